@@ -1,0 +1,45 @@
+//! Where a client is in a conversation with the client bot. Persisted (as JSON) so a restart
+//! never drops a client halfway through a form.
+
+use crate::ids::{TicketId, TopicId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ClientState {
+    /// Nothing pending; messages go to the client's current ticket, if any.
+    #[default]
+    Idle,
+    /// The client pressed "New request" and must pick a topic.
+    ChoosingTopic,
+    /// Topic chosen; the next message is the question that opens the ticket.
+    WritingQuestion { topic: Option<TopicId> },
+    /// The ticket was closed; waiting for a 1-5 score.
+    Rating { ticket: TicketId },
+    /// Score given; an optional comment may follow.
+    RatingComment { ticket: TicketId },
+    /// Several open tickets and no way to tell which one a message is for: the bot asked.
+    ChoosingTicket { pending_message_id: i64 },
+    /// A guided dispute form, one answer at a time.
+    DisputeForm {
+        topic: Option<TopicId>,
+        order_number: Option<String>,
+        reason: Option<String>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversation_state_survives_a_round_trip_through_json() {
+        let state = ClientState::DisputeForm {
+            topic: Some(TopicId(2)),
+            order_number: Some("A-1001".into()),
+            reason: None,
+        };
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<ClientState>(&json).unwrap(), state);
+    }
+}

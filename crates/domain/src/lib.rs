@@ -1,0 +1,30 @@
+//! Ticketgram's support domain.
+//!
+//! Invariant: this crate does no I/O and knows nothing of Telegram, HTTP or SQL. Adapters
+//! (store, Telegram, web) depend on it; it depends on none of them. Everything here can be
+//! unit-tested with plain values, which is why time is always passed in (`at`) rather than read.
+
+pub mod agent;
+pub mod audit;
+pub mod client;
+pub mod conversation;
+pub mod ids;
+pub mod language;
+pub mod message;
+pub mod ticket;
+pub mod topic;
+
+pub use agent::{Agent, AgentAlias, AgentRole};
+pub use audit::{Actor, AuditEntry};
+pub use client::{BlockState, Client};
+pub use conversation::ClientState;
+pub use ids::{AgentId, ClientId, MessageId, TicketId, TicketNumber, TopicId, WorkspaceId};
+pub use language::Language;
+pub use message::{MediaKind, MediaRef, Message, MessageDirection, TelegramCopy};
+pub use ticket::{
+    Priority, Rating, RatingError, StatusChange, Tag, Ticket, TicketStatus, TransitionError,
+};
+pub use topic::{Topic, TopicName};
+
+/// Every instant in the domain is UTC; time zones only matter for working hours and reports.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;

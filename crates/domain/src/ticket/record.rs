@@ -1,0 +1,174 @@
+use super::{Priority, Rating, StatusChange, TicketStatus, TransitionError};
+use crate::audit::Actor;
+use crate::ids::{AgentId, ClientId, TicketId, TicketNumber, TopicId, WorkspaceId};
+use crate::language::Language;
+use crate::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// A free-form label ("refund", "vip"). Normalised to lowercase without surrounding spaces so
+/// filters and reports don't split one tag into several.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Tag(String);
+
+impl Tag {
+    pub fn parse(raw: &str) -> Option<Tag> {
+        let tag = raw.trim().trim_start_matches('#').to_lowercase();
+        (!tag.is_empty() && tag.len() <= 64 && !tag.contains(char::is_whitespace)).then_some(Tag(tag))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: TicketId,
+    pub workspace: WorkspaceId,
+    pub number: TicketNumber,
+    pub client: ClientId,
+    pub topic: Option<TopicId>,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub priority: Priority,
+    pub assignee: Option<AgentId>,
+    /// Team or queue name the ticket is routed to (None = the general queue).
+    pub queue: Option<String>,
+    pub language: Language,
+    pub created_at: Timestamp,
+    pub first_response_at: Option<Timestamp>,
+    pub resolved_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    pub rating: Option<Rating>,
+    pub rating_comment: Option<String>,
+    pub tags: Vec<Tag>,
+}
+
+impl Ticket {
+    /// Applies a status change, keeping the timestamps reports depend on consistent.
+    pub fn transition(
+        &mut self,
+        to: TicketStatus,
+        actor: Actor,
+        at: Timestamp,
+    ) -> Result<StatusChange, TransitionError> {
+        self.status.check_transition(to, &actor)?;
+        let change = StatusChange { from: self.status, to, actor, at };
+        self.status = to;
+        match to {
+            TicketStatus::Resolved => self.resolved_at = Some(at),
+            TicketStatus::Closed => {
+                self.closed_at = Some(at);
+                // Closing straight from active work also counts as resolution for reports.
+                self.resolved_at.get_or_insert(at);
+            }
+            _ if change.is_reopen() => {
+                self.resolved_at = None;
+                self.closed_at = None;
+            }
+            _ => {}
+        }
+        Ok(change)
+    }
+
+    /// An agent's first public reply: stamps first response and moves a new ticket to open.
+    /// Returns the status change when there was one.
+    pub fn record_agent_reply(&mut self, agent: AgentId, at: Timestamp) -> Option<StatusChange> {
+        self.first_response_at.get_or_insert(at);
+        self.assignee.get_or_insert(agent);
+        match self.status {
+            TicketStatus::New | TicketStatus::WaitingOnClient => {
+                self.transition(TicketStatus::Open, Actor::Agent(agent), at).ok()
+            }
+            _ => None,
+        }
+    }
+
+    /// A client wrote again. Wakes a ticket that was waiting on them; a resolved or closed
+    /// ticket is not reopened implicitly (the client bot asks first).
+    pub fn record_client_message(&mut self, at: Timestamp) -> Option<StatusChange> {
+        if self.status == TicketStatus::WaitingOnClient {
+            return self.transition(TicketStatus::Open, Actor::Client(self.client), at).ok();
+        }
+        None
+    }
+
+    pub fn rate(&mut self, rating: Rating, comment: Option<String>) {
+        self.rating = Some(rating);
+        self.rating_comment = comment.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    pub fn sample_ticket() -> Ticket {
+        Ticket {
+            id: TicketId(1),
+            workspace: WorkspaceId(1),
+            number: TicketNumber(1042),
+            client: ClientId(7),
+            topic: None,
+            subject: "Payment stuck".into(),
+            status: TicketStatus::New,
+            priority: Priority::Normal,
+            assignee: None,
+            queue: None,
+            language: Language::En,
+            created_at: chrono::Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),
+            first_response_at: None,
+            resolved_at: None,
+            closed_at: None,
+            rating: None,
+            rating_comment: None,
+            tags: vec![],
+        }
+    }
+
+    #[test]
+    fn first_agent_reply_opens_the_ticket_and_assigns_the_agent() {
+        let mut ticket = sample_ticket();
+        let at = ticket.created_at + chrono::Duration::minutes(12);
+        let change = ticket.record_agent_reply(AgentId(3), at).unwrap();
+        assert_eq!((change.from, change.to), (TicketStatus::New, TicketStatus::Open));
+        assert_eq!(ticket.assignee, Some(AgentId(3)));
+        assert_eq!(ticket.first_response_at, Some(at));
+        // A second reply changes neither the first response time nor the assignee.
+        ticket.record_agent_reply(AgentId(4), at + chrono::Duration::minutes(5));
+        assert_eq!(ticket.first_response_at, Some(at));
+        assert_eq!(ticket.assignee, Some(AgentId(3)));
+    }
+
+    #[test]
+    fn reopening_clears_resolution_times() {
+        let mut ticket = sample_ticket();
+        let t = ticket.created_at;
+        ticket.transition(TicketStatus::Closed, Actor::Client(ClientId(7)), t).unwrap();
+        assert_eq!(ticket.resolved_at, Some(t));
+        let change = ticket.transition(TicketStatus::Open, Actor::Client(ClientId(7)), t).unwrap();
+        assert!(change.is_reopen());
+        assert_eq!((ticket.resolved_at, ticket.closed_at), (None, None));
+    }
+
+    #[test]
+    fn a_client_reply_wakes_a_waiting_ticket_but_not_a_closed_one() {
+        let mut ticket = sample_ticket();
+        let t = ticket.created_at;
+        ticket.transition(TicketStatus::WaitingOnClient, Actor::Agent(AgentId(1)), t).unwrap();
+        assert!(ticket.record_client_message(t).is_some());
+        assert_eq!(ticket.status, TicketStatus::Open);
+        ticket.transition(TicketStatus::Closed, Actor::Agent(AgentId(1)), t).unwrap();
+        assert!(ticket.record_client_message(t).is_none());
+        assert_eq!(ticket.status, TicketStatus::Closed);
+    }
+
+    #[test]
+    fn tags_are_normalised() {
+        assert_eq!(Tag::parse(" #Refund ").unwrap().as_str(), "refund");
+        assert!(Tag::parse("two words").is_none());
+        assert!(Tag::parse("  ").is_none());
+    }
+}
