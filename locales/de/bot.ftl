@@ -1,0 +1,83 @@
+# Kunden-Bot: Menü
+welcome = Hallo, { $name }! Hier ist der Support. Wie können wir helfen?
+menu-new-request = ✍️ Neue Anfrage
+menu-my-requests = 📋 Meine Anfragen
+menu-help = ❓ Hilfe
+menu-language = 🌐 Sprache
+help-text = Schreiben Sie uns jederzeit: Tippen Sie auf „Neue Anfrage“, wählen Sie ein Thema und beschreiben Sie Ihr Anliegen. Sie können Text, Fotos, Dokumente, Sprachnachrichten und Alben senden. Jede Anfrage hat eine Nummer wie #1042; antworten Sie auf eine Nachricht zu einer Anfrage, um sie zu ergänzen.
+choose-language = Wählen Sie Ihre Sprache:
+language-chosen = Ab jetzt antworte ich auf Deutsch.
+
+# Kunden-Bot: neue Anfrage
+choose-topic = Worum geht es in Ihrer Anfrage?
+write-question = Thema: { $topic }. Beschreiben Sie Ihr Anliegen in einer Nachricht: Text, Foto, Dokument oder Sprachnachricht.
+ticket-created = Anfrage { $number } wurde erstellt. Wir antworten in der Regel innerhalb von { $eta }.
+ticket-created-out-of-hours = Anfrage { $number } wurde erstellt. Unser Team ist gerade nicht erreichbar; wir antworten nach { $opens }.
+eta-minutes = { $minutes } Min.
+eta-hours = { $hours } Std.
+
+# Kunden-Bot: mehrere Anfragen
+no-tickets = Sie haben noch keine Anfragen. Tippen Sie auf „Neue Anfrage“, um uns zu schreiben.
+my-requests-title = Ihre Anfragen:
+ticket-line = { $number } · { $topic } · { $status }
+ticket-line-current = { $number } · { $topic } · { $status } (aktuell)
+switched-to = Ihre nächsten Nachrichten gehen an Anfrage { $number }.
+which-ticket = Sie haben mehrere offene Anfragen. Zu welcher gehört diese Nachricht?
+ticket-not-found = Diese Anfrage wurde nicht gefunden.
+no-open-ticket = Sie haben keine offene Anfrage. Tippen Sie auf „Neue Anfrage“ oder öffnen Sie eine unter „Meine Anfragen“ erneut.
+button-close = { $number } schließen
+button-reopen = { $number } wieder öffnen
+button-switch = In { $number } schreiben
+button-new-request = ✍️ Neue Anfrage
+
+# Status
+status-new = neu
+status-open = in Bearbeitung
+status-waiting_on_client = wartet auf Ihre Antwort
+status-resolved = gelöst
+status-closed = geschlossen
+
+# Schließen, wieder öffnen, bewerten
+ticket-closed = Anfrage { $number } ist geschlossen.
+ticket-reopened = Anfrage { $number } ist wieder offen. Schreiben Sie Ihre Nachricht.
+rate-request = Wie bewerten Sie unsere Hilfe bei Anfrage { $number }?
+rating-thanks = Danke! Fügen Sie gern einen Kommentar hinzu oder tippen Sie auf „Überspringen“.
+rating-comment-thanks = Vielen Dank für Ihr Feedback!
+button-skip = Überspringen
+ticket-already-closed = Anfrage { $number } ist bereits geschlossen.
+
+# Ablehnungen und Grenzen
+blocked-notice = Leider ist Ihr Zugang zum Support eingeschränkt. Grund: { $reason }
+unsupported-message = Diese Art von Nachricht kann ich nicht weitergeben ({ $kind }). Bitte senden Sie Text, ein Foto, ein Video oder ein Dokument.
+
+# Antworten der Agenten aus Kundensicht
+reply-signature = { $alias } · { $number }
+default-alias = Support
+
+# Agentenkanal: die Ticketkarte
+card-title = { $number } · { $topic }
+card-client = Kunde: { $client }
+card-status = Status: { $status }
+card-priority = Priorität: { $priority }
+card-assignee = Zuständig: { $agent }
+card-unassigned = Zuständig: noch niemand
+card-opened = Eröffnet: { $opened }
+card-sla-due = Erste Antwort fällig: { $due }
+card-rating = Bewertung: { $stars } { $comment }
+card-no-topic = Allgemein
+button-take = 🙋 Übernehmen
+button-close-ticket = ✅ Schließen
+button-transfer = ↪️ Weitergeben
+button-reopen-ticket = 🔄 Wieder öffnen
+
+# Agentenseite: Hinweise im Thread
+taken-by = Übernommen von { $agent }.
+not-an-agent = Das dürfen nur Agenten dieses Supports.
+delivery-failed = ⚠️ Nicht an den Kunden zugestellt: { $reason }
+client-blocked-bot = ⚠️ Der Kunde hat den Bot blockiert; Antworten können nicht zugestellt werden.
+client-edited = ✏️ Der Kunde hat diese Nachricht bearbeitet.
+ticket-closed-by = Geschlossen von { $actor }.
+ticket-reopened-by = Wieder geöffnet von { $actor }.
+client-rated = Der Kunde hat diese Anfrage mit { $stars }/5 bewertet. { $comment }
+transfer-choose = { $number } weitergeben an:
+transferred-to = Weitergegeben an { $agent }.

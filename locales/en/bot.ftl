@@ -1,0 +1,83 @@
+# Client bot: menu
+welcome = Hello, { $name }! This is the support desk. How can we help?
+menu-new-request = ✍️ New request
+menu-my-requests = 📋 My requests
+menu-help = ❓ Help
+menu-language = 🌐 Language
+help-text = Write to us any time: press "New request", choose a topic and describe your question. You can send text, photos, documents, voice messages and albums. Each request has a number like #1042; reply to a message about a request to add to it.
+choose-language = Choose your language:
+language-chosen = From now on I will answer in English.
+
+# Client bot: opening a request
+choose-topic = What is your request about?
+write-question = Topic: { $topic }. Describe your question in one message: text, a photo, a document or a voice message.
+ticket-created = Request { $number } created. We usually answer within { $eta }.
+ticket-created-out-of-hours = Request { $number } created. Our team is offline now; we will answer after { $opens }.
+eta-minutes = { $minutes } min
+eta-hours = { $hours } h
+
+# Client bot: several requests
+no-tickets = You have no requests yet. Press "New request" to write to us.
+my-requests-title = Your requests:
+ticket-line = { $number } · { $topic } · { $status }
+ticket-line-current = { $number } · { $topic } · { $status } (current)
+switched-to = Your next messages go to request { $number }.
+which-ticket = You have several open requests. Which one is this message for?
+ticket-not-found = This request was not found.
+no-open-ticket = You have no open request. Press "New request" to write to us, or reopen one in "My requests".
+button-close = Close { $number }
+button-reopen = Reopen { $number }
+button-switch = Write in { $number }
+button-new-request = ✍️ New request
+
+# Statuses, as clients and agents read them
+status-new = new
+status-open = in progress
+status-waiting_on_client = waiting for your reply
+status-resolved = resolved
+status-closed = closed
+
+# Closing, reopening, rating
+ticket-closed = Request { $number } is closed.
+ticket-reopened = Request { $number } is open again. Write your message.
+rate-request = How would you rate our help with request { $number }?
+rating-thanks = Thank you! Add a comment if you like, or press Skip.
+rating-comment-thanks = Thank you for your feedback!
+button-skip = Skip
+ticket-already-closed = Request { $number } is already closed.
+
+# Client bot: refusals and limits
+blocked-notice = Sorry, your access to support has been restricted. Reason: { $reason }
+unsupported-message = I can't pass on this kind of message ({ $kind }). Please send text, a photo, a video or a document.
+
+# Agent replies as the client sees them
+reply-signature = { $alias } · { $number }
+default-alias = Support
+
+# Agents' channel: the ticket card
+card-title = { $number } · { $topic }
+card-client = Client: { $client }
+card-status = Status: { $status }
+card-priority = Priority: { $priority }
+card-assignee = Assigned: { $agent }
+card-unassigned = Assigned: nobody yet
+card-opened = Opened: { $opened }
+card-sla-due = First reply due: { $due }
+card-rating = Rating: { $stars } { $comment }
+card-no-topic = General
+button-take = 🙋 Take
+button-close-ticket = ✅ Close
+button-transfer = ↪️ Transfer
+button-reopen-ticket = 🔄 Reopen
+
+# Agents' side: notices in the ticket thread
+taken-by = Taken by { $agent }.
+not-an-agent = Only agents of this desk can do that.
+delivery-failed = ⚠️ Not delivered to the client: { $reason }
+client-blocked-bot = ⚠️ The client has blocked the bot; replies cannot be delivered.
+client-edited = ✏️ The client edited this message.
+ticket-closed-by = Closed by { $actor }.
+ticket-reopened-by = Reopened by { $actor }.
+client-rated = The client rated this request { $stars }/5. { $comment }
+transfer-choose = Transfer { $number } to:
+transferred-to = Transferred to { $agent }.

@@ -1,0 +1,83 @@
+# Клиентский бот: меню
+welcome = Здравствуйте, { $name }! Это служба поддержки. Чем можем помочь?
+menu-new-request = ✍️ Новое обращение
+menu-my-requests = 📋 Мои обращения
+menu-help = ❓ Помощь
+menu-language = 🌐 Язык
+help-text = Пишите нам в любое время: нажмите «Новое обращение», выберите тему и опишите вопрос. Можно отправлять текст, фото, документы, голосовые сообщения и альбомы. У каждого обращения есть номер вида #1042; ответьте на сообщение об обращении, чтобы дополнить его.
+choose-language = Выберите язык:
+language-chosen = Теперь я буду отвечать по-русски.
+
+# Клиентский бот: новое обращение
+choose-topic = С чем связано ваше обращение?
+write-question = Тема: { $topic }. Опишите вопрос одним сообщением: текст, фото, документ или голосовое сообщение.
+ticket-created = Обращение { $number } создано. Обычно мы отвечаем в течение { $eta }.
+ticket-created-out-of-hours = Обращение { $number } создано. Сейчас команда не на связи; мы ответим после { $opens }.
+eta-minutes = { $minutes } мин
+eta-hours = { $hours } ч
+
+# Клиентский бот: несколько обращений
+no-tickets = У вас пока нет обращений. Нажмите «Новое обращение», чтобы написать нам.
+my-requests-title = Ваши обращения:
+ticket-line = { $number } · { $topic } · { $status }
+ticket-line-current = { $number } · { $topic } · { $status } (текущее)
+switched-to = Следующие сообщения попадут в обращение { $number }.
+which-ticket = У вас несколько открытых обращений. К какому относится это сообщение?
+ticket-not-found = Обращение не найдено.
+no-open-ticket = У вас нет открытых обращений. Нажмите «Новое обращение» или откройте прежнее в «Моих обращениях».
+button-close = Закрыть { $number }
+button-reopen = Открыть { $number } снова
+button-switch = Писать в { $number }
+button-new-request = ✍️ Новое обращение
+
+# Статусы
+status-new = новое
+status-open = в работе
+status-waiting_on_client = ждём вашего ответа
+status-resolved = решено
+status-closed = закрыто
+
+# Закрытие, повторное открытие, оценка
+ticket-closed = Обращение { $number } закрыто.
+ticket-reopened = Обращение { $number } снова открыто. Напишите ваше сообщение.
+rate-request = Как вы оцениваете нашу помощь по обращению { $number }?
+rating-thanks = Спасибо! Можете добавить комментарий или нажать «Пропустить».
+rating-comment-thanks = Спасибо за отзыв!
+button-skip = Пропустить
+ticket-already-closed = Обращение { $number } уже закрыто.
+
+# Отказы и ограничения
+blocked-notice = К сожалению, ваш доступ к поддержке ограничен. Причина: { $reason }
+unsupported-message = Я не могу передать сообщение такого типа ({ $kind }). Пожалуйста, отправьте текст, фото, видео или документ.
+
+# Ответы агентов глазами клиента
+reply-signature = { $alias } · { $number }
+default-alias = Поддержка
+
+# Канал агентов: карточка обращения
+card-title = { $number } · { $topic }
+card-client = Клиент: { $client }
+card-status = Статус: { $status }
+card-priority = Приоритет: { $priority }
+card-assignee = Исполнитель: { $agent }
+card-unassigned = Исполнитель: пока никто
+card-opened = Создано: { $opened }
+card-sla-due = Первый ответ до: { $due }
+card-rating = Оценка: { $stars } { $comment }
+card-no-topic = Общее
+button-take = 🙋 Взять
+button-close-ticket = ✅ Закрыть
+button-transfer = ↪️ Передать
+button-reopen-ticket = 🔄 Открыть снова
+
+# Сторона агентов: уведомления в ветке
+taken-by = Взял(а) { $agent }.
+not-an-agent = Это могут делать только агенты поддержки.
+delivery-failed = ⚠️ Не доставлено клиенту: { $reason }
+client-blocked-bot = ⚠️ Клиент заблокировал бота; ответы не могут быть доставлены.
+client-edited = ✏️ Клиент отредактировал это сообщение.
+ticket-closed-by = Закрыл(а) { $actor }.
+ticket-reopened-by = Снова открыл(а) { $actor }.
+client-rated = Клиент оценил обращение на { $stars }/5. { $comment }
+transfer-choose = Передать { $number }:
+transferred-to = Передано: { $agent }.

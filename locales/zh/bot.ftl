@@ -1,0 +1,83 @@
+# 客户机器人：菜单
+welcome = 您好，{ $name }！这里是客服中心。请问有什么可以帮您？
+menu-new-request = ✍️ 新建工单
+menu-my-requests = 📋 我的工单
+menu-help = ❓ 帮助
+menu-language = 🌐 语言
+help-text = 您可以随时联系我们：点击“新建工单”，选择主题并描述您的问题。可以发送文字、图片、文件、语音和相册。每个工单都有编号，例如 #1042；回复有关某个工单的消息即可补充内容。
+choose-language = 请选择语言：
+language-chosen = 从现在起我将使用中文回复。
+
+# 客户机器人：新建工单
+choose-topic = 您的问题属于哪一类？
+write-question = 主题：{ $topic }。请用一条消息描述您的问题：文字、图片、文件或语音均可。
+ticket-created = 工单 { $number } 已创建。我们通常会在 { $eta } 内回复。
+ticket-created-out-of-hours = 工单 { $number } 已创建。团队目前不在线，我们将在 { $opens } 之后回复。
+eta-minutes = { $minutes } 分钟
+eta-hours = { $hours } 小时
+
+# 客户机器人：多个工单
+no-tickets = 您还没有工单。点击“新建工单”联系我们。
+my-requests-title = 您的工单：
+ticket-line = { $number } · { $topic } · { $status }
+ticket-line-current = { $number } · { $topic } · { $status }（当前）
+switched-to = 您接下来的消息将发送到工单 { $number }。
+which-ticket = 您有多个未关闭的工单。这条消息属于哪一个？
+ticket-not-found = 未找到该工单。
+no-open-ticket = 您没有未关闭的工单。点击“新建工单”，或在“我的工单”中重新打开一个。
+button-close = 关闭 { $number }
+button-reopen = 重新打开 { $number }
+button-switch = 在 { $number } 中留言
+button-new-request = ✍️ 新建工单
+
+# 状态
+status-new = 新建
+status-open = 处理中
+status-waiting_on_client = 等待您的回复
+status-resolved = 已解决
+status-closed = 已关闭
+
+# 关闭、重新打开、评分
+ticket-closed = 工单 { $number } 已关闭。
+ticket-reopened = 工单 { $number } 已重新打开。请输入您的消息。
+rate-request = 您如何评价我们对工单 { $number } 的帮助？
+rating-thanks = 谢谢！您可以补充评论，或点击“跳过”。
+rating-comment-thanks = 感谢您的反馈！
+button-skip = 跳过
+ticket-already-closed = 工单 { $number } 已经关闭。
+
+# 拒绝与限制
+blocked-notice = 抱歉，您使用客服的权限已被限制。原因：{ $reason }
+unsupported-message = 无法转发此类消息（{ $kind }）。请发送文字、图片、视频或文件。
+
+# 客户看到的客服回复
+reply-signature = { $alias } · { $number }
+default-alias = 客服
+
+# 客服频道：工单卡片
+card-title = { $number } · { $topic }
+card-client = 客户：{ $client }
+card-status = 状态：{ $status }
+card-priority = 优先级：{ $priority }
+card-assignee = 负责人：{ $agent }
+card-unassigned = 负责人：暂无
+card-opened = 创建时间：{ $opened }
+card-sla-due = 首次回复期限：{ $due }
+card-rating = 评分：{ $stars } { $comment }
+card-no-topic = 常规
+button-take = 🙋 接手
+button-close-ticket = ✅ 关闭
+button-transfer = ↪️ 转交
+button-reopen-ticket = 🔄 重新打开
+
+# 客服侧：讨论串中的通知
+taken-by = 已由 { $agent } 接手。
+not-an-agent = 只有本客服团队的成员才能执行此操作。
+delivery-failed = ⚠️ 未能送达客户：{ $reason }
+client-blocked-bot = ⚠️ 客户已屏蔽机器人，回复无法送达。
+client-edited = ✏️ 客户编辑了这条消息。
+ticket-closed-by = 由 { $actor } 关闭。
+ticket-reopened-by = 由 { $actor } 重新打开。
+client-rated = 客户给此工单评分 { $stars }/5。{ $comment }
+transfer-choose = 将 { $number } 转交给：
+transferred-to = 已转交给 { $agent }。
