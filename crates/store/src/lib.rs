@@ -1,1 +1,249 @@
-//! placeholder
+//! Ticketgram's persistence.
+//!
+//! One code path for SQLite and PostgreSQL: every query goes through sqlx's `Any` driver and is
+//! written in the SQL both backends understand (`$1` placeholders, `ON CONFLICT`, `RETURNING`).
+//! The few places where the backends must differ ask [`Store::backend`].
+//!
+//! Column conventions keep `Any` on types it decodes the same way everywhere: integers are
+//! `i64` (BIGINT in PostgreSQL), booleans are 0/1, timestamps are unix milliseconds converted to
+//! chrono at this boundary, and JSON documents are TEXT.
+//!
+//! Invariants the rest of Ticketgram relies on:
+//! - every row of desk data carries its `workspace_id`, and every repository method for desk
+//!   data takes the [`WorkspaceId`](ticketgram_domain::WorkspaceId) first;
+//! - everything a bot needs to survive a restart (conversation state, inbox, outbox, offsets,
+//!   leases) lives in the database;
+//! - uniqueness and exclusivity are enforced by constraints and single statements, never by
+//!   check-then-set.
+//!
+//! SQLite deployments are single-instance. Several instances may share one PostgreSQL: leases
+//! decide who polls a bot, and outbox work is claimed with `FOR UPDATE SKIP LOCKED`.
+
+mod agents;
+mod audit;
+mod bots;
+mod clients;
+mod conversation;
+mod error;
+mod leases;
+mod messages;
+mod outbox;
+mod settings;
+mod ticket_changes;
+mod ticket_events;
+mod ticket_posts;
+mod tickets;
+mod time;
+mod topics;
+mod updates;
+mod workspaces;
+
+pub use agents::NewAgent;
+pub use bots::{Bot, BotRole, NewBot};
+pub use clients::NewClient;
+pub use error::StoreError;
+pub use messages::{NewMessage, RecordedMessage};
+pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
+pub use ticket_events::TicketEvent;
+pub use ticket_posts::{TicketPost, TicketPostClaim};
+pub use tickets::NewTicket;
+pub use topics::NewTopic;
+pub use updates::StoredUpdate;
+pub use workspaces::{NewWorkspace, Workspace};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, ConnectOptions, Connection, Executor, Transaction};
+use std::str::FromStr;
+
+/// Which database sits behind the store. Chosen from the URL scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// `sqlite:` or `postgres:`/`postgresql:`; anything else is a configuration mistake.
+    pub fn from_url(url: &str) -> Result<Backend, StoreError> {
+        let scheme = url.split(':').next().unwrap_or("");
+        match scheme {
+            "sqlite" => Ok(Backend::Sqlite),
+            "postgres" | "postgresql" => Ok(Backend::Postgres),
+            _ => Err(StoreError::Invalid(format!(
+                "unsupported database URL scheme {scheme:?} (expected sqlite: or postgres:)"
+            ))),
+        }
+    }
+}
+
+/// How to connect. `max_connections: None` picks a default suited to the backend.
+#[derive(Clone)]
+pub struct StoreOptions {
+    pub url: String,
+    pub max_connections: Option<u32>,
+}
+
+impl StoreOptions {
+    pub fn new(url: impl Into<String>) -> StoreOptions {
+        StoreOptions {
+            url: url.into(),
+            max_connections: None,
+        }
+    }
+}
+
+/// URLs may carry passwords: never print them.
+impl std::fmt::Debug for StoreOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreOptions")
+            .field("url", &"<redacted>")
+            .field("max_connections", &self.max_connections)
+            .finish()
+    }
+}
+
+/// SQLite waits this long for another connection's write lock before giving up. Writers hold
+/// the lock for one short transaction, so reaching it means something is badly wrong.
+const SQLITE_BUSY_TIMEOUT_MS: u64 = 15_000;
+
+/// The database handle. Cheap to clone (it wraps a connection pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        Store::connect_with(StoreOptions::new(url)).await
+    }
+
+    pub async fn connect_with(options: StoreOptions) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(&options.url)?;
+        let pool = match backend {
+            Backend::Sqlite => connect_sqlite(&options).await?,
+            Backend::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(options.max_connections.unwrap_or(10))
+                    .connect(&options.url)
+                    .await?
+            }
+        };
+        Ok(Store { pool, backend })
+    }
+
+    /// Brings the schema up to date. Safe to run on every start and from several instances at
+    /// once (sqlx takes an advisory lock on PostgreSQL); already-applied migrations are skipped.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator.run(&self.pool).await.map_err(|e| match e {
+            sqlx::migrate::MigrateError::Execute(e) => StoreError::Database(e),
+            other => StoreError::Database(sqlx::Error::Migrate(Box::new(other))),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Escape hatch for adapters that need a query the store does not offer yet. Prefer adding
+    /// a method here: queries outside the store escape the shared test suite.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is taken
+    /// up front, so a transaction that reads before it writes waits its turn instead of failing
+    /// with SQLITE_BUSY when another writer got there first.
+    pub async fn begin(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(tx)
+    }
+
+    /// Closes every connection; later calls fail. Used by tests that simulate a restart.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// SQLite: create the file if it is missing, switch it to WAL once (the mode is stored in the
+/// file), then give every pooled connection a busy timeout and foreign keys.
+async fn connect_sqlite(options: &StoreOptions) -> Result<AnyPool, StoreError> {
+    let url = sqlite_url_with_create(&options.url);
+    let connect_options = AnyConnectOptions::from_str(&url)?;
+    let mut conn = connect_options.connect().await?;
+    conn.execute("PRAGMA journal_mode = WAL").await?;
+    conn.close().await?;
+    let pool = AnyPoolOptions::new()
+        .max_connections(options.max_connections.unwrap_or(4))
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                conn.execute(format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}").as_str())
+                    .await?;
+                conn.execute("PRAGMA foreign_keys = ON").await?;
+                conn.execute("PRAGMA synchronous = NORMAL").await?;
+                Ok(())
+            })
+        })
+        .connect_with(connect_options)
+        .await?;
+    Ok(pool)
+}
+
+/// `sqlite://ticketgram.db` should just work on a fresh machine: add `mode=rwc` unless the
+/// operator chose a mode (or an in-memory database).
+fn sqlite_url_with_create(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        return url.to_string();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}mode=rwc")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backend_follows_the_url_scheme() {
+        assert_eq!(
+            Backend::from_url("sqlite://desk.db").unwrap(),
+            Backend::Sqlite
+        );
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            Backend::from_url("postgresql://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        assert!(matches!(
+            Backend::from_url("mysql://h/db"),
+            Err(StoreError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn sqlite_files_are_created_unless_a_mode_was_chosen() {
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db"),
+            "sqlite://a.db?mode=rwc"
+        );
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db?cache=shared"),
+            "sqlite://a.db?cache=shared&mode=rwc"
+        );
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db?mode=ro"),
+            "sqlite://a.db?mode=ro"
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! Clients: the people who write to the client bot, one row per Telegram user per desk.
+
+use crate::ticket_events::parse_actor;
+use crate::tickets::parse_language;
+use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::{Store, StoreError};
+use ticketgram_domain::{BlockState, Client, ClientId, Language, Timestamp, WorkspaceId};
+
+/// What Telegram tells us about a user. `attributes` keeps platform-supplied extras
+/// (is_premium, the marketplace's user id...) as a JSON object.
+#[derive(Debug, Clone)]
+pub struct NewClient {
+    pub telegram_user_id: i64,
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub username: Option<String>,
+    pub language: Language,
+    pub attributes: serde_json::Value,
+    pub seen_at: Timestamp,
+}
+
+const CLIENT_COLUMNS: &str =
+    "id, workspace_id, telegram_user_id, first_name, last_name, username, \
+     language, blocked_reason, blocked_by_kind, blocked_by_id, blocked_at, created_at";
+
+#[derive(sqlx::FromRow)]
+struct ClientRow {
+    id: i64,
+    workspace_id: i64,
+    telegram_user_id: i64,
+    first_name: String,
+    last_name: Option<String>,
+    username: Option<String>,
+    language: String,
+    blocked_reason: Option<String>,
+    blocked_by_kind: Option<String>,
+    blocked_by_id: Option<i64>,
+    blocked_at: Option<i64>,
+    created_at: i64,
+}
+
+impl TryFrom<ClientRow> for Client {
+    type Error = StoreError;
+    fn try_from(row: ClientRow) -> Result<Client, StoreError> {
+        let blocked = match (
+            row.blocked_reason,
+            row.blocked_by_kind,
+            opt_from_millis(row.blocked_at)?,
+        ) {
+            (Some(reason), Some(kind), Some(at)) => Some(BlockState {
+                reason,
+                by: parse_actor(&kind, row.blocked_by_id)?,
+                at,
+            }),
+            _ => None,
+        };
+        Ok(Client {
+            id: ClientId(row.id),
+            workspace: WorkspaceId(row.workspace_id),
+            telegram_user_id: row.telegram_user_id,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            username: row.username,
+            language: parse_language(&row.language)?,
+            blocked,
+            created_at: from_millis(row.created_at)?,
+        })
+    }
+}
+
+impl Store {
+    /// Registers a client on first contact, or refreshes their Telegram profile. The language
+    /// is only set on first contact: afterwards it is the client's own choice in the bot.
+    /// One statement, so two first messages at once cannot create two clients.
+    pub async fn upsert_client(
+        &self,
+        ws: WorkspaceId,
+        new: &NewClient,
+    ) -> Result<Client, StoreError> {
+        let sql = format!(
+            "INSERT INTO clients (workspace_id, telegram_user_id, first_name, last_name, username,
+                                  language, attributes, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (workspace_id, telegram_user_id) DO UPDATE
+             SET first_name = excluded.first_name, last_name = excluded.last_name,
+                 username = excluded.username, attributes = excluded.attributes
+             RETURNING {CLIENT_COLUMNS}"
+        );
+        let row: ClientRow = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(new.telegram_user_id)
+            .bind(&new.first_name)
+            .bind(&new.last_name)
+            .bind(&new.username)
+            .bind(new.language.code())
+            .bind(new.attributes.to_string())
+            .bind(to_millis(new.seen_at))
+            .fetch_one(&self.pool)
+            .await?;
+        row.try_into()
+    }
+
+    pub async fn get_client(&self, ws: WorkspaceId, id: ClientId) -> Result<Client, StoreError> {
+        let sql =
+            format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE workspace_id = $1 AND id = $2");
+        let row: Option<ClientRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    pub async fn find_client_by_telegram_id(
+        &self,
+        ws: WorkspaceId,
+        telegram_user_id: i64,
+    ) -> Result<Option<Client>, StoreError> {
+        let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE workspace_id = $1 AND telegram_user_id = $2");
+        let row: Option<ClientRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(telegram_user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(Client::try_from).transpose()
+    }
+
+    /// The platform-supplied extras stored with the client.
+    pub async fn client_attributes(
+        &self,
+        ws: WorkspaceId,
+        id: ClientId,
+    ) -> Result<serde_json::Value, StoreError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT attributes FROM clients WHERE workspace_id = $1 AND id = $2")
+                .bind(ws.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(serde_json::from_str(&row.ok_or(StoreError::NotFound)?.0)?)
+    }
+
+    pub async fn set_client_language(
+        &self,
+        ws: WorkspaceId,
+        id: ClientId,
+        language: Language,
+    ) -> Result<(), StoreError> {
+        let done =
+            sqlx::query("UPDATE clients SET language = $1 WHERE workspace_id = $2 AND id = $3")
+                .bind(language.code())
+                .bind(ws.0)
+                .bind(id.0)
+                .execute(&self.pool)
+                .await?;
+        found(done.rows_affected())
+    }
+
+    /// Blocks (`Some`) or unblocks (`None`) a client.
+    pub async fn set_client_block(
+        &self,
+        ws: WorkspaceId,
+        id: ClientId,
+        block: Option<&BlockState>,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE clients SET blocked_reason = $1, blocked_by_kind = $2, blocked_by_id = $3, blocked_at = $4
+             WHERE workspace_id = $5 AND id = $6",
+        )
+        .bind(block.map(|b| b.reason.clone()))
+        .bind(block.map(|b| b.by.kind()))
+        .bind(block.and_then(|b| b.by.id()))
+        .bind(block.map(|b| to_millis(b.at)))
+        .bind(ws.0)
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
+        found(done.rows_affected())
+    }
+}
+
+/// An UPDATE that matched no row means the id is not in this workspace.
+pub(crate) fn found(rows_affected: u64) -> Result<(), StoreError> {
+    if rows_affected == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,98 @@
+//! Where each client is in their conversation with the client bot, and which ticket their
+//! next message belongs to. Both live in the database so a restart drops nobody mid-form.
+
+use crate::time::to_millis;
+use crate::{Store, StoreError};
+use sqlx::AnyConnection;
+use ticketgram_domain::{ClientId, ClientState, TicketId, Timestamp, WorkspaceId};
+
+pub(crate) async fn set_current_ticket_in(
+    conn: &mut AnyConnection,
+    ws: WorkspaceId,
+    client: ClientId,
+    ticket: Option<TicketId>,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO client_states (workspace_id, client_id, current_ticket_id, updated_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (client_id) DO UPDATE
+         SET current_ticket_id = excluded.current_ticket_id, updated_at = excluded.updated_at
+         WHERE client_states.workspace_id = excluded.workspace_id",
+    )
+    .bind(ws.0)
+    .bind(client.0)
+    .bind(ticket.map(|t| t.0))
+    .bind(to_millis(at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The client's conversation state; a client who never talked to the bot is `Idle`.
+    pub async fn client_state(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+    ) -> Result<ClientState, StoreError> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT state FROM client_states WHERE workspace_id = $1 AND client_id = $2",
+        )
+        .bind(ws.0)
+        .bind(client.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some((json,)) => Ok(serde_json::from_str(&json)?),
+            None => Ok(ClientState::Idle),
+        }
+    }
+
+    pub async fn set_client_state(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+        state: &ClientState,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO client_states (workspace_id, client_id, state, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (client_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+             WHERE client_states.workspace_id = excluded.workspace_id",
+        )
+        .bind(ws.0)
+        .bind(client.0)
+        .bind(serde_json::to_string(state)?)
+        .bind(to_millis(at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The ticket a client's next plain message goes to, if any.
+    pub async fn current_ticket(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+    ) -> Result<Option<TicketId>, StoreError> {
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT current_ticket_id FROM client_states WHERE workspace_id = $1 AND client_id = $2")
+                .bind(ws.0)
+                .bind(client.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.and_then(|(id,)| id).map(TicketId))
+    }
+
+    pub async fn set_current_ticket(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+        ticket: Option<TicketId>,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        set_current_ticket_in(&mut conn, ws, client, ticket, at).await
+    }
+}

@@ -1,0 +1,60 @@
+//! Leases: exactly one instance polls each bot. A lease is held until it expires; the holder
+//! renews it well before then, and a killed instance's lease is taken over once it lapses.
+
+use crate::time::{duration_millis, to_millis};
+use crate::{Store, StoreError};
+use std::time::Duration;
+use ticketgram_domain::Timestamp;
+
+impl Store {
+    /// Takes a free or expired lease, or renews our own, in one atomic statement.
+    /// Returns false while another holder's lease is still valid.
+    pub async fn try_acquire_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        ttl: Duration,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let now_ms = to_millis(now);
+        let row: Option<(String,)> = sqlx::query_as(
+            "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3)
+             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+             WHERE leases.holder = excluded.holder OR leases.expires_at <= $4
+             RETURNING holder",
+        )
+        .bind(name)
+        .bind(holder)
+        .bind(now_ms.saturating_add(duration_millis(ttl)))
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
+    }
+
+    /// Gives the lease up at shutdown so another instance need not wait for it to expire.
+    /// Returns false when we did not hold it (any more).
+    pub async fn release_lease(&self, name: &str, holder: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
+            .bind(name)
+            .bind(holder)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Who holds the lease right now, if anyone.
+    pub async fn lease_holder(
+        &self,
+        name: &str,
+        now: Timestamp,
+    ) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT holder FROM leases WHERE name = $1 AND expires_at > $2")
+                .bind(name)
+                .bind(to_millis(now))
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(h,)| h))
+    }
+}

@@ -1,0 +1,240 @@
+//! Ticket messages and their copies in Telegram.
+
+use crate::ticket_changes::{record_agent_reply_in, record_client_message_in};
+use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::{Store, StoreError};
+use sqlx::AnyConnection;
+use ticketgram_domain::{
+    AgentId, MediaRef, Message, MessageDirection, MessageId, StatusChange, TelegramCopy, TicketId,
+    Timestamp, WorkspaceId,
+};
+
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub ticket: TicketId,
+    pub direction: MessageDirection,
+    pub author_agent: Option<AgentId>,
+    pub text: Option<String>,
+    pub media: Vec<MediaRef>,
+    pub created_at: Timestamp,
+}
+
+/// A stored message and the status change it caused (an agent's reply opens a new ticket, a
+/// client's message wakes a waiting one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordedMessage {
+    pub message: Message,
+    pub status_change: Option<StatusChange>,
+}
+
+const MESSAGE_COLUMNS: &str =
+    "id, ticket_id, direction, author_agent_id, text, media, created_at, edited_at";
+
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    id: i64,
+    ticket_id: i64,
+    direction: String,
+    author_agent_id: Option<i64>,
+    text: Option<String>,
+    media: String,
+    created_at: i64,
+    edited_at: Option<i64>,
+}
+
+impl MessageRow {
+    fn into_message(self, copies: Vec<TelegramCopy>) -> Result<Message, StoreError> {
+        Ok(Message {
+            id: MessageId(self.id),
+            ticket: TicketId(self.ticket_id),
+            direction: MessageDirection::parse(&self.direction).ok_or_else(|| {
+                StoreError::Invalid(format!("stored direction {:?}", self.direction))
+            })?,
+            author_agent: self.author_agent_id.map(AgentId),
+            text: self.text,
+            media: serde_json::from_str(&self.media)?,
+            copies,
+            created_at: from_millis(self.created_at)?,
+            edited_at: opt_from_millis(self.edited_at)?,
+        })
+    }
+}
+
+async fn load_copies(
+    conn: &mut AnyConnection,
+    id: MessageId,
+) -> Result<Vec<TelegramCopy>, StoreError> {
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT bot_id, chat_id, telegram_message_id FROM message_copies WHERE message_id = $1
+         ORDER BY bot_id, chat_id, telegram_message_id",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(bot_id, chat_id, message_id)| TelegramCopy {
+            bot_id,
+            chat_id,
+            message_id,
+        })
+        .collect())
+}
+
+impl Store {
+    /// Stores a message and applies its effect on the ticket in the same transaction:
+    /// a client message wakes a ticket waiting on the client, an agent reply stamps the first
+    /// response and opens the ticket. Notes and system messages change nothing.
+    pub async fn add_message(
+        &self,
+        ws: WorkspaceId,
+        new: &NewMessage,
+    ) -> Result<RecordedMessage, StoreError> {
+        if new.direction == MessageDirection::Agent && new.author_agent.is_none() {
+            return Err(StoreError::Invalid(
+                "an agent reply needs its author".into(),
+            ));
+        }
+        let mut tx = self.begin().await?;
+        let status_change = match (new.direction, new.author_agent) {
+            (MessageDirection::Client, _) => {
+                record_client_message_in(&mut tx, self, ws, new.ticket, new.created_at).await?
+            }
+            (MessageDirection::Agent, Some(agent)) => {
+                record_agent_reply_in(&mut tx, self, ws, new.ticket, agent, new.created_at).await?
+            }
+            // Still proves the ticket belongs to this workspace before the insert.
+            _ => {
+                crate::tickets::load_ticket_for_update(&mut tx, self.backend(), ws, new.ticket)
+                    .await?;
+                None
+            }
+        };
+        let sql = format!(
+            "INSERT INTO messages (workspace_id, ticket_id, direction, author_agent_id, text, media, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {MESSAGE_COLUMNS}"
+        );
+        let row: MessageRow = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(new.ticket.0)
+            .bind(new.direction.as_str())
+            .bind(new.author_agent.map(|a| a.0))
+            .bind(&new.text)
+            .bind(serde_json::to_string(&new.media)?)
+            .bind(to_millis(new.created_at))
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(RecordedMessage {
+            message: row.into_message(Vec::new())?,
+            status_change,
+        })
+    }
+
+    /// Remembers where a message was delivered or copied in Telegram. Returns false when that
+    /// Telegram message was already recorded (retries are harmless).
+    pub async fn add_message_copy(
+        &self,
+        ws: WorkspaceId,
+        id: MessageId,
+        copy: &TelegramCopy,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO message_copies (workspace_id, message_id, bot_id, chat_id, telegram_message_id)
+             SELECT workspace_id, id, $1, $2, $3 FROM messages WHERE workspace_id = $4 AND id = $5
+             ON CONFLICT (bot_id, chat_id, telegram_message_id) DO NOTHING",
+        )
+        .bind(copy.bot_id)
+        .bind(copy.chat_id)
+        .bind(copy.message_id)
+        .bind(ws.0)
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            // Either a duplicate or a message outside this workspace: tell them apart.
+            self.get_message(ws, id).await?;
+        }
+        Ok(done.rows_affected() > 0)
+    }
+
+    pub async fn get_message(&self, ws: WorkspaceId, id: MessageId) -> Result<Message, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let sql =
+            format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = $2");
+        let row: Option<MessageRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let row = row.ok_or(StoreError::NotFound)?;
+        let copies = load_copies(&mut conn, id).await?;
+        row.into_message(copies)
+    }
+
+    /// The message a Telegram message is a copy of: how an agent's reply in the thread, or a
+    /// client's edit, is mapped back to the conversation.
+    pub async fn find_message_by_copy(
+        &self,
+        ws: WorkspaceId,
+        bot_id: i64,
+        chat_id: i64,
+        telegram_message_id: i64,
+    ) -> Result<Option<Message>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT message_id FROM message_copies
+             WHERE workspace_id = $1 AND bot_id = $2 AND chat_id = $3 AND telegram_message_id = $4",
+        )
+        .bind(ws.0)
+        .bind(bot_id)
+        .bind(chat_id)
+        .bind(telegram_message_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some((id,)) => Ok(Some(self.get_message(ws, MessageId(id)).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The conversation of a ticket in order, with copies.
+    pub async fn ticket_messages(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+    ) -> Result<Vec<Message>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND ticket_id = $2 ORDER BY id");
+        let rows: Vec<MessageRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(ticket.0)
+            .fetch_all(&mut *conn)
+            .await?;
+        let mut messages = Vec::with_capacity(rows.len());
+        for row in rows {
+            let copies = load_copies(&mut conn, MessageId(row.id)).await?;
+            messages.push(row.into_message(copies)?);
+        }
+        Ok(messages)
+    }
+
+    /// Records an edit made in Telegram.
+    pub async fn edit_message_text(
+        &self,
+        ws: WorkspaceId,
+        id: MessageId,
+        text: Option<&str>,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE messages SET text = $1, edited_at = $2 WHERE workspace_id = $3 AND id = $4",
+        )
+        .bind(text)
+        .bind(to_millis(at))
+        .bind(ws.0)
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
+        crate::clients::found(done.rows_affected())
+    }
+}

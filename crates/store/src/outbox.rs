@@ -1,0 +1,321 @@
+//! The outbox: every outgoing Telegram call is a job here, sent by whichever instance claims it.
+//!
+//! Ordering: jobs sharing an `ordering_key` ("chat:123", "ticket:42") are sent strictly in
+//! insertion order, one at a time. Only the oldest unfinished job of a key is claimable, so a
+//! job waiting to retry holds back the later ones of its key. Dead jobs are finished: they stop
+//! blocking their key and stay visible in [`Store::dead_jobs`].
+//!
+//! Delivery is at-least-once: a claim expires, and a killed (or stalled) instance's job is
+//! claimed again by another.
+
+use crate::time::{duration_millis, from_millis, opt_from_millis, to_millis};
+use crate::{Backend, Store, StoreError};
+use sqlx::AnyConnection;
+use std::time::Duration;
+use ticketgram_domain::{Timestamp, WorkspaceId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOutboxJob {
+    pub bot_id: i64,
+    pub ordering_key: String,
+    /// JSON of the Telegram call; opaque to the store.
+    pub payload: String,
+    /// Not sent before this instant (scheduled messages, rate-limit backoff).
+    pub not_before: Timestamp,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxStatus {
+    Pending,
+    InFlight,
+    Done,
+    Dead,
+}
+
+impl OutboxStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::InFlight => "in_flight",
+            OutboxStatus::Done => "done",
+            OutboxStatus::Dead => "dead",
+        }
+    }
+
+    fn parse(s: &str) -> Result<OutboxStatus, StoreError> {
+        [
+            OutboxStatus::Pending,
+            OutboxStatus::InFlight,
+            OutboxStatus::Done,
+            OutboxStatus::Dead,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == s)
+        .ok_or_else(|| StoreError::Invalid(format!("stored outbox status {s:?}")))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxJob {
+    pub id: i64,
+    pub workspace: WorkspaceId,
+    pub bot_id: i64,
+    pub ordering_key: String,
+    pub payload: String,
+    pub status: OutboxStatus,
+    /// Claims so far, including the current one.
+    pub attempts: i64,
+    pub not_before: Timestamp,
+    pub claimed_by: Option<String>,
+    pub claim_expires_at: Option<Timestamp>,
+    pub last_error: Option<String>,
+    pub created_at: Timestamp,
+    pub done_at: Option<Timestamp>,
+    /// What Telegram answered (e.g. the sent message), recorded on completion.
+    pub result: Option<String>,
+}
+
+const JOB_COLUMNS: &str =
+    "id, workspace_id, bot_id, ordering_key, payload, status, attempts, not_before, \
+     claimed_by, claim_expires_at, last_error, created_at, done_at, result";
+
+#[derive(sqlx::FromRow)]
+struct JobRow {
+    id: i64,
+    workspace_id: i64,
+    bot_id: i64,
+    ordering_key: String,
+    payload: String,
+    status: String,
+    attempts: i64,
+    not_before: i64,
+    claimed_by: Option<String>,
+    claim_expires_at: Option<i64>,
+    last_error: Option<String>,
+    created_at: i64,
+    done_at: Option<i64>,
+    result: Option<String>,
+}
+
+impl TryFrom<JobRow> for OutboxJob {
+    type Error = StoreError;
+    fn try_from(row: JobRow) -> Result<OutboxJob, StoreError> {
+        Ok(OutboxJob {
+            id: row.id,
+            workspace: WorkspaceId(row.workspace_id),
+            bot_id: row.bot_id,
+            ordering_key: row.ordering_key,
+            payload: row.payload,
+            status: OutboxStatus::parse(&row.status)?,
+            attempts: row.attempts,
+            not_before: from_millis(row.not_before)?,
+            claimed_by: row.claimed_by,
+            claim_expires_at: opt_from_millis(row.claim_expires_at)?,
+            last_error: row.last_error,
+            created_at: from_millis(row.created_at)?,
+            done_at: opt_from_millis(row.done_at)?,
+            result: row.result,
+        })
+    }
+}
+
+/// Enqueues inside the caller's transaction, so the job exists exactly when the change that
+/// caused it was committed. Pass `&mut *tx` of a transaction from [`Store::begin`].
+pub async fn enqueue_tx(
+    conn: &mut AnyConnection,
+    ws: WorkspaceId,
+    job: &NewOutboxJob,
+) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO outbox (workspace_id, bot_id, ordering_key, payload, status, attempts, not_before, created_at)
+         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $6) RETURNING id",
+    )
+    .bind(ws.0)
+    .bind(job.bot_id)
+    .bind(&job.ordering_key)
+    .bind(&job.payload)
+    .bind(to_millis(job.not_before))
+    .bind(to_millis(job.created_at))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+impl Store {
+    pub async fn enqueue(&self, ws: WorkspaceId, job: &NewOutboxJob) -> Result<i64, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        enqueue_tx(&mut conn, ws, job).await
+    }
+
+    /// Claims up to `limit` due jobs for `instance` until `now + lease`. A job is due when it is
+    /// pending (or its previous claim expired), its `not_before` has passed, and no older job
+    /// of its key is unfinished.
+    ///
+    /// One UPDATE statement does it, so it is atomic on SQLite; on PostgreSQL the candidate rows
+    /// are locked with `FOR UPDATE SKIP LOCKED`, so concurrent claimers on several instances
+    /// never get the same job and never wait for each other.
+    pub async fn claim_due(
+        &self,
+        instance: &str,
+        now: Timestamp,
+        lease: Duration,
+        limit: i64,
+    ) -> Result<Vec<OutboxJob>, StoreError> {
+        let lock = match self.backend {
+            Backend::Postgres => "FOR UPDATE OF o SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE outbox SET status = 'in_flight', claimed_by = $1, claim_expires_at = $2, attempts = attempts + 1
+             WHERE id IN (
+                 SELECT o.id FROM outbox o
+                 WHERE (o.status = 'pending' OR (o.status = 'in_flight' AND o.claim_expires_at <= $3))
+                   AND o.not_before <= $3
+                   AND NOT EXISTS (
+                       SELECT 1 FROM outbox older
+                       WHERE older.ordering_key = o.ordering_key AND older.id < o.id
+                         AND older.status IN ('pending', 'in_flight'))
+                 ORDER BY o.id LIMIT $4 {lock})
+             RETURNING {JOB_COLUMNS}"
+        );
+        let now_ms = to_millis(now);
+        let rows: Vec<JobRow> = sqlx::query_as(&sql)
+            .bind(instance)
+            .bind(now_ms.saturating_add(duration_millis(lease)))
+            .bind(now_ms)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut jobs = rows
+            .into_iter()
+            .map(OutboxJob::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
+        jobs.sort_by_key(|job| job.id);
+        Ok(jobs)
+    }
+
+    /// The call succeeded. `Conflict` means our claim expired and another instance took the
+    /// job over (it may be sent twice; delivery is at-least-once).
+    pub async fn complete(
+        &self,
+        id: i64,
+        instance: &str,
+        result: Option<&str>,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'done', result = $1, done_at = $2, claim_expires_at = NULL
+             WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
+        )
+        .bind(result)
+        .bind(to_millis(at))
+        .bind(id)
+        .bind(instance)
+        .execute(&self.pool)
+        .await?;
+        claimed(done.rows_affected(), id)
+    }
+
+    /// A temporary failure (network, 429): the job and the later ones of its key wait.
+    pub async fn retry_later(
+        &self,
+        id: i64,
+        instance: &str,
+        not_before: Timestamp,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'pending', not_before = $1, last_error = $2, claimed_by = NULL,
+                               claim_expires_at = NULL
+             WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
+        )
+        .bind(to_millis(not_before))
+        .bind(error)
+        .bind(id)
+        .bind(instance)
+        .execute(&self.pool)
+        .await?;
+        claimed(done.rows_affected(), id)
+    }
+
+    /// A permanent failure (blocked by the user, bad request): the job is given up, stays
+    /// visible in [`Store::dead_jobs`], and stops blocking its key.
+    pub async fn mark_dead(
+        &self,
+        id: i64,
+        instance: &str,
+        error: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'dead', last_error = $1, done_at = $2, claim_expires_at = NULL
+             WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
+        )
+        .bind(error)
+        .bind(to_millis(at))
+        .bind(id)
+        .bind(instance)
+        .execute(&self.pool)
+        .await?;
+        claimed(done.rows_affected(), id)
+    }
+
+    /// Gives a dead job another chance (an operator fixed the cause).
+    pub async fn requeue_dead(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+        not_before: Timestamp,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'pending', not_before = $1, done_at = NULL, claimed_by = NULL
+             WHERE workspace_id = $2 AND id = $3 AND status = 'dead'",
+        )
+        .bind(to_millis(not_before))
+        .bind(ws.0)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        crate::clients::found(done.rows_affected())
+    }
+
+    pub async fn outbox_job(&self, ws: WorkspaceId, id: i64) -> Result<OutboxJob, StoreError> {
+        let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND id = $2");
+        let row: Option<JobRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    /// Jobs that were given up, newest first.
+    pub async fn dead_jobs(&self, ws: WorkspaceId) -> Result<Vec<OutboxJob>, StoreError> {
+        let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND status = 'dead' ORDER BY id DESC");
+        let rows: Vec<JobRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter().map(OutboxJob::try_from).collect()
+    }
+
+    /// Jobs not yet finished (pending or in flight) for the desk.
+    pub async fn pending_count(&self, ws: WorkspaceId) -> Result<i64, StoreError> {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE workspace_id = $1 AND status IN ('pending', 'in_flight')")
+                .bind(ws.0)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(count)
+    }
+}
+
+fn claimed(rows_affected: u64, id: i64) -> Result<(), StoreError> {
+    if rows_affected == 0 {
+        return Err(StoreError::Conflict(format!(
+            "outbox job {id} is not claimed by this instance"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Ticket history: every status change and other ticket event, with who and when.
+
+use crate::tickets::parse_status;
+use crate::time::{from_millis, to_millis};
+use crate::{Store, StoreError};
+use sqlx::AnyConnection;
+use ticketgram_domain::{Actor, StatusChange, TicketId, TicketStatus, Timestamp, WorkspaceId};
+
+/// One history row. `kind` is a stable snake_case code: `created`, `status_changed`,
+/// `assigned`, `priority_changed`, `rated`, `tag_added`, `tag_removed`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketEvent {
+    pub id: i64,
+    pub ticket: TicketId,
+    pub kind: String,
+    pub from: Option<TicketStatus>,
+    pub to: Option<TicketStatus>,
+    pub actor: Actor,
+    pub details: serde_json::Value,
+    pub at: Timestamp,
+}
+
+/// An event about to be written, produced by a ticket change.
+pub(crate) struct EventDraft {
+    pub kind: &'static str,
+    pub from: Option<TicketStatus>,
+    pub to: Option<TicketStatus>,
+    pub actor: Actor,
+    pub details: serde_json::Value,
+    pub at: Timestamp,
+}
+
+impl EventDraft {
+    pub(crate) fn status(change: &StatusChange) -> EventDraft {
+        EventDraft {
+            kind: "status_changed",
+            from: Some(change.from),
+            to: Some(change.to),
+            actor: change.actor,
+            details: serde_json::json!({}),
+            at: change.at,
+        }
+    }
+
+    pub(crate) fn other(
+        kind: &'static str,
+        actor: Actor,
+        details: serde_json::Value,
+        at: Timestamp,
+    ) -> EventDraft {
+        EventDraft {
+            kind,
+            from: None,
+            to: None,
+            actor,
+            details,
+            at,
+        }
+    }
+}
+
+pub(crate) async fn insert_event(
+    conn: &mut AnyConnection,
+    ws: WorkspaceId,
+    ticket: TicketId,
+    event: &EventDraft,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO ticket_events (workspace_id, ticket_id, kind, from_status, to_status, actor_kind,
+                                    actor_id, details, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(ws.0)
+    .bind(ticket.0)
+    .bind(event.kind)
+    .bind(event.from.map(|s| s.as_str()))
+    .bind(event.to.map(|s| s.as_str()))
+    .bind(event.actor.kind())
+    .bind(event.actor.id())
+    .bind(event.details.to_string())
+    .bind(to_millis(event.at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    ticket_id: i64,
+    kind: String,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    actor_kind: String,
+    actor_id: Option<i64>,
+    details: String,
+    at: i64,
+}
+
+impl TryFrom<EventRow> for TicketEvent {
+    type Error = StoreError;
+    fn try_from(row: EventRow) -> Result<TicketEvent, StoreError> {
+        Ok(TicketEvent {
+            id: row.id,
+            ticket: TicketId(row.ticket_id),
+            from: row.from_status.as_deref().map(parse_status).transpose()?,
+            to: row.to_status.as_deref().map(parse_status).transpose()?,
+            actor: parse_actor(&row.actor_kind, row.actor_id)?,
+            details: serde_json::from_str(&row.details)?,
+            at: from_millis(row.at)?,
+            kind: row.kind,
+        })
+    }
+}
+
+pub(crate) fn parse_actor(kind: &str, id: Option<i64>) -> Result<Actor, StoreError> {
+    Actor::from_parts(kind, id)
+        .ok_or_else(|| StoreError::Invalid(format!("stored actor {kind:?}/{id:?}")))
+}
+
+impl Store {
+    /// Everything that happened to a ticket, in order.
+    pub async fn ticket_history(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+    ) -> Result<Vec<TicketEvent>, StoreError> {
+        let rows: Vec<EventRow> = sqlx::query_as(
+            "SELECT id, ticket_id, kind, from_status, to_status, actor_kind, actor_id, details, at
+             FROM ticket_events WHERE workspace_id = $1 AND ticket_id = $2 ORDER BY id",
+        )
+        .bind(ws.0)
+        .bind(ticket.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(TicketEvent::try_from).collect()
+    }
+
+    /// Only the status changes, as the domain's [`StatusChange`] (what reports consume).
+    pub async fn status_history(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+    ) -> Result<Vec<StatusChange>, StoreError> {
+        let events = self.ticket_history(ws, ticket).await?;
+        Ok(events
+            .into_iter()
+            .filter_map(|e| match (e.kind.as_str(), e.from, e.to) {
+                ("status_changed", Some(from), Some(to)) => Some(StatusChange {
+                    from,
+                    to,
+                    actor: e.actor,
+                    at: e.at,
+                }),
+                _ => None,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,175 @@
+//! The post each ticket gets in the agents' channel, and the discussion thread Telegram opens
+//! for it in the linked group. Creation is idempotent: a burst of first messages must never
+//! open two posts, so whoever inserts the row (unique per ticket) is the one who posts.
+
+use crate::time::{from_millis, to_millis};
+use crate::{Store, StoreError};
+use ticketgram_domain::{TicketId, Timestamp, WorkspaceId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketPost {
+    pub ticket: TicketId,
+    pub workspace: WorkspaceId,
+    pub channel_chat_id: i64,
+    /// None until the post has been sent.
+    pub channel_message_id: Option<i64>,
+    /// The linked discussion group and the thread's root message there; None until Telegram's
+    /// automatic forward of the channel post has been seen.
+    pub group_chat_id: Option<i64>,
+    pub thread_message_id: Option<i64>,
+    pub created_at: Timestamp,
+}
+
+/// The outcome of [`Store::claim_ticket_post`]: `created` tells the caller it won the race and
+/// must send the post; otherwise someone else did (or is doing) it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketPostClaim {
+    pub post: TicketPost,
+    pub created: bool,
+}
+
+const POST_COLUMNS: &str =
+    "ticket_id, workspace_id, channel_chat_id, channel_message_id, group_chat_id, thread_message_id, created_at";
+
+#[derive(sqlx::FromRow)]
+struct PostRow {
+    ticket_id: i64,
+    workspace_id: i64,
+    channel_chat_id: i64,
+    channel_message_id: Option<i64>,
+    group_chat_id: Option<i64>,
+    thread_message_id: Option<i64>,
+    created_at: i64,
+}
+
+impl TryFrom<PostRow> for TicketPost {
+    type Error = StoreError;
+    fn try_from(row: PostRow) -> Result<TicketPost, StoreError> {
+        Ok(TicketPost {
+            ticket: TicketId(row.ticket_id),
+            workspace: WorkspaceId(row.workspace_id),
+            channel_chat_id: row.channel_chat_id,
+            channel_message_id: row.channel_message_id,
+            group_chat_id: row.group_chat_id,
+            thread_message_id: row.thread_message_id,
+            created_at: from_millis(row.created_at)?,
+        })
+    }
+}
+
+impl Store {
+    /// Insert-or-get of the ticket's post. Exactly one of any number of concurrent callers gets
+    /// `created: true`; the unique ticket id, not a prior check, decides.
+    pub async fn claim_ticket_post(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        channel_chat_id: i64,
+        at: Timestamp,
+    ) -> Result<TicketPostClaim, StoreError> {
+        let inserted = sqlx::query(
+            "INSERT INTO ticket_posts (ticket_id, workspace_id, channel_chat_id, created_at)
+             SELECT id, workspace_id, $1, $2 FROM tickets WHERE workspace_id = $3 AND id = $4
+             ON CONFLICT (ticket_id) DO NOTHING",
+        )
+        .bind(channel_chat_id)
+        .bind(to_millis(at))
+        .bind(ws.0)
+        .bind(ticket.0)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            > 0;
+        let post = self
+            .find_ticket_post(ws, ticket)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(TicketPostClaim {
+            post,
+            created: inserted,
+        })
+    }
+
+    pub async fn find_ticket_post(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+    ) -> Result<Option<TicketPost>, StoreError> {
+        let sql = format!(
+            "SELECT {POST_COLUMNS} FROM ticket_posts WHERE workspace_id = $1 AND ticket_id = $2"
+        );
+        let row: Option<PostRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(ticket.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(TicketPost::try_from).transpose()
+    }
+
+    /// The channel post was sent.
+    pub async fn set_channel_message(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        channel_message_id: i64,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE ticket_posts SET channel_message_id = $1 WHERE workspace_id = $2 AND ticket_id = $3")
+            .bind(channel_message_id)
+            .bind(ws.0)
+            .bind(ticket.0)
+            .execute(&self.pool)
+            .await?;
+        crate::clients::found(done.rows_affected())
+    }
+
+    /// Telegram's automatic forward of the post arrived in the discussion group: agents' replies
+    /// to that message (the thread) now map to the ticket.
+    pub async fn set_thread(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        group_chat_id: i64,
+        thread_message_id: i64,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE ticket_posts SET group_chat_id = $1, thread_message_id = $2 WHERE workspace_id = $3 AND ticket_id = $4",
+        )
+        .bind(group_chat_id)
+        .bind(thread_message_id)
+        .bind(ws.0)
+        .bind(ticket.0)
+        .execute(&self.pool)
+        .await?;
+        crate::clients::found(done.rows_affected())
+    }
+
+    /// Which ticket a channel post belongs to (to recognise its automatic forward).
+    pub async fn find_post_by_channel_message(
+        &self,
+        channel_chat_id: i64,
+        channel_message_id: i64,
+    ) -> Result<Option<TicketPost>, StoreError> {
+        let sql = format!("SELECT {POST_COLUMNS} FROM ticket_posts WHERE channel_chat_id = $1 AND channel_message_id = $2");
+        let row: Option<PostRow> = sqlx::query_as(&sql)
+            .bind(channel_chat_id)
+            .bind(channel_message_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(TicketPost::try_from).transpose()
+    }
+
+    /// Which ticket a discussion thread belongs to (an agent wrote in it).
+    pub async fn find_post_by_thread(
+        &self,
+        group_chat_id: i64,
+        thread_message_id: i64,
+    ) -> Result<Option<TicketPost>, StoreError> {
+        let sql = format!("SELECT {POST_COLUMNS} FROM ticket_posts WHERE group_chat_id = $1 AND thread_message_id = $2");
+        let row: Option<PostRow> = sqlx::query_as(&sql)
+            .bind(group_chat_id)
+            .bind(thread_message_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(TicketPost::try_from).transpose()
+    }
+}

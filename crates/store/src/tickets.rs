@@ -1,0 +1,272 @@
+//! Tickets: creation with concurrency-safe numbering, and reads.
+//! Changes to an existing ticket live in `ticket_changes.rs`.
+
+use crate::ticket_events::{insert_event, EventDraft};
+use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::{Backend, Store, StoreError};
+use sqlx::AnyConnection;
+use ticketgram_domain::{
+    Actor, AgentId, ClientId, Language, Priority, Rating, Tag, Ticket, TicketId, TicketNumber,
+    TicketStatus, Timestamp, TopicId, WorkspaceId,
+};
+
+/// What a new ticket starts from; number, id and status are the store's to decide.
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    pub client: ClientId,
+    pub topic: Option<TopicId>,
+    pub subject: String,
+    pub priority: Priority,
+    pub queue: Option<String>,
+    pub language: Language,
+    pub created_at: Timestamp,
+}
+
+pub(crate) const TICKET_COLUMNS: &str = "id, workspace_id, number, client_id, topic_id, subject, \
+     status, priority, assignee_id, queue, language, created_at, first_response_at, resolved_at, \
+     closed_at, rating, rating_comment, version";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TicketRow {
+    id: i64,
+    workspace_id: i64,
+    number: i64,
+    client_id: i64,
+    topic_id: Option<i64>,
+    subject: String,
+    status: String,
+    priority: String,
+    assignee_id: Option<i64>,
+    queue: Option<String>,
+    language: String,
+    created_at: i64,
+    first_response_at: Option<i64>,
+    resolved_at: Option<i64>,
+    closed_at: Option<i64>,
+    rating: Option<i64>,
+    rating_comment: Option<String>,
+    pub(crate) version: i64,
+}
+
+impl TicketRow {
+    /// Builds the domain ticket; tags come from their own table.
+    pub(crate) fn into_ticket(self, tags: Vec<Tag>) -> Result<Ticket, StoreError> {
+        Ok(Ticket {
+            id: TicketId(self.id),
+            workspace: WorkspaceId(self.workspace_id),
+            number: TicketNumber(self.number),
+            client: ClientId(self.client_id),
+            topic: self.topic_id.map(TopicId),
+            subject: self.subject,
+            status: parse_status(&self.status)?,
+            priority: self
+                .priority
+                .parse()
+                .map_err(|e| StoreError::Invalid(format!("stored priority: {e}")))?,
+            assignee: self.assignee_id.map(AgentId),
+            queue: self.queue,
+            language: parse_language(&self.language)?,
+            created_at: from_millis(self.created_at)?,
+            first_response_at: opt_from_millis(self.first_response_at)?,
+            resolved_at: opt_from_millis(self.resolved_at)?,
+            closed_at: opt_from_millis(self.closed_at)?,
+            rating: self
+                .rating
+                .map(Rating::new)
+                .transpose()
+                .map_err(|e| StoreError::Invalid(format!("stored rating: {e}")))?,
+            rating_comment: self.rating_comment,
+            tags,
+        })
+    }
+}
+
+pub(crate) fn parse_status(s: &str) -> Result<TicketStatus, StoreError> {
+    s.parse()
+        .map_err(|_| StoreError::Invalid(format!("stored ticket status {s:?}")))
+}
+
+pub(crate) fn parse_language(code: &str) -> Result<Language, StoreError> {
+    Language::from_code(code)
+        .ok_or_else(|| StoreError::Invalid(format!("stored language {code:?}")))
+}
+
+/// Loads a ticket and the version its next update must be guarded by. On PostgreSQL the row
+/// is locked for the rest of the transaction (SQLite's `BEGIN IMMEDIATE` already serialises
+/// writers), so concurrent agents queue up instead of failing with a conflict.
+pub(crate) async fn load_ticket_for_update(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    ws: WorkspaceId,
+    id: TicketId,
+) -> Result<(Ticket, i64), StoreError> {
+    let lock = match backend {
+        Backend::Postgres => " FOR UPDATE",
+        Backend::Sqlite => "",
+    };
+    let sql =
+        format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND id = $2{lock}");
+    let row: Option<TicketRow> = sqlx::query_as(&sql)
+        .bind(ws.0)
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let row = row.ok_or(StoreError::NotFound)?;
+    let version = row.version;
+    let tags = load_tags(conn, id).await?;
+    Ok((row.into_ticket(tags)?, version))
+}
+
+pub(crate) async fn load_tags(
+    conn: &mut AnyConnection,
+    id: TicketId,
+) -> Result<Vec<Tag>, StoreError> {
+    let tags: Vec<(String,)> =
+        sqlx::query_as("SELECT tag FROM ticket_tags WHERE ticket_id = $1 ORDER BY tag")
+            .bind(id.0)
+            .fetch_all(&mut *conn)
+            .await?;
+    tags.into_iter()
+        .map(|(t,)| Tag::parse(&t).ok_or_else(|| StoreError::Invalid(format!("stored tag {t:?}"))))
+        .collect()
+}
+
+impl Store {
+    /// Opens a ticket with the desk's next number and makes it the client's current ticket.
+    ///
+    /// The counter is bumped by the transaction's first statement: SQLite holds its write lock
+    /// from `BEGIN IMMEDIATE`, PostgreSQL row-locks the counter, so concurrent creators are
+    /// serialised and numbers stay unique and gap-free; `UNIQUE (workspace_id, number)` is the
+    /// backstop.
+    pub async fn create_ticket(
+        &self,
+        ws: WorkspaceId,
+        new: &NewTicket,
+    ) -> Result<Ticket, StoreError> {
+        let mut tx = self.begin().await?;
+        let next: Option<(i64,)> = sqlx::query_as(
+            "UPDATE workspace_counters SET next_ticket_number = next_ticket_number + 1
+             WHERE workspace_id = $1 RETURNING next_ticket_number",
+        )
+        .bind(ws.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let number = next.ok_or(StoreError::NotFound)?.0 - 1;
+        let sql = format!(
+            "INSERT INTO tickets (workspace_id, number, client_id, topic_id, subject, status, priority,
+                                  queue, language, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {TICKET_COLUMNS}"
+        );
+        let row: TicketRow = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(number)
+            .bind(new.client.0)
+            .bind(new.topic.map(|t| t.0))
+            .bind(&new.subject)
+            .bind(TicketStatus::New.as_str())
+            .bind(new.priority.as_str())
+            .bind(&new.queue)
+            .bind(new.language.code())
+            .bind(to_millis(new.created_at))
+            .fetch_one(&mut *tx)
+            .await?;
+        let ticket = row.into_ticket(Vec::new())?;
+        let created = EventDraft {
+            kind: "created",
+            from: None,
+            to: Some(TicketStatus::New),
+            actor: Actor::Client(new.client),
+            details: serde_json::json!({ "number": number }),
+            at: new.created_at,
+        };
+        insert_event(&mut tx, ws, ticket.id, &created).await?;
+        crate::conversation::set_current_ticket_in(
+            &mut tx,
+            ws,
+            new.client,
+            Some(ticket.id),
+            new.created_at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ticket)
+    }
+
+    pub async fn get_ticket(&self, ws: WorkspaceId, id: TicketId) -> Result<Ticket, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let sql =
+            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND id = $2");
+        let row: Option<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let tags = load_tags(&mut conn, id).await?;
+        row.ok_or(StoreError::NotFound)?.into_ticket(tags)
+    }
+
+    /// The ticket an agent means by "#1042".
+    pub async fn find_ticket_by_number(
+        &self,
+        ws: WorkspaceId,
+        number: TicketNumber,
+    ) -> Result<Option<Ticket>, StoreError> {
+        let sql =
+            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND number = $2");
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(number.0)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(self.with_tags(rows).await?.pop())
+    }
+
+    /// A client's tickets that still need work (new, open, waiting on them), oldest first.
+    pub async fn active_tickets_of_client(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+    ) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets
+             WHERE workspace_id = $1 AND client_id = $2 AND status IN ('new', 'open', 'waiting_on_client')
+             ORDER BY number"
+        );
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(client.0)
+            .fetch_all(&self.pool)
+            .await?;
+        self.with_tags(rows).await
+    }
+
+    /// Tickets in one status, oldest first (queues, auto-close timers).
+    pub async fn tickets_with_status(
+        &self,
+        ws: WorkspaceId,
+        status: TicketStatus,
+        limit: i64,
+    ) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND status = $2
+             ORDER BY number LIMIT $3"
+        );
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(status.as_str())
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        self.with_tags(rows).await
+    }
+
+    async fn with_tags(&self, rows: Vec<TicketRow>) -> Result<Vec<Ticket>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let mut tickets = Vec::with_capacity(rows.len());
+        for row in rows {
+            let tags = load_tags(&mut conn, TicketId(row.id)).await?;
+            tickets.push(row.into_ticket(tags)?);
+        }
+        Ok(tickets)
+    }
+}
