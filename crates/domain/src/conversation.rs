@@ -2,6 +2,7 @@
 //! never drops a client halfway through a form.
 
 use crate::ids::{TicketId, TopicId};
+use crate::message::MediaRef;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -18,14 +19,24 @@ pub enum ClientState {
     Rating { ticket: TicketId },
     /// Score given; an optional comment may follow.
     RatingComment { ticket: TicketId },
-    /// Several open tickets and no way to tell which one a message is for: the bot asked.
-    ChoosingTicket { pending_message_id: i64 },
+    /// Several open tickets and no way to tell which one a message is for: the bot asked, and
+    /// holds the message until the client answers.
+    ChoosingTicket { pending: PendingMessage },
     /// A guided dispute form, one answer at a time.
     DisputeForm {
         topic: Option<TopicId>,
         order_number: Option<String>,
         reason: Option<String>,
     },
+}
+
+/// A client message waiting for the client to say which ticket it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingMessage {
+    pub chat_id: i64,
+    pub message_id: i64,
+    pub text: Option<String>,
+    pub media: Vec<MediaRef>,
 }
 
 #[cfg(test)]
