@@ -162,7 +162,10 @@ mod tests {
 
     #[test]
     fn unknown_media_kinds_keep_their_name() {
-        assert_eq!(MediaKind::parse("paid_media"), MediaKind::Other("paid_media".into()));
+        assert_eq!(
+            MediaKind::parse("paid_media"),
+            MediaKind::Other("paid_media".into())
+        );
         assert_eq!(MediaKind::parse("video_note").as_str(), "video_note");
     }
 }

@@ -15,7 +15,12 @@ impl TopicName {
     }
 
     pub fn in_language(&self, language: Language) -> &str {
-        let find = |l: Language| self.0.iter().find(|(lang, _)| *lang == l).map(|(_, n)| n.as_str());
+        let find = |l: Language| {
+            self.0
+                .iter()
+                .find(|(lang, _)| *lang == l)
+                .map(|(_, n)| n.as_str())
+        };
         find(language)
             .or_else(|| find(Language::En))
             .or_else(|| self.0.first().map(|(_, n)| n.as_str()))

@@ -14,7 +14,8 @@ pub struct Tag(String);
 impl Tag {
     pub fn parse(raw: &str) -> Option<Tag> {
         let tag = raw.trim().trim_start_matches('#').to_lowercase();
-        (!tag.is_empty() && tag.len() <= 64 && !tag.contains(char::is_whitespace)).then_some(Tag(tag))
+        (!tag.is_empty() && tag.len() <= 64 && !tag.contains(char::is_whitespace))
+            .then_some(Tag(tag))
     }
 
     pub fn as_str(&self) -> &str {
@@ -54,7 +55,12 @@ impl Ticket {
         at: Timestamp,
     ) -> Result<StatusChange, TransitionError> {
         self.status.check_transition(to, &actor)?;
-        let change = StatusChange { from: self.status, to, actor, at };
+        let change = StatusChange {
+            from: self.status,
+            to,
+            actor,
+            at,
+        };
         self.status = to;
         match to {
             TicketStatus::Resolved => self.resolved_at = Some(at),
@@ -78,9 +84,9 @@ impl Ticket {
         self.first_response_at.get_or_insert(at);
         self.assignee.get_or_insert(agent);
         match self.status {
-            TicketStatus::New | TicketStatus::WaitingOnClient => {
-                self.transition(TicketStatus::Open, Actor::Agent(agent), at).ok()
-            }
+            TicketStatus::New | TicketStatus::WaitingOnClient => self
+                .transition(TicketStatus::Open, Actor::Agent(agent), at)
+                .ok(),
             _ => None,
         }
     }
@@ -89,14 +95,18 @@ impl Ticket {
     /// ticket is not reopened implicitly (the client bot asks first).
     pub fn record_client_message(&mut self, at: Timestamp) -> Option<StatusChange> {
         if self.status == TicketStatus::WaitingOnClient {
-            return self.transition(TicketStatus::Open, Actor::Client(self.client), at).ok();
+            return self
+                .transition(TicketStatus::Open, Actor::Client(self.client), at)
+                .ok();
         }
         None
     }
 
     pub fn rate(&mut self, rating: Rating, comment: Option<String>) {
         self.rating = Some(rating);
-        self.rating_comment = comment.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+        self.rating_comment = comment
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
     }
 }
 
@@ -133,7 +143,10 @@ pub(crate) mod tests {
         let mut ticket = sample_ticket();
         let at = ticket.created_at + chrono::Duration::minutes(12);
         let change = ticket.record_agent_reply(AgentId(3), at).unwrap();
-        assert_eq!((change.from, change.to), (TicketStatus::New, TicketStatus::Open));
+        assert_eq!(
+            (change.from, change.to),
+            (TicketStatus::New, TicketStatus::Open)
+        );
         assert_eq!(ticket.assignee, Some(AgentId(3)));
         assert_eq!(ticket.first_response_at, Some(at));
         // A second reply changes neither the first response time nor the assignee.
@@ -146,9 +159,13 @@ pub(crate) mod tests {
     fn reopening_clears_resolution_times() {
         let mut ticket = sample_ticket();
         let t = ticket.created_at;
-        ticket.transition(TicketStatus::Closed, Actor::Client(ClientId(7)), t).unwrap();
+        ticket
+            .transition(TicketStatus::Closed, Actor::Client(ClientId(7)), t)
+            .unwrap();
         assert_eq!(ticket.resolved_at, Some(t));
-        let change = ticket.transition(TicketStatus::Open, Actor::Client(ClientId(7)), t).unwrap();
+        let change = ticket
+            .transition(TicketStatus::Open, Actor::Client(ClientId(7)), t)
+            .unwrap();
         assert!(change.is_reopen());
         assert_eq!((ticket.resolved_at, ticket.closed_at), (None, None));
     }
@@ -157,10 +174,14 @@ pub(crate) mod tests {
     fn a_client_reply_wakes_a_waiting_ticket_but_not_a_closed_one() {
         let mut ticket = sample_ticket();
         let t = ticket.created_at;
-        ticket.transition(TicketStatus::WaitingOnClient, Actor::Agent(AgentId(1)), t).unwrap();
+        ticket
+            .transition(TicketStatus::WaitingOnClient, Actor::Agent(AgentId(1)), t)
+            .unwrap();
         assert!(ticket.record_client_message(t).is_some());
         assert_eq!(ticket.status, TicketStatus::Open);
-        ticket.transition(TicketStatus::Closed, Actor::Agent(AgentId(1)), t).unwrap();
+        ticket
+            .transition(TicketStatus::Closed, Actor::Agent(AgentId(1)), t)
+            .unwrap();
         assert!(ticket.record_client_message(t).is_none());
         assert_eq!(ticket.status, TicketStatus::Closed);
     }

@@ -77,7 +77,10 @@ impl TicketStatus {
         // A client can close their request or bring it back, not declare it solved or put
         // it on hold for themselves: those are an agent's judgement.
         if matches!(actor, Actor::Client(_)) && matches!(to, WaitingOnClient | Resolved) {
-            return Err(TransitionError::NotAllowed { to, actor: actor.kind() });
+            return Err(TransitionError::NotAllowed {
+                to,
+                actor: actor.kind(),
+            });
         }
         Ok(())
     }
@@ -105,9 +108,15 @@ pub enum TransitionError {
     #[error("ticket is already {0}")]
     AlreadyInStatus(TicketStatus),
     #[error("a ticket cannot go from {from} to {to}")]
-    Invalid { from: TicketStatus, to: TicketStatus },
+    Invalid {
+        from: TicketStatus,
+        to: TicketStatus,
+    },
     #[error("a {actor} may not set a ticket to {to}")]
-    NotAllowed { to: TicketStatus, actor: &'static str },
+    NotAllowed {
+        to: TicketStatus,
+        actor: &'static str,
+    },
     #[error("unknown ticket status {0:?}")]
     UnknownStatus(String),
 }
@@ -138,7 +147,11 @@ mod tests {
 
     #[test]
     fn the_happy_path_is_legal() {
-        for (from, to) in [(New, Open), (Open, WaitingOnClient), (WaitingOnClient, Open)] {
+        for (from, to) in [
+            (New, Open),
+            (Open, WaitingOnClient),
+            (WaitingOnClient, Open),
+        ] {
             assert_eq!(from.check_transition(to, &AGENT), Ok(()));
         }
         assert_eq!(Open.check_transition(Resolved, &AGENT), Ok(()));
@@ -155,13 +168,22 @@ mod tests {
     fn impossible_moves_are_rejected_with_a_typed_error() {
         assert_eq!(
             Closed.check_transition(Resolved, &AGENT),
-            Err(TransitionError::Invalid { from: Closed, to: Resolved })
+            Err(TransitionError::Invalid {
+                from: Closed,
+                to: Resolved
+            })
         );
         assert_eq!(
             Open.check_transition(New, &AGENT),
-            Err(TransitionError::Invalid { from: Open, to: New })
+            Err(TransitionError::Invalid {
+                from: Open,
+                to: New
+            })
         );
-        assert_eq!(Open.check_transition(Open, &AGENT), Err(TransitionError::AlreadyInStatus(Open)));
+        assert_eq!(
+            Open.check_transition(Open, &AGENT),
+            Err(TransitionError::AlreadyInStatus(Open))
+        );
     }
 
     #[test]
