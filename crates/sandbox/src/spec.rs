@@ -73,7 +73,9 @@ impl Spec {
     /// run side by side.
     pub fn get() -> &'static Spec {
         static SPEC: OnceLock<Spec> = OnceLock::new();
-        SPEC.get_or_init(|| Spec::parse(SPEC_JSON).expect("bot-api.json compiled into the sandbox is valid"))
+        SPEC.get_or_init(|| {
+            Spec::parse(SPEC_JSON).expect("bot-api.json compiled into the sandbox is valid")
+        })
     }
 
     fn parse(json: &str) -> Result<Spec, serde_json::Error> {
@@ -88,9 +90,10 @@ impl Spec {
             .into_iter()
             .map(|(name, mut t)| {
                 if !t.subtype_of.is_empty() {
-                    t.discriminator = t.fields.first().and_then(|f| {
-                        constant_in(&f.description).map(|c| (f.name.clone(), c))
-                    });
+                    t.discriminator = t
+                        .fields
+                        .first()
+                        .and_then(|f| constant_in(&f.description).map(|c| (f.name.clone(), c)));
                 }
                 (name, t)
             })

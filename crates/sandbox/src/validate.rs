@@ -119,7 +119,8 @@ mod tests {
         let spec = Spec::get();
         let msg = json!({"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}});
         check_one(spec, &msg, "Message", "m").unwrap();
-        let extra = json!({"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "bogus": 1});
+        let extra =
+            json!({"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "bogus": 1});
         assert!(check_one(spec, &extra, "Message", "m").is_err());
         let missing = json!({"message_id": 1, "chat": {"id": 1, "type": "private"}});
         assert!(check_one(spec, &missing, "Message", "m").is_err());

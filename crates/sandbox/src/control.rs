@@ -1,0 +1,335 @@
+//! The control API over HTTP (`/control/...`, JSON): the same operations as [`World`], for the
+//! standalone server, the demo and tests in other languages. Documented in README.md.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::error::ControlError;
+use crate::faults::Fault;
+use crate::shared::Shared;
+use crate::world::{ChatRef, GroupKind, MediaUpload, UserId, UserMessage, World};
+
+type Result<T> = std::result::Result<T, ControlError>;
+
+pub fn router() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/bots", post(create_bot))
+        .route("/users", post(create_user))
+        .route("/groups", post(create_group))
+        .route("/channels", post(create_channel))
+        .route("/members", post(add_member))
+        .route("/members/remove", post(remove_member))
+        .route("/privacy", post(set_privacy))
+        .route("/messages", post(send_message).get(list_messages))
+        .route("/albums", post(send_album))
+        .route("/edits", post(edit_message))
+        .route("/button_presses", post(press_button))
+        .route("/blocks", post(block))
+        .route("/wait", post(wait))
+        .route("/threads", get(thread))
+        .route("/callbacks/{id}", get(callback_answer))
+        .route("/files/{unique_id}", get(file))
+        .route("/faults", post(inject_fault).delete(clear_faults))
+        .route("/flood", post(set_flood))
+        .route("/world", get(snapshot))
+        .route("/violations", get(violations))
+}
+
+fn world(shared: Arc<Shared>) -> World {
+    World::new(shared)
+}
+
+#[derive(Deserialize)]
+struct NewBot {
+    username: String,
+}
+
+async fn create_bot(State(s): State<Arc<Shared>>, Json(b): Json<NewBot>) -> Json<Value> {
+    let bot = world(s).create_bot(&b.username);
+    Json(json!({"id": bot.id, "token": bot.token, "username": bot.username}))
+}
+
+#[derive(Deserialize)]
+struct NewUser {
+    first_name: String,
+    username: Option<String>,
+    language_code: Option<String>,
+}
+
+async fn create_user(State(s): State<Arc<Shared>>, Json(u): Json<NewUser>) -> Json<Value> {
+    let id = world(s).create_user(
+        &u.first_name,
+        u.username.as_deref(),
+        u.language_code.as_deref(),
+    );
+    Json(json!({"id": id}))
+}
+
+#[derive(Deserialize)]
+struct NewGroup {
+    owner: UserId,
+    title: String,
+    #[serde(default)]
+    kind: GroupKind,
+}
+
+async fn create_group(
+    State(s): State<Arc<Shared>>,
+    Json(g): Json<NewGroup>,
+) -> Result<Json<Value>> {
+    let chat = world(s).create_group(g.owner, &g.title, g.kind)?;
+    Ok(Json(json!({"chat": chat})))
+}
+
+#[derive(Deserialize)]
+struct NewChannel {
+    owner: UserId,
+    title: String,
+    username: Option<String>,
+    #[serde(default)]
+    discussion: bool,
+}
+
+async fn create_channel(
+    State(s): State<Arc<Shared>>,
+    Json(c): Json<NewChannel>,
+) -> Result<Json<Value>> {
+    let w = world(s);
+    if c.discussion {
+        let (channel, group) = w.create_channel_with_discussion(c.owner, &c.title)?;
+        Ok(Json(json!({"channel": channel, "discussion": group})))
+    } else {
+        let channel = w.create_channel(c.owner, &c.title, c.username.as_deref())?;
+        Ok(Json(json!({"channel": channel})))
+    }
+}
+
+#[derive(Deserialize)]
+struct Membership {
+    chat: ChatRef,
+    user: UserId,
+    #[serde(default)]
+    admin: bool,
+}
+
+async fn add_member(
+    State(s): State<Arc<Shared>>,
+    Json(m): Json<Membership>,
+) -> Result<Json<Value>> {
+    world(s).add_member(m.chat, m.user, m.admin)?;
+    Ok(Json(json!({"ok": true})))
+}
+
+async fn remove_member(
+    State(s): State<Arc<Shared>>,
+    Json(m): Json<Membership>,
+) -> Result<Json<Value>> {
+    world(s).remove_member(m.chat, m.user)?;
+    Ok(Json(json!({"ok": true})))
+}
+
+#[derive(Deserialize)]
+struct Privacy {
+    bot: UserId,
+    enabled: bool,
+}
+
+async fn set_privacy(State(s): State<Arc<Shared>>, Json(p): Json<Privacy>) -> Result<Json<Value>> {
+    world(s).set_privacy_mode(p.bot, p.enabled)?;
+    Ok(Json(json!({"ok": true})))
+}
+
+#[derive(Deserialize)]
+struct Send {
+    user: UserId,
+    chat: ChatRef,
+    #[serde(flatten)]
+    message: UserMessage,
+}
+
+async fn send_message(State(s): State<Arc<Shared>>, Json(m): Json<Send>) -> Result<Json<Value>> {
+    Ok(Json(world(s).user_sends(m.user, m.chat, m.message)?))
+}
+
+#[derive(Deserialize)]
+struct Album {
+    user: UserId,
+    chat: ChatRef,
+    items: Vec<MediaUpload>,
+    caption: Option<String>,
+}
+
+async fn send_album(State(s): State<Arc<Shared>>, Json(a): Json<Album>) -> Result<Json<Value>> {
+    let msgs = world(s).user_sends_album(a.user, a.chat, a.items, a.caption.as_deref())?;
+    Ok(Json(Value::Array(msgs)))
+}
+
+#[derive(Deserialize)]
+struct Edit {
+    user: UserId,
+    chat: ChatRef,
+    message_id: i64,
+    text: String,
+}
+
+async fn edit_message(State(s): State<Arc<Shared>>, Json(e): Json<Edit>) -> Result<Json<Value>> {
+    Ok(Json(world(s).user_edits(
+        e.user,
+        e.chat,
+        e.message_id,
+        &e.text,
+    )?))
+}
+
+#[derive(Deserialize)]
+struct Press {
+    user: UserId,
+    chat: ChatRef,
+    message_id: i64,
+    callback_data: String,
+}
+
+async fn press_button(State(s): State<Arc<Shared>>, Json(p): Json<Press>) -> Result<Json<Value>> {
+    let id = world(s).user_presses_button(p.user, p.chat, p.message_id, &p.callback_data)?;
+    Ok(Json(json!({"callback_query_id": id})))
+}
+
+#[derive(Deserialize)]
+struct Block {
+    user: UserId,
+    bot: UserId,
+    #[serde(default = "yes")]
+    blocked: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+async fn block(State(s): State<Arc<Shared>>, Json(b): Json<Block>) -> Result<Json<Value>> {
+    let w = world(s);
+    if b.blocked {
+        w.user_blocks_bot(b.user, b.bot)?;
+    } else {
+        w.user_unblocks_bot(b.user, b.bot)?;
+    }
+    Ok(Json(json!({"ok": true})))
+}
+
+/// `?chat=-1002000000001` for groups and channels, `?bot=..&user=..` for a private chat.
+#[derive(Deserialize)]
+struct ChatQuery {
+    chat: Option<i64>,
+    bot: Option<UserId>,
+    user: Option<UserId>,
+}
+
+impl ChatQuery {
+    fn chat(&self) -> Result<ChatRef> {
+        match (self.chat, self.bot, self.user) {
+            (Some(id), _, _) => Ok(ChatRef::Group(id)),
+            (None, Some(bot), Some(user)) => Ok(ChatRef::Private { bot, user }),
+            _ => Err(ControlError::Invalid(
+                "give chat=ID or bot=ID&user=ID".into(),
+            )),
+        }
+    }
+}
+
+async fn list_messages(
+    State(s): State<Arc<Shared>>,
+    Query(q): Query<ChatQuery>,
+) -> Result<Json<Value>> {
+    Ok(Json(Value::Array(world(s).chat_messages(q.chat()?))))
+}
+
+#[derive(Deserialize)]
+struct Wait {
+    chat: ChatRef,
+    count: usize,
+    #[serde(default = "default_wait")]
+    timeout_ms: u64,
+}
+
+fn default_wait() -> u64 {
+    5_000
+}
+
+async fn wait(State(s): State<Arc<Shared>>, Json(q): Json<Wait>) -> Result<Json<Value>> {
+    let msgs = world(s)
+        .wait_for_messages(
+            q.chat,
+            q.count,
+            Duration::from_millis(q.timeout_ms.min(60_000)),
+        )
+        .await?;
+    Ok(Json(Value::Array(msgs)))
+}
+
+#[derive(Deserialize)]
+struct ThreadQuery {
+    channel: i64,
+    post: i64,
+}
+
+async fn thread(State(s): State<Arc<Shared>>, Query(q): Query<ThreadQuery>) -> Result<Json<Value>> {
+    let (group, thread_id) = world(s)
+        .discussion_thread(ChatRef::Group(q.channel), q.post)
+        .ok_or_else(|| ControlError::UnknownMessage {
+            chat: q.channel.to_string(),
+            message_id: q.post,
+        })?;
+    Ok(Json(json!({"chat": group, "message_thread_id": thread_id})))
+}
+
+async fn callback_answer(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Json<Value> {
+    Json(json!({"answer": world(s).callback_answer(&id)}))
+}
+
+async fn file(State(s): State<Arc<Shared>>, Path(unique_id): Path<String>) -> Response {
+    match world(s).file_bytes(&unique_id) {
+        Some(bytes) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/octet-stream")],
+            bytes,
+        )
+            .into_response(),
+        None => ControlError::Invalid(format!("no file {unique_id}")).into_response(),
+    }
+}
+
+async fn inject_fault(State(s): State<Arc<Shared>>, Json(f): Json<Fault>) -> Json<Value> {
+    world(s).inject_fault(f);
+    Json(json!({"ok": true}))
+}
+
+async fn clear_faults(State(s): State<Arc<Shared>>) -> Json<Value> {
+    world(s).clear_faults();
+    Json(json!({"ok": true}))
+}
+
+#[derive(Deserialize)]
+struct Flood {
+    enabled: bool,
+}
+
+async fn set_flood(State(s): State<Arc<Shared>>, Json(f): Json<Flood>) -> Json<Value> {
+    world(s).set_flood_limits(f.enabled);
+    Json(json!({"ok": true}))
+}
+
+async fn snapshot(State(s): State<Arc<Shared>>) -> Json<Value> {
+    Json(world(s).snapshot())
+}
+
+async fn violations(State(s): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!(world(s).spec_violations()))
+}

@@ -1,0 +1,149 @@
+//! Reading the world back, waiting for it to change, and steering faults.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use serde_json::Value;
+
+use super::state::{ChatRef, WorldState};
+use super::{UserId, World};
+use crate::error::ControlError;
+use crate::faults::Fault;
+
+impl World {
+    /// Every live message of a chat, oldest first, as stored (file_ids neutral, not any bot's).
+    pub fn chat_messages(&self, chat: ChatRef) -> Vec<Value> {
+        let w = self.shared.world();
+        w.chats
+            .get(&chat)
+            .map(|c| {
+                c.messages
+                    .values()
+                    .filter(|m| !m.deleted)
+                    .map(|m| WorldState::render_for(0, &m.json))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// One live message of a chat.
+    pub fn message(&self, chat: ChatRef, message_id: i64) -> Option<Value> {
+        let w = self.shared.world();
+        w.message_json(chat, message_id)
+            .map(|m| WorldState::render_for(0, &m))
+    }
+
+    /// Messages a bot sent into a chat.
+    pub fn bot_messages(&self, chat: ChatRef, bot: UserId) -> Vec<Value> {
+        self.chat_messages(chat)
+            .into_iter()
+            .filter(|m| m.pointer("/from/id").and_then(Value::as_i64) == Some(bot))
+            .collect()
+    }
+
+    /// Waits until `chat` holds at least `count` messages (or `deadline` passes) and returns them.
+    pub async fn wait_for_messages(
+        &self,
+        chat: ChatRef,
+        count: usize,
+        deadline: Duration,
+    ) -> Result<Vec<Value>, ControlError> {
+        self.wait_for(chat, deadline, |msgs| msgs.len() >= count)
+            .await
+            .map_err(|got| {
+                ControlError::Timeout(format!("{count} messages in {chat}, got {}", got.len()))
+            })
+    }
+
+    /// Waits until `done` holds for the chat's messages. Wakes on every stored message instead of
+    /// sleeping, so tests neither race nor waste time. On timeout returns what was there.
+    pub async fn wait_for(
+        &self,
+        chat: ChatRef,
+        deadline: Duration,
+        mut done: impl FnMut(&[Value]) -> bool,
+    ) -> Result<Vec<Value>, Vec<Value>> {
+        let until = tokio::time::Instant::now() + deadline;
+        let mut changes = self.shared.world().changes.subscribe();
+        loop {
+            changes.borrow_and_update();
+            let msgs = self.chat_messages(chat);
+            if done(&msgs) {
+                return Ok(msgs);
+            }
+            match tokio::time::timeout_at(until, changes.changed()).await {
+                Ok(Ok(())) => {}
+                _ => return Err(self.chat_messages(chat)),
+            }
+        }
+    }
+
+    /// The id of the automatic forward of a channel post in the discussion group, i.e. the
+    /// `message_thread_id` of its comments.
+    pub fn discussion_thread(&self, channel: ChatRef, post_id: i64) -> Option<(ChatRef, i64)> {
+        let w = self.shared.world();
+        let c = w.chats.get(&channel)?;
+        Some((ChatRef::Group(c.linked?), *c.auto_forwards.get(&post_id)?))
+    }
+
+    /// How a bot answered a callback query (`None` while unanswered).
+    pub fn callback_answer(&self, callback_query_id: &str) -> Option<Value> {
+        let w = self.shared.world();
+        w.callbacks.get(callback_query_id)?.answer.clone()
+    }
+
+    /// The bytes behind a `file_unique_id`.
+    pub fn file_bytes(&self, file_unique_id: &str) -> Option<Bytes> {
+        let w = self.shared.world();
+        w.files.get(file_unique_id).map(|f| f.bytes.clone())
+    }
+
+    /// Updates queued for a bot and not yet confirmed.
+    pub fn pending_updates(&self, bot: UserId) -> usize {
+        let w = self.shared.world();
+        w.bots.get(&bot).map_or(0, |b| b.updates.len())
+    }
+
+    /// Commands set with setMyCommands for the default scope and language.
+    pub fn bot_commands(&self, bot: UserId) -> Option<Value> {
+        let w = self.shared.world();
+        w.bots.get(&bot)?.commands.get("default:").cloned()
+    }
+
+    pub fn inject_fault(&self, fault: Fault) {
+        self.shared.faults().inject(fault);
+    }
+
+    pub fn clear_faults(&self) {
+        self.shared.faults().clear();
+    }
+
+    pub fn set_flood_limits(&self, enabled: bool) {
+        self.shared.flood().enabled = enabled;
+    }
+
+    /// Emitted objects that failed validation against the reference. Empty in a healthy sandbox.
+    pub fn spec_violations(&self) -> Vec<String> {
+        self.shared.world().violations.clone()
+    }
+
+    /// A summary of the world, for the control API and debugging.
+    pub fn snapshot(&self) -> Value {
+        let w = self.shared.world();
+        let users: Vec<Value> = w.users.values().map(|u| u.json()).collect();
+        let chats: Vec<Value> = w
+            .chats
+            .values()
+            .map(|c| {
+                serde_json::json!({
+                    "ref": c.reference,
+                    "chat": c.json(),
+                    "linked_chat_id": c.linked,
+                    "members": c.members,
+                    "message_count": c.messages.len(),
+                })
+            })
+            .collect();
+        serde_json::json!({"users": users, "chats": chats})
+    }
+}
