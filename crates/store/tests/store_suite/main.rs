@@ -1,0 +1,13 @@
+//! The store suite: one set of support stories, run on SQLite always and on PostgreSQL when
+//! `TEST_DATABASE_URL` names a server. Each run gets its own fresh database.
+
+mod helpers;
+
+mod concurrency;
+mod conversation;
+mod desk;
+mod inbox;
+mod leases;
+mod outbox;
+mod schema;
+mod tickets;

@@ -1,0 +1,373 @@
+//! A ticket's life: messages both ways, status changes with history, illegal moves refused.
+
+use crate::helpers::{at, client_writes_in, new_agent, open_desk, open_ticket, TestDb};
+use crate::on_both_backends;
+use ticketgram_domain::{
+    Actor, MediaKind, MediaRef, MessageDirection, Priority, Rating, Tag, TelegramCopy,
+    TicketStatus, TransitionError,
+};
+use ticketgram_store::{NewMessage, StoreError};
+
+on_both_backends!(
+    a_ticket_is_answered_resolved_rated_and_reopened,
+    an_illegal_move_is_refused_with_a_typed_error,
+    replies_in_telegram_map_back_to_their_message,
+);
+
+async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, ws, 1001, "Anna").await;
+    let kate = store.upsert_agent(ws, &new_agent(7, "Kate")).await.unwrap();
+
+    // Anna asks; the ticket is new and becomes her current ticket.
+    let ticket = open_ticket(store, ws, &anna, "My payment is stuck", 0).await;
+    assert_eq!(ticket.status, TicketStatus::New);
+    assert_eq!(
+        store.current_ticket(ws, anna.id).await.unwrap(),
+        Some(ticket.id)
+    );
+    let question = NewMessage {
+        ticket: ticket.id,
+        direction: MessageDirection::Client,
+        author_agent: None,
+        text: Some("My payment is stuck".into()),
+        media: vec![],
+        created_at: at(0),
+    };
+    assert_eq!(
+        store
+            .add_message(ws, &question)
+            .await
+            .unwrap()
+            .status_change,
+        None
+    );
+
+    // Kate answers 12 minutes later: first response stamped, Kate assigned, ticket open.
+    let reply = NewMessage {
+        direction: MessageDirection::Agent,
+        author_agent: Some(kate.id),
+        text: Some("Let me check.".into()),
+        created_at: at(12),
+        ..question.clone()
+    };
+    let recorded = store.add_message(ws, &reply).await.unwrap();
+    assert_eq!(
+        recorded.status_change.map(|c| c.to),
+        Some(TicketStatus::Open)
+    );
+    let t = store.get_ticket(ws, ticket.id).await.unwrap();
+    assert_eq!(
+        (t.first_response_at, t.assignee),
+        (Some(at(12)), Some(kate.id))
+    );
+
+    // She asks for the order number; Anna's answer wakes the ticket.
+    store
+        .change_status(
+            ws,
+            ticket.id,
+            TicketStatus::WaitingOnClient,
+            Actor::Agent(kate.id),
+            at(13),
+        )
+        .await
+        .unwrap();
+    let answer = NewMessage {
+        text: Some("Order A-1001".into()),
+        created_at: at(20),
+        ..question.clone()
+    };
+    let woke = store
+        .add_message(ws, &answer)
+        .await
+        .unwrap()
+        .status_change
+        .unwrap();
+    assert_eq!(
+        (woke.from, woke.to, woke.actor),
+        (
+            TicketStatus::WaitingOnClient,
+            TicketStatus::Open,
+            Actor::Client(anna.id)
+        )
+    );
+
+    // Triage on the way: tag, priority.
+    let refund = Tag::parse("refund").unwrap();
+    assert!(store
+        .add_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(21))
+        .await
+        .unwrap());
+    assert!(!store
+        .add_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(21))
+        .await
+        .unwrap());
+    store
+        .set_ticket_priority(ws, ticket.id, Priority::High, Actor::Agent(kate.id), at(22))
+        .await
+        .unwrap();
+
+    // Solved, rated, closed, then Anna comes back.
+    store
+        .change_status(
+            ws,
+            ticket.id,
+            TicketStatus::Resolved,
+            Actor::Agent(kate.id),
+            at(30),
+        )
+        .await
+        .unwrap();
+    store
+        .rate_ticket(
+            ws,
+            ticket.id,
+            Rating::new(5).unwrap(),
+            Some(" quick! ".into()),
+            at(31),
+        )
+        .await
+        .unwrap();
+    store
+        .change_status(ws, ticket.id, TicketStatus::Closed, Actor::System, at(60))
+        .await
+        .unwrap();
+    let closed = store.get_ticket(ws, ticket.id).await.unwrap();
+    assert_eq!(
+        (closed.resolved_at, closed.closed_at),
+        (Some(at(30)), Some(at(60)))
+    );
+    assert_eq!(
+        (
+            closed.rating.map(|r| r.score()),
+            closed.rating_comment.as_deref()
+        ),
+        (Some(5), Some("quick!"))
+    );
+    assert_eq!(
+        (closed.priority, closed.tags.clone()),
+        (Priority::High, vec![refund.clone()])
+    );
+    assert!(store
+        .active_tickets_of_client(ws, anna.id)
+        .await
+        .unwrap()
+        .is_empty());
+
+    let reopen = store
+        .change_status(
+            ws,
+            ticket.id,
+            TicketStatus::Open,
+            Actor::Client(anna.id),
+            at(90),
+        )
+        .await
+        .unwrap();
+    assert!(reopen.is_reopen());
+    let reopened = store.get_ticket(ws, ticket.id).await.unwrap();
+    assert_eq!((reopened.resolved_at, reopened.closed_at), (None, None));
+
+    // The history tells the whole story, in order.
+    use TicketStatus::*;
+    let moves: Vec<_> = store
+        .status_history(ws, ticket.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| (c.from, c.to))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            (New, Open),
+            (Open, WaitingOnClient),
+            (WaitingOnClient, Open),
+            (Open, Resolved),
+            (Resolved, Closed),
+            (Closed, Open)
+        ]
+    );
+    let kinds: Vec<String> = store
+        .ticket_history(ws, ticket.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds.first().map(String::as_str), Some("created"));
+    for kind in ["tag_added", "priority_changed", "rated"] {
+        assert_eq!(
+            kinds.iter().filter(|k| *k == kind).count(),
+            1,
+            "{kind} recorded once in {kinds:?}"
+        );
+    }
+    assert_eq!(store.ticket_messages(ws, ticket.id).await.unwrap().len(), 3);
+    assert!(store
+        .remove_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(91))
+        .await
+        .unwrap());
+}
+
+async fn an_illegal_move_is_refused_with_a_typed_error(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, ws, 1001, "Anna").await;
+    let ticket = open_ticket(store, ws, &anna, "Help", 0).await;
+    store
+        .change_status(
+            ws,
+            ticket.id,
+            TicketStatus::Closed,
+            Actor::Client(anna.id),
+            at(1),
+        )
+        .await
+        .unwrap();
+
+    let err = store
+        .change_status(ws, ticket.id, TicketStatus::Resolved, Actor::System, at(2))
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Transition(TransitionError::Invalid {
+            from: TicketStatus::Closed,
+            to: TicketStatus::Resolved
+        })
+    ));
+    // A client may not declare their own ticket solved.
+    store
+        .change_status(
+            ws,
+            ticket.id,
+            TicketStatus::Open,
+            Actor::Client(anna.id),
+            at(3),
+        )
+        .await
+        .unwrap();
+    let err = store
+        .change_status(
+            ws,
+            ticket.id,
+            TicketStatus::Resolved,
+            Actor::Client(anna.id),
+            at(4),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Transition(TransitionError::NotAllowed { .. })
+    ));
+
+    // Nothing was written by the refused moves.
+    let t = store.get_ticket(ws, ticket.id).await.unwrap();
+    assert_eq!(t.status, TicketStatus::Open);
+    assert_eq!(store.status_history(ws, ticket.id).await.unwrap().len(), 2);
+
+    // Someone else's workspace, or a ticket that does not exist: NotFound, not a transition error.
+    let other = open_desk(store, "globex").await;
+    let err = store
+        .change_status(other, ticket.id, TicketStatus::Closed, Actor::System, at(5))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound));
+}
+
+async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, ws, 1001, "Anna").await;
+    let ticket = open_ticket(store, ws, &anna, "Photo of the receipt", 0).await;
+    let photo = MediaRef {
+        kind: MediaKind::Photo,
+        file_id: Some("AgAD-photo".into()),
+        file_unique_id: Some("uniq".into()),
+        file_name: None,
+        size: Some(52_000),
+        mime: Some("image/jpeg".into()),
+        caption: Some("receipt".into()),
+        media_group_id: Some("album-1".into()),
+    };
+    let new = NewMessage {
+        ticket: ticket.id,
+        direction: MessageDirection::Client,
+        author_agent: None,
+        text: None,
+        media: vec![photo.clone()],
+        created_at: at(1),
+    };
+    let message = store.add_message(ws, &new).await.unwrap().message;
+
+    // It arrived in Anna's private chat with the client bot and was copied to the agents' thread.
+    let in_private_chat = TelegramCopy {
+        bot_id: 555,
+        chat_id: 1001,
+        message_id: 10,
+    };
+    let in_thread = TelegramCopy {
+        bot_id: 777,
+        chat_id: -100_200,
+        message_id: 4242,
+    };
+    assert!(store
+        .add_message_copy(ws, message.id, &in_private_chat)
+        .await
+        .unwrap());
+    assert!(store
+        .add_message_copy(ws, message.id, &in_thread)
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .add_message_copy(ws, message.id, &in_thread)
+            .await
+            .unwrap(),
+        "a retried copy is not stored twice"
+    );
+
+    // An agent replies to the thread copy: we find the original message and its ticket.
+    let found = store
+        .find_message_by_copy(ws, 777, -100_200, 4242)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((found.id, found.ticket), (message.id, ticket.id));
+    assert_eq!(found.media, vec![photo]);
+    assert_eq!(found.copies.len(), 2);
+    assert_eq!(
+        store
+            .find_message_by_copy(ws, 777, -100_200, 1)
+            .await
+            .unwrap(),
+        None
+    );
+
+    // Anna edits her caption in Telegram.
+    store
+        .edit_message_text(ws, message.id, Some("receipt, page 1"), at(2))
+        .await
+        .unwrap();
+    let edited = store.get_message(ws, message.id).await.unwrap();
+    assert_eq!(
+        (edited.text.as_deref(), edited.edited_at),
+        (Some("receipt, page 1"), Some(at(2)))
+    );
+
+    // Another desk cannot attach copies to this message.
+    let other = open_desk(store, "globex").await;
+    let stray = TelegramCopy {
+        bot_id: 1,
+        chat_id: 1,
+        message_id: 1,
+    };
+    assert!(matches!(
+        store.add_message_copy(other, message.id, &stray).await,
+        Err(StoreError::NotFound)
+    ));
+}
