@@ -1,1 +1,82 @@
-fn main() {}
+//! `ticketgram` entry point: parse the command line, load settings, dispatch.
+//!
+//! Errors are printed once, as one line with their causes (`error: a: b: c`). The exit status
+//! is 2 for configuration errors, so scripts can tell "fix the config" from "the run failed".
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Parser as _;
+use ticketgram::cli::{Cli, Command, SandboxArgs};
+use ticketgram::settings::{Env, LoadOptions, Loaded, Settings, SettingsError};
+use ticketgram::{app, shutdown, telemetry};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match try_main(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            if error.chain().any(|cause| cause.is::<SettingsError>()) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+fn try_main(cli: Cli) -> anyhow::Result<()> {
+    let env = Env::from_process()?;
+    let rust_log = env.get("RUST_LOG").map(str::to_owned);
+    let loaded = Settings::load(LoadOptions {
+        config_file: cli.config.as_deref(),
+        working_dir: None,
+        env,
+        log_format: cli.log_format,
+    })?;
+
+    if let Command::CheckConfig = cli.command {
+        return check_config(&loaded);
+    }
+
+    telemetry::init(&loaded.settings.log, rust_log.as_deref())?;
+    for warning in &loaded.warnings {
+        tracing::warn!("{warning}");
+    }
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let settings = loaded.settings;
+    match cli.command {
+        Command::Serve => runtime.block_on(app::run(settings, shutdown::signal()))?,
+        Command::Migrate => {
+            runtime.block_on(async {
+                let store = app::migrate(&settings.database).await?;
+                store.close().await;
+                Ok::<_, app::RunError>(())
+            })?;
+        }
+        Command::Sandbox(args) => runtime.block_on(sandbox(args))?,
+        Command::CheckConfig => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+/// Prints the effective configuration (stdout, valid TOML) and the verdict (stderr).
+fn check_config(loaded: &Loaded) -> anyhow::Result<()> {
+    print!("{}", loaded.render());
+    for warning in &loaded.warnings {
+        eprintln!("warning: {warning}");
+    }
+    match &loaded.file {
+        Some(path) => eprintln!("configuration is valid (config file {})", path.display()),
+        None => eprintln!("configuration is valid (no config file; defaults and environment)"),
+    }
+    Ok(())
+}
+
+async fn sandbox(args: SandboxArgs) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "the standalone Telegram sandbox is not available in this build yet (asked for {})",
+        args.addr
+    )
+}

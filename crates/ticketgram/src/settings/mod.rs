@@ -1,0 +1,229 @@
+//! Ticketgram's configuration, atuin-style: built-in defaults, then a TOML file, then
+//! `TICKETGRAM_*` environment variables, then command-line flags; the later layer wins.
+//!
+//! The defaults are `config/ticketgram.example.toml` compiled in, so the documented example
+//! and the real defaults cannot drift apart. Settings are passed down as a value (never a
+//! global), so tests can run several configurations in one process.
+
+mod error;
+mod keys;
+mod layers;
+mod render;
+mod secret;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Value;
+
+pub use error::{Origin, SettingsError};
+pub use layers::Env;
+pub use secret::{DatabaseUrl, Secret, REDACTED};
+
+/// The documented example configuration, which is also the built-in defaults layer.
+pub const EXAMPLE_CONFIG: &str = include_str!("../../../../config/ticketgram.example.toml");
+
+/// The file read when no `--config` is given, if it exists in the working directory.
+pub const DEFAULT_CONFIG_FILE: &str = "ticketgram.toml";
+
+/// The whole configuration. `Debug` is safe to log: secrets print as `[redacted]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub database: DatabaseSettings,
+    pub telegram: TelegramSettings,
+    pub http: HttpSettings,
+    pub log: LogSettings,
+    pub security: SecuritySettings,
+    pub instance: InstanceSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `sqlite://…` or `postgres://…`; its password, if any, is hidden when printed.
+    pub url: DatabaseUrl,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TelegramSettings {
+    pub api_url: url::Url,
+    /// `None` means demo mode: `serve` talks to the built-in Telegram sandbox.
+    pub bot_token: Option<Secret>,
+    /// `None` means long polling with `getUpdates`.
+    pub webhook_url: Option<url::Url>,
+    pub webhook_secret: Option<Secret>,
+    pub poll_timeout_secs: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSettings {
+    pub addr: SocketAddr,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+    /// `tracing_subscriber::EnvFilter` directives; `RUST_LOG` wins when set.
+    pub filter: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+impl LogFormat {
+    fn as_str(self) -> &'static str {
+        match self {
+            LogFormat::Pretty => "pretty",
+            LogFormat::Json => "json",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecuritySettings {
+    /// Signs web sessions and links. `None`: a random key per start.
+    pub secret_key: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceSettings {
+    /// Slug of the workspace this instance serves.
+    pub workspace: String,
+    /// This process's name among instances sharing one database; see [`Settings::instance_id`].
+    pub id: Option<String>,
+}
+
+/// Where to look for configuration besides the built-in defaults.
+#[derive(Debug, Default)]
+pub struct LoadOptions<'a> {
+    /// An explicit `--config` file, which must exist. `None`: `ticketgram.toml` if present.
+    pub config_file: Option<&'a Path>,
+    /// The directory `ticketgram.toml` is looked for in; `None` is the working directory.
+    pub working_dir: Option<&'a Path>,
+    pub env: Env,
+    /// `--log-format`, which beats every other layer.
+    pub log_format: Option<LogFormat>,
+}
+
+/// Loaded settings plus what `check-config` reports about them.
+#[derive(Debug)]
+pub struct Loaded {
+    pub settings: Settings,
+    /// The config file that was read, if any.
+    pub file: Option<PathBuf>,
+    /// Things that are allowed but probably not meant, such as an unknown `TICKETGRAM_*`.
+    pub warnings: Vec<String>,
+    layers: layers::Layers,
+}
+
+impl Settings {
+    /// Loads and validates all layers.
+    pub fn load(options: LoadOptions<'_>) -> Result<Loaded, SettingsError> {
+        let mut layers = layers::Layers::default();
+        let defaults: toml::Table =
+            EXAMPLE_CONFIG
+                .parse()
+                .map_err(|source| SettingsError::Parse {
+                    path: "<built-in defaults>".into(),
+                    source,
+                })?;
+        layers.apply_toml(defaults, &Origin::Default)?;
+
+        let file = match options.config_file {
+            Some(path) => Some(path.to_owned()),
+            None => {
+                let dir = options.working_dir.unwrap_or(Path::new("."));
+                let candidate = dir.join(DEFAULT_CONFIG_FILE);
+                candidate.is_file().then_some(candidate)
+            }
+        };
+        if let Some(path) = &file {
+            layers.apply_toml(layers::read_file(path)?, &Origin::File(path.clone()))?;
+        }
+
+        layers.apply_env(&options.env)?;
+        if let Some(format) = options.log_format {
+            let value = Value::String(format.as_str().to_owned());
+            layers.apply_flag("log.format", "--log-format", value)?;
+        }
+
+        let settings: Settings = Value::Table(layers.to_table())
+            .try_into()
+            .map_err(SettingsError::Incomplete)?;
+        let mut warnings = layers::unknown_env_vars(&options.env);
+        warnings.extend(settings.cross_checks());
+        Ok(Loaded {
+            settings,
+            file,
+            warnings,
+            layers,
+        })
+    }
+
+    /// `true` when no bot token is configured: `serve` runs the demo against the sandbox.
+    pub fn is_demo(&self) -> bool {
+        self.telegram.bot_token.is_none()
+    }
+
+    /// The configured instance id, or `<hostname>-<pid>`, unique enough among live processes.
+    pub fn instance_id(&self) -> String {
+        if let Some(id) = &self.instance.id {
+            return id.clone();
+        }
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .map(|h| h.trim().to_owned())
+            .ok()
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "ticketgram".to_owned());
+        format!("{host}-{}", std::process::id())
+    }
+
+    /// Combinations that are valid one by one but probably a mistake.
+    fn cross_checks(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let tg = &self.telegram;
+        if tg.webhook_secret.is_some() && tg.webhook_url.is_none() {
+            warnings.push(
+                "telegram.webhook_secret is set but telegram.webhook_url is not: \
+                 the secret is unused while long polling"
+                    .to_owned(),
+            );
+        }
+        if tg.webhook_url.is_some() && tg.webhook_secret.is_none() {
+            warnings.push(
+                "telegram.webhook_url is set without telegram.webhook_secret: \
+                 anyone who learns the URL can post fake updates"
+                    .to_owned(),
+            );
+        }
+        if tg.bot_token.is_none() && tg.webhook_url.is_some() {
+            warnings.push("telegram.webhook_url is ignored in demo mode (no bot token)".to_owned());
+        }
+        warnings
+    }
+}
+
+impl Loaded {
+    /// The effective configuration as TOML, secrets redacted, each line saying where its
+    /// value came from. This is what `check-config` prints.
+    pub fn render(&self) -> String {
+        render::render(&self.layers)
+    }
+}
+
+#[cfg(test)]
+mod tests;
