@@ -1,0 +1,9 @@
+//! Integration tests of the Telegram sandbox, in one test binary for fast builds.
+
+mod echo;
+mod helpers;
+mod invalid;
+mod multi_bot;
+mod privacy;
+mod spec_objects;
+mod webhook;
