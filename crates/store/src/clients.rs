@@ -187,3 +187,25 @@ pub(crate) fn found(rows_affected: u64) -> Result<(), StoreError> {
         Ok(())
     }
 }
+
+/// Workspace isolation for references: the row `id` must exist in `table` within `ws`.
+/// `table` is always one of our own literals, never input.
+pub(crate) async fn ensure_in_workspace(
+    conn: &mut sqlx::AnyConnection,
+    table: &'static str,
+    ws: WorkspaceId,
+    id: i64,
+) -> Result<(), StoreError> {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE workspace_id = $1 AND id = $2");
+    let (count,): (i64,) = sqlx::query_as(&sql)
+        .bind(ws.0)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if count == 0 {
+        return Err(StoreError::Invalid(format!(
+            "{table} row {id} is not in workspace {ws}"
+        )));
+    }
+    Ok(())
+}

@@ -13,9 +13,25 @@ pub(crate) async fn set_current_ticket_in(
     ticket: Option<TicketId>,
     at: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    if let Some(ticket) = ticket {
+        let (count,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM tickets WHERE workspace_id = $1 AND id = $2 AND client_id = $3",
+        )
+        .bind(ws.0)
+        .bind(ticket.0)
+        .bind(client.0)
+        .fetch_one(&mut *conn)
+        .await?;
+        if count == 0 {
+            return Err(StoreError::Invalid(format!(
+                "ticket {ticket} is not a ticket of client {client}"
+            )));
+        }
+    }
+    // INSERT ... SELECT from clients: a client of another workspace inserts nothing.
+    let done = sqlx::query(
         "INSERT INTO client_states (workspace_id, client_id, current_ticket_id, updated_at)
-         VALUES ($1, $2, $3, $4)
+         SELECT workspace_id, id, $3, $4 FROM clients WHERE workspace_id = $1 AND id = $2
          ON CONFLICT (client_id) DO UPDATE
          SET current_ticket_id = excluded.current_ticket_id, updated_at = excluded.updated_at
          WHERE client_states.workspace_id = excluded.workspace_id",
@@ -26,7 +42,7 @@ pub(crate) async fn set_current_ticket_in(
     .bind(to_millis(at))
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    crate::clients::found(done.rows_affected())
 }
 
 impl Store {
@@ -56,8 +72,9 @@ impl Store {
         state: &ClientState,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO client_states (workspace_id, client_id, state, updated_at) VALUES ($1, $2, $3, $4)
+        let done = sqlx::query(
+            "INSERT INTO client_states (workspace_id, client_id, state, updated_at)
+             SELECT workspace_id, id, $3, $4 FROM clients WHERE workspace_id = $1 AND id = $2
              ON CONFLICT (client_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
              WHERE client_states.workspace_id = excluded.workspace_id",
         )
@@ -67,7 +84,7 @@ impl Store {
         .bind(to_millis(at))
         .execute(&self.pool)
         .await?;
-        Ok(())
+        crate::clients::found(done.rows_affected())
     }
 
     /// The ticket a client's next plain message goes to, if any.

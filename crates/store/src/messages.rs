@@ -96,6 +96,9 @@ impl Store {
             ));
         }
         let mut tx = self.begin().await?;
+        if let Some(agent) = new.author_agent {
+            crate::clients::ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
+        }
         let status_change = match (new.direction, new.author_agent) {
             (MessageDirection::Client, _) => {
                 record_client_message_in(&mut tx, self, ws, new.ticket, new.created_at).await?

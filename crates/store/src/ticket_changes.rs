@@ -2,6 +2,7 @@
 //! the ticket with its history rows in one transaction. The save is guarded by the version
 //! that was read, so a concurrent change can never be silently overwritten.
 
+use crate::clients::ensure_in_workspace;
 use crate::ticket_events::{insert_event, EventDraft};
 use crate::tickets::load_ticket_for_update;
 use crate::time::opt_to_millis;
@@ -108,7 +109,11 @@ impl Store {
         actor: Actor,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        self.mutate_ticket(ws, id, |ticket| {
+        let mut tx = self.begin().await?;
+        if let Some(agent) = assignee {
+            ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
+        }
+        mutate_ticket_in(&mut tx, self, ws, id, |ticket| {
             let details = serde_json::json!({
                 "from": ticket.assignee.map(|a| a.0),
                 "to": assignee.map(|a| a.0),
@@ -116,7 +121,9 @@ impl Store {
             ticket.assignee = assignee;
             Ok(((), vec![EventDraft::other("assigned", actor, details, at)]))
         })
-        .await
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn set_ticket_priority(

@@ -1,6 +1,7 @@
 //! Tickets: creation with concurrency-safe numbering, and reads.
 //! Changes to an existing ticket live in `ticket_changes.rs`.
 
+use crate::clients::ensure_in_workspace;
 use crate::ticket_events::{insert_event, EventDraft};
 use crate::time::{from_millis, opt_from_millis, to_millis};
 use crate::{Backend, Store, StoreError};
@@ -19,6 +20,8 @@ pub struct NewTicket {
     pub priority: Priority,
     pub queue: Option<String>,
     pub language: Language,
+    /// Who opened it: the client, or an agent opening a ticket on their behalf.
+    pub opened_by: Actor,
     pub created_at: Timestamp,
 }
 
@@ -144,6 +147,7 @@ impl Store {
         new: &NewTicket,
     ) -> Result<Ticket, StoreError> {
         let mut tx = self.begin().await?;
+        // Bump the counter first (see above), then check references: a failure rolls back.
         let next: Option<(i64,)> = sqlx::query_as(
             "UPDATE workspace_counters SET next_ticket_number = next_ticket_number + 1
              WHERE workspace_id = $1 RETURNING next_ticket_number",
@@ -152,6 +156,10 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let number = next.ok_or(StoreError::NotFound)?.0 - 1;
+        ensure_in_workspace(&mut tx, "clients", ws, new.client.0).await?;
+        if let Some(topic) = new.topic {
+            ensure_in_workspace(&mut tx, "topics", ws, topic.0).await?;
+        }
         let sql = format!(
             "INSERT INTO tickets (workspace_id, number, client_id, topic_id, subject, status, priority,
                                   queue, language, created_at)
@@ -175,7 +183,7 @@ impl Store {
             kind: "created",
             from: None,
             to: Some(TicketStatus::New),
-            actor: Actor::Client(new.client),
+            actor: new.opened_by,
             details: serde_json::json!({ "number": number }),
             at: new.created_at,
         };
@@ -213,12 +221,12 @@ impl Store {
     ) -> Result<Option<Ticket>, StoreError> {
         let sql =
             format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND number = $2");
-        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+        let row: Option<TicketRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(number.0)
-            .fetch_all(&self.pool)
+            .fetch_optional(&self.pool)
             .await?;
-        Ok(self.with_tags(rows).await?.pop())
+        Ok(self.with_tags(row.into_iter().collect()).await?.pop())
     }
 
     /// A client's tickets that still need work (new, open, waiting on them), oldest first.

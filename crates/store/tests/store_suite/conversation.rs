@@ -59,3 +59,48 @@ async fn a_client_mid_form_survives_a_restart(db: TestDb) {
     );
     restarted.close().await;
 }
+
+on_both_backends!(one_desk_cannot_point_another_desk_s_client_anywhere);
+
+async fn one_desk_cannot_point_another_desk_s_client_anywhere(db: TestDb) {
+    let store = &db.store;
+    let acme = open_desk(store, "acme").await;
+    let globex = open_desk(store, "globex").await;
+    let anna = client_writes_in(store, acme, 1001, "Anna").await;
+    let boris = client_writes_in(store, acme, 2002, "Boris").await;
+    let annas = open_ticket(store, acme, &anna, "Mine", 0).await;
+
+    // Another desk's id, or someone else's ticket, is refused rather than stored.
+    assert!(store
+        .set_client_state(globex, anna.id, &ClientState::ChoosingTopic, at(1))
+        .await
+        .is_err());
+    assert!(store
+        .set_current_ticket(acme, boris.id, Some(annas.id), at(1))
+        .await
+        .is_err());
+    let stray = ticketgram_store::NewTicket {
+        client: anna.id,
+        topic: None,
+        subject: "wrong desk".into(),
+        priority: Default::default(),
+        queue: None,
+        language: anna.language,
+        opened_by: ticketgram_domain::Actor::Client(anna.id),
+        created_at: at(2),
+    };
+    assert!(store.create_ticket(globex, &stray).await.is_err());
+    // The refused ticket did not use up a number.
+    let globex_client = client_writes_in(store, globex, 1001, "Anna").await;
+    assert_eq!(
+        open_ticket(store, globex, &globex_client, "Right desk", 3)
+            .await
+            .number
+            .0,
+        1
+    );
+    assert_eq!(
+        store.client_state(acme, anna.id).await.unwrap(),
+        ClientState::Idle
+    );
+}
