@@ -11,6 +11,8 @@ pub mod conversation;
 pub mod ids;
 pub mod language;
 pub mod message;
+pub mod metrics;
+pub mod sla;
 pub mod ticket;
 pub mod topic;
 
@@ -21,6 +23,8 @@ pub use conversation::ClientState;
 pub use ids::{AgentId, ClientId, MessageId, TicketId, TicketNumber, TopicId, WorkspaceId};
 pub use language::Language;
 pub use message::{MediaKind, MediaRef, Message, MessageDirection, TelegramCopy};
+pub use metrics::{build_report, Report, ReportPeriod, TicketFacts};
+pub use sla::{SlaClock, SlaState, SlaTargets, WeeklySchedule, WorkingHours};
 pub use ticket::{
     Priority, Rating, RatingError, StatusChange, Tag, Ticket, TicketStatus, TransitionError,
 };

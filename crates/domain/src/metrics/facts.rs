@@ -1,0 +1,51 @@
+//! The plain rows reports are computed from.
+
+use crate::ids::{AgentId, TicketNumber, TopicId};
+use crate::sla::SlaTimes;
+use crate::ticket::{Priority, Rating, Ticket, TicketStatus};
+use crate::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// One ticket as reports see it: no messages, no client, just what the numbers need. The
+/// store can select these straight from the tickets table, so reports never load whole tickets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketFacts {
+    pub number: TicketNumber,
+    /// The assignee; `None` for tickets nobody took.
+    pub agent: Option<AgentId>,
+    pub topic: Option<TopicId>,
+    pub priority: Priority,
+    pub created_at: Timestamp,
+    pub first_response_at: Option<Timestamp>,
+    pub resolved_at: Option<Timestamp>,
+    pub rating: Option<Rating>,
+    /// Status now (when the report is made), not at the end of the period.
+    pub status: TicketStatus,
+}
+
+impl TicketFacts {
+    pub fn sla_times(&self) -> SlaTimes {
+        SlaTimes {
+            priority: self.priority,
+            created_at: self.created_at,
+            first_response_at: self.first_response_at,
+            resolved_at: self.resolved_at,
+        }
+    }
+}
+
+impl From<&Ticket> for TicketFacts {
+    fn from(t: &Ticket) -> TicketFacts {
+        TicketFacts {
+            number: t.number,
+            agent: t.assignee,
+            topic: t.topic,
+            priority: t.priority,
+            created_at: t.created_at,
+            first_response_at: t.first_response_at,
+            resolved_at: t.resolved_at,
+            rating: t.rating,
+            status: t.status,
+        }
+    }
+}
