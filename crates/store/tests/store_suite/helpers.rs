@@ -50,7 +50,7 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
-        eprintln!("skipping PostgreSQL store tests: TEST_DATABASE_URL not set");
+        skip_notice();
         return;
     };
     let name = format!("tg_test_{}", uuid::Uuid::new_v4().simple());
@@ -82,6 +82,18 @@ where
     if let Err(err) = outcome {
         std::panic::resume_unwind(err.into_panic());
     }
+}
+
+/// Printed once per run, straight to stderr so the test harness's output capture cannot hide it.
+fn skip_notice() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipping PostgreSQL store tests: TEST_DATABASE_URL not set"
+        );
+    });
 }
 
 /// `postgres://u@h:5432/test?x=y` -> `postgres://u@h:5432/<name>?x=y`
