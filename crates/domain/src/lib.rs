@@ -19,7 +19,7 @@ pub mod topic;
 pub use agent::{Agent, AgentAlias, AgentRole};
 pub use audit::{Actor, AuditEntry};
 pub use client::{BlockState, Client};
-pub use conversation::ClientState;
+pub use conversation::{ClientState, PendingMessage};
 pub use ids::{AgentId, ClientId, MessageId, TicketId, TicketNumber, TopicId, WorkspaceId};
 pub use language::Language;
 pub use message::{MediaKind, MediaRef, Message, MessageDirection, TelegramCopy};
