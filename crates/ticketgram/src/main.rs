@@ -47,7 +47,11 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let settings = loaded.settings;
     match cli.command {
-        Command::Serve => runtime.block_on(app::run(settings, shutdown::signal()))?,
+        Command::Serve => runtime.block_on(async {
+            let shutdown = shutdown::signal().context("cannot listen for shutdown signals")?;
+            app::run(settings, shutdown).await?;
+            Ok::<_, anyhow::Error>(())
+        })?,
         Command::Migrate => {
             runtime.block_on(async {
                 let store = app::migrate(&settings.database).await?;

@@ -3,6 +3,8 @@
 //! Logs go to stderr so that command output on stdout (`check-config`) stays clean to pipe.
 //! Nothing here logs configuration values; secrets are redacted by their types anyway.
 
+use std::io::IsTerminal as _;
+
 use tracing_subscriber::EnvFilter;
 
 use crate::settings::{LogFormat, LogSettings};
@@ -24,8 +26,11 @@ pub fn init(log: &LogSettings, rust_log: Option<&str>) -> Result<(), TelemetryEr
         Some(directives) => EnvFilter::try_new(directives).map_err(TelemetryError::BadRustLog)?,
         None => EnvFilter::try_new(&log.filter).map_err(TelemetryError::BadFilter)?,
     };
+    // Colours only for a terminal: escape codes in files and collectors are noise.
+    let ansi = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     // `try_init` fails only if a subscriber is already set, which is fine to ignore.
     let _ = match log.format {

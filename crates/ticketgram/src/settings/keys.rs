@@ -118,7 +118,7 @@ impl Kind {
     }
 
     /// Turns an environment variable's text into a TOML value of the right type.
-    pub fn from_env(self, raw: &str) -> Result<Value, String> {
+    pub fn parse_env(self, raw: &str) -> Result<Value, String> {
         match self {
             Kind::Int { .. } => raw
                 .trim()
@@ -288,7 +288,7 @@ mod tests {
         assert!(Kind::Int { min: 1, max: 5 }.check(&s("3")).is_err());
         assert!(Kind::WebhookSecret.check(&s("a b")).is_err());
         assert!(Kind::LogFilter.check(&s("info,foo=debug")).is_ok());
-        assert!(Kind::Int { min: 1, max: 5 }.from_env("x").is_err());
+        assert!(Kind::Int { min: 1, max: 5 }.parse_env("x").is_err());
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl Layers {
                     let origin = Origin::Env(var);
                     let value = key
                         .kind
-                        .from_env(raw)
+                        .parse_env(raw)
                         .map_err(|reason| invalid(key, &origin, reason))?;
                     self.set(key, value, origin)?;
                 }

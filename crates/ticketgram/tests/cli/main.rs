@@ -1,0 +1,9 @@
+//! End-to-end tests of the `ticketgram` binary: the real executable, run as an operator would,
+//! each test in its own temporary directory with a clean environment. One test binary for the
+//! whole CLI keeps link time down.
+
+mod check_config;
+mod help;
+mod helpers;
+mod migrate;
+mod serve;

@@ -1,0 +1,165 @@
+//! `migrate` on the embedded SQLite default and, when `TEST_DATABASE_URL` names a server, on a
+//! fresh PostgreSQL database of its own.
+
+use sqlx::Connection as _;
+
+use crate::helpers::{run, sqlite_url, Sandbox, TOKEN};
+
+/// Tables in a SQLite file, read directly (not through the binary under test).
+async fn sqlite_tables(path: &std::path::Path) -> Vec<String> {
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .expect("open SQLite");
+    sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .fetch_all(&mut conn)
+        .await
+        .expect("list tables")
+}
+
+#[tokio::test]
+async fn migrate_creates_the_schema_in_a_fresh_sqlite_file() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.path("fresh.db");
+    assert!(!db.exists());
+    let migrate = || {
+        run(sandbox
+            .cmd(&["migrate"])
+            .env("TICKETGRAM_DATABASE_URL", sqlite_url(&db))
+            .env("TICKETGRAM_BOT_TOKEN", TOKEN)
+            .env("RUST_LOG", "trace"))
+    };
+    let out = migrate();
+    out.assert_success().assert_no_secret(TOKEN);
+    assert!(
+        out.stderr.contains("database schema is up to date"),
+        "{}",
+        out.dump()
+    );
+
+    let tables = sqlite_tables(&db).await;
+    assert!(tables.iter().any(|t| t == "_sqlx_migrations"), "{tables:?}");
+    assert!(
+        tables.len() > 3,
+        "expected the Ticketgram schema, got {tables:?}"
+    );
+
+    // Running it again is a no-op, not an error.
+    migrate().assert_success();
+    assert_eq!(sqlite_tables(&db).await, tables);
+}
+
+#[test]
+fn migrate_reports_a_database_it_cannot_open() {
+    let sandbox = Sandbox::new();
+    let url = sqlite_url(&sandbox.path("no-such-dir/x.db"));
+    let out = run(sandbox
+        .cmd(&["migrate"])
+        .env("TICKETGRAM_DATABASE_URL", &url));
+    assert_eq!(out.code, Some(1), "{}", out.dump());
+    assert!(
+        out.stderr
+            .contains(&format!("error: cannot open the database {url}")),
+        "{}",
+        out.dump()
+    );
+}
+
+/// A fresh PostgreSQL database for one test, dropped when the test is done.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    async fn create(admin_url: &str) -> Self {
+        let name = format!("tg_cli_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = sqlx::PgConnection::connect(admin_url)
+            .await
+            .expect("connect to TEST_DATABASE_URL");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        let mut url = url::Url::parse(admin_url).expect("TEST_DATABASE_URL is a URL");
+        url.set_path(&name);
+        Self {
+            admin_url: admin_url.to_owned(),
+            name,
+            url: url.to_string(),
+        }
+    }
+
+    async fn drop_database(self) {
+        let mut admin = sqlx::PgConnection::connect(&self.admin_url)
+            .await
+            .expect("connect");
+        sqlx::query(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ))
+        .execute(&mut admin)
+        .await
+        .expect("drop test database");
+    }
+}
+
+#[tokio::test]
+async fn migrate_creates_the_schema_in_a_fresh_postgres_database() {
+    let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        eprintln!(
+            "skipped: set TEST_DATABASE_URL=postgres://... to run the PostgreSQL migrate test"
+        );
+        return;
+    };
+    let db = PgDatabase::create(&admin_url).await;
+    let out = run(Sandbox::new()
+        .cmd(&["migrate"])
+        .env("DATABASE_URL", &db.url));
+
+    let tables: Vec<String> = {
+        let mut conn = sqlx::PgConnection::connect(&db.url).await.expect("connect");
+        sqlx::query_scalar(
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'",
+        )
+        .fetch_all(&mut conn)
+        .await
+        .expect("list tables")
+    };
+    db.drop_database().await;
+
+    out.assert_success();
+    assert!(tables.iter().any(|t| t == "_sqlx_migrations"), "{tables:?}");
+    assert!(
+        tables.len() > 3,
+        "expected the Ticketgram schema, got {tables:?}"
+    );
+}
+
+#[test]
+fn migrate_error_never_shows_the_database_password() {
+    let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        eprintln!("skipped: set TEST_DATABASE_URL=postgres://... to run the PostgreSQL error test");
+        return;
+    };
+    // A database that does not exist on a server that answers: fails at once. (An unreachable
+    // port would make the pool retry until its acquire timeout.)
+    let mut url = url::Url::parse(&admin_url).expect("TEST_DATABASE_URL is a URL");
+    url.set_password(Some("pw-not-to-print"))
+        .expect("URL with a host");
+    url.set_path("tg_cli_no_such_database");
+    let out = run(Sandbox::new()
+        .cmd(&["migrate"])
+        .env("TICKETGRAM_DATABASE_URL", url.as_str()));
+    assert_eq!(out.code, Some(1), "{}", out.dump());
+    out.assert_no_secret("pw-not-to-print");
+    assert!(out.stderr.contains(":[redacted]@"), "{}", out.dump());
+}
