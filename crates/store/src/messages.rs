@@ -206,11 +206,24 @@ impl Store {
         ws: WorkspaceId,
         ticket: TicketId,
     ) -> Result<Vec<Message>, StoreError> {
+        self.ticket_messages_matching(ws, ticket, "%").await
+    }
+
+    async fn ticket_messages_matching(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        media_like: &str,
+    ) -> Result<Vec<Message>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        let sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND ticket_id = $2 ORDER BY id");
+        let sql = format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND media LIKE $3
+             ORDER BY id"
+        );
         let rows: Vec<MessageRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(ticket.0)
+            .bind(media_like)
             .fetch_all(&mut *conn)
             .await?;
         let mut messages = Vec::with_capacity(rows.len());
@@ -221,23 +234,47 @@ impl Store {
         Ok(messages)
     }
 
-    /// Records an edit made in Telegram.
-    pub async fn edit_message_text(
+    /// Records an edit made in Telegram: the new text and media replace the old.
+    pub async fn edit_message(
         &self,
         ws: WorkspaceId,
         id: MessageId,
-        text: Option<&str>,
+        text: Option<String>,
+        media: Vec<MediaRef>,
         at: Timestamp,
     ) -> Result<(), StoreError> {
         let done = sqlx::query(
-            "UPDATE messages SET text = $1, edited_at = $2 WHERE workspace_id = $3 AND id = $4",
+            "UPDATE messages SET text = $1, media = $2, edited_at = $3 WHERE workspace_id = $4 AND id = $5",
         )
         .bind(text)
+        .bind(serde_json::to_string(&media)?)
         .bind(to_millis(at))
         .bind(ws.0)
         .bind(id.0)
         .execute(&self.pool)
         .await?;
         crate::clients::found(done.rows_affected())
+    }
+
+    /// The messages of one album (Telegram sends each part as its own update sharing
+    /// `media_group_id`), in arrival order, so they can be relayed as one album.
+    pub async fn messages_in_album(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        media_group_id: &str,
+    ) -> Result<Vec<Message>, StoreError> {
+        // The id lives inside the media JSON: narrow down with LIKE, then match exactly.
+        let messages = self
+            .ticket_messages_matching(ws, ticket, &format!("%{media_group_id}%"))
+            .await?;
+        Ok(messages
+            .into_iter()
+            .filter(|m| {
+                m.media
+                    .iter()
+                    .any(|media| media.media_group_id.as_deref() == Some(media_group_id))
+            })
+            .collect())
     }
 }

@@ -23,6 +23,9 @@ pub struct NewOutboxJob {
     /// Not sent before this instant (scheduled messages, rate-limit backoff).
     pub not_before: Timestamp,
     pub created_at: Timestamp,
+    /// Makes enqueueing idempotent within the workspace: a second job with the same key is not
+    /// added (re-handling an update after a crash must not send its replies twice).
+    pub dedupe_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,11 +77,12 @@ pub struct OutboxJob {
     pub done_at: Option<Timestamp>,
     /// What Telegram answered (e.g. the sent message), recorded on completion.
     pub result: Option<String>,
+    pub dedupe_key: Option<String>,
 }
 
 const JOB_COLUMNS: &str =
     "id, workspace_id, bot_id, ordering_key, payload, status, attempts, not_before, \
-     claimed_by, claim_expires_at, last_error, created_at, done_at, result";
+     claimed_by, claim_expires_at, last_error, created_at, done_at, result, dedupe_key";
 
 #[derive(sqlx::FromRow)]
 struct JobRow {
@@ -96,6 +100,7 @@ struct JobRow {
     created_at: i64,
     done_at: Option<i64>,
     result: Option<String>,
+    dedupe_key: Option<String>,
 }
 
 impl TryFrom<JobRow> for OutboxJob {
@@ -116,6 +121,7 @@ impl TryFrom<JobRow> for OutboxJob {
             created_at: from_millis(row.created_at)?,
             done_at: opt_from_millis(row.done_at)?,
             result: row.result,
+            dedupe_key: row.dedupe_key,
         })
     }
 }
@@ -127,9 +133,12 @@ pub async fn enqueue_tx(
     ws: WorkspaceId,
     job: &NewOutboxJob,
 ) -> Result<i64, StoreError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO outbox (workspace_id, bot_id, ordering_key, payload, status, attempts, not_before, created_at)
-         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $6) RETURNING id",
+    let inserted: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO outbox (workspace_id, bot_id, ordering_key, payload, status, attempts, not_before,
+                             created_at, dedupe_key)
+         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $6, $7)
+         ON CONFLICT (workspace_id, dedupe_key) DO NOTHING
+         RETURNING id",
     )
     .bind(ws.0)
     .bind(job.bot_id)
@@ -137,8 +146,19 @@ pub async fn enqueue_tx(
     .bind(&job.payload)
     .bind(to_millis(job.not_before))
     .bind(to_millis(job.created_at))
-    .fetch_one(&mut *conn)
+    .bind(&job.dedupe_key)
+    .fetch_optional(&mut *conn)
     .await?;
+    if let Some((id,)) = inserted {
+        return Ok(id);
+    }
+    // Only a dedupe key can conflict: the job is already queued, hand back its id.
+    let (id,): (i64,) =
+        sqlx::query_as("SELECT id FROM outbox WHERE workspace_id = $1 AND dedupe_key = $2")
+            .bind(ws.0)
+            .bind(&job.dedupe_key)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(id)
 }
 
@@ -162,9 +182,45 @@ impl Store {
         lease: Duration,
         limit: i64,
     ) -> Result<Vec<OutboxJob>, StoreError> {
+        self.claim(instance, None, now, lease, limit).await
+    }
+
+    /// [`Store::claim_due`] restricted to the bots this instance sends for (the ones whose
+    /// lease it holds). Ordering keys still span all bots.
+    pub async fn claim_due_for_bots(
+        &self,
+        instance: &str,
+        bot_ids: &[i64],
+        now: Timestamp,
+        lease: Duration,
+        limit: i64,
+    ) -> Result<Vec<OutboxJob>, StoreError> {
+        if bot_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.claim(instance, Some(bot_ids), now, lease, limit).await
+    }
+
+    async fn claim(
+        &self,
+        instance: &str,
+        bot_ids: Option<&[i64]>,
+        now: Timestamp,
+        lease: Duration,
+        limit: i64,
+    ) -> Result<Vec<OutboxJob>, StoreError> {
         let lock = match self.backend {
             Backend::Postgres => "FOR UPDATE OF o SKIP LOCKED",
             Backend::Sqlite => "",
+        };
+        // `Any` cannot bind arrays: one placeholder per bot, numbered after the fixed four.
+        let bot_filter = match bot_ids {
+            Some(ids) => {
+                let placeholders: Vec<String> =
+                    (0..ids.len()).map(|i| format!("${}", i + 5)).collect();
+                format!("AND o.bot_id IN ({})", placeholders.join(", "))
+            }
+            None => String::new(),
         };
         let sql = format!(
             "UPDATE outbox SET status = 'in_flight', claimed_by = $1, claim_expires_at = $2, attempts = attempts + 1
@@ -172,6 +228,7 @@ impl Store {
                  SELECT o.id FROM outbox o
                  WHERE (o.status = 'pending' OR (o.status = 'in_flight' AND o.claim_expires_at <= $3))
                    AND o.not_before <= $3
+                   {bot_filter}
                    AND NOT EXISTS (
                        SELECT 1 FROM outbox older
                        WHERE older.ordering_key = o.ordering_key AND older.id < o.id
@@ -180,13 +237,15 @@ impl Store {
              RETURNING {JOB_COLUMNS}"
         );
         let now_ms = to_millis(now);
-        let rows: Vec<JobRow> = sqlx::query_as(&sql)
+        let mut query = sqlx::query_as::<_, JobRow>(&sql)
             .bind(instance)
             .bind(now_ms.saturating_add(duration_millis(lease)))
             .bind(now_ms)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+            .bind(limit);
+        for id in bot_ids.into_iter().flatten() {
+            query = query.bind(*id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut jobs = rows
             .into_iter()
             .map(OutboxJob::try_from)

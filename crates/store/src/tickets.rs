@@ -20,8 +20,6 @@ pub struct NewTicket {
     pub priority: Priority,
     pub queue: Option<String>,
     pub language: Language,
-    /// Who opened it: the client, or an agent opening a ticket on their behalf.
-    pub opened_by: Actor,
     pub created_at: Timestamp,
 }
 
@@ -146,6 +144,18 @@ impl Store {
         ws: WorkspaceId,
         new: &NewTicket,
     ) -> Result<Ticket, StoreError> {
+        self.create_ticket_as(ws, new, Actor::Client(new.client))
+            .await
+    }
+
+    /// [`Store::create_ticket`] on someone's behalf: the history records `opened_by` (an agent
+    /// opening a ticket for a client, or the system) as the creator.
+    pub async fn create_ticket_as(
+        &self,
+        ws: WorkspaceId,
+        new: &NewTicket,
+        opened_by: Actor,
+    ) -> Result<Ticket, StoreError> {
         let mut tx = self.begin().await?;
         // Bump the counter first (see above), then check references: a failure rolls back.
         let next: Option<(i64,)> = sqlx::query_as(
@@ -183,7 +193,7 @@ impl Store {
             kind: "created",
             from: None,
             to: Some(TicketStatus::New),
-            actor: new.opened_by,
+            actor: opened_by,
             details: serde_json::json!({ "number": number }),
             at: new.created_at,
         };
@@ -243,6 +253,26 @@ impl Store {
         let rows: Vec<TicketRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(client.0)
+            .fetch_all(&self.pool)
+            .await?;
+        self.with_tags(rows).await
+    }
+
+    /// A client's latest tickets of any status, newest first ("My requests").
+    pub async fn recent_tickets_of_client(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+        limit: i64,
+    ) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND client_id = $2
+             ORDER BY number DESC LIMIT $3"
+        );
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(client.0)
+            .bind(limit)
             .fetch_all(&self.pool)
             .await?;
         self.with_tags(rows).await

@@ -30,7 +30,6 @@ async fn two_instances_opening_tickets_at_once_never_share_a_number(db: TestDb) 
                 priority: Default::default(),
                 queue: None,
                 language: anna.language,
-                opened_by: Actor::Client(anna.id),
                 created_at: at(i),
             };
             tasks.push(tokio::spawn(

@@ -86,7 +86,6 @@ async fn one_desk_cannot_point_another_desk_s_client_anywhere(db: TestDb) {
         priority: Default::default(),
         queue: None,
         language: anna.language,
-        opened_by: ticketgram_domain::Actor::Client(anna.id),
         created_at: at(2),
     };
     assert!(store.create_ticket(globex, &stray).await.is_err());

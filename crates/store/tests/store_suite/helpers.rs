@@ -192,7 +192,6 @@ pub async fn open_ticket(
         priority: Priority::Normal,
         queue: None,
         language: client.language,
-        opened_by: ticketgram_domain::Actor::Client(client.id),
         created_at: at(minute),
     };
     store.create_ticket(ws, &new).await.expect("create ticket")

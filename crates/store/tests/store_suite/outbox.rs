@@ -14,6 +14,8 @@ on_both_backends!(
     a_killed_instance_s_jobs_are_taken_over,
     concurrent_claimers_never_get_the_same_job,
     enqueue_joins_the_caller_s_transaction,
+    re_handling_an_update_does_not_queue_its_reply_twice,
+    an_instance_only_sends_for_the_bots_it_polls,
 );
 
 const LEASE: Duration = Duration::from_secs(60);
@@ -25,6 +27,7 @@ fn job(key: &str, text: &str, created: Timestamp) -> NewOutboxJob {
         payload: serde_json::json!({ "method": "sendMessage", "text": text }).to_string(),
         not_before: created,
         created_at: created,
+        dedupe_key: None,
     }
 }
 
@@ -225,4 +228,59 @@ async fn enqueue_joins_the_caller_s_transaction(db: TestDb) {
         .unwrap();
     committed.commit().await.unwrap();
     assert_eq!(store.pending_count(ws).await.unwrap(), 1);
+}
+
+async fn re_handling_an_update_does_not_queue_its_reply_twice(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let reply = NewOutboxJob {
+        dedupe_key: Some("update:555:100:reply".into()),
+        ..job("chat:1001", "Got it", at(0))
+    };
+
+    let first = store.enqueue(ws, &reply).await.unwrap();
+    // We crashed after enqueueing but before marking update 100 processed; it runs again.
+    let again = store.enqueue(ws, &reply).await.unwrap();
+    assert_eq!(first, again);
+    assert_eq!(store.pending_count(ws).await.unwrap(), 1);
+    // Jobs without a key are never merged.
+    enqueue(store, ws, "chat:1001", "Anything else?").await;
+    enqueue(store, ws, "chat:1001", "Anything else?").await;
+    assert_eq!(store.pending_count(ws).await.unwrap(), 3);
+}
+
+async fn an_instance_only_sends_for_the_bots_it_polls(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let for_client_bot = enqueue(store, ws, "chat:1001", "Hello").await;
+    let for_manager_bot = store
+        .enqueue(
+            ws,
+            &NewOutboxJob {
+                bot_id: 777,
+                ..job("chat:-100", "New ticket", at(0))
+            },
+        )
+        .await
+        .unwrap();
+
+    assert!(store
+        .claim_due_for_bots("a", &[], at(1), LEASE, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        ids(&store
+            .claim_due_for_bots("a", &[777], at(1), LEASE, 10)
+            .await
+            .unwrap()),
+        [for_manager_bot]
+    );
+    assert_eq!(
+        ids(&store
+            .claim_due_for_bots("b", &[555, 888], at(1), LEASE, 10)
+            .await
+            .unwrap()),
+        [for_client_bot]
+    );
 }

@@ -350,7 +350,13 @@ async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
 
     // Anna edits her caption in Telegram.
     store
-        .edit_message_text(ws, message.id, Some("receipt, page 1"), at(2))
+        .edit_message(
+            ws,
+            message.id,
+            Some("receipt, page 1".into()),
+            found.media.clone(),
+            at(2),
+        )
         .await
         .unwrap();
     let edited = store.get_message(ws, message.id).await.unwrap();
@@ -358,6 +364,39 @@ async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
         (edited.text.as_deref(), edited.edited_at),
         (Some("receipt, page 1"), Some(at(2)))
     );
+
+    // The second photo of the album arrives as its own update; a plain text follows.
+    let second_photo = MediaRef {
+        file_id: Some("AgAD-photo-2".into()),
+        caption: None,
+        ..found.media[0].clone()
+    };
+    let part_two = NewMessage {
+        media: vec![second_photo],
+        created_at: at(3),
+        ..new.clone()
+    };
+    let part_two = store.add_message(ws, &part_two).await.unwrap().message;
+    let text_only = NewMessage {
+        text: Some("album-1 is above".into()),
+        media: vec![],
+        created_at: at(4),
+        ..new.clone()
+    };
+    store.add_message(ws, &text_only).await.unwrap();
+    let album = store
+        .messages_in_album(ws, ticket.id, "album-1")
+        .await
+        .unwrap();
+    assert_eq!(
+        album.iter().map(|m| m.id).collect::<Vec<_>>(),
+        [message.id, part_two.id]
+    );
+    assert!(store
+        .messages_in_album(ws, ticket.id, "album-2")
+        .await
+        .unwrap()
+        .is_empty());
 
     // Another desk cannot attach copies to this message.
     let other = open_desk(store, "globex").await;
