@@ -67,7 +67,11 @@ async fn handle(
         if let Some(retry_after) = shared.faults().take_storm() {
             return Err(ApiError::too_many_requests(retry_after));
         }
-        if let Some(chat) = params.get("chat_id").and_then(Value::as_i64) {
+        let chat = params.get("chat_id").and_then(|v| match v {
+            Value::String(s) => s.parse::<i64>().ok(),
+            other => other.as_i64(),
+        });
+        if let Some(chat) = chat {
             shared
                 .flood()
                 .check(bot, chat, chat < 0)

@@ -149,8 +149,13 @@ mod tests {
         ));
         assert!(TelegramError::from_description("Internal Server Error").is_transient());
         let blocked = TelegramError::from(RequestError::Api(ApiError::BotBlocked));
-        assert_eq!(blocked, TelegramError::Forbidden("bot was blocked by the user".into()));
-        let flood = TelegramError::from(RequestError::RetryAfter(teloxide_core::types::Seconds::from_seconds(3)));
+        assert_eq!(
+            blocked,
+            TelegramError::Forbidden("bot was blocked by the user".into())
+        );
+        let flood = TelegramError::from(RequestError::RetryAfter(
+            teloxide_core::types::Seconds::from_seconds(3),
+        ));
         assert_eq!(flood.retry_after(), Some(Duration::from_secs(3)));
     }
 }

@@ -60,7 +60,10 @@ impl TelegramClient {
 
     /// Downloads a file the bot received: `getFile`, then the bytes behind its `file_path`.
     pub async fn download(&self, file_id: &str) -> Result<Vec<u8>, TelegramError> {
-        let file = self.bot.get_file(teloxide_core::types::FileId(file_id.to_owned())).await?;
+        let file = self
+            .bot
+            .get_file(teloxide_core::types::FileId(file_id.to_owned()))
+            .await?;
         if u64::from(file.size) > MAX_DOWNLOAD_BYTES {
             return Err(TelegramError::BadRequest("file is too big".to_owned()));
         }
@@ -86,7 +89,10 @@ mod tests {
     #[test]
     fn debug_never_shows_the_token() {
         let token = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789";
-        let client = TelegramClient::new(Url::parse("http://127.0.0.1:1").unwrap(), Secret::new(token));
+        let client = TelegramClient::new(
+            Url::parse("http://127.0.0.1:1").unwrap(),
+            Secret::new(token),
+        );
         let printed = format!("{client:?} {:?}", Secret::new(token));
         assert!(!printed.contains("ABCdef"), "{printed}");
     }

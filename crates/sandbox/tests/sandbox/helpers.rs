@@ -17,7 +17,9 @@ pub fn init_tracing() {
 
 pub async fn sandbox() -> Sandbox {
     init_tracing();
-    Sandbox::start(SandboxConfig::default()).await.expect("sandbox starts")
+    Sandbox::start(SandboxConfig::default())
+        .await
+        .expect("sandbox starts")
 }
 
 pub async fn sandbox_without_flood_limits() -> Sandbox {
@@ -43,7 +45,12 @@ pub async fn call(sandbox: &Sandbox, token: &str, method: &str, params: Value) -
 }
 
 /// A Bot API call with an `application/x-www-form-urlencoded` body.
-pub async fn call_form(sandbox: &Sandbox, token: &str, method: &str, form: &[(&str, &str)]) -> (u16, Value) {
+pub async fn call_form(
+    sandbox: &Sandbox,
+    token: &str,
+    method: &str,
+    form: &[(&str, &str)],
+) -> (u16, Value) {
     let url = format!("{}bot{token}/{method}", sandbox.base_url());
     let response = reqwest::Client::new()
         .post(url)
@@ -64,11 +71,23 @@ pub async fn ok(sandbox: &Sandbox, token: &str, method: &str, params: Value) -> 
 
 /// Fetches and confirms every pending update of a bot (non-blocking).
 pub async fn drain_updates(sandbox: &Sandbox, token: &str) -> Vec<Value> {
-    let updates = ok(sandbox, token, "getUpdates", serde_json::json!({"timeout": 0})).await;
+    let updates = ok(
+        sandbox,
+        token,
+        "getUpdates",
+        serde_json::json!({"timeout": 0}),
+    )
+    .await;
     let list = updates.as_array().cloned().unwrap_or_default();
     if let Some(last) = list.last() {
         let next = last["update_id"].as_i64().unwrap() + 1;
-        ok(sandbox, token, "getUpdates", serde_json::json!({"offset": next, "timeout": 0})).await;
+        ok(
+            sandbox,
+            token,
+            "getUpdates",
+            serde_json::json!({"offset": next, "timeout": 0}),
+        )
+        .await;
     }
     list
 }

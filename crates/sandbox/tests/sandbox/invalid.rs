@@ -26,8 +26,16 @@ async fn invalid_requests_are_refused_like_telegram() {
     world.private_chat(other.id, alice).unwrap();
     let t = bot.token.as_str();
 
-    assert_error(&call(&sandbox, t, "sendMessagee", json!({})).await, 404, "Not Found");
-    assert_error(&call(&sandbox, "1:wrong", "getMe", json!({})).await, 401, "Unauthorized");
+    assert_error(
+        &call(&sandbox, t, "sendMessagee", json!({})).await,
+        404,
+        "Not Found",
+    );
+    assert_error(
+        &call(&sandbox, "1:wrong", "getMe", json!({})).await,
+        401,
+        "Unauthorized",
+    );
     assert_error(
         &call(&sandbox, t, "sendMessage", json!({"text": "hi"})).await,
         400,
@@ -39,79 +47,180 @@ async fn invalid_requests_are_refused_like_telegram() {
         "Bad Request: message text is empty",
     );
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": [1], "text": "hi"})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": [1], "text": "hi"}),
+        )
+        .await,
         400,
         "Bad Request: invalid parameter chat_id: expected Integer or String",
     );
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": alice, "text": "x".repeat(4097)})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": alice, "text": "x".repeat(4097)}),
+        )
+        .await,
         400,
         "Bad Request: message is too long",
     );
     // 4096 characters (not bytes) is still fine.
-    ok(&sandbox, t, "sendMessage", json!({"chat_id": alice, "text": "é".repeat(4096)})).await;
+    ok(
+        &sandbox,
+        t,
+        "sendMessage",
+        json!({"chat_id": alice, "text": "é".repeat(4096)}),
+    )
+    .await;
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": alice, "text": "hi", "colour": "red"})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": alice, "text": "hi", "colour": "red"}),
+        )
+        .await,
         400,
         "Bad Request: unknown parameter colour",
     );
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": alice, "text": "hi", "reply_markup": {"keyboard": 5}})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": alice, "text": "hi", "reply_markup": {"keyboard": 5}}),
+        )
+        .await,
         400,
         "Bad Request: can't parse reply keyboard markup JSON object",
     );
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": -100_999, "text": "hi"})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": -100_999, "text": "hi"}),
+        )
+        .await,
         400,
         "Bad Request: chat not found",
     );
     let stranger = world.create_user("Stranger", None, None);
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": stranger, "text": "hi"})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": stranger, "text": "hi"}),
+        )
+        .await,
         403,
         "Forbidden: bot can't initiate conversation with a user",
     );
-    let group = world.create_group(alice, "Team", ticketgram_sandbox::GroupKind::Supergroup).unwrap();
+    let group = world
+        .create_group(alice, "Team", ticketgram_sandbox::GroupKind::Supergroup)
+        .unwrap();
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": group.telegram_id(), "text": "hi"})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": group.telegram_id(), "text": "hi"}),
+        )
+        .await,
         400,
         "Bad Request: chat not found",
     );
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": alice, "text": "<b>hi", "parse_mode": "HTML"})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": alice, "text": "<b>hi", "parse_mode": "HTML"}),
+        )
+        .await,
         400,
         "Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\"",
     );
 
     // Captions: 1024 characters at most.
-    let photo = world.user_sends_photo(alice, chat, vec![1u8; 64], None).unwrap();
+    let photo = world
+        .user_sends_photo(alice, chat, vec![1u8; 64], None)
+        .unwrap();
     let updates = crate::helpers::drain_updates(&sandbox, t).await;
-    let file_id = updates.last().unwrap()["message"]["photo"][0]["file_id"].as_str().unwrap().to_owned();
+    let file_id = updates.last().unwrap()["message"]["photo"][0]["file_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(photo["photo"].is_array());
     assert_error(
-        &call(&sandbox, t, "sendPhoto", json!({"chat_id": alice, "photo": file_id, "caption": "c".repeat(1025)})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendPhoto",
+            json!({"chat_id": alice, "photo": file_id, "caption": "c".repeat(1025)}),
+        )
+        .await,
         400,
         "Bad Request: message caption is too long",
     );
-    ok(&sandbox, t, "sendPhoto", json!({"chat_id": alice, "photo": file_id, "caption": "c".repeat(1024)})).await;
+    ok(
+        &sandbox,
+        t,
+        "sendPhoto",
+        json!({"chat_id": alice, "photo": file_id, "caption": "c".repeat(1024)}),
+    )
+    .await;
 
     // file_ids are per bot.
     assert_error(
-        &call(&sandbox, &other.token, "sendPhoto", json!({"chat_id": alice, "photo": file_id})).await,
+        &call(
+            &sandbox,
+            &other.token,
+            "sendPhoto",
+            json!({"chat_id": alice, "photo": file_id}),
+        )
+        .await,
         400,
         "Bad Request: wrong file identifier/HTTP URL specified",
     );
     assert_error(
-        &call(&sandbox, &other.token, "getFile", json!({"file_id": file_id})).await,
+        &call(
+            &sandbox,
+            &other.token,
+            "getFile",
+            json!({"file_id": file_id}),
+        )
+        .await,
         400,
         "Bad Request: invalid file_id",
     );
 
     // Form encoding: values are strings, objects are JSON strings; both are coerced and checked.
-    let (status, body) = call_form(&sandbox, t, "sendMessage", &[("chat_id", &alice.to_string()), ("text", "form")]).await;
+    let (status, body) = call_form(
+        &sandbox,
+        t,
+        "sendMessage",
+        &[("chat_id", &alice.to_string()), ("text", "form")],
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_error(
-        &call_form(&sandbox, t, "sendMessage", &[("chat_id", &alice.to_string()), ("text", "x"), ("disable_notification", "maybe")]).await,
+        &call_form(
+            &sandbox,
+            t,
+            "sendMessage",
+            &[
+                ("chat_id", &alice.to_string()),
+                ("text", "x"),
+                ("disable_notification", "maybe"),
+            ],
+        )
+        .await,
         400,
         "Bad Request: invalid parameter disable_notification: expected Boolean",
     );
@@ -123,13 +232,25 @@ async fn invalid_requests_are_refused_like_telegram() {
     // A blocked bot gets 403.
     world.user_blocks_bot(alice, bot.id).unwrap();
     assert_error(
-        &call(&sandbox, t, "sendMessage", json!({"chat_id": alice, "text": "still there?"})).await,
+        &call(
+            &sandbox,
+            t,
+            "sendMessage",
+            json!({"chat_id": alice, "text": "still there?"}),
+        )
+        .await,
         403,
         "Forbidden: bot was blocked by the user",
     );
 
     // getUpdates while a webhook is set.
-    ok(&sandbox, t, "setWebhook", json!({"url": "http://127.0.0.1:9/hook"})).await;
+    ok(
+        &sandbox,
+        t,
+        "setWebhook",
+        json!({"url": "http://127.0.0.1:9/hook"}),
+    )
+    .await;
     assert_error(
         &call(&sandbox, t, "getUpdates", json!({})).await,
         409,
@@ -138,16 +259,41 @@ async fn invalid_requests_are_refused_like_telegram() {
     ok(&sandbox, t, "deleteWebhook", json!({})).await;
 
     // Methods in the reference the sandbox does not model are refused visibly.
-    let (status, body) = call(&sandbox, t, "sendPoll", json!({"chat_id": alice, "question": "q", "options": [{"text": "a"}, {"text": "b"}]})).await;
+    let (status, body) = call(
+        &sandbox,
+        t,
+        "sendPoll",
+        json!({"chat_id": alice, "question": "q", "options": [{"text": "a"}, {"text": "b"}]}),
+    )
+    .await;
     assert_eq!(status, 400);
-    assert!(body["description"].as_str().unwrap().contains("not implemented"), "{body}");
+    assert!(
+        body["description"]
+            .as_str()
+            .unwrap()
+            .contains("not implemented"),
+        "{body}"
+    );
 
     // Faults: server errors and a 429 storm, with Telegram's shapes.
     world.inject_fault(Fault::ServerErrors { n: 1 });
-    assert_error(&call(&sandbox, &other.token, "getMe", json!({})).await, 500, "Internal Server Error");
+    assert_error(
+        &call(&sandbox, &other.token, "getMe", json!({})).await,
+        500,
+        "Internal Server Error",
+    );
     ok(&sandbox, &other.token, "getMe", json!({})).await;
-    world.inject_fault(Fault::FloodStorm { n: 1, retry_after: 7 });
-    let answer = call(&sandbox, &other.token, "sendMessage", json!({"chat_id": alice, "text": "x"})).await;
+    world.inject_fault(Fault::FloodStorm {
+        n: 1,
+        retry_after: 7,
+    });
+    let answer = call(
+        &sandbox,
+        &other.token,
+        "sendMessage",
+        json!({"chat_id": alice, "text": "x"}),
+    )
+    .await;
     assert_error(&answer, 429, "Too Many Requests: retry after 7");
     assert_eq!(answer.1["parameters"]["retry_after"], 7);
 }
@@ -161,7 +307,13 @@ async fn flood_limits_answer_429_with_retry_after() {
     world.private_chat(bot.id, alice).unwrap();
     let mut limited = None;
     for i in 0..10 {
-        let answer = call(&sandbox, &bot.token, "sendMessage", json!({"chat_id": alice, "text": format!("{i}")})).await;
+        let answer = call(
+            &sandbox,
+            &bot.token,
+            "sendMessage",
+            json!({"chat_id": alice, "text": format!("{i}")}),
+        )
+        .await;
         if answer.0 == 429 {
             limited = Some((i, answer.1));
             break;
@@ -173,7 +325,13 @@ async fn flood_limits_answer_429_with_retry_after() {
 
     world.set_flood_limits(false);
     for i in 0..40 {
-        ok(&sandbox, &bot.token, "sendMessage", json!({"chat_id": alice, "text": format!("{i}")})).await;
+        ok(
+            &sandbox,
+            &bot.token,
+            "sendMessage",
+            json!({"chat_id": alice, "text": format!("{i}")}),
+        )
+        .await;
     }
 }
 

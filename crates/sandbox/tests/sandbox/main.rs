@@ -1,5 +1,7 @@
 //! Integration tests of the Telegram sandbox, in one test binary for fast builds.
 
+mod client;
+mod control_http;
 mod echo;
 mod helpers;
 mod invalid;

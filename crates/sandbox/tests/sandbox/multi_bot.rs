@@ -8,11 +8,15 @@ use crate::helpers::{drain_updates, ok, sandbox};
 async fn bots_are_isolated_from_each_other() {
     let sandbox = sandbox().await;
     let world = sandbox.world();
-    let bots: Vec<_> = (0..3).map(|i| world.create_bot(&format!("b{i}_bot"))).collect();
+    let bots: Vec<_> = (0..3)
+        .map(|i| world.create_bot(&format!("b{i}_bot")))
+        .collect();
     let alice = world.create_user("Alice", None, None);
     for (i, bot) in bots.iter().enumerate() {
         let chat = world.private_chat(bot.id, alice).unwrap();
-        world.user_sends_text(alice, chat, &format!("to bot {i}")).unwrap();
+        world
+            .user_sends_text(alice, chat, &format!("to bot {i}"))
+            .unwrap();
     }
     for (i, bot) in bots.iter().enumerate() {
         let me = ok(&sandbox, &bot.token, "getMe", json!({})).await;
@@ -26,12 +30,16 @@ async fn bots_are_isolated_from_each_other() {
     }
 
     // The same file reaches two bots in a group under different file_ids.
-    let group = world.create_group(alice, "Both", ticketgram_sandbox::GroupKind::Supergroup).unwrap();
+    let group = world
+        .create_group(alice, "Both", ticketgram_sandbox::GroupKind::Supergroup)
+        .unwrap();
     world.add_bot_to_chat(bots[0].id, group, true).unwrap();
     world.add_bot_to_chat(bots[1].id, group, true).unwrap();
     drain_updates(&sandbox, &bots[0].token).await;
     drain_updates(&sandbox, &bots[1].token).await;
-    world.user_sends_document(alice, group, b"shared".to_vec(), "a.txt", None).unwrap();
+    world
+        .user_sends_document(alice, group, b"shared".to_vec(), "a.txt", None)
+        .unwrap();
     let a = drain_updates(&sandbox, &bots[0].token).await;
     let b = drain_updates(&sandbox, &bots[1].token).await;
     let doc_a = &a[0]["message"]["document"];
@@ -41,8 +49,19 @@ async fn bots_are_isolated_from_each_other() {
 
     // Each bot downloads through its own file_id and token.
     for (bot, doc) in [(&bots[0], doc_a), (&bots[1], doc_b)] {
-        let file = ok(&sandbox, &bot.token, "getFile", json!({"file_id": doc["file_id"]})).await;
-        let url = format!("{}file/bot{}/{}", sandbox.base_url(), bot.token, file["file_path"].as_str().unwrap());
+        let file = ok(
+            &sandbox,
+            &bot.token,
+            "getFile",
+            json!({"file_id": doc["file_id"]}),
+        )
+        .await;
+        let url = format!(
+            "{}file/bot{}/{}",
+            sandbox.base_url(),
+            bot.token,
+            file["file_path"].as_str().unwrap()
+        );
         let bytes = reqwest::get(url).await.unwrap().bytes().await.unwrap();
         assert_eq!(bytes.as_ref(), b"shared");
     }

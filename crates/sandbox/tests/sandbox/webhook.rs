@@ -19,7 +19,11 @@ struct Receiver {
 }
 
 /// Fails the first delivery with 500, accepts the rest.
-async fn hook(State(r): State<Receiver>, headers: HeaderMap, Json(update): Json<Value>) -> StatusCode {
+async fn hook(
+    State(r): State<Receiver>,
+    headers: HeaderMap,
+    Json(update): Json<Value>,
+) -> StatusCode {
     let secret = headers
         .get(ticketgram_sandbox::SECRET_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -33,8 +37,13 @@ async fn hook(State(r): State<Receiver>, headers: HeaderMap, Json(update): Json<
     status
 }
 
-async fn next(rx: &mut mpsc::UnboundedReceiver<(Option<String>, Value, StatusCode)>) -> (Option<String>, Value, StatusCode) {
-    tokio::time::timeout(DEADLINE, rx.recv()).await.expect("webhook called in time").expect("receiver alive")
+async fn next(
+    rx: &mut mpsc::UnboundedReceiver<(Option<String>, Value, StatusCode)>,
+) -> (Option<String>, Value, StatusCode) {
+    tokio::time::timeout(DEADLINE, rx.recv())
+        .await
+        .expect("webhook called in time")
+        .expect("receiver alive")
 }
 
 #[tokio::test]
@@ -52,10 +61,18 @@ async fn webhook_pushes_updates_with_secret_and_retries() {
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/telegram", listener.local_addr().unwrap());
-    let app = Router::new().route("/telegram", post(hook)).with_state(receiver);
+    let app = Router::new()
+        .route("/telegram", post(hook))
+        .with_state(receiver);
     tokio::spawn(async move { axum::serve(listener, app).await });
 
-    ok(&sandbox, &bot.token, "setWebhook", json!({"url": url, "secret_token": "s3cr3t"})).await;
+    ok(
+        &sandbox,
+        &bot.token,
+        "setWebhook",
+        json!({"url": url, "secret_token": "s3cr3t"}),
+    )
+    .await;
     let info = ok(&sandbox, &bot.token, "getWebhookInfo", json!({})).await;
     assert_eq!(info["url"], url);
 
@@ -66,7 +83,10 @@ async fn webhook_pushes_updates_with_secret_and_retries() {
     let (secret, retried, status) = next(&mut rx).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(secret.as_deref(), Some("s3cr3t"));
-    assert_eq!(retried["update_id"], failed["update_id"], "the same update is delivered again");
+    assert_eq!(
+        retried["update_id"], failed["update_id"],
+        "the same update is delivered again"
+    );
     assert_eq!(retried["message"]["text"], "first");
 
     world.user_sends_text(alice, chat, "second").unwrap();
@@ -79,7 +99,10 @@ async fn webhook_pushes_updates_with_secret_and_retries() {
     );
 
     let info = ok(&sandbox, &bot.token, "getWebhookInfo", json!({})).await;
-    assert!(info["last_error_message"].as_str().unwrap().contains("500"), "{info}");
+    assert!(
+        info["last_error_message"].as_str().unwrap().contains("500"),
+        "{info}"
+    );
 
     // After deleteWebhook, long polling works again and nothing is lost.
     ok(&sandbox, &bot.token, "deleteWebhook", json!({})).await;
@@ -122,13 +145,19 @@ async fn long_polling_confirms_by_offset_and_wakes_on_new_updates() {
     // Only send once the poll is waiting: the first update is confirmed by then.
     let started = std::time::Instant::now();
     while world.pending_updates(bot.id) != 0 {
-        assert!(started.elapsed() < DEADLINE, "the poll never confirmed the first update");
+        assert!(
+            started.elapsed() < DEADLINE,
+            "the poll never confirmed the first update"
+        );
         tokio::task::yield_now().await;
     }
     world.user_sends_text(alice, chat, "two").unwrap();
     let body = tokio::time::timeout(DEADLINE, poll).await.unwrap().unwrap();
     assert_eq!(body["result"][0]["message"]["text"], "two");
-    assert!(started.elapsed() < std::time::Duration::from_secs(10), "woke before the timeout");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "woke before the timeout"
+    );
 
     // allowed_updates filters which updates are created.
     ok(&sandbox, &bot.token, "getUpdates", json!({"offset": body["result"][0]["update_id"].as_i64().unwrap() + 1, "allowed_updates": ["callback_query"]})).await;
