@@ -8,6 +8,7 @@ mod conversation;
 mod desk;
 mod inbox;
 mod leases;
+mod messages;
 mod outbox;
 mod schema;
 mod tickets;
