@@ -7,6 +7,7 @@ use std::future::Future;
 use ticketgram_store::{Store, StoreError, StoreOptions};
 use tracing::{info, warn};
 
+use crate::demo::{BotApi, Demo};
 use crate::settings::{DatabaseSettings, DatabaseUrl, Settings};
 
 /// Why an instance could not start or stopped with an error.
@@ -21,6 +22,8 @@ pub enum RunError {
     },
     #[error("cannot bring the database schema up to date")]
     Migrate(#[source] StoreError),
+    #[error("cannot start the demo Telegram sandbox")]
+    Sandbox(#[source] std::io::Error),
 }
 
 /// Opens the configured database. Does not migrate.
@@ -63,19 +66,36 @@ pub async fn run(
     }
     let store = migrate(&settings.database).await?;
 
-    if settings.is_demo() {
-        warn!(
-            "no bot token configured (telegram.bot_token / TICKETGRAM_BOT_TOKEN): \
-             starting in demo mode against the built-in Telegram sandbox"
-        );
-    } else {
-        info!(api_url = %settings.telegram.api_url, "using the Telegram Bot API");
-    }
-    // The client bot, the agents' channel and the web interface start here.
+    let (bot_api, demo) = match BotApi::from_settings(&settings.telegram) {
+        Some(api) => {
+            info!(api_url = %api.api_url, "using the Telegram Bot API");
+            (api, None)
+        }
+        None => {
+            warn!(
+                "no bot token configured (telegram.bot_token / TICKETGRAM_BOT_TOKEN): \
+                 starting in demo mode against the built-in Telegram sandbox"
+            );
+            let demo = Demo::start().await.map_err(RunError::Sandbox)?;
+            info!(
+                sandbox = %demo.sandbox.base_url(),
+                control_api = %format!("{}control", demo.sandbox.base_url()),
+                bot = %demo.bot.username,
+                "demo Telegram sandbox is running"
+            );
+            (demo.bot_api(), Some(demo))
+        }
+    };
+    // The client bot, the agents' channel and the web interface start here, with `store`
+    // and `bot_api` (its token prints as [redacted]).
+    tracing::debug!(?bot_api, "Bot API endpoint for the bots");
 
     info!(http_addr = %settings.http.addr, "Ticketgram is running; press Ctrl-C to stop");
     shutdown.await;
     info!("stopping");
+    if let Some(demo) = demo {
+        demo.stop().await;
+    }
     store.close().await;
     info!("stopped");
     Ok(())

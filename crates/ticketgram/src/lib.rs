@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod demo;
 pub mod settings;
 pub mod shutdown;
 pub mod telemetry;

@@ -78,9 +78,10 @@ fn check_config(loaded: &Loaded) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `ticketgram sandbox`: the Telegram Bot API sandbox alone, until Ctrl-C or SIGTERM.
 async fn sandbox(args: SandboxArgs) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "the standalone Telegram sandbox is not available in this build yet (asked for {})",
-        args.addr
-    )
+    let shutdown = shutdown::signal().context("cannot listen for shutdown signals")?;
+    ticketgram_sandbox::run_standalone(args.addr, shutdown)
+        .await
+        .with_context(|| format!("the Telegram sandbox on {} failed", args.addr))
 }

@@ -6,4 +6,5 @@ mod check_config;
 mod help;
 mod helpers;
 mod migrate;
+mod sandbox;
 mod serve;

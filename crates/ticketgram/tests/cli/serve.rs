@@ -11,14 +11,14 @@ use crate::helpers::{sqlite_url, Sandbox, TOKEN};
 const DEADLINE: Duration = Duration::from_secs(60);
 
 /// A running `ticketgram serve` whose stderr lines arrive on a channel.
-struct Server {
+pub struct Server {
     child: Child,
     lines: mpsc::Receiver<String>,
     seen: Vec<String>,
 }
 
 impl Server {
-    fn start(cmd: &mut std::process::Command) -> Self {
+    pub fn start(cmd: &mut std::process::Command) -> Self {
         let mut child = cmd
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -41,7 +41,7 @@ impl Server {
     }
 
     /// Waits for a log line containing `needle`; fails with everything seen so far.
-    fn wait_for(&mut self, needle: &str) -> String {
+    pub fn wait_for(&mut self, needle: &str) -> String {
         let until = Instant::now() + DEADLINE;
         loop {
             let left = until.saturating_duration_since(Instant::now());
@@ -61,7 +61,7 @@ impl Server {
     }
 
     /// Sends SIGTERM and returns the exit code and the remaining output.
-    fn terminate(mut self) -> (Option<i32>, Vec<String>) {
+    pub fn terminate(mut self) -> (Option<i32>, Vec<String>) {
         let status = std::process::Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status()
@@ -102,6 +102,8 @@ fn serve_without_token_runs_the_demo_and_stops_on_sigterm() {
             .env("TICKETGRAM_DATABASE_URL", sqlite_url(&db)),
     );
     server.wait_for("demo mode");
+    let line = server.wait_for("demo Telegram sandbox is running");
+    assert!(line.contains("sandbox=http://127.0.0.1:"), "{line}");
     server.wait_for("Ticketgram is running");
     assert!(db.exists(), "serve migrates the database before running");
     let (code, lines) = server.terminate();
