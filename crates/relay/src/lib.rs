@@ -1,1 +1,47 @@
-//! placeholder
+//! The ticket conversation, end to end: the client bot, the agents' channel and the outbox
+//! that carries every message between them exactly once.
+//!
+//! Flow: [`intake`] stores each Telegram update (deduplicated by `(bot, update_id)`), the
+//! [`processor`] applies it (client bot or agents' side) and queues outbox jobs, and the
+//! [`delivery::dispatcher`] sends them in order per ticket, honouring flood limits.
+
+pub mod agents;
+pub mod callback;
+pub mod client_bot;
+pub mod content;
+pub mod delivery;
+pub mod desk;
+pub mod event;
+pub mod intake;
+pub mod processor;
+mod service;
+
+pub use desk::{Desk, DeskConfig};
+pub use event::DeskChats;
+pub use service::{Relay, RelayHandle};
+
+use ticketgram_store::StoreError;
+use ticketgram_telegram::TelegramError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RelayError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Telegram(#[from] TelegramError),
+    #[error("cannot encode an outbox job: {0}")]
+    Encode(#[from] serde_json::Error),
+    #[error("internal error: {0}")]
+    Internal(&'static str),
+}
+
+impl RelayError {
+    /// Errors worth retrying the same work for (the database or Telegram was unreachable).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            RelayError::Store(StoreError::Database(_)) => true,
+            RelayError::Telegram(e) => e.is_transient(),
+            _ => false,
+        }
+    }
+}

@@ -240,7 +240,7 @@ impl World {
         callback_data: &str,
     ) -> Result<String, ControlError> {
         let mut w = self.shared.world();
-        let chat = resolve_user_chat(&mut w, user, chat)?;
+        let chat = resolve_chat_for(&mut w, user, chat, Action::Press)?;
         let msg = w
             .chats
             .get(&chat)
@@ -285,12 +285,29 @@ impl World {
     }
 }
 
-/// A user may act in a private chat with a bot (opened on first use), a group they belong to,
+/// What a user does in a chat: in a channel only administrators post, but every subscriber
+/// may press a post's inline buttons.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Post,
+    Press,
+}
+
+/// A user may post in a private chat with a bot (opened on first use), a group they belong to,
 /// or a channel they administer.
 fn resolve_user_chat(
     w: &mut WorldState,
     user: UserId,
     chat: ChatRef,
+) -> Result<ChatRef, ControlError> {
+    resolve_chat_for(w, user, chat, Action::Post)
+}
+
+fn resolve_chat_for(
+    w: &mut WorldState,
+    user: UserId,
+    chat: ChatRef,
+    action: Action,
 ) -> Result<ChatRef, ControlError> {
     if !w.users.contains_key(&user) {
         return Err(ControlError::UnknownUser(user));
@@ -311,7 +328,7 @@ fn resolve_user_chat(
                 .ok_or_else(|| ControlError::UnknownChat(chat.to_string()))?;
             let status = state.status_of(user);
             let allowed = match state.kind {
-                ChatKind::Channel => status.is_some_and(|s| s.is_admin()),
+                ChatKind::Channel if action == Action::Post => status.is_some_and(|s| s.is_admin()),
                 _ => status.is_some_and(|s| s.is_present()),
             };
             if !allowed {

@@ -1,0 +1,186 @@
+//! Ticket-card buttons: Take, Close, Reopen, Transfer. Only agents of the desk may press them.
+
+use crate::callback::CallbackAction;
+use crate::client_bot;
+use crate::delivery::job::{Button, Delivery, Keyboard};
+use crate::desk::{Desk, Effects};
+use crate::RelayError;
+use teloxide_core::types::CallbackQuery;
+use ticketgram_domain::{Actor, AuditEntry, TicketStatus};
+use ticketgram_store::StoreError;
+
+pub async fn handle_button(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    query: &CallbackQuery,
+    action: CallbackAction,
+) -> Result<(), RelayError> {
+    let callback_id = query.id.0.clone();
+    let Some(agent) = super::agent_of(desk, query.from.id.0 as i64).await? else {
+        let text = desk.agent_text("not-an-agent", &[]);
+        return fx
+            .send(
+                Delivery::AnswerCallback {
+                    callback_id,
+                    text: Some(text),
+                    alert: true,
+                },
+                None,
+            )
+            .await;
+    };
+    fx.send(
+        Delivery::AnswerCallback {
+            callback_id,
+            text: None,
+            alert: false,
+        },
+        None,
+    )
+    .await?;
+    let ticket_id = match action {
+        CallbackAction::Take(t)
+        | CallbackAction::CloseByAgent(t)
+        | CallbackAction::ReopenByAgent(t)
+        | CallbackAction::Transfer(t)
+        | CallbackAction::TransferTo(t, _) => t,
+        _ => return Ok(()),
+    };
+    let ticket = match desk.store.get_ticket(desk.ws(), ticket_id).await {
+        Ok(ticket) => ticket,
+        Err(StoreError::NotFound) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    let actor = Actor::Agent(agent.id);
+    match action {
+        CallbackAction::Take(_) => {
+            if ticket.assignee.is_some() {
+                return Ok(()); // someone was faster; the card already shows who
+            }
+            desk.store
+                .assign_ticket(desk.ws(), ticket.id, Some(agent.id), actor, fx.now)
+                .await?;
+            if ticket.status == TicketStatus::New {
+                desk.store
+                    .change_status(desk.ws(), ticket.id, TicketStatus::Open, actor, fx.now)
+                    .await?;
+            }
+            let notice = desk.agent_text("taken-by", &[("agent", agent.name.clone().into())]);
+            fx.send(
+                Delivery::ThreadNotice {
+                    ticket: ticket.id,
+                    text: notice,
+                    keyboard: None,
+                },
+                Some(ticket.id),
+            )
+            .await?;
+        }
+        CallbackAction::CloseByAgent(_) => {
+            if !ticket.status.is_active() && ticket.status != TicketStatus::Resolved {
+                return Ok(());
+            }
+            desk.store
+                .change_status(desk.ws(), ticket.id, TicketStatus::Closed, actor, fx.now)
+                .await?;
+            let notice =
+                desk.agent_text("ticket-closed-by", &[("actor", agent.name.clone().into())]);
+            fx.send(
+                Delivery::ThreadNotice {
+                    ticket: ticket.id,
+                    text: notice,
+                    keyboard: None,
+                },
+                Some(ticket.id),
+            )
+            .await?;
+            let client = desk.store.get_client(desk.ws(), ticket.client).await?;
+            client_bot::ask_rating(desk, fx, &client, &ticket).await?;
+        }
+        CallbackAction::ReopenByAgent(_) => {
+            if ticket.status.is_active() {
+                return Ok(());
+            }
+            desk.store
+                .change_status(desk.ws(), ticket.id, TicketStatus::Open, actor, fx.now)
+                .await?;
+            let notice = desk.agent_text(
+                "ticket-reopened-by",
+                &[("actor", agent.name.clone().into())],
+            );
+            fx.send(
+                Delivery::ThreadNotice {
+                    ticket: ticket.id,
+                    text: notice,
+                    keyboard: None,
+                },
+                Some(ticket.id),
+            )
+            .await?;
+        }
+        CallbackAction::Transfer(_) => {
+            let agents = desk.store.list_agents(desk.ws()).await?;
+            let rows = agents
+                .iter()
+                .filter(|a| a.active && Some(a.id) != ticket.assignee)
+                .map(|a| {
+                    vec![Button {
+                        text: a.name.clone(),
+                        data: CallbackAction::TransferTo(ticket.id, a.id).encode(),
+                    }]
+                })
+                .collect();
+            let text = desk.agent_text(
+                "transfer-choose",
+                &[("number", ticket.number.to_string().into())],
+            );
+            let keyboard = Some(Keyboard::Inline(rows));
+            fx.send(
+                Delivery::ThreadNotice {
+                    ticket: ticket.id,
+                    text,
+                    keyboard,
+                },
+                Some(ticket.id),
+            )
+            .await?;
+            return Ok(());
+        }
+        CallbackAction::TransferTo(_, to) => {
+            let target = desk.store.get_agent(desk.ws(), to).await?;
+            desk.store
+                .assign_ticket(desk.ws(), ticket.id, Some(target.id), actor, fx.now)
+                .await?;
+            desk.store
+                .record_audit(&AuditEntry {
+                    workspace: desk.ws(),
+                    actor,
+                    action: "ticket.transferred".into(),
+                    subject: ticket.number.to_string(),
+                    details: vec![
+                        (
+                            "from".into(),
+                            ticket.assignee.map(|a| a.0.to_string()).unwrap_or_default(),
+                        ),
+                        ("to".into(), target.id.0.to_string()),
+                    ],
+                    at: fx.now,
+                })
+                .await?;
+            let notice =
+                desk.agent_text("transferred-to", &[("agent", target.name.clone().into())]);
+            fx.send(
+                Delivery::ThreadNotice {
+                    ticket: ticket.id,
+                    text: notice,
+                    keyboard: None,
+                },
+                Some(ticket.id),
+            )
+            .await?;
+        }
+        _ => {}
+    }
+    fx.send(Delivery::RefreshCard { ticket: ticket.id }, Some(ticket.id))
+        .await
+}

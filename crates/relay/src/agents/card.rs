@@ -1,0 +1,113 @@
+//! The ticket card: the channel post agents see for each ticket, edited in place whenever
+//! status, assignee or rating change, so the channel reads as a live queue.
+
+use crate::callback::CallbackAction;
+use crate::delivery::job::{Button, Keyboard};
+use ticketgram_domain::{Agent, Client, Language, Ticket, TicketStatus, Timestamp, Topic};
+use ticketgram_i18n::Translator;
+
+/// Everything the card shows, gathered by the caller from the store.
+pub struct CardFacts<'a> {
+    pub ticket: &'a Ticket,
+    pub client: &'a Client,
+    pub topic: Option<&'a Topic>,
+    pub assignee: Option<&'a Agent>,
+    pub first_reply_due: Option<Timestamp>,
+}
+
+/// Renders the card in the desk's language (agents share one channel, so one language).
+pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Keyboard) {
+    let ticket = facts.ticket;
+    let number = ticket.number.to_string();
+    let topic = facts
+        .topic
+        .map(|topic| topic.name.in_language(lang).to_string())
+        .unwrap_or_else(|| t.text(lang, "card-no-topic", &[]));
+    let status = t.text(lang, &format!("status-{}", ticket.status.as_str()), &[]);
+    let mut lines = vec![
+        t.text(
+            lang,
+            "card-title",
+            &[("number", number.clone().into()), ("topic", topic.into())],
+        ),
+        t.text(
+            lang,
+            "card-client",
+            &[("client", facts.client.display_name().into())],
+        ),
+        t.text(lang, "card-status", &[("status", status.into())]),
+        t.text(
+            lang,
+            "card-priority",
+            &[("priority", ticket.priority.as_str().into())],
+        ),
+        match facts.assignee {
+            Some(agent) => t.text(
+                lang,
+                "card-assignee",
+                &[("agent", agent.name.clone().into())],
+            ),
+            None => t.text(lang, "card-unassigned", &[]),
+        },
+        t.text(
+            lang,
+            "card-opened",
+            &[("opened", format_time(ticket.created_at).into())],
+        ),
+    ];
+    if let (Some(due), None) = (facts.first_reply_due, ticket.first_response_at) {
+        lines.push(t.text(lang, "card-sla-due", &[("due", format_time(due).into())]));
+    }
+    if let Some(rating) = ticket.rating {
+        let stars = "★".repeat(rating.score() as usize);
+        let comment = ticket.rating_comment.clone().unwrap_or_default();
+        lines.push(t.text(
+            lang,
+            "card-rating",
+            &[("stars", stars.into()), ("comment", comment.into())],
+        ));
+    }
+    if !ticket.subject.is_empty() {
+        lines.push(String::new());
+        lines.push(ticket.subject.clone());
+    }
+    (lines.join("\n"), keyboard(t, lang, ticket))
+}
+
+fn keyboard(t: &Translator, lang: Language, ticket: &Ticket) -> Keyboard {
+    let button = |key: &str, action: CallbackAction| Button {
+        text: t.text(lang, key, &[]),
+        data: action.encode(),
+    };
+    let row = if ticket.status.is_active() {
+        let mut row = vec![];
+        if ticket.assignee.is_none() {
+            row.push(button("button-take", CallbackAction::Take(ticket.id)));
+        }
+        row.push(button(
+            "button-close-ticket",
+            CallbackAction::CloseByAgent(ticket.id),
+        ));
+        row.push(button(
+            "button-transfer",
+            CallbackAction::Transfer(ticket.id),
+        ));
+        row
+    } else {
+        vec![button(
+            "button-reopen-ticket",
+            CallbackAction::ReopenByAgent(ticket.id),
+        )]
+    };
+    Keyboard::Inline(vec![row])
+}
+
+/// Cards show UTC with the zone spelled out: agents of one desk may sit in several zones.
+fn format_time(at: Timestamp) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// The status a client reads in "My requests".
+pub fn status_label(t: &Translator, lang: Language, status: TicketStatus) -> String {
+    t.text(lang, &format!("status-{}", status.as_str()), &[])
+}

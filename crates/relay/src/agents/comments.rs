@@ -1,0 +1,169 @@
+//! Comments in a ticket's thread: agents' replies (relayed to the client under their alias),
+//! internal notes (kept on the agents' side) and everything else (ignored, with a reason).
+
+use crate::content;
+use crate::delivery::job::Delivery;
+use crate::desk::{Desk, Effects};
+use crate::RelayError;
+use teloxide_core::types::Message;
+use ticketgram_domain::{MessageDirection, TelegramCopy};
+use ticketgram_store::NewMessage;
+
+/// The card's automatic forward arrived in the group: remember the thread it opens, so the
+/// comments waiting for it can go out.
+pub async fn handle_thread_opened(
+    desk: &Desk,
+    channel_post_id: i64,
+    thread_id: i64,
+) -> Result<(), RelayError> {
+    let (Some(channel), Some(group)) = (desk.config.chats.channel_id, desk.config.chats.group_id)
+    else {
+        return Ok(());
+    };
+    if let Some(post) = desk
+        .store
+        .find_post_by_channel_message(channel, channel_post_id)
+        .await?
+    {
+        desk.store
+            .set_thread(desk.ws(), post.ticket, group, thread_id)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn handle_comment(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    message: &Message,
+    thread_id: i64,
+) -> Result<(), RelayError> {
+    let Some(group) = desk.config.chats.group_id else {
+        return Ok(());
+    };
+    let Some(post) = desk.store.find_post_by_thread(group, thread_id).await? else {
+        tracing::debug!(thread_id, "comment in a thread that is no ticket's");
+        return Ok(());
+    };
+    let Some(user) = message.from.as_ref() else {
+        return Ok(());
+    };
+    let Some(agent) = super::agent_of(desk, user.id.0 as i64).await? else {
+        tracing::info!(
+            ticket = post.ticket.0,
+            user = user.id.0,
+            "comment from a non-agent in a ticket thread: not relayed"
+        );
+        return Ok(());
+    };
+    let copy = TelegramCopy {
+        bot_id: desk.bot_id(),
+        chat_id: group,
+        message_id: message.id.0 as i64,
+    };
+    if desk
+        .store
+        .find_message_by_copy(desk.ws(), copy.bot_id, copy.chat_id, copy.message_id)
+        .await?
+        .is_some()
+    {
+        return Ok(()); // handled before a crash; its delivery job is already queued
+    }
+    let Ok(content) = content::extract(message) else {
+        return Ok(()); // polls and games in a ticket thread are the agents' own business
+    };
+    let is_note = content
+        .text
+        .as_deref()
+        .or(message.caption())
+        .is_some_and(|t| t.trim_start().starts_with(&desk.config.note_prefix));
+    let direction = if is_note {
+        MessageDirection::InternalNote
+    } else {
+        MessageDirection::Agent
+    };
+    let recorded = desk
+        .store
+        .add_message(
+            desk.ws(),
+            &NewMessage {
+                ticket: post.ticket,
+                direction,
+                author_agent: Some(agent.id),
+                text: content.text.clone(),
+                media: content.media.clone(),
+                created_at: fx.now,
+            },
+        )
+        .await?;
+    desk.store
+        .add_message_copy(desk.ws(), recorded.message.id, &copy)
+        .await?;
+    if is_note {
+        return Ok(());
+    }
+    match content.media_group_id() {
+        Some(group_id) => {
+            let job = Delivery::AgentAlbumToClient {
+                ticket: post.ticket,
+                media_group_id: group_id.to_string(),
+            };
+            let key = format!("album:{}:{group_id}", desk.bot_id());
+            let after =
+                fx.now + chrono::Duration::from_std(desk.config.album_window).unwrap_or_default();
+            fx.send_keyed(job, Some(post.ticket), key, after).await?;
+        }
+        None => {
+            fx.send(
+                Delivery::AgentToClient {
+                    message: recorded.message.id,
+                },
+                Some(post.ticket),
+            )
+            .await?
+        }
+    }
+    if recorded.status_change.is_some() {
+        fx.send(
+            Delivery::RefreshCard {
+                ticket: post.ticket,
+            },
+            Some(post.ticket),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// An agent corrected a reply: correct the client's copy too.
+pub async fn handle_edit(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    message: &Message,
+) -> Result<(), RelayError> {
+    let chat_id = message.chat.id.0;
+    let Some(known) = desk
+        .store
+        .find_message_by_copy(desk.ws(), desk.bot_id(), chat_id, message.id.0 as i64)
+        .await?
+    else {
+        return Ok(());
+    };
+    let Ok(content) = content::extract(message) else {
+        return Ok(());
+    };
+    desk.store
+        .edit_message(
+            desk.ws(),
+            known.id,
+            content.text.clone(),
+            content.media.clone(),
+            fx.now,
+        )
+        .await?;
+    if known.direction == MessageDirection::Agent {
+        fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
+            .await?;
+    }
+    Ok(())
+}

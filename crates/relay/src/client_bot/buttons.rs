@@ -1,0 +1,370 @@
+//! Buttons the client presses: menus, topic choice, switching, closing, reopening, rating.
+
+use super::menu;
+use crate::callback::CallbackAction;
+use crate::delivery::job::{Button, Delivery, Keyboard};
+use crate::desk::{Desk, Effects};
+use crate::RelayError;
+use teloxide_core::types::CallbackQuery;
+use ticketgram_domain::{
+    Actor, Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TicketStatus,
+};
+use ticketgram_store::{NewMessage, StoreError};
+
+pub async fn handle_button(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    query: &CallbackQuery,
+    action: CallbackAction,
+) -> Result<(), RelayError> {
+    let client = super::client_of(desk, &query.from, fx.now).await?;
+    // Always stop the spinner, whatever happens next.
+    fx.send(
+        Delivery::AnswerCallback {
+            callback_id: query.id.0.clone(),
+            text: None,
+            alert: false,
+        },
+        None,
+    )
+    .await?;
+    if client.is_blocked() {
+        return Ok(());
+    }
+    match action {
+        CallbackAction::NewRequest => menu::choose_topic(desk, fx, &client).await,
+        CallbackAction::MyRequests => menu::my_requests(desk, fx, &client).await,
+        CallbackAction::Help => menu::help(desk, fx, &client).await,
+        CallbackAction::ChooseLanguage => menu::choose_language(desk, fx, &client).await,
+        CallbackAction::SetLanguage(lang) => {
+            desk.store
+                .set_client_language(desk.ws(), client.id, lang)
+                .await?;
+            let text = desk.text(lang, "language-chosen", &[]);
+            menu::say(fx, &client, text, Some(menu::main_menu(desk, lang))).await
+        }
+        CallbackAction::ChooseTopic(topic) => {
+            desk.store
+                .set_client_state(
+                    desk.ws(),
+                    client.id,
+                    &ClientState::WritingQuestion { topic },
+                    fx.now,
+                )
+                .await?;
+            let lang = client.language;
+            let name = match topic {
+                Some(id) => desk
+                    .store
+                    .get_topic(desk.ws(), id)
+                    .await?
+                    .name
+                    .in_language(lang)
+                    .to_string(),
+                None => desk.text(lang, "card-no-topic", &[]),
+            };
+            let text = desk.text(lang, "write-question", &[("topic", name.into())]);
+            menu::say(fx, &client, text, None).await
+        }
+        CallbackAction::SwitchTo(ticket) => switch_to(desk, fx, &client, ticket).await,
+        CallbackAction::RouteTo(ticket) => route_pending(desk, fx, &client, ticket).await,
+        CallbackAction::CloseByClient(ticket) => close(desk, fx, &client, ticket).await,
+        CallbackAction::ReopenByClient(ticket) => reopen(desk, fx, &client, ticket).await,
+        CallbackAction::Rate(ticket, stars) => {
+            let rating = Rating::new(stars.into())
+                .map_err(|_| RelayError::Internal("rating out of range"))?;
+            rate(desk, fx, &client, ticket, rating).await
+        }
+        CallbackAction::SkipComment(_) => {
+            desk.store
+                .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
+                .await?;
+            let text = desk.text(client.language, "rating-comment-thanks", &[]);
+            menu::say(
+                fx,
+                &client,
+                text,
+                Some(menu::main_menu(desk, client.language)),
+            )
+            .await
+        }
+        // Agent actions never reach here (the classifier routes them to the agents' side).
+        _ => Ok(()),
+    }
+}
+
+/// Loads a ticket only if it belongs to this client: button data can be forged.
+async fn own_ticket(
+    desk: &Desk,
+    client: &Client,
+    ticket: TicketId,
+) -> Result<Option<ticketgram_domain::Ticket>, RelayError> {
+    match desk.store.get_ticket(desk.ws(), ticket).await {
+        Ok(t) if t.client == client.id => Ok(Some(t)),
+        Ok(_) | Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn not_found(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Result<(), RelayError> {
+    let text = desk.text(client.language, "ticket-not-found", &[]);
+    menu::say(fx, client, text, None).await
+}
+
+async fn switch_to(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    ticket: TicketId,
+) -> Result<(), RelayError> {
+    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+        return not_found(desk, fx, client).await;
+    };
+    desk.store
+        .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
+        .await?;
+    let text = desk.text(
+        client.language,
+        "switched-to",
+        &[("number", ticket.number.to_string().into())],
+    );
+    fx.notify_client(ticket.id, text, None).await
+}
+
+/// The client said which ticket the held message is for: store and relay it there.
+async fn route_pending(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    ticket: TicketId,
+) -> Result<(), RelayError> {
+    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+        return not_found(desk, fx, client).await;
+    };
+    let ClientState::ChoosingTicket { pending } =
+        desk.store.client_state(desk.ws(), client.id).await?
+    else {
+        return switch_to(desk, fx, client, ticket.id).await;
+    };
+    let recorded = desk
+        .store
+        .add_message(
+            desk.ws(),
+            &NewMessage {
+                ticket: ticket.id,
+                direction: MessageDirection::Client,
+                author_agent: None,
+                text: pending.text.clone(),
+                media: pending.media.clone(),
+                created_at: fx.now,
+            },
+        )
+        .await?;
+    let copy = TelegramCopy {
+        bot_id: desk.bot_id(),
+        chat_id: pending.chat_id,
+        message_id: pending.message_id,
+    };
+    desk.store
+        .add_message_copy(desk.ws(), recorded.message.id, &copy)
+        .await?;
+    desk.store
+        .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
+        .await?;
+    desk.store
+        .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
+        .await?;
+    fx.send(
+        Delivery::ClientToThread {
+            message: recorded.message.id,
+        },
+        Some(ticket.id),
+    )
+    .await?;
+    let text = desk.text(
+        client.language,
+        "switched-to",
+        &[("number", ticket.number.to_string().into())],
+    );
+    fx.notify_client(ticket.id, text, None).await
+}
+
+async fn close(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    ticket: TicketId,
+) -> Result<(), RelayError> {
+    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+        return not_found(desk, fx, client).await;
+    };
+    let number = ticket.number.to_string();
+    if !ticket.status.is_active() && ticket.status != TicketStatus::Resolved {
+        let text = desk.text(
+            client.language,
+            "ticket-already-closed",
+            &[("number", number.into())],
+        );
+        return menu::say(fx, client, text, None).await;
+    }
+    desk.store
+        .change_status(
+            desk.ws(),
+            ticket.id,
+            TicketStatus::Closed,
+            Actor::Client(client.id),
+            fx.now,
+        )
+        .await?;
+    let notice = desk.agent_text(
+        "ticket-closed-by",
+        &[("actor", client.first_name.clone().into())],
+    );
+    fx.send(
+        Delivery::ThreadNotice {
+            ticket: ticket.id,
+            text: notice,
+            keyboard: None,
+        },
+        Some(ticket.id),
+    )
+    .await?;
+    fx.send(Delivery::RefreshCard { ticket: ticket.id }, Some(ticket.id))
+        .await?;
+    ask_rating(desk, fx, client, &ticket).await
+}
+
+/// After a close (by either side): the closing notice with the 1-5 stars.
+pub(crate) async fn ask_rating(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    ticket: &ticketgram_domain::Ticket,
+) -> Result<(), RelayError> {
+    let number = ticket.number.to_string();
+    let lang = client.language;
+    let text = format!(
+        "{}\n{}",
+        desk.text(lang, "ticket-closed", &[("number", number.clone().into())]),
+        desk.text(lang, "rate-request", &[("number", number.into())])
+    );
+    desk.store
+        .set_client_state(
+            desk.ws(),
+            client.id,
+            &ClientState::Rating { ticket: ticket.id },
+            fx.now,
+        )
+        .await?;
+    fx.notify_client(ticket.id, text, Some(menu::rating_keyboard(ticket)))
+        .await
+}
+
+async fn reopen(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    ticket: TicketId,
+) -> Result<(), RelayError> {
+    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+        return not_found(desk, fx, client).await;
+    };
+    if ticket.status.is_active() {
+        return switch_to(desk, fx, client, ticket.id).await;
+    }
+    desk.store
+        .change_status(
+            desk.ws(),
+            ticket.id,
+            TicketStatus::Open,
+            Actor::Client(client.id),
+            fx.now,
+        )
+        .await?;
+    desk.store
+        .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
+        .await?;
+    desk.store
+        .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
+        .await?;
+    let notice = desk.agent_text(
+        "ticket-reopened-by",
+        &[("actor", client.first_name.clone().into())],
+    );
+    fx.send(
+        Delivery::ThreadNotice {
+            ticket: ticket.id,
+            text: notice,
+            keyboard: None,
+        },
+        Some(ticket.id),
+    )
+    .await?;
+    fx.send(Delivery::RefreshCard { ticket: ticket.id }, Some(ticket.id))
+        .await?;
+    let text = desk.text(
+        client.language,
+        "ticket-reopened",
+        &[("number", ticket.number.to_string().into())],
+    );
+    fx.notify_client(ticket.id, text, None).await
+}
+
+pub(crate) async fn rate(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    ticket: TicketId,
+    rating: Rating,
+) -> Result<(), RelayError> {
+    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+        return not_found(desk, fx, client).await;
+    };
+    desk.store
+        .rate_ticket(desk.ws(), ticket.id, rating, None, fx.now)
+        .await?;
+    desk.store
+        .set_client_state(
+            desk.ws(),
+            client.id,
+            &ClientState::RatingComment { ticket: ticket.id },
+            fx.now,
+        )
+        .await?;
+    after_rating(desk, fx, client, ticket.id, rating, None).await?;
+    let skip = Button {
+        text: desk.text(client.language, "button-skip", &[]),
+        data: CallbackAction::SkipComment(ticket.id).encode(),
+    };
+    let text = desk.text(client.language, "rating-thanks", &[]);
+    menu::say(fx, client, text, Some(Keyboard::Inline(vec![vec![skip]]))).await
+}
+
+/// Tells the agents about a rating and shows it on the card.
+pub(crate) async fn after_rating(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    _client: &Client,
+    ticket: TicketId,
+    rating: Rating,
+    comment: Option<String>,
+) -> Result<(), RelayError> {
+    let notice = desk.agent_text(
+        "client-rated",
+        &[
+            ("stars", i64::from(rating.score()).into()),
+            ("comment", comment.unwrap_or_default().into()),
+        ],
+    );
+    fx.send(
+        Delivery::ThreadNotice {
+            ticket,
+            text: notice,
+            keyboard: None,
+        },
+        Some(ticket),
+    )
+    .await?;
+    fx.send(Delivery::RefreshCard { ticket }, Some(ticket))
+        .await
+}

@@ -1,0 +1,44 @@
+//! The client bot: what a marketplace user sees in their private chat with the desk.
+
+mod buttons;
+mod menu;
+mod messages;
+mod routing;
+
+pub(crate) use buttons::ask_rating;
+pub use buttons::handle_button;
+pub use messages::{handle_edit, handle_message};
+
+use crate::desk::Desk;
+use crate::RelayError;
+use teloxide_core::types::User;
+use ticketgram_domain::{Client, Language};
+use ticketgram_store::NewClient;
+
+/// Finds or records the client behind a Telegram user, refreshing name and username (people
+/// rename themselves; agents should see the current name).
+pub(crate) async fn client_of(
+    desk: &Desk,
+    user: &User,
+    now: ticketgram_domain::Timestamp,
+) -> Result<Client, RelayError> {
+    // The store keeps the language of a known client (their own choice in the bot); the
+    // Telegram locale only seeds it on first contact.
+    let language = Language::from_telegram_code(user.language_code.as_deref());
+    let client = desk
+        .store
+        .upsert_client(
+            desk.ws(),
+            &NewClient {
+                telegram_user_id: user.id.0 as i64,
+                first_name: user.first_name.clone(),
+                last_name: user.last_name.clone(),
+                username: user.username.clone(),
+                language,
+                attributes: serde_json::json!({}),
+                seen_at: now,
+            },
+        )
+        .await?;
+    Ok(client)
+}

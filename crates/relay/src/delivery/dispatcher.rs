@@ -1,0 +1,217 @@
+//! Sends outbox jobs. Whatever happens, a job ends delivered or dead-and-visible:
+//! - 429: wait exactly `retry_after`, then the same job again (later jobs of its ticket wait);
+//! - 5xx, timeouts, a database hiccup: exponential backoff, capped, retried indefinitely,
+//!   because a Telegram outage must not lose messages;
+//! - a permanent refusal (client blocked the bot, bad request): dead, and the agents are told
+//!   in the ticket's thread.
+
+use super::job::Delivery;
+use super::render::{deliver, DeliveryError, Outcome};
+use crate::desk::{Desk, Effects};
+use std::sync::Arc;
+use std::time::Duration;
+use ticketgram_store::OutboxJob;
+use ticketgram_telegram::{TelegramClient, TelegramError};
+use tokio::sync::Notify;
+
+/// How long a claimed job stays ours before another instance may take it over.
+const CLAIM_LEASE: Duration = Duration::from_secs(60);
+const MAX_BACKOFF: Duration = Duration::from_secs(300);
+/// Waiting for the card's thread: after this many tries the job is declared dead (the bot
+/// is most likely not an administrator of the discussion group).
+const MAX_THREAD_WAITS: i64 = 400;
+
+pub struct Dispatcher {
+    pub desk: Desk,
+    pub telegram: TelegramClient,
+    pub instance: String,
+    pub wake: Arc<Notify>,
+}
+
+impl Dispatcher {
+    /// Claims and sends due jobs until shutdown.
+    pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        loop {
+            let sent = match self.send_due(32).await {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::warn!(error = %e, "outbox unavailable, retrying");
+                    0
+                }
+            };
+            if sent > 0 {
+                continue;
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(Duration::from_millis(100)) => {}
+                _ = shutdown.changed() => return,
+            }
+            if *shutdown.borrow() {
+                return;
+            }
+        }
+    }
+
+    /// One round: claim up to `limit` jobs (at most one per ticket) and send them concurrently.
+    pub async fn send_due(&self, limit: i64) -> Result<usize, ticketgram_store::StoreError> {
+        let now = chrono::Utc::now();
+        let jobs = self
+            .desk
+            .store
+            .claim_due_for_bots(
+                &self.instance,
+                &[self.desk.bot_id()],
+                now,
+                CLAIM_LEASE,
+                limit,
+            )
+            .await?;
+        let count = jobs.len();
+        futures::future::join_all(jobs.into_iter().map(|job| self.send_one(job))).await;
+        Ok(count)
+    }
+
+    async fn send_one(&self, job: OutboxJob) {
+        let delivery: Delivery = match serde_json::from_str(&job.payload) {
+            Ok(d) => d,
+            Err(e) => return self.dead(&job, &format!("unreadable job: {e}"), None).await,
+        };
+        let result = deliver(&self.desk, &self.telegram, &delivery).await;
+        let now = chrono::Utc::now();
+        let store = &self.desk.store;
+        let outcome = match result {
+            Ok(Outcome::Done) => store.complete(job.id, &self.instance, None, now).await,
+            Ok(Outcome::NotReady(wait, why)) if job.attempts < MAX_THREAD_WAITS => {
+                store
+                    .retry_later(job.id, &self.instance, now + chrono_duration(wait), why)
+                    .await
+            }
+            Ok(Outcome::NotReady(_, why)) => {
+                let reason =
+                    format!("{why}: gave up; is the bot an administrator of the discussion group?");
+                return self.dead(&job, &reason, Some(&delivery)).await;
+            }
+            Err(DeliveryError::Telegram(e)) => match e.retry_after() {
+                Some(wait) => {
+                    tracing::info!(
+                        job = job.id,
+                        ?wait,
+                        "flood limit, waiting as Telegram asked"
+                    );
+                    store
+                        .retry_later(
+                            job.id,
+                            &self.instance,
+                            now + chrono_duration(wait),
+                            &e.to_string(),
+                        )
+                        .await
+                }
+                None if e.is_transient() || matches!(e, TelegramError::Unauthorized) => {
+                    let wait = backoff(job.attempts);
+                    tracing::warn!(job = job.id, error = %e, ?wait, "delivery failed, will retry");
+                    store
+                        .retry_later(
+                            job.id,
+                            &self.instance,
+                            now + chrono_duration(wait),
+                            &e.to_string(),
+                        )
+                        .await
+                }
+                None => return self.dead(&job, &e.to_string(), Some(&delivery)).await,
+            },
+            Err(DeliveryError::Store(e)) => {
+                let wait = backoff(job.attempts);
+                store
+                    .retry_later(
+                        job.id,
+                        &self.instance,
+                        now + chrono_duration(wait),
+                        &e.to_string(),
+                    )
+                    .await
+            }
+            Err(DeliveryError::Impossible(why)) => {
+                return self.dead(&job, &why, Some(&delivery)).await
+            }
+        };
+        if let Err(e) = outcome {
+            // The claim will expire and the job be sent again: at-least-once, never lost.
+            tracing::error!(job = job.id, error = %e, "could not record the job's outcome");
+        }
+    }
+
+    /// Gives up on a job, visibly: recorded as dead and, when a client did not get an agent's
+    /// reply, said in the ticket's thread.
+    async fn dead(&self, job: &OutboxJob, reason: &str, delivery: Option<&Delivery>) {
+        tracing::error!(job = job.id, reason, "delivery failed permanently");
+        let now = chrono::Utc::now();
+        if let Err(e) = self
+            .desk
+            .store
+            .mark_dead(job.id, &self.instance, reason, now)
+            .await
+        {
+            tracing::error!(job = job.id, error = %e, "could not mark the job dead");
+            return;
+        }
+        let ticket = match delivery {
+            Some(Delivery::AgentToClient { message }) => self
+                .desk
+                .store
+                .get_message(self.desk.ws(), *message)
+                .await
+                .ok()
+                .map(|m| m.ticket),
+            Some(Delivery::AgentAlbumToClient { ticket, .. }) => Some(*ticket),
+            Some(Delivery::ClientNotice { message, .. }) => self
+                .desk
+                .store
+                .get_message(self.desk.ws(), *message)
+                .await
+                .ok()
+                .map(|m| m.ticket),
+            _ => None,
+        };
+        if let Some(ticket) = ticket {
+            let text = if reason.contains("blocked by the user") {
+                self.desk.agent_text("client-blocked-bot", &[])
+            } else {
+                self.desk
+                    .agent_text("delivery-failed", &[("reason", reason.to_string().into())])
+            };
+            let mut fx = Effects::new(&self.desk, format!("dead:{}", job.id), now);
+            let notice = Delivery::ThreadNotice {
+                ticket,
+                text,
+                keyboard: None,
+            };
+            if let Err(e) = fx.send(notice, Some(ticket)).await {
+                tracing::error!(job = job.id, error = %e, "could not tell the agents about a failed delivery");
+            }
+        }
+    }
+}
+
+fn backoff(attempts: i64) -> Duration {
+    let exp = attempts.clamp(1, 16) as u32 - 1;
+    Duration::from_millis(500u64.saturating_mul(1 << exp)).min(MAX_BACKOFF)
+}
+
+fn chrono_duration(d: Duration) -> chrono::Duration {
+    chrono::Duration::from_std(d).unwrap_or(chrono::Duration::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(1), Duration::from_millis(500));
+        assert_eq!(backoff(2), Duration::from_secs(1));
+        assert_eq!(backoff(100), MAX_BACKOFF);
+    }
+}

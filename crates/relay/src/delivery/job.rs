@@ -1,0 +1,141 @@
+//! What the outbox holds: intentions, not raw API calls. A job names the store rows it is
+//! about and is rendered when it is sent, so a retried job sends the current state (a card
+//! edited three times while Telegram was down is sent once, as it is now) and a restart
+//! needs nothing but the database.
+
+use serde::{Deserialize, Serialize};
+use ticketgram_domain::{MessageId, TicketId};
+
+/// One button of an inline keyboard: label and callback data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Button {
+    pub text: String,
+    pub data: String,
+}
+
+/// Keyboards the bots attach. Kept as our own small type so jobs serialise stably whatever
+/// the Telegram library's types do between versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "rows", rename_all = "snake_case")]
+pub enum Keyboard {
+    Inline(Vec<Vec<Button>>),
+    /// The persistent menu under the client's input field.
+    Reply(Vec<Vec<String>>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Delivery {
+    /// Post the ticket card into the agents' channel; its automatic forward opens the thread.
+    PostCard { ticket: TicketId },
+    /// Re-render the card in place after a status, assignee or rating change.
+    RefreshCard { ticket: TicketId },
+    /// Copy a client's message into the ticket's discussion thread.
+    ClientToThread { message: MessageId },
+    /// Copy a client's album (messages sharing `media_group_id`) as one album.
+    ClientAlbumToThread {
+        ticket: TicketId,
+        media_group_id: String,
+    },
+    /// Deliver an agent's public reply to the client under the agent's alias.
+    AgentToClient { message: MessageId },
+    /// Deliver an agent's album to the client.
+    AgentAlbumToClient {
+        ticket: TicketId,
+        media_group_id: String,
+    },
+    /// Repeat a client's edit on the copy in the thread (or an agent's on the client's copy).
+    SyncEdit { message: MessageId },
+    /// A bot message to the client about a ticket, stored as a system message so replying to
+    /// it routes to the ticket.
+    ClientNotice {
+        message: MessageId,
+        keyboard: Option<Keyboard>,
+    },
+    /// A bot message to a chat that belongs to no ticket (menus, help, refusals).
+    Say {
+        chat_id: i64,
+        text: String,
+        keyboard: Option<Keyboard>,
+    },
+    /// A notice from Ticketgram in the ticket's thread (delivery failures, ratings, transfers).
+    ThreadNotice {
+        ticket: TicketId,
+        text: String,
+        keyboard: Option<Keyboard>,
+    },
+    /// Stop the spinner on a pressed button, optionally with a toast.
+    AnswerCallback {
+        callback_id: String,
+        text: Option<String>,
+        alert: bool,
+    },
+}
+
+impl Delivery {
+    /// Jobs about one ticket share an ordering key so they are sent in the order they were
+    /// queued; everything else is ordered per chat.
+    pub fn ordering_key(&self, ticket_of_message: Option<TicketId>) -> String {
+        match self {
+            Delivery::PostCard { ticket }
+            | Delivery::RefreshCard { ticket }
+            | Delivery::ClientAlbumToThread { ticket, .. }
+            | Delivery::AgentAlbumToClient { ticket, .. }
+            | Delivery::ThreadNotice { ticket, .. } => format!("ticket:{}", ticket.0),
+            Delivery::ClientToThread { .. }
+            | Delivery::AgentToClient { .. }
+            | Delivery::SyncEdit { .. }
+            | Delivery::ClientNotice { .. } => match ticket_of_message {
+                Some(ticket) => format!("ticket:{}", ticket.0),
+                None => "messages".to_string(),
+            },
+            Delivery::Say { chat_id, .. } => format!("chat:{chat_id}"),
+            // Callback answers must come within seconds and order against nothing.
+            Delivery::AnswerCallback { callback_id, .. } => format!("callback:{callback_id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jobs_round_trip_through_the_outbox_json() {
+        let job = Delivery::ClientNotice {
+            message: MessageId(9),
+            keyboard: Some(Keyboard::Inline(vec![vec![Button {
+                text: "Close #7".into(),
+                data: "cc:7".into(),
+            }]])),
+        };
+        let json = serde_json::to_string(&job).unwrap();
+        assert_eq!(serde_json::from_str::<Delivery>(&json).unwrap(), job);
+    }
+
+    #[test]
+    fn all_work_on_one_ticket_shares_one_ordering_key() {
+        let ticket = Some(TicketId(4));
+        assert_eq!(
+            Delivery::PostCard {
+                ticket: TicketId(4)
+            }
+            .ordering_key(None),
+            "ticket:4"
+        );
+        assert_eq!(
+            Delivery::ClientToThread {
+                message: MessageId(1)
+            }
+            .ordering_key(ticket),
+            "ticket:4"
+        );
+        assert_eq!(
+            Delivery::AgentToClient {
+                message: MessageId(2)
+            }
+            .ordering_key(ticket),
+            "ticket:4"
+        );
+    }
+}

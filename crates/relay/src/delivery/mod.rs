@@ -1,0 +1,7 @@
+//! Outgoing Telegram traffic: the outbox jobs and the loop that sends them.
+
+pub mod dispatcher;
+pub mod job;
+pub mod render;
+pub mod split;
+mod telegram_calls;

@@ -1,0 +1,431 @@
+//! Carries out one outbox job: loads what it is about from the store, renders it as it is
+//! now, and makes the Telegram calls. Returns whether it is done or must wait.
+
+use super::job::Delivery;
+use super::split::{split_text, CAPTION_LIMIT, TEXT_LIMIT};
+use super::telegram_calls as call;
+use crate::agents::card::{self, CardFacts};
+use crate::desk::Desk;
+use std::time::Duration;
+use ticketgram_domain::{Message, MessageDirection, TelegramCopy, Ticket, TicketId};
+use ticketgram_store::StoreError;
+use ticketgram_telegram::{TelegramClient, TelegramError};
+
+#[derive(Debug)]
+pub enum Outcome {
+    Done,
+    /// Something it depends on is not there yet (the card's thread): try again shortly.
+    NotReady(Duration, &'static str),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    #[error(transparent)]
+    Telegram(#[from] TelegramError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Impossible(String),
+}
+
+const THREAD_WAIT: Duration = Duration::from_millis(300);
+
+pub async fn deliver(
+    desk: &Desk,
+    tg: &TelegramClient,
+    job: &Delivery,
+) -> Result<Outcome, DeliveryError> {
+    let ws = desk.ws();
+    match job {
+        Delivery::PostCard { ticket } => post_card(desk, tg, *ticket).await,
+        Delivery::RefreshCard { ticket } => {
+            let Some(post) = desk.store.find_ticket_post(ws, *ticket).await? else {
+                return Ok(Outcome::Done);
+            };
+            let Some(message_id) = post.channel_message_id else {
+                return Ok(Outcome::Done);
+            };
+            let (text, keyboard) = render_card(desk, *ticket).await?;
+            call::edit_text(tg, post.channel_chat_id, message_id, &text, Some(&keyboard)).await?;
+            Ok(Outcome::Done)
+        }
+        Delivery::ClientToThread { message } => {
+            let message = desk.store.get_message(ws, *message).await?;
+            let Some((group, thread)) = thread_of(desk, message.ticket).await? else {
+                return Ok(Outcome::NotReady(
+                    THREAD_WAIT,
+                    "waiting for the card's discussion thread",
+                ));
+            };
+            if message.copies.iter().any(|c| c.chat_id == group) {
+                return Ok(Outcome::Done); // copied before a crash
+            }
+            let source = source_copy(&message, desk.bot_id(), Some(group))?;
+            let new_id = call::copy(
+                tg,
+                group,
+                source.chat_id,
+                source.message_id,
+                None,
+                Some(thread),
+            )
+            .await?;
+            record_copy(desk, &message, group, new_id).await?;
+            Ok(Outcome::Done)
+        }
+        Delivery::ClientAlbumToThread {
+            ticket,
+            media_group_id,
+        } => {
+            let Some((group, thread)) = thread_of(desk, *ticket).await? else {
+                return Ok(Outcome::NotReady(
+                    THREAD_WAIT,
+                    "waiting for the card's discussion thread",
+                ));
+            };
+            send_album(desk, tg, *ticket, media_group_id, group, Some(thread), None).await
+        }
+        Delivery::AgentToClient { message } => agent_to_client(desk, tg, *message).await,
+        Delivery::AgentAlbumToClient {
+            ticket,
+            media_group_id,
+        } => {
+            let ticket = desk.store.get_ticket(ws, *ticket).await?;
+            let client = desk.store.get_client(ws, ticket.client).await?;
+            let messages = desk
+                .store
+                .messages_in_album(ws, ticket.id, media_group_id)
+                .await?;
+            let signature = match messages.first() {
+                Some(first) => signature(desk, &ticket, first).await?,
+                None => return Ok(Outcome::Done),
+            };
+            let caption = messages
+                .iter()
+                .find_map(|m| m.media.first().and_then(|x| x.caption.clone()));
+            let caption = join_signature(caption.as_deref(), &signature, CAPTION_LIMIT);
+            send_album(
+                desk,
+                tg,
+                ticket.id,
+                media_group_id,
+                client.telegram_user_id,
+                None,
+                caption,
+            )
+            .await
+        }
+        Delivery::SyncEdit { message } => sync_edit(desk, tg, *message).await,
+        Delivery::ClientNotice { message, keyboard } => {
+            let message = desk.store.get_message(ws, *message).await?;
+            if !message.copies.is_empty() {
+                return Ok(Outcome::Done);
+            }
+            let ticket = desk.store.get_ticket(ws, message.ticket).await?;
+            let client = desk.store.get_client(ws, ticket.client).await?;
+            let text = message.text.clone().unwrap_or_default();
+            let id = call::send_text(tg, client.telegram_user_id, &text, keyboard.as_ref(), None)
+                .await?;
+            record_copy(desk, &message, client.telegram_user_id, id).await?;
+            Ok(Outcome::Done)
+        }
+        Delivery::Say {
+            chat_id,
+            text,
+            keyboard,
+        } => {
+            for (i, part) in split_text(text, TEXT_LIMIT).iter().enumerate() {
+                let keyboard = if i == 0 { keyboard.as_ref() } else { None };
+                call::send_text(tg, *chat_id, part, keyboard, None).await?;
+            }
+            Ok(Outcome::Done)
+        }
+        Delivery::ThreadNotice {
+            ticket,
+            text,
+            keyboard,
+        } => {
+            let Some((group, thread)) = thread_of(desk, *ticket).await? else {
+                return Ok(Outcome::NotReady(
+                    THREAD_WAIT,
+                    "waiting for the card's discussion thread",
+                ));
+            };
+            call::send_text(tg, group, text, keyboard.as_ref(), Some(thread)).await?;
+            Ok(Outcome::Done)
+        }
+        Delivery::AnswerCallback {
+            callback_id,
+            text,
+            alert,
+        } => {
+            call::answer_callback(tg, callback_id, text.as_deref(), *alert).await?;
+            Ok(Outcome::Done)
+        }
+    }
+}
+
+async fn post_card(
+    desk: &Desk,
+    tg: &TelegramClient,
+    ticket: TicketId,
+) -> Result<Outcome, DeliveryError> {
+    let Some(channel) = desk.config.chats.channel_id else {
+        return Err(DeliveryError::Impossible(
+            "no agents' channel is configured".into(),
+        ));
+    };
+    let claim = desk
+        .store
+        .claim_ticket_post(desk.ws(), ticket, channel, chrono::Utc::now())
+        .await?;
+    if claim.post.channel_message_id.is_some() {
+        return Ok(Outcome::Done);
+    }
+    let (text, keyboard) = render_card(desk, ticket).await?;
+    let id = call::send_text(tg, channel, &text, Some(&keyboard), None).await?;
+    desk.store
+        .set_channel_message(desk.ws(), ticket, id)
+        .await?;
+    Ok(Outcome::Done)
+}
+
+pub(crate) async fn render_card(
+    desk: &Desk,
+    ticket: TicketId,
+) -> Result<(String, super::job::Keyboard), DeliveryError> {
+    let ws = desk.ws();
+    let ticket = desk.store.get_ticket(ws, ticket).await?;
+    let client = desk.store.get_client(ws, ticket.client).await?;
+    let topic = match ticket.topic {
+        Some(id) => Some(desk.store.get_topic(ws, id).await?),
+        None => None,
+    };
+    let assignee = match ticket.assignee {
+        Some(id) => Some(desk.store.get_agent(ws, id).await?),
+        None => None,
+    };
+    let due = desk.first_reply_due(&ticket);
+    let facts = CardFacts {
+        ticket: &ticket,
+        client: &client,
+        topic: topic.as_ref(),
+        assignee: assignee.as_ref(),
+        first_reply_due: due,
+    };
+    Ok(card::render(&desk.t, desk.config.agent_language, &facts))
+}
+
+/// The discussion group and the thread id of a ticket, once the card's forward was seen.
+async fn thread_of(desk: &Desk, ticket: TicketId) -> Result<Option<(i64, i64)>, DeliveryError> {
+    let post = desk.store.find_ticket_post(desk.ws(), ticket).await?;
+    Ok(post.and_then(|p| Some((p.group_chat_id?, p.thread_message_id?))))
+}
+
+/// Where the message was written originally: the client's private chat for client messages,
+/// the group for agents' replies.
+fn source_copy(
+    message: &Message,
+    bot_id: i64,
+    not_in: Option<i64>,
+) -> Result<TelegramCopy, DeliveryError> {
+    message
+        .copies
+        .iter()
+        .find(|c| c.bot_id == bot_id && Some(c.chat_id) != not_in)
+        .cloned()
+        .ok_or_else(|| {
+            DeliveryError::Impossible(format!("message {} has no Telegram original", message.id.0))
+        })
+}
+
+async fn record_copy(
+    desk: &Desk,
+    message: &Message,
+    chat_id: i64,
+    telegram_id: i64,
+) -> Result<(), DeliveryError> {
+    let copy = TelegramCopy {
+        bot_id: desk.bot_id(),
+        chat_id,
+        message_id: telegram_id,
+    };
+    desk.store
+        .add_message_copy(desk.ws(), message.id, &copy)
+        .await?;
+    Ok(())
+}
+
+/// "— Kate · #1042": how a client sees who answered, never the agent's Telegram name.
+async fn signature(
+    desk: &Desk,
+    ticket: &Ticket,
+    message: &Message,
+) -> Result<String, DeliveryError> {
+    let client = desk.store.get_client(desk.ws(), ticket.client).await?;
+    let alias = match message.author_agent {
+        Some(agent) => desk
+            .store
+            .get_agent(desk.ws(), agent)
+            .await?
+            .alias
+            .map(|a| a.as_str().to_string()),
+        None => None,
+    };
+    let alias = alias.unwrap_or_else(|| desk.text(client.language, "default-alias", &[]));
+    Ok(desk.text(
+        client.language,
+        "reply-signature",
+        &[
+            ("alias", alias.into()),
+            ("number", ticket.number.to_string().into()),
+        ],
+    ))
+}
+
+fn join_signature(body: Option<&str>, signature: &str, limit: usize) -> Option<String> {
+    let joined = match body {
+        Some(body) if !body.is_empty() => format!("{body}\n\n— {signature}"),
+        _ => format!("— {signature}"),
+    };
+    (joined.chars().count() <= limit).then_some(joined)
+}
+
+async fn agent_to_client(
+    desk: &Desk,
+    tg: &TelegramClient,
+    message: ticketgram_domain::MessageId,
+) -> Result<Outcome, DeliveryError> {
+    let ws = desk.ws();
+    let message = desk.store.get_message(ws, message).await?;
+    let ticket = desk.store.get_ticket(ws, message.ticket).await?;
+    let client = desk.store.get_client(ws, ticket.client).await?;
+    let chat = client.telegram_user_id;
+    if message.copies.iter().any(|c| c.chat_id == chat) {
+        return Ok(Outcome::Done);
+    }
+    let signature = signature(desk, &ticket, &message).await?;
+    let first_id = if message.media.is_empty() {
+        let text = format!(
+            "{}\n\n— {signature}",
+            message.text.clone().unwrap_or_default()
+        );
+        let mut first = None;
+        for part in split_text(&text, TEXT_LIMIT) {
+            let id = call::send_text(tg, chat, &part, None, None).await?;
+            first.get_or_insert(id);
+        }
+        first.unwrap_or_default()
+    } else {
+        let source = source_copy(&message, desk.bot_id(), Some(chat))?;
+        let caption = message.media.first().and_then(|m| m.caption.as_deref());
+        match join_signature(caption, &signature, CAPTION_LIMIT) {
+            Some(caption) => {
+                call::copy(
+                    tg,
+                    chat,
+                    source.chat_id,
+                    source.message_id,
+                    Some(caption),
+                    None,
+                )
+                .await?
+            }
+            None => {
+                // A caption near the limit: send the media as is and sign underneath.
+                let id =
+                    call::copy(tg, chat, source.chat_id, source.message_id, None, None).await?;
+                call::send_text(tg, chat, &format!("— {signature}"), None, None).await?;
+                id
+            }
+        }
+    };
+    record_copy(desk, &message, chat, first_id).await?;
+    Ok(Outcome::Done)
+}
+
+async fn send_album(
+    desk: &Desk,
+    tg: &TelegramClient,
+    ticket: TicketId,
+    media_group_id: &str,
+    to_chat: i64,
+    reply_to: Option<i64>,
+    caption: Option<String>,
+) -> Result<Outcome, DeliveryError> {
+    let messages = desk
+        .store
+        .messages_in_album(desk.ws(), ticket, media_group_id)
+        .await?;
+    let pending: Vec<&Message> = messages
+        .iter()
+        .filter(|m| !m.copies.iter().any(|c| c.chat_id == to_chat))
+        .collect();
+    if pending.is_empty() {
+        return Ok(Outcome::Done);
+    }
+    let items: Vec<_> = pending
+        .iter()
+        .filter_map(|m| m.media.first().cloned())
+        .collect();
+    let ids = call::send_album(tg, to_chat, &items, caption, reply_to).await?;
+    for (message, id) in pending.iter().zip(ids) {
+        record_copy(desk, message, to_chat, id).await?;
+    }
+    Ok(Outcome::Done)
+}
+
+async fn sync_edit(
+    desk: &Desk,
+    tg: &TelegramClient,
+    message: ticketgram_domain::MessageId,
+) -> Result<Outcome, DeliveryError> {
+    let ws = desk.ws();
+    let message = desk.store.get_message(ws, message).await?;
+    let ticket = desk.store.get_ticket(ws, message.ticket).await?;
+    let (targets, body): (Vec<&TelegramCopy>, String) = match message.direction {
+        MessageDirection::Client => {
+            let group = desk.config.chats.group_id;
+            let targets = message
+                .copies
+                .iter()
+                .filter(|c| Some(c.chat_id) == group)
+                .collect();
+            let body = message
+                .text
+                .clone()
+                .or_else(|| message.media.first().and_then(|m| m.caption.clone()))
+                .unwrap_or_default();
+            (targets, body)
+        }
+        MessageDirection::Agent => {
+            let client = desk.store.get_client(ws, ticket.client).await?;
+            let targets = message
+                .copies
+                .iter()
+                .filter(|c| c.chat_id == client.telegram_user_id)
+                .collect();
+            let body = message
+                .text
+                .clone()
+                .or_else(|| message.media.first().and_then(|m| m.caption.clone()))
+                .unwrap_or_default();
+            let signature = signature(desk, &ticket, &message).await?;
+            (targets, format!("{body}\n\n— {signature}"))
+        }
+        _ => return Ok(Outcome::Done),
+    };
+    for target in targets {
+        if message.media.is_empty() {
+            let text = split_text(&body, TEXT_LIMIT)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            call::edit_text(tg, target.chat_id, target.message_id, &text, None).await?;
+        } else {
+            let caption: String = body.chars().take(CAPTION_LIMIT).collect();
+            call::edit_caption(tg, target.chat_id, target.message_id, &caption).await?;
+        }
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,209 @@
+//! The few Bot API calls the relay makes, in teloxide terms. Kept in one place so the rest of
+//! the relay speaks of tickets and messages, not payload builders.
+
+use crate::delivery::job::Keyboard;
+use teloxide_core::payloads::{
+    CopyMessageSetters, EditMessageTextSetters, SendMediaGroupSetters, SendMessageSetters,
+};
+use teloxide_core::prelude::Requester;
+use teloxide_core::types::{
+    ChatId, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, InputMedia,
+    InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo, KeyboardButton,
+    KeyboardMarkup, MessageId, ReplyMarkup, ReplyParameters,
+};
+use ticketgram_domain::{MediaKind, MediaRef};
+use ticketgram_telegram::{TelegramClient, TelegramError};
+
+pub fn markup(keyboard: &Keyboard) -> ReplyMarkup {
+    match keyboard {
+        Keyboard::Inline(rows) => {
+            ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rows.iter().map(|row| {
+                row.iter()
+                    .map(|b| InlineKeyboardButton::callback(b.text.clone(), b.data.clone()))
+                    .collect::<Vec<_>>()
+            })))
+        }
+        Keyboard::Reply(rows) => ReplyMarkup::Keyboard(
+            KeyboardMarkup::new(
+                rows.iter()
+                    .map(|row| row.iter().map(KeyboardButton::new).collect::<Vec<_>>()),
+            )
+            .resize_keyboard(),
+        ),
+    }
+}
+
+fn inline_only(keyboard: Option<&Keyboard>) -> Option<InlineKeyboardMarkup> {
+    match markup(keyboard?) {
+        ReplyMarkup::InlineKeyboard(k) => Some(k),
+        _ => None,
+    }
+}
+
+/// Sends a text; `reply_to` puts it in a discussion thread (a comment on the card).
+pub async fn send_text(
+    tg: &TelegramClient,
+    chat: i64,
+    text: &str,
+    keyboard: Option<&Keyboard>,
+    reply_to: Option<i64>,
+) -> Result<i64, TelegramError> {
+    let mut request = tg.bot().send_message(ChatId(chat), text);
+    if let Some(keyboard) = keyboard {
+        request = request.reply_markup(markup(keyboard));
+    }
+    if let Some(id) = reply_to {
+        request = request.reply_parameters(
+            ReplyParameters::new(MessageId(id as i32)).allow_sending_without_reply(),
+        );
+    }
+    Ok(request.await?.id.0 as i64)
+}
+
+pub async fn copy(
+    tg: &TelegramClient,
+    to_chat: i64,
+    from_chat: i64,
+    message_id: i64,
+    caption: Option<String>,
+    reply_to: Option<i64>,
+) -> Result<i64, TelegramError> {
+    let mut request = tg.bot().copy_message(
+        ChatId(to_chat),
+        ChatId(from_chat),
+        MessageId(message_id as i32),
+    );
+    if let Some(caption) = caption {
+        request = request.caption(caption);
+    }
+    if let Some(id) = reply_to {
+        request = request.reply_parameters(
+            ReplyParameters::new(MessageId(id as i32)).allow_sending_without_reply(),
+        );
+    }
+    Ok(request.await?.0 as i64)
+}
+
+/// Sends media already known to this bot (by file id) as one album; returns the new ids.
+pub async fn send_album(
+    tg: &TelegramClient,
+    chat: i64,
+    items: &[MediaRef],
+    caption: Option<String>,
+    reply_to: Option<i64>,
+) -> Result<Vec<i64>, TelegramError> {
+    let media: Vec<InputMedia> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let file = InputFile::file_id(FileId(item.file_id.clone()?));
+            // Telegram shows the album's caption from its first item.
+            let caption = if i == 0 {
+                caption.clone().or_else(|| item.caption.clone())
+            } else {
+                item.caption.clone()
+            };
+            Some(match item.kind {
+                MediaKind::Photo => {
+                    InputMedia::Photo(with_caption(InputMediaPhoto::new(file), caption, |m, c| {
+                        m.caption(c)
+                    }))
+                }
+                MediaKind::Video => {
+                    InputMedia::Video(with_caption(InputMediaVideo::new(file), caption, |m, c| {
+                        m.caption(c)
+                    }))
+                }
+                MediaKind::Audio => {
+                    InputMedia::Audio(with_caption(InputMediaAudio::new(file), caption, |m, c| {
+                        m.caption(c)
+                    }))
+                }
+                _ => InputMedia::Document(with_caption(
+                    InputMediaDocument::new(file),
+                    caption,
+                    |m, c| m.caption(c),
+                )),
+            })
+        })
+        .collect();
+    let mut request = tg.bot().send_media_group(ChatId(chat), media);
+    if let Some(id) = reply_to {
+        request = request.reply_parameters(
+            ReplyParameters::new(MessageId(id as i32)).allow_sending_without_reply(),
+        );
+    }
+    Ok(request.await?.iter().map(|m| m.id.0 as i64).collect())
+}
+
+fn with_caption<M>(media: M, caption: Option<String>, set: impl Fn(M, String) -> M) -> M {
+    match caption {
+        Some(c) => set(media, c),
+        None => media,
+    }
+}
+
+pub async fn edit_text(
+    tg: &TelegramClient,
+    chat: i64,
+    message_id: i64,
+    text: &str,
+    keyboard: Option<&Keyboard>,
+) -> Result<(), TelegramError> {
+    let mut request = tg
+        .bot()
+        .edit_message_text(ChatId(chat), MessageId(message_id as i32), text);
+    if let Some(k) = inline_only(keyboard) {
+        request = request.reply_markup(k);
+    }
+    ignore_not_modified(request.await.map(drop).map_err(TelegramError::from))
+}
+
+pub async fn edit_caption(
+    tg: &TelegramClient,
+    chat: i64,
+    message_id: i64,
+    caption: &str,
+) -> Result<(), TelegramError> {
+    use teloxide_core::payloads::EditMessageCaptionSetters;
+    let request = tg
+        .bot()
+        .edit_message_caption(ChatId(chat), MessageId(message_id as i32))
+        .caption(caption);
+    ignore_not_modified(request.await.map(drop).map_err(TelegramError::from))
+}
+
+pub async fn answer_callback(
+    tg: &TelegramClient,
+    id: &str,
+    text: Option<&str>,
+    alert: bool,
+) -> Result<(), TelegramError> {
+    use teloxide_core::payloads::AnswerCallbackQuerySetters;
+    let mut request = tg
+        .bot()
+        .answer_callback_query(teloxide_core::types::CallbackQueryId(id.to_string()));
+    if let Some(text) = text {
+        request = request.text(text).show_alert(alert);
+    }
+    match request.await {
+        Ok(_) => Ok(()),
+        // A button pressed long ago (before a restart) can no longer be answered; harmless.
+        Err(e) => match TelegramError::from(e) {
+            TelegramError::BadRequest(d)
+                if d.contains("query is too old") || d.contains("query ID is invalid") =>
+            {
+                Ok(())
+            }
+            other => Err(other),
+        },
+    }
+}
+
+/// Editing to the same content is Telegram's 400 "message is not modified": for us, success.
+fn ignore_not_modified(result: Result<(), TelegramError>) -> Result<(), TelegramError> {
+    match result {
+        Err(TelegramError::BadRequest(d)) if d.contains("message is not modified") => Ok(()),
+        other => other,
+    }
+}

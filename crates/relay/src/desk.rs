@@ -1,0 +1,205 @@
+//! The desk a relay serves: its store, its translations and where it lives in Telegram.
+//! Handlers receive it by reference; nothing here is global, so tests run desks side by side.
+
+use crate::delivery::job::Delivery;
+use crate::event::DeskChats;
+use crate::RelayError;
+use std::sync::Arc;
+use ticketgram_domain::sla::{SlaTargets, WorkingHours};
+use ticketgram_domain::{Language, MessageId, Ticket, TicketId, Timestamp, WorkspaceId};
+use ticketgram_i18n::{Arg, Translator};
+use ticketgram_store::{NewOutboxJob, Store};
+
+/// Settings of one desk's relay.
+#[derive(Debug, Clone)]
+pub struct DeskConfig {
+    pub workspace: WorkspaceId,
+    pub chats: DeskChats,
+    /// Comments starting with this are internal notes, never relayed ("//").
+    pub note_prefix: String,
+    /// The language of the agents' channel (cards, notices).
+    pub agent_language: Language,
+    /// How long to wait for the rest of an album before relaying it as one.
+    pub album_window: std::time::Duration,
+    pub hours: WorkingHours,
+    pub sla: SlaTargets,
+}
+
+impl DeskConfig {
+    /// A desk with defaults: open around the clock, default SLA targets, English agents.
+    pub fn new(workspace: WorkspaceId, chats: DeskChats) -> DeskConfig {
+        DeskConfig {
+            workspace,
+            chats,
+            note_prefix: "//".into(),
+            agent_language: Language::En,
+            album_window: std::time::Duration::from_millis(1500),
+            hours: WorkingHours::always_open(),
+            sla: SlaTargets::default(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Desk {
+    pub store: Store,
+    pub t: Arc<Translator>,
+    pub config: DeskConfig,
+}
+
+impl Desk {
+    pub fn ws(&self) -> WorkspaceId {
+        self.config.workspace
+    }
+
+    pub fn bot_id(&self) -> i64 {
+        self.config.chats.bot_user_id
+    }
+
+    pub fn text(&self, lang: Language, key: &str, args: &[(&str, Arg)]) -> String {
+        self.t.text(lang, key, args)
+    }
+
+    /// When the first reply is due, in working time; `None` when the desk sets no target.
+    pub fn first_reply_due(&self, ticket: &Ticket) -> Option<Timestamp> {
+        let target = self.config.sla.first_response(ticket.priority)?;
+        Some(
+            self.config
+                .hours
+                .add_business_time(ticket.created_at, target),
+        )
+    }
+
+    /// "We usually answer within 4 h" for the client, in their language. Out of hours the
+    /// client is told when the desk opens instead.
+    pub fn first_reply_promise(&self, ticket: &Ticket, lang: Language, now: Timestamp) -> String {
+        let number = ticket.number.to_string();
+        if !self.config.hours.is_open(now) {
+            let opens = self
+                .config
+                .hours
+                .next_opening(now)
+                .format("%Y-%m-%d %H:%M UTC")
+                .to_string();
+            return self.text(
+                lang,
+                "ticket-created-out-of-hours",
+                &[("number", number.into()), ("opens", opens.into())],
+            );
+        }
+        let minutes = self
+            .config
+            .sla
+            .first_response(ticket.priority)
+            .map_or(240, |d| d.num_minutes().max(1));
+        let eta = if minutes < 120 {
+            self.text(lang, "eta-minutes", &[("minutes", minutes.into())])
+        } else {
+            self.text(lang, "eta-hours", &[("hours", (minutes / 60).into())])
+        };
+        self.text(
+            lang,
+            "ticket-created",
+            &[("number", number.into()), ("eta", eta.into())],
+        )
+    }
+
+    /// Agent-side texts, in the channel's language.
+    pub fn agent_text(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.t.text(self.config.agent_language, key, args)
+    }
+}
+
+/// Outbox writes made while handling one update. Each job carries a key derived from the
+/// update, so handling the same update twice (after a crash before it was marked processed)
+/// queues nothing twice.
+pub struct Effects<'a> {
+    desk: &'a Desk,
+    origin: String,
+    seq: u32,
+    pub now: Timestamp,
+}
+
+impl<'a> Effects<'a> {
+    pub fn new(desk: &'a Desk, origin: String, now: Timestamp) -> Effects<'a> {
+        Effects {
+            desk,
+            origin,
+            seq: 0,
+            now,
+        }
+    }
+
+    /// Queues a delivery. `about` is the ticket the job concerns (for ordering).
+    pub async fn send(&mut self, job: Delivery, about: Option<TicketId>) -> Result<(), RelayError> {
+        self.seq += 1;
+        let key = format!("{}:{}", self.origin, self.seq);
+        self.enqueue(job, about, key, self.now).await
+    }
+
+    /// Queues a job under an explicit dedupe key and start time (albums: the first part queues
+    /// the job, the others find it already there).
+    pub async fn send_keyed(
+        &mut self,
+        job: Delivery,
+        about: Option<TicketId>,
+        key: String,
+        not_before: Timestamp,
+    ) -> Result<(), RelayError> {
+        self.enqueue(job, about, key, not_before).await
+    }
+
+    async fn enqueue(
+        &self,
+        job: Delivery,
+        about: Option<TicketId>,
+        dedupe_key: String,
+        not_before: Timestamp,
+    ) -> Result<(), RelayError> {
+        let new = NewOutboxJob {
+            bot_id: self.desk.bot_id(),
+            ordering_key: job.ordering_key(about),
+            payload: serde_json::to_string(&job)?,
+            not_before,
+            created_at: self.now,
+            dedupe_key: Some(dedupe_key),
+        };
+        self.desk.store.enqueue(self.desk.ws(), &new).await?;
+        Ok(())
+    }
+
+    /// A system message on the ticket, sent to the client (so replying to it routes back).
+    pub async fn notify_client(
+        &mut self,
+        ticket: TicketId,
+        text: String,
+        keyboard: Option<crate::delivery::job::Keyboard>,
+    ) -> Result<(), RelayError> {
+        let message = self.system_message(ticket, text).await?;
+        self.send(Delivery::ClientNotice { message, keyboard }, Some(ticket))
+            .await
+    }
+
+    async fn system_message(
+        &mut self,
+        ticket: TicketId,
+        text: String,
+    ) -> Result<MessageId, RelayError> {
+        let recorded = self
+            .desk
+            .store
+            .add_message(
+                self.desk.ws(),
+                &ticketgram_store::NewMessage {
+                    ticket,
+                    direction: ticketgram_domain::MessageDirection::System,
+                    author_agent: None,
+                    text: Some(text),
+                    media: vec![],
+                    created_at: self.now,
+                },
+            )
+            .await?;
+        Ok(recorded.message.id)
+    }
+}

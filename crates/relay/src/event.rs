@@ -1,0 +1,128 @@
+//! Turns a raw Telegram update into the one thing it means for a support desk. Everything
+//! the relay ignores is named here with a reason, so "why did my message vanish" has an
+//! answer in the logs.
+
+use crate::callback::CallbackAction;
+use teloxide_core::types::{
+    CallbackQuery, ChatMemberKind, Message, MessageOrigin, Update, UpdateKind,
+};
+
+/// Where the desk lives in Telegram: the bot's own id and the agents' channel and group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeskChats {
+    pub bot_user_id: i64,
+    pub channel_id: Option<i64>,
+    pub group_id: Option<i64>,
+}
+
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// A client wrote to the client bot in private.
+    ClientMessage(&'a Message),
+    /// A client edited one of their messages.
+    ClientEdit(&'a Message),
+    /// A client pressed one of our buttons in the private chat.
+    ClientButton(&'a CallbackQuery, CallbackAction),
+    /// Someone pressed a ticket-card button in the agents' channel or group.
+    AgentButton(&'a CallbackQuery, CallbackAction),
+    /// The channel post of a ticket card arrived in the discussion group: its id there is the
+    /// ticket's thread id.
+    ThreadOpened {
+        channel_post_id: i64,
+        thread_id: i64,
+    },
+    /// A message in a ticket's discussion thread (an agent's reply or note, or a stranger's).
+    ThreadComment {
+        message: &'a Message,
+        thread_id: i64,
+    },
+    /// An edit of a message in a ticket's discussion thread.
+    ThreadEdit {
+        message: &'a Message,
+        thread_id: i64,
+    },
+    /// The client blocked (`true`) or unblocked the bot.
+    ClientBlockedBot { user_id: i64, blocked: bool },
+    /// Nothing for the desk to do.
+    Ignored(&'static str),
+}
+
+/// A button press that no longer points at a readable message, or carries data we never
+/// issued, is answered and otherwise ignored.
+pub fn classify<'a>(update: &'a Update, desk: &DeskChats) -> Event<'a> {
+    match &update.kind {
+        UpdateKind::Message(message) => classify_message(message, desk, false),
+        UpdateKind::EditedMessage(message) => classify_message(message, desk, true),
+        UpdateKind::CallbackQuery(query) => classify_callback(query, desk),
+        UpdateKind::MyChatMember(change) if change.chat.is_private() => {
+            let blocked = matches!(change.new_chat_member.kind, ChatMemberKind::Banned(_));
+            Event::ClientBlockedBot {
+                user_id: change.from.id.0 as i64,
+                blocked,
+            }
+        }
+        UpdateKind::ChannelPost(_) | UpdateKind::EditedChannelPost(_) => {
+            Event::Ignored("channel posts are the bot's own ticket cards")
+        }
+        UpdateKind::Error(_) => Event::Ignored("update type this version does not understand"),
+        _ => Event::Ignored("update type the desk does not use"),
+    }
+}
+
+fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) -> Event<'a> {
+    let chat_id = message.chat.id.0;
+    if message.chat.is_private() {
+        if message.from.as_ref().is_some_and(|u| u.is_bot) {
+            return Event::Ignored("messages from bots");
+        }
+        return if edited {
+            Event::ClientEdit(message)
+        } else {
+            Event::ClientMessage(message)
+        };
+    }
+    if Some(chat_id) != desk.group_id {
+        return Event::Ignored("a chat that is not the agents' discussion group");
+    }
+    if message.is_automatic_forward() {
+        return match message.forward_origin() {
+            Some(MessageOrigin::Channel {
+                chat, message_id, ..
+            }) if Some(chat.id.0) == desk.channel_id && !edited => Event::ThreadOpened {
+                channel_post_id: message_id.0 as i64,
+                thread_id: message.id.0 as i64,
+            },
+            _ => Event::Ignored("automatic forward from another channel"),
+        };
+    }
+    if message
+        .from
+        .as_ref()
+        .is_some_and(|u| u.id.0 as i64 == desk.bot_user_id)
+    {
+        return Event::Ignored("the bot's own message in the group");
+    }
+    let thread_id = message
+        .thread_id
+        .map(|t| t.0 .0 as i64)
+        .or_else(|| message.reply_to_message().map(|r| r.id.0 as i64));
+    match thread_id {
+        Some(thread_id) if edited => Event::ThreadEdit { message, thread_id },
+        Some(thread_id) => Event::ThreadComment { message, thread_id },
+        None => Event::Ignored("group chatter outside any ticket thread"),
+    }
+}
+
+fn classify_callback<'a>(query: &'a CallbackQuery, desk: &DeskChats) -> Event<'a> {
+    let Some(action) = query.data.as_deref().and_then(CallbackAction::decode) else {
+        return Event::Ignored("button data we did not issue");
+    };
+    let chat_id = query.message.as_ref().map(|m| m.chat().id.0);
+    let in_desk_chat =
+        chat_id.is_some() && (chat_id == desk.channel_id || chat_id == desk.group_id);
+    match (action.is_agent_action(), in_desk_chat) {
+        (true, true) => Event::AgentButton(query, action),
+        (false, false) => Event::ClientButton(query, action),
+        _ => Event::Ignored("a button pressed outside the chat it belongs to"),
+    }
+}

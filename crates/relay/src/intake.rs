@@ -1,0 +1,137 @@
+//! Receiving updates. Long polling by default: exactly one instance polls a bot (a lease in
+//! the database); each batch is stored before the offset that confirms it to Telegram moves.
+
+use crate::desk::Desk;
+use crate::RelayError;
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide_core::payloads::GetUpdatesSetters;
+use teloxide_core::prelude::Requester;
+use teloxide_core::types::{AllowedUpdate, Update};
+use ticketgram_telegram::{TelegramClient, TelegramError};
+use tokio::sync::Notify;
+
+/// Below teloxide's 17 s HTTP timeout, so a quiet long poll is never mistaken for a failure.
+const POLL_TIMEOUT_SECS: u32 = 10;
+/// A lease outlives one long poll comfortably; renewed every round.
+const LEASE_TTL: Duration = Duration::from_secs(30);
+
+pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
+    AllowedUpdate::Message,
+    AllowedUpdate::EditedMessage,
+    AllowedUpdate::CallbackQuery,
+    AllowedUpdate::MyChatMember,
+    AllowedUpdate::ChannelPost,
+];
+
+/// Stores updates Telegram handed us. Returns the highest id stored.
+pub async fn store_updates(desk: &Desk, updates: &[Update]) -> Result<Option<i64>, RelayError> {
+    let now = chrono::Utc::now();
+    let mut highest = None;
+    for update in updates {
+        let id = i64::from(update.id.0);
+        let payload = serde_json::to_string(update)?;
+        desk.store
+            .record_update(desk.ws(), desk.bot_id(), id, &payload, now)
+            .await?;
+        highest = highest.max(Some(id));
+    }
+    Ok(highest)
+}
+
+/// The lease that makes one instance the poller and processor of a bot.
+pub fn lease_name(bot_id: i64) -> String {
+    format!("bot:{bot_id}")
+}
+
+pub struct Poller {
+    pub desk: Desk,
+    pub telegram: TelegramClient,
+    pub instance: String,
+    /// Woken after each stored batch so the processor starts at once.
+    pub stored: Arc<Notify>,
+}
+
+impl Poller {
+    pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        let mut failures = 0u32;
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            // A long poll is abandoned on shutdown: what it would have returned is unconfirmed,
+            // so Telegram hands it out again to whoever polls next.
+            let round = tokio::select! {
+                round = self.round() => round,
+                _ = shutdown.changed() => break,
+            };
+            let pause = match round {
+                Ok(true) => {
+                    failures = 0;
+                    continue;
+                }
+                // Another instance polls this bot; check back before its lease could expire.
+                Ok(false) => Duration::from_secs(5),
+                Err(RelayError::Telegram(e)) if e.retry_after().is_some() => {
+                    e.retry_after().unwrap_or_default()
+                }
+                Err(e) => {
+                    failures += 1;
+                    let wait = Duration::from_millis(250 * 2u64.pow(failures.min(8)));
+                    match &e {
+                        RelayError::Telegram(TelegramError::Unauthorized) => {
+                            tracing::error!("the bot token was refused; fix the configuration")
+                        }
+                        _ => tracing::warn!(error = %e, ?wait, "polling failed, retrying"),
+                    }
+                    wait
+                }
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(pause) => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        let _ = self
+            .desk
+            .store
+            .release_lease(&lease_name(self.desk.bot_id()), &self.instance)
+            .await;
+    }
+
+    /// One long poll. `Ok(false)` when another instance holds the bot.
+    async fn round(&self) -> Result<bool, RelayError> {
+        let store = &self.desk.store;
+        let bot = self.desk.bot_id();
+        if !store
+            .try_acquire_lease(
+                &lease_name(bot),
+                &self.instance,
+                LEASE_TTL,
+                chrono::Utc::now(),
+            )
+            .await?
+        {
+            return Ok(false);
+        }
+        let offset = store.confirmed_update_offset(bot).await?.map(|id| id + 1);
+        let mut request = self
+            .telegram
+            .bot()
+            .get_updates()
+            .timeout(POLL_TIMEOUT_SECS)
+            .allowed_updates(ALLOWED_UPDATES);
+        if let Some(offset) = offset {
+            request = request.offset(offset as i32);
+        }
+        let updates = request.await.map_err(TelegramError::from)?;
+        if let Some(highest) = store_updates(&self.desk, &updates).await? {
+            // Only now, with the batch committed, may Telegram forget it.
+            store
+                .confirm_update_offset(bot, highest, chrono::Utc::now())
+                .await?;
+            self.stored.notify_one();
+        }
+        Ok(true)
+    }
+}

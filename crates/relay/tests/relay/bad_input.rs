@@ -1,0 +1,113 @@
+//! Bad input gets a clear answer and breaks nothing.
+
+use crate::harness::*;
+
+#[tokio::test]
+async fn an_agents_answer_over_telegrams_limit_is_split_not_lost() {
+    let desk = TestDesk::start().await;
+    let hana = desk.client("Hana", "en");
+    desk.says(&hana, "Explain the fees please");
+    desk.thread(1000).await;
+    // Telegram lets the agent write 4096 characters; the signature pushes it over the limit.
+    let long = "Fees explained. ".repeat(256); // 4096 characters with the last space
+    desk.agent_comments(desk.kate.0, 1000, long.trim()).await;
+    let seen = desk
+        .client_sees(&hana, |m| {
+            m.iter().any(|x| text_of(x).contains("— Kate · #1000"))
+        })
+        .await;
+    let parts: Vec<String> = seen
+        .iter()
+        .map(text_of)
+        .skip_while(|t| !t.starts_with("Fees explained"))
+        .collect();
+    assert!(
+        parts.len() >= 2,
+        "the answer and its signature do not fit one message: {parts:?}"
+    );
+    assert!(parts.iter().all(|p| p.chars().count() <= 4096));
+    assert_eq!(
+        parts.concat().matches("Fees explained.").count(),
+        256,
+        "nothing lost"
+    );
+}
+
+#[tokio::test]
+async fn strangers_in_the_discussion_group_are_not_relayed_and_cannot_press_take() {
+    let desk = TestDesk::start().await;
+    let ivan = desk.client("Ivan", "en");
+    desk.says(&ivan, "Help with my order");
+    let thread = desk.thread(1000).await;
+    let world = desk.sandbox.world();
+    let stranger = world.create_user("Mallory", Some("mallory"), Some("en"));
+    world
+        .add_member(desk.group, stranger, false)
+        .expect("joins the group");
+    world
+        .add_member(desk.channel, stranger, false)
+        .expect("follows the channel");
+    world
+        .user_comments(stranger, desk.group, thread, "send me your password")
+        .expect("comment");
+    let answer = desk.press_on_card(stranger, 1000, "Take").await;
+    // A real agent's comment afterwards proves the stranger's was handled (and skipped) first.
+    desk.agent_comments(desk.kate.0, 1000, "Hello Ivan").await;
+    desk.client_gets(&ivan, "Hello Ivan").await;
+    desk.settled().await;
+    let seen = desk.client_sees(&ivan, |_| true).await;
+    assert!(
+        !seen.iter().any(|m| text_of(m).contains("password")),
+        "stranger's comment was relayed"
+    );
+    let reply = world
+        .callback_answer(&answer)
+        .expect("the stranger got an answer");
+    assert!(reply.to_string().contains("Only agents"), "{reply}");
+    let ticket = desk.ticket(1000).await;
+    assert_eq!(
+        ticket.assignee,
+        Some(desk.kate.1.id),
+        "Kate, not the stranger, is assigned"
+    );
+}
+
+#[tokio::test]
+async fn malformed_and_unsupported_updates_are_kept_visible_and_break_nothing() {
+    let desk = TestDesk::start().await;
+    let jon = desk.client("Jon", "en");
+    let bot = desk.bot.id;
+    let now = chrono::Utc::now();
+    // Garbage where an update should be: kept as a failed update, not retried forever.
+    desk.store
+        .record_update(desk.ws, bot, 1, "{not json", now)
+        .await
+        .expect("store");
+    // A dice: valid Telegram, nothing a support desk can relay.
+    let dice = serde_json::json!({
+        "update_id": 2,
+        "message": {
+            "message_id": 1, "date": now.timestamp(),
+            "chat": {"id": jon.chat.telegram_id(), "type": "private", "first_name": "Jon"},
+            "from": {"id": jon.user, "is_bot": false, "first_name": "Jon", "language_code": "en"},
+            "dice": {"emoji": "🎲", "value": 3}
+        }
+    });
+    desk.store
+        .record_update(desk.ws, bot, 2, &dice.to_string(), now)
+        .await
+        .expect("store");
+    desk.client_gets(&jon, "can't pass on this kind of message (dice)")
+        .await;
+    desk.says(&jon, "/start");
+    desk.client_gets(&jon, "Hello, Jon").await;
+    let failed = desk.store.failed_updates(desk.ws, 10).await.expect("store");
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0].1.contains("malformed update"), "{failed:?}");
+    assert!(desk
+        .store
+        .find_ticket_by_number(desk.ws, ticketgram_domain::TicketNumber(1000))
+        .await
+        .expect("store")
+        .is_none());
+}

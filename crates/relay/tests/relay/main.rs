@@ -1,0 +1,7 @@
+//! End-to-end stories of the ticket conversation, against the Telegram sandbox and a real
+//! database, through the same Telegram client as production.
+
+mod bad_input;
+mod harness;
+mod resilience;
+mod story;
