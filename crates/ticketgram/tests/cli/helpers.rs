@@ -87,3 +87,13 @@ impl Run {
 pub fn run(cmd: &mut Command) -> Run {
     Run::of(cmd.output().expect("run ticketgram"))
 }
+
+/// Says that a PostgreSQL test did not run. Written to stderr directly, not with `eprintln!`,
+/// so the test harness does not swallow it for passing tests.
+pub fn skip_notice(test: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "notice: {test} skipped: set TEST_DATABASE_URL=postgres://... to run it on PostgreSQL"
+    );
+}

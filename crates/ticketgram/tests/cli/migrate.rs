@@ -3,7 +3,7 @@
 
 use sqlx::Connection as _;
 
-use crate::helpers::{run, sqlite_url, Sandbox, TOKEN};
+use crate::helpers::{run, skip_notice, sqlite_url, Sandbox, TOKEN};
 
 /// Tables in a SQLite file, read directly (not through the binary under test).
 async fn sqlite_tables(path: &std::path::Path) -> Vec<String> {
@@ -112,9 +112,7 @@ async fn migrate_creates_the_schema_in_a_fresh_postgres_database() {
         .ok()
         .filter(|u| !u.is_empty())
     else {
-        eprintln!(
-            "skipped: set TEST_DATABASE_URL=postgres://... to run the PostgreSQL migrate test"
-        );
+        skip_notice("migrate_creates_the_schema_in_a_fresh_postgres_database");
         return;
     };
     let db = PgDatabase::create(&admin_url).await;
@@ -147,7 +145,7 @@ fn migrate_error_never_shows_the_database_password() {
         .ok()
         .filter(|u| !u.is_empty())
     else {
-        eprintln!("skipped: set TEST_DATABASE_URL=postgres://... to run the PostgreSQL error test");
+        skip_notice("migrate_error_never_shows_the_database_password");
         return;
     };
     // A database that does not exist on a server that answers: fails at once. (An unreachable
