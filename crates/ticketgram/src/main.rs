@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     match try_main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", one_line(&error));
             if error.chain().any(|cause| cause.is::<SettingsError>()) {
                 ExitCode::from(2)
             } else {
@@ -24,6 +24,24 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The error and its causes on one line, skipping a cause whose text the previous message
+/// already includes (several library errors print their source inside their own message).
+fn one_line(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    let mut previous = String::new();
+    for cause in error.chain() {
+        let message = cause.to_string();
+        if !previous.contains(&message) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&message);
+        }
+        previous = message;
+    }
+    line
 }
 
 fn try_main(cli: Cli) -> anyhow::Result<()> {
