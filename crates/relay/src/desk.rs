@@ -23,6 +23,9 @@ pub struct DeskConfig {
     pub album_window: std::time::Duration,
     pub hours: WorkingHours,
     pub sla: SlaTargets,
+    /// How long this instance's hold on the bot outlives it if it dies without letting go:
+    /// the time another instance waits before taking over.
+    pub lease_ttl: std::time::Duration,
 }
 
 impl DeskConfig {
@@ -36,6 +39,7 @@ impl DeskConfig {
             album_window: std::time::Duration::from_millis(1500),
             hours: WorkingHours::always_open(),
             sla: SlaTargets::default(),
+            lease_ttl: crate::intake::LEASE_TTL,
         }
     }
 }

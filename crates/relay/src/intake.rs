@@ -13,8 +13,8 @@ use tokio::sync::Notify;
 
 /// Below teloxide's 17 s HTTP timeout, so a quiet long poll is never mistaken for a failure.
 const POLL_TIMEOUT_SECS: u32 = 10;
-/// A lease outlives one long poll comfortably; renewed every round.
-const LEASE_TTL: Duration = Duration::from_secs(30);
+/// The default lease: outlives one long poll comfortably; renewed every round.
+pub const LEASE_TTL: Duration = Duration::from_secs(30);
 
 pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
     AllowedUpdate::Message,
@@ -71,7 +71,7 @@ impl Poller {
                     continue;
                 }
                 // Another instance polls this bot; check back before its lease could expire.
-                Ok(false) => Duration::from_secs(5),
+                Ok(false) => (self.desk.config.lease_ttl / 3).min(Duration::from_secs(5)),
                 Err(RelayError::Telegram(e)) if e.retry_after().is_some() => {
                     e.retry_after().unwrap_or_default()
                 }

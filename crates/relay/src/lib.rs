@@ -15,6 +15,7 @@ pub mod event;
 pub mod intake;
 pub mod processor;
 mod service;
+pub mod webhook;
 
 pub use desk::{Desk, DeskConfig};
 pub use event::DeskChats;

@@ -28,8 +28,17 @@ pub struct RelayHandle {
 }
 
 impl RelayHandle {
+    /// Stops cleanly: the current long poll is abandoned and the bot's lease released, so
+    /// another instance takes over at once.
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(true);
+        while self.tasks.join_next().await.is_some() {}
+    }
+
+    /// Stops the way a crash does: nothing is released, in-flight outbox claims and the lease
+    /// are left to expire. For tests of takeover.
+    pub async fn kill(mut self) {
+        self.tasks.abort_all();
         while self.tasks.join_next().await.is_some() {}
     }
 }

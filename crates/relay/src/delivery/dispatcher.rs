@@ -14,8 +14,6 @@ use ticketgram_store::OutboxJob;
 use ticketgram_telegram::{TelegramClient, TelegramError};
 use tokio::sync::Notify;
 
-/// How long a claimed job stays ours before another instance may take it over.
-const CLAIM_LEASE: Duration = Duration::from_secs(60);
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
 /// Waiting for the card's thread: after this many tries the job is declared dead (the bot
 /// is most likely not an administrator of the discussion group).
@@ -56,16 +54,14 @@ impl Dispatcher {
     /// One round: claim up to `limit` jobs (at most one per ticket) and send them concurrently.
     pub async fn send_due(&self, limit: i64) -> Result<usize, ticketgram_store::StoreError> {
         let now = chrono::Utc::now();
+        // A claimed job stays ours this long before another instance may take it over: twice
+        // the bot lease, well above the slowest Telegram call (a 17 s timeout).
+        let claim = self.desk.config.lease_ttl * 2;
+        let bots = [self.desk.bot_id()];
         let jobs = self
             .desk
             .store
-            .claim_due_for_bots(
-                &self.instance,
-                &[self.desk.bot_id()],
-                now,
-                CLAIM_LEASE,
-                limit,
-            )
+            .claim_due_for_bots(&self.instance, &bots, now, claim, limit)
             .await?;
         let count = jobs.len();
         futures::future::join_all(jobs.into_iter().map(|job| self.send_one(job))).await;

@@ -26,7 +26,15 @@ pub struct TestDesk {
     pub kate: (UserId, Agent),
     pub max: (UserId, Agent),
     relay: Option<RelayHandle>,
+    /// In webhook mode: the secret Telegram must present, and our HTTP server.
+    webhook: Option<Webhook>,
     _db: tempfile::TempDir,
+}
+
+pub struct Webhook {
+    pub secret: Secret,
+    pub url: url::Url,
+    server: tokio::task::JoinHandle<()>,
 }
 
 impl TestDesk {
@@ -35,10 +43,16 @@ impl TestDesk {
     }
 
     pub async fn start_with(config: SandboxConfig) -> TestDesk {
+        TestDesk::start_on(config, None).await
+    }
+
+    /// A desk on the given database URL (PostgreSQL tests), or on a fresh SQLite file.
+    pub async fn start_on(config: SandboxConfig, database_url: Option<String>) -> TestDesk {
         init_test_log();
         let sandbox = Sandbox::start(config).await.expect("sandbox starts");
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}/desk.db", dir.path().display());
+        let url =
+            database_url.unwrap_or_else(|| format!("sqlite://{}/desk.db", dir.path().display()));
         let store = Store::connect(&url).await.expect("database opens");
         store.migrate().await.expect("migrations run");
         let now = chrono::Utc::now();
@@ -121,33 +135,73 @@ impl TestDesk {
             kate,
             max,
             relay: None,
+            webhook: None,
             _db: dir,
         };
         desk.start_relay();
         desk
     }
 
+    /// A desk that receives updates by webhook instead of long polling.
+    pub async fn start_webhook() -> TestDesk {
+        let mut desk = TestDesk::start().await;
+        desk.stop_relay().await;
+        let mut relay = desk.relay();
+        relay.poll = false;
+        let handle = relay.start();
+        let secret = Secret::new("webhook-secret-123");
+        let router = ticketgram_relay::webhook::router(
+            relay_desk(&desk),
+            secret.clone(),
+            handle.updates_stored.clone(),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        let path = ticketgram_relay::webhook::webhook_path(desk.bot.id);
+        let url: url::Url = format!("http://{addr}{path}").parse().expect("url");
+        let telegram =
+            TelegramClient::new(desk.sandbox.base_url(), Secret::new(desk.bot.token.clone()));
+        ticketgram_relay::webhook::register(&telegram, url.clone(), &secret)
+            .await
+            .expect("setWebhook");
+        desk.relay = Some(handle);
+        desk.webhook = Some(Webhook {
+            secret,
+            url,
+            server,
+        });
+        desk
+    }
+
+    pub fn webhook(&self) -> &Webhook {
+        self.webhook.as_ref().expect("webhook mode")
+    }
+
     fn relay(&self) -> Relay {
-        let chats = DeskChats {
-            bot_user_id: self.bot.id,
-            channel_id: Some(self.channel.telegram_id()),
-            group_id: Some(self.group.telegram_id()),
-        };
-        let mut config = DeskConfig::new(self.ws, chats);
-        config.album_window = Duration::from_millis(400);
-        let desk = Desk {
-            store: self.store.clone(),
-            t: Arc::new(Translator::load().expect("locales")),
-            config,
-        };
+        self.relay_named("test-instance")
+    }
+
+    /// The relay as another `ticketgram` process sharing this desk's database would run it.
+    pub fn relay_named(&self, instance: &str) -> Relay {
+        let desk = relay_desk(self);
         let telegram =
             TelegramClient::new(self.sandbox.base_url(), Secret::new(self.bot.token.clone()));
         Relay {
             desk,
             telegram,
-            instance: "test-instance".into(),
+            instance: instance.into(),
             poll: true,
         }
+    }
+
+    /// Takes the running relay out of the desk (to run it next to others, or kill it).
+    pub fn take_relay(&mut self) -> Option<RelayHandle> {
+        self.relay.take()
     }
 
     pub fn start_relay(&mut self) {
@@ -156,6 +210,9 @@ impl TestDesk {
 
     /// Stops the relay as a deploy or crash would, leaving the database as it is.
     pub async fn stop_relay(&mut self) {
+        if let Some(webhook) = self.webhook.take() {
+            webhook.server.abort();
+        }
         if let Some(relay) = self.relay.take() {
             relay.shutdown().await;
         }
@@ -406,4 +463,21 @@ pub fn button_data(message: &Value, label: &str) -> Option<String> {
         .flat_map(|row| row.as_array().into_iter().flatten())
         .find(|b| b["text"].as_str().is_some_and(|t| t.contains(label)))
         .and_then(|b| b["callback_data"].as_str().map(str::to_string))
+}
+
+fn relay_desk(desk: &TestDesk) -> Desk {
+    let chats = DeskChats {
+        bot_user_id: desk.bot.id,
+        channel_id: Some(desk.channel.telegram_id()),
+        group_id: Some(desk.group.telegram_id()),
+    };
+    let mut config = DeskConfig::new(desk.ws, chats);
+    config.album_window = Duration::from_millis(400);
+    // A dead instance's bot is taken over after this; short so takeover tests stay quick.
+    config.lease_ttl = Duration::from_secs(2);
+    Desk {
+        store: desk.store.clone(),
+        t: Arc::new(Translator::load().expect("locales")),
+        config,
+    }
 }

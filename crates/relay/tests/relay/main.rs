@@ -3,5 +3,7 @@
 
 mod bad_input;
 mod harness;
+mod instances;
+mod pg;
 mod resilience;
 mod story;

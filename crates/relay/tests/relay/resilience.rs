@@ -144,3 +144,30 @@ async fn a_client_who_blocked_the_bot_is_reported_to_the_agents_not_dropped_sile
         "the undeliverable reply is kept as dead, visibly"
     );
 }
+
+#[tokio::test]
+async fn in_webhook_mode_updates_arrive_over_http_and_strangers_are_refused() {
+    let desk = TestDesk::start_webhook().await;
+    let kim = desk.client("Kim", "en");
+    desk.says(&kim, "Webhook question");
+    desk.client_gets(&kim, "Request #1000 created").await;
+    desk.thread_sees(1000, |m| m.iter().any(|c| text_of(c) == "Webhook question"))
+        .await;
+    desk.agent_comments(desk.kate.0, 1000, "Webhook answer")
+        .await;
+    desk.client_gets(&kim, "Webhook answer").await;
+
+    // Someone who is not Telegram (no secret, or a wrong one) is refused and stores nothing.
+    let http = reqwest::Client::new();
+    let fake = serde_json::json!({"update_id": 1, "message": {"message_id": 1, "date": 0,
+        "chat": {"id": 1, "type": "private", "first_name": "X"}, "text": "hi"}});
+    for secret in [None, Some("guess")] {
+        let mut request = http.post(desk.webhook().url.clone()).json(&fake);
+        if let Some(secret) = secret {
+            request = request.header(ticketgram_relay::webhook::SECRET_HEADER, secret);
+        }
+        let response = request.send().await.expect("http");
+        assert_eq!(response.status(), reqwest::StatusCode::UNAUTHORIZED);
+    }
+    let _ = &desk.webhook().secret;
+}

@@ -1,0 +1,84 @@
+//! Several `ticketgram` instances sharing one PostgreSQL: one polls and applies a bot's
+//! updates at a time, and a killed instance's work is taken over.
+
+use crate::harness::*;
+use crate::pg::PgDatabase;
+use ticketgram_sandbox::SandboxConfig;
+
+#[tokio::test]
+async fn two_instances_share_one_database_and_the_survivor_takes_over_a_killed_one() {
+    let Some(db) = PgDatabase::create().await else {
+        return;
+    };
+    let mut desk = TestDesk::start_on(SandboxConfig::default(), Some(db.url.clone())).await;
+    let first = desk.take_relay().expect("first instance");
+    let second = desk.relay_named("second-instance").start();
+    let lena = desk.client("Lena", "en");
+
+    desk.says(&lena, "Question for a cluster");
+    desk.client_gets(&lena, "Request #1000 created").await;
+    for i in 1..=3 {
+        desk.says(&lena, &format!("before {i}"));
+    }
+    desk.thread_sees(1000, |m| {
+        m.iter()
+            .filter(|c| text_of(c).starts_with("before "))
+            .count()
+            >= 3
+    })
+    .await;
+    let holder = desk
+        .store
+        .lease_holder(
+            &ticketgram_relay::intake::lease_name(desk.bot.id),
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("store")
+        .expect("someone holds the bot");
+
+    // The instance holding the bot dies without letting go; the other one takes over once its
+    // lease expires, and nothing is lost or doubled.
+    let survivor_name = if holder == "test-instance" {
+        first.kill().await;
+        second
+    } else {
+        second.kill().await;
+        first
+    };
+    for i in 1..=3 {
+        desk.says(&lena, &format!("after {i}"));
+    }
+    desk.agent_comments(desk.kate.0, 1000, "answered by the cluster")
+        .await;
+    desk.client_gets(&lena, "answered by the cluster").await;
+    let thread = desk
+        .thread_sees(1000, |m| {
+            m.iter()
+                .filter(|c| text_of(c).starts_with("after "))
+                .count()
+                >= 3
+        })
+        .await;
+    desk.settled().await;
+    let relayed: Vec<String> = thread
+        .iter()
+        .map(text_of)
+        .filter(|t| t.starts_with("before ") || t.starts_with("after "))
+        .collect();
+    assert_eq!(
+        relayed,
+        ["before 1", "before 2", "before 3", "after 1", "after 2", "after 3"]
+    );
+    let replies = desk.client_sees(&lena, |_| true).await;
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|m| text_of(m).contains("answered by the cluster"))
+            .count(),
+        1
+    );
+    survivor_name.shutdown().await;
+    drop(desk);
+    drop(db);
+}
