@@ -3,16 +3,17 @@
 //! The sandbox treats this file as the single source of truth: requests are checked against
 //! `methods`, and everything the sandbox emits is checked against `types`. Compiling it in
 //! means neither tests nor the standalone server depend on a working directory.
+//!
+//! The copy in `crates/sandbox/spec/` is the project's own, so a clone builds anywhere; a test
+//! compares it with `../shared/telegram/bot-api.json` when that reference is present, so an
+//! updated reference cannot drift away unnoticed.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const SPEC_JSON: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/telegram/bot-api.json"
-));
+const SPEC_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/bot-api.json"));
 
 /// One parameter of a method or one field of a type.
 #[derive(Debug, Clone, Deserialize)]
@@ -150,5 +151,24 @@ mod tests {
             photo.discriminator,
             Some(("type".to_owned(), "photo".to_owned()))
         );
+    }
+}
+
+#[cfg(test)]
+mod vendored_copy {
+    /// The shared reference beside the repository, when this checkout has one.
+    #[test]
+    fn matches_the_shared_reference_when_present() {
+        let shared = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/telegram/bot-api.json"
+        );
+        match std::fs::read_to_string(shared) {
+            Ok(reference) => assert!(
+                reference == super::SPEC_JSON,
+                "crates/sandbox/spec/bot-api.json differs from shared/telegram/bot-api.json: copy the new one in"
+            ),
+            Err(_) => eprintln!("no shared/telegram/bot-api.json beside the repository; vendored copy not compared"),
+        }
     }
 }
