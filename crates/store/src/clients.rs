@@ -7,7 +7,9 @@ use crate::{Store, StoreError};
 use ticketgram_domain::{BlockState, Client, ClientId, Language, Timestamp, WorkspaceId};
 
 /// What Telegram tells us about a user. `attributes` keeps platform-supplied extras
-/// (is_premium, the marketplace's user id...) as a JSON object.
+/// (is_premium, the marketplace's user id...) as a JSON object; they are set when the client
+/// is first seen and never overwritten by a later Telegram profile refresh, so what the
+/// platform supplied survives every message the client sends.
 #[derive(Debug, Clone)]
 pub struct NewClient {
     pub telegram_user_id: i64,
@@ -83,7 +85,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (workspace_id, telegram_user_id) DO UPDATE
              SET first_name = excluded.first_name, last_name = excluded.last_name,
-                 username = excluded.username, attributes = excluded.attributes
+                 username = excluded.username
              RETURNING {CLIENT_COLUMNS}"
         );
         let row: ClientRow = sqlx::query_as(&sql)

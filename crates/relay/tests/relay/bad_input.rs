@@ -111,3 +111,45 @@ async fn malformed_and_unsupported_updates_are_kept_visible_and_break_nothing() 
         .expect("store")
         .is_none());
 }
+
+#[tokio::test]
+async fn a_blocked_client_gets_one_polite_notice_and_nothing_is_relayed() {
+    let desk = TestDesk::start().await;
+    let spam = desk.client("Spammer", "en");
+    desk.says(&spam, "Buy followers cheap");
+    desk.thread(1000).await;
+    let client = desk
+        .store
+        .find_client_by_telegram_id(desk.ws, spam.user)
+        .await
+        .expect("store")
+        .expect("client");
+    let block = ticketgram_domain::BlockState {
+        reason: "advertising".into(),
+        by: ticketgram_domain::Actor::Agent(desk.kate.1.id),
+        at: chrono::Utc::now(),
+    };
+    desk.store
+        .set_client_block(desk.ws, client.id, Some(&block))
+        .await
+        .expect("block");
+
+    for text in ["Buy followers now", "Last chance", "Hello?"] {
+        desk.says(&spam, text);
+    }
+    desk.client_gets(&spam, "Reason: advertising").await;
+    desk.settled().await;
+    let seen = desk.client_sees(&spam, |_| true).await;
+    assert_eq!(
+        seen.iter()
+            .filter(|m| text_of(m).contains("restricted"))
+            .count(),
+        1,
+        "one notice, not one per message"
+    );
+    let thread = desk.thread_sees(1000, |_| true).await;
+    assert!(
+        !thread.iter().any(|c| text_of(c).contains("Last chance")),
+        "nothing relayed from a blocked client"
+    );
+}
