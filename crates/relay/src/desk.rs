@@ -6,9 +6,12 @@ use crate::event::DeskChats;
 use crate::RelayError;
 use std::sync::Arc;
 use ticketgram_domain::sla::{SlaTargets, WorkingHours};
-use ticketgram_domain::{Language, MessageId, Ticket, TicketId, Timestamp, WorkspaceId};
+use ticketgram_domain::{
+    AgentId, Language, MediaRef, MessageDirection, MessageId, TelegramCopy, Ticket, TicketId,
+    Timestamp, WorkspaceId,
+};
 use ticketgram_i18n::{Arg, Translator};
-use ticketgram_store::{NewOutboxJob, Store};
+use ticketgram_store::{NewMessage, NewOutboxJob, RecordedMessage, Store};
 
 /// Settings of one desk's relay.
 #[derive(Debug, Clone)]
@@ -108,6 +111,33 @@ impl Desk {
         )
     }
 
+    /// Stores a message of a ticket together with where it lives in Telegram, so edits and
+    /// replies can be mapped back to it.
+    pub async fn record_message(
+        &self,
+        ticket: TicketId,
+        direction: MessageDirection,
+        author_agent: Option<AgentId>,
+        content: (Option<String>, Vec<MediaRef>),
+        copy: TelegramCopy,
+        now: Timestamp,
+    ) -> Result<RecordedMessage, RelayError> {
+        let (text, media) = content;
+        let new = NewMessage {
+            ticket,
+            direction,
+            author_agent,
+            text,
+            media,
+            created_at: now,
+        };
+        let recorded = self.store.add_message(self.ws(), &new).await?;
+        self.store
+            .add_message_copy(self.ws(), recorded.message.id, &copy)
+            .await?;
+        Ok(recorded)
+    }
+
     /// Agent-side texts, in the channel's language.
     pub fn agent_text(&self, key: &str, args: &[(&str, Arg)]) -> String {
         self.t.text(self.config.agent_language, key, args)
@@ -170,6 +200,22 @@ impl<'a> Effects<'a> {
         };
         self.desk.store.enqueue(self.desk.ws(), &new).await?;
         Ok(())
+    }
+
+    /// A notice from Ticketgram in the ticket's thread, for the agents.
+    pub async fn tell_agents(&mut self, ticket: TicketId, text: String) -> Result<(), RelayError> {
+        let notice = Delivery::ThreadNotice {
+            ticket,
+            text,
+            keyboard: None,
+        };
+        self.send(notice, Some(ticket)).await
+    }
+
+    /// Re-renders the ticket's card in the channel.
+    pub async fn refresh_card(&mut self, ticket: TicketId) -> Result<(), RelayError> {
+        self.send(Delivery::RefreshCard { ticket }, Some(ticket))
+            .await
     }
 
     /// A system message on the ticket, sent to the client (so replying to it routes back).

@@ -11,6 +11,7 @@ pub mod client_bot;
 pub mod content;
 pub mod delivery;
 pub mod desk;
+mod edits;
 pub mod event;
 pub mod intake;
 pub mod processor;

@@ -66,15 +66,7 @@ pub async fn handle_button(
                     .await?;
             }
             let notice = desk.agent_text("taken-by", &[("agent", agent.name.clone().into())]);
-            fx.send(
-                Delivery::ThreadNotice {
-                    ticket: ticket.id,
-                    text: notice,
-                    keyboard: None,
-                },
-                Some(ticket.id),
-            )
-            .await?;
+            fx.tell_agents(ticket.id, notice).await?;
         }
         CallbackAction::CloseByAgent(_) => {
             if !ticket.status.is_active() && ticket.status != TicketStatus::Resolved {
@@ -85,15 +77,7 @@ pub async fn handle_button(
                 .await?;
             let notice =
                 desk.agent_text("ticket-closed-by", &[("actor", agent.name.clone().into())]);
-            fx.send(
-                Delivery::ThreadNotice {
-                    ticket: ticket.id,
-                    text: notice,
-                    keyboard: None,
-                },
-                Some(ticket.id),
-            )
-            .await?;
+            fx.tell_agents(ticket.id, notice).await?;
             let client = desk.store.get_client(desk.ws(), ticket.client).await?;
             client_bot::ask_rating(desk, fx, &client, &ticket).await?;
         }
@@ -108,15 +92,7 @@ pub async fn handle_button(
                 "ticket-reopened-by",
                 &[("actor", agent.name.clone().into())],
             );
-            fx.send(
-                Delivery::ThreadNotice {
-                    ticket: ticket.id,
-                    text: notice,
-                    keyboard: None,
-                },
-                Some(ticket.id),
-            )
-            .await?;
+            fx.tell_agents(ticket.id, notice).await?;
         }
         CallbackAction::Transfer(_) => {
             let agents = desk.store.list_agents(desk.ws()).await?;
@@ -169,18 +145,9 @@ pub async fn handle_button(
                 .await?;
             let notice =
                 desk.agent_text("transferred-to", &[("agent", target.name.clone().into())]);
-            fx.send(
-                Delivery::ThreadNotice {
-                    ticket: ticket.id,
-                    text: notice,
-                    keyboard: None,
-                },
-                Some(ticket.id),
-            )
-            .await?;
+            fx.tell_agents(ticket.id, notice).await?;
         }
         _ => {}
     }
-    fx.send(Delivery::RefreshCard { ticket: ticket.id }, Some(ticket.id))
-        .await
+    fx.refresh_card(ticket.id).await
 }

@@ -7,7 +7,6 @@ use crate::desk::{Desk, Effects};
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{MessageDirection, TelegramCopy};
-use ticketgram_store::NewMessage;
 
 /// The card's automatic forward arrived in the group: remember the thread it opens, so the
 /// comments waiting for it can go out.
@@ -82,22 +81,9 @@ pub async fn handle_comment(
     } else {
         MessageDirection::Agent
     };
+    let body = (content.text.clone(), content.media.clone());
     let recorded = desk
-        .store
-        .add_message(
-            desk.ws(),
-            &NewMessage {
-                ticket: post.ticket,
-                direction,
-                author_agent: Some(agent.id),
-                text: content.text.clone(),
-                media: content.media.clone(),
-                created_at: fx.now,
-            },
-        )
-        .await?;
-    desk.store
-        .add_message_copy(desk.ws(), recorded.message.id, &copy)
+        .record_message(post.ticket, direction, Some(agent.id), body, copy, fx.now)
         .await?;
     if is_note {
         return Ok(());
@@ -124,46 +110,16 @@ pub async fn handle_comment(
         }
     }
     if recorded.status_change.is_some() {
-        fx.send(
-            Delivery::RefreshCard {
-                ticket: post.ticket,
-            },
-            Some(post.ticket),
-        )
-        .await?;
+        fx.refresh_card(post.ticket).await?;
     }
     Ok(())
 }
 
-/// An agent corrected a reply: correct the client's copy too.
+/// An edit in a ticket thread: the copy on the other side follows.
 pub async fn handle_edit(
     desk: &Desk,
     fx: &mut Effects<'_>,
     message: &Message,
 ) -> Result<(), RelayError> {
-    let chat_id = message.chat.id.0;
-    let Some(known) = desk
-        .store
-        .find_message_by_copy(desk.ws(), desk.bot_id(), chat_id, message.id.0 as i64)
-        .await?
-    else {
-        return Ok(());
-    };
-    let Ok(content) = content::extract(message) else {
-        return Ok(());
-    };
-    desk.store
-        .edit_message(
-            desk.ws(),
-            known.id,
-            content.text.clone(),
-            content.media.clone(),
-            fx.now,
-        )
-        .await?;
-    if known.direction == MessageDirection::Agent {
-        fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
-            .await?;
-    }
-    Ok(())
+    crate::edits::apply_edit(desk, fx, message, MessageDirection::Agent).await
 }

@@ -9,7 +9,7 @@ use teloxide_core::types::CallbackQuery;
 use ticketgram_domain::{
     Actor, Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TicketStatus,
 };
-use ticketgram_store::{NewMessage, StoreError};
+use ticketgram_store::StoreError;
 
 pub async fn handle_button(
     desk: &Desk,
@@ -123,12 +123,7 @@ async fn switch_to(
     desk.store
         .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
         .await?;
-    let text = desk.text(
-        client.language,
-        "switched-to",
-        &[("number", ticket.number.to_string().into())],
-    );
-    fx.notify_client(ticket.id, text, None).await
+    confirm_switch(desk, fx, client, &ticket).await
 }
 
 /// The client said which ticket the held message is for: store and relay it there.
@@ -146,27 +141,21 @@ async fn route_pending(
     else {
         return switch_to(desk, fx, client, ticket.id).await;
     };
-    let recorded = desk
-        .store
-        .add_message(
-            desk.ws(),
-            &NewMessage {
-                ticket: ticket.id,
-                direction: MessageDirection::Client,
-                author_agent: None,
-                text: pending.text.clone(),
-                media: pending.media.clone(),
-                created_at: fx.now,
-            },
-        )
-        .await?;
     let copy = TelegramCopy {
         bot_id: desk.bot_id(),
         chat_id: pending.chat_id,
         message_id: pending.message_id,
     };
-    desk.store
-        .add_message_copy(desk.ws(), recorded.message.id, &copy)
+    let content = (pending.text.clone(), pending.media.clone());
+    let recorded = desk
+        .record_message(
+            ticket.id,
+            MessageDirection::Client,
+            None,
+            content,
+            copy,
+            fx.now,
+        )
         .await?;
     desk.store
         .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
@@ -181,12 +170,7 @@ async fn route_pending(
         Some(ticket.id),
     )
     .await?;
-    let text = desk.text(
-        client.language,
-        "switched-to",
-        &[("number", ticket.number.to_string().into())],
-    );
-    fx.notify_client(ticket.id, text, None).await
+    confirm_switch(desk, fx, client, &ticket).await
 }
 
 async fn close(
@@ -220,17 +204,8 @@ async fn close(
         "ticket-closed-by",
         &[("actor", client.first_name.clone().into())],
     );
-    fx.send(
-        Delivery::ThreadNotice {
-            ticket: ticket.id,
-            text: notice,
-            keyboard: None,
-        },
-        Some(ticket.id),
-    )
-    .await?;
-    fx.send(Delivery::RefreshCard { ticket: ticket.id }, Some(ticket.id))
-        .await?;
+    fx.tell_agents(ticket.id, notice).await?;
+    fx.refresh_card(ticket.id).await?;
     ask_rating(desk, fx, client, &ticket).await
 }
 
@@ -291,17 +266,8 @@ async fn reopen(
         "ticket-reopened-by",
         &[("actor", client.first_name.clone().into())],
     );
-    fx.send(
-        Delivery::ThreadNotice {
-            ticket: ticket.id,
-            text: notice,
-            keyboard: None,
-        },
-        Some(ticket.id),
-    )
-    .await?;
-    fx.send(Delivery::RefreshCard { ticket: ticket.id }, Some(ticket.id))
-        .await?;
+    fx.tell_agents(ticket.id, notice).await?;
+    fx.refresh_card(ticket.id).await?;
     let text = desk.text(
         client.language,
         "ticket-reopened",
@@ -356,15 +322,19 @@ pub(crate) async fn after_rating(
             ("comment", comment.unwrap_or_default().into()),
         ],
     );
-    fx.send(
-        Delivery::ThreadNotice {
-            ticket,
-            text: notice,
-            keyboard: None,
-        },
-        Some(ticket),
-    )
-    .await?;
-    fx.send(Delivery::RefreshCard { ticket }, Some(ticket))
-        .await
+    fx.tell_agents(ticket, notice).await?;
+    fx.refresh_card(ticket).await
+}
+
+/// "Your next messages go to request #N", as a message about that ticket (so replying to it
+/// routes there too).
+async fn confirm_switch(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    ticket: &ticketgram_domain::Ticket,
+) -> Result<(), RelayError> {
+    let number = ticket.number.to_string();
+    let text = desk.text(client.language, "switched-to", &[("number", number.into())]);
+    fx.notify_client(ticket.id, text, None).await
 }

@@ -11,7 +11,7 @@ use teloxide_core::types::Message;
 use ticketgram_domain::{
     Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TopicId,
 };
-use ticketgram_store::{NewMessage, NewTicket};
+use ticketgram_store::NewTicket;
 
 pub async fn handle_message(
     desk: &Desk,
@@ -194,8 +194,7 @@ pub(crate) async fn add_to_ticket(
     let stored = store_client_message(desk, fx, message, content, ticket).await?;
     relay_to_thread(desk, fx, ticket, stored, content).await?;
     // A client answering a ticket that waited on them changes its status: refresh the card.
-    fx.send(Delivery::RefreshCard { ticket }, Some(ticket))
-        .await
+    fx.refresh_card(ticket).await
 }
 
 async fn store_client_message(
@@ -205,27 +204,21 @@ async fn store_client_message(
     content: &Content,
     ticket: TicketId,
 ) -> Result<ticketgram_domain::MessageId, RelayError> {
-    let recorded = desk
-        .store
-        .add_message(
-            desk.ws(),
-            &NewMessage {
-                ticket,
-                direction: MessageDirection::Client,
-                author_agent: None,
-                text: content.text.clone(),
-                media: content.media.clone(),
-                created_at: fx.now,
-            },
-        )
-        .await?;
     let copy = TelegramCopy {
         bot_id: desk.bot_id(),
         chat_id: message.chat.id.0,
         message_id: message.id.0 as i64,
     };
-    desk.store
-        .add_message_copy(desk.ws(), recorded.message.id, &copy)
+    let content = (content.text.clone(), content.media.clone());
+    let recorded = desk
+        .record_message(
+            ticket,
+            MessageDirection::Client,
+            None,
+            content,
+            copy,
+            fx.now,
+        )
         .await?;
     Ok(recorded.message.id)
 }
@@ -257,34 +250,13 @@ async fn relay_to_thread(
     }
 }
 
-/// A client edited a message we relayed: update the stored text and the copy in the thread.
+/// An edit in the private chat: the copy on the other side follows.
 pub async fn handle_edit(
     desk: &Desk,
     fx: &mut Effects<'_>,
     message: &Message,
 ) -> Result<(), RelayError> {
-    let chat_id = message.chat.id.0;
-    let Some(known) = desk
-        .store
-        .find_message_by_copy(desk.ws(), desk.bot_id(), chat_id, message.id.0 as i64)
-        .await?
-    else {
-        return Ok(()); // an edit of a menu command or of something never relayed
-    };
-    let Ok(content) = content::extract(message) else {
-        return Ok(());
-    };
-    desk.store
-        .edit_message(
-            desk.ws(),
-            known.id,
-            content.text.clone(),
-            content.media.clone(),
-            fx.now,
-        )
-        .await?;
-    fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
-        .await
+    crate::edits::apply_edit(desk, fx, message, MessageDirection::Client).await
 }
 
 async fn blocked_notice(

@@ -1,0 +1,37 @@
+//! Edits of relayed messages, on either side: the stored text follows, and so does the copy
+//! on the other side.
+
+use crate::content;
+use crate::delivery::job::Delivery;
+use crate::desk::{Desk, Effects};
+use crate::RelayError;
+use teloxide_core::types::Message;
+use ticketgram_domain::MessageDirection;
+
+/// Records the edit of a message we know, and re-sends it to the other side when it is of a
+/// direction that was relayed there. Edits of anything never relayed (menu commands, notes)
+/// change nothing.
+pub async fn apply_edit(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    message: &Message,
+    relayed: MessageDirection,
+) -> Result<(), RelayError> {
+    let chat_id = message.chat.id.0;
+    let telegram_id = message.id.0 as i64;
+    let known = desk
+        .store
+        .find_message_by_copy(desk.ws(), desk.bot_id(), chat_id, telegram_id)
+        .await?;
+    let (Some(known), Ok(content)) = (known, content::extract(message)) else {
+        return Ok(());
+    };
+    desk.store
+        .edit_message(desk.ws(), known.id, content.text, content.media, fx.now)
+        .await?;
+    if known.direction == relayed {
+        fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
+            .await?;
+    }
+    Ok(())
+}
