@@ -76,62 +76,16 @@ impl Dispatcher {
         let result = deliver(&self.desk, &self.telegram, &delivery).await;
         let now = chrono::Utc::now();
         let store = &self.desk.store;
-        let outcome = match result {
-            Ok(Outcome::Done) => store.complete(job.id, &self.instance, None, now).await,
-            Ok(Outcome::NotReady(wait, why)) if job.attempts < MAX_THREAD_WAITS => {
+        let outcome = match verdict(result, job.attempts) {
+            Verdict::Done => store.complete(job.id, &self.instance, None, now).await,
+            Verdict::RetryIn(wait, why) => {
+                tracing::debug!(job = job.id, ?wait, why, "delivery postponed");
+                let not_before = now + chrono_duration(wait);
                 store
-                    .retry_later(job.id, &self.instance, now + chrono_duration(wait), why)
+                    .retry_later(job.id, &self.instance, not_before, &why)
                     .await
             }
-            Ok(Outcome::NotReady(_, why)) => {
-                let reason =
-                    format!("{why}: gave up; is the bot an administrator of the discussion group?");
-                return self.dead(&job, &reason, Some(&delivery)).await;
-            }
-            Err(DeliveryError::Telegram(e)) => match e.retry_after() {
-                Some(wait) => {
-                    tracing::info!(
-                        job = job.id,
-                        ?wait,
-                        "flood limit, waiting as Telegram asked"
-                    );
-                    store
-                        .retry_later(
-                            job.id,
-                            &self.instance,
-                            now + chrono_duration(wait),
-                            &e.to_string(),
-                        )
-                        .await
-                }
-                None if e.is_transient() || matches!(e, TelegramError::Unauthorized) => {
-                    let wait = backoff(job.attempts);
-                    tracing::warn!(job = job.id, error = %e, ?wait, "delivery failed, will retry");
-                    store
-                        .retry_later(
-                            job.id,
-                            &self.instance,
-                            now + chrono_duration(wait),
-                            &e.to_string(),
-                        )
-                        .await
-                }
-                None => return self.dead(&job, &e.to_string(), Some(&delivery)).await,
-            },
-            Err(DeliveryError::Store(e)) => {
-                let wait = backoff(job.attempts);
-                store
-                    .retry_later(
-                        job.id,
-                        &self.instance,
-                        now + chrono_duration(wait),
-                        &e.to_string(),
-                    )
-                    .await
-            }
-            Err(DeliveryError::Impossible(why)) => {
-                return self.dead(&job, &why, Some(&delivery)).await
-            }
+            Verdict::Dead(why) => return self.dead(&job, &why, Some(&delivery)).await,
         };
         if let Err(e) = outcome {
             // The claim will expire and the job be sent again: at-least-once, never lost.
@@ -179,15 +133,42 @@ impl Dispatcher {
                     .agent_text("delivery-failed", &[("reason", reason.to_string().into())])
             };
             let mut fx = Effects::new(&self.desk, format!("dead:{}", job.id), now);
-            let notice = Delivery::ThreadNotice {
-                ticket,
-                text,
-                keyboard: None,
-            };
-            if let Err(e) = fx.send(notice, Some(ticket)).await {
+            if let Err(e) = fx.tell_agents(ticket, text).await {
                 tracing::error!(job = job.id, error = %e, "could not tell the agents about a failed delivery");
             }
         }
+    }
+}
+
+/// What to do with a job after an attempt.
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Done,
+    RetryIn(Duration, String),
+    Dead(String),
+}
+
+/// The retry policy, in one place: Telegram's `retry_after` is obeyed exactly, transient
+/// failures back off exponentially and never give up, permanent ones end the job visibly.
+fn verdict(result: Result<Outcome, DeliveryError>, attempts: i64) -> Verdict {
+    match result {
+        Ok(Outcome::Done) => Verdict::Done,
+        Ok(Outcome::NotReady(wait, why)) if attempts < MAX_THREAD_WAITS => {
+            Verdict::RetryIn(wait, why.into())
+        }
+        Ok(Outcome::NotReady(_, why)) => Verdict::Dead(format!(
+            "{why}: gave up; is the bot an administrator of the discussion group?"
+        )),
+        Err(DeliveryError::Telegram(e)) => match e.retry_after() {
+            Some(wait) => Verdict::RetryIn(wait, e.to_string()),
+            // A refused token is a configuration problem being fixed, not a reason to drop mail.
+            None if e.is_transient() || matches!(e, TelegramError::Unauthorized) => {
+                Verdict::RetryIn(backoff(attempts), e.to_string())
+            }
+            None => Verdict::Dead(e.to_string()),
+        },
+        Err(DeliveryError::Store(e)) => Verdict::RetryIn(backoff(attempts), e.to_string()),
+        Err(DeliveryError::Impossible(why)) => Verdict::Dead(why),
     }
 }
 
@@ -203,6 +184,29 @@ fn chrono_duration(d: Duration) -> chrono::Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flood_limits_are_obeyed_exactly_and_outages_never_give_up() {
+        let flood = Err(DeliveryError::Telegram(TelegramError::RetryAfter(
+            Duration::from_secs(7),
+        )));
+        assert!(matches!(verdict(flood, 1), Verdict::RetryIn(d, _) if d == Duration::from_secs(7)));
+        let outage = || {
+            Err(DeliveryError::Telegram(TelegramError::Server(
+                "Bad Gateway".into(),
+            )))
+        };
+        assert!(matches!(verdict(outage(), 1000), Verdict::RetryIn(d, _) if d == MAX_BACKOFF));
+        let blocked = Err(DeliveryError::Telegram(TelegramError::Forbidden(
+            "bot was blocked by the user".into(),
+        )));
+        assert!(matches!(verdict(blocked, 1), Verdict::Dead(_)));
+        let waiting = Ok(Outcome::NotReady(Duration::from_millis(300), "waiting"));
+        assert!(matches!(
+            verdict(waiting, MAX_THREAD_WAITS),
+            Verdict::Dead(_)
+        ));
+    }
 
     #[test]
     fn backoff_doubles_and_is_capped() {
