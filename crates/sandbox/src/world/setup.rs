@@ -15,56 +15,77 @@ impl World {
         let mut w = self.shared.world();
         let id = 7_000_000_000 + w.next_user_id;
         w.next_user_id += 1;
-        let secret: String = rand::thread_rng()
-            .sample_iter(&Alphanumeric)
-            .take(35)
-            .map(char::from)
-            .collect();
-        let token = format!("{id}:{secret}");
-        let first_name = username.trim_end_matches("_bot").trim_end_matches("bot");
-        w.users.insert(
-            id,
-            UserInfo {
-                id,
-                is_bot: true,
-                first_name: if first_name.is_empty() {
-                    username
-                } else {
-                    first_name
-                }
-                .to_owned(),
-                last_name: None,
-                username: Some(username.to_owned()),
-                language_code: None,
-            },
-        );
-        w.tokens.insert(token.clone(), id);
-        w.bots.insert(
-            id,
-            BotState {
-                id,
-                token: token.clone(),
-                privacy_mode: true,
-                updates: Default::default(),
-                // Real update ids are large and arbitrary; starting high catches bots that
-                // assume they begin at 1.
-                next_update_id: rand::thread_rng().gen_range(100_000_000..900_000_000),
-                allowed_updates: None,
-                webhook: None,
-                webhook_generation: 0,
-                last_webhook_error: None,
-                commands: Default::default(),
-                blocked_by: Default::default(),
-                notify: watch::channel(0).0,
-            },
-        );
-        BotHandle {
-            id,
-            token,
-            username: username.to_owned(),
-        }
+        insert_bot(&mut w, id, username)
     }
 
+    /// Registers a bot under a chosen id, which must be free. For a bot whose id has to differ
+    /// from run to run: Ticketgram's demo keys what it stores by bot id, and its database
+    /// outlives the sandbox.
+    pub fn create_bot_with_id(
+        &self,
+        id: UserId,
+        username: &str,
+    ) -> Result<BotHandle, ControlError> {
+        let mut w = self.shared.world();
+        if w.users.contains_key(&id) {
+            return Err(ControlError::Invalid(format!("user id {id} is taken")));
+        }
+        Ok(insert_bot(&mut w, id, username))
+    }
+}
+
+fn insert_bot(w: &mut WorldState, id: UserId, username: &str) -> BotHandle {
+    let secret: String = rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(35)
+        .map(char::from)
+        .collect();
+    let token = format!("{id}:{secret}");
+    let first_name = username.trim_end_matches("_bot").trim_end_matches("bot");
+    w.users.insert(
+        id,
+        UserInfo {
+            id,
+            is_bot: true,
+            first_name: if first_name.is_empty() {
+                username
+            } else {
+                first_name
+            }
+            .to_owned(),
+            last_name: None,
+            username: Some(username.to_owned()),
+            language_code: None,
+        },
+    );
+    w.tokens.insert(token.clone(), id);
+    w.bots.insert(
+        id,
+        BotState {
+            id,
+            token: token.clone(),
+            privacy_mode: true,
+            updates: Default::default(),
+            // Real update ids are large and arbitrary; starting high catches bots that
+            // assume they begin at 1.
+            next_update_id: rand::thread_rng().gen_range(100_000_000..900_000_000),
+            allowed_updates: None,
+            webhook: None,
+            webhook_generation: 0,
+            last_webhook_error: None,
+            commands: Default::default(),
+            blocked_by: Default::default(),
+            notify: watch::channel(0).0,
+        },
+    );
+    BotHandle {
+        id,
+        token,
+        username: username.to_owned(),
+    }
+}
+
+impl World {
     /// Registers a human user.
     pub fn create_user(
         &self,
