@@ -1,14 +1,30 @@
 //! What `serve` runs. One entry point, [`run`], taking the settings and a shutdown future, so
 //! tests can start a whole instance in-process and stop it when they are done (atuin and
-//! zero2prod do the same). The bots and the web interface are started from here.
+//! zero2prod do the same).
+//!
+//! Start order: database (migrated), workspace, HTTP listener (bound first so a taken port
+//! fails before anything else starts), Telegram (the demo sandbox when there is no token),
+//! the bot's identity, the relay, the webhook registration. Shutdown runs in reverse, and the
+//! relay stops before the store closes so no update is left half-applied.
 
 use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
 
+use ticketgram_domain::WorkspaceId;
+use ticketgram_i18n::Translator;
+use ticketgram_relay::{webhook, DeskChats, Relay};
 use ticketgram_store::{Store, StoreError, StoreOptions};
+use ticketgram_telegram::{Secret as TgSecret, TelegramClient};
+use tokio::net::TcpListener;
 use tracing::{info, warn};
 
-use crate::demo::{BotApi, Demo};
+use crate::bot::{self, BotError, BotIdentity};
+use crate::demo::{self, Demo, DemoError};
+use crate::http::{self, HttpServer};
 use crate::settings::{DatabaseSettings, DatabaseUrl, Settings};
+use crate::shutdown::Stop;
+use crate::workspace::ensure_workspace;
 
 /// Why an instance could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -22,8 +38,26 @@ pub enum RunError {
     },
     #[error("cannot bring the database schema up to date")]
     Migrate(#[source] StoreError),
-    #[error("cannot start the demo Telegram sandbox")]
-    Sandbox(#[source] std::io::Error),
+    #[error("cannot prepare the workspace {slug:?} (instance.workspace)")]
+    Workspace {
+        slug: String,
+        #[source]
+        source: StoreError,
+    },
+    #[error("cannot load the translations")]
+    Translations(#[source] ticketgram_i18n::I18nError),
+    #[error("cannot listen on {addr} (http.addr / TICKETGRAM_HTTP_ADDR)")]
+    Listen {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Demo(#[from] DemoError),
+    #[error(transparent)]
+    Bot(#[from] BotError),
+    #[error("telegram.webhook_url plus the bot's webhook path is not a valid URL")]
+    WebhookUrl(#[source] url::ParseError),
 }
 
 /// Opens the configured database. Does not migrate.
@@ -53,6 +87,7 @@ pub async fn run(
     settings: Settings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), RunError> {
+    let stop = Stop::on(shutdown);
     let instance = settings.instance_id();
     info!(
         version = env!("CARGO_PKG_VERSION"),
@@ -65,38 +100,200 @@ pub async fn run(
         info!("SQLite database: run a single instance; use PostgreSQL to run several");
     }
     let store = migrate(&settings.database).await?;
+    let served = serve(&settings, &store, &stop).await;
+    store.close().await;
+    if served.is_ok() {
+        info!("stopped");
+    }
+    served
+}
 
-    let (bot_api, demo) = match BotApi::from_settings(&settings.telegram) {
-        Some(api) => {
-            info!(api_url = %api.api_url, "using the Telegram Bot API");
-            (api, None)
-        }
+/// How updates reach this instance.
+enum Receive {
+    /// Long polling (`getUpdates`), one instance per bot at a time.
+    Poll,
+    /// Telegram posts to our HTTP listener, reached at `public` (`telegram.webhook_url`).
+    Webhook { public: url::Url, secret: TgSecret },
+}
+
+/// Everything the running desk is made of, gathered before the relay starts.
+struct Parts<'a> {
+    settings: &'a Settings,
+    store: &'a Store,
+    stop: &'a Stop,
+    ws: WorkspaceId,
+    demo: Option<&'a Demo>,
+}
+
+async fn serve(settings: &Settings, store: &Store, stop: &Stop) -> Result<(), RunError> {
+    let slug = &settings.instance.workspace;
+    let workspace = ensure_workspace(store, slug)
+        .await
+        .map_err(|source| RunError::Workspace {
+            slug: slug.clone(),
+            source,
+        })?;
+    let addr = settings.http.addr;
+    let listener = http::bind(addr)
+        .await
+        .map_err(|source| RunError::Listen { addr, source })?;
+    let demo = match settings.telegram.bot_token {
+        Some(_) => None,
         None => {
             warn!(
                 "no bot token configured (telegram.bot_token / TICKETGRAM_BOT_TOKEN): \
                  starting in demo mode against the built-in Telegram sandbox"
             );
-            let demo = Demo::start().await.map_err(RunError::Sandbox)?;
+            let demo = Demo::start(store, workspace.id).await?;
             info!(
                 sandbox = %demo.sandbox.base_url(),
                 control_api = %format!("{}control", demo.sandbox.base_url()),
                 bot = %demo.bot.username,
                 "demo Telegram sandbox is running"
             );
-            (demo.bot_api(), Some(demo))
+            Some(demo)
         }
     };
-    // The client bot, the agents' channel and the web interface start here, with `store`
-    // and `bot_api` (its token prints as [redacted]).
-    tracing::debug!(?bot_api, "Bot API endpoint for the bots");
-
-    info!(http_addr = %settings.http.addr, "Ticketgram is running; press Ctrl-C to stop");
-    shutdown.await;
-    info!("stopping");
+    let parts = Parts {
+        settings,
+        store,
+        stop,
+        ws: workspace.id,
+        demo: demo.as_ref(),
+    };
+    let served = run_desk(parts, listener).await;
     if let Some(demo) = demo {
         demo.stop().await;
     }
-    store.close().await;
-    info!("stopped");
-    Ok(())
+    served
+}
+
+/// Connects to Telegram, runs the relay and the HTTP listener until shutdown.
+async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunError> {
+    let Parts {
+        settings,
+        store,
+        stop,
+        ws,
+        demo,
+    } = parts;
+    let (telegram, receive) = telegram_endpoint(settings, demo);
+    let Some(me) = bot::identify(&telegram, stop).await? else {
+        return Ok(());
+    };
+    info!(bot = %me.username, bot_id = me.id, "connected to the Bot API");
+    if matches!(receive, Receive::Poll) && !bot::drop_webhook(&telegram, stop).await? {
+        return Ok(());
+    }
+    let chats = match demo {
+        Some(demo) => demo.chats(),
+        None => DeskChats {
+            bot_user_id: me.id,
+            channel_id: settings.desk.channel_id,
+            group_id: settings.desk.group_id,
+        },
+    };
+    crate::desk::warn_if_incomplete(&chats);
+    let translator = Arc::new(Translator::load().map_err(RunError::Translations)?);
+    let desk = crate::desk::desk(store.clone(), translator, ws, chats, &settings.desk);
+    let relay = Relay {
+        desk: desk.clone(),
+        telegram: telegram.clone(),
+        instance: settings.instance_id(),
+        poll: matches!(receive, Receive::Poll),
+    }
+    .start();
+    let webhook_routes = match &receive {
+        Receive::Webhook { secret, .. } => Some(webhook::router(
+            desk,
+            secret.clone(),
+            relay.updates_stored.clone(),
+        )),
+        Receive::Poll => None,
+    };
+    let server = match HttpServer::serve(listener, http::router(webhook_routes)) {
+        Ok(server) => server,
+        Err(source) => {
+            relay.shutdown().await;
+            let addr = settings.http.addr;
+            return Err(RunError::Listen { addr, source });
+        }
+    };
+    let running = Running {
+        telegram: &telegram,
+        me: &me,
+        server: &server,
+        stop,
+        demo: demo.map(|d| (d, store, ws)),
+    };
+    let outcome = running.until_stopped(&receive).await;
+    server.stop().await;
+    relay.shutdown().await;
+    outcome
+}
+
+/// The Bot API client and how updates arrive: the demo sandbox by polling in demo mode,
+/// otherwise the configured Telegram, by webhook when `telegram.webhook_url` is set.
+fn telegram_endpoint(settings: &Settings, demo: Option<&Demo>) -> (TelegramClient, Receive) {
+    if let Some(demo) = demo {
+        return (demo.telegram(), Receive::Poll);
+    }
+    let tg = &settings.telegram;
+    info!(api_url = %tg.api_url, "using the Telegram Bot API");
+    let token = tg
+        .bot_token
+        .as_ref()
+        .map(|t| TgSecret::new(t.expose()))
+        .unwrap_or_else(|| TgSecret::new(""));
+    let client = TelegramClient::new(tg.api_url.clone(), token);
+    let receive = match (&tg.webhook_url, &tg.webhook_secret) {
+        (Some(url), Some(secret)) => Receive::Webhook {
+            public: url.clone(),
+            secret: TgSecret::new(secret.expose()),
+        },
+        // Settings refuse a webhook URL without its secret, so this is polling.
+        _ => Receive::Poll,
+    };
+    (client, receive)
+}
+
+/// The desk once the relay runs.
+struct Running<'a> {
+    telegram: &'a TelegramClient,
+    me: &'a BotIdentity,
+    server: &'a HttpServer,
+    stop: &'a Stop,
+    demo: Option<(&'a Demo, &'a Store, WorkspaceId)>,
+}
+
+impl Running<'_> {
+    async fn until_stopped(&self, receive: &Receive) -> Result<(), RunError> {
+        if let Receive::Webhook { public, secret } = receive {
+            let url = http::webhook_url(public, self.me.id).map_err(RunError::WebhookUrl)?;
+            if !bot::register_webhook(self.telegram, &url, secret, self.stop).await? {
+                return Ok(());
+            }
+        }
+        let script = self.demo.map(|(demo, store, ws)| {
+            let script = demo::Script {
+                world: demo.sandbox.world().clone(),
+                cast: demo.cast,
+                bot_id: demo.bot.id,
+                sandbox_url: demo.sandbox.base_url(),
+                store: store.clone(),
+                ws,
+            };
+            tokio::spawn(demo::play(script, self.stop.clone()))
+        });
+        info!(
+            http_addr = %self.server.addr,
+            "Ticketgram is running; press Ctrl-C to stop"
+        );
+        self.stop.wait().await;
+        info!("stopping");
+        if let Some(script) = script {
+            script.abort();
+        }
+        Ok(())
+    }
 }

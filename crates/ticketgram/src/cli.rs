@@ -4,7 +4,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Args, Parser, Subcommand};
+use ticketgram_domain::{AgentAlias, AgentRole, Language, Priority};
 
 use crate::settings::LogFormat;
 
@@ -60,6 +62,96 @@ pub enum Command {
     /// A local stand-in for api.telegram.org with simulated users, for trying Ticketgram or
     /// another bot without a real token. Point telegram.api_url at it.
     Sandbox(SandboxArgs),
+
+    /// Manage the agents of the workspace (instance.workspace)
+    ///
+    /// Agents answer tickets in the discussion group of the agents' channel. The workspace is
+    /// created if it does not exist yet.
+    #[command(subcommand)]
+    Agent(AgentCommand),
+
+    /// Manage the topics clients choose from when they open a request
+    ///
+    /// Without topics, a client's first message opens a ticket directly. The workspace is
+    /// created if it does not exist yet.
+    #[command(subcommand)]
+    Topic(TopicCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Add an agent, or update (and re-activate) the one with this Telegram id
+    Add(AgentAddArgs),
+    /// Deactivate an agent, keeping their history (`agent add` re-activates them)
+    Remove {
+        /// The agent's Telegram user id
+        #[arg(long, value_name = "ID", value_parser = clap::value_parser!(i64).range(1..))]
+        telegram_id: i64,
+    },
+    /// List the agents, one per line: Telegram id, name, alias, role, languages, status
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct AgentAddArgs {
+    /// The agent's Telegram user id (a positive number; bots such as @userinfobot tell it)
+    #[arg(long, value_name = "ID", value_parser = clap::value_parser!(i64).range(1..))]
+    pub telegram_id: i64,
+    /// The agent's name, as the team knows them
+    #[arg(long)]
+    pub name: String,
+    /// The name clients see on this agent's replies (1-32 characters); without it clients see
+    /// the desk's generic signature, never the agent's Telegram name
+    #[arg(long, value_parser = parse_alias)]
+    pub alias: Option<AgentAlias>,
+    /// What the agent may do: answer tickets (agent) or also configure the desk (admin, owner)
+    #[arg(long, default_value = "agent", value_parser = role_parser())]
+    pub role: AgentRole,
+    /// A language the agent answers in; repeat for several
+    #[arg(long = "language", value_name = "LANG", default_value = "en", value_parser = language_parser())]
+    pub languages: Vec<Language>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TopicCommand {
+    /// Add a topic at the end of the list clients see
+    Add {
+        /// The topic's name as clients see it, e.g. "Payments"
+        #[arg(value_parser = parse_topic_name)]
+        name: String,
+        /// Priority of tickets opened under this topic
+        #[arg(long, default_value = "normal", value_parser = priority_parser())]
+        priority: Priority,
+    },
+    /// List the topics in the order clients see them: position, name, priority, status
+    List,
+}
+
+fn parse_alias(raw: &str) -> Result<AgentAlias, String> {
+    AgentAlias::parse(raw).ok_or_else(|| "an alias is 1 to 32 characters".to_owned())
+}
+
+fn parse_topic_name(raw: &str) -> Result<String, String> {
+    let name = raw.trim();
+    if name.is_empty() {
+        Err("a topic name must not be empty".to_owned())
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+fn role_parser() -> impl clap::builder::TypedValueParser<Value = AgentRole> {
+    PossibleValuesParser::new(["agent", "admin", "owner"]).try_map(|s| s.parse::<AgentRole>())
+}
+
+fn priority_parser() -> impl clap::builder::TypedValueParser<Value = Priority> {
+    PossibleValuesParser::new(Priority::ALL.map(Priority::as_str))
+        .try_map(|s| s.parse::<Priority>())
+}
+
+fn language_parser() -> impl clap::builder::TypedValueParser<Value = Language> {
+    PossibleValuesParser::new(Language::ALL.map(Language::code))
+        .try_map(|s| Language::from_code(&s).ok_or("unsupported language"))
 }
 
 #[derive(Debug, Args)]

@@ -2,9 +2,14 @@
 //! [`app::run`] entry point. Kept as a library so integration tests can start an instance
 //! in-process; `main.rs` only glues these together.
 
+pub mod admin;
 pub mod app;
+pub mod bot;
 pub mod cli;
 pub mod demo;
+pub mod desk;
+pub mod http;
 pub mod settings;
 pub mod shutdown;
 pub mod telemetry;
+pub mod workspace;

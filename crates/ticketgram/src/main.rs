@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::Parser as _;
 use ticketgram::cli::{Cli, Command, SandboxArgs};
 use ticketgram::settings::{Env, LoadOptions, Loaded, Settings, SettingsError};
-use ticketgram::{app, shutdown, telemetry};
+use ticketgram::{admin, app, shutdown, telemetry};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -78,6 +78,12 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
             })?;
         }
         Command::Sandbox(args) => runtime.block_on(sandbox(args))?,
+        Command::Agent(command) => {
+            print!("{}", runtime.block_on(admin::agent(&settings, command))?)
+        }
+        Command::Topic(command) => {
+            print!("{}", runtime.block_on(admin::topic(&settings, command))?)
+        }
         Command::CheckConfig => unreachable!("handled above"),
     }
     Ok(())

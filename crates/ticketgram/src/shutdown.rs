@@ -32,3 +32,40 @@ pub fn signal() -> io::Result<impl Future<Output = ()> + Send + 'static> {
         }
     })
 }
+
+/// The shutdown signal shared by every part of a running instance: startup steps that wait
+/// (retrying an unreachable Telegram), the demo script and the main loop all watch one `Stop`,
+/// so Ctrl-C during any of them ends the process cleanly instead of hanging in a retry.
+#[derive(Debug, Clone)]
+pub struct Stop(tokio::sync::watch::Receiver<bool>);
+
+impl Stop {
+    /// Fires when `signal` completes. Must be called inside a Tokio runtime.
+    pub fn on(signal: impl Future<Output = ()> + Send + 'static) -> Stop {
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            signal.await;
+            let _ = tx.send(true);
+        });
+        Stop(rx)
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        *self.0.borrow()
+    }
+
+    /// Completes once shutdown was asked for (at once if it already was).
+    pub async fn wait(&self) {
+        let mut rx = self.0.clone();
+        // An error means the sender is gone, which only happens after it sent `true`.
+        let _ = rx.wait_for(|stopped| *stopped).await;
+    }
+
+    /// Sleeps for `pause` unless shutdown comes first; returns `false` if it did.
+    pub async fn sleep(&self, pause: std::time::Duration) -> bool {
+        tokio::select! {
+            _ = tokio::time::sleep(pause) => true,
+            _ = self.wait() => false,
+        }
+    }
+}

@@ -53,6 +53,15 @@ pub enum SettingsError {
         reason: String,
     },
 
+    /// `key` is set, which needs `required` too.
+    #[error("{origin}: `{key}` is set, so {required} must be set too: {reason}")]
+    Requires {
+        origin: Origin,
+        key: &'static str,
+        required: &'static str,
+        reason: &'static str,
+    },
+
     #[error("environment variable {var} is not valid UTF-8")]
     EnvNotUnicode { var: String },
 

@@ -23,7 +23,13 @@ pub struct Key {
 #[derive(Clone, Copy)]
 pub enum Kind {
     DatabaseUrl,
-    Int { min: i64, max: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
+    /// A group or channel id as the Bot API shows it: negative (`-100…` for channels and
+    /// supergroups). Users' ids are positive, so a positive value is a pasted user id.
+    ChatId,
     HttpUrl,
     BotToken,
     WebhookSecret,
@@ -69,7 +75,9 @@ pub const KEYS: &[Key] = &[
     key(
         "telegram.poll_timeout_secs",
         &["TICKETGRAM_POLL_TIMEOUT_SECS"],
-        Kind::Int { min: 0, max: 50 },
+        // teloxide gives up on an HTTP request after 17 s; a longer long poll would fail
+        // every quiet round.
+        Kind::Int { min: 0, max: 15 },
     ),
     key("http.addr", &["TICKETGRAM_HTTP_ADDR"], Kind::SocketAddr),
     key(
@@ -82,6 +90,14 @@ pub const KEYS: &[Key] = &[
         "security.secret_key",
         &["TICKETGRAM_SECRET_KEY"],
         Kind::SigningKey,
+    ),
+    key("desk.channel_id", &["TICKETGRAM_CHANNEL_ID"], Kind::ChatId),
+    key("desk.group_id", &["TICKETGRAM_GROUP_ID"], Kind::ChatId),
+    key("desk.note_prefix", &["TICKETGRAM_NOTE_PREFIX"], Kind::Text),
+    key(
+        "desk.agent_language",
+        &["TICKETGRAM_AGENT_LANGUAGE"],
+        Kind::OneOf(&["en", "ru", "zh", "de"]),
     ),
     key("instance.workspace", &["TICKETGRAM_WORKSPACE"], Kind::Slug),
     key("instance.id", &["TICKETGRAM_INSTANCE_ID"], Kind::Text),
@@ -120,7 +136,7 @@ impl Kind {
     /// Turns an environment variable's text into a TOML value of the right type.
     pub fn parse_env(self, raw: &str) -> Result<Value, String> {
         match self {
-            Kind::Int { .. } => raw
+            Kind::Int { .. } | Kind::ChatId => raw
                 .trim()
                 .parse::<i64>()
                 .map(Value::Integer)
@@ -140,6 +156,9 @@ impl Kind {
             } else {
                 Err(format!("must be between {min} and {max}, got {n}"))
             };
+        }
+        if let Kind::ChatId = self {
+            return check_chat_id(value);
         }
         let Value::String(s) = value else {
             return Err(format!("must be a string, not {}", value.type_str()));
@@ -166,8 +185,23 @@ impl Kind {
             Kind::Slug => check_slug(s),
             Kind::Text if s.trim().is_empty() => Err("must not be empty".into()),
             Kind::Text => Ok(()),
-            Kind::Int { .. } => unreachable!("integers are checked in `check`"),
+            Kind::Int { .. } | Kind::ChatId => {
+                unreachable!("integers are checked in `check`")
+            }
         }
+    }
+}
+
+fn check_chat_id(value: &Value) -> Result<(), String> {
+    match value {
+        Value::Integer(id) if *id < 0 => Ok(()),
+        Value::Integer(id) => Err(format!(
+            "must be a channel or group id, which is negative (such as -1001234567890), got {id}"
+        )),
+        other => Err(format!(
+            "must be a whole number such as -1001234567890, not {}",
+            other.type_str()
+        )),
     }
 }
 
@@ -289,6 +323,13 @@ mod tests {
         assert!(Kind::WebhookSecret.check(&s("a b")).is_err());
         assert!(Kind::LogFilter.check(&s("info,foo=debug")).is_ok());
         assert!(Kind::Int { min: 1, max: 5 }.parse_env("x").is_err());
+        assert!(Kind::ChatId.check(&Value::Integer(-1001234567890)).is_ok());
+        assert!(Kind::ChatId.check(&Value::Integer(12345)).is_err());
+        assert!(Kind::ChatId.check(&s("-100")).is_err());
+        assert_eq!(
+            Kind::ChatId.parse_env(" -1001234567890 "),
+            Ok(Value::Integer(-1001234567890))
+        );
     }
 
     #[test]

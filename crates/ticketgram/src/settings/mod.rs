@@ -15,6 +15,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use ticketgram_domain::Language;
 use toml::Value;
 
 pub use error::{Origin, SettingsError};
@@ -36,6 +37,7 @@ pub struct Settings {
     pub http: HttpSettings,
     pub log: LogSettings,
     pub security: SecuritySettings,
+    pub desk: DeskSettings,
     pub instance: InstanceSettings,
 }
 
@@ -96,6 +98,22 @@ impl LogFormat {
 pub struct SecuritySettings {
     /// Signs web sessions and links. `None`: a random key per start.
     pub secret_key: Option<Secret>,
+}
+
+/// Where the agents work in Telegram and how the agents' side behaves.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeskSettings {
+    /// The private channel ticket cards are posted to. `None`: tickets are stored but not
+    /// posted (the demo creates its own channel).
+    pub channel_id: Option<i64>,
+    /// The channel's linked discussion group, where each card's comment thread is a ticket's
+    /// conversation.
+    pub group_id: Option<i64>,
+    /// Comments starting with this are internal notes, never sent to the client.
+    pub note_prefix: String,
+    /// Language of the cards and notices on the agents' side.
+    pub agent_language: Language,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -164,6 +182,7 @@ impl Settings {
         let settings: Settings = Value::Table(layers.to_table())
             .try_into()
             .map_err(SettingsError::Incomplete)?;
+        settings.required_together(&layers)?;
         let mut warnings = layers::unknown_env_vars(&options.env);
         warnings.extend(settings.cross_checks());
         Ok(Loaded {
@@ -192,6 +211,24 @@ impl Settings {
         format!("{host}-{}", std::process::id())
     }
 
+    /// Settings that only make sense with another one: errors, since running without the
+    /// second would be unsafe.
+    fn required_together(&self, layers: &layers::Layers) -> Result<(), SettingsError> {
+        let tg = &self.telegram;
+        if tg.webhook_url.is_some() && tg.webhook_secret.is_none() {
+            let origin = layers
+                .get("telegram.webhook_url")
+                .map_or(Origin::Default, |(_, origin)| origin.clone());
+            return Err(SettingsError::Requires {
+                origin,
+                key: "telegram.webhook_url",
+                required: "telegram.webhook_secret (TICKETGRAM_WEBHOOK_SECRET)",
+                reason: "without it anyone who learns the URL could post fake updates",
+            });
+        }
+        Ok(())
+    }
+
     /// Combinations that are valid one by one but probably a mistake.
     fn cross_checks(&self) -> Vec<String> {
         let mut warnings = Vec::new();
@@ -203,12 +240,23 @@ impl Settings {
                     .to_owned(),
             );
         }
-        if tg.webhook_url.is_some() && tg.webhook_secret.is_none() {
-            warnings.push(
-                "telegram.webhook_url is set without telegram.webhook_secret: \
-                 anyone who learns the URL can post fake updates"
+        let desk = &self.desk;
+        match (desk.channel_id, desk.group_id) {
+            (Some(channel), Some(group)) if channel == group => warnings.push(
+                "desk.channel_id and desk.group_id are the same chat: the group must be \
+                 the channel's linked discussion group, a chat of its own"
                     .to_owned(),
-            );
+            ),
+            (Some(_), None) => warnings.push(
+                "desk.channel_id is set without desk.group_id: cards are posted but agents \
+                 cannot answer in their comment threads"
+                    .to_owned(),
+            ),
+            (None, Some(_)) => warnings.push(
+                "desk.group_id is set without desk.channel_id: no ticket cards can be posted"
+                    .to_owned(),
+            ),
+            _ => {}
         }
         if tg.bot_token.is_none() && tg.webhook_url.is_some() {
             warnings.push("telegram.webhook_url is ignored in demo mode (no bot token)".to_owned());

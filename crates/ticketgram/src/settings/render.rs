@@ -47,6 +47,9 @@ fn unset_note(path: &str) -> &'static str {
         "telegram.webhook_url" => " (long polling with getUpdates)",
         "security.secret_key" => " (a random key is made at each start)",
         "instance.id" => " (<hostname>-<pid>)",
+        "desk.channel_id" | "desk.group_id" => {
+            " (tickets are stored but not posted to an agents' channel)"
+        }
         _ => "",
     }
 }

@@ -26,6 +26,11 @@ fn built_in_defaults_are_the_documented_ones() {
     assert_eq!(s.http.addr.to_string(), "127.0.0.1:8080");
     assert_eq!(s.log.format, LogFormat::Pretty);
     assert_eq!(s.instance.workspace, "default");
+    assert_eq!(s.telegram.poll_timeout_secs, 10);
+    assert_eq!(s.desk.channel_id, None);
+    assert_eq!(s.desk.group_id, None);
+    assert_eq!(s.desk.note_prefix, "//");
+    assert_eq!(s.desk.agent_language, ticketgram_domain::Language::En);
     assert!(s.is_demo());
     assert!(loaded.file.is_none());
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
@@ -189,4 +194,62 @@ fn warnings_for_probable_mistakes() {
     )
     .unwrap();
     assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+}
+
+#[test]
+fn desk_chats_and_language_from_env() {
+    let loaded = load_with(
+        Some("[desk]\nchannel_id = -1001\ngroup_id = -1002\n"),
+        &[
+            ("TICKETGRAM_GROUP_ID", "-1003"),
+            ("TICKETGRAM_AGENT_LANGUAGE", "de"),
+            ("TICKETGRAM_NOTE_PREFIX", "#note"),
+        ],
+    )
+    .unwrap();
+    let desk = &loaded.settings.desk;
+    assert_eq!(desk.channel_id, Some(-1001));
+    assert_eq!(desk.group_id, Some(-1003));
+    assert_eq!(desk.note_prefix, "#note");
+    assert_eq!(desk.agent_language, ticketgram_domain::Language::De);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+
+    let err = load_with(None, &[("TICKETGRAM_CHANNEL_ID", "12345")]).unwrap_err();
+    assert!(
+        err.to_string().contains("TICKETGRAM_CHANNEL_ID") && err.to_string().contains("negative"),
+        "{err}"
+    );
+    let err = load_with(None, &[("TICKETGRAM_AGENT_LANGUAGE", "fr")]).unwrap_err();
+    assert!(err.to_string().contains("desk.agent_language"), "{err}");
+}
+
+#[test]
+fn half_configured_desk_is_a_warning() {
+    let loaded = load_with(None, &[("TICKETGRAM_CHANNEL_ID", "-1001")]).unwrap();
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    assert!(loaded.warnings[0].contains("desk.group_id"));
+}
+
+#[test]
+fn poll_timeout_stays_below_the_http_timeout() {
+    let err = load_with(None, &[("TICKETGRAM_POLL_TIMEOUT_SECS", "30")]).unwrap_err();
+    assert!(err.to_string().contains("between 0 and 15"), "{err}");
+}
+
+#[test]
+fn webhook_url_without_secret_is_an_error() {
+    let err = load_with(
+        None,
+        &[
+            ("TICKETGRAM_BOT_TOKEN", TOKEN),
+            ("TICKETGRAM_WEBHOOK_URL", "https://help.example.com"),
+        ],
+    )
+    .unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with("environment variable TICKETGRAM_WEBHOOK_URL:")
+            && msg.contains("TICKETGRAM_WEBHOOK_SECRET"),
+        "{msg}"
+    );
 }

@@ -1,4 +1,5 @@
-//! `serve` starts, says it runs in demo mode without a token, and stops cleanly on SIGTERM.
+//! `serve` in demo mode plays its conversation end to end, survives a second run on the same
+//! database, waits out an unreachable Telegram, and stops cleanly on SIGTERM.
 
 use std::io::{BufRead as _, BufReader};
 use std::process::{Child, Stdio};
@@ -92,20 +93,33 @@ impl Drop for Server {
     }
 }
 
+/// `serve` with a fresh SQLite file and a free HTTP port, so tests can run side by side.
+pub fn serve_cmd(sandbox: &Sandbox, db: &std::path::Path) -> std::process::Command {
+    let mut cmd = sandbox.cmd(&["serve"]);
+    cmd.env("TICKETGRAM_DATABASE_URL", sqlite_url(db))
+        .env("TICKETGRAM_HTTP_ADDR", "127.0.0.1:0");
+    cmd
+}
+
 #[test]
-fn serve_without_token_runs_the_demo_and_stops_on_sigterm() {
+fn serve_without_token_plays_the_demo_conversation_and_stops_on_sigterm() {
     let sandbox = Sandbox::new();
     let db = sandbox.path("serve.db");
-    let mut server = Server::start(
-        sandbox
-            .cmd(&["serve"])
-            .env("TICKETGRAM_DATABASE_URL", sqlite_url(&db)),
-    );
+    let mut server = Server::start(&mut serve_cmd(&sandbox, &db));
     server.wait_for("demo mode");
     let line = server.wait_for("demo Telegram sandbox is running");
     assert!(line.contains("sandbox=http://127.0.0.1:"), "{line}");
     server.wait_for("Ticketgram is running");
     assert!(db.exists(), "serve migrates the database before running");
+    server.wait_for("demo: client Dana asked");
+    server.wait_for("demo: agent Alex answered in the thread of #1000");
+    let received = server.wait_for("demo: Dana received:");
+    assert!(
+        received.contains("refunded") && received.contains("Alex · #1000"),
+        "the client sees the answer signed with the alias: {received}"
+    );
+    let hint = server.wait_for("demo: read what Dana received: curl");
+    assert!(hint.contains("/control/messages?bot="), "{hint}");
     let (code, lines) = server.terminate();
     assert_eq!(code, Some(0), "{}", lines.join("\n"));
     assert!(
@@ -116,18 +130,41 @@ fn serve_without_token_runs_the_demo_and_stops_on_sigterm() {
 }
 
 #[test]
-fn serve_logs_json_with_the_flag_and_never_the_token() {
+fn the_demo_runs_again_on_the_same_database() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.path("again.db");
+    for number in ["#1000", "#1001"] {
+        let mut server = Server::start(&mut serve_cmd(&sandbox, &db));
+        let received = server.wait_for("demo: Dana received:");
+        assert!(received.contains(number), "{received}");
+        let (code, lines) = server.terminate();
+        assert_eq!(code, Some(0), "{}", lines.join("\n"));
+    }
+    // One workspace and one demo agent, however often the demo ran.
+    let out = crate::helpers::run(
+        sandbox
+            .cmd(&["agent", "list"])
+            .env("TICKETGRAM_DATABASE_URL", sqlite_url(&db)),
+    );
+    out.assert_success();
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.dump());
+    assert!(out.stdout.contains("Alex"), "{}", out.dump());
+}
+
+#[test]
+fn serve_waits_for_an_unreachable_telegram_logs_json_and_never_the_token() {
     let sandbox = Sandbox::new();
     let db = sandbox.path("serve.db");
     let mut server = Server::start(
-        sandbox
-            .cmd(&["serve", "--log-format", "json"])
-            .env("TICKETGRAM_DATABASE_URL", sqlite_url(&db))
+        serve_cmd(&sandbox, &db)
+            .arg("--log-format")
+            .arg("json")
             .env("TICKETGRAM_BOT_TOKEN", TOKEN)
             .env("TICKETGRAM_TELEGRAM_API_URL", "http://127.0.0.1:9/")
             .env("RUST_LOG", "trace"),
     );
-    server.wait_for("Ticketgram is running");
+    // Nothing listens on port 9: serve keeps retrying getMe, and still stops on SIGTERM.
+    server.wait_for("cannot reach Telegram, retrying");
     let (code, lines) = server.terminate();
     assert_eq!(code, Some(0), "{}", lines.join("\n"));
     for line in &lines {
