@@ -2,7 +2,9 @@
 //! each test in its own temporary directory with a clean environment. One test binary for the
 //! whole CLI keeps link time down.
 
+mod admin;
 mod check_config;
+mod desk;
 mod help;
 mod helpers;
 mod migrate;

@@ -1,0 +1,182 @@
+//! `serve` with a bot token, against a Telegram sandbox started by the test: the production
+//! wiring (getMe, long polling or webhook, the relay, the agents' channel from the settings)
+//! with nothing but the API URL pointing elsewhere.
+
+use std::io::{Read as _, Write as _};
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::Value;
+use ticketgram_sandbox::{BotHandle, ChatRef, SandboxConfig};
+
+use crate::helpers::{run, Sandbox, TOKEN};
+use crate::serve::{serve_cmd, Server};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// A Telegram with a bot that administers an agents' channel and its discussion group.
+struct Telegram {
+    sandbox: ticketgram_sandbox::Sandbox,
+    bot: BotHandle,
+    channel: ChatRef,
+    group: ChatRef,
+}
+
+impl Telegram {
+    async fn start() -> Telegram {
+        let sandbox = ticketgram_sandbox::Sandbox::start(SandboxConfig::default())
+            .await
+            .expect("sandbox");
+        let world = sandbox.world();
+        let lead = world.create_user("Olga", Some("olga"), Some("en"));
+        let bot = world.create_bot("desk_bot");
+        let (channel, group) = world
+            .create_channel_with_discussion(lead, "Support tickets")
+            .expect("channel");
+        world.add_bot_to_chat(bot.id, channel, true).expect("bot");
+        world.add_bot_to_chat(bot.id, group, true).expect("bot");
+        Telegram {
+            sandbox,
+            bot,
+            channel,
+            group,
+        }
+    }
+
+    /// `serve` for this bot, with the channel and group configured by environment variables.
+    fn serve(&self, dir: &Sandbox) -> Command {
+        let mut cmd = serve_cmd(dir, &dir.path("desk.db"));
+        cmd.env("TICKETGRAM_BOT_TOKEN", &self.bot.token)
+            .env(
+                "TICKETGRAM_TELEGRAM_API_URL",
+                self.sandbox.base_url().as_str(),
+            )
+            .env(
+                "TICKETGRAM_CHANNEL_ID",
+                self.channel.telegram_id().to_string(),
+            )
+            .env("TICKETGRAM_GROUP_ID", self.group.telegram_id().to_string());
+        cmd
+    }
+
+    /// A client writes to the bot; waits until the bot confirms the ticket and its card is in
+    /// the channel with the question in its thread.
+    async fn client_opens_a_ticket(&self) {
+        let world = self.sandbox.world();
+        let ben = world.create_user("Ben", Some("ben"), Some("en"));
+        let chat = world.private_chat(self.bot.id, ben).expect("chat");
+        world
+            .user_sends_text(ben, chat, "Hi, the order page shows an error")
+            .expect("send");
+        let has = |needle: &'static str| {
+            move |msgs: &[Value]| msgs.iter().any(|m| text(m).contains(needle))
+        };
+        world
+            .wait_for(chat, WAIT, has("Request #1000 created"))
+            .await
+            .unwrap_or_else(|got| panic!("no confirmation for the client: {got:#?}"));
+        world
+            .wait_for(self.channel, WAIT, has("#1000"))
+            .await
+            .unwrap_or_else(|got| panic!("no card in the channel: {got:#?}"));
+        world
+            .wait_for(self.group, WAIT, has("order page shows an error"))
+            .await
+            .unwrap_or_else(|got| panic!("question not in the thread: {got:#?}"));
+    }
+}
+
+fn text(message: &Value) -> &str {
+    message.get("text").and_then(Value::as_str).unwrap_or("")
+}
+
+/// Blocking waits on the server's log from async tests.
+fn wait_for(server: &mut Server, needle: &str) -> String {
+    tokio::task::block_in_place(|| server.wait_for(needle))
+}
+
+fn terminate(server: Server) {
+    let (code, lines) = tokio::task::block_in_place(|| server.terminate());
+    assert_eq!(code, Some(0), "{}", lines.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_message_becomes_a_card_in_the_configured_channel_by_long_polling() {
+    let telegram = Telegram::start().await;
+    let dir = Sandbox::new();
+    let mut server = Server::start(&mut telegram.serve(&dir));
+    let line = wait_for(&mut server, "connected to the Bot API");
+    assert!(line.contains("desk_bot"), "{line}");
+    wait_for(&mut server, "Ticketgram is running");
+    telegram.client_opens_a_ticket().await;
+    terminate(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_mode_registers_the_webhook_and_relays_what_telegram_posts() {
+    let telegram = Telegram::start().await;
+    let dir = Sandbox::new();
+    // A free port for http.addr, known in advance because the webhook URL names it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Server::start(
+        telegram
+            .serve(&dir)
+            .env("TICKETGRAM_HTTP_ADDR", &addr)
+            .env("TICKETGRAM_WEBHOOK_URL", format!("http://{addr}"))
+            .env("TICKETGRAM_WEBHOOK_SECRET", "hook-secret-123"),
+    );
+    let line = wait_for(&mut server, "webhook registered with Telegram");
+    let path = format!("/telegram/webhook/{}", telegram.bot.id);
+    assert!(line.contains(&path), "{line}");
+    wait_for(&mut server, "Ticketgram is running");
+    assert_eq!(http_get(&addr, "/healthz"), "ok");
+    telegram.client_opens_a_ticket().await;
+    terminate(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_desk_without_channel_warns_and_names_the_settings() {
+    let telegram = Telegram::start().await;
+    let dir = Sandbox::new();
+    let mut cmd = telegram.serve(&dir);
+    cmd.env_remove("TICKETGRAM_CHANNEL_ID")
+        .env_remove("TICKETGRAM_GROUP_ID");
+    let mut server = Server::start(&mut cmd);
+    let line = wait_for(&mut server, "agents' channel is not configured");
+    assert!(
+        line.contains("TICKETGRAM_CHANNEL_ID") && line.contains("TICKETGRAM_GROUP_ID"),
+        "{line}"
+    );
+    terminate(server);
+}
+
+#[test]
+fn webhook_url_without_secret_is_a_configuration_error() {
+    let dir = Sandbox::new();
+    let out = run(serve_cmd(&dir, &dir.path("x.db"))
+        .env("TICKETGRAM_BOT_TOKEN", TOKEN)
+        .env("TICKETGRAM_WEBHOOK_URL", "https://help.example.com"));
+    assert_eq!(out.code, Some(2), "{}", out.dump());
+    assert!(
+        out.stderr.contains("TICKETGRAM_WEBHOOK_SECRET"),
+        "{}",
+        out.dump()
+    );
+    out.assert_no_secret(TOKEN);
+}
+
+/// The body of a plain HTTP/1.0 GET.
+fn http_get(addr: &str, path: &str) -> String {
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").expect("write");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or(response)
+}
