@@ -11,6 +11,8 @@ fn top_level_help_lists_every_subcommand() {
         "migrate",
         "check-config",
         "sandbox",
+        "agent",
+        "topic",
         "--config",
         "--log-format",
     ] {
@@ -25,6 +27,8 @@ fn each_subcommand_has_help() {
         ("migrate", "schema"),
         ("check-config", "redacted"),
         ("sandbox", "--addr"),
+        ("agent", "workspace"),
+        ("topic", "topics"),
     ];
     for (command, expected) in cases {
         let out = run(&mut Sandbox::new().cmd(&[command, "--help"]));
