@@ -30,6 +30,8 @@ pub enum Event<'a> {
     ThreadOpened {
         channel_post_id: i64,
         thread_id: i64,
+        /// When Telegram forwarded the card (bounds how long we wait for its record).
+        posted_at: chrono::DateTime<chrono::Utc>,
     },
     /// A message in a ticket's discussion thread (an agent's reply or note, or a stranger's).
     ThreadComment {
@@ -91,6 +93,7 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
             }) if Some(chat.id.0) == desk.channel_id && !edited => Event::ThreadOpened {
                 channel_post_id: message_id.0 as i64,
                 thread_id: message.id.0 as i64,
+                posted_at: message.date,
             },
             _ => Event::Ignored("automatic forward from another channel"),
         };

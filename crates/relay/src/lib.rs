@@ -35,6 +35,9 @@ pub enum RelayError {
     Encode(#[from] serde_json::Error),
     #[error("internal error: {0}")]
     Internal(&'static str),
+    /// A card's forward arrived before the card's sending was recorded: try again shortly.
+    #[error("a ticket card is still being posted")]
+    CardInFlight,
 }
 
 impl RelayError {
@@ -43,6 +46,7 @@ impl RelayError {
         match self {
             RelayError::Store(StoreError::Database(_)) => true,
             RelayError::Telegram(e) => e.is_transient(),
+            RelayError::CardInFlight => true,
             _ => false,
         }
     }

@@ -62,7 +62,10 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
         Event::ThreadOpened {
             channel_post_id,
             thread_id,
-        } => agents::handle_thread_opened(desk, channel_post_id, thread_id).await,
+            posted_at,
+        } => {
+            agents::handle_thread_opened(desk, fx.now, channel_post_id, thread_id, posted_at).await
+        }
         Event::ThreadComment { message, thread_id } => {
             agents::handle_comment(desk, fx, message, thread_id).await
         }

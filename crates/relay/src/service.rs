@@ -103,6 +103,8 @@ async fn run_processor(
         let handled = if mine {
             match process_pending(&desk, 64).await {
                 Ok(n) => n,
+                // Expected and brief: the card's sender records it within a round trip.
+                Err(crate::RelayError::CardInFlight) => 0,
                 Err(e) => {
                     tracing::warn!(error = %e, "processing paused");
                     0

@@ -144,6 +144,19 @@ impl Store {
     }
 
     /// Which ticket a channel post belongs to (to recognise its automatic forward).
+    /// Cards claimed in a channel whose sending has not been recorded yet. Telegram may show
+    /// us a card's automatic forward before its sender recorded the card's message id; the
+    /// relay waits for these before deciding a forward belongs to no ticket.
+    pub async fn cards_in_flight(&self, channel_chat_id: i64) -> Result<i64, StoreError> {
+        let (count,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM ticket_posts WHERE channel_chat_id = $1 AND channel_message_id IS NULL",
+        )
+        .bind(channel_chat_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(count)
+    }
+
     pub async fn find_post_by_channel_message(
         &self,
         channel_chat_id: i64,

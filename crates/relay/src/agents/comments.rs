@@ -6,30 +6,49 @@ use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
 use teloxide_core::types::Message;
-use ticketgram_domain::{MessageDirection, TelegramCopy};
+use ticketgram_domain::{MessageDirection, TelegramCopy, Timestamp};
 
 /// The card's automatic forward arrived in the group: remember the thread it opens, so the
 /// comments waiting for it can go out.
 pub async fn handle_thread_opened(
     desk: &Desk,
+    now: Timestamp,
     channel_post_id: i64,
     thread_id: i64,
+    posted_at: Timestamp,
 ) -> Result<(), RelayError> {
     let (Some(channel), Some(group)) = (desk.config.chats.channel_id, desk.config.chats.group_id)
     else {
         return Ok(());
     };
-    if let Some(post) = desk
+    match desk
         .store
         .find_post_by_channel_message(channel, channel_post_id)
         .await?
     {
-        desk.store
-            .set_thread(desk.ws(), post.ticket, group, thread_id)
-            .await?;
+        Some(post) => {
+            desk.store
+                .set_thread(desk.ws(), post.ticket, group, thread_id)
+                .await?
+        }
+        // Telegram can show us the forward before the card's sender recorded which post it
+        // was. While a card is in flight, wait (a recent forward only: a card whose sending
+        // was never recorded must not stall the desk forever).
+        None if now - posted_at < FORWARD_PATIENCE
+            && desk.store.cards_in_flight(channel).await? > 0 =>
+        {
+            return Err(RelayError::CardInFlight);
+        }
+        None => tracing::warn!(
+            channel_post_id,
+            "a channel post's forward matches no ticket card"
+        ),
     }
     Ok(())
 }
+
+/// How long a forward may wait for its card to be recorded.
+const FORWARD_PATIENCE: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 
 pub async fn handle_comment(
     desk: &Desk,
