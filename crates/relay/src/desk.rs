@@ -29,6 +29,9 @@ pub struct DeskConfig {
     /// How long this instance's hold on the bot outlives it if it dies without letting go:
     /// the time another instance waits before taking over.
     pub lease_ttl: std::time::Duration,
+    /// How long one `getUpdates` long poll waits. Below teloxide's 17 s HTTP timeout, so a
+    /// quiet poll is never mistaken for a failure.
+    pub poll_timeout: std::time::Duration,
 }
 
 impl DeskConfig {
@@ -43,6 +46,7 @@ impl DeskConfig {
             hours: WorkingHours::always_open(),
             sla: SlaTargets::default(),
             lease_ttl: crate::intake::LEASE_TTL,
+            poll_timeout: std::time::Duration::from_secs(10),
         }
     }
 }

@@ -11,8 +11,6 @@ use teloxide_core::types::{AllowedUpdate, Update};
 use ticketgram_telegram::{TelegramClient, TelegramError};
 use tokio::sync::Notify;
 
-/// Below teloxide's 17 s HTTP timeout, so a quiet long poll is never mistaken for a failure.
-const POLL_TIMEOUT_SECS: u32 = 10;
 /// The default lease: outlives one long poll comfortably; renewed every round.
 pub const LEASE_TTL: Duration = Duration::from_secs(30);
 
@@ -119,7 +117,7 @@ impl Poller {
             .telegram
             .bot()
             .get_updates()
-            .timeout(POLL_TIMEOUT_SECS)
+            .timeout(self.desk.config.poll_timeout.as_secs().min(15) as u32)
             .allowed_updates(ALLOWED_UPDATES);
         if let Some(offset) = offset {
             request = request.offset(offset as i32);

@@ -195,7 +195,14 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     };
     crate::desk::warn_if_incomplete(&chats);
     let translator = Arc::new(Translator::load().map_err(RunError::Translations)?);
-    let desk = crate::desk::desk(store.clone(), translator, ws, chats, &settings.desk);
+    let desk = crate::desk::desk(
+        store.clone(),
+        translator,
+        ws,
+        chats,
+        &settings.desk,
+        settings.telegram.poll_timeout_secs,
+    );
     let relay = Relay {
         desk: desk.clone(),
         telegram: telegram.clone(),

@@ -16,10 +16,12 @@ pub fn desk(
     ws: WorkspaceId,
     chats: DeskChats,
     settings: &DeskSettings,
+    poll_timeout_secs: u32,
 ) -> Desk {
     let mut config = DeskConfig::new(ws, chats);
     config.note_prefix = settings.note_prefix.clone();
     config.agent_language = settings.agent_language;
+    config.poll_timeout = std::time::Duration::from_secs(poll_timeout_secs.into());
     Desk {
         store,
         t: translator,
