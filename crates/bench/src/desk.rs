@@ -1,0 +1,121 @@
+//! The desk under load: a sandbox playing Telegram, a migrated store, one workspace with one
+//! agent, a channel with its discussion group, and the relay wired exactly as in production
+//! (the same `Relay` the binary starts, long polling the sandbox over HTTP).
+
+use crate::BenchError;
+use std::sync::Arc;
+use std::time::Duration;
+use ticketgram_domain::{AgentRole, Language, WorkspaceId};
+use ticketgram_i18n::Translator;
+use ticketgram_relay::{Desk, DeskChats, DeskConfig, Relay, RelayHandle};
+use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, World};
+use ticketgram_store::{Backend, NewAgent, NewWorkspace, Store};
+use ticketgram_telegram::{Secret, TelegramClient};
+use tokio::time::Instant;
+
+pub struct BenchDesk {
+    pub sandbox: Sandbox,
+    pub store: Store,
+    pub backend: Backend,
+    pub ws: WorkspaceId,
+    pub bot: BotHandle,
+    pub group: ChatRef,
+    relay: RelayHandle,
+}
+
+impl BenchDesk {
+    pub async fn start(url: &str, flood_limits: bool) -> Result<BenchDesk, BenchError> {
+        let sandbox = Sandbox::start(SandboxConfig {
+            flood_limits,
+            // Re-validating every emitted object against the Bot API reference is a test aid;
+            // it runs in this process and would bill its CPU to the relay's figures.
+            self_check: false,
+            ..SandboxConfig::default()
+        })
+        .await
+        .map_err(BenchError::Sandbox)?;
+        let store = Store::connect(url).await?;
+        store.migrate().await?;
+        let now = chrono::Utc::now();
+        let ws = store
+            .create_workspace(&NewWorkspace {
+                slug: "bench".into(),
+                name: "Benchmark desk".into(),
+                first_ticket_number: 1000,
+                created_at: now,
+            })
+            .await?
+            .id;
+        let world = sandbox.world();
+        let owner = world.create_user("Owner", Some("bench_owner"), Some("en"));
+        let bot = world.create_bot("bench_desk_bot");
+        let (channel, group) = world.create_channel_with_discussion(owner, "Support tickets")?;
+        world.add_bot_to_chat(bot.id, channel, true)?;
+        world.add_bot_to_chat(bot.id, group, true)?;
+        let agent = world.create_user("Kate", Some("kate"), Some("en"));
+        world.add_member(group, agent, false)?;
+        world.add_member(channel, agent, false)?;
+        store
+            .upsert_agent(
+                ws,
+                &NewAgent {
+                    telegram_user_id: agent,
+                    name: "Kate".into(),
+                    role: AgentRole::Agent,
+                    alias: None,
+                    languages: vec![Language::En],
+                    skills: vec![],
+                    schedule: None,
+                    created_at: now,
+                },
+            )
+            .await?;
+        let chats = DeskChats {
+            bot_user_id: bot.id,
+            channel_id: Some(channel.telegram_id()),
+            group_id: Some(group.telegram_id()),
+        };
+        let desk = Desk {
+            store: store.clone(),
+            t: Arc::new(Translator::load()?),
+            config: DeskConfig::new(ws, chats),
+        };
+        let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
+        let relay = Relay {
+            desk,
+            telegram,
+            instance: format!("bench-{}", std::process::id()),
+            poll: true,
+        }
+        .start();
+        Ok(BenchDesk {
+            backend: store.backend(),
+            sandbox,
+            store,
+            ws,
+            bot,
+            group,
+            relay,
+        })
+    }
+
+    pub fn world(&self) -> &World {
+        self.sandbox.world()
+    }
+
+    /// Waits until the outbox is empty (or the deadline passes), so a message sent twice by
+    /// a retry would already be in the group when we count.
+    pub async fn settle(&self, deadline: Instant) -> Result<(), BenchError> {
+        while self.store.pending_count(self.ws).await? > 0 && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(())
+    }
+
+    /// Stops the relay, then the store and the sandbox, so the database can be dropped.
+    pub async fn stop(self) {
+        self.relay.shutdown().await;
+        self.store.close().await;
+        self.sandbox.stop().await;
+    }
+}

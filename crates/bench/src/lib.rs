@@ -1,0 +1,143 @@
+//! The load benchmark: N simulated clients write to the client bot in the Telegram sandbox,
+//! the real relay carries their messages through a real store (SQLite or PostgreSQL) into
+//! the agents' discussion group, and we measure how fast and how reliably that happens.
+//!
+//! It is a benchmark, not a test: it reports figures (tickets/s, messages/s, latency
+//! percentiles, memory) and counts anything lost or doubled instead of asserting on timing.
+//! The `ticketgram bench` subcommand and `examples/bench.rs` are thin callers of [`run`].
+//!
+//! One run, in order:
+//! 1. a sandbox (flood limits as configured), a fresh database, a workspace with one agent,
+//!    a channel with its discussion group, and the relay wired as in production;
+//! 2. **ticket phase**: every client sends its first message at once; each opens a ticket,
+//!    whose card gets a thread in the group, and the message is its first comment;
+//! 3. **relay phase**: once every thread exists, every client sends `messages_per_client`
+//!    more, each after the previous one appeared in its thread (a closed loop, so latency
+//!    is the relay's and not a queue we built ourselves);
+//! 4. the outbox drains, the group is read back and every message is checked to have
+//!    arrived exactly once, in its own client's thread.
+
+mod clients;
+mod database;
+mod desk;
+mod ledger;
+mod memory;
+mod observer;
+mod report;
+mod verify;
+
+pub use report::{BenchReport, DeliveryReport, LatencyReport, MemoryReport, PhaseReport};
+
+use std::sync::Arc;
+use std::time::Duration;
+use ticketgram_i18n::I18nError;
+use ticketgram_sandbox::ControlError;
+use ticketgram_store::StoreError;
+use tokio::time::Instant;
+
+/// What to run. Built by the caller (the CLI or the example); nothing is read from the
+/// environment here, so runs can be scripted side by side.
+#[derive(Clone)]
+pub struct BenchConfig {
+    /// `sqlite:` (the file lives in a temporary directory; the path is ignored) or a
+    /// PostgreSQL server URL (a fresh `tg_bench_<random>` database is created on that server
+    /// and dropped afterwards, so the named database is never written to).
+    pub database_url: String,
+    /// Simulated clients, each opening one ticket.
+    pub clients: usize,
+    /// Messages each client sends after the one that opened its ticket.
+    pub messages_per_client: usize,
+    /// Enforce Telegram's flood limits in the sandbox (~20 messages/min per group).
+    pub flood_limits: bool,
+    /// The run stops waiting after this long; whatever has not arrived is reported as lost.
+    pub duration_cap: Duration,
+}
+
+/// The URL may carry a password: never print it.
+impl std::fmt::Debug for BenchConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BenchConfig")
+            .field("database_url", &"<redacted>")
+            .field("clients", &self.clients)
+            .field("messages_per_client", &self.messages_per_client)
+            .field("flood_limits", &self.flood_limits)
+            .field("duration_cap", &self.duration_cap)
+            .finish()
+    }
+}
+
+/// Why a run could not produce a report. Lost or doubled messages are not errors: they are
+/// findings, counted in [`DeliveryReport`].
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error("invalid benchmark settings: {0}")]
+    Config(String),
+    #[error("the Telegram sandbox did not start: {0}")]
+    Sandbox(#[source] std::io::Error),
+    #[error("the sandbox refused a simulated action: {0}")]
+    World(#[from] ControlError),
+    #[error("cannot create or drop the benchmark database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("cannot prepare a temporary SQLite file: {0}")]
+    TempDir(#[source] std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot load the translations: {0}")]
+    I18n(#[from] I18nError),
+}
+
+/// Runs one benchmark and returns its report. The database it created is dropped even when
+/// the run fails half-way.
+pub async fn run(config: BenchConfig) -> Result<BenchReport, BenchError> {
+    if config.clients == 0 {
+        return Err(BenchError::Config("at least one client is needed".into()));
+    }
+    let memory = memory::Meter::start();
+    let database = database::BenchDatabase::create(&config.database_url).await?;
+    let outcome = run_on(&config, database.url(), &memory).await;
+    let dropped = database.remove().await;
+    let report = outcome?;
+    dropped?;
+    Ok(report)
+}
+
+async fn run_on(
+    config: &BenchConfig,
+    url: &str,
+    memory: &memory::Meter,
+) -> Result<BenchReport, BenchError> {
+    let started = Instant::now();
+    let deadline = started + config.duration_cap;
+    let desk = desk::BenchDesk::start(url, config.flood_limits).await?;
+    let sims = clients::create(&desk, config.clients)?;
+    let ledger = Arc::new(ledger::Ledger::new(
+        config.clients,
+        config.messages_per_client + 1,
+    ));
+    let observer = observer::Observer::spawn(&desk, ledger.clone())?;
+    clients::run_all(
+        &desk,
+        sims,
+        ledger.clone(),
+        config.messages_per_client,
+        deadline,
+    )
+    .await?;
+    desk.settle(deadline).await?;
+    observer.stop().await;
+    let delivery = verify::read_back(&desk, &ledger);
+    // Read before tearing down: the end figure should show what a running desk holds.
+    let memory = memory.finish();
+    let capped = Instant::now() >= deadline;
+    let backend = desk.backend;
+    desk.stop().await;
+    Ok(report::build(
+        config,
+        backend,
+        &ledger,
+        delivery,
+        memory,
+        started.elapsed(),
+        capped,
+    ))
+}

@@ -1,0 +1,50 @@
+//! The benchmark's own check: a tiny run must deliver every message exactly once and fill
+//! in its report. Timing is never asserted here; figures belong in docs/benchmarks.md.
+
+use std::time::Duration;
+use ticketgram_bench::{run, BenchConfig};
+
+#[tokio::test]
+async fn a_tiny_run_delivers_everything_exactly_once() {
+    let report = run(BenchConfig {
+        database_url: "sqlite:".into(),
+        clients: 3,
+        messages_per_client: 2,
+        flood_limits: false,
+        duration_cap: Duration::from_secs(60),
+    })
+    .await
+    .expect("the benchmark runs");
+
+    let d = &report.delivery;
+    assert_eq!(d.expected, 9, "{report}");
+    assert_eq!((d.sent, d.delivered_once), (9, 9), "{report}");
+    assert_eq!(
+        (d.lost, d.duplicated, d.misrouted, d.unexpected),
+        (0, 0, 0, 0),
+        "{report}"
+    );
+    assert_eq!(d.cards_posted, 3, "{report}");
+    assert!(d.exactly_once, "{report}");
+    assert!(!report.capped, "{report}");
+    assert_eq!(report.backend, "sqlite");
+    assert_eq!((report.tickets.count, report.relay.count), (3, 6));
+    assert_eq!(
+        (report.ticket_latency.samples, report.relay_latency.samples),
+        (3, 6)
+    );
+
+    let json = serde_json::to_value(&report).expect("serializes");
+    for field in [
+        "tickets",
+        "relay",
+        "ticket_latency",
+        "relay_latency",
+        "memory",
+        "delivery",
+    ] {
+        assert!(json.get(field).is_some(), "{field} missing from {json:#}");
+    }
+    assert!(json.pointer("/relay_latency/p99_ms").is_some());
+    assert!(json.pointer("/memory/peak_rss_kib").is_some());
+}
