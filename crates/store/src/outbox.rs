@@ -226,7 +226,8 @@ impl Store {
             "UPDATE outbox SET status = 'in_flight', claimed_by = $1, claim_expires_at = $2, attempts = attempts + 1
              WHERE id IN (
                  SELECT o.id FROM outbox o
-                 WHERE (o.status = 'pending' OR (o.status = 'in_flight' AND o.claim_expires_at <= $3))
+                 WHERE o.status IN ('pending', 'in_flight')
+                   AND (o.status = 'pending' OR o.claim_expires_at <= $3)
                    AND o.not_before <= $3
                    {bot_filter}
                    AND NOT EXISTS (
