@@ -42,7 +42,7 @@ pub enum Command {
     /// Opens the database (bringing its schema up to date), then runs the bots. Without a bot
     /// token it starts a demo against the built-in Telegram sandbox, so a first run needs
     /// nothing but this command.
-    Serve,
+    Serve(ServeArgs),
 
     /// Create or update the database schema, then exit
     ///
@@ -152,6 +152,14 @@ fn priority_parser() -> impl clap::builder::TypedValueParser<Value = Priority> {
 fn language_parser() -> impl clap::builder::TypedValueParser<Value = Language> {
     PossibleValuesParser::new(Language::ALL.map(Language::code))
         .try_map(|s| Language::from_code(&s).ok_or("unsupported language"))
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Receive updates by webhook at this public base URL instead of long polling; overrides
+    /// telegram.webhook_url. Needs telegram.webhook_secret (TICKETGRAM_WEBHOOK_SECRET).
+    #[arg(long, value_name = "URL")]
+    pub webhook_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

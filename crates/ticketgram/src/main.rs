@@ -47,11 +47,16 @@ fn one_line(error: &anyhow::Error) -> String {
 fn try_main(cli: Cli) -> anyhow::Result<()> {
     let env = Env::from_process()?;
     let rust_log = env.get("RUST_LOG").map(str::to_owned);
+    let webhook_url = match &cli.command {
+        Command::Serve(args) => args.webhook_url.clone(),
+        _ => None,
+    };
     let loaded = Settings::load(LoadOptions {
         config_file: cli.config.as_deref(),
         working_dir: None,
         env,
         log_format: cli.log_format,
+        webhook_url,
     })?;
 
     if let Command::CheckConfig = cli.command {
@@ -65,7 +70,7 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let settings = loaded.settings;
     match cli.command {
-        Command::Serve => runtime.block_on(async {
+        Command::Serve(_) => runtime.block_on(async {
             let shutdown = shutdown::signal().context("cannot listen for shutdown signals")?;
             app::run(settings, shutdown).await?;
             Ok::<_, anyhow::Error>(())

@@ -135,6 +135,8 @@ pub struct LoadOptions<'a> {
     pub env: Env,
     /// `--log-format`, which beats every other layer.
     pub log_format: Option<LogFormat>,
+    /// `serve --webhook-url`, which beats every other layer.
+    pub webhook_url: Option<String>,
 }
 
 /// Loaded settings plus what `check-config` reports about them.
@@ -177,6 +179,10 @@ impl Settings {
         if let Some(format) = options.log_format {
             let value = Value::String(format.as_str().to_owned());
             layers.apply_flag("log.format", "--log-format", value)?;
+        }
+        if let Some(url) = &options.webhook_url {
+            let value = Value::String(url.clone());
+            layers.apply_flag("telegram.webhook_url", "--webhook-url", value)?;
         }
 
         let settings: Settings = Value::Table(layers.to_table())

@@ -253,3 +253,27 @@ fn webhook_url_without_secret_is_an_error() {
         "{msg}"
     );
 }
+
+#[test]
+fn serve_webhook_url_flag_beats_env() {
+    let loaded = Settings::load(LoadOptions {
+        working_dir: Some(Path::new("/nonexistent")),
+        env: [
+            ("TICKETGRAM_WEBHOOK_URL", "https://old.example.com"),
+            ("TICKETGRAM_WEBHOOK_SECRET", "s3cret"),
+        ]
+        .into_iter()
+        .collect(),
+        webhook_url: Some("https://help.example.com".into()),
+        ..LoadOptions::default()
+    })
+    .unwrap();
+    let url = loaded
+        .settings
+        .telegram
+        .webhook_url
+        .as_ref()
+        .map(|u| u.as_str().to_owned());
+    assert_eq!(url.as_deref(), Some("https://help.example.com/"));
+    assert!(loaded.render().contains("command-line flag --webhook-url"));
+}
