@@ -4,7 +4,7 @@
 //!
 //! It is a benchmark, not a test: it reports figures (tickets/s, messages/s, latency
 //! percentiles, memory) and counts anything lost or doubled instead of asserting on timing.
-//! The `ticketgram bench` subcommand and `examples/bench.rs` are thin callers of [`run`].
+//! The `ticketgram bench` subcommand is a thin caller of [`run`].
 //!
 //! One run, in order:
 //! 1. a sandbox (flood limits as configured), a fresh database, a workspace with one agent,
@@ -35,7 +35,7 @@ use ticketgram_sandbox::ControlError;
 use ticketgram_store::StoreError;
 use tokio::time::Instant;
 
-/// What to run. Built by the caller (the CLI or the example); nothing is read from the
+/// What to run. Built by the caller (the CLI); nothing is read from the
 /// environment here, so runs can be scripted side by side.
 #[derive(Clone)]
 pub struct BenchConfig {

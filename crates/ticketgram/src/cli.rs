@@ -63,6 +63,14 @@ pub enum Command {
     /// another bot without a real token. Point telegram.api_url at it.
     Sandbox(SandboxArgs),
 
+    /// Measure relay throughput and latency with simulated clients (not a test)
+    ///
+    /// Starts a sandbox, a fresh database (a temporary SQLite file, or a new database on the
+    /// given PostgreSQL server, dropped afterwards) and the relay; N clients open tickets and
+    /// write M messages each. Prints tickets/s, messages relayed/s, latency percentiles (client
+    /// message → comment in the ticket's thread), memory and an exactly-once check.
+    Bench(BenchArgs),
+
     /// Manage the agents of the workspace (instance.workspace)
     ///
     /// Agents answer tickets in the discussion group of the agents' channel. The workspace is
@@ -160,6 +168,28 @@ pub struct ServeArgs {
     /// telegram.webhook_url. Needs telegram.webhook_secret (TICKETGRAM_WEBHOOK_SECRET).
     #[arg(long, value_name = "URL")]
     pub webhook_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// `sqlite:` for a temporary file, or a PostgreSQL server URL (a fresh database is made)
+    #[arg(long, default_value = "sqlite:", value_name = "URL")]
+    pub database_url: String,
+    /// Simulated clients writing at the same time
+    #[arg(long, default_value_t = 50)]
+    pub clients: usize,
+    /// Follow-up messages per client after the one that opens its ticket
+    #[arg(long, default_value_t = 10)]
+    pub messages: usize,
+    /// Enforce Telegram's flood limits in the sandbox (about 20 messages a minute per group)
+    #[arg(long)]
+    pub flood_limits: bool,
+    /// Give up after this many seconds
+    #[arg(long, default_value_t = 600)]
+    pub cap_secs: u64,
+    /// Also print the report as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

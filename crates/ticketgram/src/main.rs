@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Parser as _;
-use ticketgram::cli::{Cli, Command, SandboxArgs};
+use ticketgram::cli::{BenchArgs, Cli, Command, SandboxArgs};
 use ticketgram::settings::{Env, LoadOptions, Loaded, Settings, SettingsError};
 use ticketgram::{admin, app, shutdown, telemetry};
 
@@ -83,6 +83,7 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
             })?;
         }
         Command::Sandbox(args) => runtime.block_on(sandbox(args))?,
+        Command::Bench(args) => runtime.block_on(bench(args))?,
         Command::Agent(command) => {
             print!("{}", runtime.block_on(admin::agent(&settings, command))?)
         }
@@ -90,6 +91,25 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
             print!("{}", runtime.block_on(admin::topic(&settings, command))?)
         }
         Command::CheckConfig => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+/// Runs the load benchmark and prints its report (figures in docs/benchmarks.md).
+async fn bench(args: BenchArgs) -> anyhow::Result<()> {
+    let config = ticketgram_bench::BenchConfig {
+        database_url: args.database_url,
+        clients: args.clients,
+        messages_per_client: args.messages,
+        flood_limits: args.flood_limits,
+        duration_cap: std::time::Duration::from_secs(args.cap_secs),
+    };
+    let report = ticketgram_bench::run(config)
+        .await
+        .context("benchmark failed")?;
+    println!("{report}");
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ fn top_level_help_lists_every_subcommand() {
         "sandbox",
         "agent",
         "topic",
+        "bench",
         "--config",
         "--log-format",
     ] {
@@ -29,6 +30,7 @@ fn each_subcommand_has_help() {
         ("sandbox", "--addr"),
         ("agent", "workspace"),
         ("topic", "topics"),
+        ("bench", "--clients"),
     ];
     for (command, expected) in cases {
         let out = run(&mut Sandbox::new().cmd(&[command, "--help"]));
