@@ -3,5 +3,6 @@
 pub mod dispatcher;
 pub mod job;
 pub mod render;
+mod replies;
 pub mod split;
 mod telegram_calls;

@@ -2,12 +2,13 @@
 //! now, and makes the Telegram calls. Returns whether it is done or must wait.
 
 use super::job::Delivery;
+use super::replies::{agent_to_client, join_signature, signature, sync_edit};
 use super::split::{split_text, CAPTION_LIMIT, TEXT_LIMIT};
 use super::telegram_calls as call;
 use crate::agents::card::{self, CardFacts};
 use crate::desk::Desk;
 use std::time::Duration;
-use ticketgram_domain::{Message, MessageDirection, TelegramCopy, Ticket, TicketId};
+use ticketgram_domain::{Message, TelegramCopy, TicketId};
 use ticketgram_store::StoreError;
 use ticketgram_telegram::{TelegramClient, TelegramError};
 
@@ -224,7 +225,7 @@ async fn thread_of(desk: &Desk, ticket: TicketId) -> Result<Option<(i64, i64)>, 
 
 /// Where the message was written originally: the client's private chat for client messages,
 /// the group for agents' replies.
-fn source_copy(
+pub(super) fn source_copy(
     message: &Message,
     bot_id: i64,
     not_in: Option<i64>,
@@ -239,7 +240,7 @@ fn source_copy(
         })
 }
 
-async fn record_copy(
+pub(super) async fn record_copy(
     desk: &Desk,
     message: &Message,
     chat_id: i64,
@@ -256,95 +257,7 @@ async fn record_copy(
     Ok(())
 }
 
-/// "— Kate · #1042": how a client sees who answered, never the agent's Telegram name.
-async fn signature(
-    desk: &Desk,
-    ticket: &Ticket,
-    message: &Message,
-) -> Result<String, DeliveryError> {
-    let client = desk.store.get_client(desk.ws(), ticket.client).await?;
-    let alias = match message.author_agent {
-        Some(agent) => desk
-            .store
-            .get_agent(desk.ws(), agent)
-            .await?
-            .alias
-            .map(|a| a.as_str().to_string()),
-        None => None,
-    };
-    let alias = alias.unwrap_or_else(|| desk.text(client.language, "default-alias", &[]));
-    Ok(desk.text(
-        client.language,
-        "reply-signature",
-        &[
-            ("alias", alias.into()),
-            ("number", ticket.number.to_string().into()),
-        ],
-    ))
-}
-
-fn join_signature(body: Option<&str>, signature: &str, limit: usize) -> Option<String> {
-    let joined = match body {
-        Some(body) if !body.is_empty() => format!("{body}\n\n— {signature}"),
-        _ => format!("— {signature}"),
-    };
-    (joined.chars().count() <= limit).then_some(joined)
-}
-
-async fn agent_to_client(
-    desk: &Desk,
-    tg: &TelegramClient,
-    message: ticketgram_domain::MessageId,
-) -> Result<Outcome, DeliveryError> {
-    let ws = desk.ws();
-    let message = desk.store.get_message(ws, message).await?;
-    let ticket = desk.store.get_ticket(ws, message.ticket).await?;
-    let client = desk.store.get_client(ws, ticket.client).await?;
-    let chat = client.telegram_user_id;
-    if message.copies.iter().any(|c| c.chat_id == chat) {
-        return Ok(Outcome::Done);
-    }
-    let signature = signature(desk, &ticket, &message).await?;
-    let first_id = if message.media.is_empty() {
-        let text = format!(
-            "{}\n\n— {signature}",
-            message.text.clone().unwrap_or_default()
-        );
-        let mut first = None;
-        for part in split_text(&text, TEXT_LIMIT) {
-            let id = call::send_text(tg, chat, &part, None, None).await?;
-            first.get_or_insert(id);
-        }
-        first.unwrap_or_default()
-    } else {
-        let source = source_copy(&message, desk.bot_id(), Some(chat))?;
-        let caption = message.media.first().and_then(|m| m.caption.as_deref());
-        match join_signature(caption, &signature, CAPTION_LIMIT) {
-            Some(caption) => {
-                call::copy(
-                    tg,
-                    chat,
-                    source.chat_id,
-                    source.message_id,
-                    Some(caption),
-                    None,
-                )
-                .await?
-            }
-            None => {
-                // A caption near the limit: send the media as is and sign underneath.
-                let id =
-                    call::copy(tg, chat, source.chat_id, source.message_id, None, None).await?;
-                call::send_text(tg, chat, &format!("— {signature}"), None, None).await?;
-                id
-            }
-        }
-    };
-    record_copy(desk, &message, chat, first_id).await?;
-    Ok(Outcome::Done)
-}
-
-async fn send_album(
+pub(super) async fn send_album(
     desk: &Desk,
     tg: &TelegramClient,
     ticket: TicketId,
@@ -371,61 +284,6 @@ async fn send_album(
     let ids = call::send_album(tg, to_chat, &items, caption, reply_to).await?;
     for (message, id) in pending.iter().zip(ids) {
         record_copy(desk, message, to_chat, id).await?;
-    }
-    Ok(Outcome::Done)
-}
-
-async fn sync_edit(
-    desk: &Desk,
-    tg: &TelegramClient,
-    message: ticketgram_domain::MessageId,
-) -> Result<Outcome, DeliveryError> {
-    let ws = desk.ws();
-    let message = desk.store.get_message(ws, message).await?;
-    let ticket = desk.store.get_ticket(ws, message.ticket).await?;
-    let (targets, body): (Vec<&TelegramCopy>, String) = match message.direction {
-        MessageDirection::Client => {
-            let group = desk.config.chats.group_id;
-            let targets = message
-                .copies
-                .iter()
-                .filter(|c| Some(c.chat_id) == group)
-                .collect();
-            let body = message
-                .text
-                .clone()
-                .or_else(|| message.media.first().and_then(|m| m.caption.clone()))
-                .unwrap_or_default();
-            (targets, body)
-        }
-        MessageDirection::Agent => {
-            let client = desk.store.get_client(ws, ticket.client).await?;
-            let targets = message
-                .copies
-                .iter()
-                .filter(|c| c.chat_id == client.telegram_user_id)
-                .collect();
-            let body = message
-                .text
-                .clone()
-                .or_else(|| message.media.first().and_then(|m| m.caption.clone()))
-                .unwrap_or_default();
-            let signature = signature(desk, &ticket, &message).await?;
-            (targets, format!("{body}\n\n— {signature}"))
-        }
-        _ => return Ok(Outcome::Done),
-    };
-    for target in targets {
-        if message.media.is_empty() {
-            let text = split_text(&body, TEXT_LIMIT)
-                .into_iter()
-                .next()
-                .unwrap_or_default();
-            call::edit_text(tg, target.chat_id, target.message_id, &text, None).await?;
-        } else {
-            let caption: String = body.chars().take(CAPTION_LIMIT).collect();
-            call::edit_caption(tg, target.chat_id, target.message_id, &caption).await?;
-        }
     }
     Ok(Outcome::Done)
 }
