@@ -21,6 +21,9 @@ pub async fn handle_thread_opened(
     else {
         return Ok(());
     };
+    // Count the cards in flight *before* looking for this one: a card recorded between the two
+    // reads is then found by the second, and "none in flight" really means none was.
+    let in_flight = desk.store.cards_in_flight(channel).await?;
     match desk
         .store
         .find_post_by_channel_message(channel, channel_post_id)
@@ -34,9 +37,7 @@ pub async fn handle_thread_opened(
         // Telegram can show us the forward before the card's sender recorded which post it
         // was. While a card is in flight, wait (a recent forward only: a card whose sending
         // was never recorded must not stall the desk forever).
-        None if now - posted_at < FORWARD_PATIENCE
-            && desk.store.cards_in_flight(channel).await? > 0 =>
-        {
+        None if in_flight > 0 && now - posted_at < FORWARD_PATIENCE => {
             return Err(RelayError::CardInFlight);
         }
         None => tracing::warn!(
