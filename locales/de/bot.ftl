@@ -81,3 +81,4 @@ ticket-reopened-by = Wieder geöffnet von { $actor }.
 client-rated = Der Kunde hat diese Anfrage mit { $stars }/5 bewertet. { $comment }
 transfer-choose = { $number } weitergeben an:
 transferred-to = Weitergegeben an { $agent }.
+staff-bot-only = Dieser Bot ist für das Support-Team. Wenn Sie Hilfe brauchen, schreiben Sie bitte unserem Support-Bot.

@@ -81,3 +81,4 @@ ticket-reopened-by = Reopened by { $actor }.
 client-rated = The client rated this request { $stars }/5. { $comment }
 transfer-choose = Transfer { $number } to:
 transferred-to = Transferred to { $agent }.
+staff-bot-only = This bot is for the support team. If you need help, please write to our support bot.

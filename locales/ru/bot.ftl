@@ -81,3 +81,4 @@ ticket-reopened-by = Снова открыл(а) { $actor }.
 client-rated = Клиент оценил обращение на { $stars }/5. { $comment }
 transfer-choose = Передать { $number }:
 transferred-to = Передано: { $agent }.
+staff-bot-only = Этот бот предназначен для команды поддержки. Если вам нужна помощь, напишите нашему боту поддержки.

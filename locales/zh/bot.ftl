@@ -81,3 +81,4 @@ ticket-reopened-by = 由 { $actor } 重新打开。
 client-rated = 客户给此工单评分 { $stars }/5。{ $comment }
 transfer-choose = 将 { $number } 转交给：
 transferred-to = 已转交给 { $agent }。
+staff-bot-only = 此机器人仅供客服团队使用。如需帮助，请联系我们的客服机器人。
