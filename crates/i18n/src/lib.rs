@@ -10,23 +10,25 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 use ticketgram_domain::Language;
 
-/// The Fluent sources of one language, in file order.
+/// The Fluent sources of one language, in file order: what the bots say (`bot.ftl`), then the
+/// labels of report workbooks and CSV exports (`reports.ftl`). Keys must be unique across files.
 fn sources(language: Language) -> &'static [&'static str] {
     macro_rules! locale {
-        ($lang:literal) => {
-            &[include_str!(concat!(
+        ($lang:literal: $($file:literal),+) => {
+            &[$(include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/../../locales/",
                 $lang,
-                "/bot.ftl"
-            ))]
+                "/",
+                $file
+            ))),+]
         };
     }
     match language {
-        Language::En => locale!("en"),
-        Language::Ru => locale!("ru"),
-        Language::Zh => locale!("zh"),
-        Language::De => locale!("de"),
+        Language::En => locale!("en": "bot.ftl", "reports.ftl"),
+        Language::Ru => locale!("ru": "bot.ftl", "reports.ftl"),
+        Language::Zh => locale!("zh": "bot.ftl", "reports.ftl"),
+        Language::De => locale!("de": "bot.ftl", "reports.ftl"),
     }
 }
 
@@ -192,7 +194,7 @@ mod tests {
     #[test]
     fn placeholders_match_across_languages() {
         let placeholders = |language: Language, key: &str| -> BTreeSet<String> {
-            let src: String = sources(language).concat();
+            let src: String = sources(language).join("\n");
             let body = src
                 .lines()
                 .skip_while(|l| !l.starts_with(&format!("{key} =")))
@@ -209,6 +211,18 @@ mod tests {
             let english = placeholders(Language::En, &key);
             for language in Language::ALL {
                 assert_eq!(placeholders(language, &key), english, "{language}/{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_of_a_locale_is_compiled_in() {
+        // One key from each file: a file left out of `sources` shows up as its key.
+        let t = Translator::load().unwrap();
+        for language in Language::ALL {
+            for key in ["ticket-created", "report-sheet-summary"] {
+                let text = t.try_text(language, key, &[]);
+                assert!(text.is_some(), "{language} lacks {key}");
             }
         }
     }
