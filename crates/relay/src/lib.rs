@@ -13,6 +13,7 @@ pub mod delivery;
 pub mod desk;
 mod edits;
 pub mod event;
+pub mod from_api;
 pub mod intake;
 pub mod processor;
 mod service;

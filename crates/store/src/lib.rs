@@ -20,14 +20,17 @@
 //! decide who polls a bot, and outbox work is claimed with `FOR UPDATE SKIP LOCKED`.
 
 mod agents;
+mod api_tokens;
 mod audit;
 mod bots;
+mod client_attributes;
 mod clients;
 mod conversation;
 mod error;
 mod leases;
 mod messages;
 mod outbox;
+mod report_facts;
 mod settings;
 mod ticket_changes;
 mod ticket_events;
@@ -36,9 +39,11 @@ mod tickets;
 mod time;
 mod topics;
 mod updates;
+mod webhooks;
 mod workspaces;
 
 pub use agents::NewAgent;
+pub use api_tokens::{ApiToken, IdempotentReplay, NewApiToken};
 pub use bots::{Bot, BotRole, NewBot};
 pub use clients::NewClient;
 pub use error::StoreError;
@@ -49,6 +54,10 @@ pub use ticket_posts::{TicketPost, TicketPostClaim};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use updates::StoredUpdate;
+pub use webhooks::{
+    ClaimedDelivery, DeliveryStatus, NewWebhookEndpoint, NewWebhookEvent, WebhookDelivery,
+    WebhookEndpoint, WebhookEndpointChange, WebhookSource,
+};
 pub use workspaces::{NewWorkspace, Workspace};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
