@@ -14,6 +14,7 @@ pub mod desk;
 mod edits;
 pub mod event;
 pub mod intake;
+pub mod outside;
 pub mod processor;
 mod service;
 pub mod webhook;
