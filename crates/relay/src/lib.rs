@@ -15,6 +15,7 @@ mod edits;
 pub mod event;
 pub mod from_api;
 pub mod intake;
+pub mod outside;
 pub mod processor;
 mod service;
 pub mod webhook;

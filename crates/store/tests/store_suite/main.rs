@@ -11,4 +11,5 @@ mod leases;
 mod messages;
 mod outbox;
 mod schema;
+mod ticket_search;
 mod tickets;
