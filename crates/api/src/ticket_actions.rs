@@ -18,7 +18,8 @@ pub(crate) struct NewReply {
 }
 
 /// The reply goes to the client through the client bot, signed like an agent's reply from
-/// Telegram; it is recorded as written by the token's creator.
+/// Telegram; it is recorded as written by the token's creator. A token created without an
+/// agent cannot reply (`invalid_request`): clients are always answered by someone.
 pub(crate) async fn reply(
     Extension(caller): Extension<Caller>,
     ApiPath(number): ApiPath<i64>,
@@ -30,7 +31,7 @@ pub(crate) async fn reply(
     }
     let ticket = ticket_by_number(&caller, number).await?;
     let now = chrono::Utc::now();
-    let id = ticketgram_relay::outside::reply(&caller.desk, &ticket, caller.agent(), text, now)
+    let id = ticketgram_relay::outside::reply(&caller.desk, ticket.id, caller.agent(), text, now)
         .await?;
     let message = caller.desk.store.get_message(caller.ws(), id).await?;
     Ok((StatusCode::CREATED, Json(MessageView::new(&message))))
@@ -53,15 +54,24 @@ pub(crate) async fn change_status(
         .map_err(|_| ApiError::Invalid(format!("unknown status {:?}", request.status)))?;
     let ticket = ticket_by_number(&caller, number).await?;
     let now = chrono::Utc::now();
-    ticketgram_relay::from_api::change_status(
-        &caller.desk,
-        &ticket,
-        to,
-        caller.actor(),
-        &caller.token.name,
-        now,
-    )
-    .await?;
+    match caller.agent() {
+        Some(agent) => {
+            ticketgram_relay::outside::change_status(&caller.desk, ticket.id, to, agent, now)
+                .await?
+        }
+        // An integration acting in nobody's name: the history says "system", the thread
+        // names the token.
+        None => {
+            ticketgram_relay::from_api::change_status(
+                &caller.desk,
+                &ticket,
+                to,
+                &caller.token.name,
+                now,
+            )
+            .await?;
+        }
+    }
     let changed = caller.desk.store.get_ticket(caller.ws(), ticket.id).await?;
     Ok(Json(view(&caller, &changed).await?))
 }

@@ -94,19 +94,20 @@ pub async fn open_ticket(
     })
 }
 
-/// Moves a ticket to `to` as the bot's buttons would: the thread is told who did it
-/// (`actor_name`), a closed ticket asks the client for a rating, and the card is refreshed.
+/// Moves a ticket to `to` for an integration acting in no agent's name (an agent's change is
+/// [`crate::outside::change_status`]): the history records the system, the thread is told
+/// the integration's name (`actor_name`), a closed ticket asks the client for a rating, and
+/// the card is refreshed.
 pub async fn change_status(
     desk: &Desk,
     ticket: &Ticket,
     to: TicketStatus,
-    actor: Actor,
     actor_name: &str,
     now: Timestamp,
 ) -> Result<StatusChange, RelayError> {
     let change = desk
         .store
-        .change_status(desk.ws(), ticket.id, to, actor, now)
+        .change_status(desk.ws(), ticket.id, to, Actor::System, now)
         .await?;
     // One origin per history step: a retried request that changed nothing queues nothing.
     let origin = format!("api-status:{}:{}:{}", ticket.id.0, to.as_str(), now.timestamp_millis());
