@@ -16,7 +16,9 @@ async fn client_by_telegram_id(caller: &Caller, telegram_user_id: i64) -> Result
         .store
         .find_client_by_telegram_id(caller.ws(), telegram_user_id)
         .await?
-        .ok_or_else(|| ApiError::not_found(format!("no client with Telegram id {telegram_user_id}")))
+        .ok_or_else(|| {
+            ApiError::not_found(format!("no client with Telegram id {telegram_user_id}"))
+        })
 }
 
 async fn client_view(caller: &Caller, client: &Client) -> Result<ClientView, ApiError> {

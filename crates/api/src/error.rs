@@ -50,9 +50,9 @@ impl ApiError {
             ApiError::Invalid(_) | ApiError::IdempotencyKeyReused => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            ApiError::Conflict(_)
-            | ApiError::Transition(_)
-            | ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::Transition(_) | ApiError::IdempotencyInProgress => {
+                StatusCode::CONFLICT
+            }
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -28,7 +28,7 @@ pub mod webhooks;
 pub use auth::Caller;
 pub use error::ApiError;
 pub use scope::Scope;
-pub use webhooks::{RetryPolicy, WebhookConfig, WebhookWorker};
+pub use webhooks::{RetryPolicy, WebhookConfig, WebhookError, WebhookWorker};
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -133,7 +133,16 @@ fn schemas() -> Value {
     let languages = json!({ "type": "string", "enum": ["en", "ru", "zh", "de"] });
     let events = json!({ "type": "array", "items": { "type": "string", "enum": crate::webhooks::events::EVENT_TYPES } });
     let ticket = object(
-        &["number", "subject", "status", "priority", "language", "client", "tags", "created_at"],
+        &[
+            "number",
+            "subject",
+            "status",
+            "priority",
+            "language",
+            "client",
+            "tags",
+            "created_at",
+        ],
         json!({
             "number": { "type": "integer" },
             "subject": string(),
@@ -270,7 +279,10 @@ mod tests {
         }
         let text = doc.to_string();
         for reference in text.split("#/components/schemas/").skip(1) {
-            let name: String = reference.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let name: String = reference
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
             assert!(schemas.contains_key(&name), "dangling $ref {name}");
         }
     }

@@ -39,5 +39,10 @@ pub(crate) async fn report(
     let config = &caller.desk.config;
     let period = ReportPeriod::local_days(&config.hours, first, last);
     let facts = caller.desk.store.report_facts(caller.ws(), &period).await?;
-    Ok(Json(build_report(&facts, period, &config.hours, &config.sla)))
+    Ok(Json(build_report(
+        &facts,
+        period,
+        &config.hours,
+        &config.sla,
+    )))
 }

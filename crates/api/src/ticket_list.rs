@@ -101,7 +101,12 @@ pub(crate) async fn list(
         None => None,
     };
     let query = TicketQuery {
-        statuses: filters.status.as_deref().map(statuses).transpose()?.unwrap_or_else(Vec::new),
+        statuses: filters
+            .status
+            .as_deref()
+            .map(statuses)
+            .transpose()?
+            .unwrap_or_else(Vec::new),
         topic: filters.topic.map(TopicId),
         priority: filters
             .priority

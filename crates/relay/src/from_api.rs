@@ -110,7 +110,12 @@ pub async fn change_status(
         .change_status(desk.ws(), ticket.id, to, Actor::System, now)
         .await?;
     // One origin per history step: a retried request that changed nothing queues nothing.
-    let origin = format!("api-status:{}:{}:{}", ticket.id.0, to.as_str(), now.timestamp_millis());
+    let origin = format!(
+        "api-status:{}:{}:{}",
+        ticket.id.0,
+        to.as_str(),
+        now.timestamp_millis()
+    );
     let mut fx = Effects::new(desk, origin, now);
     let name = actor_name.to_string();
     match to {

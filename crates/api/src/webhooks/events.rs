@@ -15,7 +15,12 @@ pub const MESSAGE_CREATED: &str = "message.created";
 pub const STATUS_CHANGED: &str = "ticket.status_changed";
 pub const TICKET_RATED: &str = "ticket.rated";
 
-pub const EVENT_TYPES: [&str; 4] = [TICKET_CREATED, MESSAGE_CREATED, STATUS_CHANGED, TICKET_RATED];
+pub const EVENT_TYPES: [&str; 4] = [
+    TICKET_CREATED,
+    MESSAGE_CREATED,
+    STATUS_CHANGED,
+    TICKET_RATED,
+];
 
 fn envelope(
     id: String,
@@ -38,7 +43,11 @@ fn envelope(
     }
 }
 
-async fn ticket_view(store: &Store, ws: WorkspaceId, ticket: &Ticket) -> Result<TicketView, StoreError> {
+async fn ticket_view(
+    store: &Store,
+    ws: WorkspaceId,
+    ticket: &Ticket,
+) -> Result<TicketView, StoreError> {
     let client = store.get_client(ws, ticket.client).await?;
     Ok(TicketView::new(ticket, &client))
 }

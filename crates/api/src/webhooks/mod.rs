@@ -118,8 +118,7 @@ impl WebhookWorker {
     async fn tick(&self) -> Result<(), ticketgram_store::StoreError> {
         let now = chrono::Utc::now();
         for &ws in &self.workspaces {
-            producer::produce(&self.store, ws, self.config.settle, self.config.batch, now)
-                .await?;
+            producer::produce(&self.store, ws, self.config.settle, self.config.batch, now).await?;
         }
         sender::send_due(
             &self.store,

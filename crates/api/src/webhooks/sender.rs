@@ -2,8 +2,8 @@
 //! answer) is retried on the [`RetryPolicy`] schedule until it is given up as dead.
 
 use std::time::Duration;
-use tokio::task::JoinSet;
 use ticketgram_store::{ClaimedDelivery, Store, StoreError};
+use tokio::task::JoinSet;
 
 use super::signature::{sign, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER};
 use super::RetryPolicy;
@@ -39,7 +39,9 @@ pub(crate) async fn send_due(
             Err(error) => match policy.next_attempt(d.attempts, d.created_at, now) {
                 Some(next) => {
                     tracing::info!(delivery = d.id, attempts = d.attempts, %error, "webhook delivery failed; will retry");
-                    store.webhook_retry_later(d.id, instance, next, &error).await
+                    store
+                        .webhook_retry_later(d.id, instance, next, &error)
+                        .await
                 }
                 None => {
                     tracing::warn!(delivery = d.id, attempts = d.attempts, %error, "webhook delivery given up");

@@ -18,7 +18,10 @@ fn mac(secret: &str, body: &[u8]) -> Hmac<Sha256> {
 
 /// The header value for `body`.
 pub fn sign(secret: &str, body: &[u8]) -> String {
-    format!("sha256={}", hex::encode(mac(secret, body).finalize().into_bytes()))
+    format!(
+        "sha256={}",
+        hex::encode(mac(secret, body).finalize().into_bytes())
+    )
 }
 
 /// Whether `header` is the signature of `body` (constant-time comparison).
