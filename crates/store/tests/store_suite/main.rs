@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod api_tokens;
 mod concurrency;
 mod conversation;
 mod desk;
@@ -13,3 +14,4 @@ mod outbox;
 mod schema;
 mod ticket_search;
 mod tickets;
+mod webhooks;
