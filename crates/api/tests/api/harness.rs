@@ -134,7 +134,7 @@ impl TestApi {
             channel_id: Some(channel.telegram_id()),
             group_id: Some(group.telegram_id()),
         };
-        let mut config = DeskConfig::new(ws, chats.clone());
+        let mut config = DeskConfig::new(ws, chats);
         config.lease_ttl = Duration::from_secs(2);
         let desk = Desk {
             store: store.clone(),
