@@ -32,6 +32,8 @@ pub struct TestApi {
     relay: Option<RelayHandle>,
     server: tokio::task::JoinHandle<()>,
     worker_stop: Option<tokio::sync::oneshot::Sender<()>>,
+    /// PostgreSQL: the server's URL and the database to drop afterwards.
+    postgres: Option<(String, String)>,
     _db: tempfile::TempDir,
 }
 
@@ -77,9 +79,31 @@ impl TestApi {
         TestApi::start_on(None).await
     }
 
-    /// On PostgreSQL when `TEST_DATABASE_URL` names a server (a fresh database, left behind
-    /// for inspection), else on SQLite.
-    pub async fn start_on(database_url: Option<String>) -> TestApi {
+    /// A fresh PostgreSQL database on the `TEST_DATABASE_URL` server, dropped by [`stop`];
+    /// `None` (with a notice) when no server is named.
+    pub async fn start_on_postgres() -> Option<TestApi> {
+        use sqlx::{Connection, Executor};
+        let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+            eprintln!("notice: PostgreSQL API test skipped: set TEST_DATABASE_URL to run it");
+            return None;
+        };
+        let name = format!("tg_api_{}", uuid::Uuid::new_v4().simple());
+        sqlx::any::install_default_drivers();
+        let mut admin = sqlx::AnyConnection::connect(&admin_url)
+            .await
+            .expect("server");
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create database");
+        admin.close().await.expect("close");
+        let (base, _) = admin_url.rsplit_once('/').expect("URL with a database");
+        let mut api = TestApi::start_on(Some(format!("{base}/{name}"))).await;
+        api.postgres = Some((admin_url, name));
+        Some(api)
+    }
+
+    async fn start_on(database_url: Option<String>) -> TestApi {
         if std::env::var_os("TEST_LOG").is_some() {
             let _ = tracing_subscriber::fmt()
                 .with_env_filter("info,ticketgram_api=debug")
@@ -196,6 +220,7 @@ impl TestApi {
             relay: Some(relay),
             server,
             worker_stop: Some(worker_stop),
+            postgres: None,
             _db: dir,
         }
     }
@@ -208,6 +233,17 @@ impl TestApi {
             relay.shutdown().await;
         }
         self.server.abort();
+        self.store.close().await;
+        if let Some((admin_url, name)) = self.postgres.take() {
+            use sqlx::{Connection, Executor};
+            let mut admin = sqlx::AnyConnection::connect(&admin_url)
+                .await
+                .expect("server");
+            admin
+                .execute(format!("DROP DATABASE {name} WITH (FORCE)").as_str())
+                .await
+                .expect("drop database");
+        }
     }
 
     /// A token of the desk created by Kate, with these scopes.

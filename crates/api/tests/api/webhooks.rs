@@ -105,7 +105,17 @@ async fn register(api: &TestApi, token: &str, rx: &Receiver, url: &str, events: 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_delivery_is_retried_and_delivered_once() {
-    let api = TestApi::start().await;
+    retried_and_delivered_once(TestApi::start().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_a_failed_delivery_is_retried_and_delivered_once() {
+    if let Some(api) = TestApi::start_on_postgres().await {
+        retried_and_delivered_once(api).await;
+    }
+}
+
+async fn retried_and_delivered_once(api: TestApi) {
     let token = api
         .token(&[
             Scope::WebhooksManage,
