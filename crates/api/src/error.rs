@@ -125,8 +125,14 @@ impl From<RelayError> for ApiError {
 }
 
 impl From<JsonRejection> for ApiError {
+    /// Unreadable JSON is malformed; JSON of the wrong shape (a missing or unknown field) is
+    /// invalid, as axum itself distinguishes them.
     fn from(rejection: JsonRejection) -> ApiError {
-        ApiError::Malformed(rejection.body_text())
+        if rejection.status() == StatusCode::UNPROCESSABLE_ENTITY {
+            ApiError::Invalid(rejection.body_text())
+        } else {
+            ApiError::Malformed(rejection.body_text())
+        }
     }
 }
 

@@ -98,12 +98,12 @@ pub(crate) async fn create(
         .map_err(|e| ApiError::Invalid(e.to_string()))?;
     let topic = request.topic_id.map(TopicId);
     if let Some(topic) = topic {
-        caller
-            .desk
-            .store
-            .get_topic(caller.ws(), topic)
-            .await
-            .map_err(|_| ApiError::Invalid(format!("no topic {}", topic.0)))?;
+        match caller.desk.store.get_topic(caller.ws(), topic).await {
+            Err(ticketgram_store::StoreError::NotFound) => {
+                return Err(ApiError::Invalid(format!("no topic {}", topic.0)))
+            }
+            other => other?,
+        };
     }
     let now = chrono::Utc::now();
     let client = client_for(&caller, &request.client, now).await?;

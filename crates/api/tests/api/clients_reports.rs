@@ -74,7 +74,7 @@ async fn platform_attributes_survive_the_client_writing_to_the_bot() {
             Some(json!({ "attributes": [1, 2] })),
         )
         .await;
-    assert_eq!(status, 400, "attributes are an object");
+    assert_eq!(status, 422, "attributes are an object");
     let (status, _) = api.get("/clients/31337", &token).await;
     assert_eq!(status, 404);
     api.stop().await;

@@ -258,3 +258,47 @@ async fn a_retried_post_with_the_same_idempotency_key_opens_one_ticket() {
         .expect("second card");
     api.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ticket_needs_a_known_topic_a_text_and_a_client_it_can_name() {
+    let api = TestApi::start().await;
+    let token = api.token(&[Scope::TicketsWrite]).await;
+    let anna = api.client("Anna");
+    let client = json!({ "telegram_user_id": anna.user, "first_name": "Anna" });
+    for (body, expected) in [
+        (
+            json!({ "client": { "telegram_user_id": anna.user }, "text": "Hi" }),
+            "first_name",
+        ),
+        (json!({ "client": client, "text": "  " }), "text"),
+        (
+            json!({ "client": client, "text": "Hi", "topic_id": 99 }),
+            "no topic 99",
+        ),
+        (
+            json!({ "client": client, "text": "Hi", "priority": "asap" }),
+            "priority",
+        ),
+    ] {
+        let (status, answer) = api.post("/tickets", &token, body).await;
+        assert_eq!(status, 422, "{answer:#}");
+        let message = answer["error"]["message"].as_str().unwrap();
+        assert!(message.contains(expected), "{message}");
+    }
+    let (status, answer) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": client, "text": "Hi", "extra": 1 }),
+        )
+        .await;
+    assert_eq!(status, 422, "unknown fields are refused: {answer:#}");
+    let (_, page) = api
+        .store
+        .search_tickets(api.ws, &Default::default())
+        .await
+        .map(|t| ((), t))
+        .unwrap();
+    assert!(page.is_empty(), "nothing was opened");
+    api.stop().await;
+}
