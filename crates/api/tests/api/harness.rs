@@ -17,6 +17,13 @@ use ticketgram_telegram::{Secret, TelegramClient};
 
 pub const WAIT: Duration = Duration::from_secs(60);
 
+/// Quick retries, never given up within a test.
+const TEST_RETRY: RetryPolicy = RetryPolicy {
+    first_delay: Duration::from_millis(300),
+    max_delay: Duration::from_secs(2),
+    give_up_after: Duration::from_secs(600),
+};
+
 pub struct TestApi {
     pub sandbox: Sandbox,
     pub store: Store,
@@ -76,7 +83,12 @@ async fn agent(store: &Store, ws: WorkspaceId, telegram_id: i64, name: &str) -> 
 
 impl TestApi {
     pub async fn start() -> TestApi {
-        TestApi::start_on(None).await
+        TestApi::start_on(None, TEST_RETRY).await
+    }
+
+    /// Webhook deliveries retried on `retry` instead of the tests' usual schedule.
+    pub async fn start_retrying(retry: RetryPolicy) -> TestApi {
+        TestApi::start_on(None, retry).await
     }
 
     /// A fresh PostgreSQL database on the `TEST_DATABASE_URL` server, dropped by [`stop`];
@@ -98,12 +110,12 @@ impl TestApi {
             .expect("create database");
         admin.close().await.expect("close");
         let (base, _) = admin_url.rsplit_once('/').expect("URL with a database");
-        let mut api = TestApi::start_on(Some(format!("{base}/{name}"))).await;
+        let mut api = TestApi::start_on(Some(format!("{base}/{name}")), TEST_RETRY).await;
         api.postgres = Some((admin_url, name));
         Some(api)
     }
 
-    async fn start_on(database_url: Option<String>) -> TestApi {
+    async fn start_on(database_url: Option<String>, retry: RetryPolicy) -> TestApi {
         if std::env::var_os("TEST_LOG").is_some() {
             let _ = tracing_subscriber::fmt()
                 .with_env_filter("info,ticketgram_api=debug")
@@ -193,11 +205,7 @@ impl TestApi {
         let mut webhooks = WebhookConfig::new("api-test");
         webhooks.poll_interval = Duration::from_millis(100);
         webhooks.settle = Duration::from_millis(200);
-        webhooks.retry = RetryPolicy {
-            first_delay: Duration::from_millis(300),
-            max_delay: Duration::from_secs(2),
-            give_up_after: Duration::from_secs(600),
-        };
+        webhooks.retry = retry;
         let worker = WebhookWorker::new(store.clone(), vec![ws, other_ws], webhooks)
             .expect("webhook worker");
         let (worker_stop, stopped) = tokio::sync::oneshot::channel::<()>();

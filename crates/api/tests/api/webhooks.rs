@@ -283,6 +283,44 @@ async fn messages_status_changes_and_ratings_become_events_but_notes_do_not() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delivery_that_never_gets_through_is_given_up_and_shown_dead() {
+    let api = TestApi::start_retrying(ticketgram_api::RetryPolicy {
+        first_delay: std::time::Duration::from_millis(200),
+        max_delay: std::time::Duration::from_millis(400),
+        give_up_after: std::time::Duration::from_secs(1),
+    })
+    .await;
+    let token = api
+        .token(&[Scope::WebhooksManage, Scope::TicketsWrite])
+        .await;
+    let (rx, url) = Receiver::start(usize::MAX).await;
+    let hook = register(&api, &token, &rx, &url, json!(["ticket.created"])).await;
+    let anna = api.client("Anna");
+    let (status, _) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Hi" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let dead = api
+        .eventually(
+            &format!("/webhooks/{hook}/deliveries?status=dead"),
+            &token,
+            |list| !list["deliveries"].as_array().unwrap().is_empty(),
+        )
+        .await;
+    let dead = &dead["deliveries"][0];
+    assert_eq!(dead["event_type"], "ticket.created");
+    assert_eq!(dead["last_error"], "answered HTTP 500");
+    let attempts = dead["attempts"].as_i64().unwrap();
+    assert!(attempts >= 2, "retried before giving up: {dead:#}");
+    assert_eq!(rx.seen.lock().unwrap().len() as i64, attempts);
+    api.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn endpoints_are_managed_through_the_api() {
     let api = TestApi::start().await;
     let token = api.token(&[Scope::WebhooksManage]).await;
