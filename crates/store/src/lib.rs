@@ -20,8 +20,10 @@
 //! decide who polls a bot, and outbox work is claimed with `FOR UPDATE SKIP LOCKED`.
 
 mod agents;
+mod api_tokens;
 mod audit;
 mod bots;
+mod client_attributes;
 mod clients;
 mod conversation;
 mod desk_profile;
@@ -29,17 +31,21 @@ mod error;
 mod leases;
 mod messages;
 mod outbox;
+mod report_facts;
 mod settings;
 mod ticket_changes;
 mod ticket_events;
 mod ticket_posts;
+mod ticket_search;
 mod tickets;
 mod time;
 mod topics;
 mod updates;
+mod webhooks;
 mod workspaces;
 
 pub use agents::NewAgent;
+pub use api_tokens::{ApiToken, IdempotentReplay, NewApiToken};
 pub use bots::{Bot, BotRole, NewBot};
 pub use clients::NewClient;
 pub use desk_profile::{keys as desk_profile_keys, AgentChats, DeskProfile};
@@ -48,9 +54,14 @@ pub use messages::{NewMessage, RecordedMessage};
 pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
 pub use ticket_events::TicketEvent;
 pub use ticket_posts::{TicketPost, TicketPostClaim};
+pub use ticket_search::{AssigneeFilter, TicketQuery};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use updates::StoredUpdate;
+pub use webhooks::{
+    ClaimedDelivery, DeliveryStatus, NewWebhookEndpoint, NewWebhookEvent, WebhookDelivery,
+    WebhookEndpoint, WebhookEndpointChange, WebhookSource,
+};
 pub use workspaces::{NewWorkspace, Workspace};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

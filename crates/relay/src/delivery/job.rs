@@ -64,6 +64,9 @@ pub enum Delivery {
         text: String,
         keyboard: Option<Keyboard>,
     },
+    /// Show a reply or note written outside Telegram (the web console, the API) in the
+    /// ticket's thread, so agents working in Telegram see the whole conversation.
+    MirrorToThread { message: MessageId },
     /// Stop the spinner on a pressed button, optionally with a toast.
     AnswerCallback {
         callback_id: String,
@@ -85,6 +88,7 @@ impl Delivery {
             Delivery::ClientToThread { .. }
             | Delivery::AgentToClient { .. }
             | Delivery::SyncEdit { .. }
+            | Delivery::MirrorToThread { .. }
             | Delivery::ClientNotice { .. } => match ticket_of_message {
                 Some(ticket) => format!("ticket:{}", ticket.0),
                 None => "messages".to_string(),

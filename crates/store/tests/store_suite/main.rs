@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod api_tokens;
 mod concurrency;
 mod conversation;
 mod desk;
@@ -12,4 +13,6 @@ mod leases;
 mod messages;
 mod outbox;
 mod schema;
+mod ticket_search;
 mod tickets;
+mod webhooks;
