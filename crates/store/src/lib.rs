@@ -31,12 +31,14 @@ mod outbox;
 mod settings;
 mod ticket_changes;
 mod ticket_events;
+mod ticket_merge;
 mod ticket_posts;
 mod ticket_search;
 mod tickets;
 mod time;
 mod topics;
 mod updates;
+mod web_sessions;
 mod workspaces;
 
 pub use agents::NewAgent;
@@ -46,11 +48,13 @@ pub use error::StoreError;
 pub use messages::{NewMessage, RecordedMessage};
 pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
 pub use ticket_events::TicketEvent;
+pub use ticket_merge::MergeOutcome;
 pub use ticket_posts::{TicketPost, TicketPostClaim};
 pub use ticket_search::{AssigneeFilter, TicketQuery};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use updates::StoredUpdate;
+pub use web_sessions::{random_token, NewWebSession, WebSession};
 pub use workspaces::{NewWorkspace, Workspace};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -13,3 +13,4 @@ mod outbox;
 mod schema;
 mod ticket_search;
 mod tickets;
+mod web_sessions;
