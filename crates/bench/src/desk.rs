@@ -75,11 +75,11 @@ impl BenchDesk {
             channel_id: Some(channel.telegram_id()),
             group_id: Some(group.telegram_id()),
         };
-        let desk = Desk {
-            store: store.clone(),
-            t: Arc::new(Translator::load()?),
-            config: DeskConfig::new(ws, chats),
-        };
+        let desk = Desk::new(
+            store.clone(),
+            Arc::new(Translator::load()?),
+            DeskConfig::new(ws, chats),
+        );
         let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
         let relay = Relay {
             desk,

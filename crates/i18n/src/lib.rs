@@ -10,16 +10,22 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 use ticketgram_domain::Language;
 
-/// The Fluent sources of one language, in file order.
+/// The Fluent sources of one language, in file order. One file per area of the product, so
+/// translators (and engineers working on different bots) edit different files.
 fn sources(language: Language) -> &'static [&'static str] {
     macro_rules! locale {
         ($lang:literal) => {
-            &[include_str!(concat!(
+            locale!($lang, ["bot", "settings", "manager", "reports", "web"])
+        };
+        ($lang:literal, [$($file:literal),*]) => {
+            &[$(include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/../../locales/",
                 $lang,
-                "/bot.ftl"
-            ))]
+                "/",
+                $file,
+                ".ftl"
+            ))),*]
         };
     }
     match language {

@@ -11,7 +11,7 @@ use ticketgram_domain::{
     Timestamp, WorkspaceId,
 };
 use ticketgram_i18n::{Arg, Translator};
-use ticketgram_store::{NewMessage, NewOutboxJob, RecordedMessage, Store};
+use ticketgram_store::{DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, Store};
 
 /// Settings of one desk's relay.
 #[derive(Debug, Clone)]
@@ -32,6 +32,51 @@ pub struct DeskConfig {
     /// How long one `getUpdates` long poll waits. Below teloxide's 17 s HTTP timeout, so a
     /// quiet poll is never mistaken for a failure.
     pub poll_timeout: std::time::Duration,
+    /// What the bot this relay runs is for (one bot may play every role).
+    pub roles: BotRoles,
+    /// The desk's bots by role, so one bot's handler can queue a message another bot sends
+    /// (a new ticket from the client bot notifies its agent through the manager bot).
+    pub bots: DeskBots,
+    /// The web console's public base URL (`web.public_url`), for the sign-in links the
+    /// manager bot sends; `None` when the console is not reachable from outside.
+    pub console_url: Option<String>,
+}
+
+/// The roles one bot plays. A small desk runs a single bot with all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BotRoles {
+    /// Talks to clients and runs the agents' channel.
+    pub client: bool,
+    /// Serves agents in private: their queue, transfers, blocks, templates, reports.
+    pub manager: bool,
+    /// Serves the owner and admins in private: the desk's configuration.
+    pub settings: bool,
+}
+
+impl BotRoles {
+    pub const ALL: BotRoles = BotRoles {
+        client: true,
+        manager: true,
+        settings: true,
+    };
+}
+
+/// Telegram ids of the bots playing each role (the same id three times for a one-bot desk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeskBots {
+    pub client: i64,
+    pub manager: i64,
+    pub settings: i64,
+}
+
+impl DeskBots {
+    pub fn single(bot_id: i64) -> DeskBots {
+        DeskBots {
+            client: bot_id,
+            manager: bot_id,
+            settings: bot_id,
+        }
+    }
 }
 
 impl DeskConfig {
@@ -47,6 +92,9 @@ impl DeskConfig {
             sla: SlaTargets::default(),
             lease_ttl: crate::intake::LEASE_TTL,
             poll_timeout: std::time::Duration::from_secs(10),
+            roles: BotRoles::ALL,
+            bots: DeskBots::single(chats.bot_user_id),
+            console_url: None,
         }
     }
 }
@@ -56,9 +104,45 @@ pub struct Desk {
     pub store: Store,
     pub t: Arc<Translator>,
     pub config: DeskConfig,
+    /// The configuration stored in the database as of [`Desk::current`] (texts such as the
+    /// welcome message live only here; hours, SLA and chats are already in `config`).
+    pub profile: Arc<DeskProfile>,
 }
 
 impl Desk {
+    pub fn new(store: Store, t: Arc<Translator>, config: DeskConfig) -> Desk {
+        Desk {
+            store,
+            t,
+            config,
+            profile: Arc::default(),
+        }
+    }
+
+    /// This desk with what the team configured from Telegram or the console laid over the
+    /// instance's settings. Read per batch of work, so a change made through any instance
+    /// takes effect everywhere within a poll, without a restart.
+    pub async fn current(&self) -> Result<Desk, RelayError> {
+        let profile = self.store.desk_profile(self.ws()).await?;
+        let mut desk = self.clone();
+        let config = &mut desk.config;
+        if let Some(hours) = &profile.hours {
+            config.hours = hours.clone();
+        }
+        if let Some(sla) = &profile.sla {
+            config.sla = *sla;
+        }
+        if let Some(chats) = profile.chats {
+            config.chats.channel_id = Some(chats.channel_id);
+            config.chats.group_id = chats.group_id;
+        }
+        if let Some(language) = profile.agent_language {
+            config.agent_language = language;
+        }
+        desk.profile = Arc::new(profile);
+        Ok(desk)
+    }
+
     pub fn ws(&self) -> WorkspaceId {
         self.config.workspace
     }
@@ -175,6 +259,19 @@ impl<'a> Effects<'a> {
         self.enqueue(job, about, key, self.now).await
     }
 
+    /// Queues a delivery that another of the desk's bots sends (`bot_id` from
+    /// [`DeskConfig::bots`]): a manager-bot notification caused by a client-bot update.
+    pub async fn send_via(
+        &mut self,
+        bot_id: i64,
+        job: Delivery,
+        about: Option<TicketId>,
+    ) -> Result<(), RelayError> {
+        self.seq += 1;
+        let key = format!("{}:{}", self.origin, self.seq);
+        self.enqueue_for(bot_id, job, about, key, self.now).await
+    }
+
     /// Queues a job under an explicit dedupe key and start time (albums: the first part queues
     /// the job, the others find it already there).
     pub async fn send_keyed(
@@ -194,8 +291,20 @@ impl<'a> Effects<'a> {
         dedupe_key: String,
         not_before: Timestamp,
     ) -> Result<(), RelayError> {
+        self.enqueue_for(self.desk.bot_id(), job, about, dedupe_key, not_before)
+            .await
+    }
+
+    async fn enqueue_for(
+        &self,
+        bot_id: i64,
+        job: Delivery,
+        about: Option<TicketId>,
+        dedupe_key: String,
+        not_before: Timestamp,
+    ) -> Result<(), RelayError> {
         let new = NewOutboxJob {
-            bot_id: self.desk.bot_id(),
+            bot_id,
             ordering_key: job.ordering_key(about),
             payload: serde_json::to_string(&job)?,
             not_before,

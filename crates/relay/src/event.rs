@@ -4,7 +4,7 @@
 
 use crate::callback::CallbackAction;
 use teloxide_core::types::{
-    CallbackQuery, ChatMemberKind, Message, MessageOrigin, Update, UpdateKind,
+    CallbackQuery, ChatMemberKind, ChatMemberUpdated, Message, MessageOrigin, Update, UpdateKind,
 };
 
 /// Where the desk lives in Telegram: the bot's own id and the agents' channel and group.
@@ -43,10 +43,32 @@ pub enum Event<'a> {
         message: &'a Message,
         thread_id: i64,
     },
+    /// A settings or manager bot button pressed in a private chat (data starting with
+    /// [`crate::staff::SETTINGS_BUTTON`] or [`crate::staff::MANAGER_BUTTON`]).
+    StaffButton(&'a CallbackQuery),
+    /// The bot was added to, promoted in or removed from a group or channel: how the settings
+    /// bot detects the agents' channel and its discussion group.
+    BotMembership(&'a ChatMemberUpdated),
     /// The client blocked (`true`) or unblocked the bot.
     ClientBlockedBot { user_id: i64, blocked: bool },
     /// Nothing for the desk to do.
     Ignored(&'static str),
+}
+
+impl Event<'_> {
+    /// Events a manager- or settings-only bot handles: private chats with people, and its own
+    /// memberships (the settings bot links the agents' channel when added to it).
+    pub fn is_private_to_staff(&self) -> bool {
+        matches!(
+            self,
+            Event::ClientMessage(_)
+                | Event::ClientEdit(_)
+                | Event::StaffButton(_)
+                | Event::BotMembership(_)
+                | Event::ClientBlockedBot { .. }
+                | Event::Ignored(_)
+        )
+    }
 }
 
 /// A button press that no longer points at a readable message, or carries data we never
@@ -63,6 +85,7 @@ pub fn classify<'a>(update: &'a Update, desk: &DeskChats) -> Event<'a> {
                 blocked,
             }
         }
+        UpdateKind::MyChatMember(change) => Event::BotMembership(change),
         UpdateKind::ChannelPost(_) | UpdateKind::EditedChannelPost(_) => {
             Event::Ignored("channel posts are the bot's own ticket cards")
         }
@@ -117,6 +140,18 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
 }
 
 fn classify_callback<'a>(query: &'a CallbackQuery, desk: &DeskChats) -> Event<'a> {
+    let private = query
+        .message
+        .as_ref()
+        .is_some_and(|m| m.chat().is_private());
+    if private
+        && query
+            .data
+            .as_deref()
+            .is_some_and(crate::staff::is_staff_button)
+    {
+        return Event::StaffButton(query);
+    }
     let Some(action) = query.data.as_deref().and_then(CallbackAction::decode) else {
         return Event::Ignored("button data we did not issue");
     };

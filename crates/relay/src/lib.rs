@@ -14,12 +14,15 @@ pub mod desk;
 mod edits;
 pub mod event;
 pub mod intake;
+pub mod manager_bot;
 pub mod outside;
 pub mod processor;
 mod service;
+pub mod settings_bot;
+pub mod staff;
 pub mod webhook;
 
-pub use desk::{Desk, DeskConfig};
+pub use desk::{BotRoles, Desk, DeskBots, DeskConfig};
 pub use event::DeskChats;
 pub use service::{Relay, RelayHandle};
 

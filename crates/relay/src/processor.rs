@@ -4,7 +4,7 @@
 
 use crate::desk::{Desk, Effects};
 use crate::event::{classify, Event};
-use crate::{agents, client_bot, RelayError};
+use crate::{agents, client_bot, staff, RelayError};
 use teloxide_core::types::Update;
 
 /// Handles up to `limit` waiting updates. Returns how many were handled, so callers loop
@@ -12,6 +12,10 @@ use teloxide_core::types::Update;
 pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayError> {
     let bot = desk.bot_id();
     let updates = desk.store.unprocessed_updates(bot, limit).await?;
+    if updates.is_empty() {
+        return Ok(0);
+    }
+    let desk = &desk.current().await?;
     let count = updates.len();
     for stored in updates {
         let now = chrono::Utc::now();
@@ -52,9 +56,40 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
 }
 
 async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<(), RelayError> {
-    match classify(update, &desk.config.chats) {
-        Event::ClientMessage(message) => client_bot::handle_message(desk, fx, message).await,
-        Event::ClientEdit(message) => client_bot::handle_edit(desk, fx, message).await,
+    let event = classify(update, &desk.config.chats);
+    let roles = desk.config.roles;
+    // A bot that is not the client bot must leave the agents' channel to the one that is, or
+    // two bots would relay every agent comment.
+    if !roles.client && !event.is_private_to_staff() {
+        tracing::debug!(
+            update_id = update.id.0,
+            "update for another role of the desk ignored"
+        );
+        return Ok(());
+    }
+    match event {
+        Event::ClientMessage(message) => {
+            if staff::handle_private(desk, fx, message).await? {
+                return Ok(());
+            }
+            if roles.client {
+                client_bot::handle_message(desk, fx, message).await
+            } else {
+                staff::not_for_clients(desk, fx, message).await
+            }
+        }
+        Event::ClientEdit(message) if roles.client => {
+            client_bot::handle_edit(desk, fx, message).await
+        }
+        Event::ClientEdit(_) => Ok(()),
+        Event::StaffButton(query) => staff::handle_button(desk, fx, query).await,
+        Event::BotMembership(change) => {
+            if roles.settings {
+                crate::settings_bot::handle_membership(desk, fx, change).await
+            } else {
+                Ok(())
+            }
+        }
         Event::ClientButton(query, action) => {
             client_bot::handle_button(desk, fx, query, action).await
         }

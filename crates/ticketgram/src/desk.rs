@@ -22,11 +22,7 @@ pub fn desk(
     config.note_prefix = settings.note_prefix.clone();
     config.agent_language = settings.agent_language;
     config.poll_timeout = std::time::Duration::from_secs(poll_timeout_secs.into());
-    Desk {
-        store,
-        t: translator,
-        config,
-    }
+    Desk::new(store, translator, config)
 }
 
 /// Says at start what cannot work yet, naming the settings that fix it: without the channel

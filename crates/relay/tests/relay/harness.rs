@@ -476,9 +476,9 @@ fn relay_desk(desk: &TestDesk) -> Desk {
     config.album_window = Duration::from_millis(400);
     // A dead instance's bot is taken over after this; short so takeover tests stay quick.
     config.lease_ttl = Duration::from_secs(2);
-    Desk {
-        store: desk.store.clone(),
-        t: Arc::new(Translator::load().expect("locales")),
+    Desk::new(
+        desk.store.clone(),
+        Arc::new(Translator::load().expect("locales")),
         config,
-    }
+    )
 }

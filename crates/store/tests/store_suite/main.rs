@@ -6,6 +6,7 @@ mod helpers;
 mod concurrency;
 mod conversation;
 mod desk;
+mod desk_profile;
 mod inbox;
 mod leases;
 mod messages;

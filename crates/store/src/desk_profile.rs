@@ -1,0 +1,147 @@
+//! The desk's own configuration, set from the settings bot (or the console) and read by every
+//! instance: working hours, SLA targets, where the agents work in Telegram, what the client
+//! bot says on its own. Kept in the `settings` table, one typed key each, so a change to one
+//! never races a change to another.
+
+use crate::{Store, StoreError};
+use serde::{de::DeserializeOwned, Serialize};
+use ticketgram_domain::sla::{SlaTargets, WorkingHours};
+use ticketgram_domain::{Language, Timestamp, WorkspaceId};
+
+/// What the desk configured. `None` and defaults mean "not set here": the instance's own
+/// settings (file or environment) apply.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DeskProfile {
+    pub hours: Option<WorkingHours>,
+    pub sla: Option<SlaTargets>,
+    pub chats: Option<AgentChats>,
+    pub agent_language: Option<Language>,
+    /// Replaces the client bot's standard greeting, per language.
+    pub welcome: Vec<(Language, String)>,
+    /// Sent to a client who writes while the desk is closed, per language; `{ $opens }` in it
+    /// is replaced with the next opening time.
+    pub out_of_hours: Vec<(Language, String)>,
+}
+
+/// The agents' channel and its discussion group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AgentChats {
+    pub channel_id: i64,
+    pub group_id: Option<i64>,
+}
+
+/// The settings keys, one per part of the profile.
+pub mod keys {
+    pub const HOURS: &str = "desk.working_hours";
+    pub const SLA: &str = "desk.sla_targets";
+    pub const CHATS: &str = "desk.agent_chats";
+    pub const AGENT_LANGUAGE: &str = "desk.agent_language";
+    pub const WELCOME: &str = "desk.welcome";
+    pub const OUT_OF_HOURS: &str = "desk.out_of_hours";
+}
+
+impl Store {
+    /// The desk's profile in one read.
+    pub async fn desk_profile(&self, ws: WorkspaceId) -> Result<DeskProfile, StoreError> {
+        let mut profile = DeskProfile::default();
+        for (key, value) in self.all_settings(ws).await? {
+            match key.as_str() {
+                keys::HOURS => profile.hours = Some(decode(&key, &value)?),
+                keys::SLA => profile.sla = Some(decode(&key, &value)?),
+                keys::CHATS => profile.chats = Some(decode(&key, &value)?),
+                keys::AGENT_LANGUAGE => profile.agent_language = Some(decode(&key, &value)?),
+                keys::WELCOME => profile.welcome = decode(&key, &value)?,
+                keys::OUT_OF_HOURS => profile.out_of_hours = decode(&key, &value)?,
+                _ => {}
+            }
+        }
+        Ok(profile)
+    }
+
+    pub async fn set_working_hours(
+        &self,
+        ws: WorkspaceId,
+        hours: &WorkingHours,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.set_typed(ws, keys::HOURS, hours, at).await
+    }
+
+    pub async fn set_sla_targets(
+        &self,
+        ws: WorkspaceId,
+        sla: &SlaTargets,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.set_typed(ws, keys::SLA, sla, at).await
+    }
+
+    pub async fn set_agent_chats(
+        &self,
+        ws: WorkspaceId,
+        chats: &AgentChats,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.set_typed(ws, keys::CHATS, chats, at).await
+    }
+
+    pub async fn set_agent_language(
+        &self,
+        ws: WorkspaceId,
+        language: Language,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.set_typed(ws, keys::AGENT_LANGUAGE, &language, at)
+            .await
+    }
+
+    /// The greeting in `language`; `None` restores the standard one.
+    pub async fn set_welcome_text(
+        &self,
+        ws: WorkspaceId,
+        language: Language,
+        text: Option<&str>,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut all = self.desk_profile(ws).await?.welcome;
+        replace_for(&mut all, language, text);
+        self.set_typed(ws, keys::WELCOME, &all, at).await
+    }
+
+    /// The out-of-hours notice in `language`; `None` restores the standard one.
+    pub async fn set_out_of_hours_text(
+        &self,
+        ws: WorkspaceId,
+        language: Language,
+        text: Option<&str>,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut all = self.desk_profile(ws).await?.out_of_hours;
+        replace_for(&mut all, language, text);
+        self.set_typed(ws, keys::OUT_OF_HOURS, &all, at).await
+    }
+
+    async fn set_typed<T: Serialize>(
+        &self,
+        ws: WorkspaceId,
+        key: &str,
+        value: &T,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let json =
+            serde_json::to_string(value).map_err(|e| StoreError::Invalid(format!("{key}: {e}")))?;
+        self.set_setting(ws, key, &json, at).await
+    }
+}
+
+fn decode<T: DeserializeOwned>(key: &str, value: &str) -> Result<T, StoreError> {
+    serde_json::from_str(value).map_err(|e| StoreError::Invalid(format!("setting {key}: {e}")))
+}
+
+fn replace_for(all: &mut Vec<(Language, String)>, language: Language, text: Option<&str>) {
+    all.retain(|(l, _)| *l != language);
+    if let Some(text) = text {
+        all.push((language, text.to_string()));
+        all.sort_by_key(|(l, _)| l.code());
+    }
+}

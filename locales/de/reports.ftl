@@ -1,0 +1,1 @@
+# Report workbooks and CSV exports: sheet names, column headers, chart titles.
