@@ -195,7 +195,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     };
     crate::desk::warn_if_incomplete(&chats);
     let translator = Arc::new(Translator::load().map_err(RunError::Translations)?);
-    let desk = crate::desk::desk(
+    let mut desk = crate::desk::desk(
         store.clone(),
         translator,
         ws,
@@ -203,6 +203,8 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         &settings.desk,
         settings.telegram.poll_timeout_secs,
     );
+    let console_url = console_url(settings, &listener);
+    desk.config.console_url = Some(console_url.clone());
     let relay = Relay {
         desk: desk.clone(),
         telegram: telegram.clone(),
@@ -210,6 +212,11 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         poll: matches!(receive, Receive::Poll),
     }
     .start();
+    let console = ticketgram_web::router(ticketgram_web::WebState {
+        desk: desk.clone(),
+        telegram: telegram.clone(),
+        settings: Arc::new(ticketgram_web::WebSettings::new(Some(console_url))),
+    });
     let webhook_routes = match &receive {
         Receive::Webhook { secret, .. } => Some(webhook::router(
             desk,
@@ -218,7 +225,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         )),
         Receive::Poll => None,
     };
-    let server = match HttpServer::serve(listener, http::router(webhook_routes)) {
+    let server = match HttpServer::serve(listener, http::router(webhook_routes).merge(console)) {
         Ok(server) => server,
         Err(source) => {
             relay.shutdown().await;
@@ -237,6 +244,16 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     server.stop().await;
     relay.shutdown().await;
     outcome
+}
+
+/// Where people reach the console: `http.public_url`, or the local listener when unset (a
+/// desk on one machine, the demo).
+fn console_url(settings: &Settings, listener: &TcpListener) -> String {
+    match (&settings.http.public_url, listener.local_addr()) {
+        (Some(url), _) => url.as_str().trim_end_matches('/').to_string(),
+        (None, Ok(addr)) => format!("http://{addr}"),
+        (None, Err(_)) => format!("http://{}", settings.http.addr),
+    }
 }
 
 /// The Bot API client and how updates arrive: the demo sandbox by polling in demo mode,

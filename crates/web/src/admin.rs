@@ -39,7 +39,7 @@ pub async fn overview(
         missing.push("the channel's discussion group (desk.group_id): no ticket threads");
     }
     if state.settings.public_url.is_none() {
-        missing.push("the console's public URL (web.public_url): /login cannot send links");
+        missing.push("the console's public URL (http.public_url): /login cannot send links");
     }
     let pending = desk.store.pending_count(desk.ws()).await?;
     let dead = desk.store.dead_jobs(desk.ws()).await?.len();
