@@ -123,9 +123,8 @@ pub async fn inbox(
     let topics = desk.store.list_topics(ws, true).await?;
     let mut clients = BTreeMap::new();
     for t in &tickets {
-        if !clients.contains_key(&t.client) {
-            let c = desk.store.get_client(ws, t.client).await?;
-            clients.insert(t.client, c.display_name());
+        if let std::collections::btree_map::Entry::Vacant(slot) = clients.entry(t.client) {
+            slot.insert(desk.store.get_client(ws, t.client).await?.display_name());
         }
     }
     let list = html! {
