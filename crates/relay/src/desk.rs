@@ -37,6 +37,9 @@ pub struct DeskConfig {
     /// The desk's bots by role, so one bot's handler can queue a message another bot sends
     /// (a new ticket from the client bot notifies its agent through the manager bot).
     pub bots: DeskBots,
+    /// The web console's public base URL (`web.public_url`), for the sign-in links the
+    /// manager bot sends; `None` when the console is not reachable from outside.
+    pub console_url: Option<String>,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -91,6 +94,7 @@ impl DeskConfig {
             poll_timeout: std::time::Duration::from_secs(10),
             roles: BotRoles::ALL,
             bots: DeskBots::single(chats.bot_user_id),
+            console_url: None,
         }
     }
 }

@@ -35,12 +35,14 @@ mod report_facts;
 mod settings;
 mod ticket_changes;
 mod ticket_events;
+mod ticket_merge;
 mod ticket_posts;
 mod ticket_search;
 mod tickets;
 mod time;
 mod topics;
 mod updates;
+mod web_sessions;
 mod webhooks;
 mod workspaces;
 
@@ -53,11 +55,13 @@ pub use error::StoreError;
 pub use messages::{NewMessage, RecordedMessage};
 pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
 pub use ticket_events::TicketEvent;
+pub use ticket_merge::MergeOutcome;
 pub use ticket_posts::{TicketPost, TicketPostClaim};
 pub use ticket_search::{AssigneeFilter, TicketQuery};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use updates::StoredUpdate;
+pub use web_sessions::{random_token, NewWebSession, WebSession};
 pub use webhooks::{
     ClaimedDelivery, DeliveryStatus, NewWebhookEndpoint, NewWebhookEvent, WebhookDelivery,
     WebhookEndpoint, WebhookEndpointChange, WebhookSource,

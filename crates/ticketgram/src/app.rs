@@ -197,7 +197,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     };
     crate::desk::warn_if_incomplete(&chats);
     let translator = Arc::new(Translator::load().map_err(RunError::Translations)?);
-    let desk = crate::desk::desk(
+    let mut desk = crate::desk::desk(
         store.clone(),
         translator,
         ws,
@@ -205,6 +205,8 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         &settings.desk,
         settings.telegram.poll_timeout_secs,
     );
+    let console_url = console_url(settings, &listener);
+    desk.config.console_url = Some(console_url.clone());
     let relay = Relay {
         desk: desk.clone(),
         telegram: telegram.clone(),
@@ -213,6 +215,11 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     }
     .start();
     let api = ticketgram_api::router(ticketgram_api::ApiState::new(desk.clone()));
+    let console = ticketgram_web::router(ticketgram_web::WebState {
+        desk: desk.clone(),
+        telegram: telegram.clone(),
+        settings: Arc::new(ticketgram_web::WebSettings::new(Some(console_url))),
+    });
     let webhook_routes = match &receive {
         Receive::Webhook { secret, .. } => Some(webhook::router(
             desk,
@@ -221,15 +228,19 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         )),
         Receive::Poll => None,
     };
-    let server =
-        match HttpServer::serve(listener, http::router(webhook_routes).nest("/api/v1", api)) {
-            Ok(server) => server,
-            Err(source) => {
-                relay.shutdown().await;
-                let addr = settings.http.addr;
-                return Err(RunError::Listen { addr, source });
-            }
-        };
+    let server = match HttpServer::serve(
+        listener,
+        http::router(webhook_routes)
+            .merge(console)
+            .nest("/api/v1", api),
+    ) {
+        Ok(server) => server,
+        Err(source) => {
+            relay.shutdown().await;
+            let addr = settings.http.addr;
+            return Err(RunError::Listen { addr, source });
+        }
+    };
     let webhooks = match crate::webhooks::Webhooks::start(store, ws, settings.instance_id()) {
         Ok(webhooks) => webhooks,
         Err(error) => {
@@ -250,6 +261,16 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     webhooks.stop().await;
     relay.shutdown().await;
     outcome
+}
+
+/// Where people reach the console: `http.public_url`, or the local listener when unset (a
+/// desk on one machine, the demo).
+fn console_url(settings: &Settings, listener: &TcpListener) -> String {
+    match (&settings.http.public_url, listener.local_addr()) {
+        (Some(url), _) => url.as_str().trim_end_matches('/').to_string(),
+        (None, Ok(addr)) => format!("http://{addr}"),
+        (None, Err(_)) => format!("http://{}", settings.http.addr),
+    }
 }
 
 /// The Bot API client and how updates arrive: the demo sandbox by polling in demo mode,

@@ -1,6 +1,6 @@
 //! The HTTP listener on `http.addr`: `GET /healthz` for load balancers and process monitors,
-//! and in webhook mode the endpoint Telegram posts updates to. (The web console will be
-//! served here too.)
+//! and in webhook mode the endpoint Telegram posts updates to; `serve` merges the web
+//! console (`ticketgram_web::router`) into the same router.
 
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -3,9 +3,14 @@
 use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
+use std::time::Duration;
 use ticketgram_domain::{Agent, Language};
 
-/// Answers `/login` from `agent` in the private chat `chat_id`.
+/// How long a sign-in link works. Short: it travels through a chat and the outbox.
+pub const LOGIN_LINK_TTL: Duration = Duration::from_secs(10 * 60);
+
+/// Answers `/login` from `agent` in the private chat `chat_id` with a single-use link, or
+/// says the console is not reachable when no public URL is configured.
 pub async fn handle_login(
     desk: &Desk,
     fx: &mut Effects<'_>,
@@ -13,10 +18,44 @@ pub async fn handle_login(
     chat_id: i64,
 ) -> Result<(), RelayError> {
     let language = agent.languages.first().copied().unwrap_or(Language::En);
+    let text = match &desk.config.console_url {
+        None => desk.text(language, "login-unavailable", &[]),
+        Some(base) => {
+            let token = desk
+                .store
+                .create_login_link(desk.ws(), agent.id, LOGIN_LINK_TTL, fx.now)
+                .await?;
+            let url = login_url(base, &token);
+            let minutes = (LOGIN_LINK_TTL.as_secs() / 60) as i64;
+            desk.text(
+                language,
+                "login-link",
+                &[("url", url.into()), ("minutes", minutes.into())],
+            )
+        }
+    };
     let job = Delivery::Say {
         chat_id,
-        text: desk.text(language, "login-unavailable", &[]),
+        text,
         keyboard: None,
     };
     fx.send(job, None).await
+}
+
+/// `https://help.example.com/` + token -> `https://help.example.com/login/<token>`.
+pub fn login_url(base: &str, token: &str) -> String {
+    format!("{}/login/{token}", base.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn login_urls_join_the_base_once() {
+        for base in ["https://help.example.com", "https://help.example.com/"] {
+            assert_eq!(
+                super::login_url(base, "abc"),
+                "https://help.example.com/login/abc"
+            );
+        }
+    }
 }

@@ -17,12 +17,11 @@ fn desk_of(test: &TestDesk) -> Desk {
     };
     let mut config = DeskConfig::new(test.ws, chats);
     config.lease_ttl = Duration::from_secs(2);
-    Desk {
-        store: test.store.clone(),
-        t: Arc::new(Translator::load().expect("locales")),
-        profile: Default::default(),
+    Desk::new(
+        test.store.clone(),
+        Arc::new(Translator::load().expect("locales")),
         config,
-    }
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -15,4 +15,5 @@ mod outbox;
 mod schema;
 mod ticket_search;
 mod tickets;
+mod web_sessions;
 mod webhooks;

@@ -201,3 +201,58 @@ async fn the_change_mark_moves_with_every_change(db: TestDb) {
         "stable when nothing happens"
     );
 }
+
+on_both_backends!(a_duplicate_merges_into_the_ticket_that_carries_on);
+
+async fn a_duplicate_merges_into_the_ticket_that_carries_on(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, ws, 1001, "Anna").await;
+    let boris = client_writes_in(store, ws, 1002, "Boris").await;
+    let first = open_ticket(store, ws, &anna, "Refund", 0).await;
+    let duplicate = open_ticket(store, ws, &anna, "Refund again", 5).await;
+    let other = open_ticket(store, ws, &boris, "Login", 6).await;
+    for (ticket, text, minute) in [(first.id, "one", 1), (duplicate.id, "two", 6)] {
+        let new = NewMessage {
+            ticket,
+            direction: MessageDirection::Client,
+            author_agent: None,
+            text: Some(text.into()),
+            media: vec![],
+            created_at: at(minute),
+        };
+        store.add_message(ws, &new).await.unwrap();
+    }
+    let outcome = store
+        .merge_tickets(ws, first.id, duplicate.id, Actor::System, at(10))
+        .await
+        .unwrap();
+    assert_eq!(outcome.messages_moved, 1);
+    let texts: Vec<_> = store
+        .ticket_messages(ws, first.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|m| m.text)
+        .collect();
+    assert_eq!(texts, vec!["one", "two"]);
+    let closed = store.get_ticket(ws, duplicate.id).await.unwrap();
+    assert_eq!(closed.status, TicketStatus::Closed);
+    let history = store.ticket_history(ws, first.id).await.unwrap();
+    assert!(history.iter().any(|e| e.kind == "merged_from"));
+    assert_eq!(
+        store.current_ticket(ws, anna.id).await.unwrap(),
+        Some(first.id),
+        "the client's next message goes to the ticket that carries on"
+    );
+    assert!(matches!(
+        store
+            .merge_tickets(ws, first.id, other.id, Actor::System, at(11))
+            .await,
+        Err(ticketgram_store::StoreError::Invalid(_))
+    ));
+    assert!(store
+        .merge_tickets(ws, first.id, first.id, Actor::System, at(11))
+        .await
+        .is_err());
+}

@@ -80,6 +80,7 @@ pub const KEYS: &[Key] = &[
         Kind::Int { min: 0, max: 15 },
     ),
     key("http.addr", &["TICKETGRAM_HTTP_ADDR"], Kind::SocketAddr),
+    key("http.public_url", &["TICKETGRAM_PUBLIC_URL"], Kind::HttpUrl),
     key(
         "log.format",
         &["TICKETGRAM_LOG_FORMAT"],

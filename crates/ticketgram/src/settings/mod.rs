@@ -65,6 +65,9 @@ pub struct TelegramSettings {
 #[serde(deny_unknown_fields)]
 pub struct HttpSettings {
     pub addr: SocketAddr,
+    /// The web console's public base URL, for sign-in links; https makes cookies Secure.
+    #[serde(default)]
+    pub public_url: Option<url::Url>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

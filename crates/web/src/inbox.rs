@@ -1,0 +1,251 @@
+//! The inbox: tickets with filters, kept live by server-sent events.
+
+use crate::auth::{AgentUser, MaybeSigned, RequireRole};
+use crate::error::WebError;
+use crate::layout::{self, when};
+use crate::WebState;
+use axum::extract::{Query, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use futures::Stream;
+use maud::{html, Markup};
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use ticketgram_domain::{AgentId, Language, Priority, Ticket, TicketStatus, Timestamp, TopicId};
+use ticketgram_relay::Desk;
+use ticketgram_store::{AssigneeFilter, TicketQuery};
+
+pub async fn home(MaybeSigned(signed): MaybeSigned) -> Redirect {
+    match signed {
+        Some(_) => Redirect::to("/inbox"),
+        None => Redirect::to("/login"),
+    }
+}
+
+/// The filter form's fields, as typed (empty means "any").
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct InboxFilter {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    priority: String,
+    #[serde(default)]
+    assignee: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    sla: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    partial: String,
+}
+
+impl InboxFilter {
+    fn query(&self, me: AgentId) -> Result<TicketQuery, WebError> {
+        let bad = |what: &str| WebError::BadRequest(format!("unknown {what}"));
+        let statuses = match self.status.as_str() {
+            "" | "active" => vec![
+                TicketStatus::New,
+                TicketStatus::Open,
+                TicketStatus::WaitingOnClient,
+            ],
+            "any" => vec![],
+            s => vec![s.parse().map_err(|_| bad("status"))?],
+        };
+        let assignee = match self.assignee.as_str() {
+            "" => None,
+            "me" => Some(AssigneeFilter::Agent(me)),
+            "none" => Some(AssigneeFilter::Unassigned),
+            id => Some(AssigneeFilter::Agent(AgentId(
+                id.parse().map_err(|_| bad("assignee"))?,
+            ))),
+        };
+        Ok(TicketQuery {
+            statuses,
+            topic: match self.topic.as_str() {
+                "" => None,
+                id => Some(TopicId(id.parse().map_err(|_| bad("topic"))?)),
+            },
+            priority: match self.priority.as_str() {
+                "" => None,
+                p => Some(p.parse::<Priority>().map_err(|_| bad("priority"))?),
+            },
+            assignee,
+            language: match self.language.as_str() {
+                "" => None,
+                code => Some(Language::from_code(code).ok_or_else(|| bad("language"))?),
+            },
+            text: Some(self.q.clone()).filter(|q| !q.trim().is_empty()),
+            limit: if self.sla == "breached" {
+                TicketQuery::MAX_LIMIT
+            } else {
+                200
+            },
+            ..TicketQuery::default()
+        })
+    }
+}
+
+/// Whether the first reply came (or is still missing) after its working-time target.
+pub fn sla_breached(desk: &Desk, ticket: &Ticket, now: Timestamp) -> bool {
+    let Some(due) = desk.first_reply_due(ticket) else {
+        return false;
+    };
+    match ticket.first_response_at {
+        Some(at) => at > due,
+        None => ticket.status.is_active() && now > due,
+    }
+}
+
+pub async fn inbox(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AgentUser,
+    Query(filter): Query<InboxFilter>,
+) -> Result<Response, WebError> {
+    let desk = state.desk.current().await?;
+    let ws = desk.ws();
+    let now = chrono::Utc::now();
+    let query = filter.query(signed.agent.id)?;
+    let mut tickets = desk.store.search_tickets(ws, &query).await?;
+    if filter.sla == "breached" {
+        tickets.retain(|t| sla_breached(&desk, t, now));
+    }
+    let agents: BTreeMap<AgentId, String> = desk
+        .store
+        .list_agents(ws)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let topics = desk.store.list_topics(ws, true).await?;
+    let mut clients = BTreeMap::new();
+    for t in &tickets {
+        if let std::collections::btree_map::Entry::Vacant(slot) = clients.entry(t.client) {
+            slot.insert(desk.store.get_client(ws, t.client).await?.display_name());
+        }
+    }
+    let list = html! {
+        p.muted { (tickets.len()) " tickets" }
+        table #tickets {
+            thead { tr { th { "#" } th { "Subject" } th { "Client" } th { "Status" } th { "Priority" } th { "Assignee" } th { "Opened" } } }
+            tbody {
+                @for t in &tickets {
+                    tr data-number=(t.number.0) {
+                        td { a href={ "/tickets/" (t.number.0) } { (t.number) } }
+                        td { (t.subject) }
+                        td { (clients.get(&t.client).cloned().unwrap_or_default()) }
+                        td { span.badge { (t.status.as_str()) }
+                             @if sla_breached(&desk, t, now) { " " span.badge.breached { "SLA" } } }
+                        td { (t.priority.as_str()) }
+                        td { (t.assignee.and_then(|a| agents.get(&a).cloned()).unwrap_or_else(|| "—".into())) }
+                        td { (when(t.created_at)) }
+                    }
+                }
+            }
+        }
+    };
+    if filter.partial == "1" {
+        return Ok(Html(list.into_string()).into_response());
+    }
+    let topic_names: Vec<(TopicId, String)> = topics
+        .iter()
+        .map(|t| {
+            (
+                t.id,
+                t.name.in_language(desk.config.agent_language).to_string(),
+            )
+        })
+        .collect();
+    let body = html! {
+        h1 { "Inbox" }
+        (filters(&filter, &topic_names, &agents))
+        div #live { (list) }
+    };
+    Ok(layout::page("Inbox", Some(&signed), body).into_response())
+}
+
+fn select(name: &str, current: &str, options: &[(String, String)]) -> Markup {
+    html! {
+        select name=(name) aria-label=(name) {
+            @for (value, label) in options {
+                option value=(value) selected[value == current] { (label) }
+            }
+        }
+    }
+}
+
+fn filters(
+    filter: &InboxFilter,
+    topics: &[(TopicId, String)],
+    agents: &BTreeMap<AgentId, String>,
+) -> Markup {
+    let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
+    let mut statuses = vec![pair("active", "Active"), pair("any", "Any status")];
+    statuses.extend(
+        TicketStatus::ALL
+            .iter()
+            .map(|s| pair(s.as_str(), s.as_str())),
+    );
+    let mut topic_options = vec![pair("", "Any topic")];
+    topic_options.extend(
+        topics
+            .iter()
+            .map(|(id, name)| (id.0.to_string(), name.clone())),
+    );
+    let mut priorities = vec![pair("", "Any priority")];
+    priorities.extend(Priority::ALL.iter().map(|p| pair(p.as_str(), p.as_str())));
+    let mut assignees = vec![
+        pair("", "Anyone"),
+        pair("me", "Me"),
+        pair("none", "Unassigned"),
+    ];
+    assignees.extend(
+        agents
+            .iter()
+            .map(|(id, name)| (id.0.to_string(), name.clone())),
+    );
+    let mut languages = vec![pair("", "Any language")];
+    languages.extend(Language::ALL.iter().map(|l| pair(l.code(), l.code())));
+    let sla = vec![pair("", "Any SLA"), pair("breached", "SLA breached")];
+    html! {
+        form.filters method="get" action="/inbox" {
+            (select("status", &filter.status, &statuses))
+            (select("topic", &filter.topic, &topic_options))
+            (select("priority", &filter.priority, &priorities))
+            (select("assignee", &filter.assignee, &assignees))
+            (select("language", &filter.language, &languages))
+            (select("sla", &filter.sla, &sla))
+            input type="search" name="q" value=(filter.q) placeholder="Search messages";
+            button #apply { "Filter" }
+        }
+    }
+}
+
+/// Server-sent events: `changed` whenever the desk's tickets or messages change. Each
+/// connection polls the database (not an in-process channel), so a change made through
+/// another instance shows up too.
+pub async fn events(
+    State(state): State<WebState>,
+    RequireRole(_signed, _): AgentUser,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, WebError> {
+    let desk = state.desk.clone();
+    let every = state.settings.poll_interval;
+    let first = desk.store.desk_change_mark(desk.ws()).await?;
+    let stream = futures::stream::unfold((desk, first), move |(desk, last)| async move {
+        loop {
+            tokio::time::sleep(every).await;
+            match desk.store.desk_change_mark(desk.ws()).await {
+                Ok(mark) if mark != last => {
+                    let event = Event::default().event("changed").data(mark.clone());
+                    return Some((Ok(event), (desk, mark)));
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "live updates: cannot read the desk"),
+            }
+        }
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}

@@ -1,0 +1,136 @@
+//! Ticketgram's web console, served by the same binary on `http.addr`.
+//!
+//! Server-rendered HTML (maud) with a few lines of hand-written JavaScript for live updates;
+//! no build step. Everything goes through the same store and relay as the bots: a reply
+//! written here is an outbox job like a reply written in Telegram.
+//!
+//! Security model, in one place each: [`auth::authenticate`] turns the session cookie into a
+//! signed-in agent (re-read on every request, so deactivation takes effect at once) and checks
+//! the CSRF token of every POST; [`auth::RequireRole`] is the only way a handler gets the
+//! agent, and it refuses roles below the handler's minimum.
+
+mod admin;
+pub mod auth;
+mod error;
+mod files;
+mod inbox;
+mod layout;
+mod reports;
+mod ticket;
+
+pub use auth::{RequireRole, Signed};
+pub use error::WebError;
+
+use axum::routing::{get, post};
+use axum::Router;
+use std::sync::Arc;
+use std::time::Duration;
+use ticketgram_relay::Desk;
+use ticketgram_telegram::TelegramClient;
+
+/// How the console is reached and how long sign-ins last.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// The public base URL (`web.public_url`), e.g. `https://help.example.com`.
+    pub public_url: Option<String>,
+    /// Mark cookies `Secure` (on when the public URL is https).
+    pub secure_cookies: bool,
+    pub session_ttl: Duration,
+    /// How often live views look for changes in the database.
+    pub poll_interval: Duration,
+}
+
+impl WebSettings {
+    pub fn new(public_url: Option<String>) -> WebSettings {
+        let secure_cookies = public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+        WebSettings {
+            public_url,
+            secure_cookies,
+            session_ttl: Duration::from_secs(7 * 24 * 3600),
+            poll_interval: Duration::from_secs(1),
+        }
+    }
+}
+
+/// What every handler can reach: the desk (store, translations, workspace), the client bot's
+/// Bot API client (to fetch files for the console) and the settings.
+#[derive(Clone)]
+pub struct WebState {
+    pub desk: Desk,
+    pub telegram: TelegramClient,
+    pub settings: Arc<WebSettings>,
+}
+
+/// Every route of the console. `GET /healthz` and the webhook live in the binary's router.
+pub fn router(state: WebState) -> Router {
+    Router::new()
+        .route("/", get(inbox::home))
+        .route("/login", get(auth::login_page).post(auth::password_login))
+        .route(
+            "/login/{token}",
+            get(auth::link_page).post(auth::link_login),
+        )
+        .route("/logout", post(auth::logout))
+        .route("/logout/everywhere", post(auth::logout_everywhere))
+        .route("/account", get(auth::account))
+        .route("/inbox", get(inbox::inbox))
+        .route("/events", get(inbox::events))
+        .route("/tickets/{number}", get(ticket::page))
+        .route("/tickets/{number}/reply", post(ticket::reply))
+        .route("/tickets/{number}/note", post(ticket::note))
+        .route("/tickets/{number}/assign", post(ticket::assign))
+        .route("/tickets/{number}/status", post(ticket::status))
+        .route("/tickets/{number}/priority", post(ticket::priority))
+        .route("/tickets/{number}/tags", post(ticket::tags))
+        .route("/tickets/{number}/merge", post(ticket::merge))
+        .route("/files/{message}/{index}", get(files::download))
+        .route("/admin", get(admin::overview))
+        .route("/admin/agents", get(admin::agents))
+        .route("/admin/agents/{id}/active", post(admin::set_active))
+        .route("/admin/agents/{id}/role", post(admin::set_role))
+        .route("/admin/topics", get(admin::topics))
+        .route("/admin/hours", get(admin::hours))
+        .route("/admin/audit", get(admin::audit_log))
+        .route("/reports", get(reports::page))
+        .route("/reports/export.csv", get(reports::export_csv))
+        .route("/reports/export.xlsx", get(reports::export_xlsx))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ))
+        .with_state(state)
+}
+
+/// Every route, for the authorization tests: method, path (with sample ids) and the least
+/// role it needs (`None`: open to anybody).
+pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
+    use ticketgram_domain::AgentRole::{Admin, Agent, Owner};
+    &[
+        ("GET", "/login", None),
+        ("GET", "/account", Some(Agent)),
+        ("GET", "/inbox", Some(Agent)),
+        ("GET", "/events", Some(Agent)),
+        ("GET", "/tickets/{number}", Some(Agent)),
+        ("POST", "/tickets/{number}/reply", Some(Agent)),
+        ("POST", "/tickets/{number}/note", Some(Agent)),
+        ("POST", "/tickets/{number}/assign", Some(Agent)),
+        ("POST", "/tickets/{number}/status", Some(Agent)),
+        ("POST", "/tickets/{number}/priority", Some(Agent)),
+        ("POST", "/tickets/{number}/tags", Some(Agent)),
+        ("POST", "/tickets/{number}/merge", Some(Agent)),
+        ("GET", "/files/{message}/0", Some(Agent)),
+        ("POST", "/logout/everywhere", Some(Agent)),
+        ("GET", "/admin", Some(Admin)),
+        ("GET", "/admin/agents", Some(Admin)),
+        ("POST", "/admin/agents/{agent}/active", Some(Admin)),
+        ("POST", "/admin/agents/{agent}/role", Some(Owner)),
+        ("GET", "/admin/topics", Some(Admin)),
+        ("GET", "/admin/hours", Some(Admin)),
+        ("GET", "/admin/audit", Some(Admin)),
+        ("GET", "/reports", Some(Admin)),
+        ("GET", "/reports/export.csv", Some(Admin)),
+        ("GET", "/reports/export.xlsx", Some(Admin)),
+    ]
+};

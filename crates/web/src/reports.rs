@@ -1,0 +1,322 @@
+//! The reports page: the numbers of the Excel report, as tables and server-rendered SVG
+//! charts, for a date range; and the same report as XLSX or CSV.
+
+use crate::auth::{AdminUser, RequireRole};
+use crate::error::WebError;
+use crate::layout;
+use crate::WebState;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use maud::{html, Markup, PreEscaped};
+use std::collections::BTreeMap;
+use ticketgram_domain::metrics::{DurationStats, Stats};
+use ticketgram_domain::{build_report, AgentId, Report, ReportPeriod, TicketFacts, TopicId};
+use ticketgram_relay::Desk;
+use ticketgram_reports::ReportBook;
+use ticketgram_store::TicketQuery;
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Range {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+impl Range {
+    /// The chosen local days, by default the last seven days up to today.
+    fn days(&self, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), WebError> {
+        let parse = |s: &str, default: NaiveDate| match s.trim() {
+            "" => Ok(default),
+            s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| WebError::BadRequest(format!("not a date: {s}"))),
+        };
+        let to = parse(&self.to, today)?;
+        let from = parse(&self.from, to - chrono::Duration::days(6))?;
+        if from > to || (to - from).num_days() > 366 {
+            return Err(WebError::BadRequest(
+                "choose up to a year, first day first".into(),
+            ));
+        }
+        Ok((from, to))
+    }
+}
+
+struct Built {
+    report: Report,
+    agents: BTreeMap<AgentId, String>,
+    topics: BTreeMap<TopicId, String>,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+async fn build(desk: &Desk, range: &Range) -> Result<Built, WebError> {
+    let ws = desk.ws();
+    let hours = &desk.config.hours;
+    let today = chrono::Utc::now()
+        .with_timezone(&hours.time_zone)
+        .date_naive();
+    let (from, to) = range.days(today)?;
+    let period = ReportPeriod::local_days(hours, from, to);
+    // Every ticket opened before the end may have been answered or closed in the period.
+    let mut facts = Vec::new();
+    let mut query = TicketQuery {
+        created_before: Some(period.end),
+        limit: TicketQuery::MAX_LIMIT,
+        ..TicketQuery::default()
+    };
+    loop {
+        let page = desk.store.search_tickets(ws, &query).await?;
+        facts.extend(page.iter().map(TicketFacts::from));
+        match page.last() {
+            Some(last) if page.len() as i64 == TicketQuery::MAX_LIMIT => {
+                query.after_id = Some(last.id)
+            }
+            _ => break,
+        }
+    }
+    let report = build_report(&facts, period, hours, &desk.config.sla);
+    let agents = desk
+        .store
+        .list_agents(ws)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let lang = desk.config.agent_language;
+    let topics = desk
+        .store
+        .list_topics(ws, true)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name.in_language(lang).to_string()))
+        .collect();
+    Ok(Built {
+        report,
+        agents,
+        topics,
+        from,
+        to,
+    })
+}
+
+fn book<'a>(desk: &'a Desk, built: &'a Built) -> ReportBook<'a> {
+    ReportBook {
+        report: &built.report,
+        agent_names: &built.agents,
+        topic_names: &built.topics,
+        desk_name: "Ticketgram",
+        language: desk.config.agent_language,
+        translator: &desk.t,
+    }
+}
+
+fn minutes(d: &DurationStats) -> String {
+    d.median.map_or("—".into(), |m| {
+        format!("{:.1} min", m.num_seconds() as f64 / 60.0)
+    })
+}
+
+fn share(d: &DurationStats) -> String {
+    d.within_target
+        .ratio
+        .map_or("—".into(), |r| format!("{:.1}%", r * 100.0))
+}
+
+fn stats_row(label: &str, s: &Stats) -> Markup {
+    html! {
+        tr {
+            th { (label) } td { (s.created) } td { (s.taken) } td { (s.closed) } td { (s.still_open) }
+            td { (minutes(&s.first_reaction)) } td { (share(&s.first_reaction)) }
+            td { (minutes(&s.resolution)) } td { (share(&s.resolution)) }
+            td { (s.rating.average.map_or("—".into(), |a| format!("{a:.2}"))) " (" (s.rating.count) ")" }
+        }
+    }
+}
+
+fn stats_head(first: &str) -> Markup {
+    html! { thead { tr {
+        th { (first) } th { "Opened" } th { "Taken" } th { "Closed" } th { "Still open" }
+        th { "First reaction (median)" } th { "Within target" }
+        th { "Resolution (median)" } th { "Within target" } th { "Rating" }
+    } } }
+}
+
+/// Opened and closed per day as bars: plain SVG, no script.
+fn trend_chart(report: &Report) -> Markup {
+    let days = &report.trend;
+    let width = 640.0_f64;
+    let height = 180.0_f64;
+    let max = days
+        .iter()
+        .map(|d| d.created.max(d.closed))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let slot = width / days.len().max(1) as f64;
+    let bar = (slot / 2.5).max(1.0);
+    let mut svg = format!(
+        "<svg id=\"trend\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"Opened and closed per day\" style=\"width:100%;max-width:{width}px;background:#fff\">",
+        height + 20.0
+    );
+    for (i, day) in days.iter().enumerate() {
+        let x = i as f64 * slot + slot * 0.1;
+        for (j, (value, color)) in [(day.created, "#2455c3"), (day.closed, "#16a34a")]
+            .into_iter()
+            .enumerate()
+        {
+            let h = value as f64 / max * height;
+            svg.push_str(&format!(
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"{color}\"><title>{} {}: {value}</title></rect>",
+                x + j as f64 * bar,
+                height - h,
+                day.date,
+                if j == 0 { "opened" } else { "closed" },
+            ));
+        }
+        svg.push_str(&format!(
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\">{}</text>",
+            height + 14.0,
+            day.date.format("%m-%d")
+        ));
+    }
+    svg.push_str("</svg>");
+    html! {
+        figure.box {
+            (PreEscaped(svg))
+            figcaption.muted { span style="color:#2455c3" { "■ opened" } " " span style="color:#16a34a" { "■ closed" } }
+        }
+    }
+}
+
+/// One horizontal bar per row (agents, topics): tickets closed.
+fn bars(id: &str, rows: &[(String, usize)]) -> Markup {
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1) as f64;
+    let line = 22.0;
+    let mut svg = format!(
+        "<svg id=\"{id}\" viewBox=\"0 0 640 {}\" style=\"width:100%;max-width:640px;background:#fff\">",
+        line * rows.len().max(1) as f64
+    );
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let w = *value as f64 / max * 400.0;
+        let y = i as f64 * line;
+        let label = maud::html! { (label) }.into_string();
+        svg.push_str(&format!(
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"12\">{label}</text><rect x=\"180\" y=\"{:.1}\" width=\"{w:.1}\" height=\"14\" fill=\"#2455c3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{value}</text>",
+            y + 14.0,
+            y + 3.0,
+            186.0 + w,
+            y + 14.0
+        ));
+    }
+    svg.push_str("</svg>");
+    html! { (PreEscaped(svg)) }
+}
+
+pub async fn page(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+    Query(range): Query<Range>,
+) -> Result<Response, WebError> {
+    let desk = state.desk.current().await?;
+    let built = build(&desk, &range).await?;
+    let r = &built.report;
+    let agent_name = |a: Option<AgentId>| match a {
+        Some(id) => built
+            .agents
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}")),
+        None => "Nobody".into(),
+    };
+    let topic_name = |t: Option<TopicId>| match t {
+        Some(id) => built
+            .topics
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}")),
+        None => "No topic".into(),
+    };
+    let query = format!("from={}&to={}", built.from, built.to);
+    let agent_bars: Vec<(String, usize)> = r
+        .per_agent
+        .iter()
+        .map(|a| (agent_name(a.agent), a.stats.closed))
+        .collect();
+    let topic_bars: Vec<(String, usize)> = r
+        .per_topic
+        .iter()
+        .map(|t| (topic_name(t.topic), t.stats.created))
+        .collect();
+    let body = html! {
+        h1 { "Reports" }
+        form.filters method="get" action="/reports" {
+            label { "From " input type="date" name="from" value=(built.from); }
+            label { "To " input type="date" name="to" value=(built.to); }
+            button { "Show" }
+            a href={ "/reports/export.xlsx?" (query) } { "Export XLSX" }
+            a href={ "/reports/export.csv?" (query) } { "Export CSV" }
+        }
+        p.muted { "Working time, time zone " (r.time_zone) "." }
+        table #totals { (stats_head("")) tbody { (stats_row("Desk", &r.totals)) } }
+        h2 { "Trend" }
+        (trend_chart(r))
+        h2 { "Per agent (closed)" }
+        (bars("per-agent", &agent_bars))
+        table { (stats_head("Agent")) tbody { @for a in &r.per_agent { (stats_row(&agent_name(a.agent), &a.stats)) } } }
+        h2 { "Per topic (opened)" }
+        (bars("per-topic", &topic_bars))
+        table { (stats_head("Topic")) tbody { @for t in &r.per_topic { (stats_row(&topic_name(t.topic), &t.stats)) } } }
+    };
+    Ok(layout::page("Reports", Some(&signed), body).into_response())
+}
+
+pub async fn export_csv(
+    State(state): State<WebState>,
+    RequireRole(_signed, _): AdminUser,
+    Query(range): Query<Range>,
+) -> Result<Response, WebError> {
+    let desk = state.desk.current().await?;
+    let built = build(&desk, &range).await?;
+    let book = book(&desk, &built);
+    let name = ticketgram_reports::file_name(&book, "csv");
+    Ok(download(
+        "text/csv; charset=utf-8",
+        &name,
+        ticketgram_reports::csv_all(&book).into_bytes(),
+    ))
+}
+
+pub async fn export_xlsx(
+    State(state): State<WebState>,
+    RequireRole(_signed, _): AdminUser,
+    Query(range): Query<Range>,
+) -> Result<Response, WebError> {
+    let desk = state.desk.current().await?;
+    let built = build(&desk, &range).await?;
+    let book = book(&desk, &built);
+    let name = ticketgram_reports::file_name(&book, "xlsx");
+    let bytes = ticketgram_reports::xlsx(&book)
+        .map_err(|e| WebError::Internal(format!("building the workbook: {e}")))?;
+    Ok(download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &name,
+        bytes,
+    ))
+}
+
+fn download(mime: &str, name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, mime.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}

@@ -1,0 +1,209 @@
+//! An agent's day in the console: the inbox filters, live updates, answering a ticket (the
+//! client gets it from the client bot), a note, files, and the reports.
+
+use crate::harness::{http, text_of, Console, WAIT};
+use std::time::Duration;
+
+async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String) {
+    let response = http()
+        .get(console.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_answers_a_ticket_from_the_console() {
+    let console = Console::start().await;
+    let anna = console.client("Anna");
+    console.says(&anna, "Where is my order 42?");
+    console.client_gets(&anna, "#1000").await;
+    let boris = console.client("Boris");
+    console.says(&boris, "Password reset please");
+    console.client_gets(&boris, "#1001").await;
+    let session = console.session(&console.agent).await;
+
+    // Live updates: a stream is open before the next change happens.
+    let mut events = http()
+        .get(console.url("/events"))
+        .header("cookie", &session.cookie)
+        .send()
+        .await
+        .expect("events");
+    assert_eq!(events.status().as_u16(), 200);
+
+    let (status, inbox) = get(&console, &session.cookie, "/inbox").await;
+    assert_eq!(status, 200);
+    assert!(inbox.contains("/tickets/1000") && inbox.contains("/tickets/1001"));
+    let (_, found) = get(&console, &session.cookie, "/inbox?q=order+42").await;
+    assert!(found.contains("/tickets/1000") && !found.contains("/tickets/1001"));
+    let (_, closed) = get(&console, &session.cookie, "/inbox?status=closed").await;
+    assert!(!closed.contains("/tickets/1000"));
+    let (_, unassigned) = get(
+        &console,
+        &session.cookie,
+        "/inbox?assignee=none&language=en",
+    )
+    .await;
+    assert!(unassigned.contains("/tickets/1000"));
+
+    console.says(&anna, "Any news?");
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let mut seen = String::new();
+    while !seen.contains("event: changed") {
+        let chunk = tokio::time::timeout_at(deadline, events.chunk())
+            .await
+            .expect("a change event in time")
+            .expect("stream");
+        seen.push_str(&String::from_utf8_lossy(&chunk.expect("open stream")));
+    }
+
+    let (status, page) = get(&console, &session.cookie, "/tickets/1000").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Where is my order 42?") && page.contains("Any news?"));
+
+    let http = http();
+    let post = |path: &str, form: Vec<(&'static str, String)>| {
+        let mut form = form;
+        form.push(("csrf", session.csrf.clone()));
+        http.post(console.url(path))
+            .header("cookie", &session.cookie)
+            .form(&form)
+            .send()
+    };
+    let replied = post(
+        "/tickets/1000/reply",
+        vec![("text", "It ships today.".into())],
+    )
+    .await
+    .expect("reply");
+    assert_eq!(replied.status().as_u16(), 303);
+    let got = console.client_gets(&anna, "It ships today.").await;
+    assert!(
+        text_of(&got).contains("Kate"),
+        "signed with the alias: {got}"
+    );
+    console.group_sees("Kate (console): It ships today.").await;
+
+    post("/tickets/1000/note", vec![("text", "Gold customer".into())])
+        .await
+        .expect("note");
+    post("/tickets/1000/tags", vec![("tag", "vip".into())])
+        .await
+        .expect("tag");
+    post(
+        "/tickets/1000/priority",
+        vec![("priority", "urgent".into())],
+    )
+    .await
+    .expect("priority");
+    let ticket = console.ticket(1000).await;
+    assert_eq!(ticket.assignee, Some(console.agent.id), "replying assigns");
+    assert_eq!(ticket.priority, ticketgram_domain::Priority::Urgent);
+    assert_eq!(ticket.tags.len(), 1);
+    let (_, page) = get(&console, &session.cookie, "/tickets/1000").await;
+    assert!(page.contains("Gold customer") && page.contains("internal note"));
+    let (_, mine) = get(
+        &console,
+        &session.cookie,
+        "/inbox?assignee=me&priority=urgent",
+    )
+    .await;
+    assert!(mine.contains("/tickets/1000") && !mine.contains("/tickets/1001"));
+
+    // A document the client sends is downloadable through the console.
+    console
+        .sandbox
+        .world()
+        .user_sends_document(
+            anna.user,
+            anna.chat,
+            b"%PDF-1.4 invoice".to_vec(),
+            "invoice.pdf",
+            None,
+        )
+        .expect("document");
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let link = loop {
+        let (_, page) = get(&console, &session.cookie, "/tickets/1000").await;
+        if let Some(at) = page.find("/files/") {
+            let rest = &page[at..];
+            break rest[..rest.find('"').expect("end of link")].to_string();
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the document never showed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let file = http
+        .get(console.url(&link))
+        .header("cookie", &session.cookie)
+        .send()
+        .await
+        .expect("file");
+    assert_eq!(file.status().as_u16(), 200);
+    assert!(file.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("invoice.pdf"));
+    assert_eq!(&file.bytes().await.expect("bytes")[..], b"%PDF-1.4 invoice");
+
+    let closed = post("/tickets/1000/status", vec![("status", "closed".into())])
+        .await
+        .expect("close");
+    assert_eq!(closed.status().as_u16(), 303);
+    console.client_gets(&anna, "How would you rate").await;
+    console.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_see_reports_and_export_them() {
+    let console = Console::start().await;
+    let anna = console.client("Anna");
+    console.says(&anna, "Hello");
+    console.client_gets(&anna, "#1000").await;
+    let session = console.session(&console.admin).await;
+    let (status, page) = get(&console, &session.cookie, "/reports").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg id=\"trend\"") && page.contains("Export XLSX"));
+    assert!(page.contains("Kate") || page.contains("Nobody"));
+    let (status, _) = get(&console, &session.cookie, "/reports?from=2026-13-01").await;
+    assert_eq!(status, 400);
+    let csv = http()
+        .get(console.url("/reports/export.csv"))
+        .header("cookie", &session.cookie)
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(csv.status().as_u16(), 200);
+    assert!(csv.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let xlsx = http()
+        .get(console.url("/reports/export.xlsx"))
+        .header("cookie", &session.cookie)
+        .send()
+        .await
+        .expect("xlsx");
+    assert_eq!(xlsx.status().as_u16(), 200);
+    assert!(
+        xlsx.bytes().await.expect("bytes").starts_with(b"PK"),
+        "a zip container"
+    );
+    for admin_page in [
+        "/admin",
+        "/admin/agents",
+        "/admin/topics",
+        "/admin/hours",
+        "/admin/audit",
+    ] {
+        let (status, _) = get(&console, &session.cookie, admin_page).await;
+        assert_eq!(status, 200, "{admin_page}");
+    }
+    console.stop().await;
+}

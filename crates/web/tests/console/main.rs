@@ -1,0 +1,9 @@
+//! The web console over HTTP, against a sandbox desk: sign-in, authorization of every route
+//! for every role, CSRF, the inbox, replying, live updates, files and reports; and in a real
+//! headless Chromium when one is installed.
+
+mod authz;
+mod browser;
+mod flow;
+mod harness;
+mod signin;
