@@ -171,6 +171,7 @@ pub(crate) async fn open_ticket(
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored, content).await?;
+    crate::manager_bot::notify::ticket_opened(desk, fx, &ticket, client).await?;
     let text = desk.first_reply_promise(&ticket, client.language, fx.now);
     fx.notify_client(
         ticket.id,
@@ -193,6 +194,7 @@ pub(crate) async fn add_to_ticket(
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket).await?;
     relay_to_thread(desk, fx, ticket, stored, content).await?;
+    crate::manager_bot::notify::client_replied(desk, fx, ticket, client, content).await?;
     // A client answering a ticket that waited on them changes its status: refresh the card.
     fx.refresh_card(ticket).await
 }
@@ -259,19 +261,23 @@ pub async fn handle_edit(
     crate::edits::apply_edit(desk, fx, message, MessageDirection::Client).await
 }
 
+/// One polite notice per block, not one per message. The key names the block's start, so a
+/// client blocked again later is told again.
+pub(crate) fn blocked_notice_key(client: &Client) -> String {
+    let since = client
+        .blocked
+        .as_ref()
+        .map_or(0, |b| b.at.timestamp_millis());
+    format!("blocked-notice:{}:{since}", client.id.0)
+}
+
 async fn blocked_notice(
     desk: &Desk,
     fx: &mut Effects<'_>,
     client: &Client,
     reason: &str,
 ) -> Result<(), RelayError> {
-    // One polite notice per block, not one per message. The key names the block's start, so a
-    // client blocked again later is told again.
-    let since = client
-        .blocked
-        .as_ref()
-        .map_or(0, |b| b.at.timestamp_millis());
-    let key = format!("blocked-notice:{}:{since}", client.id.0);
+    let key = blocked_notice_key(client);
     if desk.store.get_setting(desk.ws(), &key).await?.is_some() {
         return Ok(());
     }
