@@ -1,1 +1,36 @@
-# Report workbooks and CSV exports: sheet names, column headers, chart titles.
+# Beschriftungen der Berichtsmappe (XLSX) und ihrer CSV-Exporte: Blattnamen, Spaltenköpfe,
+# Diagrammtitel. Blattnamen höchstens 31 Zeichen und ohne : \ / ? * [ ].
+
+report-sheet-summary = Übersicht
+report-sheet-agents = Agenten
+report-sheet-topics = Themen
+report-sheet-trend = Verlauf
+report-section = Abschnitt
+report-metric = Kennzahl
+report-value = Wert
+report-desk = Helpdesk
+report-first-day = Erster Tag
+report-last-day = Letzter Tag
+report-time-zone = Zeitzone
+report-agent = Agent
+report-topic = Thema
+report-date = Datum
+report-created = Erstellt
+report-taken = Übernommen
+report-closed = Geschlossen
+report-still-open = Noch offen
+report-first-reaction-median = Median erste Reaktion (Min.)
+report-first-reaction-p90 = P90 erste Reaktion (Min.)
+report-first-reaction-within = Erste Reaktion im Ziel (%)
+report-resolution-median = Median Lösung (Min.)
+report-resolution-p90 = P90 Lösung (Min.)
+report-resolution-within = Lösung im Ziel (%)
+report-ratings = Bewertungen
+report-rating-average = Durchschnittliche Bewertung
+report-share-created = Anteil der erstellten (%)
+report-unassigned = Nicht zugewiesen
+report-no-topic = Kein Thema
+report-chart-summary = Tickets im Zeitraum
+report-chart-agents = Übernommene und geschlossene Tickets je Agent
+report-chart-topics = Erstellte Tickets je Thema
+report-chart-trend = Tickets pro Tag

@@ -1,1 +1,36 @@
-# Report workbooks and CSV exports: sheet names, column headers, chart titles.
+# Подписи отчёта (XLSX) и его выгрузок CSV: названия листов, заголовки столбцов, названия
+# диаграмм. Название листа — не длиннее 31 символа и без : \ / ? * [ ].
+
+report-sheet-summary = Сводка
+report-sheet-agents = Агенты
+report-sheet-topics = Темы
+report-sheet-trend = По дням
+report-section = Раздел
+report-metric = Показатель
+report-value = Значение
+report-desk = Служба поддержки
+report-first-day = Первый день
+report-last-day = Последний день
+report-time-zone = Часовой пояс
+report-agent = Агент
+report-topic = Тема
+report-date = Дата
+report-created = Создано
+report-taken = Взято
+report-closed = Закрыто
+report-still-open = Ещё открыто
+report-first-reaction-median = Медиана первой реакции (мин)
+report-first-reaction-p90 = P90 первой реакции (мин)
+report-first-reaction-within = Первая реакция в срок (%)
+report-resolution-median = Медиана решения (мин)
+report-resolution-p90 = P90 решения (мин)
+report-resolution-within = Решено в срок (%)
+report-ratings = Оценок
+report-rating-average = Средняя оценка
+report-share-created = Доля созданных (%)
+report-unassigned = Не назначено
+report-no-topic = Без темы
+report-chart-summary = Заявки за период
+report-chart-agents = Взятые и закрытые заявки по агентам
+report-chart-topics = Созданные заявки по темам
+report-chart-trend = Заявки по дням

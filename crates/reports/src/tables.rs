@@ -1,0 +1,222 @@
+//! The report laid out as tables, one per [`Sheet`]: what both the workbook and the CSV show.
+
+use ticketgram_domain::metrics::Stats;
+
+use crate::cell::Cell;
+use crate::{period, ReportBook, Sheet};
+
+pub(crate) struct Table {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub chart: ChartSpec,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChartKind {
+    Column,
+    Pie,
+    Line,
+}
+
+/// What the sheet's chart plots: `series` columns against the `category` column, over the
+/// data rows `first_row..=last_row` (0-based indices into `Table::rows`).
+pub(crate) struct ChartSpec {
+    pub kind: ChartKind,
+    pub title: String,
+    pub category: usize,
+    pub series: Vec<usize>,
+    pub first_row: usize,
+    pub last_row: usize,
+}
+
+impl ChartSpec {
+    fn over_all_rows(
+        kind: ChartKind,
+        title: String,
+        series: Vec<usize>,
+        rows: &[Vec<Cell>],
+    ) -> ChartSpec {
+        ChartSpec {
+            kind,
+            title,
+            category: 0,
+            series,
+            first_row: 0,
+            // An empty table still gets a chart (over one empty row) rather than none.
+            last_row: rows.len().saturating_sub(1),
+        }
+    }
+}
+
+pub(crate) fn table(book: &ReportBook, sheet: Sheet) -> Table {
+    match sheet {
+        Sheet::Summary => summary(book),
+        Sheet::Agents => agents(book),
+        Sheet::Topics => topics(book),
+        Sheet::Trend => trend(book),
+    }
+}
+
+/// Column keys of the per-agent and per-topic tables after their name column.
+const STATS_COLUMNS: [&str; 12] = [
+    "report-created",
+    "report-taken",
+    "report-closed",
+    "report-still-open",
+    "report-first-reaction-median",
+    "report-first-reaction-p90",
+    "report-first-reaction-within",
+    "report-resolution-median",
+    "report-resolution-p90",
+    "report-resolution-within",
+    "report-ratings",
+    "report-rating-average",
+];
+
+/// The cells of [`STATS_COLUMNS`], in that order.
+fn stats_cells(s: &Stats) -> Vec<Cell> {
+    vec![
+        Cell::Count(s.created),
+        Cell::Count(s.taken),
+        Cell::Count(s.closed),
+        Cell::Count(s.still_open),
+        Cell::minutes(s.first_reaction.median),
+        Cell::minutes(s.first_reaction.p90),
+        Cell::share(&s.first_reaction.within_target),
+        Cell::minutes(s.resolution.median),
+        Cell::minutes(s.resolution.p90),
+        Cell::share(&s.resolution.within_target),
+        Cell::Count(s.rating.count),
+        Cell::rating(s.rating.average),
+    ]
+}
+
+fn summary(book: &ReportBook) -> Table {
+    let report = book.report;
+    let (first, last) = period::local_days(report);
+    let mut rows = vec![
+        vec![
+            Cell::text(book.label("report-desk")),
+            Cell::text(book.desk_name),
+        ],
+        vec![
+            Cell::text(book.label("report-first-day")),
+            Cell::text(first.to_string()),
+        ],
+        vec![
+            Cell::text(book.label("report-last-day")),
+            Cell::text(last.to_string()),
+        ],
+        vec![
+            Cell::text(book.label("report-time-zone")),
+            Cell::text(report.time_zone.clone()),
+        ],
+    ];
+    let counts_from = rows.len();
+    for (key, value) in STATS_COLUMNS.iter().zip(stats_cells(&report.totals)) {
+        rows.push(vec![Cell::text(book.label(key)), value]);
+    }
+    Table {
+        name: book.sheet_name(Sheet::Summary),
+        headers: vec![book.label("report-metric"), book.label("report-value")],
+        chart: ChartSpec {
+            kind: ChartKind::Column,
+            title: book.label("report-chart-summary"),
+            category: 0,
+            series: vec![1],
+            // Created, taken, closed, still open: the first four stats rows.
+            first_row: counts_from,
+            last_row: counts_from + 3,
+        },
+        rows,
+    }
+}
+
+fn agents(book: &ReportBook) -> Table {
+    let rows: Vec<Vec<Cell>> = book
+        .report
+        .per_agent
+        .iter()
+        .map(|a| {
+            let mut row = vec![Cell::text(book.agent_name(a.agent))];
+            row.extend(stats_cells(&a.stats));
+            row
+        })
+        .collect();
+    let mut headers = vec![book.label("report-agent")];
+    headers.extend(STATS_COLUMNS.iter().map(|k| book.label(k)));
+    Table {
+        name: book.sheet_name(Sheet::Agents),
+        headers,
+        // Taken and closed: the work each agent did in the period.
+        chart: ChartSpec::over_all_rows(
+            ChartKind::Column,
+            book.label("report-chart-agents"),
+            vec![2, 3],
+            &rows,
+        ),
+        rows,
+    }
+}
+
+fn topics(book: &ReportBook) -> Table {
+    let created_total = book.report.totals.created;
+    let rows: Vec<Vec<Cell>> = book
+        .report
+        .per_topic
+        .iter()
+        .map(|t| {
+            let mut row = vec![Cell::text(book.topic_name(t.topic))];
+            row.extend(stats_cells(&t.stats));
+            row.push(Cell::fraction(t.stats.created, created_total));
+            row
+        })
+        .collect();
+    let mut headers = vec![book.label("report-topic")];
+    headers.extend(STATS_COLUMNS.iter().map(|k| book.label(k)));
+    headers.push(book.label("report-share-created"));
+    Table {
+        name: book.sheet_name(Sheet::Topics),
+        headers,
+        chart: ChartSpec::over_all_rows(
+            ChartKind::Pie,
+            book.label("report-chart-topics"),
+            vec![1],
+            &rows,
+        ),
+        rows,
+    }
+}
+
+fn trend(book: &ReportBook) -> Table {
+    let rows: Vec<Vec<Cell>> = book
+        .report
+        .trend
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::text(p.date.to_string()),
+                Cell::Count(p.created),
+                Cell::Count(p.closed),
+                Cell::minutes(p.median_first_reaction),
+            ]
+        })
+        .collect();
+    Table {
+        name: book.sheet_name(Sheet::Trend),
+        headers: vec![
+            book.label("report-date"),
+            book.label("report-created"),
+            book.label("report-closed"),
+            book.label("report-first-reaction-median"),
+        ],
+        chart: ChartSpec::over_all_rows(
+            ChartKind::Line,
+            book.label("report-chart-trend"),
+            vec![1, 2],
+            &rows,
+        ),
+        rows,
+    }
+}

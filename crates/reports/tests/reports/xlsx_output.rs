@@ -1,0 +1,181 @@
+//! The workbook is a valid xlsx (a zip of sheets and charts) holding the fixture's numbers.
+
+use std::io::{Cursor, Read};
+
+use ticketgram_domain::Language;
+use ticketgram_reports::xlsx;
+
+use crate::fixture::Desk;
+
+struct Unpacked {
+    archive: zip::ZipArchive<Cursor<Vec<u8>>>,
+}
+
+impl Unpacked {
+    fn new(bytes: Vec<u8>) -> Unpacked {
+        Unpacked {
+            archive: zip::ZipArchive::new(Cursor::new(bytes)).expect("the workbook is a zip"),
+        }
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.archive
+            .file_names()
+            .map(|n| n.expect("readable entry name").into_owned())
+            .collect()
+    }
+
+    fn text(&mut self, name: &str) -> String {
+        let mut file = self
+            .archive
+            .by_name(name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        text
+    }
+}
+
+/// The XML of one cell (`<c r="B6" ...>...</c>`), if the sheet has that cell.
+fn cell<'a>(sheet_xml: &'a str, reference: &str) -> Option<&'a str> {
+    let start = sheet_xml.find(&format!("<c r=\"{reference}\""))?;
+    let rest = &sheet_xml[start..];
+    let end = rest
+        .find("</c>")
+        .map(|e| e + 4)
+        .or_else(|| rest.find("/>").map(|e| e + 2))?;
+    Some(&rest[..end])
+}
+
+fn number(sheet_xml: &str, reference: &str) -> Option<f64> {
+    let c = cell(sheet_xml, reference)?;
+    let v = c.split("<v>").nth(1)?.split("</v>").next()?;
+    if c.contains("t=\"s\"") {
+        return None;
+    }
+    v.parse().ok()
+}
+
+#[test]
+fn one_sheet_and_one_chart_per_part() {
+    let desk = Desk::new();
+    let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
+    let names = book.names();
+    for n in 1..=4 {
+        for part in [
+            format!("xl/worksheets/sheet{n}.xml"),
+            format!("xl/charts/chart{n}.xml"),
+            format!("xl/drawings/drawing{n}.xml"),
+        ] {
+            assert!(names.contains(&part), "{part} missing from {names:?}");
+        }
+    }
+    assert!(!names.contains(&"xl/charts/chart5.xml".to_string()));
+    let workbook = book.text("xl/workbook.xml");
+    for name in ["Summary", "Agents", "Topics", "Trend"] {
+        assert!(workbook.contains(&format!("name=\"{name}\"")), "{workbook}");
+    }
+    // Column, column, pie and line charts, each titled and plotting its own sheet.
+    let kinds = ["c:barChart", "c:barChart", "c:pieChart", "c:lineChart"];
+    let titles = [
+        "Tickets in the period",
+        "Tickets taken and closed per agent",
+        "Tickets created per topic",
+        "Tickets per day",
+    ];
+    let ranges = [
+        "Summary!$B$6:$B$9",
+        "Agents!$D$2:$D$4",
+        "Topics!$B$2:$B$4",
+        "Trend!$C$2:$C$8",
+    ];
+    for n in 0..4 {
+        let chart = book.text(&format!("xl/charts/chart{}.xml", n + 1));
+        assert!(chart.contains(kinds[n]), "chart {n} is not {}", kinds[n]);
+        assert!(chart.contains(titles[n]), "chart {n} lacks its title");
+        assert!(chart.contains(ranges[n]), "chart {n} lacks {}", ranges[n]);
+    }
+}
+
+#[test]
+fn sheets_hold_the_numbers_and_leave_empty_cells_empty() {
+    let desk = Desk::new();
+    let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
+    // Summary: values in column B, from row 6 (created) on.
+    let summary = book.text("xl/worksheets/sheet1.xml");
+    let expected = [
+        ("B6", 6.0),
+        ("B7", 5.0),
+        ("B8", 5.0),
+        ("B9", 2.0),
+        ("B10", 30.0),
+        ("B11", 90.0),
+        ("B12", 80.0),
+        ("B13", 120.0),
+        ("B14", 780.0),
+        ("B15", 100.0),
+        ("B16", 3.0),
+        ("B17", 3.33),
+    ];
+    for (reference, value) in expected {
+        assert_eq!(
+            number(&summary, reference),
+            Some(value),
+            "Summary!{reference}"
+        );
+    }
+    // Agents: row 2 is "Unassigned" (no samples), row 4 Boris.
+    let agents = book.text("xl/worksheets/sheet2.xml");
+    for reference in ["F2", "G2", "H2", "I2", "J2", "K2", "M2"] {
+        assert_eq!(
+            cell(&agents, reference),
+            None,
+            "Agents!{reference} should be empty"
+        );
+    }
+    assert_eq!(number(&agents, "L2"), Some(0.0), "a real zero count");
+    assert_eq!(number(&agents, "F4"), Some(45.5));
+    assert_eq!(number(&agents, "H4"), Some(50.0));
+    assert_eq!(number(&agents, "M4"), Some(2.5));
+    // Topics: Disputes' share of created tickets and its 0.0-minute median resolution, a real
+    // sample (tickets inside the weekend), written as a number.
+    let topics = book.text("xl/worksheets/sheet3.xml");
+    assert_eq!(number(&topics, "H4"), Some(66.7));
+    assert_eq!(number(&topics, "I4"), Some(0.0));
+    assert_eq!(number(&topics, "N4"), Some(50.0));
+    // Trend: Saturday (row 7) and Sunday (row 8).
+    let trend = book.text("xl/worksheets/sheet4.xml");
+    assert_eq!(number(&trend, "D7"), Some(0.0));
+    assert_eq!(number(&trend, "C8"), Some(2.0));
+    assert_eq!(cell(&trend, "D8"), None);
+    // Names and labels are shared strings.
+    let strings = book.text("xl/sharedStrings.xml");
+    for s in [
+        "Acme Support",
+        "Unassigned",
+        "No topic",
+        "Boris",
+        "2026-11-29",
+    ] {
+        assert!(strings.contains(s), "{s} missing from the shared strings");
+    }
+}
+
+#[test]
+fn every_language_gives_a_valid_workbook() {
+    let desk = Desk::new();
+    for language in Language::ALL {
+        let bytes = xlsx(&desk.book(language)).unwrap_or_else(|e| panic!("{language}: {e}"));
+        let mut book = Unpacked::new(bytes);
+        let workbook = book.text("xl/workbook.xml");
+        let sheet_names = workbook.matches("<sheet ").count();
+        assert_eq!(sheet_names, 4, "{language}: {workbook}");
+    }
+    let mut russian = Unpacked::new(xlsx(&desk.book(Language::Ru)).unwrap());
+    assert!(russian.text("xl/workbook.xml").contains("name=\"Сводка\""));
+    // Chart ranges name translated sheets, quoted where the name has a space.
+    assert!(russian.text("xl/charts/chart2.xml").contains("Агенты!$C$1"));
+    assert!(russian
+        .text("xl/charts/chart4.xml")
+        .contains("'По дням'!$B$1"));
+}
