@@ -37,6 +37,8 @@ pub struct DeskConfig {
     /// The desk's bots by role, so one bot's handler can queue a message another bot sends
     /// (a new ticket from the client bot notifies its agent through the manager bot).
     pub bots: DeskBots,
+    /// How often the manager bot looks for SLA targets at risk and a weekly report due.
+    pub timer_interval: std::time::Duration,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -91,6 +93,7 @@ impl DeskConfig {
             poll_timeout: std::time::Duration::from_secs(10),
             roles: BotRoles::ALL,
             bots: DeskBots::single(chats.bot_user_id),
+            timer_interval: std::time::Duration::from_secs(30),
         }
     }
 }

@@ -50,11 +50,6 @@ pub async fn chosen(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(),
         return Ok(());
     };
     let desk = me.desk;
-    let found = |r: Result<_, StoreError>| match r {
-        Ok(v) => Ok(Some(v)),
-        Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(e),
-    };
     let Some(ticket) = found(desk.store.get_ticket(desk.ws(), TicketId(ticket)).await)? else {
         return Ok(());
     };
@@ -78,4 +73,13 @@ pub async fn chosen(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(),
         &[("number", number.into()), ("agent", target.name.clone().into())],
     )
     .await
+}
+
+/// A row that may have vanished (a stale button): `None` rather than an error.
+fn found<T>(result: Result<T, StoreError>) -> Result<Option<T>, StoreError> {
+    match result {
+        Ok(v) => Ok(Some(v)),
+        Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
