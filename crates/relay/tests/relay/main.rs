@@ -4,6 +4,7 @@
 mod bad_input;
 mod harness;
 mod instances;
+mod manager_bot;
 mod pg;
 mod resilience;
 mod story;
