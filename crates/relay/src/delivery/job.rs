@@ -32,7 +32,10 @@ pub enum Keyboard {
 pub enum InlineButton {
     Callback(Button),
     /// Telegram's `copy_text` button: tapping it copies `copy` (at most 256 characters).
-    CopyText { text: String, copy: String },
+    CopyText {
+        text: String,
+        copy: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

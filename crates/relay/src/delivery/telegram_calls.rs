@@ -7,9 +7,9 @@ use teloxide_core::payloads::{
 };
 use teloxide_core::prelude::Requester;
 use teloxide_core::types::{
-    ChatId, CopyTextButton, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, InputMedia,
-    InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo, KeyboardButton,
-    KeyboardMarkup, MessageId, ReplyMarkup, ReplyParameters,
+    ChatId, CopyTextButton, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
+    InputMedia, InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo,
+    KeyboardButton, KeyboardMarkup, MessageId, ReplyMarkup, ReplyParameters,
 };
 use ticketgram_domain::{MediaKind, MediaRef};
 use ticketgram_telegram::{TelegramClient, TelegramError};
@@ -23,11 +23,10 @@ pub fn markup(keyboard: &Keyboard) -> ReplyMarkup {
                     .collect::<Vec<_>>()
             })))
         }
-        Keyboard::InlineWithCopy(rows) => {
-            ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rows.iter().map(|row| {
-                row.iter().map(inline_button).collect::<Vec<_>>()
-            })))
-        }
+        Keyboard::InlineWithCopy(rows) => ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(
+            rows.iter()
+                .map(|row| row.iter().map(inline_button).collect::<Vec<_>>()),
+        )),
         Keyboard::Reply(rows) => ReplyMarkup::Keyboard(
             KeyboardMarkup::new(
                 rows.iter()

@@ -43,7 +43,10 @@ pub async fn block(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), 
     me.say(
         fx,
         "manager-blocked",
-        &[("client", name.into()), ("reason", reason.to_string().into())],
+        &[
+            ("client", name.into()),
+            ("reason", reason.to_string().into()),
+        ],
     )
     .await
 }
@@ -104,7 +107,10 @@ async fn audit(
     client: &Client,
     reason: &str,
 ) -> Result<(), RelayError> {
-    let mut details = vec![("telegram_id".to_string(), client.telegram_user_id.to_string())];
+    let mut details = vec![(
+        "telegram_id".to_string(),
+        client.telegram_user_id.to_string(),
+    )];
     if !reason.is_empty() {
         details.push(("reason".into(), reason.to_string()));
     }
@@ -178,8 +184,12 @@ async fn find_client(
     };
     if client.is_none() {
         let (Who::Ticket(who) | Who::Client(who)) = who;
-        me.say(fx, "manager-no-such-client", &[("who", who.to_string().into())])
-            .await?;
+        me.say(
+            fx,
+            "manager-no-such-client",
+            &[("who", who.to_string().into())],
+        )
+        .await?;
     }
     Ok(client)
 }
@@ -199,7 +209,10 @@ mod tests {
             Some((Who::Ticket("1042"), "spam"))
         );
         assert_eq!(split_target("#1042"), Some((Who::Ticket("#1042"), "")));
-        assert_eq!(split_target("555123 spam"), Some((Who::Client("555123"), "spam")));
+        assert_eq!(
+            split_target("555123 spam"),
+            Some((Who::Client("555123"), "spam"))
+        );
         assert_eq!(split_target("  "), None);
     }
 }

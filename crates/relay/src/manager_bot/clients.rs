@@ -24,7 +24,11 @@ pub async fn search(
         .await?;
     if found.total == 0 {
         return me
-            .say(fx, "manager-clients-none", &[("query", query.to_string().into())])
+            .say(
+                fx,
+                "manager-clients-none",
+                &[("query", query.to_string().into())],
+            )
             .await;
     }
     let pages = (found.total + PER_PAGE - 1) / PER_PAGE;

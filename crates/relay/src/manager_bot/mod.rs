@@ -143,7 +143,12 @@ impl Me<'_> {
         self.desk.text(self.language(), key, args)
     }
 
-    pub async fn say(&self, fx: &mut Effects<'_>, key: &str, args: &[(&str, Arg)]) -> Result<(), RelayError> {
+    pub async fn say(
+        &self,
+        fx: &mut Effects<'_>,
+        key: &str,
+        args: &[(&str, Arg)],
+    ) -> Result<(), RelayError> {
         say(fx, self.chat_id, self.text(key, args), None).await
     }
 
@@ -154,7 +159,11 @@ impl Me<'_> {
         args: &str,
         usage: &str,
     ) -> Result<Option<Ticket>, RelayError> {
-        let Ok(number) = args.split_whitespace().next().unwrap_or("").parse::<TicketNumber>()
+        let Ok(number) = args
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .parse::<TicketNumber>()
         else {
             self.say(fx, usage, &[]).await?;
             return Ok(None);
@@ -165,8 +174,12 @@ impl Me<'_> {
             .find_ticket_by_number(self.desk.ws(), number)
             .await?;
         if ticket.is_none() {
-            self.say(fx, "manager-no-such-ticket", &[("number", number.to_string().into())])
-                .await?;
+            self.say(
+                fx,
+                "manager-no-such-ticket",
+                &[("number", number.to_string().into())],
+            )
+            .await?;
         }
         Ok(ticket)
     }

@@ -21,7 +21,10 @@ pub async fn my_tickets(me: &Me<'_>, fx: &mut Effects<'_>) -> Result<(), RelayEr
     if tickets.is_empty() {
         return me.say(fx, "manager-my-empty", &[]).await;
     }
-    let mut lines = vec![me.text("manager-my-title", &[("count", (tickets.len() as i64).into())])];
+    let mut lines = vec![me.text(
+        "manager-my-title",
+        &[("count", (tickets.len() as i64).into())],
+    )];
     for ticket in &tickets {
         lines.push(line(me, ticket).await?);
     }
@@ -34,7 +37,10 @@ pub async fn unassigned(me: &Me<'_>, fx: &mut Effects<'_>) -> Result<(), RelayEr
     if tickets.is_empty() {
         return me.say(fx, "manager-queue-empty", &[]).await;
     }
-    let mut lines = vec![me.text("manager-queue-title", &[("count", (tickets.len() as i64).into())])];
+    let mut lines = vec![me.text(
+        "manager-queue-title",
+        &[("count", (tickets.len() as i64).into())],
+    )];
     let mut rows = vec![];
     for ticket in &tickets {
         lines.push(line(me, ticket).await?);

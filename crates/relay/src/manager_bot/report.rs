@@ -40,7 +40,8 @@ impl Span {
                 (yesterday, yesterday)
             }
             Span::Week => {
-                let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+                let monday =
+                    today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
                 (monday - Duration::days(7), monday - Duration::days(1))
             }
             Span::Month => {
@@ -147,11 +148,26 @@ mod tests {
     fn the_last_full_span_ends_before_today() {
         // Wednesday 2 December 2026.
         let today = day(2026, 12, 2);
-        assert_eq!(Span::Day.last_full(today), (day(2026, 12, 1), day(2026, 12, 1)));
-        assert_eq!(Span::Week.last_full(today), (day(2026, 11, 23), day(2026, 11, 29)));
-        assert_eq!(Span::Month.last_full(today), (day(2026, 11, 1), day(2026, 11, 30)));
+        assert_eq!(
+            Span::Day.last_full(today),
+            (day(2026, 12, 1), day(2026, 12, 1))
+        );
+        assert_eq!(
+            Span::Week.last_full(today),
+            (day(2026, 11, 23), day(2026, 11, 29))
+        );
+        assert_eq!(
+            Span::Month.last_full(today),
+            (day(2026, 11, 1), day(2026, 11, 30))
+        );
         // On a Monday, last week is the one that ended yesterday.
-        assert_eq!(Span::Week.last_full(day(2026, 11, 30)), (day(2026, 11, 23), day(2026, 11, 29)));
-        assert_eq!(Span::Month.last_full(day(2026, 1, 15)), (day(2025, 12, 1), day(2025, 12, 31)));
+        assert_eq!(
+            Span::Week.last_full(day(2026, 11, 30)),
+            (day(2026, 11, 23), day(2026, 11, 29))
+        );
+        assert_eq!(
+            Span::Month.last_full(day(2026, 1, 15)),
+            (day(2025, 12, 1), day(2025, 12, 31))
+        );
     }
 }

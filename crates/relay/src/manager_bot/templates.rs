@@ -51,7 +51,11 @@ pub async fn edit(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), R
             }
             if body.chars().count() > COPY_LIMIT {
                 return me
-                    .say(fx, "manager-template-too-long", &[("limit", (COPY_LIMIT as i64).into())])
+                    .say(
+                        fx,
+                        "manager-template-too-long",
+                        &[("limit", (COPY_LIMIT as i64).into())],
+                    )
                     .await;
             }
             let template = ReplyTemplate {
@@ -59,9 +63,15 @@ pub async fn edit(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), R
                 name: name.to_string(),
                 body: body.to_string(),
             };
-            desk.store.save_template(desk.ws(), &template, fx.now).await?;
-            me.say(fx, "manager-template-saved", &[("name", name.to_string().into())])
-                .await
+            desk.store
+                .save_template(desk.ws(), &template, fx.now)
+                .await?;
+            me.say(
+                fx,
+                "manager-template-saved",
+                &[("name", name.to_string().into())],
+            )
+            .await
         }
         "remove" => {
             let name = rest.trim();

@@ -31,7 +31,10 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     let times = ticket.into();
     for (key, state) in [
-        ("manager-sla-first-response", clock.first_response(&times, now)),
+        (
+            "manager-sla-first-response",
+            clock.first_response(&times, now),
+        ),
         ("manager-sla-resolution", clock.resolution(&times, now)),
     ] {
         if let Some(state) = state {
@@ -60,7 +63,10 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
                 Some(text) => preview(text),
                 None => me.text("manager-media", &[]),
             };
-            lines.push(format!("{} {who}: {body}", message.created_at.format("%m-%d %H:%M")));
+            lines.push(format!(
+                "{} {who}: {body}",
+                message.created_at.format("%m-%d %H:%M")
+            ));
         }
     }
     let history = desk.store.ticket_history(ws, ticket.id).await?;
@@ -102,7 +108,9 @@ fn event_key(kind: &str) -> &str {
 
 fn sla_state(me: &Me<'_>, state: &SlaState) -> String {
     match state {
-        SlaState::Met { took } => me.text("manager-sla-met", &[("took", duration(me, *took).into())]),
+        SlaState::Met { took } => {
+            me.text("manager-sla-met", &[("took", duration(me, *took).into())])
+        }
         SlaState::Pending { due, remaining } => me.text(
             "manager-sla-pending",
             &[
@@ -132,7 +140,10 @@ pub(crate) fn duration(me: &Me<'_>, d: chrono::Duration) -> String {
     let minutes = d.num_minutes().max(0);
     me.text(
         "manager-duration",
-        &[("hours", (minutes / 60).into()), ("minutes", (minutes % 60).into())],
+        &[
+            ("hours", (minutes / 60).into()),
+            ("minutes", (minutes % 60).into()),
+        ],
     )
 }
 

@@ -62,7 +62,9 @@ async fn watch_sla(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
 }
 
 async fn weekly_report(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
-    let local = now.with_timezone(&desk.config.hours.time_zone).naive_local();
+    let local = now
+        .with_timezone(&desk.config.hours.time_zone)
+        .naive_local();
     let Some(week) = weekly_report_due(local) else {
         return Ok(());
     };
@@ -85,7 +87,9 @@ async fn weekly_report(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
             notify::enqueue_keyed(desk, desk.config.bots.manager, job, key, now).await?;
         }
     }
-    desk.store.set_setting(desk.ws(), &mark, "sent", now).await?;
+    desk.store
+        .set_setting(desk.ws(), &mark, "sent", now)
+        .await?;
     Ok(())
 }
 
@@ -106,7 +110,12 @@ mod tests {
 
     #[test]
     fn the_weekly_report_is_due_on_monday_from_nine() {
-        let at = |d: u32, h: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 11, d)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+        };
         assert_eq!(weekly_report_due(at(30, 9)).as_deref(), Some("2026-49"));
         assert_eq!(weekly_report_due(at(30, 23)).as_deref(), Some("2026-49"));
         assert_eq!(weekly_report_due(at(30, 8)), None);

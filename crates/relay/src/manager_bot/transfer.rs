@@ -59,7 +59,11 @@ pub async fn chosen(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(),
     let number = ticket.number.to_string();
     if !target.active || !ticket.status.is_active() {
         return me
-            .say(fx, "manager-transfer-impossible", &[("number", number.into())])
+            .say(
+                fx,
+                "manager-transfer-impossible",
+                &[("number", number.into())],
+            )
             .await;
     }
     if ticket.assignee == Some(target.id) {
@@ -70,7 +74,10 @@ pub async fn chosen(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(),
     me.say(
         fx,
         "manager-transferred",
-        &[("number", number.into()), ("agent", target.name.clone().into())],
+        &[
+            ("number", number.into()),
+            ("agent", target.name.clone().into()),
+        ],
     )
     .await
 }

@@ -114,7 +114,9 @@ impl TestDesk {
         let max = register(max).await;
         // Agents have opened the manager bot, so its notifications reach them.
         for user in [kate.0, max.0] {
-            world.private_chat(bot.id, user).expect("agent opens the bot");
+            world
+                .private_chat(bot.id, user)
+                .expect("agent opens the bot");
         }
         for (position, name) in ["Payments", "Disputes"].into_iter().enumerate() {
             store
@@ -505,8 +507,8 @@ impl TestDesk {
 
     /// Presses the button labelled `label` on `message` in `user`'s private chat.
     pub fn agent_presses(&self, user: UserId, message: &Value, label: &str) {
-        let data = button_data(message, label)
-            .unwrap_or_else(|| panic!("no {label} on {message:#}"));
+        let data =
+            button_data(message, label).unwrap_or_else(|| panic!("no {label} on {message:#}"));
         let chat = self.private_chat_of(user);
         self.sandbox
             .world()

@@ -34,13 +34,21 @@ async fn an_agent_sees_their_tickets_the_queue_and_a_summary_and_takes_from_the_
     desk.agent_says(kate, "/my");
     let my = desk.agent_gets_after(kate, seen, "Your open tickets").await;
     let my = text_of(&my);
-    assert!(my.contains("#1000") && my.contains("My card was declined"), "{my}");
-    assert!(my.contains("https://t.me/c/"), "a link into the thread: {my}");
+    assert!(
+        my.contains("#1000") && my.contains("My card was declined"),
+        "{my}"
+    );
+    assert!(
+        my.contains("https://t.me/c/"),
+        "a link into the thread: {my}"
+    );
     assert!(!my.contains("#1001"), "{my}");
 
     let seen = desk.agent_inbox(kate).len();
     desk.agent_says(kate, "/queue");
-    let queue = desk.agent_gets_after(kate, seen, "Waiting for an agent").await;
+    let queue = desk
+        .agent_gets_after(kate, seen, "Waiting for an agent")
+        .await;
     assert!(text_of(&queue).contains("#1001") && !text_of(&queue).contains("#1000"));
     desk.agent_presses(kate, &queue, "Take #1001");
     desk.agent_gets(kate, "#1001 is yours").await;
@@ -50,12 +58,20 @@ async fn an_agent_sees_their_tickets_the_queue_and_a_summary_and_takes_from_the_
     let seen = desk.agent_inbox(kate).len();
     desk.agent_says(kate, "/ticket 1000");
     let summary = text_of(&desk.agent_gets_after(kate, seen, "First response:").await);
-    for part in ["#1000", "Ann", "Kate", "Last messages:", "My card was declined", "History:"] {
+    for part in [
+        "#1000",
+        "Ann",
+        "Kate",
+        "Last messages:",
+        "My card was declined",
+        "History:",
+    ] {
         assert!(summary.contains(part), "{part:?} missing from {summary}");
     }
     let seen = desk.agent_inbox(kate).len();
     desk.agent_says(kate, "/ticket 999");
-    desk.agent_gets_after(kate, seen, "There is no ticket #999").await;
+    desk.agent_gets_after(kate, seen, "There is no ticket #999")
+        .await;
 }
 
 #[tokio::test]
@@ -79,8 +95,10 @@ async fn a_transfer_by_buttons_notifies_the_receiving_agent_and_is_audited() {
     let notice = desk.agent_gets(max, "Kate transferred #1000 to you").await;
     assert!(text_of(&notice).contains("Where is my parcel?"));
     desk.card_shows(1000, "Max").await;
-    desk.thread_sees(1000, |m| m.iter().any(|c| text_of(c).contains("Transferred to Max")))
-        .await;
+    desk.thread_sees(1000, |m| {
+        m.iter().any(|c| text_of(c).contains("Transferred to Max"))
+    })
+    .await;
     let ticket = desk.ticket(1000).await;
     assert_eq!(ticket.assignee, Some(desk.max.1.id));
     let audit = desk.store.audit_log(desk.ws, 10).await.expect("audit");
@@ -102,7 +120,8 @@ async fn a_blocked_client_is_told_once_and_not_relayed_until_unblocked() {
         .await;
 
     desk.agent_says(kate, "/block ticket 1000 abusive language");
-    desk.agent_gets(kate, "is blocked. Reason: abusive language").await;
+    desk.agent_gets(kate, "is blocked. Reason: abusive language")
+        .await;
     desk.client_gets(&ann, "restricted. Reason: abusive language")
         .await;
     desk.says(&ann, "hello again");
@@ -181,7 +200,10 @@ async fn admins_keep_canned_replies_and_agents_copy_them_with_one_tap() {
     let (ada, _) = desk.admin("Ada").await;
     desk.agent_says(kate, "/template add sneaky | not allowed");
     desk.agent_gets(kate, "Only the desk's admins").await;
-    desk.agent_says(ada, "/template add refund | Refunds take 3 to 5 working days.");
+    desk.agent_says(
+        ada,
+        "/template add refund | Refunds take 3 to 5 working days.",
+    );
     desk.agent_gets(ada, "\"refund\" saved").await;
     desk.agent_says(ada, "/template add hello | Hello! How can I help?");
     desk.agent_gets(ada, "\"hello\" saved").await;
@@ -280,7 +302,8 @@ async fn agents_are_warned_once_when_a_first_answer_is_at_risk() {
     desk.client_gets(&ann, "Request #1000 created").await;
     // Unassigned: every agent is warned.
     for agent in [desk.kate.0, desk.max.0] {
-        desk.agent_gets(agent, "#1000 needs a first answer by").await;
+        desk.agent_gets(agent, "#1000 needs a first answer by")
+            .await;
     }
     // The watch looking again (here: twice more, by hand) queues nothing new.
     let relay = relay_desk(&desk);
@@ -336,7 +359,11 @@ async fn the_weekly_report_matches_the_figures_computed_by_hand() {
             .with_timezone(&chrono::Utc)
     };
     let d = |n: i64| m + Duration::days(n);
-    let topics = desk.store.list_topics(desk.ws, false).await.expect("topics");
+    let topics = desk
+        .store
+        .list_topics(desk.ws, false)
+        .await
+        .expect("topics");
     let (payments, disputes) = (topics[0].id, topics[1].id);
     let client = desk
         .store
@@ -380,8 +407,22 @@ async fn the_weekly_report_matches_the_figures_computed_by_hand() {
     let c = open(disputes, at(d(4), 17, 30)).await;
     let _d = open(payments, at(d(6), 12, 0)).await;
     for (ticket, agent, assigned, answered, resolved, rating) in [
-        (&a, kate, at(d(-3), 17, 5), at(d(0), 9, 30), Some(at(d(0), 10, 0)), Some(5)),
-        (&b, kate, at(d(1), 8, 5), at(d(1), 13, 0), Some(at(d(2), 10, 0)), Some(3)),
+        (
+            &a,
+            kate,
+            at(d(-3), 17, 5),
+            at(d(0), 9, 30),
+            Some(at(d(0), 10, 0)),
+            Some(5),
+        ),
+        (
+            &b,
+            kate,
+            at(d(1), 8, 5),
+            at(d(1), 13, 0),
+            Some(at(d(2), 10, 0)),
+            Some(3),
+        ),
         (&c, max, at(d(4), 17, 35), at(d(5), 11, 0), None, None),
     ] {
         let actor = Actor::Agent(agent);
@@ -401,7 +442,13 @@ async fn the_weekly_report_matches_the_figures_computed_by_hand() {
         }
         if let Some(score) = rating {
             store
-                .rate_ticket(ws, ticket.id, Rating::new(score).expect("rating"), None, resolved.expect("resolved"))
+                .rate_ticket(
+                    ws,
+                    ticket.id,
+                    Rating::new(score).expect("rating"),
+                    None,
+                    resolved.expect("resolved"),
+                )
                 .await
                 .expect("rate");
         }

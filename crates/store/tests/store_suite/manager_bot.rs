@@ -79,11 +79,17 @@ async fn clients_are_found_by_name_username_or_id_a_page_at_a_time(db: TestDb) {
     // Wildcards typed by an agent are plain characters.
     let literal = store.search_clients(ws, "0%_", 0, 10).await.unwrap();
     assert_eq!(literal.total, 1);
-    assert_eq!(store.search_clients(ws, "", 0, 100).await.unwrap().total, 14);
+    assert_eq!(
+        store.search_clients(ws, "", 0, 100).await.unwrap().total,
+        14
+    );
 
     let found = store.find_client_by_username(ws, "@ANNA").await.unwrap();
     assert_eq!(found.map(|c| c.telegram_user_id), Some(3001));
-    assert_eq!(store.find_client_by_username(other, "anna").await.unwrap(), None);
+    assert_eq!(
+        store.find_client_by_username(other, "anna").await.unwrap(),
+        None
+    );
 }
 
 async fn templates_are_kept_per_language_and_replaced_by_name(db: TestDb) {
@@ -96,7 +102,11 @@ async fn templates_are_kept_per_language_and_replaced_by_name(db: TestDb) {
         body: body.into(),
     };
     store
-        .save_template(ws, &template(Language::En, "refund", "Refunds take 3 days."), at(0))
+        .save_template(
+            ws,
+            &template(Language::En, "refund", "Refunds take 3 days."),
+            at(0),
+        )
         .await
         .unwrap();
     store
@@ -108,7 +118,11 @@ async fn templates_are_kept_per_language_and_replaced_by_name(db: TestDb) {
         .await
         .unwrap();
     store
-        .save_template(ws, &template(Language::En, "refund", "Refunds take 5 days."), at(3))
+        .save_template(
+            ws,
+            &template(Language::En, "refund", "Refunds take 5 days."),
+            at(3),
+        )
         .await
         .unwrap();
 
@@ -121,9 +135,19 @@ async fn templates_are_kept_per_language_and_replaced_by_name(db: TestDb) {
         ]
     );
     assert_eq!(store.templates(ws, Language::Ru).await.unwrap().len(), 1);
-    assert!(store.templates(other, Language::En).await.unwrap().is_empty());
-    assert!(store.remove_template(ws, Language::En, "hello").await.unwrap());
-    assert!(!store.remove_template(ws, Language::En, "hello").await.unwrap());
+    assert!(store
+        .templates(other, Language::En)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .remove_template(ws, Language::En, "hello")
+        .await
+        .unwrap());
+    assert!(!store
+        .remove_template(ws, Language::En, "hello")
+        .await
+        .unwrap());
     assert_eq!(store.templates(ws, Language::En).await.unwrap().len(), 1);
 }
 
