@@ -290,9 +290,11 @@ async fn the_assignee_is_told_when_the_client_writes_again() {
 async fn agents_are_warned_once_when_a_first_answer_is_at_risk() {
     let desk = TestDesk::start().await;
     // One hour for a first answer, "at risk" from the start: the watch warns at once.
-    let mut sla = SlaTargets::default();
+    let mut sla = SlaTargets {
+        at_risk_percent: 100,
+        ..SlaTargets::default()
+    };
     sla.first_response.normal = Some(Duration::hours(1));
-    sla.at_risk_percent = 100;
     desk.store
         .set_sla_targets(desk.ws, &sla, chrono::Utc::now())
         .await
