@@ -261,23 +261,21 @@ pub async fn handle_edit(
     crate::edits::apply_edit(desk, fx, message, MessageDirection::Client).await
 }
 
-/// One polite notice per block, not one per message. The key names the block's start, so a
-/// client blocked again later is told again.
-pub(crate) fn blocked_notice_key(client: &Client) -> String {
-    let since = client
-        .blocked
-        .as_ref()
-        .map_or(0, |b| b.at.timestamp_millis());
-    format!("blocked-notice:{}:{since}", client.id.0)
-}
-
-async fn blocked_notice(
+/// Tells a blocked client, through the client bot (the manager bot calls this when an agent
+/// blocks someone).
+pub(crate) async fn blocked_notice(
     desk: &Desk,
     fx: &mut Effects<'_>,
     client: &Client,
     reason: &str,
 ) -> Result<(), RelayError> {
-    let key = blocked_notice_key(client);
+    // One polite notice per block, not one per message. The key names the block's start, so a
+    // client blocked again later is told again.
+    let since = client
+        .blocked
+        .as_ref()
+        .map_or(0, |b| b.at.timestamp_millis());
+    let key = format!("blocked-notice:{}:{since}", client.id.0);
     if desk.store.get_setting(desk.ws(), &key).await?.is_some() {
         return Ok(());
     }
@@ -287,5 +285,10 @@ async fn blocked_notice(
         "blocked-notice",
         &[("reason", reason.to_string().into())],
     );
-    menu::say(fx, client, text, None).await
+    let job = Delivery::Say {
+        chat_id: client.telegram_user_id,
+        text,
+        keyboard: None,
+    };
+    fx.send_via(desk.config.bots.client, job, None).await
 }

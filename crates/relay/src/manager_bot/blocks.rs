@@ -3,7 +3,6 @@
 //! blocked client gets the client bot's polite notice once.
 
 use super::Me;
-use crate::delivery::job::Delivery;
 use crate::desk::Effects;
 use crate::RelayError;
 use ticketgram_domain::{Actor, AuditEntry, BlockState, Client, TicketNumber};
@@ -39,7 +38,7 @@ pub async fn block(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), 
         blocked: Some(block),
         ..client
     };
-    tell_blocked_client(me, fx, &blocked, reason).await?;
+    crate::client_bot::blocked_notice(desk, fx, &blocked, reason).await?;
     me.say(
         fx,
         "manager-blocked",
@@ -71,33 +70,6 @@ pub async fn unblock(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<()
     audit(me, fx, "client.unblocked", &client, "").await?;
     me.say(fx, "manager-unblocked", &[("client", name.into())])
         .await
-}
-
-/// The notice the client bot gives a blocked client, sent now rather than at their next
-/// message; the client bot's own once-per-block mark keeps it from being said twice.
-async fn tell_blocked_client(
-    me: &Me<'_>,
-    fx: &mut Effects<'_>,
-    client: &Client,
-    reason: &str,
-) -> Result<(), RelayError> {
-    let desk = me.desk;
-    let key = crate::client_bot::blocked_notice_key(client);
-    if desk.store.get_setting(desk.ws(), &key).await?.is_some() {
-        return Ok(());
-    }
-    desk.store.set_setting(desk.ws(), &key, "1", fx.now).await?;
-    let text = desk.text(
-        client.language,
-        "blocked-notice",
-        &[("reason", reason.to_string().into())],
-    );
-    let job = Delivery::Say {
-        chat_id: client.telegram_user_id,
-        text,
-        keyboard: None,
-    };
-    fx.send_via(desk.config.bots.client, job, None).await
 }
 
 async fn audit(

@@ -23,7 +23,7 @@ use crate::desk::{Desk, Effects};
 use crate::staff::Command;
 use crate::RelayError;
 use teloxide_core::types::{CallbackQuery, Message};
-use ticketgram_domain::{Agent, Language, Ticket, TicketNumber};
+use ticketgram_domain::{Agent, Language, Ticket, TicketNumber, TopicId};
 use ticketgram_i18n::Arg;
 
 /// Commands only agents have; anyone else is told so instead of having them taken as a
@@ -209,4 +209,31 @@ pub(crate) async fn say(
         None,
     )
     .await
+}
+
+/// A topic's name in `lang`, or "no topic".
+pub(crate) async fn topic_label(
+    desk: &Desk,
+    lang: Language,
+    topic: Option<TopicId>,
+) -> Result<String, RelayError> {
+    Ok(match topic {
+        Some(id) => desk
+            .store
+            .get_topic(desk.ws(), id)
+            .await?
+            .name
+            .in_language(lang)
+            .to_string(),
+        None => desk.text(lang, "card-no-topic", &[]),
+    })
+}
+
+/// The start of a message on one line, cut at `limit` characters.
+pub(crate) fn preview(text: &str, limit: usize) -> String {
+    let mut out: String = text.chars().take(limit).collect();
+    if text.chars().count() > limit {
+        out.push('…');
+    }
+    out.replace('\n', " ")
 }

@@ -38,16 +38,9 @@ pub async fn ticket_opened(
         None => vec![],
     };
     let recipients = if skilled.is_empty() { active } else { skilled };
-    let topic = match ticket.topic {
-        Some(id) => Some(desk.store.get_topic(desk.ws(), id).await?),
-        None => None,
-    };
     for agent in recipients {
         let lang = language_of(desk, agent);
-        let topic = topic.as_ref().map_or_else(
-            || desk.text(lang, "card-no-topic", &[]),
-            |t| t.name.in_language(lang).to_string(),
-        );
+        let topic = super::topic_label(desk, lang, ticket.topic).await?;
         let text = desk.text(
             lang,
             "manager-notify-new-ticket",
@@ -115,7 +108,7 @@ pub async fn client_replied(
     }
     let lang = language_of(desk, &agent);
     let preview = match content.text.as_deref() {
-        Some(text) => preview(text),
+        Some(text) => super::preview(text, PREVIEW_CHARS),
         None => desk.text(lang, "manager-media", &[]),
     };
     let link = super::links::ticket_link(desk, ticket.id)
@@ -224,12 +217,4 @@ async fn to_agent(
         keyboard,
     };
     fx.send_via(desk.config.bots.manager, job, None).await
-}
-
-fn preview(text: &str) -> String {
-    let mut out: String = text.chars().take(PREVIEW_CHARS).collect();
-    if text.chars().count() > PREVIEW_CHARS {
-        out.push('…');
-    }
-    out
 }

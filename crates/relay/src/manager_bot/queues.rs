@@ -84,16 +84,7 @@ pub async fn take(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(), R
 /// "#1042 · Payments · in progress · 2026-11-02 09:00 UTC" and the link under it.
 async fn line(me: &Me<'_>, ticket: &Ticket) -> Result<String, RelayError> {
     let desk = me.desk;
-    let topic = match ticket.topic {
-        Some(id) => desk
-            .store
-            .get_topic(desk.ws(), id)
-            .await?
-            .name
-            .in_language(me.language())
-            .to_string(),
-        None => me.text("card-no-topic", &[]),
-    };
+    let topic = super::topic_label(desk, me.language(), ticket.topic).await?;
     let status = crate::agents::card::status_label(&desk.t, me.language(), ticket.status);
     let mut line = me.text(
         "manager-ticket-line",

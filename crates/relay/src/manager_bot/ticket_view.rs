@@ -60,7 +60,7 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
                 _ => me.text("manager-from-agent", &[]),
             };
             let body = match &message.text {
-                Some(text) => preview(text),
+                Some(text) => super::preview(text, PREVIEW_CHARS),
                 None => me.text("manager-media", &[]),
             };
             lines.push(format!(
@@ -145,12 +145,4 @@ pub(crate) fn duration(me: &Me<'_>, d: chrono::Duration) -> String {
             ("minutes", (minutes % 60).into()),
         ],
     )
-}
-
-fn preview(text: &str) -> String {
-    let mut out: String = text.chars().take(PREVIEW_CHARS).collect();
-    if text.chars().count() > PREVIEW_CHARS {
-        out.push('…');
-    }
-    out.replace('\n', " ")
 }

@@ -510,3 +510,47 @@ async fn document(desk: &TestDesk, user: ticketgram_sandbox::UserId, suffix: &st
         .expect("the sandbox kept the upload")
         .to_vec()
 }
+
+#[tokio::test]
+async fn the_weekly_report_goes_to_admins_on_monday_morning_once() {
+    let desk = TestDesk::start().await;
+    let (ada, _) = desk.admin("Ada").await;
+    let relay = relay_desk(&desk);
+    let utc = |d: u32, h: u32| {
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, d, h, 0, 0)
+            .single()
+            .expect("time")
+    };
+    // Sunday, and Monday before nine: not yet. Monday 10:00, twice: once.
+    for now in [utc(29, 12), utc(30, 8), utc(30, 10), utc(30, 10)] {
+        ticketgram_relay::manager_bot::timers::tick(&relay, now)
+            .await
+            .expect("tick");
+    }
+    document(&desk, ada, "2026-11-23-2026-11-29.csv").await;
+    desk.settled().await;
+    let sent: Vec<String> = desk
+        .agent_inbox(ada)
+        .iter()
+        .filter_map(|m| {
+            m.pointer("/document/file_name")?
+                .as_str()
+                .map(str::to_string)
+        })
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            "ticketgram-report-2026-11-23-2026-11-29.xlsx",
+            "ticketgram-report-2026-11-23-2026-11-29.csv"
+        ]
+    );
+    assert!(
+        !desk
+            .agent_inbox(desk.kate.0)
+            .iter()
+            .any(|m| m.get("document").is_some()),
+        "agents who are not admins get no report"
+    );
+}
