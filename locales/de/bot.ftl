@@ -54,6 +54,14 @@ unsupported-message = Diese Art von Nachricht kann ich nicht weitergeben ({ $kin
 reply-signature = { $alias } · { $number }
 default-alias = Support
 
+# Antworten und Notizen aus der Web-Konsole, wie Agenten sie im Thread sehen
+console-reply-mirror = ✉️ { $alias } (Konsole): { $text }
+console-note-mirror = 📝 { $alias } (Konsole, interne Notiz): { $text }
+login-link = Anmeldung an der Web-Konsole: { $url }
+    Der Link gilt einmal und läuft in { $minutes } Minuten ab.
+login-not-agent = Nur Agenten dieses Supports können sich an der Web-Konsole anmelden.
+login-no-console = Die Web-Konsole hat noch keine öffentliche Adresse (web.public_url).
+
 # Agentenkanal: die Ticketkarte
 card-title = { $number } · { $topic }
 card-client = Kunde: { $client }

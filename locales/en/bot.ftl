@@ -54,6 +54,14 @@ unsupported-message = I can't pass on this kind of message ({ $kind }). Please s
 reply-signature = { $alias } · { $number }
 default-alias = Support
 
+# Replies and notes written in the web console, as agents see them in the thread
+console-reply-mirror = ✉️ { $alias } (console): { $text }
+console-note-mirror = 📝 { $alias } (console, internal note): { $text }
+login-link = Sign in to the web console: { $url }
+    The link works once and expires in { $minutes } minutes.
+login-not-agent = Only agents of this desk can sign in to the web console.
+login-no-console = The web console has no public address yet (web.public_url).
+
 # Agents' channel: the ticket card
 card-title = { $number } · { $topic }
 card-client = Client: { $client }

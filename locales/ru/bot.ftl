@@ -54,6 +54,14 @@ unsupported-message = Я не могу передать сообщение та�
 reply-signature = { $alias } · { $number }
 default-alias = Поддержка
 
+# Ответы и заметки из веб-консоли, как их видят агенты в ветке
+console-reply-mirror = ✉️ { $alias } (консоль): { $text }
+console-note-mirror = 📝 { $alias } (консоль, внутренняя заметка): { $text }
+login-link = Вход в веб-консоль: { $url }
+    Ссылка одноразовая и действует { $minutes } мин.
+login-not-agent = Входить в веб-консоль могут только агенты этой службы поддержки.
+login-no-console = У веб-консоли пока нет публичного адреса (web.public_url).
+
 # Канал агентов: карточка обращения
 card-title = { $number } · { $topic }
 card-client = Клиент: { $client }

@@ -54,6 +54,14 @@ unsupported-message = 无法转发此类消息（{ $kind }）。请发送文字�
 reply-signature = { $alias } · { $number }
 default-alias = 客服
 
+# 网页控制台中写的回复和备注，代理在话题中看到的样子
+console-reply-mirror = ✉️ { $alias }（控制台）：{ $text }
+console-note-mirror = 📝 { $alias }（控制台，内部备注）：{ $text }
+login-link = 登录网页控制台：{ $url }
+    此链接仅可使用一次，{ $minutes } 分钟后失效。
+login-not-agent = 只有本服务台的代理才能登录网页控制台。
+login-no-console = 网页控制台尚未配置公开地址（web.public_url）。
+
 # 客服频道：工单卡片
 card-title = { $number } · { $topic }
 card-client = 客户：{ $client }

@@ -20,8 +20,10 @@
 //! decide who polls a bot, and outbox work is claimed with `FOR UPDATE SKIP LOCKED`.
 
 mod agents;
+mod api_tokens;
 mod audit;
 mod bots;
+mod client_attributes;
 mod client_search;
 mod clients;
 mod conversation;
@@ -37,13 +39,16 @@ mod settings;
 mod ticket_changes;
 mod ticket_events;
 mod ticket_posts;
+mod ticket_search;
 mod tickets;
 mod time;
 mod topics;
 mod updates;
+mod webhooks;
 mod workspaces;
 
 pub use agents::NewAgent;
+pub use api_tokens::{ApiToken, IdempotentReplay, NewApiToken};
 pub use bots::{Bot, BotRole, NewBot};
 pub use client_search::ClientPage;
 pub use clients::NewClient;
@@ -54,9 +59,14 @@ pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
 pub use reply_templates::ReplyTemplate;
 pub use ticket_events::TicketEvent;
 pub use ticket_posts::{TicketPost, TicketPostClaim};
+pub use ticket_search::{AssigneeFilter, TicketQuery};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use updates::StoredUpdate;
+pub use webhooks::{
+    ClaimedDelivery, DeliveryStatus, NewWebhookEndpoint, NewWebhookEvent, WebhookDelivery,
+    WebhookEndpoint, WebhookEndpointChange, WebhookSource,
+};
 pub use workspaces::{NewWorkspace, Workspace};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

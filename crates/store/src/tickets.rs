@@ -29,7 +29,7 @@ pub(crate) const TICKET_COLUMNS: &str = "id, workspace_id, number, client_id, to
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct TicketRow {
-    id: i64,
+    pub(crate) id: i64,
     workspace_id: i64,
     number: i64,
     client_id: i64,

@@ -58,6 +58,8 @@ pub enum RunError {
     Bot(#[from] BotError),
     #[error("telegram.webhook_url plus the bot's webhook path is not a valid URL")]
     WebhookUrl(#[source] url::ParseError),
+    #[error(transparent)]
+    Webhooks(#[from] ticketgram_api::webhooks::WebhookError),
 }
 
 /// Opens the configured database. Does not migrate.
@@ -210,6 +212,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         poll: matches!(receive, Receive::Poll),
     }
     .start();
+    let api = ticketgram_api::router(ticketgram_api::ApiState::new(desk.clone()));
     let webhook_routes = match &receive {
         Receive::Webhook { secret, .. } => Some(webhook::router(
             desk,
@@ -218,12 +221,21 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         )),
         Receive::Poll => None,
     };
-    let server = match HttpServer::serve(listener, http::router(webhook_routes)) {
-        Ok(server) => server,
-        Err(source) => {
+    let server =
+        match HttpServer::serve(listener, http::router(webhook_routes).nest("/api/v1", api)) {
+            Ok(server) => server,
+            Err(source) => {
+                relay.shutdown().await;
+                let addr = settings.http.addr;
+                return Err(RunError::Listen { addr, source });
+            }
+        };
+    let webhooks = match crate::webhooks::Webhooks::start(store, ws, settings.instance_id()) {
+        Ok(webhooks) => webhooks,
+        Err(error) => {
+            server.stop().await;
             relay.shutdown().await;
-            let addr = settings.http.addr;
-            return Err(RunError::Listen { addr, source });
+            return Err(error.into());
         }
     };
     let running = Running {
@@ -235,6 +247,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     };
     let outcome = running.until_stopped(&receive).await;
     server.stop().await;
+    webhooks.stop().await;
     relay.shutdown().await;
     outcome
 }

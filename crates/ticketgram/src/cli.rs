@@ -84,6 +84,41 @@ pub enum Command {
     /// created if it does not exist yet.
     #[command(subcommand)]
     Topic(TopicCommand),
+
+    /// Manage the REST API's tokens (create, list, revoke)
+    ///
+    /// A token is shown once, when created; the database keeps only its hash. See docs/api.md
+    /// for the scopes and what each route needs.
+    #[command(subcommand)]
+    ApiToken(ApiTokenCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiTokenCommand {
+    /// Create a token and print it (once)
+    Create(ApiTokenCreateArgs),
+    /// List the tokens: id, prefix, name, scopes, last use, status
+    List,
+    /// Revoke a token for good; requests with it are refused from then on
+    Revoke {
+        /// The token's id, as `api-token list` shows it
+        id: i64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ApiTokenCreateArgs {
+    /// What the token is for, e.g. "marketplace backend"
+    #[arg(long)]
+    pub name: String,
+    /// A scope the token grants; repeat for several (tickets:read, tickets:write,
+    /// clients:read, clients:write, reports:read, webhooks:manage)
+    #[arg(long = "scope", value_name = "SCOPE", required = true, value_parser = crate::api_tokens::parse_scope)]
+    pub scopes: Vec<ticketgram_api::Scope>,
+    /// The admin creating it (Telegram id): replies and status changes made with the token are
+    /// recorded as theirs. Without it, the token cannot reply to clients.
+    #[arg(long, value_name = "TELEGRAM_ID", value_parser = clap::value_parser!(i64).range(1..))]
+    pub agent: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 //! in-process; `main.rs` only glues these together.
 
 pub mod admin;
+pub mod api_tokens;
 pub mod app;
 pub mod bot;
 pub mod cli;
@@ -12,4 +13,5 @@ pub mod http;
 pub mod settings;
 pub mod shutdown;
 pub mod telemetry;
+pub mod webhooks;
 pub mod workspace;

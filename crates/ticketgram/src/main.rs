@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::Parser as _;
 use ticketgram::cli::{BenchArgs, Cli, Command, SandboxArgs};
 use ticketgram::settings::{Env, LoadOptions, Loaded, Settings, SettingsError};
-use ticketgram::{admin, app, shutdown, telemetry};
+use ticketgram::{admin, api_tokens, app, shutdown, telemetry};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -89,6 +89,12 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Topic(command) => {
             print!("{}", runtime.block_on(admin::topic(&settings, command))?)
+        }
+        Command::ApiToken(command) => {
+            print!(
+                "{}",
+                runtime.block_on(api_tokens::api_token(&settings, command))?
+            )
         }
         Command::CheckConfig => unreachable!("handled above"),
     }

@@ -87,6 +87,9 @@ pub enum Delivery {
         bytes_b64: String,
         caption: Option<String>,
     },
+    /// Show a reply or note written outside Telegram (the web console, the API) in the
+    /// ticket's thread, so agents working in Telegram see the whole conversation.
+    MirrorToThread { message: MessageId },
     /// Stop the spinner on a pressed button, optionally with a toast.
     AnswerCallback {
         callback_id: String,
@@ -108,6 +111,7 @@ impl Delivery {
             Delivery::ClientToThread { .. }
             | Delivery::AgentToClient { .. }
             | Delivery::SyncEdit { .. }
+            | Delivery::MirrorToThread { .. }
             | Delivery::ClientNotice { .. } => match ticket_of_message {
                 Some(ticket) => format!("ticket:{}", ticket.0),
                 None => "messages".to_string(),

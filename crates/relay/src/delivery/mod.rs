@@ -2,6 +2,7 @@
 
 pub mod dispatcher;
 pub mod job;
+mod mirror;
 pub mod render;
 mod replies;
 pub mod split;

@@ -117,6 +117,16 @@ pub async fn deliver(
             .await
         }
         Delivery::SyncEdit { message } => sync_edit(desk, tg, *message).await,
+        Delivery::MirrorToThread { message } => {
+            let message = desk.store.get_message(ws, *message).await?;
+            let Some((group, thread)) = thread_of(desk, message.ticket).await? else {
+                return Ok(Outcome::NotReady(
+                    THREAD_WAIT,
+                    "waiting for the card's discussion thread",
+                ));
+            };
+            super::mirror::mirror_to_thread(desk, tg, &message, group, thread).await
+        }
         Delivery::ClientNotice { message, keyboard } => {
             let message = desk.store.get_message(ws, *message).await?;
             if !message.copies.is_empty() {

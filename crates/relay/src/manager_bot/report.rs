@@ -79,7 +79,7 @@ pub async fn documents(
     let (first, last) = span.last_full(today);
     let period = ReportPeriod::local_days(hours, first, last);
     let ws = desk.ws();
-    let facts = desk.store.report_facts(ws, period).await?;
+    let facts = desk.store.report_facts(ws, &period).await?;
     let report = build_report(&facts, period, hours, &desk.config.sla);
     let agent_names: BTreeMap<_, _> = desk
         .store

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod api_tokens;
 mod concurrency;
 mod conversation;
 mod desk;
@@ -13,4 +14,6 @@ mod manager_bot;
 mod messages;
 mod outbox;
 mod schema;
+mod ticket_search;
 mod tickets;
+mod webhooks;

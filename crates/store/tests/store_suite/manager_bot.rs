@@ -183,7 +183,7 @@ async fn report_facts_hold_every_ticket_with_something_in_the_period(db: TestDb)
         .await
         .unwrap();
 
-    let facts = store.report_facts(ws, period).await.unwrap();
+    let facts = store.report_facts(ws, &period).await.unwrap();
     let got: Vec<TicketNumber> = facts.iter().map(|f| f.number).collect();
     assert_eq!(got, vec![before.number, within.number]);
     let first = &facts[0];

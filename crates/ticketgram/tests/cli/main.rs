@@ -3,6 +3,7 @@
 //! whole CLI keeps link time down.
 
 mod admin;
+mod api_token;
 mod check_config;
 mod desk;
 mod help;

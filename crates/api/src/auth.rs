@@ -1,0 +1,130 @@
+//! Bearer-token authentication and the per-route scope check, as one middleware.
+
+use axum::extract::{Request, State};
+use axum::http::header::AUTHORIZATION;
+use axum::http::HeaderMap;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::time::Duration;
+use ticketgram_domain::{Actor, AgentId, WorkspaceId};
+use ticketgram_relay::Desk;
+use ticketgram_store::ApiToken;
+
+use crate::error::ApiError;
+use crate::scope::Scope;
+use crate::ApiState;
+
+/// `last_used_at` is precise to this; more would write on every request.
+const LAST_USED_GRANULARITY: Duration = Duration::from_secs(60);
+
+/// Who is calling: the token, what it may do, and its desk.
+#[derive(Clone)]
+pub struct Caller {
+    pub token: ApiToken,
+    pub scopes: Vec<Scope>,
+    pub desk: Desk,
+}
+
+impl Caller {
+    pub fn ws(&self) -> WorkspaceId {
+        self.token.workspace
+    }
+
+    /// The agent whose name the token acts in: its creator, when one was recorded.
+    pub fn agent(&self) -> Option<AgentId> {
+        self.token.created_by
+    }
+
+    /// Who the ticket history names for changes made with this token.
+    pub fn actor(&self) -> Actor {
+        match self.agent() {
+            Some(agent) => Actor::Agent(agent),
+            None => Actor::System,
+        }
+    }
+}
+
+pub(crate) async fn authorize(
+    State((state, scope)): State<(ApiState, Scope)>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    match authenticate(&state, request.headers(), scope).await {
+        Ok(caller) => {
+            request.extensions_mut().insert(caller);
+            next.run(request).await
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn authenticate(
+    state: &ApiState,
+    headers: &HeaderMap,
+    scope: Scope,
+) -> Result<Caller, ApiError> {
+    let raw = bearer(headers).ok_or(ApiError::Unauthenticated(
+        "send the token as `Authorization: Bearer tg_…`",
+    ))?;
+    let token = state
+        .store
+        .find_api_token_by_hash(&crate::token::hash(raw))
+        .await?
+        .ok_or(ApiError::Unauthenticated("unknown token"))?;
+    if token.is_revoked() {
+        return Err(ApiError::Unauthenticated("this token was revoked"));
+    }
+    // A token of a desk this instance does not serve is as good as unknown here.
+    let desk = state
+        .desk(token.workspace)
+        .ok_or(ApiError::Unauthenticated("unknown token"))?
+        .clone();
+    let scopes = Scope::parse_all(&token.scopes);
+    if !scopes.contains(&scope) {
+        return Err(ApiError::MissingScope(scope));
+    }
+    let now = chrono::Utc::now();
+    let recently = token.last_used_at.is_some_and(|at| {
+        now.signed_duration_since(at)
+            .to_std()
+            .is_ok_and(|age| age < LAST_USED_GRANULARITY)
+    });
+    // Most requests skip the write entirely; the store re-checks, so racing requests write once.
+    if !recently {
+        state
+            .store
+            .touch_api_token(token.workspace, token.id, now, LAST_USED_GRANULARITY)
+            .await?;
+    }
+    Ok(Caller {
+        token,
+        scopes,
+        desk,
+    })
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_bearer_header_carries_a_token() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(AUTHORIZATION, value.parse().unwrap());
+            bearer(&headers).map(str::to_owned)
+        };
+        assert_eq!(with("Bearer tg_abc").as_deref(), Some("tg_abc"));
+        assert_eq!(with("bearer  tg_abc ").as_deref(), Some("tg_abc"));
+        assert_eq!(with("Basic dXNlcg=="), None);
+        assert_eq!(with("Bearer "), None);
+        assert_eq!(bearer(&HeaderMap::new()), None);
+    }
+}

@@ -1,0 +1,72 @@
+//! Ticketgram's REST API, mounted by the binary under `/api/v1`, and its outgoing webhooks.
+//!
+//! Every request carries `Authorization: Bearer tg_…`; the token tells the workspace, and a
+//! token only ever sees its own desk's rows. Each route needs one scope, declared next to it
+//! in [`routes`], which is also what the OpenAPI document (`GET /api/v1/openapi.json`) and the
+//! authorization tests are generated from: a route cannot exist without being documented and
+//! tested. Writes go through the relay ([`ticketgram_relay::from_api`],
+//! [`ticketgram_relay::outside`]), so what an integration does reaches Telegram through the
+//! outbox exactly as if an agent had done it.
+
+mod auth;
+mod clients;
+mod error;
+mod extract;
+mod idempotency;
+pub mod openapi;
+mod reports;
+pub mod routes;
+pub mod scope;
+mod ticket_actions;
+mod ticket_list;
+mod tickets;
+pub mod token;
+mod views;
+mod webhook_endpoints;
+pub mod webhooks;
+
+pub use auth::Caller;
+pub use error::ApiError;
+pub use scope::Scope;
+pub use webhooks::{RetryPolicy, WebhookConfig, WebhookError, WebhookWorker};
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use ticketgram_domain::WorkspaceId;
+use ticketgram_relay::Desk;
+use ticketgram_store::Store;
+
+/// What the handlers share: the desks this instance serves, by workspace.
+#[derive(Clone)]
+pub struct ApiState {
+    store: Store,
+    desks: Arc<HashMap<WorkspaceId, Desk>>,
+}
+
+impl ApiState {
+    pub fn new(desk: Desk) -> ApiState {
+        ApiState {
+            store: desk.store.clone(),
+            desks: Arc::new(HashMap::from([(desk.ws(), desk)])),
+        }
+    }
+
+    /// Serves another desk of the same database as well.
+    pub fn with_desk(self, desk: Desk) -> ApiState {
+        let mut desks = (*self.desks).clone();
+        desks.insert(desk.ws(), desk);
+        ApiState {
+            store: self.store,
+            desks: Arc::new(desks),
+        }
+    }
+
+    fn desk(&self, ws: WorkspaceId) -> Option<&Desk> {
+        self.desks.get(&ws)
+    }
+}
+
+/// The API's routes, relative to `/api/v1`.
+pub fn router(state: ApiState) -> axum::Router {
+    routes::build(state)
+}

@@ -1,0 +1,289 @@
+//! The OpenAPI 3.1 document, generated from [`crate::routes::ENDPOINTS`] (so every served
+//! route is in it) and the schemas below (kept next to the views they describe).
+
+use axum::Json;
+use serde_json::{json, Map, Value};
+
+use crate::error::ApiError;
+use crate::routes::{Endpoint, ENDPOINTS};
+
+pub(crate) async fn serve() -> Json<Value> {
+    Json(document())
+}
+
+pub fn document() -> Value {
+    let mut paths = Map::new();
+    for endpoint in ENDPOINTS {
+        let item = paths
+            .entry(endpoint.path.to_string())
+            .or_insert_with(|| json!({}));
+        item[endpoint.verb.as_str()] = operation(endpoint);
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Ticketgram API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Tickets, clients, reports and webhooks of one Ticketgram desk. \
+                Authenticate with `Authorization: Bearer tg_…`; each operation names the scope it needs. \
+                Errors are `{\"error\": {\"code\", \"message\"}}`. POSTs accept an `Idempotency-Key` header."
+        },
+        "servers": [{ "url": "/api/v1" }],
+        "paths": paths,
+        "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+            "schemas": schemas(),
+        }
+    })
+}
+
+fn path_params(path: &str) -> Vec<Value> {
+    path.split('/')
+        .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+        .map(|name| {
+            json!({ "name": name, "in": "path", "required": true, "schema": { "type": "integer" } })
+        })
+        .collect()
+}
+
+fn error_response(description: &str) -> Value {
+    json!({
+        "description": description,
+        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+    })
+}
+
+fn operation(endpoint: &Endpoint) -> Value {
+    let mut parameters = path_params(endpoint.path);
+    parameters.extend(endpoint.query.iter().map(|p| {
+        json!({
+            "name": p.name, "in": "query", "required": false,
+            "description": p.description, "schema": { "type": p.kind }
+        })
+    }));
+    if endpoint.verb == crate::routes::Verb::Post && endpoint.scope.is_some() {
+        parameters.push(json!({
+            "name": "Idempotency-Key", "in": "header", "required": false,
+            "description": "Repeat a request safely: the same key (per token) answers what the first request did",
+            "schema": { "type": "string", "maxLength": 255 }
+        }));
+    }
+    let (status, schema) = endpoint.response;
+    let mut success = json!({ "description": "Success" });
+    if let Some(schema) = schema {
+        success["content"] = json!({
+            "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } }
+        });
+    }
+    let mut responses = Map::new();
+    responses.insert(status.to_string(), success);
+    let mut op = json!({
+        "operationId": endpoint.operation,
+        "summary": endpoint.summary,
+        "parameters": parameters,
+    });
+    if let Some(scope) = endpoint.scope {
+        op["security"] = json!([{ "bearer": [scope.as_str()] }]);
+        op["x-required-scope"] = json!(scope.as_str());
+        responses.insert(
+            "401".into(),
+            error_response("No token, an unknown or a revoked one"),
+        );
+        responses.insert(
+            "403".into(),
+            error_response(&format!("The token lacks {scope}")),
+        );
+        responses.insert("404".into(), error_response("Not found in this desk"));
+        responses.insert("422".into(), error_response("Invalid request"));
+    } else {
+        op["security"] = json!([]);
+    }
+    if let Some(request) = endpoint.request {
+        op["requestBody"] = json!({
+            "required": true,
+            "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{request}") } } }
+        });
+    }
+    op["responses"] = Value::Object(responses);
+    op
+}
+
+fn string() -> Value {
+    json!({ "type": "string" })
+}
+fn nullable(kind: &str) -> Value {
+    json!({ "type": [kind, "null"] })
+}
+fn time() -> Value {
+    json!({ "type": "string", "format": "date-time" })
+}
+fn nullable_time() -> Value {
+    json!({ "type": ["string", "null"], "format": "date-time" })
+}
+fn reference(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+fn object(required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "required": required, "properties": properties })
+}
+
+fn schemas() -> Value {
+    let statuses = json!({ "type": "string", "enum": ["new", "open", "waiting_on_client", "resolved", "closed"] });
+    let priorities = json!({ "type": "string", "enum": ["low", "normal", "high", "urgent"] });
+    let languages = json!({ "type": "string", "enum": ["en", "ru", "zh", "de"] });
+    let events = json!({ "type": "array", "items": { "type": "string", "enum": crate::webhooks::events::EVENT_TYPES } });
+    let ticket = object(
+        &[
+            "number",
+            "subject",
+            "status",
+            "priority",
+            "language",
+            "client",
+            "tags",
+            "created_at",
+        ],
+        json!({
+            "number": { "type": "integer" },
+            "subject": string(),
+            "status": statuses,
+            "priority": priorities,
+            "topic_id": nullable("integer"),
+            "assignee_id": nullable("integer"),
+            "queue": nullable("string"),
+            "language": languages,
+            "client": object(&["telegram_user_id", "name"], json!({
+                "telegram_user_id": { "type": "integer" }, "name": string()
+            })),
+            "tags": { "type": "array", "items": string() },
+            "created_at": time(),
+            "first_response_at": nullable_time(),
+            "resolved_at": nullable_time(),
+            "closed_at": nullable_time(),
+            "rating": { "type": ["integer", "null"], "minimum": 1, "maximum": 5 },
+            "rating_comment": nullable("string"),
+        }),
+    );
+    let message = object(
+        &["id", "direction", "media", "created_at"],
+        json!({
+            "id": { "type": "integer" },
+            "direction": { "type": "string", "enum": ["client", "agent", "system"] },
+            "author_agent_id": nullable("integer"),
+            "text": nullable("string"),
+            "media": { "type": "array", "items": object(&["kind"], json!({
+                "kind": string(), "file_name": nullable("string"), "mime": nullable("string"),
+                "size": nullable("integer"), "caption": nullable("string")
+            })) },
+            "created_at": time(),
+            "edited_at": nullable_time(),
+        }),
+    );
+    let webhook = object(
+        &["id", "url", "events", "active", "created_at"],
+        json!({
+            "id": { "type": "integer" }, "url": string(),
+            "events": events.clone(), "active": { "type": "boolean" }, "created_at": time()
+        }),
+    );
+    let created_webhook = json!({
+        "allOf": [reference("Webhook"), object(&["secret"], json!({ "secret": string() }))]
+    });
+    json!({
+        "Error": object(&["error"], json!({
+            "error": object(&["code", "message"], json!({
+                "code": { "type": "string", "enum": ApiError::CODES },
+                "message": string(),
+            }))
+        })),
+        "Ticket": ticket,
+        "Message": message,
+        "TicketDetail": { "allOf": [reference("Ticket"), object(&["messages"], json!({
+            "messages": { "type": "array", "items": reference("Message") }
+        }))] },
+        "TicketPage": object(&["tickets", "total"], json!({
+            "tickets": { "type": "array", "items": reference("Ticket") },
+            "total": { "type": "integer", "description": "Tickets matching the filters, all pages" },
+            "next_cursor": nullable("string"),
+        })),
+        "NewTicket": object(&["client", "text"], json!({
+            "client": object(&["telegram_user_id"], json!({
+                "telegram_user_id": { "type": "integer" },
+                "first_name": { "type": "string", "description": "Needed when the desk does not know the client yet" },
+                "last_name": string(), "username": string(), "language": languages,
+            })),
+            "text": { "type": "string", "description": "The client's question: the first message" },
+            "subject": { "type": "string", "description": "Defaults to the start of the text" },
+            "topic_id": { "type": "integer" },
+            "priority": priorities,
+            "notify_client": { "type": "boolean", "default": false,
+                "description": "Tell the client the ticket number through the bot" },
+        })),
+        "NewReply": object(&["text"], json!({ "text": string() })),
+        "StatusChangeRequest": object(&["status"], json!({ "status": statuses })),
+        "Client": object(&["telegram_user_id", "first_name", "language", "blocked", "attributes", "created_at"], json!({
+            "telegram_user_id": { "type": "integer" },
+            "first_name": string(), "last_name": nullable("string"), "username": nullable("string"),
+            "language": languages, "blocked": { "type": "boolean" },
+            "attributes": { "type": "object" }, "created_at": time(),
+        })),
+        "ClientAttributes": object(&["attributes"], json!({
+            "attributes": { "type": "object", "description": "Replaces the stored attributes (orders, reputation…)" },
+            "first_name": { "type": "string", "description": "Needed when the desk does not know the client yet" },
+            "last_name": string(), "username": string(), "language": languages,
+        })),
+        "Report": { "type": "object", "description": "The desk report (totals, per agent, per topic, daily trend), as computed by Ticketgram's report maths" },
+        "Webhook": webhook,
+        "CreatedWebhook": created_webhook,
+        "WebhookList": object(&["webhooks"], json!({ "webhooks": { "type": "array", "items": reference("Webhook") } })),
+        "NewWebhook": object(&["url"], json!({
+            "url": { "type": "string", "format": "uri" },
+            "events": events.clone(),
+            "secret": { "type": "string", "minLength": 16, "description": "Generated when absent" },
+        })),
+        "WebhookChange": object(&[], json!({
+            "url": { "type": "string", "format": "uri" }, "events": events,
+            "secret": { "type": "string", "minLength": 16 }, "active": { "type": "boolean" },
+        })),
+        "DeliveryList": object(&["deliveries"], json!({ "deliveries": { "type": "array", "items": object(
+            &["id", "event_id", "event_type", "status", "attempts", "next_attempt_at", "created_at"],
+            json!({
+                "id": { "type": "integer" }, "event_id": string(), "event_type": string(),
+                "status": { "type": "string", "enum": ["pending", "in_flight", "delivered", "dead"] },
+                "attempts": { "type": "integer" }, "next_attempt_at": time(),
+                "last_error": nullable("string"), "created_at": time(), "delivered_at": nullable_time(),
+            })
+        ) } })),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_documented_with_its_scope_and_every_schema_it_names_exists() {
+        let doc = document();
+        assert_eq!(doc["openapi"], "3.1.0");
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        for endpoint in ENDPOINTS {
+            let op = &doc["paths"][endpoint.path][endpoint.verb.as_str()];
+            assert_eq!(op["operationId"], endpoint.operation, "{}", endpoint.path);
+            if let Some(scope) = endpoint.scope {
+                assert_eq!(op["x-required-scope"], scope.as_str());
+            }
+            let named = endpoint.request.into_iter().chain(endpoint.response.1);
+            for schema in named {
+                assert!(schemas.contains_key(schema), "schema {schema} is missing");
+            }
+        }
+        let text = doc.to_string();
+        for reference in text.split("#/components/schemas/").skip(1) {
+            let name: String = reference
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            assert!(schemas.contains_key(&name), "dangling $ref {name}");
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! The one list of the API's routes. The router, the OpenAPI document and the authorization
+//! tests are all built from [`ENDPOINTS`], so a route cannot be served undocumented or
+//! unprotected: its scope is declared here, not inside the handler.
+
+use axum::middleware::from_fn_with_state;
+use axum::routing::{delete, get, patch, post, put, MethodRouter};
+use axum::Router;
+
+use crate::scope::Scope;
+use crate::{clients, openapi, reports, ticket_actions, tickets, webhook_endpoints, ApiState};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Verb {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Get => "get",
+            Verb::Post => "post",
+            Verb::Put => "put",
+            Verb::Patch => "patch",
+            Verb::Delete => "delete",
+        }
+    }
+}
+
+/// A query parameter, for the document.
+pub struct Param {
+    pub name: &'static str,
+    /// JSON Schema type: "string", "integer".
+    pub kind: &'static str,
+    pub description: &'static str,
+}
+
+pub struct Endpoint {
+    pub verb: Verb,
+    /// Relative to `/api/v1`, in axum's and OpenAPI's shared `{param}` syntax.
+    pub path: &'static str,
+    /// `None`: public (only the OpenAPI document itself).
+    pub scope: Option<Scope>,
+    pub operation: &'static str,
+    pub summary: &'static str,
+    pub query: &'static [Param],
+    /// Name of the request body's schema in the document's components.
+    pub request: Option<&'static str>,
+    /// Success status and the name of its schema (`None`: no body).
+    pub response: (u16, Option<&'static str>),
+    handler: fn() -> MethodRouter<ApiState>,
+}
+
+const TICKET_FILTERS: &[Param] = &[
+    Param {
+        name: "status",
+        kind: "string",
+        description: "Comma-separated statuses: new, open, waiting_on_client, resolved, closed",
+    },
+    Param {
+        name: "topic",
+        kind: "integer",
+        description: "Topic id",
+    },
+    Param {
+        name: "priority",
+        kind: "string",
+        description: "low, normal, high or urgent",
+    },
+    Param {
+        name: "assignee",
+        kind: "integer",
+        description: "Agent id of the assignee",
+    },
+    Param {
+        name: "language",
+        kind: "string",
+        description: "Ticket language: en, ru, zh, de",
+    },
+    Param {
+        name: "client",
+        kind: "integer",
+        description: "The client's Telegram user id",
+    },
+    Param {
+        name: "q",
+        kind: "string",
+        description: "Text to look for in subjects and messages",
+    },
+    Param {
+        name: "cursor",
+        kind: "string",
+        description: "`next_cursor` of the previous page",
+    },
+    Param {
+        name: "limit",
+        kind: "integer",
+        description: "Page size, 1 to 100 (default 50)",
+    },
+];
+
+const REPORT_PERIOD: &[Param] = &[
+    Param {
+        name: "from",
+        kind: "string",
+        description: "First day, YYYY-MM-DD, in the desk's time zone",
+    },
+    Param {
+        name: "to",
+        kind: "string",
+        description: "Last day (included), YYYY-MM-DD",
+    },
+];
+
+const DELIVERY_FILTER: &[Param] = &[
+    Param {
+        name: "status",
+        kind: "string",
+        description: "pending, in_flight, delivered or dead",
+    },
+    Param {
+        name: "limit",
+        kind: "integer",
+        description: "At most this many, newest first, 1 to 100 (default 50)",
+    },
+];
+
+pub const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        verb: Verb::Get,
+        path: "/tickets",
+        scope: Some(Scope::TicketsRead),
+        operation: "listTickets",
+        summary: "List tickets, newest first, filtered and paged",
+        query: TICKET_FILTERS,
+        request: None,
+        response: (200, Some("TicketPage")),
+        handler: || get(tickets::list),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/tickets",
+        scope: Some(Scope::TicketsWrite),
+        operation: "createTicket",
+        summary: "Open a ticket on a client's behalf; its card reaches the agents' channel",
+        query: &[],
+        request: Some("NewTicket"),
+        response: (201, Some("TicketDetail")),
+        handler: || post(tickets::create),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/tickets/{number}",
+        scope: Some(Scope::TicketsRead),
+        operation: "getTicket",
+        summary: "A ticket with its conversation (internal notes are never included)",
+        query: &[],
+        request: None,
+        response: (200, Some("TicketDetail")),
+        handler: || get(tickets::get_one),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/tickets/{number}/replies",
+        scope: Some(Scope::TicketsWrite),
+        operation: "replyToTicket",
+        summary: "Send a reply to the client through the client bot",
+        query: &[],
+        request: Some("NewReply"),
+        response: (201, Some("Message")),
+        handler: || post(ticket_actions::reply),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/tickets/{number}/status",
+        scope: Some(Scope::TicketsWrite),
+        operation: "changeTicketStatus",
+        summary: "Move a ticket to another status",
+        query: &[],
+        request: Some("StatusChangeRequest"),
+        response: (200, Some("Ticket")),
+        handler: || post(ticket_actions::change_status),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/clients/{telegram_user_id}",
+        scope: Some(Scope::ClientsRead),
+        operation: "getClient",
+        summary: "A client with their platform attributes",
+        query: &[],
+        request: None,
+        response: (200, Some("Client")),
+        handler: || get(clients::get_one),
+    },
+    Endpoint {
+        verb: Verb::Put,
+        path: "/clients/{telegram_user_id}/attributes",
+        scope: Some(Scope::ClientsWrite),
+        operation: "putClientAttributes",
+        summary: "Replace a client's platform attributes, registering the client if new",
+        query: &[],
+        request: Some("ClientAttributes"),
+        response: (200, Some("Client")),
+        handler: || put(clients::put_attributes),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/reports",
+        scope: Some(Scope::ReportsRead),
+        operation: "getReport",
+        summary: "The desk report for a period of local days",
+        query: REPORT_PERIOD,
+        request: None,
+        response: (200, Some("Report")),
+        handler: || get(reports::report),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/webhooks",
+        scope: Some(Scope::WebhooksManage),
+        operation: "listWebhooks",
+        summary: "The desk's webhook endpoints",
+        query: &[],
+        request: None,
+        response: (200, Some("WebhookList")),
+        handler: || get(webhook_endpoints::list),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/webhooks",
+        scope: Some(Scope::WebhooksManage),
+        operation: "createWebhook",
+        summary: "Register an endpoint; the answer shows its signing secret, once",
+        query: &[],
+        request: Some("NewWebhook"),
+        response: (201, Some("CreatedWebhook")),
+        handler: || post(webhook_endpoints::create),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/webhooks/{id}",
+        scope: Some(Scope::WebhooksManage),
+        operation: "getWebhook",
+        summary: "One webhook endpoint",
+        query: &[],
+        request: None,
+        response: (200, Some("Webhook")),
+        handler: || get(webhook_endpoints::get_one),
+    },
+    Endpoint {
+        verb: Verb::Patch,
+        path: "/webhooks/{id}",
+        scope: Some(Scope::WebhooksManage),
+        operation: "updateWebhook",
+        summary: "Change an endpoint's URL, events, secret or active flag",
+        query: &[],
+        request: Some("WebhookChange"),
+        response: (200, Some("Webhook")),
+        handler: || patch(webhook_endpoints::update),
+    },
+    Endpoint {
+        verb: Verb::Delete,
+        path: "/webhooks/{id}",
+        scope: Some(Scope::WebhooksManage),
+        operation: "deleteWebhook",
+        summary: "Remove an endpoint and its deliveries",
+        query: &[],
+        request: None,
+        response: (204, None),
+        handler: || delete(webhook_endpoints::remove),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/webhooks/{id}/deliveries",
+        scope: Some(Scope::WebhooksManage),
+        operation: "listWebhookDeliveries",
+        summary: "An endpoint's deliveries, newest first (dead ones show their last error)",
+        query: DELIVERY_FILTER,
+        request: None,
+        response: (200, Some("DeliveryList")),
+        handler: || get(webhook_endpoints::deliveries),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/openapi.json",
+        scope: None,
+        operation: "getOpenApi",
+        summary: "This document",
+        query: &[],
+        request: None,
+        response: (200, None),
+        handler: || get(openapi::serve),
+    },
+];
+
+pub(crate) fn build(state: ApiState) -> Router {
+    let mut router = Router::new();
+    for endpoint in ENDPOINTS {
+        let mut route = (endpoint.handler)();
+        if endpoint.verb == Verb::Post {
+            route = route.route_layer(from_fn_with_state(
+                state.clone(),
+                crate::idempotency::replay_or_record,
+            ));
+        }
+        if let Some(scope) = endpoint.scope {
+            // Layers run outside-in in reverse order of adding: authorization comes first.
+            route = route.route_layer(from_fn_with_state(
+                (state.clone(), scope),
+                crate::auth::authorize,
+            ));
+        }
+        router = router.route(endpoint.path, route);
+    }
+    router.with_state(state)
+}

@@ -1,0 +1,64 @@
+//! What a token may do. Each route needs exactly one scope (see `routes.rs`).
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    TicketsRead,
+    TicketsWrite,
+    ClientsRead,
+    ClientsWrite,
+    ReportsRead,
+    WebhooksManage,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 6] = [
+        Scope::TicketsRead,
+        Scope::TicketsWrite,
+        Scope::ClientsRead,
+        Scope::ClientsWrite,
+        Scope::ReportsRead,
+        Scope::WebhooksManage,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::TicketsRead => "tickets:read",
+            Scope::TicketsWrite => "tickets:write",
+            Scope::ClientsRead => "clients:read",
+            Scope::ClientsWrite => "clients:write",
+            Scope::ReportsRead => "reports:read",
+            Scope::WebhooksManage => "webhooks:manage",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|scope| scope.as_str() == s)
+    }
+
+    /// Scopes as stored with a token. Codes this version does not know grant nothing.
+    pub fn parse_all(codes: &[String]) -> Vec<Scope> {
+        codes.iter().filter_map(|c| Scope::parse(c)).collect()
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_round_trip_and_unknown_codes_grant_nothing() {
+        for scope in Scope::ALL {
+            assert_eq!(Scope::parse(scope.as_str()), Some(scope));
+        }
+        let stored = vec!["tickets:read".to_string(), "admin:everything".to_string()];
+        assert_eq!(Scope::parse_all(&stored), [Scope::TicketsRead]);
+    }
+}

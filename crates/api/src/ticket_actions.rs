@@ -1,0 +1,77 @@
+//! Acting on a ticket: replying to the client and changing its status.
+
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::Deserialize;
+use ticketgram_domain::TicketStatus;
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
+use crate::tickets::{ticket_by_number, view};
+use crate::views::{MessageView, TicketView};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewReply {
+    text: String,
+}
+
+/// The reply goes to the client through the client bot, signed like an agent's reply from
+/// Telegram; it is recorded as written by the token's creator. A token created without an
+/// agent cannot reply (`invalid_request`): clients are always answered by someone.
+pub(crate) async fn reply(
+    Extension(caller): Extension<Caller>,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(request): ApiJson<NewReply>,
+) -> Result<(StatusCode, Json<MessageView>), ApiError> {
+    let text = request.text.trim();
+    if text.is_empty() {
+        return Err(ApiError::Invalid("text must not be empty".into()));
+    }
+    let ticket = ticket_by_number(&caller, number).await?;
+    let now = chrono::Utc::now();
+    let id = ticketgram_relay::outside::reply(&caller.desk, ticket.id, caller.agent(), text, now)
+        .await?;
+    let message = caller.desk.store.get_message(caller.ws(), id).await?;
+    Ok((StatusCode::CREATED, Json(MessageView::new(&message))))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StatusChangeRequest {
+    status: String,
+}
+
+pub(crate) async fn change_status(
+    Extension(caller): Extension<Caller>,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(request): ApiJson<StatusChangeRequest>,
+) -> Result<Json<TicketView>, ApiError> {
+    let to: TicketStatus = request
+        .status
+        .parse()
+        .map_err(|_| ApiError::Invalid(format!("unknown status {:?}", request.status)))?;
+    let ticket = ticket_by_number(&caller, number).await?;
+    let now = chrono::Utc::now();
+    match caller.agent() {
+        Some(agent) => {
+            ticketgram_relay::outside::change_status(&caller.desk, ticket.id, to, agent, now)
+                .await?
+        }
+        // An integration acting in nobody's name: the history says "system", the thread
+        // names the token.
+        None => {
+            ticketgram_relay::from_api::change_status(
+                &caller.desk,
+                &ticket,
+                to,
+                &caller.token.name,
+                now,
+            )
+            .await?;
+        }
+    }
+    let changed = caller.desk.store.get_ticket(caller.ws(), ticket.id).await?;
+    Ok(Json(view(&caller, &changed).await?))
+}

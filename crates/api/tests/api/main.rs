@@ -1,0 +1,10 @@
+//! The REST API over HTTP against a running service: tickets end to end through the sandbox,
+//! clients and reports, the authorization matrix, the OpenAPI document and webhooks.
+
+mod harness;
+
+mod authorization;
+mod clients_reports;
+mod openapi;
+mod tickets;
+mod webhooks;

@@ -1,0 +1,374 @@
+//! Outgoing webhooks against a local receiver that checks every signature.
+
+use crate::harness::{TestApi, WAIT};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use serde_json::{json, Value};
+use std::sync::{Arc, Mutex};
+use ticketgram_api::webhooks::signature;
+use ticketgram_api::Scope;
+use tokio::sync::watch;
+
+#[derive(Debug, Clone)]
+struct Received {
+    event: String,
+    delivery: String,
+    signature_ok: bool,
+    body: Value,
+    answered: u16,
+}
+
+/// Answers the first `failures` requests with 500, later ones with 200.
+#[derive(Clone)]
+struct Receiver {
+    secret: Arc<Mutex<String>>,
+    failures: usize,
+    seen: Arc<Mutex<Vec<Received>>>,
+    changed: watch::Sender<usize>,
+}
+
+async fn receive(State(rx): State<Receiver>, headers: HeaderMap, body: Bytes) -> StatusCode {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let secret = rx.secret.lock().unwrap().clone();
+    let mut seen = rx.seen.lock().unwrap();
+    let answered = if seen.len() < rx.failures { 500 } else { 200 };
+    seen.push(Received {
+        event: header(signature::EVENT_HEADER),
+        delivery: header(signature::DELIVERY_HEADER),
+        signature_ok: signature::verify(&secret, &body, &header(signature::SIGNATURE_HEADER)),
+        body: serde_json::from_slice(&body).unwrap_or(Value::Null),
+        answered,
+    });
+    rx.changed.send_replace(seen.len());
+    StatusCode::from_u16(answered).unwrap()
+}
+
+impl Receiver {
+    async fn start(failures: usize) -> (Receiver, String) {
+        let rx = Receiver {
+            secret: Arc::new(Mutex::new(String::new())),
+            failures,
+            seen: Arc::new(Mutex::new(Vec::new())),
+            changed: watch::channel(0).0,
+        };
+        let app = axum::Router::new()
+            .route("/hook", axum::routing::post(receive))
+            .with_state(rx.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/hook", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        (rx, url)
+    }
+
+    async fn until(&self, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
+        let mut changes = self.changed.subscribe();
+        let waited = tokio::time::timeout(WAIT, async {
+            loop {
+                let seen = self.seen.lock().unwrap().clone();
+                if done(&seen) {
+                    return seen;
+                }
+                let _ = changes.changed().await;
+            }
+        })
+        .await;
+        waited.unwrap_or_else(|_| {
+            panic!("receiver never got there: {:#?}", self.seen.lock().unwrap())
+        })
+    }
+}
+
+async fn register(api: &TestApi, token: &str, rx: &Receiver, url: &str, events: Value) -> i64 {
+    let (status, created) = api
+        .post("/webhooks", token, json!({ "url": url, "events": events }))
+        .await;
+    assert_eq!(status, 201, "{created:#}");
+    let secret = created["secret"].as_str().unwrap().to_string();
+    assert!(secret.starts_with("whsec_"));
+    *rx.secret.lock().unwrap() = secret;
+    let (_, listed) = api.get("/webhooks", token).await;
+    assert!(
+        !listed.to_string().contains("whsec_"),
+        "secrets are shown once"
+    );
+    created["id"].as_i64().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_delivery_is_retried_and_delivered_once() {
+    retried_and_delivered_once(TestApi::start().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_a_failed_delivery_is_retried_and_delivered_once() {
+    if let Some(api) = TestApi::start_on_postgres().await {
+        retried_and_delivered_once(api).await;
+    }
+}
+
+async fn retried_and_delivered_once(api: TestApi) {
+    let token = api
+        .token(&[
+            Scope::WebhooksManage,
+            Scope::TicketsWrite,
+            Scope::TicketsRead,
+        ])
+        .await;
+    let (rx, url) = Receiver::start(1).await;
+    let hook = register(&api, &token, &rx, &url, json!(["ticket.created"])).await;
+
+    let anna = api.client("Anna");
+    let (status, _) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Payout stuck" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+
+    let seen = rx.until(|seen| seen.len() >= 2).await;
+    assert_eq!(seen[0].answered, 500);
+    assert_eq!(seen[1].answered, 200);
+    assert_eq!(
+        seen[0].delivery, seen[1].delivery,
+        "the same delivery, retried"
+    );
+    for received in &seen {
+        assert!(received.signature_ok, "bad signature on {received:#?}");
+        assert_eq!(received.event, "ticket.created");
+        assert_eq!(received.body["type"], "ticket.created");
+        assert_eq!(received.body["data"]["ticket"]["number"], 1000);
+    }
+    let deliveries = api
+        .eventually(&format!("/webhooks/{hook}/deliveries"), &token, |list| {
+            list["deliveries"][0]["status"] == "delivered"
+        })
+        .await;
+    let deliveries = deliveries["deliveries"].as_array().unwrap();
+    assert_eq!(deliveries.len(), 1, "{deliveries:#?}");
+    assert_eq!(deliveries[0]["attempts"], 2);
+    assert_eq!(
+        rx.seen.lock().unwrap().len(),
+        2,
+        "delivered once, then left alone"
+    );
+    api.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_status_changes_and_ratings_become_events_but_notes_do_not() {
+    let api = TestApi::start().await;
+    let token = api
+        .token(&[
+            Scope::WebhooksManage,
+            Scope::TicketsWrite,
+            Scope::TicketsRead,
+        ])
+        .await;
+    let (rx, url) = Receiver::start(0).await;
+    register(&api, &token, &rx, &url, json!([])).await;
+
+    let anna = api.client("Anna");
+    let (status, _) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Payout stuck" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let ticket = api
+        .store
+        .find_ticket_by_number(api.ws, ticketgram_domain::TicketNumber(1000))
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _) = api
+        .post(
+            "/tickets/1000/replies",
+            &token,
+            json!({ "text": "Fixed, sorry" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    api.store
+        .add_message(
+            api.ws,
+            &ticketgram_store::NewMessage {
+                ticket: ticket.id,
+                direction: ticketgram_domain::MessageDirection::InternalNote,
+                author_agent: Some(api.kate.id),
+                text: Some("secret note".into()),
+                media: vec![],
+                created_at: chrono::Utc::now(),
+            },
+        )
+        .await
+        .unwrap();
+    let (status, _) = api
+        .post(
+            "/tickets/1000/status",
+            &token,
+            json!({ "status": "closed" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    api.store
+        .rate_ticket(
+            api.ws,
+            ticket.id,
+            ticketgram_domain::Rating::new(5).unwrap(),
+            Some("quick".into()),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+
+    // One batch is sent concurrently: wait for all of it, in whatever order it lands.
+    let seen = rx
+        .until(|seen| {
+            let has = |t: &str| seen.iter().any(|r| r.event == t);
+            has("ticket.rated")
+                && has("ticket.created")
+                && seen.iter().any(|r| r.body["data"]["to"] == "closed")
+                && seen.iter().filter(|r| r.event == "message.created").count() >= 2
+        })
+        .await;
+    let types: Vec<&str> = seen.iter().map(|r| r.event.as_str()).collect();
+    for expected in [
+        "ticket.created",
+        "message.created",
+        "ticket.status_changed",
+        "ticket.rated",
+    ] {
+        assert!(types.contains(&expected), "no {expected} in {types:?}");
+    }
+    let mut directions: Vec<&str> = seen
+        .iter()
+        .filter(|r| r.event == "message.created")
+        .map(|r| r.body["data"]["message"]["direction"].as_str().unwrap())
+        .collect();
+    directions.sort();
+    assert_eq!(directions, ["agent", "client"]);
+    let everything: String = seen.iter().map(|r| r.body.to_string()).collect();
+    assert!(!everything.contains("secret note"));
+    let closed = seen
+        .iter()
+        .find(|r| r.event == "ticket.status_changed" && r.body["data"]["to"] == "closed")
+        .expect("the close");
+    assert_eq!(closed.body["data"]["actor"]["kind"], "agent");
+    let rated = seen.iter().find(|r| r.event == "ticket.rated").unwrap();
+    assert_eq!(rated.body["data"]["rating"], 5);
+    assert!(seen.iter().all(|r| r.signature_ok));
+    // Event ids are unique: nothing was produced twice.
+    let mut ids: Vec<&str> = seen
+        .iter()
+        .map(|r| r.body["id"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), before);
+    api.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delivery_that_never_gets_through_is_given_up_and_shown_dead() {
+    let api = TestApi::start_retrying(ticketgram_api::RetryPolicy {
+        first_delay: std::time::Duration::from_millis(200),
+        max_delay: std::time::Duration::from_millis(400),
+        give_up_after: std::time::Duration::from_secs(1),
+    })
+    .await;
+    let token = api
+        .token(&[Scope::WebhooksManage, Scope::TicketsWrite])
+        .await;
+    let (rx, url) = Receiver::start(usize::MAX).await;
+    let hook = register(&api, &token, &rx, &url, json!(["ticket.created"])).await;
+    let anna = api.client("Anna");
+    let (status, _) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Hi" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let dead = api
+        .eventually(
+            &format!("/webhooks/{hook}/deliveries?status=dead"),
+            &token,
+            |list| !list["deliveries"].as_array().unwrap().is_empty(),
+        )
+        .await;
+    let dead = &dead["deliveries"][0];
+    assert_eq!(dead["event_type"], "ticket.created");
+    assert_eq!(dead["last_error"], "answered HTTP 500");
+    let attempts = dead["attempts"].as_i64().unwrap();
+    assert!(attempts >= 2, "retried before giving up: {dead:#}");
+    assert_eq!(rx.seen.lock().unwrap().len() as i64, attempts);
+    api.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn endpoints_are_managed_through_the_api() {
+    let api = TestApi::start().await;
+    let token = api.token(&[Scope::WebhooksManage]).await;
+    let (status, bad) = api
+        .post("/webhooks", &token, json!({ "url": "ftp://example.com" }))
+        .await;
+    assert_eq!(status, 422, "{bad:#}");
+    let (status, bad) = api
+        .post(
+            "/webhooks",
+            &token,
+            json!({ "url": "https://example.com/h", "events": ["ticket.deleted"] }),
+        )
+        .await;
+    assert_eq!(status, 422, "{bad:#}");
+    let (status, created) = api
+        .post(
+            "/webhooks",
+            &token,
+            json!({ "url": "https://example.com/h", "events": ["ticket.rated"] }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let id = created["id"].as_i64().unwrap();
+    let (status, changed) = api
+        .call(
+            reqwest::Method::PATCH,
+            &format!("/webhooks/{id}"),
+            Some(&token),
+            Some(json!({ "active": false, "events": [] })),
+        )
+        .await;
+    assert_eq!(status, 200, "{changed:#}");
+    assert_eq!(changed["active"], false);
+    assert_eq!(changed["events"], json!([]));
+    let (status, one) = api.get(&format!("/webhooks/{id}"), &token).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["url"], "https://example.com/h");
+    let (status, _) = api
+        .call(
+            reqwest::Method::DELETE,
+            &format!("/webhooks/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (status, _) = api.get(&format!("/webhooks/{id}"), &token).await;
+    assert_eq!(status, 404);
+    api.stop().await;
+}

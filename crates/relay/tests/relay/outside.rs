@@ -1,0 +1,116 @@
+//! Agents answering from outside Telegram (the web console, the REST API): the client gets the
+//! reply from the client bot under the agent's alias, and the thread shows it for the agents
+//! working in Telegram; notes stay in the thread.
+
+use crate::harness::{text_of, TestDesk};
+use std::sync::Arc;
+use std::time::Duration;
+use ticketgram_domain::TicketStatus;
+use ticketgram_i18n::Translator;
+use ticketgram_relay::{outside, Desk, DeskChats, DeskConfig};
+
+fn desk_of(test: &TestDesk) -> Desk {
+    let chats = DeskChats {
+        bot_user_id: test.bot.id,
+        channel_id: Some(test.channel.telegram_id()),
+        group_id: Some(test.group.telegram_id()),
+    };
+    let mut config = DeskConfig::new(test.ws, chats);
+    config.lease_ttl = Duration::from_secs(2);
+    Desk {
+        store: test.store.clone(),
+        t: Arc::new(Translator::load().expect("locales")),
+        profile: Default::default(),
+        config,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_console_reply_reaches_the_client_and_the_thread() {
+    let test = TestDesk::start().await;
+    let desk = desk_of(&test);
+    let anna = test.client("Anna", "en");
+    test.says(&anna, "Where is my parcel?");
+    test.client_gets(&anna, "#1000").await;
+    test.thread_sees(1000, |msgs| {
+        msgs.iter()
+            .any(|m| text_of(m).contains("Where is my parcel?"))
+    })
+    .await;
+    let ticket = test.ticket(1000).await;
+    let kate = test.kate.1.id;
+    let now = chrono::Utc::now();
+
+    let note = outside::note(&desk, ticket.id, Some(kate), "VIP, be quick", now)
+        .await
+        .expect("note");
+    let reply = outside::reply(&desk, ticket.id, Some(kate), "It ships tomorrow.", now)
+        .await
+        .expect("reply");
+
+    let got = test.client_gets(&anna, "It ships tomorrow.").await;
+    assert!(
+        text_of(&got).contains("Kate"),
+        "signed with the alias: {got}"
+    );
+    let thread = test
+        .thread_sees(1000, |msgs| {
+            msgs.iter()
+                .any(|m| text_of(m).contains("Kate (console): It ships tomorrow."))
+        })
+        .await;
+    assert!(thread
+        .iter()
+        .any(|m| text_of(m).contains("VIP, be quick") && text_of(m).contains("note")));
+    test.settled().await;
+    let seen = test.client_sees(&anna, |_| true).await;
+    assert!(
+        !seen.iter().any(|m| text_of(m).contains("VIP")),
+        "notes never reach the client"
+    );
+
+    let stored = test.store.get_message(test.ws, reply).await.expect("reply");
+    assert_eq!(
+        stored.copies.len(),
+        2,
+        "in the client's chat and in the thread"
+    );
+    assert_eq!(
+        test.store
+            .get_message(test.ws, note)
+            .await
+            .expect("note")
+            .copies
+            .len(),
+        1
+    );
+    let ticket = test.ticket(1000).await;
+    assert_eq!(
+        ticket.status,
+        TicketStatus::Open,
+        "a reply opens the ticket"
+    );
+    assert!(ticket.first_response_at.is_some());
+
+    let max = test.max.1.id;
+    outside::assign(&desk, ticket.id, Some(max), kate, chrono::Utc::now())
+        .await
+        .expect("transfer");
+    test.card_shows(1000, "Max").await;
+    outside::change_status(
+        &desk,
+        ticket.id,
+        TicketStatus::Closed,
+        kate,
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("close");
+    test.client_gets(&anna, "How would you rate").await;
+    assert!(
+        outside::reply(&desk, ticket.id, Some(kate), "   ", chrono::Utc::now())
+            .await
+            .is_err(),
+        "empty replies are refused"
+    );
+}
