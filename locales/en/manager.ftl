@@ -1,2 +1,87 @@
 # The manager bot: the agents' queue, tickets, transfers, blocks, templates, notifications.
 login-unavailable = Signing in to the web console is not available on this desk yet.
+manager-agents-only = This command is for the desk's agents only.
+manager-admins-only = Only the desk's admins can do that.
+manager-help = Hello, { $name }! Your desk, from here:
+    /my — open tickets assigned to you
+    /queue — tickets nobody has taken, oldest first
+    /ticket N — a ticket at a glance
+    /transfer N — hand a ticket to another agent
+    /block WHO REASON — block a client (WHO: Telegram id, @username or ticket N)
+    /unblock WHO — lift a block
+    /clients [search] — find clients
+    /templates — canned replies, copied with one tap
+manager-help-admin = For admins:
+    /template add NAME | TEXT — add or replace a canned reply in your language
+    /template remove NAME — remove one
+    /report day|week|month — the desk report as Excel and CSV
+manager-no-such-ticket = There is no ticket { $number }.
+manager-my-empty = No open tickets are assigned to you.
+manager-my-title = Your open tickets ({ $count }):
+manager-queue-empty = The queue is empty: every open ticket has an agent.
+manager-queue-title = Waiting for an agent ({ $count }), oldest first:
+manager-button-take = Take { $number }
+manager-taken = { $number } is yours. { $link }
+manager-already-taken = { $number } already has an agent.
+manager-ticket-line = { $number } · { $topic } · { $status } · { $opened }
+    { $subject }
+manager-ticket-usage = Which ticket? For example: /ticket 1042
+manager-sla-first-response = First response: { $state }
+manager-sla-resolution = Resolution: { $state }
+manager-sla-met = met in { $took }
+manager-sla-pending = due { $due } ({ $remaining } left)
+manager-sla-at-risk = at risk, due { $due } ({ $remaining } left)
+manager-sla-breached = missed, due { $due } (over by { $by })
+manager-duration = { $hours } h { $minutes } min
+manager-ticket-messages = Last messages:
+manager-ticket-history = History:
+manager-from-client = client
+manager-from-agent = agent
+manager-from-note = note
+manager-media = [media]
+manager-actor-system = Ticketgram
+manager-event-assigned = assigned
+manager-event-priority_changed = priority changed
+manager-event-rated = rated
+manager-event-tag_added = tag added
+manager-event-tag_removed = tag removed
+manager-event-other = changed
+manager-transfer-usage = Which ticket? For example: /transfer 1042
+manager-ticket-finished = { $number } is already finished.
+manager-transfer-nobody = There is no other active agent to transfer to.
+manager-transfer-impossible = { $number } cannot be transferred to that agent any more.
+manager-transferred = { $number } transferred to { $agent }.
+manager-block-usage = Whom and why? For example: /block @username spam, /block ticket 1042 abuse, /block 123456789 spam
+manager-unblock-usage = Whom? For example: /unblock @username or /unblock ticket 1042
+manager-no-such-client = No client matches { $who }.
+manager-already-blocked = { $client } is already blocked.
+manager-blocked = { $client } is blocked. Reason: { $reason }
+manager-not-blocked = { $client } is not blocked.
+manager-unblocked = { $client } can write to the desk again.
+manager-notify-new-ticket = New ticket { $number } · { $topic }
+    From { $client }
+    { $subject }
+manager-notify-transferred = { $by } transferred { $number } to you.
+    { $subject }
+    { $link }
+manager-notify-client-replied = The client { $client } wrote on { $number }: { $text }
+    { $link }
+manager-notify-sla-first-response = ⏰ { $number } needs a first answer by { $due }.
+    { $subject }
+    { $link }
+manager-notify-sla-resolution = ⏰ { $number } should be resolved by { $due }.
+    { $subject }
+    { $link }
+manager-clients-none = No client matches "{ $query }".
+manager-clients-title = Clients: { $total } (page { $page } of { $pages })
+manager-clients-blocked = — blocked: { $reason }
+manager-templates-empty = No canned replies in your language yet.
+manager-templates-title = Canned replies — tap one to copy it, then paste it into your reply:
+manager-template-copy = 📋 { $name }
+manager-template-usage = For example: /template add refund | Refunds take 3 to 5 working days.  or  /template remove refund
+manager-template-too-long = A canned reply can be at most { $limit } characters long (what Telegram copies with one tap).
+manager-template-saved = Canned reply "{ $name }" saved.
+manager-template-removed = Canned reply "{ $name }" removed.
+manager-template-unknown = There is no canned reply "{ $name }" in your language.
+manager-report-usage = Which period? /report day, /report week or /report month
+manager-report-caption = Desk report { $first } – { $last } ({ $zone })

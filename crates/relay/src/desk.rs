@@ -40,6 +40,8 @@ pub struct DeskConfig {
     /// The web console's public base URL (`web.public_url`), for the sign-in links the
     /// manager bot sends; `None` when the console is not reachable from outside.
     pub console_url: Option<String>,
+    /// How often the manager bot looks for SLA targets at risk and a weekly report due.
+    pub timer_interval: std::time::Duration,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -95,6 +97,7 @@ impl DeskConfig {
             roles: BotRoles::ALL,
             bots: DeskBots::single(chats.bot_user_id),
             console_url: None,
+            timer_interval: std::time::Duration::from_secs(30),
         }
     }
 }

@@ -67,6 +67,12 @@ impl Relay {
         };
         let rx = stopped.clone();
         tasks.spawn(async move { dispatcher.run(rx).await });
+        if self.desk.config.roles.manager {
+            let desk = self.desk.clone();
+            let instance = self.instance.clone();
+            let rx = stopped.clone();
+            tasks.spawn(async move { crate::manager_bot::timers::run(desk, instance, rx).await });
+        }
         let desk = self.desk.clone();
         let wake = stored.clone();
         let instance = self.instance.clone();

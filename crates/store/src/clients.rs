@@ -21,12 +21,12 @@ pub struct NewClient {
     pub seen_at: Timestamp,
 }
 
-const CLIENT_COLUMNS: &str =
+pub(crate) const CLIENT_COLUMNS: &str =
     "id, workspace_id, telegram_user_id, first_name, last_name, username, \
      language, blocked_reason, blocked_by_kind, blocked_by_id, blocked_at, created_at";
 
 #[derive(sqlx::FromRow)]
-struct ClientRow {
+pub(crate) struct ClientRow {
     id: i64,
     workspace_id: i64,
     telegram_user_id: i64,

@@ -298,7 +298,7 @@ impl Store {
         self.with_tags(rows).await
     }
 
-    async fn with_tags(&self, rows: Vec<TicketRow>) -> Result<Vec<Ticket>, StoreError> {
+    pub(crate) async fn with_tags(&self, rows: Vec<TicketRow>) -> Result<Vec<Ticket>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tickets = Vec::with_capacity(rows.len());
         for row in rows {

@@ -6,7 +6,7 @@ use crate::delivery::job::{Button, Delivery, Keyboard};
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
 use teloxide_core::types::CallbackQuery;
-use ticketgram_domain::{Actor, AuditEntry, TicketStatus};
+use ticketgram_domain::{Actor, TicketStatus};
 use ticketgram_store::StoreError;
 
 pub async fn handle_button(
@@ -54,19 +54,8 @@ pub async fn handle_button(
     let actor = Actor::Agent(agent.id);
     match action {
         CallbackAction::Take(_) => {
-            if ticket.assignee.is_some() {
-                return Ok(()); // someone was faster; the card already shows who
-            }
-            desk.store
-                .assign_ticket(desk.ws(), ticket.id, Some(agent.id), actor, fx.now)
-                .await?;
-            if ticket.status == TicketStatus::New {
-                desk.store
-                    .change_status(desk.ws(), ticket.id, TicketStatus::Open, actor, fx.now)
-                    .await?;
-            }
-            let notice = desk.agent_text("taken-by", &[("agent", agent.name.clone().into())]);
-            fx.tell_agents(ticket.id, notice).await?;
+            super::assign::take_ticket(desk, fx, &ticket, &agent).await?;
+            return Ok(());
         }
         CallbackAction::CloseByAgent(_) => {
             if !ticket.status.is_active() && ticket.status != TicketStatus::Resolved {
@@ -124,28 +113,8 @@ pub async fn handle_button(
         }
         CallbackAction::TransferTo(_, to) => {
             let target = desk.store.get_agent(desk.ws(), to).await?;
-            desk.store
-                .assign_ticket(desk.ws(), ticket.id, Some(target.id), actor, fx.now)
-                .await?;
-            desk.store
-                .record_audit(&AuditEntry {
-                    workspace: desk.ws(),
-                    actor,
-                    action: "ticket.transferred".into(),
-                    subject: ticket.number.to_string(),
-                    details: vec![
-                        (
-                            "from".into(),
-                            ticket.assignee.map(|a| a.0.to_string()).unwrap_or_default(),
-                        ),
-                        ("to".into(), target.id.0.to_string()),
-                    ],
-                    at: fx.now,
-                })
-                .await?;
-            let notice =
-                desk.agent_text("transferred-to", &[("agent", target.name.clone().into())]);
-            fx.tell_agents(ticket.id, notice).await?;
+            super::assign::transfer_ticket(desk, fx, &ticket, &agent, &target).await?;
+            return Ok(());
         }
         _ => {}
     }

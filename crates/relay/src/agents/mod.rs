@@ -1,6 +1,7 @@
 //! The agents' side: the private channel of ticket cards and its discussion group, where
 //! each card's comment thread is the ticket's conversation.
 
+pub(crate) mod assign;
 mod buttons;
 pub mod card;
 mod comments;

@@ -171,6 +171,7 @@ pub(crate) async fn open_ticket(
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored, content).await?;
+    crate::manager_bot::notify::ticket_opened(desk, fx, &ticket, client).await?;
     let text = desk.first_reply_promise(&ticket, client.language, fx.now);
     fx.notify_client(
         ticket.id,
@@ -193,6 +194,7 @@ pub(crate) async fn add_to_ticket(
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket).await?;
     relay_to_thread(desk, fx, ticket, stored, content).await?;
+    crate::manager_bot::notify::client_replied(desk, fx, ticket, client, content).await?;
     // A client answering a ticket that waited on them changes its status: refresh the card.
     fx.refresh_card(ticket).await
 }
@@ -259,7 +261,9 @@ pub async fn handle_edit(
     crate::edits::apply_edit(desk, fx, message, MessageDirection::Client).await
 }
 
-async fn blocked_notice(
+/// Tells a blocked client, through the client bot (the manager bot calls this when an agent
+/// blocks someone).
+pub(crate) async fn blocked_notice(
     desk: &Desk,
     fx: &mut Effects<'_>,
     client: &Client,
@@ -281,5 +285,10 @@ async fn blocked_notice(
         "blocked-notice",
         &[("reason", reason.to_string().into())],
     );
-    menu::say(fx, client, text, None).await
+    let job = Delivery::Say {
+        chat_id: client.telegram_user_id,
+        text,
+        keyboard: None,
+    };
+    fx.send_via(desk.config.bots.client, job, None).await
 }

@@ -7,6 +7,7 @@ mod routing;
 
 pub(crate) use buttons::ask_rating;
 pub use buttons::handle_button;
+pub(crate) use messages::blocked_notice;
 pub use messages::{handle_edit, handle_message};
 
 use crate::desk::Desk;

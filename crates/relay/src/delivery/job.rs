@@ -21,6 +21,21 @@ pub enum Keyboard {
     Inline(Vec<Vec<Button>>),
     /// The persistent menu under the client's input field.
     Reply(Vec<Vec<String>>),
+    /// An inline keyboard whose buttons may also copy a text to the clipboard with one tap
+    /// (the manager bot's canned replies).
+    InlineWithCopy(Vec<Vec<InlineButton>>),
+}
+
+/// A button of [`Keyboard::InlineWithCopy`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InlineButton {
+    Callback(Button),
+    /// Telegram's `copy_text` button: tapping it copies `copy` (at most 256 characters).
+    CopyText {
+        text: String,
+        copy: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +79,14 @@ pub enum Delivery {
         text: String,
         keyboard: Option<Keyboard>,
     },
+    /// Send a file as a document (reports). The bytes travel inside the job, base64-encoded,
+    /// so a retried or taken-over job needs nothing but the outbox row.
+    SendDocument {
+        chat_id: i64,
+        file_name: String,
+        bytes_b64: String,
+        caption: Option<String>,
+    },
     /// Show a reply or note written outside Telegram (the web console, the API) in the
     /// ticket's thread, so agents working in Telegram see the whole conversation.
     MirrorToThread { message: MessageId },
@@ -93,7 +116,9 @@ impl Delivery {
                 Some(ticket) => format!("ticket:{}", ticket.0),
                 None => "messages".to_string(),
             },
-            Delivery::Say { chat_id, .. } => format!("chat:{chat_id}"),
+            Delivery::Say { chat_id, .. } | Delivery::SendDocument { chat_id, .. } => {
+                format!("chat:{chat_id}")
+            }
             // Callback answers must come within seconds and order against nothing.
             Delivery::AnswerCallback { callback_id, .. } => format!("callback:{callback_id}"),
         }

@@ -165,6 +165,19 @@ pub async fn deliver(
             call::send_text(tg, group, text, keyboard.as_ref(), Some(thread)).await?;
             Ok(Outcome::Done)
         }
+        Delivery::SendDocument {
+            chat_id,
+            file_name,
+            bytes_b64,
+            caption,
+        } => {
+            use base64::Engine;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(bytes_b64)
+                .map_err(|e| DeliveryError::Impossible(format!("unreadable document: {e}")))?;
+            call::send_document(tg, *chat_id, file_name, bytes, caption.as_deref()).await?;
+            Ok(Outcome::Done)
+        }
         Delivery::AnswerCallback {
             callback_id,
             text,

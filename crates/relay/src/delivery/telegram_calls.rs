@@ -1,15 +1,15 @@
 //! The few Bot API calls the relay makes, in teloxide terms. Kept in one place so the rest of
 //! the relay speaks of tickets and messages, not payload builders.
 
-use crate::delivery::job::Keyboard;
+use crate::delivery::job::{InlineButton, Keyboard};
 use teloxide_core::payloads::{
     CopyMessageSetters, EditMessageTextSetters, SendMediaGroupSetters, SendMessageSetters,
 };
 use teloxide_core::prelude::Requester;
 use teloxide_core::types::{
-    ChatId, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, InputMedia,
-    InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo, KeyboardButton,
-    KeyboardMarkup, MessageId, ReplyMarkup, ReplyParameters,
+    ChatId, CopyTextButton, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
+    InputMedia, InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo,
+    KeyboardButton, KeyboardMarkup, MessageId, ReplyMarkup, ReplyParameters,
 };
 use ticketgram_domain::{MediaKind, MediaRef};
 use ticketgram_telegram::{TelegramClient, TelegramError};
@@ -23,12 +23,26 @@ pub fn markup(keyboard: &Keyboard) -> ReplyMarkup {
                     .collect::<Vec<_>>()
             })))
         }
+        Keyboard::InlineWithCopy(rows) => ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(
+            rows.iter()
+                .map(|row| row.iter().map(inline_button).collect::<Vec<_>>()),
+        )),
         Keyboard::Reply(rows) => ReplyMarkup::Keyboard(
             KeyboardMarkup::new(
                 rows.iter()
                     .map(|row| row.iter().map(KeyboardButton::new).collect::<Vec<_>>()),
             )
             .resize_keyboard(),
+        ),
+    }
+}
+
+fn inline_button(button: &InlineButton) -> InlineKeyboardButton {
+    match button {
+        InlineButton::Callback(b) => InlineKeyboardButton::callback(b.text.clone(), b.data.clone()),
+        InlineButton::CopyText { text, copy } => InlineKeyboardButton::copy_text_button(
+            text.clone(),
+            CopyTextButton { text: copy.clone() },
         ),
     }
 }
@@ -141,6 +155,23 @@ fn with_caption<M>(media: M, caption: Option<String>, set: impl Fn(M, String) ->
         Some(c) => set(media, c),
         None => media,
     }
+}
+
+/// Uploads `bytes` as a document named `file_name` (multipart, as Telegram requires).
+pub async fn send_document(
+    tg: &TelegramClient,
+    chat: i64,
+    file_name: &str,
+    bytes: Vec<u8>,
+    caption: Option<&str>,
+) -> Result<i64, TelegramError> {
+    use teloxide_core::payloads::SendDocumentSetters;
+    let file = InputFile::memory(bytes).file_name(file_name.to_string());
+    let mut request = tg.bot().send_document(ChatId(chat), file);
+    if let Some(caption) = caption {
+        request = request.caption(caption);
+    }
+    Ok(request.await?.id.0 as i64)
 }
 
 pub async fn edit_text(

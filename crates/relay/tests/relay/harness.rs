@@ -112,6 +112,12 @@ impl TestDesk {
         };
         let kate = register(kate).await;
         let max = register(max).await;
+        // Agents have opened the manager bot, so its notifications reach them.
+        for user in [kate.0, max.0] {
+            world
+                .private_chat(bot.id, user)
+                .expect("agent opens the bot");
+        }
         for (position, name) in ["Payments", "Disputes"].into_iter().enumerate() {
             store
                 .add_topic(
@@ -421,6 +427,96 @@ impl TestDesk {
     }
 }
 
+/// The staff's side: agents in their private chat with the (manager) bot.
+impl TestDesk {
+    /// An admin of the desk who has opened the bot.
+    pub async fn admin(&self, name: &str) -> (UserId, Agent) {
+        let world = self.sandbox.world();
+        let user = world.create_user(name, Some(&name.to_lowercase()), Some("en"));
+        world.private_chat(self.bot.id, user).expect("private chat");
+        let agent = self
+            .store
+            .upsert_agent(
+                self.ws,
+                &NewAgent {
+                    telegram_user_id: user,
+                    name: name.into(),
+                    role: AgentRole::Admin,
+                    alias: None,
+                    languages: vec![Language::En],
+                    skills: vec![],
+                    schedule: None,
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await
+            .expect("admin");
+        (user, agent)
+    }
+
+    pub fn private_chat_of(&self, user: UserId) -> ChatRef {
+        self.sandbox
+            .world()
+            .private_chat(self.bot.id, user)
+            .expect("private chat")
+    }
+
+    /// `user` writes to the bot in private (a command, usually).
+    pub fn agent_says(&self, user: UserId, text: &str) {
+        let chat = self.private_chat_of(user);
+        self.sandbox
+            .world()
+            .user_sends_text(user, chat, text)
+            .expect("agent sends");
+    }
+
+    /// Everything the bot has said to `user` in private so far.
+    pub fn agent_inbox(&self, user: UserId) -> Vec<Value> {
+        let chat = self.private_chat_of(user);
+        from_user(&self.sandbox.world().chat_messages(chat), self.bot.id)
+    }
+
+    /// Waits for a bot message to `user`, after the first `seen` ones, containing `needle`.
+    pub async fn agent_gets_after(&self, user: UserId, seen: usize, needle: &str) -> Value {
+        let chat = self.private_chat_of(user);
+        let bot = self.bot.id;
+        let found = |all: &[Value]| {
+            from_user(all, bot)
+                .into_iter()
+                .skip(seen)
+                .find(|m| text_of(m).contains(needle))
+        };
+        match self
+            .sandbox
+            .world()
+            .wait_for(chat, WAIT, |all| found(all).is_some())
+            .await
+        {
+            Ok(all) => found(&all).expect("found"),
+            Err(all) => panic!(
+                "agent never got {needle:?}; got {:#?}",
+                from_user(&all, bot)
+            ),
+        }
+    }
+
+    /// Waits for a bot message to `user` containing `needle` (any time so far).
+    pub async fn agent_gets(&self, user: UserId, needle: &str) -> Value {
+        self.agent_gets_after(user, 0, needle).await
+    }
+
+    /// Presses the button labelled `label` on `message` in `user`'s private chat.
+    pub fn agent_presses(&self, user: UserId, message: &Value, label: &str) {
+        let data =
+            button_data(message, label).unwrap_or_else(|| panic!("no {label} on {message:#}"));
+        let chat = self.private_chat_of(user);
+        self.sandbox
+            .world()
+            .user_presses_button(user, chat, message_id(message), &data)
+            .expect("press");
+    }
+}
+
 /// Logs only when `TEST_LOG` is set, so a failing story can be replayed with the relay's view.
 fn init_test_log() {
     if std::env::var_os("TEST_LOG").is_some() {
@@ -466,7 +562,7 @@ pub fn button_data(message: &Value, label: &str) -> Option<String> {
         .and_then(|b| b["callback_data"].as_str().map(str::to_string))
 }
 
-fn relay_desk(desk: &TestDesk) -> Desk {
+pub fn relay_desk(desk: &TestDesk) -> Desk {
     let chats = DeskChats {
         bot_user_id: desk.bot.id,
         channel_id: Some(desk.channel.telegram_id()),
@@ -476,6 +572,8 @@ fn relay_desk(desk: &TestDesk) -> Desk {
     config.album_window = Duration::from_millis(400);
     // A dead instance's bot is taken over after this; short so takeover tests stay quick.
     config.lease_ttl = Duration::from_secs(2);
+    // The manager bot's SLA watch looks often, so at-risk stories take seconds.
+    config.timer_interval = Duration::from_millis(300);
     Desk::new(
         desk.store.clone(),
         Arc::new(Translator::load().expect("locales")),

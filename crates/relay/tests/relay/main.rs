@@ -4,6 +4,7 @@
 mod bad_input;
 mod harness;
 mod instances;
+mod manager_bot;
 mod outside;
 mod pg;
 mod resilience;

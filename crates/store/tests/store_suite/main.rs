@@ -10,6 +10,7 @@ mod desk;
 mod desk_profile;
 mod inbox;
 mod leases;
+mod manager_bot;
 mod messages;
 mod outbox;
 mod schema;

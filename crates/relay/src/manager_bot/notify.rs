@@ -1,0 +1,220 @@
+//! Private notifications to agents, sent by the manager bot: a new ticket in their queue, a
+//! ticket transferred to them, a client's reply on their ticket, an SLA target about to be
+//! missed.
+//!
+//! Every notification is an outbox job with a dedupe key — derived from the update that caused
+//! it, or named after the ticket and target for the SLA watch — so handling an update again
+//! after a crash, or the watch looking twice, never notifies twice. An agent who never opened
+//! the manager bot cannot be written to (Telegram answers 403): the job dies, visibly, once.
+
+use super::language_of;
+use crate::content::Content;
+use crate::delivery::job::{Button, Delivery, Keyboard};
+use crate::desk::{Desk, Effects};
+use crate::RelayError;
+use ticketgram_domain::{Agent, Client, Ticket, TicketId, Timestamp};
+use ticketgram_i18n::Arg;
+use ticketgram_store::NewOutboxJob;
+
+/// How much of a client's message a notification quotes.
+const PREVIEW_CHARS: usize = 120;
+
+/// A client opened a ticket: the agents whose skills match its queue are told (everyone when
+/// nobody's do, or the ticket has no queue), with a Take button.
+pub async fn ticket_opened(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: &Ticket,
+    client: &Client,
+) -> Result<(), RelayError> {
+    let agents = desk.store.list_agents(desk.ws()).await?;
+    let active: Vec<&Agent> = agents.iter().filter(|a| a.active).collect();
+    let skilled: Vec<&Agent> = match &ticket.queue {
+        Some(queue) => active
+            .iter()
+            .copied()
+            .filter(|a| a.skills.iter().any(|s| s.eq_ignore_ascii_case(queue)))
+            .collect(),
+        None => vec![],
+    };
+    let recipients = if skilled.is_empty() { active } else { skilled };
+    for agent in recipients {
+        let lang = language_of(desk, agent);
+        let topic = super::topic_label(desk, lang, ticket.topic).await?;
+        let text = desk.text(
+            lang,
+            "manager-notify-new-ticket",
+            &[
+                ("number", ticket.number.to_string().into()),
+                ("topic", topic.into()),
+                ("client", client.display_name().into()),
+                ("subject", ticket.subject.clone().into()),
+            ],
+        );
+        let take = Button {
+            text: desk.text(
+                lang,
+                "manager-button-take",
+                &[("number", ticket.number.to_string().into())],
+            ),
+            data: format!("{}take:{}", crate::staff::MANAGER_BUTTON, ticket.id.0),
+        };
+        let keyboard = Some(Keyboard::Inline(vec![vec![take]]));
+        to_agent(desk, fx, agent, text, keyboard).await?;
+    }
+    Ok(())
+}
+
+/// `target` now owns the ticket because `by` handed it over.
+pub async fn transferred_to(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: &Ticket,
+    by: &Agent,
+    target: &Agent,
+) -> Result<(), RelayError> {
+    let lang = language_of(desk, target);
+    let link = super::links::ticket_link(desk, ticket.id)
+        .await?
+        .unwrap_or_default();
+    let text = desk.text(
+        lang,
+        "manager-notify-transferred",
+        &[
+            ("number", ticket.number.to_string().into()),
+            ("by", by.name.clone().into()),
+            ("subject", ticket.subject.clone().into()),
+            ("link", link.into()),
+        ],
+    );
+    to_agent(desk, fx, target, text, None).await
+}
+
+/// The client wrote again on a ticket someone owns: its owner is told.
+pub async fn client_replied(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: TicketId,
+    client: &Client,
+    content: &Content,
+) -> Result<(), RelayError> {
+    let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
+    let Some(assignee) = ticket.assignee else {
+        return Ok(());
+    };
+    let agent = desk.store.get_agent(desk.ws(), assignee).await?;
+    if !agent.active {
+        return Ok(());
+    }
+    let lang = language_of(desk, &agent);
+    let preview = match content.text.as_deref() {
+        Some(text) => super::preview(text, PREVIEW_CHARS),
+        None => desk.text(lang, "manager-media", &[]),
+    };
+    let link = super::links::ticket_link(desk, ticket.id)
+        .await?
+        .unwrap_or_default();
+    let text = desk.text(
+        lang,
+        "manager-notify-client-replied",
+        &[
+            ("number", ticket.number.to_string().into()),
+            ("client", client.first_name.clone().into()),
+            ("text", preview.into()),
+            ("link", link.into()),
+        ],
+    );
+    to_agent(desk, fx, &agent, text, None).await
+}
+
+/// Which SLA target is about to be missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlaTarget {
+    FirstResponse,
+    Resolution,
+}
+
+impl SlaTarget {
+    pub fn code(self) -> &'static str {
+        match self {
+            SlaTarget::FirstResponse => "first_response",
+            SlaTarget::Resolution => "resolution",
+        }
+    }
+}
+
+/// A target of `ticket` is at risk: its assignee is told, or every active agent when nobody
+/// owns it. Once per ticket, target and agent (`sla:<ticket>:<target>:<agent>`), however
+/// often the watch looks.
+pub async fn sla_at_risk(
+    desk: &Desk,
+    ticket: &Ticket,
+    target: SlaTarget,
+    due: Timestamp,
+    now: Timestamp,
+) -> Result<(), RelayError> {
+    let agents = desk.store.list_agents(desk.ws()).await?;
+    let recipients: Vec<&Agent> = agents
+        .iter()
+        .filter(|a| a.active && ticket.assignee.is_none_or(|owner| owner == a.id))
+        .collect();
+    let link = super::links::ticket_link(desk, ticket.id)
+        .await?
+        .unwrap_or_default();
+    for agent in recipients {
+        let lang = language_of(desk, agent);
+        let args: [(&str, Arg); 4] = [
+            ("number", ticket.number.to_string().into()),
+            ("due", super::queues::format_time(due).into()),
+            ("subject", ticket.subject.clone().into()),
+            ("link", link.clone().into()),
+        ];
+        let key = match target {
+            SlaTarget::FirstResponse => "manager-notify-sla-first-response",
+            SlaTarget::Resolution => "manager-notify-sla-resolution",
+        };
+        let job = Delivery::Say {
+            chat_id: agent.telegram_user_id,
+            text: desk.text(lang, key, &args),
+            keyboard: None,
+        };
+        let dedupe = format!("sla:{}:{}:{}", ticket.id.0, target.code(), agent.id.0);
+        enqueue_keyed(desk, desk.config.bots.manager, &job, dedupe, now).await?;
+    }
+    Ok(())
+}
+
+/// Queues a job under a key of our own choosing (work started by a timer, not an update).
+pub(crate) async fn enqueue_keyed(
+    desk: &Desk,
+    bot_id: i64,
+    job: &Delivery,
+    dedupe_key: String,
+    now: Timestamp,
+) -> Result<(), RelayError> {
+    let new = NewOutboxJob {
+        bot_id,
+        ordering_key: job.ordering_key(None),
+        payload: serde_json::to_string(job)?,
+        not_before: now,
+        created_at: now,
+        dedupe_key: Some(dedupe_key),
+    };
+    desk.store.enqueue(desk.ws(), &new).await?;
+    Ok(())
+}
+
+async fn to_agent(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    agent: &Agent,
+    text: String,
+    keyboard: Option<Keyboard>,
+) -> Result<(), RelayError> {
+    let job = Delivery::Say {
+        chat_id: agent.telegram_user_id,
+        text,
+        keyboard,
+    };
+    fx.send_via(desk.config.bots.manager, job, None).await
+}

@@ -1,0 +1,124 @@
+//! The manager bot's clock: every few seconds (30 in production) it warns agents of SLA
+//! targets about to be missed and, on Monday from 09:00 desk time, sends the weekly report to
+//! the admins. Only the instance holding the bot's lease acts, so several instances never
+//! double the work; every job it queues carries a dedupe key, so looking twice (or a crash
+//! between queueing and noting it) never notifies twice.
+
+use super::notify::{self, SlaTarget};
+use super::report::{documents, Span};
+use crate::desk::Desk;
+use crate::RelayError;
+use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
+use ticketgram_domain::{SlaClock, SlaState, Timestamp};
+use tokio::sync::watch;
+
+/// How many active tickets one look covers; a desk with more has bigger problems than this.
+const WATCHED: i64 = 1000;
+/// The weekly report goes out from this local hour on Mondays.
+const WEEKLY_HOUR: u32 = 9;
+
+/// Runs until `stop` turns true. `instance` names this process in the bot's lease.
+pub async fn run(desk: Desk, instance: String, mut stop: watch::Receiver<bool>) {
+    let lease = crate::intake::lease_name(desk.bot_id());
+    loop {
+        if *stop.borrow() {
+            return;
+        }
+        let now = chrono::Utc::now();
+        let holder = desk.store.lease_holder(&lease, now).await.ok().flatten();
+        if holder.is_none() || holder.as_deref() == Some(instance.as_str()) {
+            if let Err(e) = tick(&desk, now).await {
+                tracing::warn!(error = %e, "manager bot timers paused");
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(desk.config.timer_interval) => {}
+            _ = stop.changed() => {}
+        }
+    }
+}
+
+/// One look at the desk.
+pub async fn tick(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
+    let desk = &desk.current().await?;
+    watch_sla(desk, now).await?;
+    weekly_report(desk, now).await
+}
+
+async fn watch_sla(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
+    let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
+    for ticket in desk.store.active_tickets(desk.ws(), WATCHED).await? {
+        let times = (&ticket).into();
+        for (target, state) in [
+            (SlaTarget::FirstResponse, clock.first_response(&times, now)),
+            (SlaTarget::Resolution, clock.resolution(&times, now)),
+        ] {
+            if let Some(SlaState::AtRisk { due, .. }) = state {
+                notify::sla_at_risk(desk, &ticket, target, due, now).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn weekly_report(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
+    let local = now
+        .with_timezone(&desk.config.hours.time_zone)
+        .naive_local();
+    let Some(week) = weekly_report_due(local) else {
+        return Ok(());
+    };
+    let mark = format!("weekly-report:{week}");
+    if desk.store.get_setting(desk.ws(), &mark).await?.is_some() {
+        return Ok(());
+    }
+    let admins: Vec<_> = desk
+        .store
+        .list_agents(desk.ws())
+        .await?
+        .into_iter()
+        .filter(|a| a.active && a.role.can_configure())
+        .collect();
+    for admin in &admins {
+        let language = super::language_of(desk, admin);
+        let jobs = documents(desk, Span::Week, now, language, admin.telegram_user_id).await?;
+        for (i, job) in jobs.iter().enumerate() {
+            let key = format!("{mark}:{}:{i}", admin.id.0);
+            notify::enqueue_keyed(desk, desk.config.bots.manager, job, key, now).await?;
+        }
+    }
+    desk.store
+        .set_setting(desk.ws(), &mark, "sent", now)
+        .await?;
+    Ok(())
+}
+
+/// `Some("2026-49")` (ISO year and week) when the weekly report is due at this local time:
+/// Mondays from 09:00.
+pub fn weekly_report_due(local: NaiveDateTime) -> Option<String> {
+    if local.weekday() != Weekday::Mon || local.hour() < WEEKLY_HOUR {
+        return None;
+    }
+    let week = local.date().iso_week();
+    Some(format!("{}-{:02}", week.year(), week.week()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weekly_report_due;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_weekly_report_is_due_on_monday_from_nine() {
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 11, d)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+        };
+        assert_eq!(weekly_report_due(at(30, 9)).as_deref(), Some("2026-49"));
+        assert_eq!(weekly_report_due(at(30, 23)).as_deref(), Some("2026-49"));
+        assert_eq!(weekly_report_due(at(30, 8)), None);
+        assert_eq!(weekly_report_due(at(29, 12)), None);
+    }
+}
