@@ -19,6 +19,7 @@
 //! SQLite deployments are single-instance. Several instances may share one PostgreSQL: leases
 //! decide who polls a bot, and outbox work is claimed with `FOR UPDATE SKIP LOCKED`.
 
+mod agent_roles;
 mod agents;
 mod audit;
 mod bots;
@@ -29,7 +30,10 @@ mod error;
 mod leases;
 mod messages;
 mod outbox;
+mod sealed;
+mod setup_codes;
 mod settings;
+mod staff_dialogs;
 mod ticket_changes;
 mod ticket_events;
 mod ticket_posts;
@@ -45,6 +49,8 @@ pub use clients::NewClient;
 pub use desk_profile::{keys as desk_profile_keys, AgentChats, DeskProfile};
 pub use error::StoreError;
 pub use messages::{NewMessage, RecordedMessage};
+pub use sealed::{SealError, SealingKey};
+pub use setup_codes::{normalize_setup_code, SetupClaim, SetupCode, SETUP_ATTEMPT_LIMIT};
 pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
 pub use ticket_events::TicketEvent;
 pub use ticket_posts::{TicketPost, TicketPostClaim};

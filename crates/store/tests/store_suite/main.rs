@@ -12,4 +12,5 @@ mod leases;
 mod messages;
 mod outbox;
 mod schema;
+mod settings_bot;
 mod tickets;
