@@ -21,6 +21,9 @@ pub enum Keyboard {
     Inline(Vec<Vec<Button>>),
     /// The persistent menu under the client's input field.
     Reply(Vec<Vec<String>>),
+    /// One reply button that asks Telegram to share a user (the settings bot adding an agent);
+    /// the label is the button's text.
+    RequestUsers(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +67,8 @@ pub enum Delivery {
         text: String,
         keyboard: Option<Keyboard>,
     },
+    /// Delete a message the bot may delete (a bot token pasted into the settings chat).
+    DeleteMessage { chat_id: i64, message_id: i64 },
     /// Stop the spinner on a pressed button, optionally with a toast.
     AnswerCallback {
         callback_id: String,
@@ -89,7 +94,9 @@ impl Delivery {
                 Some(ticket) => format!("ticket:{}", ticket.0),
                 None => "messages".to_string(),
             },
-            Delivery::Say { chat_id, .. } => format!("chat:{chat_id}"),
+            Delivery::Say { chat_id, .. } | Delivery::DeleteMessage { chat_id, .. } => {
+                format!("chat:{chat_id}")
+            }
             // Callback answers must come within seconds and order against nothing.
             Delivery::AnswerCallback { callback_id, .. } => format!("callback:{callback_id}"),
         }

@@ -155,6 +155,13 @@ pub async fn deliver(
             call::send_text(tg, group, text, keyboard.as_ref(), Some(thread)).await?;
             Ok(Outcome::Done)
         }
+        Delivery::DeleteMessage {
+            chat_id,
+            message_id,
+        } => {
+            call::delete_message(tg, *chat_id, *message_id).await?;
+            Ok(Outcome::Done)
+        }
         Delivery::AnswerCallback {
             callback_id,
             text,
