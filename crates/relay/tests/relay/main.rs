@@ -6,4 +6,5 @@ mod harness;
 mod instances;
 mod pg;
 mod resilience;
+mod settings_bot;
 mod story;
