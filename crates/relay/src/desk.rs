@@ -11,9 +11,7 @@ use ticketgram_domain::{
     Timestamp, WorkspaceId,
 };
 use ticketgram_i18n::{Arg, Translator};
-use ticketgram_store::{
-    DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store,
-};
+use ticketgram_store::{DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store};
 use ticketgram_telegram::TelegramClient;
 
 /// Settings of one desk's relay.

@@ -180,9 +180,18 @@ mod tests {
 
     #[test]
     fn codes_are_read_the_way_people_type_them() {
-        assert_eq!(normalize_setup_code(" 4821-7730 ").as_deref(), Some("48217730"));
-        assert_eq!(normalize_setup_code("4821 7730").as_deref(), Some("48217730"));
-        assert_eq!(normalize_setup_code("48217730").as_deref(), Some("48217730"));
+        assert_eq!(
+            normalize_setup_code(" 4821-7730 ").as_deref(),
+            Some("48217730")
+        );
+        assert_eq!(
+            normalize_setup_code("4821 7730").as_deref(),
+            Some("48217730")
+        );
+        assert_eq!(
+            normalize_setup_code("48217730").as_deref(),
+            Some("48217730")
+        );
         assert_eq!(normalize_setup_code("4821-773"), None);
         assert_eq!(normalize_setup_code("hello 48217730"), None);
     }

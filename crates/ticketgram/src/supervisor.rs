@@ -77,7 +77,10 @@ impl Fleet {
             }
             let next = self.plan().await;
             if next != plan {
-                tracing::info!(bots = next.relays.len(), "the desk's bots changed: restarting its relays");
+                tracing::info!(
+                    bots = next.relays.len(),
+                    "the desk's bots changed: restarting its relays"
+                );
                 for handle in handles.drain(..) {
                     handle.shutdown().await;
                 }
@@ -104,10 +107,20 @@ impl Fleet {
         let mut relays = Vec::new();
         let mut bots = DeskBots::single(main);
         for bot in stored.iter().filter(|b| b.telegram_bot_id != main) {
-            let Some(token) = self.open(bot) else { continue };
+            let Some(token) = self.open(bot) else {
+                continue;
+            };
             let roles = match bot.role {
-                BotRole::Client => BotRoles { client: true, manager: false, settings: false },
-                BotRole::Manager => BotRoles { client: false, manager: true, settings: false },
+                BotRole::Client => BotRoles {
+                    client: true,
+                    manager: false,
+                    settings: false,
+                },
+                BotRole::Manager => BotRoles {
+                    client: false,
+                    manager: true,
+                    settings: false,
+                },
                 BotRole::Settings | BotRole::All => continue,
             };
             if roles.client {
@@ -116,14 +129,25 @@ impl Fleet {
             if roles.manager {
                 bots.manager = bot.telegram_bot_id;
             }
-            relays.push(Planned { bot_id: bot.telegram_bot_id, token: Some(token), roles });
+            relays.push(Planned {
+                bot_id: bot.telegram_bot_id,
+                token: Some(token),
+                roles,
+            });
         }
         let roles = BotRoles {
             client: bots.client == main,
             manager: bots.manager == main,
             settings: true,
         };
-        relays.insert(0, Planned { bot_id: main, token: None, roles });
+        relays.insert(
+            0,
+            Planned {
+                bot_id: main,
+                token: None,
+                roles,
+            },
+        );
         Plan { bots, relays }
     }
 
@@ -149,13 +173,22 @@ impl Fleet {
                 let (telegram, poll) = match &planned.token {
                     None => (self.telegram.clone(), self.poll),
                     Some(token) => (
-                        TelegramClient::new(self.telegram.api_base().clone(), Secret::new(token.clone())),
+                        TelegramClient::new(
+                            self.telegram.api_base().clone(),
+                            Secret::new(token.clone()),
+                        ),
                         true,
                     ),
                 };
                 desk.telegram = None;
                 tracing::info!(bot_id = planned.bot_id, roles = ?planned.roles, "relay starting");
-                Relay { desk, telegram, instance: self.instance.clone(), poll }.start()
+                Relay {
+                    desk,
+                    telegram,
+                    instance: self.instance.clone(),
+                    poll,
+                }
+                .start()
             })
             .collect()
     }

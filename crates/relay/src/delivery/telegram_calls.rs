@@ -7,9 +7,10 @@ use teloxide_core::payloads::{
 };
 use teloxide_core::prelude::Requester;
 use teloxide_core::types::{
-    ButtonRequest, ChatId, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, InputMedia,
-    InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo, KeyboardButton,
-    KeyboardButtonRequestUsers, KeyboardMarkup, MessageId, ReplyMarkup, RequestId, ReplyParameters,
+    ButtonRequest, ChatId, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
+    InputMedia, InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo,
+    KeyboardButton, KeyboardButtonRequestUsers, KeyboardMarkup, MessageId, ReplyMarkup,
+    ReplyParameters, RequestId,
 };
 use ticketgram_domain::{MediaKind, MediaRef};
 use ticketgram_telegram::{TelegramClient, TelegramError};

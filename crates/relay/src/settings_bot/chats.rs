@@ -84,7 +84,11 @@ pub async fn membership(
     // Only the desk's owner and admins decide where agents work; a stranger adding the bot
     // to their chat changes nothing.
     let Some(admin) = super::admin_of(desk, by).await? else {
-        tracing::info!(chat = change.chat.id.0, by, "bot added to a chat by someone who is not an admin: ignored");
+        tracing::info!(
+            chat = change.chat.id.0,
+            by,
+            "bot added to a chat by someone who is not an admin: ignored"
+        );
         return Ok(());
     };
     let Some(tg) = desk.telegram.as_ref() else {
@@ -104,22 +108,60 @@ pub async fn membership(
     }
     if is_channel {
         let group = match linked_chat(tg, chat).await? {
-            Some(group) if rights_in(tg, group, desk.bot_id(), false).await.is_ok_and(|r| r.present) => Some(group),
+            Some(group)
+                if rights_in(tg, group, desk.bot_id(), false)
+                    .await
+                    .is_ok_and(|r| r.present) =>
+            {
+                Some(group)
+            }
             _ => None,
         };
-        record(desk, fx, &admin, AgentChats { channel_id: chat, group_id: group }).await?;
-        let key = if group.is_some() { "settings-link-channel-and-group" } else { "settings-link-channel" };
+        record(
+            desk,
+            fx,
+            &admin,
+            AgentChats {
+                channel_id: chat,
+                group_id: group,
+            },
+        )
+        .await?;
+        let key = if group.is_some() {
+            "settings-link-channel-and-group"
+        } else {
+            "settings-link-channel"
+        };
         tell_with_rights(desk, fx, &reply, key, &title, &rights).await
     } else {
         let Some(channel) = linked_chat(tg, chat).await? else {
-            return tell(desk, fx, &reply, "settings-link-group-not-discussion", &title).await;
+            return tell(
+                desk,
+                fx,
+                &reply,
+                "settings-link-group-not-discussion",
+                &title,
+            )
+            .await;
         };
         let channel_known = Some(channel) == current.channel_id
-            || rights_in(tg, channel, desk.bot_id(), true).await.is_ok_and(|r| r.present);
+            || rights_in(tg, channel, desk.bot_id(), true)
+                .await
+                .is_ok_and(|r| r.present);
         if !channel_known {
-            return tell(desk, fx, &reply, "settings-link-group-channel-first", &title).await;
+            return tell(
+                desk,
+                fx,
+                &reply,
+                "settings-link-group-channel-first",
+                &title,
+            )
+            .await;
         }
-        let chats = AgentChats { channel_id: channel, group_id: Some(chat) };
+        let chats = AgentChats {
+            channel_id: channel,
+            group_id: Some(chat),
+        };
         record(desk, fx, &admin, chats).await?;
         tell_with_rights(desk, fx, &reply, "settings-link-group", &title, &rights).await
     }
@@ -131,9 +173,16 @@ async fn record(
     admin: &Agent,
     chats: AgentChats,
 ) -> Result<(), RelayError> {
-    desk.store.set_agent_chats(desk.ws(), &chats, fx.now).await?;
-    let group = chats.group_id.map_or_else(|| "-".to_string(), |g| g.to_string());
-    let details = vec![("channel_id", chats.channel_id.to_string()), ("group_id", group)];
+    desk.store
+        .set_agent_chats(desk.ws(), &chats, fx.now)
+        .await?;
+    let group = chats
+        .group_id
+        .map_or_else(|| "-".to_string(), |g| g.to_string());
+    let details = vec![
+        ("channel_id", chats.channel_id.to_string()),
+        ("group_id", group),
+    ];
     audit(desk, fx, admin, "desk.chats_linked", "desk".into(), details).await
 }
 
@@ -166,8 +215,16 @@ pub fn missing_rights_line(desk: &Desk, reply: &Reply, rights: &Rights) -> Strin
     if rights.missing.is_empty() {
         return reply.text(desk, "settings-rights-all-present", &[]);
     }
-    let names: Vec<String> = rights.missing.iter().map(|k| reply.text(desk, k, &[])).collect();
-    reply.text(desk, "settings-rights-missing", &[("rights", names.join(", ").into())])
+    let names: Vec<String> = rights
+        .missing
+        .iter()
+        .map(|k| reply.text(desk, k, &[]))
+        .collect();
+    reply.text(
+        desk,
+        "settings-rights-missing",
+        &[("rights", names.join(", ").into())],
+    )
 }
 
 /// The admin talks to the settings bot, which may not be the bot that was added.

@@ -13,16 +13,23 @@ use ticketgram_domain::{Agent, AgentId, Language};
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Dialog {
     /// "Paste the token of the client (or manager) bot."
-    BotToken { role: super::tokens::TokenRole },
+    BotToken {
+        role: super::tokens::TokenRole,
+    },
     /// "Forward a message from the agent, share their contact or press the button."
     NewAgent,
-    AgentAlias { agent: AgentId },
+    AgentAlias {
+        agent: AgentId,
+    },
     /// "en: Payments | ru: Платежи"
     NewTopic,
     Hours,
     Holidays,
     Sla,
-    Text { which: Which, language: Language },
+    Text {
+        which: Which,
+        language: Language,
+    },
 }
 
 pub async fn current(desk: &Desk, user: i64) -> Result<Option<Dialog>, RelayError> {

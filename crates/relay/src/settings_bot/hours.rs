@@ -10,7 +10,10 @@ use chrono_tz::Tz;
 use ticketgram_domain::{Agent, WeeklySchedule, WorkingHours};
 
 fn current(desk: &Desk) -> WorkingHours {
-    desk.profile.hours.clone().unwrap_or_else(|| desk.config.hours.clone())
+    desk.profile
+        .hours
+        .clone()
+        .unwrap_or_else(|| desk.config.hours.clone())
 }
 
 pub async fn ask_hours(
@@ -24,17 +27,31 @@ pub async fn ask_hours(
         ("zone", hours.time_zone.name().to_string().into()),
         ("schedule", hours.week.to_string().into()),
     ];
-    super::ask(desk, fx, reply, admin, Dialog::Hours, "settings-hours-ask", &args).await
+    super::ask(
+        desk,
+        fx,
+        reply,
+        admin,
+        Dialog::Hours,
+        "settings-hours-ask",
+        &args,
+    )
+    .await
 }
 
 /// "Europe/Berlin mon-fri 09:00-18:00": an optional time zone, then the schedule.
 pub fn parse_hours(text: &str, zone: Tz) -> Result<(Tz, WeeklySchedule), String> {
-    let (first, rest) = text.trim().split_once(char::is_whitespace).unwrap_or((text.trim(), ""));
+    let (first, rest) = text
+        .trim()
+        .split_once(char::is_whitespace)
+        .unwrap_or((text.trim(), ""));
     let (zone, schedule) = match first.parse::<Tz>() {
         Ok(tz) => (tz, rest.trim()),
         Err(_) => (zone, text.trim()),
     };
-    let week = schedule.parse::<WeeklySchedule>().map_err(|e| e.to_string())?;
+    let week = schedule
+        .parse::<WeeklySchedule>()
+        .map_err(|e| e.to_string())?;
     Ok((zone, week))
 }
 
@@ -48,15 +65,32 @@ pub async fn set_hours(
     let old = current(desk);
     let (zone, week) = match parse_hours(text, old.time_zone) {
         Ok(parsed) => parsed,
-        Err(error) => return reply.say(desk, fx, "settings-hours-invalid", &[("error", error.into())]).await,
+        Err(error) => {
+            return reply
+                .say(
+                    desk,
+                    fx,
+                    "settings-hours-invalid",
+                    &[("error", error.into())],
+                )
+                .await
+        }
     };
     let hours = WorkingHours::new(zone, week).with_holidays(old.holidays.iter().copied());
-    desk.store.set_working_hours(desk.ws(), &hours, fx.now).await?;
+    desk.store
+        .set_working_hours(desk.ws(), &hours, fx.now)
+        .await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let shown = hours.week.to_string();
-    let details = vec![("zone", zone.name().to_string()), ("schedule", shown.clone())];
+    let details = vec![
+        ("zone", zone.name().to_string()),
+        ("schedule", shown.clone()),
+    ];
     audit(desk, fx, admin, "desk.hours_set", "desk".into(), details).await?;
-    let args = [("zone", zone.name().to_string().into()), ("schedule", shown.into())];
+    let args = [
+        ("zone", zone.name().to_string().into()),
+        ("schedule", shown.into()),
+    ];
     reply.say(desk, fx, "settings-hours-set", &args).await
 }
 
@@ -67,15 +101,28 @@ pub async fn ask_holidays(
     admin: &Agent,
 ) -> Result<(), RelayError> {
     let list = holiday_list(&current(desk));
-    super::ask(desk, fx, reply, admin, Dialog::Holidays, "settings-holidays-ask", &[("dates", list.into())])
-        .await
+    super::ask(
+        desk,
+        fx,
+        reply,
+        admin,
+        Dialog::Holidays,
+        "settings-holidays-ask",
+        &[("dates", list.into())],
+    )
+    .await
 }
 
 fn holiday_list(hours: &WorkingHours) -> String {
     if hours.holidays.is_empty() {
         return "—".into();
     }
-    hours.holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+    hours
+        .holidays
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "2026-12-25, 2027-01-01"; "-" clears the list.
@@ -98,15 +145,36 @@ pub async fn set_holidays(
 ) -> Result<(), RelayError> {
     let dates = match parse_holidays(text) {
         Ok(dates) => dates,
-        Err(bad) => return reply.say(desk, fx, "settings-holidays-invalid", &[("date", bad.into())]).await,
+        Err(bad) => {
+            return reply
+                .say(
+                    desk,
+                    fx,
+                    "settings-holidays-invalid",
+                    &[("date", bad.into())],
+                )
+                .await
+        }
     };
     let mut hours = current(desk);
     hours.holidays = dates.into_iter().collect();
-    desk.store.set_working_hours(desk.ws(), &hours, fx.now).await?;
+    desk.store
+        .set_working_hours(desk.ws(), &hours, fx.now)
+        .await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let list = holiday_list(&hours);
-    audit(desk, fx, admin, "desk.holidays_set", "desk".into(), vec![("dates", list.clone())]).await?;
-    reply.say(desk, fx, "settings-holidays-set", &[("dates", list.into())]).await
+    audit(
+        desk,
+        fx,
+        admin,
+        "desk.holidays_set",
+        "desk".into(),
+        vec![("dates", list.clone())],
+    )
+    .await?;
+    reply
+        .say(desk, fx, "settings-holidays-set", &[("dates", list.into())])
+        .await
 }
 
 #[cfg(test)]

@@ -53,7 +53,10 @@ pub async fn maybe_claim(
     let claim = desk.store.claim_setup_code(desk.ws(), code, &owner).await?;
     match claim {
         SetupClaim::Claimed(agent) => {
-            tracing::info!(owner = agent.telegram_user_id, "the desk was claimed by its owner");
+            tracing::info!(
+                owner = agent.telegram_user_id,
+                "the desk was claimed by its owner"
+            );
             let entry = AuditEntry {
                 workspace: desk.ws(),
                 actor: Actor::Agent(agent.id),
@@ -64,11 +67,15 @@ pub async fn maybe_claim(
             };
             desk.store.record_audit(&entry).await?;
             let name = agent.name.clone();
-            reply.say(desk, fx, "settings-setup-claimed", &[("name", name.into())]).await?;
+            reply
+                .say(desk, fx, "settings-setup-claimed", &[("name", name.into())])
+                .await?;
         }
         SetupClaim::Wrong => {
             tracing::warn!(user = from.id.0, "a wrong setup code was sent");
-            reply.say(desk, fx, "settings-setup-wrong-code", &[]).await?;
+            reply
+                .say(desk, fx, "settings-setup-wrong-code", &[])
+                .await?;
         }
         SetupClaim::Locked => reply.say(desk, fx, "settings-setup-locked", &[]).await?,
         // Claimed a moment ago by someone else: this is an ordinary message now.

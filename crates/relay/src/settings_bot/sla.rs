@@ -16,7 +16,14 @@ pub fn render(sla: &SlaTargets) -> String {
     Priority::ALL
         .iter()
         .rev()
-        .map(|p| format!("{} {} {}", p.as_str(), minutes(sla.first_response(*p)), minutes(sla.resolution(*p))))
+        .map(|p| {
+            format!(
+                "{} {} {}",
+                p.as_str(),
+                minutes(sla.first_response(*p)),
+                minutes(sla.resolution(*p))
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -28,7 +35,16 @@ pub async fn ask(
     admin: &Agent,
 ) -> Result<(), RelayError> {
     let current = render(&desk.config.sla);
-    super::ask(desk, fx, reply, admin, Dialog::Sla, "settings-sla-ask", &[("current", current.into())]).await
+    super::ask(
+        desk,
+        fx,
+        reply,
+        admin,
+        Dialog::Sla,
+        "settings-sla-ask",
+        &[("current", current.into())],
+    )
+    .await
 }
 
 /// "urgent 15 240" per line: priority, first-reaction minutes, resolution minutes ("-" for no
@@ -49,7 +65,10 @@ pub fn parse(text: &str, mut sla: SlaTargets) -> Result<SlaTargets, String> {
         let [priority, first, resolution] = parts[..] else {
             return Err(line.to_string());
         };
-        let priority: Priority = priority.to_lowercase().parse().map_err(|_| priority.to_string())?;
+        let priority: Priority = priority
+            .to_lowercase()
+            .parse()
+            .map_err(|_| priority.to_string())?;
         let (first, resolution) = (target(first)?, target(resolution)?);
         set_for(&mut sla.first_response, priority, first);
         set_for(&mut sla.resolution, priority, resolution);
@@ -81,13 +100,27 @@ pub async fn set(
 ) -> Result<(), RelayError> {
     let sla = match parse(text, desk.config.sla) {
         Ok(sla) => sla,
-        Err(bad) => return reply.say(desk, fx, "settings-sla-invalid", &[("line", bad.into())]).await,
+        Err(bad) => {
+            return reply
+                .say(desk, fx, "settings-sla-invalid", &[("line", bad.into())])
+                .await
+        }
     };
     desk.store.set_sla_targets(desk.ws(), &sla, fx.now).await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let shown = render(&sla);
-    audit(desk, fx, admin, "desk.sla_set", "desk".into(), vec![("targets", shown.clone())]).await?;
-    reply.say(desk, fx, "settings-sla-set", &[("current", shown.into())]).await
+    audit(
+        desk,
+        fx,
+        admin,
+        "desk.sla_set",
+        "desk".into(),
+        vec![("targets", shown.clone())],
+    )
+    .await?;
+    reply
+        .say(desk, fx, "settings-sla-set", &[("current", shown.into())])
+        .await
 }
 
 #[cfg(test)]
@@ -97,9 +130,15 @@ mod tests {
     #[test]
     fn targets_change_only_for_the_priorities_given() {
         let sla = parse("urgent 10 120\nlow - -", SlaTargets::default()).unwrap();
-        assert_eq!(sla.first_response(Priority::Urgent), Some(Duration::minutes(10)));
+        assert_eq!(
+            sla.first_response(Priority::Urgent),
+            Some(Duration::minutes(10))
+        );
         assert_eq!(sla.resolution(Priority::Low), None);
-        assert_eq!(sla.first_response(Priority::Normal), SlaTargets::default().first_response(Priority::Normal));
+        assert_eq!(
+            sla.first_response(Priority::Normal),
+            SlaTargets::default().first_response(Priority::Normal)
+        );
         assert!(parse("urgent ten 120", SlaTargets::default()).is_err());
         assert!(parse("", SlaTargets::default()).is_err());
     }

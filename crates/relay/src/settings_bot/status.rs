@@ -37,7 +37,11 @@ pub async fn show(desk: &Desk, fx: &mut Effects<'_>, reply: &Reply) -> Result<()
     text.push(if missing == 0 {
         reply.text(desk, "settings-status-ready", &[])
     } else {
-        reply.text(desk, "settings-status-not-ready", &[("count", (missing as i64).into())])
+        reply.text(
+            desk,
+            "settings-status-not-ready",
+            &[("count", (missing as i64).into())],
+        )
     });
     reply.send(fx, text.join("\n"), None).await
 }
@@ -48,17 +52,34 @@ async fn lines(desk: &Desk, reply: &Reply) -> Result<Vec<Line>, RelayError> {
     let agents = desk.store.list_agents(ws).await?;
     let mut out = Vec::new();
 
-    match agents.iter().find(|a| a.active && a.role == AgentRole::Owner) {
-        Some(owner) => out.push(Line::ok(t("settings-status-owner", &[("name", owner.name.clone().into())]))),
+    match agents
+        .iter()
+        .find(|a| a.active && a.role == AgentRole::Owner)
+    {
+        Some(owner) => out.push(Line::ok(t(
+            "settings-status-owner",
+            &[("name", owner.name.clone().into())],
+        ))),
         None => out.push(Line::missing(t("settings-status-owner-missing", &[]))),
     }
 
     let bots = desk.config.bots;
     let stored = desk.store.bots_of_workspace(ws).await?;
-    let username = |id: i64| stored.iter().find(|b| b.telegram_bot_id == id).map(|b| b.username.clone());
-    for (role_key, id) in [("settings-status-client-bot", bots.client), ("settings-status-manager-bot", bots.manager)] {
+    let username = |id: i64| {
+        stored
+            .iter()
+            .find(|b| b.telegram_bot_id == id)
+            .map(|b| b.username.clone())
+    };
+    for (role_key, id) in [
+        ("settings-status-client-bot", bots.client),
+        ("settings-status-manager-bot", bots.manager),
+    ] {
         let line = if id == bots.settings {
-            t(role_key, &[("bot", t("settings-status-this-bot", &[]).into())])
+            t(
+                role_key,
+                &[("bot", t("settings-status-this-bot", &[]).into())],
+            )
         } else {
             let name = username(id).map_or_else(|| id.to_string(), |u| format!("@{u}"));
             t(role_key, &[("bot", name.into())])
@@ -76,7 +97,9 @@ async fn lines(desk: &Desk, reply: &Reply) -> Result<Vec<Line>, RelayError> {
                 None => None,
             };
             match rights {
-                Some(r) if r.present && r.missing.is_empty() => out.push(Line::ok(t("settings-status-channel", &[]))),
+                Some(r) if r.present && r.missing.is_empty() => {
+                    out.push(Line::ok(t("settings-status-channel", &[])))
+                }
                 Some(r) => out.push(Line::missing(format!(
                     "{} {}",
                     t("settings-status-channel", &[]),
@@ -100,7 +123,9 @@ async fn lines(desk: &Desk, reply: &Reply) -> Result<Vec<Line>, RelayError> {
                 _ if linked.is_some() && linked != channel => {
                     out.push(Line::missing(t("settings-status-group-not-linked", &[])))
                 }
-                Some(r) if r.present && r.missing.is_empty() => out.push(Line::ok(t("settings-status-group", &[]))),
+                Some(r) if r.present && r.missing.is_empty() => {
+                    out.push(Line::ok(t("settings-status-group", &[])))
+                }
                 Some(r) => out.push(Line::missing(format!(
                     "{} {}",
                     t("settings-status-group", &[]),
@@ -111,21 +136,33 @@ async fn lines(desk: &Desk, reply: &Reply) -> Result<Vec<Line>, RelayError> {
         }
     }
 
-    let team = agents.iter().filter(|a| a.active && a.role != AgentRole::Owner).count();
+    let team = agents
+        .iter()
+        .filter(|a| a.active && a.role != AgentRole::Owner)
+        .count();
     out.push(if team > 0 {
-        Line::ok(t("settings-status-agents", &[("count", (team as i64).into())]))
+        Line::ok(t(
+            "settings-status-agents",
+            &[("count", (team as i64).into())],
+        ))
     } else {
         Line::missing(t("settings-status-agents-missing", &[]))
     });
 
     let topics = desk.store.list_topics(ws, false).await?.len();
     out.push(if topics > 0 {
-        Line::ok(t("settings-status-topics", &[("count", (topics as i64).into())]))
+        Line::ok(t(
+            "settings-status-topics",
+            &[("count", (topics as i64).into())],
+        ))
     } else {
         Line::optional(t("settings-status-topics-missing", &[]))
     });
     out.push(match &desk.profile.hours {
-        Some(hours) => Line::ok(t("settings-status-hours", &[("zone", hours.time_zone.name().to_string().into())])),
+        Some(hours) => Line::ok(t(
+            "settings-status-hours",
+            &[("zone", hours.time_zone.name().to_string().into())],
+        )),
         None => Line::optional(t("settings-status-hours-missing", &[])),
     });
     out.push(match desk.profile.sla {

@@ -39,13 +39,27 @@ pub async fn show(desk: &Desk, fx: &mut Effects<'_>, reply: &Reply) -> Result<()
         let name = || agent.name.clone().into();
         let id = agent.id.0;
         rows.push(vec![
-            agent_button(reply.text(desk, "settings-agents-alias-button", &[("name", name())]), format!("alias:{id}")),
-            agent_button(reply.text(desk, "settings-agents-role-button", &[("name", name())]), format!("role:{id}")),
-            agent_button(reply.text(desk, "settings-agents-remove-button", &[("name", name())]), format!("rm:{id}")),
+            agent_button(
+                reply.text(desk, "settings-agents-alias-button", &[("name", name())]),
+                format!("alias:{id}"),
+            ),
+            agent_button(
+                reply.text(desk, "settings-agents-role-button", &[("name", name())]),
+                format!("role:{id}"),
+            ),
+            agent_button(
+                reply.text(desk, "settings-agents-remove-button", &[("name", name())]),
+                format!("rm:{id}"),
+            ),
         ]);
     }
-    rows.push(vec![agent_button(reply.text(desk, "settings-agents-add-button", &[]), "add".into())]);
-    reply.send(fx, lines.join("\n"), Some(Keyboard::Inline(rows))).await
+    rows.push(vec![agent_button(
+        reply.text(desk, "settings-agents-add-button", &[]),
+        "add".into(),
+    )]);
+    reply
+        .send(fx, lines.join("\n"), Some(Keyboard::Inline(rows)))
+        .await
 }
 
 fn agent_button(text: String, action: String) -> Button {
@@ -79,9 +93,18 @@ pub async fn button(
     let name = agent.name.clone();
     match action {
         "rm" => {
-            desk.store.set_agent_active(desk.ws(), agent.id, false).await?;
+            desk.store
+                .set_agent_active(desk.ws(), agent.id, false)
+                .await?;
             audit(desk, fx, admin, "agent.removed", subject(&agent), vec![]).await?;
-            reply.say(desk, fx, "settings-agents-removed", &[("name", name.into())]).await
+            reply
+                .say(
+                    desk,
+                    fx,
+                    "settings-agents-removed",
+                    &[("name", name.into())],
+                )
+                .await
         }
         "role" => {
             let role = match agent.role {
@@ -90,14 +113,30 @@ pub async fn button(
             };
             desk.store.set_agent_role(desk.ws(), agent.id, role).await?;
             let details = vec![("role", role.as_str().to_string())];
-            audit(desk, fx, admin, "agent.role_changed", subject(&agent), details).await?;
+            audit(
+                desk,
+                fx,
+                admin,
+                "agent.role_changed",
+                subject(&agent),
+                details,
+            )
+            .await?;
             let args = [("name", name.into()), ("role", role.as_str().into())];
             reply.say(desk, fx, "settings-agents-role-set", &args).await
         }
         "alias" => {
             let step = Dialog::AgentAlias { agent: agent.id };
-            super::ask(desk, fx, reply, admin, step, "settings-agents-ask-alias", &[("name", name.into())])
-                .await
+            super::ask(
+                desk,
+                fx,
+                reply,
+                admin,
+                step,
+                "settings-agents-ask-alias",
+                &[("name", name.into())],
+            )
+            .await
         }
         _ => Ok(()),
     }
@@ -116,7 +155,11 @@ async fn ask_for_agent(
     super::dialog::set(desk, fx, admin.telegram_user_id, Some(&Dialog::NewAgent)).await?;
     let keyboard = Keyboard::RequestUsers(reply.text(desk, "settings-agents-pick-button", &[]));
     reply
-        .send(fx, reply.text(desk, "settings-agents-ask-new", &[]), Some(keyboard))
+        .send(
+            fx,
+            reply.text(desk, "settings-agents-ask-new", &[]),
+            Some(keyboard),
+        )
         .await
 }
 
@@ -130,19 +173,26 @@ fn person_in(message: &Message) -> Result<(i64, String), &'static str> {
             .collect::<Vec<_>>()
             .join(" ");
         let name = if name.is_empty() {
-            user.username.clone().unwrap_or_else(|| user.user_id.0.to_string())
+            user.username
+                .clone()
+                .unwrap_or_else(|| user.user_id.0.to_string())
         } else {
             name
         };
         return Ok((user.user_id.0 as i64, name));
     }
     if let Some(contact) = message.contact() {
-        let id = contact.user_id.ok_or("settings-agents-contact-without-account")?;
-        let name = [Some(contact.first_name.as_str()), contact.last_name.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let id = contact
+            .user_id
+            .ok_or("settings-agents-contact-without-account")?;
+        let name = [
+            Some(contact.first_name.as_str()),
+            contact.last_name.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
         return Ok((id.0 as i64, name));
     }
     match message.forward_origin() {
@@ -165,10 +215,20 @@ pub async fn add_from(
         Ok(found) => found,
         Err(key) => return reply.say(desk, fx, key, &[]).await,
     };
-    let existing = desk.store.find_agent_by_telegram_id(desk.ws(), user_id).await?;
+    let existing = desk
+        .store
+        .find_agent_by_telegram_id(desk.ws(), user_id)
+        .await?;
     if existing.as_ref().is_some_and(|a| a.active) {
         super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
-        return reply.say(desk, fx, "settings-agents-already", &[("name", name.into())]).await;
+        return reply
+            .say(
+                desk,
+                fx,
+                "settings-agents-already",
+                &[("name", name.into())],
+            )
+            .await;
     }
     let new = NewAgent {
         telegram_user_id: user_id,
@@ -178,7 +238,9 @@ pub async fn add_from(
         languages: existing
             .as_ref()
             .map_or_else(|| vec![desk.config.agent_language], |a| a.languages.clone()),
-        skills: existing.as_ref().map_or_else(Vec::new, |a| a.skills.clone()),
+        skills: existing
+            .as_ref()
+            .map_or_else(Vec::new, |a| a.skills.clone()),
         schedule: existing.as_ref().and_then(|a| a.schedule.clone()),
         created_at: fx.now,
     };
@@ -187,7 +249,12 @@ pub async fn add_from(
     let details = vec![("telegram_user_id", user_id.to_string())];
     audit(desk, fx, admin, "agent.added", subject(&agent), details).await?;
     reply
-        .say(desk, fx, "settings-agents-added", &[("name", agent.name.into())])
+        .say(
+            desk,
+            fx,
+            "settings-agents-added",
+            &[("name", agent.name.into())],
+        )
         .await
 }
 
@@ -207,10 +274,27 @@ pub async fn set_alias(
             None => return reply.say(desk, fx, "settings-agents-bad-alias", &[]).await,
         }
     };
-    desk.store.set_agent_alias(desk.ws(), agent, alias.as_ref()).await?;
+    desk.store
+        .set_agent_alias(desk.ws(), agent, alias.as_ref())
+        .await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let shown = alias.as_ref().map_or("—", |a| a.as_str()).to_string();
     let details = vec![("alias", shown.clone())];
-    audit(desk, fx, admin, "agent.alias_set", format!("agent:{}", agent.0), details).await?;
-    reply.say(desk, fx, "settings-agents-alias-set", &[("alias", shown.into())]).await
+    audit(
+        desk,
+        fx,
+        admin,
+        "agent.alias_set",
+        format!("agent:{}", agent.0),
+        details,
+    )
+    .await?;
+    reply
+        .say(
+            desk,
+            fx,
+            "settings-agents-alias-set",
+            &[("alias", shown.into())],
+        )
+        .await
 }

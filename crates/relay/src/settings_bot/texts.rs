@@ -43,7 +43,13 @@ pub async fn choose_language(
         Which::Welcome => "settings-texts-welcome-choose",
         Which::OutOfHours => "settings-texts-offhours-choose",
     };
-    reply.send(fx, reply.text(desk, key, &[]), Some(Keyboard::Inline(vec![row]))).await
+    reply
+        .send(
+            fx,
+            reply.text(desk, key, &[]),
+            Some(Keyboard::Inline(vec![row])),
+        )
+        .await
 }
 
 pub async fn button(
@@ -74,8 +80,20 @@ pub async fn button(
         Which::Welcome => "settings-texts-welcome-ask",
         Which::OutOfHours => "settings-texts-offhours-ask",
     };
-    let args = [("language", code.to_string().into()), ("current", current.into())];
-    super::ask(desk, fx, reply, admin, Dialog::Text { which, language }, key, &args).await
+    let args = [
+        ("language", code.to_string().into()),
+        ("current", current.into()),
+    ];
+    super::ask(
+        desk,
+        fx,
+        reply,
+        admin,
+        Dialog::Text { which, language },
+        key,
+        &args,
+    )
+    .await
 }
 
 pub async fn set(
@@ -93,15 +111,29 @@ pub async fn set(
     let value = (text != "-").then_some(text);
     let (action, stored) = match which {
         Which::Welcome => {
-            desk.store.set_welcome_text(desk.ws(), language, value, fx.now).await?;
+            desk.store
+                .set_welcome_text(desk.ws(), language, value, fx.now)
+                .await?;
             ("desk.welcome_set", "settings-texts-welcome-set")
         }
         Which::OutOfHours => {
-            desk.store.set_out_of_hours_text(desk.ws(), language, value, fx.now).await?;
+            desk.store
+                .set_out_of_hours_text(desk.ws(), language, value, fx.now)
+                .await?;
             ("desk.out_of_hours_set", "settings-texts-offhours-set")
         }
     };
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
-    audit(desk, fx, admin, action, "desk".into(), vec![("language", language.code().into())]).await?;
-    reply.say(desk, fx, stored, &[("language", language.code().into())]).await
+    audit(
+        desk,
+        fx,
+        admin,
+        action,
+        "desk".into(),
+        vec![("language", language.code().into())],
+    )
+    .await?;
+    reply
+        .say(desk, fx, stored, &[("language", language.code().into())])
+        .await
 }

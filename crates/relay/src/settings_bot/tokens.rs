@@ -81,7 +81,16 @@ pub async fn button(
         "manager" => TokenRole::Manager,
         _ => return Ok(()),
     };
-    super::ask(desk, fx, reply, admin, Dialog::BotToken { role }, "settings-bots-ask-token", &[]).await
+    super::ask(
+        desk,
+        fx,
+        reply,
+        admin,
+        Dialog::BotToken { role },
+        "settings-bots-ask-token",
+        &[],
+    )
+    .await
 }
 
 /// A token arrived: delete it from the chat first, whatever happens next.
@@ -99,7 +108,11 @@ pub async fn received(
     fx.send(delete, None).await?;
     let role = match super::dialog::current(desk, admin.telegram_user_id).await? {
         Some(Dialog::BotToken { role }) => role,
-        _ => return reply.say(desk, fx, "settings-bots-token-unasked", &[]).await,
+        _ => {
+            return reply
+                .say(desk, fx, "settings-bots-token-unasked", &[])
+                .await
+        }
     };
     let token = message.text().unwrap_or("").trim().to_string();
     let (Some(tg), Some(key)) = (desk.telegram.as_ref(), desk.token_key.as_ref()) else {
@@ -108,13 +121,23 @@ pub async fn received(
     let candidate = TelegramClient::new(tg.api_base().clone(), Secret::new(token.clone()));
     let me = match candidate.bot().get_me().await.map_err(TelegramError::from) {
         Ok(me) => me,
-        Err(e) if e.is_transient() => return reply.say(desk, fx, "settings-bots-telegram-down", &[]).await,
-        Err(_) => return reply.say(desk, fx, "settings-bots-token-refused", &[]).await,
+        Err(e) if e.is_transient() => {
+            return reply
+                .say(desk, fx, "settings-bots-telegram-down", &[])
+                .await
+        }
+        Err(_) => {
+            return reply
+                .say(desk, fx, "settings-bots-token-refused", &[])
+                .await
+        }
     };
     let bot_id = me.user.id.0 as i64;
     let username = me.user.username.clone().unwrap_or_default();
     if bot_id == desk.config.bots.settings {
-        return reply.say(desk, fx, "settings-bots-token-is-settings", &[]).await;
+        return reply
+            .say(desk, fx, "settings-bots-token-is-settings", &[])
+            .await;
     }
     let new = NewBot {
         role: role.store_role(),
@@ -131,10 +154,26 @@ pub async fn received(
         Err(e) => return Err(e.into()),
     }
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
-    let details = vec![("bot_id", bot_id.to_string()), ("role", new.role.as_str().into())];
-    audit(desk, fx, admin, "bot.registered", format!("bot:{bot_id}"), details).await?;
-    let args = [("username", username.into()), ("role", new.role.as_str().into())];
-    reply.say(desk, fx, "settings-bots-token-stored", &args).await
+    let details = vec![
+        ("bot_id", bot_id.to_string()),
+        ("role", new.role.as_str().into()),
+    ];
+    audit(
+        desk,
+        fx,
+        admin,
+        "bot.registered",
+        format!("bot:{bot_id}"),
+        details,
+    )
+    .await?;
+    let args = [
+        ("username", username.into()),
+        ("role", new.role.as_str().into()),
+    ];
+    reply
+        .say(desk, fx, "settings-bots-token-stored", &args)
+        .await
 }
 
 /// A Bot API client for one of the desk's bots: this bot's own, or a stored bot's with its

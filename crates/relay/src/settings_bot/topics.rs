@@ -37,7 +37,9 @@ pub async fn show(desk: &Desk, fx: &mut Effects<'_>, reply: &Reply) -> Result<()
         text: reply.text(desk, "settings-topics-add-button", &[]),
         data: format!("{SETTINGS_BUTTON}tp:add"),
     }]);
-    reply.send(fx, lines.join("\n"), Some(Keyboard::Inline(rows))).await
+    reply
+        .send(fx, lines.join("\n"), Some(Keyboard::Inline(rows)))
+        .await
 }
 
 pub async fn button(
@@ -49,7 +51,16 @@ pub async fn button(
 ) -> Result<(), RelayError> {
     let (action, id) = data.split_once(':').unwrap_or((data, ""));
     if action == "add" {
-        return super::ask(desk, fx, reply, admin, Dialog::NewTopic, "settings-topics-ask", &[]).await;
+        return super::ask(
+            desk,
+            fx,
+            reply,
+            admin,
+            Dialog::NewTopic,
+            "settings-topics-ask",
+            &[],
+        )
+        .await;
     }
     let Ok(id) = id.parse::<i64>() else {
         return Ok(());
@@ -71,7 +82,9 @@ pub async fn button(
             let next = Priority::ALL
                 .iter()
                 .position(|p| *p == topic.default_priority)
-                .map_or(Priority::Normal, |i| Priority::ALL[(i + 1) % Priority::ALL.len()]);
+                .map_or(Priority::Normal, |i| {
+                    Priority::ALL[(i + 1) % Priority::ALL.len()]
+                });
             topic.default_priority = next;
             desk.store.update_topic(topic).await?;
         }
@@ -82,7 +95,15 @@ pub async fn button(
         _ => return Ok(()),
     }
     let details = vec![("change", action.to_string())];
-    audit(desk, fx, admin, "topic.changed", format!("topic:{id}"), details).await?;
+    audit(
+        desk,
+        fx,
+        admin,
+        "topic.changed",
+        format!("topic:{id}"),
+        details,
+    )
+    .await?;
     show(desk, fx, reply).await
 }
 
@@ -96,7 +117,8 @@ pub fn parse_names(text: &str) -> Option<TopicName> {
             }
             _ => (Language::En, part),
         };
-        if name.is_empty() || name.chars().count() > 64 || names.iter().any(|(l, _)| *l == language) {
+        if name.is_empty() || name.chars().count() > 64 || names.iter().any(|(l, _)| *l == language)
+        {
             return None;
         }
         names.push((language, name.to_string()));
@@ -124,7 +146,15 @@ pub async fn add(
     let topic = desk.store.add_topic(desk.ws(), &new).await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let shown = topic.name.in_language(reply.lang).to_string();
-    audit(desk, fx, admin, "topic.added", format!("topic:{}", topic.id.0), vec![("name", shown)]).await?;
+    audit(
+        desk,
+        fx,
+        admin,
+        "topic.added",
+        format!("topic:{}", topic.id.0),
+        vec![("name", shown)],
+    )
+    .await?;
     show(desk, fx, reply).await
 }
 
@@ -136,7 +166,10 @@ mod tests {
     fn topic_names_come_per_language() {
         let name = parse_names("en: Payments | ru: Платежи").unwrap();
         assert_eq!(name.in_language(Language::Ru), "Платежи");
-        assert_eq!(parse_names("Payments").unwrap(), TopicName::single("Payments"));
+        assert_eq!(
+            parse_names("Payments").unwrap(),
+            TopicName::single("Payments")
+        );
         assert_eq!(parse_names("en: A | en: B"), None);
         assert_eq!(parse_names(" | "), None);
     }

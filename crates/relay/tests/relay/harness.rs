@@ -161,7 +161,12 @@ impl TestDesk {
                 .await
                 .expect("agent deactivated");
         }
-        for mut topic in desk.store.list_topics(desk.ws, false).await.expect("topics") {
+        for mut topic in desk
+            .store
+            .list_topics(desk.ws, false)
+            .await
+            .expect("topics")
+        {
             topic.active = false;
             desk.store.update_topic(&topic).await.expect("topic");
         }
@@ -497,7 +502,10 @@ fn relay_desk(desk: &TestDesk) -> Desk {
     let (channel_id, group_id) = if desk.bare {
         (None, None)
     } else {
-        (Some(desk.channel.telegram_id()), Some(desk.group.telegram_id()))
+        (
+            Some(desk.channel.telegram_id()),
+            Some(desk.group.telegram_id()),
+        )
     };
     let chats = DeskChats {
         bot_user_id: desk.bot.id,

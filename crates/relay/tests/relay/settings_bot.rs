@@ -15,7 +15,8 @@ async fn claim(desk: &TestDesk, name: &str) -> Client {
         .await
         .expect("code");
     desk.says(&lead, code.as_str());
-    desk.client_gets(&lead, "You are the owner of this desk").await;
+    desk.client_gets(&lead, "You are the owner of this desk")
+        .await;
     lead
 }
 
@@ -34,7 +35,11 @@ async fn the_first_run_claim_makes_the_sender_owner_once() {
         .new_setup_code(desk.ws, chrono::Utc::now())
         .await
         .expect("code");
-    let wrong = if code.as_str() == "1111-1111" { "2222-2222" } else { "1111-1111" };
+    let wrong = if code.as_str() == "1111-1111" {
+        "2222-2222"
+    } else {
+        "1111-1111"
+    };
     let lena = desk.client("Lena", "en");
 
     // Before anyone owns the desk, settings commands are refused like any stranger's.
@@ -45,7 +50,8 @@ async fn the_first_run_claim_makes_the_sender_owner_once() {
     assert!(!desk.store.has_owner(desk.ws).await.expect("store"));
 
     desk.says(&lena, code.as_str());
-    desk.client_gets(&lena, "Welcome, Lena! You are the owner").await;
+    desk.client_gets(&lena, "Welcome, Lena! You are the owner")
+        .await;
     let owner = desk
         .store
         .find_agent_by_telegram_id(desk.ws, lena.user)
@@ -73,7 +79,8 @@ async fn the_first_run_claim_makes_the_sender_owner_once() {
 
     // The owner now has the settings.
     desk.says(&lena, "/help");
-    desk.client_gets(&lena, "/status — what is configured").await;
+    desk.client_gets(&lena, "/status — what is configured")
+        .await;
 }
 
 #[tokio::test]
@@ -99,8 +106,20 @@ async fn agents_and_strangers_are_refused_every_settings_command() {
         assert_eq!(texts.len(), 1, "{texts:#?}");
     }
     // Nothing changed on their account.
-    assert_eq!(desk.store.staff_dialog(desk.ws, kate.user).await.expect("store"), None);
-    assert!(desk.store.audit_log(desk.ws, 10).await.expect("audit").iter().all(|e| e.action == "desk.claimed"));
+    assert_eq!(
+        desk.store
+            .staff_dialog(desk.ws, kate.user)
+            .await
+            .expect("store"),
+        None
+    );
+    assert!(desk
+        .store
+        .audit_log(desk.ws, 10)
+        .await
+        .expect("audit")
+        .iter()
+        .all(|e| e.action == "desk.claimed"));
 }
 
 #[tokio::test]
@@ -134,10 +153,15 @@ async fn the_channel_and_group_are_linked_when_the_bot_is_added_and_missing_righ
         .create_channel_with_discussion(lena.user, "Helpdesk")
         .expect("channel");
 
-    world.add_bot_to_chat(desk.bot.id, channel, true).expect("bot in channel");
-    desk.client_gets(&lena, "“Helpdesk” is now the agents' channel").await;
+    world
+        .add_bot_to_chat(desk.bot.id, channel, true)
+        .expect("bot in channel");
+    desk.client_gets(&lena, "“Helpdesk” is now the agents' channel")
+        .await;
     // Without admin rights in the group the bot cannot read the agents' comments: it says so.
-    world.add_bot_to_chat(desk.bot.id, group, false).expect("bot in group");
+    world
+        .add_bot_to_chat(desk.bot.id, group, false)
+        .expect("bot in group");
     let told = desk
         .client_gets(&lena, "is now the agents' discussion group")
         .await;
@@ -153,9 +177,13 @@ async fn the_channel_and_group_are_linked_when_the_bot_is_added_and_missing_righ
     // /status still names the missing right until it is granted.
     desk.says(&lena, "/status");
     let status = desk.client_gets(&lena, "Desk status").await;
-    assert!(text_of(&status).contains("✅ Agents' channel: linked."), "{status:#}");
     assert!(
-        text_of(&status).contains("❌ Discussion group: linked. Still missing: I need to be an administrator"),
+        text_of(&status).contains("✅ Agents' channel: linked."),
+        "{status:#}"
+    );
+    assert!(
+        text_of(&status)
+            .contains("❌ Discussion group: linked. Still missing: I need to be an administrator"),
         "{status:#}"
     );
 
@@ -164,11 +192,17 @@ async fn the_channel_and_group_are_linked_when_the_bot_is_added_and_missing_righ
     let (other, _) = world
         .create_channel_with_discussion(stranger.user, "Elsewhere")
         .expect("channel");
-    world.add_bot_to_chat(desk.bot.id, other, true).expect("bot added");
+    world
+        .add_bot_to_chat(desk.bot.id, other, true)
+        .expect("bot added");
     desk.says(&lena, "/status");
-    desk.client_sees(&lena, |m| count(m, "Desk status") == 2).await;
+    desk.client_sees(&lena, |m| count(m, "Desk status") == 2)
+        .await;
     let profile = desk.store.desk_profile(desk.ws).await.expect("profile");
-    assert_eq!(profile.chats.expect("chats").channel_id, channel.telegram_id());
+    assert_eq!(
+        profile.chats.expect("chats").channel_id,
+        channel.telegram_id()
+    );
 }
 
 #[tokio::test]
@@ -178,21 +212,29 @@ async fn a_removed_agent_loses_access_at_once() {
     let anna = desk.client("Anna", "en");
     desk.says(&anna, "My card was charged twice");
     desk.client_gets(&anna, "Request #1000 created").await;
-    desk.agent_comments(desk.max.0, 1000, "Looking into it").await;
+    desk.agent_comments(desk.max.0, 1000, "Looking into it")
+        .await;
     desk.client_gets(&anna, "Looking into it").await;
 
     desk.says(&lena, "/agents");
     desk.client_gets(&lena, "• Max").await;
     desk.client_presses(&lena, "Max: remove").await;
-    desk.client_gets(&lena, "Max is no longer on the team").await;
-    let max = desk.store.get_agent(desk.ws, desk.max.1.id).await.expect("store");
+    desk.client_gets(&lena, "Max is no longer on the team")
+        .await;
+    let max = desk
+        .store
+        .get_agent(desk.ws, desk.max.1.id)
+        .await
+        .expect("store");
     assert!(!max.active);
     let audit = desk.store.audit_log(desk.ws, 10).await.expect("audit");
     assert!(audit.iter().any(|e| e.action == "agent.removed"));
 
     // Max's next comment stays in the group; Kate's, written after it, reaches Anna.
-    desk.agent_comments(desk.max.0, 1000, "Refund is on its way").await;
-    desk.agent_comments(desk.kate.0, 1000, "Kate here, checking").await;
+    desk.agent_comments(desk.max.0, 1000, "Refund is on its way")
+        .await;
+    desk.agent_comments(desk.kate.0, 1000, "Kate here, checking")
+        .await;
     let seen = desk.client_gets(&anna, "Kate here, checking").await;
     assert!(!text_of(&seen).contains("Refund"));
     let all = desk.client_sees(&anna, |_| true).await;
@@ -210,22 +252,34 @@ async fn a_pasted_token_is_deleted_checked_and_stored_sealed() {
     desk.client_presses(&lena, "Set the client bot").await;
     desk.client_gets(&lena, "Paste the bot's token").await;
     let pasted = desk.says(&lena, &helper.token);
-    desk.client_gets(&lena, "@acme_help_bot is now the client bot").await;
+    desk.client_gets(&lena, "@acme_help_bot is now the client bot")
+        .await;
 
     // The token left the chat and was never echoed.
     let world = desk.sandbox.world();
     let deadline = tokio::time::Instant::now() + WAIT;
     while world.message(lena.chat, pasted).is_some() {
-        assert!(tokio::time::Instant::now() < deadline, "token message never deleted");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "token message never deleted"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     let all = desk.client_sees(&lena, |_| true).await;
     assert!(all.iter().all(|m| !text_of(m).contains(&helper.token)));
 
-    let stored = desk.store.find_bot(helper.id).await.expect("store").expect("bot");
+    let stored = desk
+        .store
+        .find_bot(helper.id)
+        .await
+        .expect("store")
+        .expect("bot");
     assert!(!stored.token_ciphertext.contains(&helper.token));
     let key = ticketgram_store::SealingKey::derive(TEST_SECRET_KEY);
-    assert_eq!(key.open(&stored.token_ciphertext).expect("opens"), helper.token);
+    assert_eq!(
+        key.open(&stored.token_ciphertext).expect("opens"),
+        helper.token
+    );
 
     // A refused token is named as such.
     desk.client_presses(&lena, "Set the manager bot").await;
@@ -240,11 +294,13 @@ async fn hours_sla_topics_and_texts_are_set_from_the_chat() {
     desk.says(&lena, "/hours");
     desk.client_gets(&lena, "Send the time zone").await;
     desk.says(&lena, "Europe/Berlin mon-fri 09:00-18:00");
-    desk.client_gets(&lena, "Working hours set: Europe/Berlin").await;
+    desk.client_gets(&lena, "Working hours set: Europe/Berlin")
+        .await;
     desk.says(&lena, "/holidays");
     desk.client_gets(&lena, "Send the dates").await;
     desk.says(&lena, "2026-12-25, 2027-01-01");
-    desk.client_gets(&lena, "Closed days: 2026-12-25, 2027-01-01").await;
+    desk.client_gets(&lena, "Closed days: 2026-12-25, 2027-01-01")
+        .await;
     desk.says(&lena, "/sla");
     desk.client_gets(&lena, "Send the lines to change").await;
     desk.says(&lena, "urgent 10 120");
@@ -274,7 +330,8 @@ async fn hours_sla_topics_and_texts_are_set_from_the_chat() {
     // The client bot greets with the desk's text from the next update on.
     let anna = desk.client("Anna", "en");
     desk.says(&anna, "/start");
-    desk.client_gets(&anna, "Hello Anna, Acme support here.").await;
+    desk.client_gets(&anna, "Hello Anna, Acme support here.")
+        .await;
     let actions: Vec<String> = desk
         .store
         .audit_log(desk.ws, 20)
@@ -283,7 +340,16 @@ async fn hours_sla_topics_and_texts_are_set_from_the_chat() {
         .into_iter()
         .map(|e| e.action)
         .collect();
-    for action in ["desk.hours_set", "desk.holidays_set", "desk.sla_set", "topic.added", "desk.welcome_set"] {
-        assert!(actions.iter().any(|a| a == action), "{action} in {actions:?}");
+    for action in [
+        "desk.hours_set",
+        "desk.holidays_set",
+        "desk.sla_set",
+        "topic.added",
+        "desk.welcome_set",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == action),
+            "{action} in {actions:?}"
+        );
     }
 }

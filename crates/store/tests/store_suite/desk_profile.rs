@@ -22,8 +22,10 @@ async fn a_lead_configures_the_desk_piece_by_piece(db: TestDb) {
     let berlin = "Europe/Berlin".parse().unwrap();
     let hours = WorkingHours::new(berlin, "mon-fri 09:00-18:00".parse().unwrap());
     store.set_working_hours(desk, &hours, at(1)).await.unwrap();
-    let mut sla = SlaTargets::default();
-    sla.at_risk_percent = 30;
+    let sla = SlaTargets {
+        at_risk_percent: 30,
+        ..SlaTargets::default()
+    };
     store.set_sla_targets(desk, &sla, at(2)).await.unwrap();
     let chats = AgentChats {
         channel_id: -1001,

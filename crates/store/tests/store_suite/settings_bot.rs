@@ -57,7 +57,11 @@ async fn wrong_setup_codes_lock_claiming_until_a_new_code(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
     let code = store.new_setup_code(ws, at(0)).await.unwrap();
-    let wrong = if code.as_str() == "0000-0000" { "1111-1111" } else { "0000-0000" };
+    let wrong = if code.as_str() == "0000-0000" {
+        "1111-1111"
+    } else {
+        "0000-0000"
+    };
     for _ in 0..SETUP_ATTEMPT_LIMIT {
         let claim = store
             .claim_setup_code(ws, wrong, &new_agent(9, "Guesser"))
@@ -69,7 +73,11 @@ async fn wrong_setup_codes_lock_claiming_until_a_new_code(db: TestDb) {
         .claim_setup_code(ws, code.as_str(), &new_agent(1, "Olga"))
         .await
         .unwrap();
-    assert_eq!(claim, SetupClaim::Locked, "even the right code, once locked");
+    assert_eq!(
+        claim,
+        SetupClaim::Locked,
+        "even the right code, once locked"
+    );
 
     let fresh = store.new_setup_code(ws, at(5)).await.unwrap();
     let claim = store

@@ -206,14 +206,20 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
     let chat = world.private_chat(telegram.bot.id, lead).expect("chat");
     world.user_sends_text(lead, chat, &code).expect("send");
     world
-        .wait_for(chat, WAIT, |m| m.iter().any(|m| text(m).contains("You are the owner")))
+        .wait_for(chat, WAIT, |m| {
+            m.iter().any(|m| text(m).contains("You are the owner"))
+        })
         .await
         .unwrap_or_else(|got| panic!("not claimed: {got:#?}"));
 
     // A dedicated client bot stored as the settings bot stores it: its relay starts.
     let helper = world.create_bot("acme_help_bot");
-    world.add_bot_to_chat(helper.id, telegram.channel, true).expect("bot");
-    world.add_bot_to_chat(helper.id, telegram.group, true).expect("bot");
+    world
+        .add_bot_to_chat(helper.id, telegram.channel, true)
+        .expect("bot");
+    world
+        .add_bot_to_chat(helper.id, telegram.group, true)
+        .expect("bot");
     let store = ticketgram_store::Store::connect(&crate::helpers::sqlite_url(&dir.path("desk.db")))
         .await
         .expect("db");
@@ -240,13 +246,17 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
         .user_sends_text(ben, ben_chat, "Hi, the order page shows an error")
         .expect("send");
     world
-        .wait_for(ben_chat, WAIT, |m| m.iter().any(|m| text(m).contains("Request #1000 created")))
+        .wait_for(ben_chat, WAIT, |m| {
+            m.iter().any(|m| text(m).contains("Request #1000 created"))
+        })
         .await
         .unwrap_or_else(|got| panic!("the client bot did not answer: {got:#?}"));
     // The settings bot no longer talks to clients: it refuses them.
     let carl = world.create_user("Carl", Some("carl"), Some("en"));
     let carl_chat = world.private_chat(telegram.bot.id, carl).expect("chat");
-    world.user_sends_text(carl, carl_chat, "hello?").expect("send");
+    world
+        .user_sends_text(carl, carl_chat, "hello?")
+        .expect("send");
     world
         .wait_for(carl_chat, WAIT, |m| m.iter().any(|m| !text(m).is_empty()))
         .await
