@@ -15,7 +15,9 @@ use serde_json::{json, Value};
 use crate::error::ControlError;
 use crate::faults::Fault;
 use crate::shared::Shared;
-use crate::world::{ChatRef, GroupKind, MediaUpload, UserId, UserMessage, World};
+use base64::Engine;
+
+use crate::world::{AdminRights, ChatRef, GroupKind, MediaUpload, UserId, UserMessage, World};
 
 type Result<T> = std::result::Result<T, ControlError>;
 
@@ -30,6 +32,11 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/privacy", post(set_privacy))
         .route("/messages", post(send_message).get(list_messages))
         .route("/albums", post(send_album))
+        .route("/contacts", post(share_contact))
+        .route("/forwards", post(forward))
+        .route("/users_shared", post(share_users))
+        .route("/keyboards", get(keyboard))
+        .route("/documents/last", get(last_document))
         .route("/edits", post(edit_message))
         .route("/button_presses", post(press_button))
         .route("/blocks", post(block))
@@ -118,13 +125,19 @@ struct Membership {
     user: UserId,
     #[serde(default)]
     admin: bool,
+    /// Administrator rights; implies `admin`. Missing fields take the defaults.
+    #[serde(default)]
+    rights: Option<AdminRights>,
 }
 
 async fn add_member(
     State(s): State<Arc<Shared>>,
     Json(m): Json<Membership>,
 ) -> Result<Json<Value>> {
-    world(s).add_member(m.chat, m.user, m.admin)?;
+    match m.rights {
+        Some(rights) => world(s).add_member_with_rights(m.chat, m.user, rights)?,
+        None => world(s).add_member(m.chat, m.user, m.admin)?,
+    }
     Ok(Json(json!({"ok": true})))
 }
 
@@ -170,6 +183,69 @@ struct Album {
 async fn send_album(State(s): State<Arc<Shared>>, Json(a): Json<Album>) -> Result<Json<Value>> {
     let msgs = world(s).user_sends_album(a.user, a.chat, a.items, a.caption.as_deref())?;
     Ok(Json(Value::Array(msgs)))
+}
+
+#[derive(Deserialize)]
+struct Contact {
+    user: UserId,
+    chat: ChatRef,
+    phone_number: String,
+    first_name: String,
+    #[serde(default)]
+    contact_user: Option<UserId>,
+}
+
+async fn share_contact(
+    State(s): State<Arc<Shared>>,
+    Json(c): Json<Contact>,
+) -> Result<Json<Value>> {
+    Ok(Json(world(s).user_shares_contact(
+        c.user,
+        c.chat,
+        c.contact_user,
+        &c.phone_number,
+        &c.first_name,
+    )?))
+}
+
+#[derive(Deserialize)]
+struct Forward {
+    user: UserId,
+    chat: ChatRef,
+    original_sender: UserId,
+    text: String,
+    #[serde(default)]
+    hidden: bool,
+}
+
+async fn forward(State(s): State<Arc<Shared>>, Json(f): Json<Forward>) -> Result<Json<Value>> {
+    Ok(Json(world(s).user_forwards(
+        f.user,
+        f.chat,
+        f.original_sender,
+        &f.text,
+        f.hidden,
+    )?))
+}
+
+#[derive(Deserialize)]
+struct SharedUsers {
+    user: UserId,
+    chat: ChatRef,
+    request_id: i32,
+    users: Vec<UserId>,
+}
+
+async fn share_users(
+    State(s): State<Arc<Shared>>,
+    Json(u): Json<SharedUsers>,
+) -> Result<Json<Value>> {
+    Ok(Json(world(s).user_shares_users(
+        u.user,
+        u.chat,
+        u.request_id,
+        &u.users,
+    )?))
 }
 
 #[derive(Deserialize)]
@@ -249,6 +325,35 @@ async fn list_messages(
     Query(q): Query<ChatQuery>,
 ) -> Result<Json<Value>> {
     Ok(Json(Value::Array(world(s).chat_messages(q.chat()?))))
+}
+
+/// `?bot=ID&user=ID` (private chat) or `?bot=ID&chat=ID`.
+fn bot_and_chat(q: &ChatQuery) -> Result<(UserId, ChatRef)> {
+    let bot = q
+        .bot
+        .ok_or_else(|| ControlError::Invalid("give bot=ID".into()))?;
+    Ok((bot, q.chat()?))
+}
+
+async fn keyboard(State(s): State<Arc<Shared>>, Query(q): Query<ChatQuery>) -> Result<Json<Value>> {
+    let (bot, chat) = bot_and_chat(&q)?;
+    Ok(Json(
+        json!({"keyboard": world(s).reply_keyboard(bot, chat)}),
+    ))
+}
+
+async fn last_document(
+    State(s): State<Arc<Shared>>,
+    Query(q): Query<ChatQuery>,
+) -> Result<Json<Value>> {
+    let (bot, chat) = bot_and_chat(&q)?;
+    let (file_name, bytes) = world(s)
+        .last_document_sent(bot, chat)
+        .ok_or_else(|| ControlError::Invalid(format!("bot {bot} sent no document to {chat}")))?;
+    Ok(Json(json!({
+        "file_name": file_name,
+        "bytes": base64::engine::general_purpose::STANDARD.encode(bytes),
+    })))
 }
 
 #[derive(Deserialize)]

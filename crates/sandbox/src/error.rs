@@ -99,6 +99,8 @@ pub enum ControlError {
     UnknownMessage { chat: String, message_id: i64 },
     #[error("no inline button with callback_data {0:?} on that message")]
     NoSuchButton(String),
+    #[error("no reply keyboard button {0} is shown in that chat")]
+    NoSuchKeyboardButton(String),
     #[error("not allowed: {0}")]
     NotAllowed(String),
     #[error("invalid request: {0}")]
@@ -114,7 +116,8 @@ impl IntoResponse for ControlError {
             | ControlError::UnknownBot(_)
             | ControlError::UnknownChat(_)
             | ControlError::UnknownMessage { .. }
-            | ControlError::NoSuchButton(_) => StatusCode::NOT_FOUND,
+            | ControlError::NoSuchButton(_)
+            | ControlError::NoSuchKeyboardButton(_) => StatusCode::NOT_FOUND,
             ControlError::NotAllowed(_) => StatusCode::FORBIDDEN,
             ControlError::Invalid(_) => StatusCode::BAD_REQUEST,
             ControlError::Timeout(_) => StatusCode::REQUEST_TIMEOUT,

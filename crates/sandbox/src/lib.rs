@@ -43,8 +43,8 @@ pub use error::{ApiError, ControlError};
 pub use faults::Fault;
 pub use webhook::SECRET_HEADER;
 pub use world::{
-    BotHandle, ChatKind, ChatRef, GroupKind, MediaKind, MediaUpload, Status, UserId, UserMessage,
-    World,
+    AdminRights, BotHandle, ChatKind, ChatRef, GroupKind, MediaKind, MediaUpload, Status, UserId,
+    UserMessage, World,
 };
 
 use shared::Shared;

@@ -48,7 +48,8 @@ pub fn get_chat_member(w: &WorldState, bot: i64, params: &Params) -> Result<Valu
     Ok(crate::world::setup::chat_member_json(
         user.json(),
         status,
-        state.kind == ChatKind::Channel,
+        state,
+        state.rights_of(user_id),
     ))
 }
 
@@ -70,13 +71,9 @@ pub fn get_chat_administrators(
         .filter(|(_, s)| s.is_admin())
         .filter_map(|(id, s)| {
             let user = w.user(*id)?;
-            // The method lists administrators "which aren't bots".
-            (!user.is_bot).then(|| {
-                crate::world::setup::chat_member_json(
-                    user.json(),
-                    *s,
-                    state.kind == ChatKind::Channel,
-                )
+            // Other bots are not listed; the calling bot sees itself with its own rights.
+            (!user.is_bot || *id == bot).then(|| {
+                crate::world::setup::chat_member_json(user.json(), *s, state, state.rights_of(*id))
             })
         })
         .collect();

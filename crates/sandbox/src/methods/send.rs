@@ -69,7 +69,9 @@ pub fn target_chat(w: &WorldState, bot: i64, value: Option<&Value>) -> Result<Ch
 pub fn sending_chat(w: &WorldState, bot: i64, params: &Params) -> Result<ChatRef, ApiError> {
     let chat = target_chat(w, bot, params.get("chat_id"))?;
     if let Some(state) = w.chats.get(&chat) {
-        if state.kind == ChatKind::Channel && !state.status_of(bot).is_some_and(|s| s.is_admin()) {
+        // An administrator without `can_post_messages` is refused like a non-administrator.
+        let may_post = state.rights_of(bot).is_some_and(|r| r.can_post_messages);
+        if state.kind == ChatKind::Channel && !may_post {
             return Err(ApiError::bad_request(
                 "need administrator rights in the channel chat",
             ));
@@ -97,7 +99,15 @@ fn placement(params: &Params) -> NewMessage {
 
 /// Stores the bot's message, delivers it, and returns it as the bot sees it.
 fn post(w: &mut WorldState, bot: i64, chat: ChatRef, msg: NewMessage) -> Result<Value, ApiError> {
+    let markup = msg.reply_markup.clone();
     let id = w.store_message(chat, Sender::Bot(bot), msg)?;
+    if let (Some(markup), Some(state)) = (markup, w.chats.get_mut(&chat)) {
+        if markup.get("keyboard").is_some() {
+            state.reply_keyboards.insert(bot, markup);
+        } else if markup.get("remove_keyboard").is_some() {
+            state.reply_keyboards.remove(&bot);
+        }
+    }
     w.deliver(chat, id, false);
     w.message_for(bot, chat, id)
 }

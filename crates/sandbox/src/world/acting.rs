@@ -384,11 +384,6 @@ fn user_post(
     if let Some(g) = media_group_id {
         extra.insert("media_group_id".into(), json!(g));
     }
-    let sender = if is_channel {
-        Sender::Channel(chat.telegram_id())
-    } else {
-        Sender::User(user)
-    };
     let new = NewMessage {
         content,
         extra,
@@ -396,10 +391,41 @@ fn user_post(
         thread_id: message.thread_id,
         ..NewMessage::default()
     };
-    let id = w
-        .store_message(chat, sender, new)
-        .map_err(|e: ApiError| ControlError::Invalid(e.description))?;
+    let id = store_user_message(w, user, chat, is_channel, new)?;
     Ok((id, chat))
+}
+
+/// Stores a message a user posts (other than text or media) in a chat they may post in:
+/// contacts, forwards, shared users. Returns the message id and the resolved chat.
+pub(super) fn user_posts(
+    w: &mut WorldState,
+    user: UserId,
+    chat: ChatRef,
+    new: NewMessage,
+) -> Result<(i64, ChatRef), ControlError> {
+    let chat = resolve_user_chat(w, user, chat)?;
+    let is_channel = w
+        .chats
+        .get(&chat)
+        .is_some_and(|c| c.kind == ChatKind::Channel);
+    let id = store_user_message(w, user, chat, is_channel, new)?;
+    Ok((id, chat))
+}
+
+fn store_user_message(
+    w: &mut WorldState,
+    user: UserId,
+    chat: ChatRef,
+    is_channel: bool,
+    new: NewMessage,
+) -> Result<i64, ControlError> {
+    let sender = if is_channel {
+        Sender::Channel(chat.telegram_id())
+    } else {
+        Sender::User(user)
+    };
+    w.store_message(chat, sender, new)
+        .map_err(|e: ApiError| ControlError::Invalid(e.description))
 }
 
 /// `bot_command` entity for a leading `/command`, with UTF-16 offsets as Telegram counts them.
@@ -412,7 +438,7 @@ pub(crate) fn command_entities(text: &str) -> Option<Value> {
     (length > 1).then(|| json!([{"type": "bot_command", "offset": 0, "length": length}]))
 }
 
-fn unknown_message(chat: ChatRef, id: i64) -> ControlError {
+pub(super) fn unknown_message(chat: ChatRef, id: i64) -> ControlError {
     ControlError::UnknownMessage {
         chat: chat.to_string(),
         message_id: id,

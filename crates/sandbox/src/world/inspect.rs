@@ -5,7 +5,8 @@ use std::time::Duration;
 use bytes::Bytes;
 use serde_json::Value;
 
-use super::state::{ChatRef, WorldState};
+use super::rights::AdminRights;
+use super::state::{ChatRef, Sender, WorldState};
 use super::{UserId, World};
 use crate::error::ControlError;
 use crate::faults::Fault;
@@ -96,6 +97,38 @@ impl World {
     pub fn file_bytes(&self, file_unique_id: &str) -> Option<Bytes> {
         let w = self.shared.world();
         w.files.get(file_unique_id).map(|f| f.bytes.clone())
+    }
+
+    /// The last document `bot` sent into `chat`: its file name (empty when it had none) and
+    /// bytes, e.g. to open a report the bot sent.
+    pub fn last_document_sent(&self, bot: UserId, chat: ChatRef) -> Option<(String, Bytes)> {
+        let w = self.shared.world();
+        let document = w
+            .chats
+            .get(&chat)?
+            .messages
+            .values()
+            .rev()
+            .filter(|m| !m.deleted && m.sender == Sender::Bot(bot))
+            .find_map(|m| m.json.get("document"))?;
+        let unique = document.get("file_unique_id")?.as_str()?;
+        let name = document
+            .get("file_name")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        Some((name.to_owned(), w.files.get(unique)?.bytes.clone()))
+    }
+
+    /// The reply keyboard (`ReplyKeyboardMarkup`) `bot` currently shows in `chat`, if any.
+    pub fn reply_keyboard(&self, bot: UserId, chat: ChatRef) -> Option<Value> {
+        let w = self.shared.world();
+        w.chats.get(&chat)?.reply_keyboards.get(&bot).cloned()
+    }
+
+    /// The rights of an administrator (or creator) of a chat; `None` for anyone else.
+    pub fn admin_rights(&self, chat: ChatRef, member: UserId) -> Option<AdminRights> {
+        let w = self.shared.world();
+        w.chats.get(&chat)?.rights_of(member)
     }
 
     /// Updates queued for a bot and not yet confirmed.

@@ -7,7 +7,9 @@ mod acting;
 pub mod files;
 mod inspect;
 pub mod messages;
+pub mod rights;
 pub(crate) mod setup;
+mod sharing;
 pub mod state;
 pub mod updates;
 
@@ -17,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::shared::Shared;
 pub use acting::{MediaUpload, UserMessage};
+pub use rights::AdminRights;
 pub use state::{ChatKind, ChatRef, MediaKind, Status, SERVICE_USER_ID};
 
 /// A user's (or bot's) Telegram id.

@@ -5,6 +5,7 @@ use rand::Rng;
 use serde_json::{json, Value};
 use tokio::sync::watch;
 
+use super::rights::AdminRights;
 use super::state::{BotState, ChatKind, ChatRef, ChatState, Status, UserInfo, WorldState};
 use super::{BotHandle, GroupKind, UserId, World};
 use crate::error::ControlError;
@@ -164,7 +165,7 @@ impl World {
     }
 
     /// Adds a user or a bot to a group or channel. A bot gets the `my_chat_member` update
-    /// Telegram sends when it is added.
+    /// Telegram sends when it is added. Administrators get [`AdminRights::default`].
     pub fn add_member(
         &self,
         chat: ChatRef,
@@ -176,7 +177,19 @@ impl World {
         } else {
             Status::Member
         };
-        self.set_member_status(chat, member, status)
+        self.set_member_status(chat, member, status, None)
+    }
+
+    /// Makes a user or a bot an administrator of a group or channel with exactly `rights`
+    /// (adding them if needed, or changing the rights of an administrator). A bot gets
+    /// `my_chat_member` showing the old and new rights.
+    pub fn add_member_with_rights(
+        &self,
+        chat: ChatRef,
+        member: UserId,
+        rights: AdminRights,
+    ) -> Result<(), ControlError> {
+        self.set_member_status(chat, member, Status::Administrator, Some(rights))
     }
 
     /// Adds a bot to a group or channel, as an administrator or a plain member.
@@ -189,9 +202,23 @@ impl World {
         self.add_member(chat, bot, admin)
     }
 
+    /// Adds a bot to a group or channel as an administrator with exactly `rights`, e.g.
+    /// without `can_post_messages`, to see how a bot copes with missing rights.
+    pub fn add_bot_to_chat_with_rights(
+        &self,
+        bot: UserId,
+        chat: ChatRef,
+        rights: AdminRights,
+    ) -> Result<(), ControlError> {
+        if !self.shared.world().bots.contains_key(&bot) {
+            return Err(ControlError::UnknownBot(bot));
+        }
+        self.add_member_with_rights(chat, bot, rights)
+    }
+
     /// Removes a member (status `left`).
     pub fn remove_member(&self, chat: ChatRef, member: UserId) -> Result<(), ControlError> {
-        self.set_member_status(chat, member, Status::Left)
+        self.set_member_status(chat, member, Status::Left, None)
     }
 
     fn set_member_status(
@@ -199,6 +226,7 @@ impl World {
         chat: ChatRef,
         member: UserId,
         status: Status,
+        rights: Option<AdminRights>,
     ) -> Result<(), ControlError> {
         let mut w = self.shared.world();
         if !w.users.contains_key(&member) {
@@ -221,7 +249,17 @@ impl World {
             .chats
             .get_mut(&chat)
             .ok_or_else(|| ControlError::UnknownChat(chat.to_string()))?;
-        let old = state.members.insert(member, status).unwrap_or(Status::Left);
+        let old = state.status_of(member).unwrap_or(Status::Left);
+        let old_rights = state.rights_of(member);
+        state.members.insert(member, status);
+        if status == Status::Administrator {
+            state
+                .admin_rights
+                .insert(member, rights.unwrap_or_default());
+        } else {
+            state.admin_rights.remove(&member);
+        }
+        let new_rights = state.rights_of(member);
         let owner = state
             .members
             .iter()
@@ -229,7 +267,14 @@ impl World {
             .map(|(id, _)| *id)
             .unwrap_or(member);
         if w.bots.contains_key(&member) {
-            emit_my_chat_member(&mut w, chat, member, owner, old, status);
+            emit_my_chat_member(
+                &mut w,
+                chat,
+                member,
+                owner,
+                (old, old_rights),
+                (status, new_rights),
+            );
         }
         Ok(())
     }
@@ -255,7 +300,14 @@ impl World {
         if let Some(b) = w.bots.get_mut(&bot) {
             b.blocked_by.insert(user);
         }
-        emit_my_chat_member(&mut w, chat, bot, user, Status::Member, Status::Kicked);
+        emit_my_chat_member(
+            &mut w,
+            chat,
+            bot,
+            user,
+            (Status::Member, None),
+            (Status::Kicked, None),
+        );
         Ok(())
     }
 
@@ -266,7 +318,14 @@ impl World {
         if let Some(b) = w.bots.get_mut(&bot) {
             b.blocked_by.remove(&user);
         }
-        emit_my_chat_member(&mut w, chat, bot, user, Status::Kicked, Status::Member);
+        emit_my_chat_member(
+            &mut w,
+            chat,
+            bot,
+            user,
+            (Status::Kicked, None),
+            (Status::Member, None),
+        );
         Ok(())
     }
 }
@@ -320,59 +379,50 @@ pub(super) fn ensure_private_chat(
     Ok(chat)
 }
 
-/// The `ChatMember` object for a status, in the shape the reference requires for each variant.
-pub(crate) fn chat_member_json(user: Value, status: Status, is_channel: bool) -> Value {
+/// The `ChatMember` object of a member of `chat`, in the shape the reference requires for
+/// each status; an administrator shows `rights` (or the defaults) as `chat` shows them.
+pub(crate) fn chat_member_json(
+    user: Value,
+    status: Status,
+    chat: &ChatState,
+    rights: Option<AdminRights>,
+) -> Value {
     match status {
         Status::Creator => json!({"status": "creator", "user": user, "is_anonymous": false}),
-        Status::Administrator => {
-            let mut v = json!({
-                "status": "administrator", "user": user, "can_be_edited": false,
-                "is_anonymous": false, "can_manage_chat": true, "can_delete_messages": true,
-                "can_manage_video_chats": true, "can_restrict_members": true,
-                "can_promote_members": false, "can_change_info": true, "can_invite_users": true,
-                "can_post_stories": false, "can_edit_stories": false, "can_delete_stories": false,
-                "can_pin_messages": true, "can_manage_topics": true,
-            });
-            if is_channel {
-                v["can_post_messages"] = json!(true);
-                v["can_edit_messages"] = json!(true);
-                if let Some(o) = v.as_object_mut() {
-                    o.remove("can_pin_messages");
-                    o.remove("can_manage_topics");
-                }
-            }
-            v
-        }
+        Status::Administrator => rights
+            .unwrap_or_default()
+            .member_json(user, chat.rights_scope()),
         Status::Member => json!({"status": "member", "user": user}),
         Status::Left => json!({"status": "left", "user": user}),
         Status::Kicked => json!({"status": "kicked", "user": user, "until_date": 0}),
     }
 }
 
+/// A member's status and, for administrators, rights.
+type Membership = (Status, Option<AdminRights>);
+
 fn emit_my_chat_member(
     w: &mut WorldState,
     chat: ChatRef,
     bot: UserId,
     by: UserId,
-    old: Status,
-    new: Status,
+    old: Membership,
+    new: Membership,
 ) {
     let Some(state) = w.chats.get(&chat) else {
         return;
     };
-    let is_channel = state.kind == ChatKind::Channel;
-    let chat_json = state.json();
     let (Some(bot_user), Some(from)) =
         (w.user(bot).map(|u| u.json()), w.user(by).map(|u| u.json()))
     else {
         return;
     };
     let payload = json!({
-        "chat": chat_json,
+        "chat": state.json(),
         "from": from,
         "date": WorldState::now(),
-        "old_chat_member": chat_member_json(bot_user.clone(), old, is_channel),
-        "new_chat_member": chat_member_json(bot_user, new, is_channel),
+        "old_chat_member": chat_member_json(bot_user.clone(), old.0, state, old.1),
+        "new_chat_member": chat_member_json(bot_user, new.0, state, new.1),
     });
     w.enqueue(bot, "my_chat_member", payload);
 }

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use tokio::sync::watch;
 
+use super::rights::{AdminRights, RightsScope};
+
 /// Telegram's service account that authors automatic forwards into discussion groups.
 pub const SERVICE_USER_ID: i64 = 777_000;
 
@@ -183,6 +185,12 @@ pub struct ChatState {
     pub last_name: Option<String>,
     pub is_forum: bool,
     pub members: BTreeMap<i64, Status>,
+    /// Rights of the administrators in `members`; an administrator missing here has
+    /// [`AdminRights::default`].
+    pub admin_rights: BTreeMap<i64, AdminRights>,
+    /// The reply keyboard each bot last showed in this chat (`ReplyKeyboardMarkup`), until it
+    /// sends `ReplyKeyboardRemove`. Telegram keeps it beside the input field, not in messages.
+    pub reply_keyboards: BTreeMap<i64, Value>,
     /// Channel ↔ discussion supergroup link (set on both sides).
     pub linked: Option<i64>,
     pub messages: BTreeMap<i64, StoredMessage>,
@@ -203,6 +211,8 @@ impl ChatState {
             last_name: None,
             is_forum: false,
             members: BTreeMap::new(),
+            admin_rights: BTreeMap::new(),
+            reply_keyboards: BTreeMap::new(),
             linked: None,
             messages: BTreeMap::new(),
             next_message_id: 1,
@@ -236,6 +246,26 @@ impl ChatState {
 
     pub fn status_of(&self, user: i64) -> Option<Status> {
         self.members.get(&user).copied()
+    }
+
+    /// The rights of an administrator (creators have every right; others none).
+    pub fn rights_of(&self, user: i64) -> Option<AdminRights> {
+        match self.status_of(user)? {
+            Status::Creator => Some(AdminRights::all()),
+            Status::Administrator => {
+                Some(self.admin_rights.get(&user).copied().unwrap_or_default())
+            }
+            _ => None,
+        }
+    }
+
+    /// Which subset of rights Telegram shows for this chat.
+    pub(crate) fn rights_scope(&self) -> RightsScope {
+        match self.kind {
+            ChatKind::Channel => RightsScope::Channel,
+            ChatKind::Group | ChatKind::Private => RightsScope::Group,
+            ChatKind::Supergroup => RightsScope::Supergroup,
+        }
     }
 
     pub fn live_message(&self, id: i64) -> Option<&StoredMessage> {

@@ -8,4 +8,5 @@ mod invalid;
 mod multi_bot;
 mod privacy;
 mod spec_objects;
+mod staff_actions;
 mod webhook;
