@@ -353,3 +353,78 @@ async fn hours_sla_topics_and_texts_are_set_from_the_chat() {
         );
     }
 }
+
+#[tokio::test]
+async fn agents_are_added_by_forward_contact_or_the_request_users_button() {
+    let desk = TestDesk::start_bare().await;
+    let lena = claim(&desk, "Lena").await;
+    let world = desk.sandbox.world();
+    let (kate, max) = (desk.kate.0, desk.max.0);
+    let nina = world.create_user("Nina", Some("nina"), Some("en"));
+
+    // The button: Telegram's request-users keyboard.
+    desk.says(&lena, "/agents");
+    desk.client_presses(&lena, "Add an agent").await;
+    desk.client_gets(&lena, "Forward me a message from the new agent")
+        .await;
+    world
+        .user_shares_users(lena.user, lena.chat, 1, &[kate])
+        .expect("share");
+    desk.client_gets(&lena, "Kate is on the team now").await;
+
+    // A forwarded message; a hidden sender is named as such.
+    desk.client_presses(&lena, "Add an agent").await;
+    world
+        .user_forwards(lena.user, lena.chat, max, "hi, it's Max", true)
+        .expect("forward");
+    desk.client_gets(&lena, "privacy settings hide who sent")
+        .await;
+    world
+        .user_forwards(lena.user, lena.chat, max, "hi, it's Max", false)
+        .expect("forward");
+    desk.client_gets(&lena, "Max is on the team now").await;
+
+    // A shared contact.
+    desk.client_presses(&lena, "Add an agent").await;
+    world
+        .user_shares_contact(lena.user, lena.chat, Some(nina), "+10000000", "Nina")
+        .expect("contact");
+    desk.client_gets(&lena, "Nina is on the team now").await;
+
+    for user in [kate, max, nina] {
+        let agent = desk
+            .store
+            .find_agent_by_telegram_id(desk.ws, user)
+            .await
+            .expect("store")
+            .expect("agent");
+        assert!(agent.active, "{agent:?}");
+    }
+    desk.says(&lena, "/status");
+    let status = desk.client_gets(&lena, "Desk status").await;
+    assert!(text_of(&status).contains("✅ Agents: 3"), "{status:#}");
+}
+
+#[tokio::test]
+async fn a_channel_without_the_right_to_edit_is_named() {
+    let desk = TestDesk::start_bare().await;
+    let lena = claim(&desk, "Lena").await;
+    let world = desk.sandbox.world();
+    let (channel, _group) = world
+        .create_channel_with_discussion(lena.user, "Helpdesk")
+        .expect("channel");
+    let rights = ticketgram_sandbox::AdminRights {
+        can_edit_messages: false,
+        ..ticketgram_sandbox::AdminRights::default()
+    };
+    world
+        .add_bot_to_chat_with_rights(desk.bot.id, channel, rights)
+        .expect("bot in channel");
+    let told = desk
+        .client_gets(&lena, "“Helpdesk” is now the agents' channel")
+        .await;
+    assert!(
+        text_of(&told).contains("Still missing: I need to edit messages"),
+        "{told:#}"
+    );
+}
