@@ -428,3 +428,34 @@ async fn a_channel_without_the_right_to_edit_is_named() {
         "{told:#}"
     );
 }
+
+#[tokio::test]
+async fn the_out_of_hours_notice_names_the_next_opening_in_the_desks_zone() {
+    let desk = TestDesk::start().await;
+    let lena = claim(&desk, "Lena").await;
+    let berlin: chrono_tz::Tz = "Europe/Berlin".parse().expect("zone");
+    let today = chrono::Utc::now().with_timezone(&berlin).date_naive();
+    let tomorrow = today.succ_opt().expect("date");
+    desk.says(&lena, "/hours");
+    desk.client_gets(&lena, "Send the time zone").await;
+    desk.says(&lena, "Europe/Berlin daily 00:00-24:00");
+    desk.client_gets(&lena, "Working hours set").await;
+    desk.says(&lena, "/holidays");
+    desk.client_gets(&lena, "Send the dates").await;
+    desk.says(&lena, &today.to_string());
+    desk.client_gets(&lena, "Closed days:").await;
+    desk.says(&lena, "/offhours");
+    desk.client_gets(&lena, "out-of-hours notice do you want")
+        .await;
+    desk.client_presses(&lena, "en").await;
+    desk.client_gets(&lena, "Send the new notice").await;
+    desk.says(&lena, "We are closed today; we open { $opens }.");
+    desk.client_gets(&lena, "Out-of-hours notice (en) saved")
+        .await;
+
+    let anna = desk.client("Anna", "en");
+    desk.says(&anna, "Is anyone there?");
+    let notice = desk.client_gets(&anna, "We are closed today").await;
+    let expected = format!("we open {tomorrow} 00:00 CE");
+    assert!(text_of(&notice).contains(&expected), "{notice:#}");
+}
