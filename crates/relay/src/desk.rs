@@ -11,7 +11,8 @@ use ticketgram_domain::{
     Timestamp, WorkspaceId,
 };
 use ticketgram_i18n::{Arg, Translator};
-use ticketgram_store::{DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, Store};
+use ticketgram_store::{DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store};
+use ticketgram_telegram::TelegramClient;
 
 /// Settings of one desk's relay.
 #[derive(Debug, Clone)]
@@ -110,6 +111,12 @@ pub struct Desk {
     /// The configuration stored in the database as of [`Desk::current`] (texts such as the
     /// welcome message live only here; hours, SLA and chats are already in `config`).
     pub profile: Arc<DeskProfile>,
+    /// This bot's Bot API client, for the queries a handler must answer from (the settings
+    /// bot reads its rights in a chat, checks a pasted token). Sends still go through the outbox.
+    /// Filled in by [`crate::Relay::start`].
+    pub telegram: Option<TelegramClient>,
+    /// Seals bot tokens pasted into the settings bot; `None`: tokens cannot be stored.
+    pub token_key: Option<SealingKey>,
 }
 
 impl Desk {
@@ -119,7 +126,15 @@ impl Desk {
             t,
             config,
             profile: Arc::default(),
+            telegram: None,
+            token_key: None,
         }
+    }
+
+    /// The desk with the key that seals the bot tokens the settings bot stores.
+    pub fn with_token_key(mut self, key: SealingKey) -> Desk {
+        self.token_key = Some(key);
+        self
     }
 
     /// This desk with what the team configured from Telegram or the console laid over the
@@ -173,12 +188,19 @@ impl Desk {
     pub fn first_reply_promise(&self, ticket: &Ticket, lang: Language, now: Timestamp) -> String {
         let number = ticket.number.to_string();
         if !self.config.hours.is_open(now) {
-            let opens = self
-                .config
-                .hours
+            let hours = &self.config.hours;
+            let opens = hours
                 .next_opening(now)
-                .format("%Y-%m-%d %H:%M UTC")
+                .with_timezone(&hours.time_zone)
+                .format("%Y-%m-%d %H:%M %Z")
                 .to_string();
+            if let Some(custom) = custom_text(&self.profile.out_of_hours, lang) {
+                return custom
+                    .replace("{ $opens }", &opens)
+                    .replace("{$opens}", &opens)
+                    .replace("{ $number }", &number)
+                    .replace("{$number}", &number);
+            }
             return self.text(
                 lang,
                 "ticket-created-out-of-hours",
@@ -233,6 +255,12 @@ impl Desk {
     pub fn agent_text(&self, key: &str, args: &[(&str, Arg)]) -> String {
         self.t.text(self.config.agent_language, key, args)
     }
+}
+
+/// A text the desk set for `lang`, else its English one; `None`: the standard text applies.
+pub fn custom_text(texts: &[(Language, String)], lang: Language) -> Option<&str> {
+    let find = |l: Language| texts.iter().find(|(t, _)| *t == l).map(|(_, s)| s.as_str());
+    find(lang).or_else(|| find(Language::En))
 }
 
 /// Outbox writes made while handling one update. Each job carries a key derived from the

@@ -84,7 +84,9 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
         Event::ClientEdit(_) => Ok(()),
         Event::StaffButton(query) => staff::handle_button(desk, fx, query).await,
         Event::BotMembership(change) => {
-            if roles.settings {
+            // The client bot is the one added to the agents' channel when each role has its
+            // own bot; the settings bot's answer then goes out through the settings bot.
+            if roles.settings || roles.client {
                 crate::settings_bot::handle_membership(desk, fx, change).await
             } else {
                 Ok(())

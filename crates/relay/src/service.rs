@@ -44,7 +44,10 @@ impl RelayHandle {
 }
 
 impl Relay {
-    pub fn start(self) -> RelayHandle {
+    pub fn start(mut self) -> RelayHandle {
+        if self.desk.telegram.is_none() {
+            self.desk.telegram = Some(self.telegram.clone());
+        }
         let (stop, stopped) = watch::channel(false);
         let stored = Arc::new(Notify::new());
         let outbox = Arc::new(Notify::new());

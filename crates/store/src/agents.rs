@@ -66,29 +66,8 @@ impl Store {
     /// Adds an agent, or updates name, role, alias, languages, skills and schedule of the one
     /// with that Telegram id (re-activating them).
     pub async fn upsert_agent(&self, ws: WorkspaceId, new: &NewAgent) -> Result<Agent, StoreError> {
-        let sql = format!(
-            "INSERT INTO agents (workspace_id, telegram_user_id, name, role, alias, languages, skills,
-                                 schedule, active, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)
-             ON CONFLICT (workspace_id, telegram_user_id) DO UPDATE
-             SET name = excluded.name, role = excluded.role, alias = excluded.alias,
-                 languages = excluded.languages, skills = excluded.skills,
-                 schedule = excluded.schedule, active = 1
-             RETURNING {AGENT_COLUMNS}"
-        );
-        let row: AgentRow = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(new.telegram_user_id)
-            .bind(&new.name)
-            .bind(new.role.as_str())
-            .bind(new.alias.as_ref().map(|a| a.as_str().to_string()))
-            .bind(serde_json::to_string(&new.languages)?)
-            .bind(serde_json::to_string(&new.skills)?)
-            .bind(&new.schedule)
-            .bind(to_millis(new.created_at))
-            .fetch_one(&self.pool)
-            .await?;
-        row.try_into()
+        let mut conn = self.pool.acquire().await?;
+        upsert_agent_in(&mut conn, ws, new).await
     }
 
     pub async fn get_agent(&self, ws: WorkspaceId, id: AgentId) -> Result<Agent, StoreError> {
@@ -157,4 +136,36 @@ impl Store {
             .await?;
         found(done.rows_affected())
     }
+}
+
+/// [`Store::upsert_agent`] inside a caller's transaction (the first-run claim makes the owner
+/// and uses up the setup code in one commit).
+pub(crate) async fn upsert_agent_in(
+    conn: &mut sqlx::AnyConnection,
+    ws: WorkspaceId,
+    new: &NewAgent,
+) -> Result<Agent, StoreError> {
+    let sql = format!(
+        "INSERT INTO agents (workspace_id, telegram_user_id, name, role, alias, languages, skills,
+                             schedule, active, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)
+         ON CONFLICT (workspace_id, telegram_user_id) DO UPDATE
+         SET name = excluded.name, role = excluded.role, alias = excluded.alias,
+             languages = excluded.languages, skills = excluded.skills,
+             schedule = excluded.schedule, active = 1
+         RETURNING {AGENT_COLUMNS}"
+    );
+    let row: AgentRow = sqlx::query_as(&sql)
+        .bind(ws.0)
+        .bind(new.telegram_user_id)
+        .bind(&new.name)
+        .bind(new.role.as_str())
+        .bind(new.alias.as_ref().map(|a| a.as_str().to_string()))
+        .bind(serde_json::to_string(&new.languages)?)
+        .bind(serde_json::to_string(&new.skills)?)
+        .bind(&new.schedule)
+        .bind(to_millis(new.created_at))
+        .fetch_one(&mut *conn)
+        .await?;
+    row.try_into()
 }

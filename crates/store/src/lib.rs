@@ -19,6 +19,7 @@
 //! SQLite deployments are single-instance. Several instances may share one PostgreSQL: leases
 //! decide who polls a bot, and outbox work is claimed with `FOR UPDATE SKIP LOCKED`.
 
+mod agent_roles;
 mod agents;
 mod api_tokens;
 mod audit;
@@ -35,7 +36,10 @@ mod outbox;
 mod queues;
 mod reply_templates;
 mod report_facts;
+mod sealed;
 mod settings;
+mod setup_codes;
+mod staff_dialogs;
 mod ticket_changes;
 mod ticket_events;
 mod ticket_merge;
@@ -59,6 +63,8 @@ pub use error::StoreError;
 pub use messages::{NewMessage, RecordedMessage};
 pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
 pub use reply_templates::ReplyTemplate;
+pub use sealed::{SealError, SealingKey};
+pub use setup_codes::{normalize_setup_code, SetupClaim, SetupCode, SETUP_ATTEMPT_LIMIT};
 pub use ticket_events::TicketEvent;
 pub use ticket_merge::MergeOutcome;
 pub use ticket_posts::{TicketPost, TicketPostClaim};

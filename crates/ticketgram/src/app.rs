@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use ticketgram_domain::WorkspaceId;
 use ticketgram_i18n::Translator;
-use ticketgram_relay::{webhook, DeskChats, Relay};
+use ticketgram_relay::{webhook, DeskChats};
 use ticketgram_store::{Store, StoreError, StoreOptions};
 use ticketgram_telegram::{Secret as TgSecret, TelegramClient};
 use tokio::net::TcpListener;
@@ -56,6 +56,10 @@ pub enum RunError {
     Demo(#[from] DemoError),
     #[error(transparent)]
     Bot(#[from] BotError),
+    #[error(transparent)]
+    TokenKey(#[from] crate::token_key::TokenKeyError),
+    #[error("cannot make the first-run setup code")]
+    SetupCode(#[source] StoreError),
     #[error("telegram.webhook_url plus the bot's webhook path is not a valid URL")]
     WebhookUrl(#[source] url::ParseError),
     #[error(transparent)]
@@ -207,24 +211,31 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     );
     let console_url = console_url(settings, &listener);
     desk.config.console_url = Some(console_url.clone());
-    let relay = Relay {
+    let desk = desk.with_token_key(crate::token_key::token_key(settings)?);
+    if demo.is_none() {
+        announce_setup_code(store, ws, &me).await?;
+    }
+    let relays = crate::supervisor::Fleet {
         desk: desk.clone(),
         telegram: telegram.clone(),
         instance: settings.instance_id(),
         poll: matches!(receive, Receive::Poll),
     }
-    .start();
+    .start()
+    .await;
     let api = ticketgram_api::router(ticketgram_api::ApiState::new(desk.clone()));
     let console = ticketgram_web::router(ticketgram_web::WebState {
         desk: desk.clone(),
         telegram: telegram.clone(),
         settings: Arc::new(ticketgram_web::WebSettings::new(Some(console_url))),
     });
+    // The relays poll their inbox a few times a second, so the webhook's "stored" signal
+    // needs no listener.
     let webhook_routes = match &receive {
         Receive::Webhook { secret, .. } => Some(webhook::router(
             desk,
             secret.clone(),
-            relay.updates_stored.clone(),
+            Arc::new(tokio::sync::Notify::new()),
         )),
         Receive::Poll => None,
     };
@@ -236,7 +247,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     ) {
         Ok(server) => server,
         Err(source) => {
-            relay.shutdown().await;
+            relays.shutdown().await;
             let addr = settings.http.addr;
             return Err(RunError::Listen { addr, source });
         }
@@ -245,7 +256,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         Ok(webhooks) => webhooks,
         Err(error) => {
             server.stop().await;
-            relay.shutdown().await;
+            relays.shutdown().await;
             return Err(error.into());
         }
     };
@@ -259,7 +270,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let outcome = running.until_stopped(&receive).await;
     server.stop().await;
     webhooks.stop().await;
-    relay.shutdown().await;
+    relays.shutdown().await;
     outcome
 }
 
@@ -271,6 +282,35 @@ fn console_url(settings: &Settings, listener: &TcpListener) -> String {
         (None, Ok(addr)) => format!("http://{addr}"),
         (None, Err(_)) => format!("http://{}", settings.http.addr),
     }
+}
+
+/// While nobody owns the desk, each start prints a fresh one-time code; the first Telegram
+/// user who sends it to the settings bot becomes the owner. The code is meant to be read from
+/// the console or the log, so it is both printed and logged.
+async fn announce_setup_code(
+    store: &Store,
+    ws: WorkspaceId,
+    me: &BotIdentity,
+) -> Result<(), RunError> {
+    if store.has_owner(ws).await.map_err(RunError::SetupCode)? {
+        return Ok(());
+    }
+    let code = store
+        .new_setup_code(ws, chrono::Utc::now())
+        .await
+        .map_err(RunError::SetupCode)?;
+    println!(
+        "First run: send this setup code to @{} in Telegram to become the desk's owner: {}",
+        me.username,
+        code.as_str()
+    );
+    info!(
+        bot = %me.username,
+        setup_code = code.as_str(),
+        "the desk has no owner yet: send this setup code to @{} in Telegram",
+        me.username
+    );
+    Ok(())
 }
 
 /// The Bot API client and how updates arrive: the demo sandbox by polling in demo mode,

@@ -12,6 +12,8 @@ pub mod desk;
 pub mod http;
 pub mod settings;
 pub mod shutdown;
+pub mod supervisor;
 pub mod telemetry;
+pub mod token_key;
 pub mod webhooks;
 pub mod workspace;

@@ -172,19 +172,9 @@ impl TestApi {
         };
         let mut config = DeskConfig::new(ws, chats);
         config.lease_ttl = Duration::from_secs(2);
-        let desk = Desk {
-            store: store.clone(),
-            t: t.clone(),
-            profile: Default::default(),
-            config,
-        };
+        let desk = Desk::new(store.clone(), t.clone(), config);
         // The neighbour has no Telegram of its own here: only its API is exercised.
-        let other = Desk {
-            store: store.clone(),
-            t,
-            profile: Default::default(),
-            config: DeskConfig::new(other_ws, chats),
-        };
+        let other = Desk::new(store.clone(), t, DeskConfig::new(other_ws, chats));
         let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
         let relay = Relay {
             desk: desk.clone(),

@@ -192,11 +192,10 @@ async fn internal_notes_never_leave_through_the_api() {
         .await
         .unwrap()
         .unwrap();
-    let desk = ticketgram_relay::Desk {
-        store: api.store.clone(),
-        t: std::sync::Arc::new(ticketgram_i18n::Translator::load().unwrap()),
-        profile: Default::default(),
-        config: ticketgram_relay::DeskConfig::new(
+    let desk = ticketgram_relay::Desk::new(
+        api.store.clone(),
+        std::sync::Arc::new(ticketgram_i18n::Translator::load().unwrap()),
+        ticketgram_relay::DeskConfig::new(
             api.ws,
             ticketgram_relay::DeskChats {
                 bot_user_id: api.bot.id,
@@ -204,7 +203,7 @@ async fn internal_notes_never_leave_through_the_api() {
                 group_id: Some(api.group.telegram_id()),
             },
         ),
-    };
+    );
     ticketgram_relay::outside::note(
         &desk,
         ticket.id,

@@ -40,11 +40,14 @@ pub fn menu_action(desk: &Desk, text: &str) -> Option<CallbackAction> {
 
 pub async fn welcome(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Result<(), RelayError> {
     let lang = client.language;
-    let text = desk.text(
-        lang,
-        "welcome",
-        &[("name", client.first_name.clone().into())],
-    );
+    let text = match crate::desk::custom_text(&desk.profile.welcome, lang) {
+        Some(custom) => custom.replace("{ $name }", &client.first_name),
+        None => desk.text(
+            lang,
+            "welcome",
+            &[("name", client.first_name.clone().into())],
+        ),
+    };
     say(fx, client, text, Some(main_menu(desk, lang))).await
 }
 

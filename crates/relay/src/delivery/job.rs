@@ -24,6 +24,9 @@ pub enum Keyboard {
     /// An inline keyboard whose buttons may also copy a text to the clipboard with one tap
     /// (the manager bot's canned replies).
     InlineWithCopy(Vec<Vec<InlineButton>>),
+    /// One reply button that asks Telegram to share a user (the settings bot adding an agent);
+    /// the label is the button's text.
+    RequestUsers(String),
 }
 
 /// A button of [`Keyboard::InlineWithCopy`].
@@ -90,6 +93,8 @@ pub enum Delivery {
     /// Show a reply or note written outside Telegram (the web console, the API) in the
     /// ticket's thread, so agents working in Telegram see the whole conversation.
     MirrorToThread { message: MessageId },
+    /// Delete a message the bot may delete (a bot token pasted into the settings chat).
+    DeleteMessage { chat_id: i64, message_id: i64 },
     /// Stop the spinner on a pressed button, optionally with a toast.
     AnswerCallback {
         callback_id: String,
@@ -116,7 +121,9 @@ impl Delivery {
                 Some(ticket) => format!("ticket:{}", ticket.0),
                 None => "messages".to_string(),
             },
-            Delivery::Say { chat_id, .. } | Delivery::SendDocument { chat_id, .. } => {
+            Delivery::Say { chat_id, .. }
+            | Delivery::SendDocument { chat_id, .. }
+            | Delivery::DeleteMessage { chat_id, .. } => {
                 format!("chat:{chat_id}")
             }
             // Callback answers must come within seconds and order against nothing.

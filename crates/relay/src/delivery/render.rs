@@ -178,6 +178,13 @@ pub async fn deliver(
             call::send_document(tg, *chat_id, file_name, bytes, caption.as_deref()).await?;
             Ok(Outcome::Done)
         }
+        Delivery::DeleteMessage {
+            chat_id,
+            message_id,
+        } => {
+            call::delete_message(tg, *chat_id, *message_id).await?;
+            Ok(Outcome::Done)
+        }
         Delivery::AnswerCallback {
             callback_id,
             text,

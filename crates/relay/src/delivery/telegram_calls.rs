@@ -7,9 +7,10 @@ use teloxide_core::payloads::{
 };
 use teloxide_core::prelude::Requester;
 use teloxide_core::types::{
-    ChatId, CopyTextButton, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
-    InputMedia, InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo,
-    KeyboardButton, KeyboardMarkup, MessageId, ReplyMarkup, ReplyParameters,
+    ButtonRequest, ChatId, CopyTextButton, FileId, InlineKeyboardButton, InlineKeyboardMarkup,
+    InputFile, InputMedia, InputMediaAudio, InputMediaDocument, InputMediaPhoto, InputMediaVideo,
+    KeyboardButton, KeyboardButtonRequestUsers, KeyboardMarkup, MessageId, ReplyMarkup,
+    ReplyParameters, RequestId,
 };
 use ticketgram_domain::{MediaKind, MediaRef};
 use ticketgram_telegram::{TelegramClient, TelegramError};
@@ -34,6 +35,38 @@ pub fn markup(keyboard: &Keyboard) -> ReplyMarkup {
             )
             .resize_keyboard(),
         ),
+        Keyboard::RequestUsers(label) => {
+            let request = KeyboardButtonRequestUsers::new(RequestId(REQUEST_USERS_ID))
+                .request_name()
+                .request_username();
+            let button =
+                KeyboardButton::new(label.clone()).request(ButtonRequest::RequestUsers(request));
+            ReplyMarkup::Keyboard(
+                KeyboardMarkup::new([[button]])
+                    .resize_keyboard()
+                    .one_time_keyboard(),
+            )
+        }
+    }
+}
+
+/// The `request_id` of [`Keyboard::RequestUsers`] buttons: the bot asks for one kind of user.
+pub const REQUEST_USERS_ID: i32 = 1;
+
+/// Deletes a message. One that is already gone counts as deleted.
+pub async fn delete_message(
+    tg: &TelegramClient,
+    chat_id: i64,
+    message_id: i64,
+) -> Result<(), TelegramError> {
+    let done = tg
+        .bot()
+        .delete_message(ChatId(chat_id), MessageId(message_id as i32))
+        .await
+        .map_err(TelegramError::from);
+    match done {
+        Ok(_) | Err(TelegramError::BadRequest(_)) => Ok(()),
+        Err(e) => Err(e),
     }
 }
 

@@ -29,8 +29,13 @@ pub struct TestDesk {
     relay: Option<RelayHandle>,
     /// In webhook mode: the secret Telegram must present, and our HTTP server.
     webhook: Option<Webhook>,
+    /// A desk on its first day: the relay knows no channel or group (see [`TestDesk::start_bare`]).
+    bare: bool,
     _db: tempfile::TempDir,
 }
+
+/// The key the test relays seal stored bot tokens with.
+pub const TEST_SECRET_KEY: &str = "test-secret-key-0123456789abcdef-0123456789";
 
 pub struct Webhook {
     pub secret: Secret,
@@ -143,8 +148,35 @@ impl TestDesk {
             max,
             relay: None,
             webhook: None,
+            bare: false,
             _db: dir,
         };
+        desk.start_relay();
+        desk
+    }
+
+    /// A desk as `serve` starts it the first time: no owner, and the relay knows no agents'
+    /// channel or group, no active agents and no topics (the sandbox still has the channel,
+    /// the group and the people, for the settings bot to link and add).
+    pub async fn start_bare() -> TestDesk {
+        let mut desk = TestDesk::start().await;
+        desk.stop_relay().await;
+        for (_, agent) in [&desk.kate, &desk.max] {
+            desk.store
+                .set_agent_active(desk.ws, agent.id, false)
+                .await
+                .expect("agent deactivated");
+        }
+        for mut topic in desk
+            .store
+            .list_topics(desk.ws, false)
+            .await
+            .expect("topics")
+        {
+            topic.active = false;
+            desk.store.update_topic(&topic).await.expect("topic");
+        }
+        desk.bare = true;
         desk.start_relay();
         desk
     }
@@ -563,10 +595,18 @@ pub fn button_data(message: &Value, label: &str) -> Option<String> {
 }
 
 pub fn relay_desk(desk: &TestDesk) -> Desk {
+    let (channel_id, group_id) = if desk.bare {
+        (None, None)
+    } else {
+        (
+            Some(desk.channel.telegram_id()),
+            Some(desk.group.telegram_id()),
+        )
+    };
     let chats = DeskChats {
         bot_user_id: desk.bot.id,
-        channel_id: Some(desk.channel.telegram_id()),
-        group_id: Some(desk.group.telegram_id()),
+        channel_id,
+        group_id,
     };
     let mut config = DeskConfig::new(desk.ws, chats);
     config.album_window = Duration::from_millis(400);
@@ -579,4 +619,5 @@ pub fn relay_desk(desk: &TestDesk) -> Desk {
         Arc::new(Translator::load().expect("locales")),
         config,
     )
+    .with_token_key(ticketgram_store::SealingKey::derive(TEST_SECRET_KEY))
 }

@@ -8,4 +8,5 @@ mod manager_bot;
 mod outside;
 mod pg;
 mod resilience;
+mod settings_bot;
 mod story;

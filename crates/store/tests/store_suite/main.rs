@@ -14,6 +14,7 @@ mod manager_bot;
 mod messages;
 mod outbox;
 mod schema;
+mod settings_bot;
 mod ticket_search;
 mod tickets;
 mod web_sessions;

@@ -45,7 +45,9 @@ fn unset_note(path: &str) -> &'static str {
     match path {
         "telegram.bot_token" => " (demo mode: serve uses the built-in Telegram sandbox)",
         "telegram.webhook_url" => " (long polling with getUpdates)",
-        "security.secret_key" => " (a random key is made at each start)",
+        "security.secret_key" => {
+            " (sessions: a random key per start; stored bot tokens: ticketgram.secret)"
+        }
         "instance.id" => " (<hostname>-<pid>)",
         "desk.channel_id" | "desk.group_id" => {
             " (tickets are stored but not posted to an agents' channel)"

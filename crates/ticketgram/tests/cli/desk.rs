@@ -180,3 +180,87 @@ fn http_get(addr: &str, path: &str) -> String {
         .map(|(_, body)| body.to_owned())
         .unwrap_or(response)
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_without_restart() {
+    let telegram = Telegram::start().await;
+    let dir = Sandbox::new();
+    let secret = "cli-test-secret-key-0123456789abcdef-xyz";
+    let mut cmd = telegram.serve(&dir);
+    cmd.env("TICKETGRAM_SECRET_KEY", secret);
+    let mut server = Server::start(&mut cmd);
+    let line = wait_for(&mut server, "send this setup code to @desk_bot");
+    let code = line
+        .split("setup_code=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the code is in the log line")
+        .trim_matches('"')
+        .to_string();
+    assert_eq!(code.len(), 9, "{line}");
+    wait_for(&mut server, "Ticketgram is running");
+
+    // The lead sends it to the bot and owns the desk.
+    let world = telegram.sandbox.world();
+    let lead = world.create_user("Lena", Some("lena"), Some("en"));
+    let chat = world.private_chat(telegram.bot.id, lead).expect("chat");
+    world.user_sends_text(lead, chat, &code).expect("send");
+    world
+        .wait_for(chat, WAIT, |m| {
+            m.iter().any(|m| text(m).contains("You are the owner"))
+        })
+        .await
+        .unwrap_or_else(|got| panic!("not claimed: {got:#?}"));
+
+    // A dedicated client bot stored as the settings bot stores it: its relay starts.
+    let helper = world.create_bot("acme_help_bot");
+    world
+        .add_bot_to_chat(helper.id, telegram.channel, true)
+        .expect("bot");
+    world
+        .add_bot_to_chat(helper.id, telegram.group, true)
+        .expect("bot");
+    let store = ticketgram_store::Store::connect(&crate::helpers::sqlite_url(&dir.path("desk.db")))
+        .await
+        .expect("db");
+    let ws = store
+        .find_workspace_by_slug("default")
+        .await
+        .expect("store")
+        .expect("workspace")
+        .id;
+    let key = ticketgram_store::SealingKey::derive(secret);
+    let new = ticketgram_store::NewBot {
+        role: ticketgram_store::BotRole::Client,
+        telegram_bot_id: helper.id,
+        username: "acme_help_bot".into(),
+        token_ciphertext: key.seal(&helper.token),
+        created_at: chrono::Utc::now(),
+    };
+    store.register_bot(ws, &new).await.expect("bot stored");
+    wait_for(&mut server, "the desk's bots changed");
+
+    let ben = world.create_user("Ben", Some("ben"), Some("en"));
+    let ben_chat = world.private_chat(helper.id, ben).expect("chat");
+    world
+        .user_sends_text(ben, ben_chat, "Hi, the order page shows an error")
+        .expect("send");
+    world
+        .wait_for(ben_chat, WAIT, |m| {
+            m.iter().any(|m| text(m).contains("Request #1000 created"))
+        })
+        .await
+        .unwrap_or_else(|got| panic!("the client bot did not answer: {got:#?}"));
+    // The settings bot no longer talks to clients: it refuses them.
+    let carl = world.create_user("Carl", Some("carl"), Some("en"));
+    let carl_chat = world.private_chat(telegram.bot.id, carl).expect("chat");
+    world
+        .user_sends_text(carl, carl_chat, "hello?")
+        .expect("send");
+    world
+        .wait_for(carl_chat, WAIT, |m| m.iter().any(|m| !text(m).is_empty()))
+        .await
+        .unwrap_or_else(|got| panic!("no answer: {got:#?}"));
+    store.close().await;
+    terminate(server);
+}

@@ -1,0 +1,22 @@
+//! Changing an agent's role (agent, admin, owner) from the settings bot.
+
+use crate::clients::found;
+use crate::{Store, StoreError};
+use ticketgram_domain::{AgentId, AgentRole, WorkspaceId};
+
+impl Store {
+    pub async fn set_agent_role(
+        &self,
+        ws: WorkspaceId,
+        id: AgentId,
+        role: AgentRole,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE agents SET role = $1 WHERE workspace_id = $2 AND id = $3")
+            .bind(role.as_str())
+            .bind(ws.0)
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        found(done.rows_affected())
+    }
+}
