@@ -11,7 +11,9 @@ use ticketgram_domain::{
     Timestamp, WorkspaceId,
 };
 use ticketgram_i18n::{Arg, Translator};
-use ticketgram_store::{DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store};
+use ticketgram_store::{
+    BotRole, DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store,
+};
 use ticketgram_telegram::TelegramClient;
 
 /// Settings of one desk's relay.
@@ -157,7 +159,25 @@ impl Desk {
         if let Some(language) = profile.agent_language {
             config.agent_language = language;
         }
+        // Bots stored through the settings bot take their roles over from the configured one
+        // (the supervisor starts a relay for each).
+        for bot in self.store.bots_of_workspace(self.ws()).await? {
+            match bot.role {
+                BotRole::Client => desk.config.bots.client = bot.telegram_bot_id,
+                BotRole::Manager => desk.config.bots.manager = bot.telegram_bot_id,
+                BotRole::Settings | BotRole::All => {}
+            }
+        }
         desk.profile = Arc::new(profile);
+        Ok(desk)
+    }
+
+    /// The desk as its client bot sees it: what the console and the REST API act through, so
+    /// a reply written there reaches the client from the bot they talk to, and the card and
+    /// thread are updated by the bot that runs the agents' channel.
+    pub async fn as_client_bot(&self) -> Result<Desk, RelayError> {
+        let mut desk = self.current().await?;
+        desk.config.chats.bot_user_id = desk.config.bots.client;
         Ok(desk)
     }
 

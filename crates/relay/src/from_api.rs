@@ -44,6 +44,7 @@ pub async fn open_ticket(
     request: &TicketOnBehalf,
     now: Timestamp,
 ) -> Result<OpenedTicket, RelayError> {
+    let desk = &desk.as_client_bot().await?;
     let (topic_priority, queue) = match request.topic {
         Some(id) => {
             let topic = desk.store.get_topic(desk.ws(), id).await?;
@@ -88,6 +89,8 @@ pub async fn open_ticket(
         let text = desk.first_reply_promise(&ticket, client.language, now);
         fx.notify_client(ticket.id, text, None).await?;
     }
+    // Agents hear of it exactly as of a ticket opened in the client bot.
+    crate::manager_bot::notify::ticket_opened(desk, &mut fx, &ticket, client).await?;
     Ok(OpenedTicket {
         ticket,
         message: recorded.message.id,
@@ -105,6 +108,7 @@ pub async fn change_status(
     actor_name: &str,
     now: Timestamp,
 ) -> Result<StatusChange, RelayError> {
+    let desk = &desk.as_client_bot().await?;
     let change = desk
         .store
         .change_status(desk.ws(), ticket.id, to, Actor::System, now)

@@ -35,6 +35,7 @@ pub async fn reply(
     text: &str,
     now: Timestamp,
 ) -> Result<MessageId, RelayError> {
+    let desk = &desk.as_client_bot().await?;
     let text = non_empty(text)?;
     let recorded = desk
         .store
@@ -69,6 +70,7 @@ pub async fn note(
     text: &str,
     now: Timestamp,
 ) -> Result<MessageId, RelayError> {
+    let desk = &desk.as_client_bot().await?;
     let text = non_empty(text)?;
     let recorded = desk
         .store
@@ -125,6 +127,7 @@ pub async fn change_status(
     agent: AgentId,
     now: Timestamp,
 ) -> Result<(), RelayError> {
+    let desk = &desk.as_client_bot().await?;
     let who = desk.store.get_agent(desk.ws(), agent).await?;
     desk.store
         .change_status(desk.ws(), ticket, to, Actor::Agent(agent), now)
@@ -167,6 +170,7 @@ pub async fn assign(
     by: AgentId,
     now: Timestamp,
 ) -> Result<(), RelayError> {
+    let desk = &desk.as_client_bot().await?;
     let ws = desk.ws();
     let before = desk.store.get_ticket(ws, ticket).await?;
     let actor = Actor::Agent(by);

@@ -113,3 +113,31 @@ async fn a_console_reply_reaches_the_client_and_the_thread() {
         "empty replies are refused"
     );
 }
+
+/// On a desk whose client bot was pasted into the settings bot, the configured bot only does
+/// settings: what the console and the API send must still go out through the client bot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn console_actions_go_out_through_the_desks_client_bot() {
+    let test = TestDesk::start().await;
+    let desk = desk_of(&test);
+    assert_eq!(desk.as_client_bot().await.unwrap().bot_id(), test.bot.id);
+
+    let client_bot = test.sandbox.world().create_bot("acme_help_bot");
+    test.store
+        .register_bot(
+            test.ws,
+            &ticketgram_store::NewBot {
+                role: ticketgram_store::BotRole::Client,
+                telegram_bot_id: client_bot.id,
+                username: "acme_help_bot".into(),
+                token_ciphertext: "sealed".into(),
+                created_at: chrono::Utc::now(),
+            },
+        )
+        .await
+        .unwrap();
+    let seen = desk.as_client_bot().await.unwrap();
+    assert_eq!(seen.bot_id(), client_bot.id);
+    assert_eq!(seen.config.bots.client, client_bot.id);
+    assert_eq!(seen.config.bots.manager, test.bot.id);
+}
