@@ -64,18 +64,32 @@ impl Dispatcher {
             .claim_due_for_bots(&self.instance, &bots, now, claim, limit)
             .await?;
         let count = jobs.len();
-        futures::future::join_all(jobs.into_iter().map(|job| self.send_one(job))).await;
+        if count == 0 {
+            return Ok(0);
+        }
+        // Rendered with what the team configured as of now: a channel linked through the
+        // settings bot receives cards without a restart. (Read only when there is work, so an
+        // idle desk costs no query.)
+        let desk = self.desk.current().await.map_err(|e| match e {
+            crate::RelayError::Store(e) => e,
+            other => ticketgram_store::StoreError::Invalid(other.to_string()),
+        })?;
+        futures::future::join_all(jobs.into_iter().map(|job| self.send_one(&desk, job))).await;
         Ok(count)
     }
 
-    async fn send_one(&self, job: OutboxJob) {
+    async fn send_one(&self, desk: &Desk, job: OutboxJob) {
         let delivery: Delivery = match serde_json::from_str(&job.payload) {
             Ok(d) => d,
-            Err(e) => return self.dead(&job, &format!("unreadable job: {e}"), None).await,
+            Err(e) => {
+                return self
+                    .dead(desk, &job, &format!("unreadable job: {e}"), None)
+                    .await
+            }
         };
-        let result = deliver(&self.desk, &self.telegram, &delivery).await;
+        let result = deliver(desk, &self.telegram, &delivery).await;
         let now = chrono::Utc::now();
-        let store = &self.desk.store;
+        let store = &desk.store;
         let outcome = match verdict(result, job.attempts) {
             Verdict::Done => store.complete(job.id, &self.instance, None, now).await,
             Verdict::RetryIn(wait, why) => {
@@ -85,7 +99,7 @@ impl Dispatcher {
                     .retry_later(job.id, &self.instance, not_before, &why)
                     .await
             }
-            Verdict::Dead(why) => return self.dead(&job, &why, Some(&delivery)).await,
+            Verdict::Dead(why) => return self.dead(desk, &job, &why, Some(&delivery)).await,
         };
         if let Err(e) = outcome {
             // The claim will expire and the job be sent again: at-least-once, never lost.
@@ -95,11 +109,10 @@ impl Dispatcher {
 
     /// Gives up on a job, visibly: recorded as dead and, when a client did not get an agent's
     /// reply, said in the ticket's thread.
-    async fn dead(&self, job: &OutboxJob, reason: &str, delivery: Option<&Delivery>) {
+    async fn dead(&self, desk: &Desk, job: &OutboxJob, reason: &str, delivery: Option<&Delivery>) {
         tracing::error!(job = job.id, reason, "delivery failed permanently");
         let now = chrono::Utc::now();
-        if let Err(e) = self
-            .desk
+        if let Err(e) = desk
             .store
             .mark_dead(job.id, &self.instance, reason, now)
             .await
@@ -108,18 +121,16 @@ impl Dispatcher {
             return;
         }
         let ticket = match delivery {
-            Some(Delivery::AgentToClient { message }) => self
-                .desk
+            Some(Delivery::AgentToClient { message }) => desk
                 .store
-                .get_message(self.desk.ws(), *message)
+                .get_message(desk.ws(), *message)
                 .await
                 .ok()
                 .map(|m| m.ticket),
             Some(Delivery::AgentAlbumToClient { ticket, .. }) => Some(*ticket),
-            Some(Delivery::ClientNotice { message, .. }) => self
-                .desk
+            Some(Delivery::ClientNotice { message, .. }) => desk
                 .store
-                .get_message(self.desk.ws(), *message)
+                .get_message(desk.ws(), *message)
                 .await
                 .ok()
                 .map(|m| m.ticket),
@@ -127,12 +138,11 @@ impl Dispatcher {
         };
         if let Some(ticket) = ticket {
             let text = if reason.contains("blocked by the user") {
-                self.desk.agent_text("client-blocked-bot", &[])
+                desk.agent_text("client-blocked-bot", &[])
             } else {
-                self.desk
-                    .agent_text("delivery-failed", &[("reason", reason.to_string().into())])
+                desk.agent_text("delivery-failed", &[("reason", reason.to_string().into())])
             };
-            let mut fx = Effects::new(&self.desk, format!("dead:{}", job.id), now);
+            let mut fx = Effects::new(desk, format!("dead:{}", job.id), now);
             if let Err(e) = fx.tell_agents(ticket, text).await {
                 tracing::error!(job = job.id, error = %e, "could not tell the agents about a failed delivery");
             }

@@ -459,3 +459,35 @@ async fn the_out_of_hours_notice_names_the_next_opening_in_the_desks_zone() {
     let expected = format!("we open {tomorrow} 00:00 CE");
     assert!(text_of(&notice).contains(&expected), "{notice:#}");
 }
+
+#[tokio::test]
+async fn a_channel_linked_from_telegram_receives_the_next_ticket_without_a_restart() {
+    let desk = TestDesk::start_bare().await;
+    let lena = claim(&desk, "Lena").await;
+    let world = desk.sandbox.world();
+    let (channel, group) = world
+        .create_channel_with_discussion(lena.user, "Helpdesk")
+        .expect("channel");
+    world
+        .add_bot_to_chat(desk.bot.id, channel, true)
+        .expect("bot in channel");
+    desk.client_gets(&lena, "is now the agents' channel").await;
+    world
+        .add_bot_to_chat(desk.bot.id, group, true)
+        .expect("bot in group");
+    desk.client_gets(&lena, "is now the agents' discussion group")
+        .await;
+
+    // The relay started knowing no channel; the first request still gets its card there.
+    let anna = desk.client("Anna", "en");
+    desk.says(&anna, "/start");
+    desk.says(&anna, "✍️ New request");
+    desk.says(&anna, "My payout is stuck");
+    desk.client_gets(&anna, "created").await;
+    let posted = world
+        .wait_for(channel, WAIT, |m| {
+            m.iter().any(|c| text_of(c).contains("#1000"))
+        })
+        .await;
+    assert!(posted.is_ok(), "no card in the linked channel: {posted:#?}");
+}
