@@ -1,5 +1,6 @@
 //! Admin pages: agents and roles, topics, working hours and SLA targets, bot and channel
-//! status, the audit log. Admins see them; only the owner changes roles.
+//! status, the audit log. Admins see them; only the owner changes roles. Reply templates
+//! have their own module, `templates`.
 
 use crate::auth::{AdminUser, OwnerUser, RequireRole, Signed};
 use crate::error::WebError;
@@ -12,12 +13,13 @@ use maud::{html, Markup};
 use ticketgram_domain::{AgentId, AgentRole, AuditEntry, Priority};
 use ticketgram_store::NewAgent;
 
-fn admin_nav() -> Markup {
+pub(crate) fn admin_nav() -> Markup {
     html! {
         nav.box {
             a href="/admin/agents" { "Agents" } " · "
             a href="/admin/topics" { "Topics" } " · "
             a href="/admin/hours" { "Hours & SLA" } " · "
+            a href="/admin/templates" { "Templates" } " · "
             a href="/admin/audit" { "Audit log" }
         }
     }
@@ -209,7 +211,7 @@ pub async fn set_role(
     Ok(Redirect::to("/admin/agents").into_response())
 }
 
-async fn audit(
+pub(crate) async fn audit(
     state: &WebState,
     signed: &Signed,
     action: &str,

@@ -16,6 +16,7 @@ mod files;
 mod inbox;
 mod layout;
 mod reports;
+mod templates;
 mod ticket;
 
 pub use auth::{RequireRole, Signed};
@@ -93,6 +94,11 @@ pub fn router(state: WebState) -> Router {
         .route("/admin/topics", get(admin::topics))
         .route("/admin/hours", get(admin::hours))
         .route("/admin/audit", get(admin::audit_log))
+        .route(
+            "/admin/templates",
+            get(templates::page).post(templates::save),
+        )
+        .route("/admin/templates/remove", post(templates::remove))
         .route("/reports", get(reports::page))
         .route("/reports/export.csv", get(reports::export_csv))
         .route("/reports/export.xlsx", get(reports::export_xlsx))
@@ -129,6 +135,9 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/admin/topics", Some(Admin)),
         ("GET", "/admin/hours", Some(Admin)),
         ("GET", "/admin/audit", Some(Admin)),
+        ("GET", "/admin/templates", Some(Admin)),
+        ("POST", "/admin/templates", Some(Admin)),
+        ("POST", "/admin/templates/remove", Some(Admin)),
         ("GET", "/reports", Some(Admin)),
         ("GET", "/reports/export.csv", Some(Admin)),
         ("GET", "/reports/export.xlsx", Some(Admin)),

@@ -4,6 +4,7 @@ use crate::auth::{AgentUser, RequireRole, Signed};
 use crate::error::WebError;
 use crate::inbox::sla_breached;
 use crate::layout::{self, csrf, when};
+use crate::templates;
 use crate::WebState;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -15,7 +16,7 @@ use ticketgram_domain::{
     Timestamp,
 };
 use ticketgram_relay::{outside, Desk};
-use ticketgram_store::TicketEvent;
+use ticketgram_store::{ReplyTemplate, TicketEvent};
 
 async fn ticket_by_number(desk: &Desk, number: i64) -> Result<Ticket, WebError> {
     desk.store
@@ -99,6 +100,7 @@ pub async fn page(
         Some(id) => Some(desk.store.get_topic(ws, id).await?),
         None => None,
     };
+    let templates = templates::for_language(&desk, ws, ticket.language).await?;
     let body = html! {
         h1 { (ticket.number) " · " (ticket.subject) }
         p {
@@ -113,7 +115,7 @@ pub async fn page(
         div.grid {
             section {
                 div #live { (conversation) }
-                (reply_forms(&signed, &ticket))
+                (reply_forms(&signed, &ticket, &templates))
             }
             div {
                 (actions(&signed, &ticket, &agents))
@@ -194,12 +196,13 @@ fn event_text(e: &TicketEvent, name_of: &dyn Fn(Option<AgentId>) -> String) -> S
     }
 }
 
-fn reply_forms(signed: &Signed, ticket: &Ticket) -> Markup {
+fn reply_forms(signed: &Signed, ticket: &Ticket, templates: &[ReplyTemplate]) -> Markup {
     let n = ticket.number.0;
     html! {
         form.box method="post" action={ "/tickets/" (n) "/reply" } {
             (csrf(signed))
-            label { "Reply to the client" textarea name="text" required {} }
+            label { "Reply to the client" textarea #reply-text name="text" required {} }
+            (templates::picker(templates))
             button #send-reply { "Send reply" }
         }
         form.box method="post" action={ "/tickets/" (n) "/note" } {

@@ -153,6 +153,13 @@ fn form_for(path: &str, csrf: &str, number: &str) -> Vec<(&'static str, String)>
         form.push(field("active", "0"));
     } else if path.ends_with("/role") {
         form.push(field("role", "agent"));
+    } else if path.ends_with("/templates") {
+        form.push(field("language", "en"));
+        form.push(field("name", "Greeting"));
+        form.push(field("body", "Hello!"));
+    } else if path.ends_with("/templates/remove") {
+        form.push(field("language", "en"));
+        form.push(field("name", "Greeting"));
     }
     form
 }

@@ -169,7 +169,7 @@ impl Browser {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_agent_signs_in_answers_filters_and_an_admin_reads_reports() {
+async fn an_agent_signs_in_answers_with_a_template_filters_and_an_admin_reads_reports() {
     let Some(browser) = Browser::start().await else {
         return;
     };
@@ -199,15 +199,35 @@ async fn an_agent_signs_in_answers_filters_and_an_admin_reads_reports() {
         })
         .await;
 
+    console
+        .store
+        .save_template(
+            console.ws,
+            &ticketgram_store::ReplyTemplate {
+                language: ticketgram_domain::Language::En,
+                name: "Thanks".into(),
+                body: "Thanks for waiting.".into(),
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("template");
     browser.go(&console.url("/tickets/1000")).await;
+    // The template goes in first, then the agent types after it.
+    browser.click("button[data-template]").await;
     browser
         .type_into(
             "form[action$='/reply'] textarea",
-            "We found it, it arrives tomorrow.",
+            " We found it, it arrives tomorrow.",
         )
         .await;
     browser.click("#send-reply").await;
-    let got = console.client_gets(&anna, "it arrives tomorrow").await;
+    let got = console
+        .client_gets(
+            &anna,
+            "Thanks for waiting. We found it, it arrives tomorrow.",
+        )
+        .await;
     assert!(crate::harness::text_of(&got).contains("Kate"));
     browser
         .page_shows("the reply in the conversation", |s| {

@@ -201,9 +201,121 @@ async fn admins_see_reports_and_export_them() {
         "/admin/topics",
         "/admin/hours",
         "/admin/audit",
+        "/admin/templates",
     ] {
         let (status, _) = get(&console, &session.cookie, admin_page).await;
         assert_eq!(status, 200, "{admin_page}");
+    }
+    console.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_keep_reply_templates_and_agents_pick_them() {
+    let console = Console::start().await;
+    let anna = console.client("Anna");
+    console.says(&anna, "Where is my parcel?");
+    console.client_gets(&anna, "#1000").await;
+    let admin = console.session(&console.admin).await;
+    let agent = console.session(&console.agent).await;
+    let http = http();
+    let post = |session: &crate::harness::Session, path: &str, form: Vec<(&str, &str)>| {
+        let mut form: Vec<(String, String)> = form
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        form.push(("csrf".into(), session.csrf.clone()));
+        http.post(console.url(path))
+            .header("cookie", &session.cookie)
+            .form(&form)
+            .send()
+    };
+    let saved = post(
+        &admin,
+        "/admin/templates",
+        vec![
+            ("language", "en"),
+            ("name", "Shipping"),
+            ("body", "Your parcel leaves our warehouse today."),
+        ],
+    )
+    .await
+    .expect("save");
+    assert_eq!(saved.status().as_u16(), 303);
+    post(
+        &admin,
+        "/admin/templates",
+        vec![("language", "de"), ("name", "Versand"), ("body", "Heute.")],
+    )
+    .await
+    .expect("save de");
+    let refused = post(
+        &admin,
+        "/admin/templates",
+        vec![("language", "xx"), ("name", "A"), ("body", "B")],
+    )
+    .await
+    .expect("bad language");
+    assert_eq!(refused.status().as_u16(), 400);
+    let (status, listing) = get(&console, &admin.cookie, "/admin/templates").await;
+    assert_eq!(status, 200);
+    assert!(listing.contains("Shipping") && listing.contains("Versand"));
+    let (_, overview) = get(&console, &admin.cookie, "/admin").await;
+    assert!(overview.contains("href=\"/admin/templates\""));
+
+    // The ticket is in English: the English template, not the German one.
+    let (status, page) = get(&console, &agent.cookie, "/tickets/1000").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("data-template=\"Your parcel leaves our warehouse today.\""),
+        "{page}"
+    );
+    assert!(!page.contains("Versand"));
+
+    let (status, _) = get(&console, &agent.cookie, "/admin/templates").await;
+    assert_eq!(status, 403);
+    let forbidden = post(
+        &agent,
+        "/admin/templates/remove",
+        vec![("language", "en"), ("name", "Shipping")],
+    )
+    .await
+    .expect("agent remove");
+    assert_eq!(forbidden.status().as_u16(), 403);
+
+    let removed = post(
+        &admin,
+        "/admin/templates/remove",
+        vec![("language", "en"), ("name", "Shipping")],
+    )
+    .await
+    .expect("remove");
+    assert_eq!(removed.status().as_u16(), 303);
+    let again = post(
+        &admin,
+        "/admin/templates/remove",
+        vec![("language", "en"), ("name", "Shipping")],
+    )
+    .await
+    .expect("remove again");
+    assert_eq!(again.status().as_u16(), 404);
+    let (_, page) = get(&console, &agent.cookie, "/tickets/1000").await;
+    assert!(!page.contains("data-template"), "no templates, no picker");
+    let audit = console
+        .store
+        .audit_log(console.ws, 50)
+        .await
+        .expect("audit");
+    for (action, subject) in [
+        ("template.save", "en/Shipping"),
+        ("template.save", "de/Versand"),
+        ("template.remove", "en/Shipping"),
+    ] {
+        assert!(
+            audit
+                .iter()
+                .any(|e| e.action == action && e.subject == subject),
+            "{action} {subject}"
+        );
     }
     console.stop().await;
 }

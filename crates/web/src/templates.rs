@@ -1,0 +1,176 @@
+//! Canned replies: the admin page that keeps them (one set per language) and the picker on
+//! the ticket page that drops one into the reply box.
+
+use crate::admin::{admin_nav, audit};
+use crate::auth::{AdminUser, RequireRole, Signed};
+use crate::error::WebError;
+use crate::layout::{self, csrf};
+use crate::WebState;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use maud::{html, Markup, PreEscaped};
+use ticketgram_domain::{Language, WorkspaceId};
+use ticketgram_relay::Desk;
+use ticketgram_store::ReplyTemplate;
+
+/// Inserts at the cursor rather than replacing, so an agent can greet, then add a template.
+const PICKER_JS: &str = r#"
+(function(){var box=document.getElementById('reply-text');if(!box)return;
+document.querySelectorAll('button[data-template]').forEach(function(b){b.addEventListener('click',function(){
+var t=b.getAttribute('data-template'),s=box.selectionStart,e=box.selectionEnd;
+box.value=box.value.slice(0,s)+t+box.value.slice(e);box.focus();box.selectionStart=box.selectionEnd=s+t.length;});});})();
+"#;
+
+/// The ticket's language's templates; English ones when that language has none.
+pub async fn for_language(
+    desk: &Desk,
+    ws: WorkspaceId,
+    language: Language,
+) -> Result<Vec<ReplyTemplate>, WebError> {
+    let own = desk.store.templates(ws, language).await?;
+    if !own.is_empty() || language == Language::En {
+        return Ok(own);
+    }
+    Ok(desk.store.templates(ws, Language::En).await?)
+}
+
+/// One button per template; nothing at all when there are none.
+pub fn picker(templates: &[ReplyTemplate]) -> Markup {
+    if templates.is_empty() {
+        return html! {};
+    }
+    html! {
+        div #templates.templates {
+            span.muted { "Templates: " }
+            @for t in templates {
+                button type="button" data-template=(t.body) title=(t.body) { (t.name) }
+                " "
+            }
+        }
+        script { (PreEscaped(PICKER_JS)) }
+    }
+}
+
+pub async fn page(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+) -> Result<Response, WebError> {
+    let desk = &state.desk;
+    let mut sets = Vec::new();
+    for language in Language::ALL {
+        sets.push((language, desk.store.templates(desk.ws(), language).await?));
+    }
+    let body = html! {
+        h1 { "Reply templates" }
+        (admin_nav())
+        @for (language, templates) in &sets {
+            div.box {
+                h2 { (language.code()) }
+                @if templates.is_empty() { p.muted { "None yet." } }
+                @else {
+                    table { tbody { @for t in templates { tr {
+                        td { strong { (t.name) } }
+                        td style="white-space:pre-wrap" { (t.body) }
+                        td { (remove_form(&signed, t)) }
+                    } } } }
+                }
+            }
+        }
+        form.box #add-template method="post" action="/admin/templates" {
+            h2 { "Add or replace a template" }
+            (csrf(&signed))
+            label { "Language "
+                select name="language" {
+                    @for language in Language::ALL { option value=(language.code()) { (language.code()) } }
+                }
+            }
+            label { "Name " input name="name" required maxlength="64"; }
+            label { "Text" textarea name="body" required {} }
+            button { "Save template" }
+        }
+        p.muted { "A template with the same language and name is replaced. Tickets in a language without templates get the English ones." }
+    };
+    Ok(layout::page("Templates", Some(&signed), body).into_response())
+}
+
+fn remove_form(signed: &Signed, t: &ReplyTemplate) -> Markup {
+    html! {
+        form method="post" action="/admin/templates/remove" {
+            (csrf(signed))
+            input type="hidden" name="language" value=(t.language.code());
+            input type="hidden" name="name" value=(t.name);
+            button { "Remove" }
+        }
+    }
+}
+
+fn language(code: &str) -> Result<Language, WebError> {
+    Language::from_code(code).ok_or_else(|| WebError::BadRequest("unknown language".into()))
+}
+
+#[derive(serde::Deserialize)]
+pub struct SaveForm {
+    language: String,
+    name: String,
+    body: String,
+}
+
+pub async fn save(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+    Form(form): Form<SaveForm>,
+) -> Result<Response, WebError> {
+    let name = form.name.trim();
+    let body = form.body.trim();
+    if name.is_empty() || body.is_empty() {
+        return Err(WebError::BadRequest(
+            "a template needs a name and a text".into(),
+        ));
+    }
+    let template = ReplyTemplate {
+        language: language(&form.language)?,
+        name: name.into(),
+        body: body.into(),
+    };
+    state
+        .desk
+        .store
+        .save_template(state.desk.ws(), &template, chrono::Utc::now())
+        .await?;
+    let subject = format!("{}/{}", template.language.code(), template.name);
+    audit(&state, &signed, "template.save", &subject, template.body).await?;
+    Ok(Redirect::to("/admin/templates").into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct RemoveForm {
+    language: String,
+    name: String,
+}
+
+pub async fn remove(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+    Form(form): Form<RemoveForm>,
+) -> Result<Response, WebError> {
+    let language = language(&form.language)?;
+    let removed = state
+        .desk
+        .store
+        .remove_template(state.desk.ws(), language, &form.name)
+        .await?;
+    if !removed {
+        return Err(WebError::NotFound);
+    }
+    let subject = format!("{}/{}", language.code(), form.name);
+    audit(
+        &state,
+        &signed,
+        "template.remove",
+        &subject,
+        "removed".into(),
+    )
+    .await?;
+    Ok(Redirect::to("/admin/templates").into_response())
+}
