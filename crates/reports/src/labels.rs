@@ -16,6 +16,7 @@ impl ReportBook<'_> {
             Sheet::Agents => "report-sheet-agents",
             Sheet::Topics => "report-sheet-topics",
             Sheet::Trend => "report-sheet-trend",
+            Sheet::TopicTrend => "report-sheet-topic-trend",
         })
     }
 

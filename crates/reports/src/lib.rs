@@ -50,10 +50,18 @@ pub enum Sheet {
     Topics,
     /// One row per local day of the period.
     Trend,
+    /// One row per local day, one column per topic: tickets created.
+    TopicTrend,
 }
 
 impl Sheet {
-    pub const ALL: [Sheet; 4] = [Sheet::Summary, Sheet::Agents, Sheet::Topics, Sheet::Trend];
+    pub const ALL: [Sheet; 5] = [
+        Sheet::Summary,
+        Sheet::Agents,
+        Sheet::Topics,
+        Sheet::Trend,
+        Sheet::TopicTrend,
+    ];
 }
 
 /// The workbook (`.xlsx` bytes): one worksheet per [`Sheet`], each with one chart.

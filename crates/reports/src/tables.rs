@@ -55,6 +55,7 @@ pub(crate) fn table(book: &ReportBook, sheet: Sheet) -> Table {
         Sheet::Agents => agents(book),
         Sheet::Topics => topics(book),
         Sheet::Trend => trend(book),
+        Sheet::TopicTrend => topic_trend(book),
     }
 }
 
@@ -215,6 +216,51 @@ fn trend(book: &ReportBook) -> Table {
             ChartKind::Line,
             book.label("report-chart-trend"),
             vec![1, 2],
+            &rows,
+        ),
+        rows,
+    }
+}
+
+/// Tickets created per local day, one column per topic (in the order of the Topics sheet).
+/// A period without tickets has no topic lines; it gets the desk's own "Created" column, so
+/// the chart still has a series to draw (a chart without one is not a valid workbook).
+fn topic_trend(book: &ReportBook) -> Table {
+    let lines = &book.report.per_topic_trend;
+    let created_on = |day: usize| -> Vec<Cell> {
+        if lines.is_empty() {
+            return vec![Cell::Count(book.report.trend[day].created)];
+        }
+        lines
+            .iter()
+            .map(|line| Cell::Count(line.days.get(day).map_or(0, |d| d.created)))
+            .collect()
+    };
+    let rows: Vec<Vec<Cell>> = book
+        .report
+        .trend
+        .iter()
+        .enumerate()
+        .map(|(day, point)| {
+            let mut row = vec![Cell::text(point.date.to_string())];
+            row.extend(created_on(day));
+            row
+        })
+        .collect();
+    let mut headers = vec![book.label("report-date")];
+    if lines.is_empty() {
+        headers.push(book.label("report-created"));
+    } else {
+        headers.extend(lines.iter().map(|line| book.topic_name(line.topic)));
+    }
+    let columns = headers.len() - 1;
+    Table {
+        name: book.sheet_name(Sheet::TopicTrend),
+        headers,
+        chart: ChartSpec::over_all_rows(
+            ChartKind::Line,
+            book.label("report-chart-topic-trend"),
+            (1..=columns).collect(),
             &rows,
         ),
         rows,

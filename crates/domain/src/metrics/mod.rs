@@ -15,6 +15,6 @@ mod tests;
 
 pub use facts::TicketFacts;
 pub use percentile::nearest_rank;
-pub use report::{build_report, AgentStats, Report, ReportPeriod, TopicStats};
+pub use report::{build_report, AgentStats, Report, ReportPeriod, TopicStats, TopicTrend};
 pub use stats::{DurationStats, RatingStats, Share, Stats};
 pub use trend::{daily_trend, DayPoint};

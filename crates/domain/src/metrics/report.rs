@@ -45,6 +45,16 @@ pub struct Report {
     /// Sorted by topic; `topic: None` holds tickets opened without a topic.
     pub per_topic: Vec<TopicStats>,
     pub trend: Vec<DayPoint>,
+    /// The daily series of each topic (same order as `per_topic`), so a topic that is
+    /// growing shows as its own rising line.
+    #[serde(default)]
+    pub per_topic_trend: Vec<TopicTrend>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicTrend {
+    pub topic: Option<TopicId>,
+    pub days: Vec<DayPoint>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,7 +107,29 @@ pub fn build_report(
             })
             .collect(),
         trend: daily_trend(facts, &period, hours),
+        per_topic_trend: topic_trends(facts, &period, hours),
     }
+}
+
+fn topic_trends(
+    facts: &[TicketFacts],
+    period: &ReportPeriod,
+    hours: &WorkingHours,
+) -> Vec<TopicTrend> {
+    let mut by_topic: BTreeMap<Option<TopicId>, Vec<TicketFacts>> = BTreeMap::new();
+    for ticket in facts {
+        by_topic
+            .entry(ticket.topic)
+            .or_default()
+            .push(ticket.clone());
+    }
+    by_topic
+        .into_iter()
+        .map(|(topic, facts)| TopicTrend {
+            topic,
+            days: daily_trend(&facts, period, hours),
+        })
+        .collect()
 }
 
 fn measure(

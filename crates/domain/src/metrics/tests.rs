@@ -240,6 +240,28 @@ fn per_topic_counts() {
 }
 
 #[test]
+fn each_topic_has_its_own_daily_line_adding_up_to_the_desk() {
+    let report = report();
+    let topics: Vec<_> = report.per_topic_trend.iter().map(|t| t.topic).collect();
+    assert_eq!(topics, vec![None, PAYMENTS, DISPUTES]);
+    for (line, stats) in report.per_topic_trend.iter().zip(&report.per_topic) {
+        assert_eq!(line.topic, stats.topic);
+        assert_eq!(line.days.len(), report.trend.len(), "quiet days are kept");
+        let created: usize = line.days.iter().map(|d| d.created).sum();
+        let closed: usize = line.days.iter().map(|d| d.closed).sum();
+        assert_eq!((created, closed), (stats.stats.created, stats.stats.closed));
+    }
+    for (i, desk_day) in report.trend.iter().enumerate() {
+        let created: usize = report
+            .per_topic_trend
+            .iter()
+            .map(|t| t.days[i].created)
+            .sum();
+        assert_eq!(created, desk_day.created, "{}", desk_day.date);
+    }
+}
+
+#[test]
 fn the_daily_trend_uses_berlin_days() {
     let trend = report().trend;
     let rows: Vec<_> = trend

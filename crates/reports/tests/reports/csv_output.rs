@@ -175,6 +175,27 @@ fn trend_has_every_berlin_day_of_the_week() {
 }
 
 #[test]
+fn each_topic_has_its_own_column_of_tickets_created_per_day() {
+    let desk = Desk::new();
+    // Created in the week, by Berlin day: Mon #1 Payments, Tue #3 Disputes, Wed #4 Disputes,
+    // Thu #5 without topic, Fri #2 Payments, Sat #6 Disputes; #7 (the week before) is not
+    // counted. Columns follow the Topics sheet: no topic first, then by topic.
+    assert_cells(
+        &csv(&desk.book(Language::En), Sheet::TopicTrend),
+        &[
+            &["Date", "No topic", "Payments", "Disputes"],
+            &["2026-11-23", "0", "1", "0"],
+            &["2026-11-24", "0", "0", "1"],
+            &["2026-11-25", "0", "0", "1"],
+            &["2026-11-26", "1", "0", "0"],
+            &["2026-11-27", "0", "1", "0"],
+            &["2026-11-28", "0", "0", "1"],
+            &["2026-11-29", "0", "0", "0"],
+        ],
+    );
+}
+
+#[test]
 fn agents_without_a_name_show_their_id() {
     let mut desk = Desk::new();
     desk.agents.remove(&AgentId(2));
@@ -200,8 +221,9 @@ fn csv_all_prefixes_every_row_with_its_section() {
     let desk = Desk::new();
     let book = desk.book(Language::En);
     let rows = cells(&csv_all(&book));
-    // 17 summary + 4 agents + 4 topics + 8 trend rows, each sheet with its header.
-    assert_eq!(rows.len(), 17 + 4 + 4 + 8);
+    // 17 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend rows, each sheet with its
+    // header.
+    assert_eq!(rows.len(), 17 + 4 + 4 + 8 + 8);
     assert_eq!(rows[0][..3], ["Section", "Metric", "Value"]);
     assert_eq!(rows[5][..3], ["Summary", "Created", "6"]);
     assert_eq!(rows[17][..2], ["Section", "Agent"]);

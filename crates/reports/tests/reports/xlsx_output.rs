@@ -61,7 +61,7 @@ fn one_sheet_and_one_chart_per_part() {
     let desk = Desk::new();
     let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
     let names = book.names();
-    for n in 1..=4 {
+    for n in 1..=5 {
         for part in [
             format!("xl/worksheets/sheet{n}.xml"),
             format!("xl/charts/chart{n}.xml"),
@@ -70,26 +70,34 @@ fn one_sheet_and_one_chart_per_part() {
             assert!(names.contains(&part), "{part} missing from {names:?}");
         }
     }
-    assert!(!names.contains(&"xl/charts/chart5.xml".to_string()));
+    assert!(!names.contains(&"xl/charts/chart6.xml".to_string()));
     let workbook = book.text("xl/workbook.xml");
-    for name in ["Summary", "Agents", "Topics", "Trend"] {
+    for name in ["Summary", "Agents", "Topics", "Trend", "Topic trend"] {
         assert!(workbook.contains(&format!("name=\"{name}\"")), "{workbook}");
     }
-    // Column, column, pie and line charts, each titled and plotting its own sheet.
-    let kinds = ["c:barChart", "c:barChart", "c:pieChart", "c:lineChart"];
+    // Column, column, pie and two line charts, each titled and plotting its own sheet.
+    let kinds = [
+        "c:barChart",
+        "c:barChart",
+        "c:pieChart",
+        "c:lineChart",
+        "c:lineChart",
+    ];
     let titles = [
         "Tickets in the period",
         "Tickets taken and closed per agent",
         "Tickets created per topic",
         "Tickets per day",
+        "Tickets created per day, by topic",
     ];
     let ranges = [
         "Summary!$B$6:$B$9",
         "Agents!$D$2:$D$4",
         "Topics!$B$2:$B$4",
         "Trend!$C$2:$C$8",
+        "'Topic trend'!$D$2:$D$8",
     ];
-    for n in 0..4 {
+    for n in 0..5 {
         let chart = book.text(&format!("xl/charts/chart{}.xml", n + 1));
         assert!(chart.contains(kinds[n]), "chart {n} is not {}", kinds[n]);
         assert!(chart.contains(titles[n]), "chart {n} lacks its title");
@@ -169,7 +177,7 @@ fn every_language_gives_a_valid_workbook() {
         let mut book = Unpacked::new(bytes);
         let workbook = book.text("xl/workbook.xml");
         let sheet_names = workbook.matches("<sheet ").count();
-        assert_eq!(sheet_names, 4, "{language}: {workbook}");
+        assert_eq!(sheet_names, 5, "{language}: {workbook}");
     }
     let mut russian = Unpacked::new(xlsx(&desk.book(Language::Ru)).unwrap());
     assert!(russian.text("xl/workbook.xml").contains("name=\"Сводка\""));
@@ -178,4 +186,23 @@ fn every_language_gives_a_valid_workbook() {
     assert!(russian
         .text("xl/charts/chart4.xml")
         .contains("'По дням'!$B$1"));
+}
+
+#[test]
+fn a_quiet_week_still_gives_a_valid_workbook() {
+    let mut desk = Desk::new();
+    let period = desk.report.period;
+    let hours = ticketgram_domain::WorkingHours::new(
+        chrono_tz::Europe::Berlin,
+        "mon-fri 09:00-18:00".parse().unwrap(),
+    );
+    desk.report = ticketgram_domain::build_report(
+        &[],
+        period,
+        &hours,
+        &ticketgram_domain::SlaTargets::default(),
+    );
+    let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
+    assert!(book.names().contains(&"xl/charts/chart5.xml".to_string()));
+    assert!(book.text("xl/charts/chart5.xml").contains("c:lineChart"));
 }
