@@ -161,6 +161,13 @@ pub async fn change_status(
     fx.refresh_card(ticket).await
 }
 
+/// Re-renders the ticket's card after a change made outside Telegram that has no other
+/// effect there (priority, tags, a merge), through the bot that runs the agents' channel.
+pub async fn refresh_card(desk: &Desk, ticket: TicketId, now: Timestamp) -> Result<(), RelayError> {
+    let desk = &desk.as_client_bot().await?;
+    effects(desk, now).refresh_card(ticket).await
+}
+
 /// Assigns (or, with `None`, unassigns) a ticket; `by` is who did it. A change of hands
 /// between agents is a transfer and goes to the audit log, as in Telegram.
 pub async fn assign(

@@ -403,13 +403,7 @@ pub async fn priority(
 }
 
 async fn refresh_card(desk: &Desk, ticket: &Ticket) -> Result<(), WebError> {
-    let origin = format!(
-        "web:card:{}:{}",
-        ticket.id.0,
-        ticketgram_store::random_token()
-    );
-    let mut fx = ticketgram_relay::desk::Effects::new(desk, origin, chrono::Utc::now());
-    fx.refresh_card(ticket.id).await?;
+    outside::refresh_card(desk, ticket.id, chrono::Utc::now()).await?;
     Ok(())
 }
 

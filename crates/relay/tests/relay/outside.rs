@@ -140,4 +140,26 @@ async fn console_actions_go_out_through_the_desks_client_bot() {
     assert_eq!(seen.bot_id(), client_bot.id);
     assert_eq!(seen.config.bots.client, client_bot.id);
     assert_eq!(seen.config.bots.manager, test.bot.id);
+
+    // A card refresh asked for by the console (priority, tags, merge) is the client bot's job.
+    outside::refresh_card(&desk, ticketgram_domain::TicketId(1), chrono::Utc::now())
+        .await
+        .unwrap();
+    let jobs = test
+        .store
+        .claim_due_for_bots(
+            "outside-test",
+            &[client_bot.id],
+            chrono::Utc::now(),
+            Duration::from_secs(30),
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(jobs.len(), 1, "{jobs:?}");
+    assert!(
+        jobs[0].payload.contains("refresh_card"),
+        "{}",
+        jobs[0].payload
+    );
 }
