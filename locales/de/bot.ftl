@@ -40,6 +40,7 @@ status-closed = geschlossen
 # Schließen, wieder öffnen, bewerten
 ticket-closed = Anfrage { $number } ist geschlossen.
 ticket-reopened = Anfrage { $number } ist wieder offen. Schreiben Sie Ihre Nachricht.
+ticket-reopened-by-agent = Ihre Anfrage { $number } wurde vom Support wieder geöffnet. Wir schreiben Ihnen hier.
 rate-request = Wie bewerten Sie unsere Hilfe bei Anfrage { $number }?
 rating-thanks = Danke! Fügen Sie gern einen Kommentar hinzu oder tippen Sie auf „Überspringen“.
 rating-comment-thanks = Vielen Dank für Ihr Feedback!

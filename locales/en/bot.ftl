@@ -40,6 +40,7 @@ status-closed = closed
 # Closing, reopening, rating
 ticket-closed = Request { $number } is closed.
 ticket-reopened = Request { $number } is open again. Write your message.
+ticket-reopened-by-agent = Your request { $number } was reopened by our support team. We will write to you here.
 rate-request = How would you rate our help with request { $number }?
 rating-thanks = Thank you! Add a comment if you like, or press Skip.
 rating-comment-thanks = Thank you for your feedback!

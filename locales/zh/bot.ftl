@@ -40,6 +40,7 @@ status-closed = 已关闭
 # 关闭、重新打开、评分
 ticket-closed = 工单 { $number } 已关闭。
 ticket-reopened = 工单 { $number } 已重新打开。请输入您的消息。
+ticket-reopened-by-agent = 您的请求 { $number } 已被客服重新打开。我们会在这里给您回复。
 rate-request = 您如何评价我们对工单 { $number } 的帮助？
 rating-thanks = 谢谢！您可以补充评论，或点击“跳过”。
 rating-comment-thanks = 感谢您的反馈！

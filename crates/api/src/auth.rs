@@ -23,11 +23,25 @@ pub struct Caller {
     pub token: ApiToken,
     pub scopes: Vec<Scope>,
     pub desk: Desk,
+    /// The request's Idempotency-Key, set by that middleware: the origin of the outbox jobs
+    /// the request queues, so a retried request queues nothing twice.
+    pub idempotency_key: Option<String>,
 }
 
 impl Caller {
     pub fn ws(&self) -> WorkspaceId {
         self.token.workspace
+    }
+
+    /// Opens the request as one input (one transaction). Its jobs are keyed by the token and
+    /// the Idempotency-Key; a request without one can only be told apart by a fresh id.
+    pub async fn input(&self) -> Result<ticketgram_relay::Input, ApiError> {
+        let key = match &self.idempotency_key {
+            Some(key) => key.clone(),
+            None => uuid::Uuid::new_v4().simple().to_string(),
+        };
+        let origin = format!("api:{}:{key}", self.token.id);
+        Ok(ticketgram_relay::Input::open(&self.desk, origin, chrono::Utc::now()).await?)
     }
 
     /// The agent whose name the token acts in: its creator, when one was recorded.
@@ -100,6 +114,7 @@ async fn authenticate(
         token,
         scopes,
         desk,
+        idempotency_key: None,
     })
 }
 

@@ -87,12 +87,17 @@ pub(crate) async fn put_attributes(
                 attributes: attributes.clone(),
                 seen_at: chrono::Utc::now(),
             };
-            store.upsert_client(caller.ws(), &new).await?
+            store
+                .write(async |tx| tx.upsert_client(caller.ws(), &new).await)
+                .await?
         }
     };
     // Also for a client registered just now: another request may have registered them first.
     store
-        .set_client_attributes(caller.ws(), client.id, &attributes)
+        .write(async |tx| {
+            tx.set_client_attributes(caller.ws(), client.id, &attributes)
+                .await
+        })
         .await?;
     Ok(Json(client_view(&caller, &client).await?))
 }

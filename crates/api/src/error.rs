@@ -111,6 +111,7 @@ impl From<StoreError> for ApiError {
             StoreError::Transition(e) => ApiError::Transition(e.to_string()),
             StoreError::Invalid(m) => ApiError::Invalid(m),
             StoreError::Database(e) => ApiError::Internal(e.to_string()),
+            e @ StoreError::Fault(_) => ApiError::Internal(e.to_string()),
         }
     }
 }
@@ -119,6 +120,9 @@ impl From<RelayError> for ApiError {
     fn from(error: RelayError) -> ApiError {
         match error {
             RelayError::Store(e) => e.into(),
+            RelayError::AlreadyApplied => {
+                ApiError::Conflict("this request was already applied".into())
+            }
             other => ApiError::Internal(other.to_string()),
         }
     }

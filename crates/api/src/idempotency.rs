@@ -23,7 +23,7 @@ const MAX_BODY: usize = 1 << 20;
 
 pub(crate) async fn replay_or_record(
     State(state): State<ApiState>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let key = match request.headers().get(HEADER) {
@@ -38,7 +38,10 @@ pub(crate) async fn replay_or_record(
             }
         },
     };
-    let Some(caller) = request.extensions().get::<Caller>().cloned() else {
+    let Some(caller) = request.extensions_mut().get_mut::<Caller>().map(|caller| {
+        caller.idempotency_key = Some(key.clone());
+        caller.clone()
+    }) else {
         return next.run(request).await;
     };
     match run_once(&state, &caller, &key, request, next).await {
@@ -99,9 +102,10 @@ async fn run_once(
         state.store.abandon_idempotent(ws, token, key).await?;
     } else {
         let text = String::from_utf8_lossy(&bytes);
+        let status = parts.status.as_u16();
         state
             .store
-            .finish_idempotent(ws, token, key, parts.status.as_u16(), &text)
+            .write(async |tx| tx.finish_idempotent(ws, token, key, status, &text).await)
             .await?;
     }
     Ok(Response::from_parts(parts, Body::from(bytes)))

@@ -3,7 +3,8 @@
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::Deserialize;
-use ticketgram_domain::TicketStatus;
+use ticketgram_domain::{Actor, TicketStatus};
+use ticketgram_relay::actions;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -30,9 +31,11 @@ pub(crate) async fn reply(
         return Err(ApiError::Invalid("text must not be empty".into()));
     }
     let ticket = ticket_by_number(&caller, number).await?;
-    let now = chrono::Utc::now();
-    let id = ticketgram_relay::outside::reply(&caller.desk, ticket.id, caller.agent(), text, now)
-        .await?;
+    let input = caller.input().await?;
+    let mut fx = input.effects();
+    let id = actions::reply(&input.desk, &mut fx, ticket.id, caller.agent(), text).await?;
+    drop(fx);
+    input.commit().await?;
     let message = caller.desk.store.get_message(caller.ws(), id).await?;
     Ok((StatusCode::CREATED, Json(MessageView::new(&message))))
 }
@@ -53,25 +56,22 @@ pub(crate) async fn change_status(
         .parse()
         .map_err(|_| ApiError::Invalid(format!("unknown status {:?}", request.status)))?;
     let ticket = ticket_by_number(&caller, number).await?;
-    let now = chrono::Utc::now();
+    let input = caller.input().await?;
+    let mut fx = input.effects();
     match caller.agent() {
         Some(agent) => {
-            ticketgram_relay::outside::change_status(&caller.desk, ticket.id, to, agent, now)
-                .await?
+            actions::change_status_as_agent(&input.desk, &mut fx, ticket.id, to, agent).await?;
         }
         // An integration acting in nobody's name: the history says "system", the thread
         // names the token.
         None => {
-            ticketgram_relay::from_api::change_status(
-                &caller.desk,
-                &ticket,
-                to,
-                &caller.token.name,
-                now,
-            )
-            .await?;
+            let name = &caller.token.name;
+            actions::change_status(&input.desk, &mut fx, ticket.id, to, Actor::System, name)
+                .await?;
         }
     }
+    drop(fx);
+    input.commit().await?;
     let changed = caller.desk.store.get_ticket(caller.ws(), ticket.id).await?;
     Ok(Json(view(&caller, &changed).await?))
 }

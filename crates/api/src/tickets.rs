@@ -119,7 +119,10 @@ pub(crate) async fn create(
         opened_by: caller.actor(),
         notify_client: request.notify_client,
     };
-    let opened = from_api::open_ticket(&caller.desk, &client, &on_behalf, now).await?;
+    let input = caller.input().await?;
+    let opened =
+        from_api::open_ticket(&input.desk, &mut input.effects(), &client, &on_behalf).await?;
+    input.commit().await?;
     Ok((
         StatusCode::CREATED,
         Json(detail(&caller, &opened.ticket).await?),
@@ -165,5 +168,7 @@ async fn client_for(
         attributes: serde_json::json!({}),
         seen_at: now,
     };
-    Ok(store.upsert_client(caller.ws(), &new).await?)
+    Ok(store
+        .write(async |tx| tx.upsert_client(caller.ws(), &new).await)
+        .await?)
 }

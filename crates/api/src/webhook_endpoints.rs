@@ -112,7 +112,7 @@ pub(crate) async fn create(
     let endpoint = caller
         .desk
         .store
-        .create_webhook_endpoint(caller.ws(), &new)
+        .write(async |tx| tx.create_webhook_endpoint(caller.ws(), &new).await)
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -163,7 +163,7 @@ pub(crate) async fn update(
     let changed = caller
         .desk
         .store
-        .change_webhook_endpoint(caller.ws(), id, &change)
+        .write(async |tx| tx.change_webhook_endpoint(caller.ws(), id, &change).await)
         .await?;
     Ok(Json(WebhookView::new(&changed)))
 }
@@ -176,7 +176,7 @@ pub(crate) async fn remove(
     caller
         .desk
         .store
-        .delete_webhook_endpoint(caller.ws(), id)
+        .write(async |tx| tx.delete_webhook_endpoint(caller.ws(), id).await)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

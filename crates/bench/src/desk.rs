@@ -38,11 +38,14 @@ impl BenchDesk {
         store.migrate().await?;
         let now = chrono::Utc::now();
         let ws = store
-            .create_workspace(&NewWorkspace {
-                slug: "bench".into(),
-                name: "Benchmark desk".into(),
-                first_ticket_number: 1000,
-                created_at: now,
+            .write(async |tx| {
+                tx.create_workspace(&NewWorkspace {
+                    slug: "bench".into(),
+                    name: "Benchmark desk".into(),
+                    first_ticket_number: 1000,
+                    created_at: now,
+                })
+                .await
             })
             .await?
             .id;
@@ -56,19 +59,22 @@ impl BenchDesk {
         world.add_member(group, agent, false)?;
         world.add_member(channel, agent, false)?;
         store
-            .upsert_agent(
-                ws,
-                &NewAgent {
-                    telegram_user_id: agent,
-                    name: "Kate".into(),
-                    role: AgentRole::Agent,
-                    alias: None,
-                    languages: vec![Language::En],
-                    skills: vec![],
-                    schedule: None,
-                    created_at: now,
-                },
-            )
+            .write(async |tx| {
+                tx.upsert_agent(
+                    ws,
+                    &NewAgent {
+                        telegram_user_id: agent,
+                        name: "Kate".into(),
+                        role: AgentRole::Agent,
+                        alias: None,
+                        languages: vec![Language::En],
+                        skills: vec![],
+                        schedule: None,
+                        created_at: now,
+                    },
+                )
+                .await
+            })
             .await?;
         let chats = DeskChats {
             bot_user_id: bot.id,

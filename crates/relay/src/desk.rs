@@ -12,7 +12,7 @@ use ticketgram_domain::{
 };
 use ticketgram_i18n::{Arg, Translator};
 use ticketgram_store::{
-    BotRole, DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store,
+    BotRole, DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store, Tx,
 };
 use ticketgram_telegram::TelegramClient;
 
@@ -181,6 +181,14 @@ impl Desk {
         Ok(desk)
     }
 
+    /// This desk reading through `tx`, for the handlers of one input: what they read includes
+    /// what the input already wrote.
+    pub fn bound_to(&self, tx: &Tx) -> Desk {
+        let mut desk = self.clone();
+        desk.store = tx.store().clone();
+        desk
+    }
+
     pub fn ws(&self) -> WorkspaceId {
         self.config.workspace
     }
@@ -248,13 +256,14 @@ impl Desk {
     /// replies can be mapped back to it.
     pub async fn record_message(
         &self,
+        fx: &Effects<'_>,
         ticket: TicketId,
         direction: MessageDirection,
         author_agent: Option<AgentId>,
         content: (Option<String>, Vec<MediaRef>),
         copy: TelegramCopy,
-        now: Timestamp,
     ) -> Result<RecordedMessage, RelayError> {
+        let (tx, now) = (fx.tx, fx.now);
         let (text, media) = content;
         let new = NewMessage {
             ticket,
@@ -264,9 +273,8 @@ impl Desk {
             media,
             created_at: now,
         };
-        let recorded = self.store.add_message(self.ws(), &new).await?;
-        self.store
-            .add_message_copy(self.ws(), recorded.message.id, &copy)
+        let recorded = tx.add_message(self.ws(), &new).await?;
+        tx.add_message_copy(self.ws(), recorded.message.id, &copy)
             .await?;
         Ok(recorded)
     }
@@ -283,20 +291,24 @@ pub fn custom_text(texts: &[(Language, String)], lang: Language) -> Option<&str>
     find(lang).or_else(|| find(Language::En))
 }
 
-/// Outbox writes made while handling one update. Each job carries a key derived from the
-/// update, so handling the same update twice (after a crash before it was marked processed)
-/// queues nothing twice.
+/// What handling one input may change: its transaction (every write of the input goes
+/// through `tx` and commits with the input's processed mark, or not at all) and the outbox
+/// jobs it queues there. Each job carries a key derived from the input, so an input applied
+/// twice queues nothing twice.
 pub struct Effects<'a> {
     desk: &'a Desk,
+    /// The input's transaction; `desk.store` reads through it.
+    pub tx: &'a Tx,
     origin: String,
     seq: u32,
     pub now: Timestamp,
 }
 
 impl<'a> Effects<'a> {
-    pub fn new(desk: &'a Desk, origin: String, now: Timestamp) -> Effects<'a> {
+    pub fn new(desk: &'a Desk, tx: &'a Tx, origin: String, now: Timestamp) -> Effects<'a> {
         Effects {
             desk,
+            tx,
             origin,
             seq: 0,
             now,
@@ -362,7 +374,7 @@ impl<'a> Effects<'a> {
             created_at: self.now,
             dedupe_key: Some(dedupe_key),
         };
-        self.desk.store.enqueue(self.desk.ws(), &new).await?;
+        self.tx.enqueue(self.desk.ws(), &new).await?;
         Ok(())
     }
 
@@ -400,8 +412,7 @@ impl<'a> Effects<'a> {
         text: String,
     ) -> Result<MessageId, RelayError> {
         let recorded = self
-            .desk
-            .store
+            .tx
             .add_message(
                 self.desk.ws(),
                 &ticketgram_store::NewMessage {

@@ -26,7 +26,7 @@ pub async fn apply_edit(
     let (Some(known), Ok(content)) = (known, content::extract(message)) else {
         return Ok(());
     };
-    desk.store
+    fx.tx
         .edit_message(desk.ws(), known.id, content.text, content.media, fx.now)
         .await?;
     if known.direction == relayed {

@@ -7,10 +7,7 @@
 use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
-use ticketgram_domain::{
-    Actor, Client, MessageDirection, MessageId, Priority, StatusChange, Ticket, TicketStatus,
-    Timestamp, TopicId,
-};
+use ticketgram_domain::{Actor, Client, MessageDirection, MessageId, Priority, Ticket, TopicId};
 use ticketgram_store::{NewMessage, NewTicket};
 
 /// A ticket an integration opens for a client who is already known to the desk.
@@ -40,11 +37,11 @@ pub struct OpenedTicket {
 /// client's message and posts it into the card's thread.
 pub async fn open_ticket(
     desk: &Desk,
+    fx: &mut Effects<'_>,
     client: &Client,
     request: &TicketOnBehalf,
-    now: Timestamp,
 ) -> Result<OpenedTicket, RelayError> {
-    let desk = &desk.as_client_bot().await?;
+    let now = fx.now;
     let (topic_priority, queue) = match request.topic {
         Some(id) => {
             let topic = desk.store.get_topic(desk.ws(), id).await?;
@@ -61,15 +58,14 @@ pub async fn open_ticket(
         language: client.language,
         created_at: now,
     };
-    let ticket = desk
-        .store
+    let ticket = fx
+        .tx
         .create_ticket_as(desk.ws(), &new, request.opened_by)
         .await?;
-    let mut fx = Effects::new(desk, format!("api-ticket:{}", ticket.id.0), now);
     fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
         .await?;
-    let recorded = desk
-        .store
+    let recorded = fx
+        .tx
         .add_message(
             desk.ws(),
             &NewMessage {
@@ -90,52 +86,9 @@ pub async fn open_ticket(
         fx.notify_client(ticket.id, text, None).await?;
     }
     // Agents hear of it exactly as of a ticket opened in the client bot.
-    crate::manager_bot::notify::ticket_opened(desk, &mut fx, &ticket, client).await?;
+    crate::manager_bot::notify::ticket_opened(desk, fx, &ticket, client).await?;
     Ok(OpenedTicket {
         ticket,
         message: recorded.message.id,
     })
-}
-
-/// Moves a ticket to `to` for an integration acting in no agent's name (an agent's change is
-/// [`crate::outside::change_status`]): the history records the system, the thread is told
-/// the integration's name (`actor_name`), a closed ticket asks the client for a rating, and
-/// the card is refreshed.
-pub async fn change_status(
-    desk: &Desk,
-    ticket: &Ticket,
-    to: TicketStatus,
-    actor_name: &str,
-    now: Timestamp,
-) -> Result<StatusChange, RelayError> {
-    let desk = &desk.as_client_bot().await?;
-    let change = desk
-        .store
-        .change_status(desk.ws(), ticket.id, to, Actor::System, now)
-        .await?;
-    // One origin per history step: a retried request that changed nothing queues nothing.
-    let origin = format!(
-        "api-status:{}:{}:{}",
-        ticket.id.0,
-        to.as_str(),
-        now.timestamp_millis()
-    );
-    let mut fx = Effects::new(desk, origin, now);
-    let name = actor_name.to_string();
-    match to {
-        TicketStatus::Closed => {
-            let notice = desk.agent_text("ticket-closed-by", &[("actor", name.into())]);
-            fx.tell_agents(ticket.id, notice).await?;
-            let client = desk.store.get_client(desk.ws(), ticket.client).await?;
-            let closed = desk.store.get_ticket(desk.ws(), ticket.id).await?;
-            crate::client_bot::ask_rating(desk, &mut fx, &client, &closed).await?;
-        }
-        TicketStatus::Open if change.is_reopen() => {
-            let notice = desk.agent_text("ticket-reopened-by", &[("actor", name.into())]);
-            fx.tell_agents(ticket.id, notice).await?;
-        }
-        _ => {}
-    }
-    fx.refresh_card(ticket.id).await?;
-    Ok(change)
 }

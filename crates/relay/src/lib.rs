@@ -5,6 +5,7 @@
 //! [`processor`] applies it (client bot or agents' side) and queues outbox jobs, and the
 //! [`delivery::dispatcher`] sends them in order per ticket, honouring flood limits.
 
+pub mod actions;
 pub mod agents;
 pub mod callback;
 pub mod client_bot;
@@ -14,9 +15,9 @@ pub mod desk;
 mod edits;
 pub mod event;
 pub mod from_api;
+pub mod input;
 pub mod intake;
 pub mod manager_bot;
-pub mod outside;
 pub mod processor;
 mod service;
 pub mod settings_bot;
@@ -25,6 +26,7 @@ pub mod webhook;
 
 pub use desk::{BotRoles, Desk, DeskBots, DeskConfig};
 pub use event::DeskChats;
+pub use input::Input;
 pub use service::{Relay, RelayHandle};
 
 use ticketgram_store::StoreError;
@@ -43,13 +45,16 @@ pub enum RelayError {
     /// A card's forward arrived before the card's sending was recorded: try again shortly.
     #[error("a ticket card is still being posted")]
     CardInFlight,
+    /// A console form or API request with this origin was applied before.
+    #[error("this request was already applied")]
+    AlreadyApplied,
 }
 
 impl RelayError {
     /// Errors worth retrying the same work for (the database or Telegram was unreachable).
     pub fn is_transient(&self) -> bool {
         match self {
-            RelayError::Store(StoreError::Database(_)) => true,
+            RelayError::Store(e) => e.is_transient(),
             RelayError::Telegram(e) => e.is_transient(),
             RelayError::CardInFlight => true,
             _ => false,

@@ -1,11 +1,23 @@
-//! Applies stored updates, one bot at a time, in `update_id` order. An update is marked
-//! processed only after everything it causes is written; handling it again after a crash
-//! writes nothing twice (see `Effects`).
+//! Applies stored updates, one bot at a time, in `update_id` order.
+//!
+//! One update, one transaction: whatever handling it changes — tickets, messages, the
+//! client's state, history and audit rows, the outbox jobs that will carry it to Telegram —
+//! commits together with its processed mark, or nothing does. A crash anywhere inside leaves
+//! the update unprocessed and the database as it was, so applying it again after a restart
+//! has the whole effect exactly once.
 
 use crate::desk::{Desk, Effects};
 use crate::event::{classify, Event};
 use crate::{agents, client_bot, staff, RelayError};
+use std::time::Duration;
 use teloxide_core::types::Update;
+use ticketgram_domain::Timestamp;
+use ticketgram_store::StoredUpdate;
+
+/// A transient failure (the database busy or a serialization victim, a crash test's fault)
+/// retries the whole update this many times before the batch stops and waits for the next
+/// round; the update keeps its place, so nothing is skipped or reordered.
+const ATTEMPTS: u32 = 3;
 
 /// Handles up to `limit` waiting updates. Returns how many were handled, so callers loop
 /// while there is a backlog.
@@ -17,42 +29,76 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
     }
     let desk = &desk.current().await?;
     let count = updates.len();
-    for stored in updates {
-        let now = chrono::Utc::now();
-        let update: Update = match serde_json::from_str(&stored.payload) {
-            Ok(update) => update,
-            Err(e) => {
-                tracing::warn!(update_id = stored.update_id, error = %e, "malformed update kept as failed");
-                desk.store
-                    .mark_update_failed(
-                        bot,
-                        stored.update_id,
-                        &format!("malformed update: {e}"),
-                        now,
-                    )
-                    .await?;
-                continue;
+    for stored in &updates {
+        apply_stored(desk, stored).await?;
+    }
+    Ok(count)
+}
+
+/// Applies one stored update in its own transaction, retrying transient failures; a
+/// permanent failure is recorded on the update (for admins to see) and the bot goes on.
+async fn apply_stored(desk: &Desk, stored: &StoredUpdate) -> Result<(), RelayError> {
+    let now = chrono::Utc::now();
+    let update: Update = match serde_json::from_str(&stored.payload) {
+        Ok(update) => update,
+        Err(e) => {
+            tracing::warn!(update_id = stored.update_id, error = %e, "malformed update kept as failed");
+            return mark_failed(
+                desk,
+                stored.update_id,
+                &format!("malformed update: {e}"),
+                now,
+            )
+            .await;
+        }
+    };
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match apply_once(desk, &update, stored.update_id, now).await {
+            Ok(()) => return Ok(()),
+            Err(e) if e.is_transient() && attempt < ATTEMPTS => {
+                tracing::debug!(update_id = stored.update_id, attempt, error = %e, "update retried");
+                tokio::time::sleep(Duration::from_millis(20 * u64::from(attempt))).await;
             }
-        };
-        let mut fx = Effects::new(desk, format!("u{bot}:{}", stored.update_id), now);
-        match handle(desk, &mut fx, &update).await {
-            Ok(()) => {
-                desk.store
-                    .mark_update_processed(bot, stored.update_id, now)
-                    .await?
-            }
-            // The database is unreachable: stop here and retry this same update later, so
-            // nothing is skipped or reordered.
             Err(e) if e.is_transient() => return Err(e),
             Err(e) => {
                 tracing::error!(update_id = stored.update_id, error = %e, "update could not be applied");
-                desk.store
-                    .mark_update_failed(bot, stored.update_id, &e.to_string(), now)
-                    .await?;
+                return mark_failed(desk, stored.update_id, &e.to_string(), now).await;
             }
         }
     }
-    Ok(count)
+}
+
+async fn apply_once(
+    desk: &Desk,
+    update: &Update,
+    update_id: i64,
+    now: Timestamp,
+) -> Result<(), RelayError> {
+    let bot = desk.bot_id();
+    let tx = desk.store.begin_tx().await?;
+    {
+        let desk = desk.bound_to(&tx);
+        let mut fx = Effects::new(&desk, &tx, format!("u{bot}:{update_id}"), now);
+        handle(&desk, &mut fx, update).await?;
+    }
+    tx.mark_update_processed(bot, update_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn mark_failed(
+    desk: &Desk,
+    update_id: i64,
+    error: &str,
+    now: Timestamp,
+) -> Result<(), RelayError> {
+    let tx = desk.store.begin_tx().await?;
+    tx.mark_update_failed(desk.bot_id(), update_id, error, now)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<(), RelayError> {
@@ -100,9 +146,7 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
             channel_post_id,
             thread_id,
             posted_at,
-        } => {
-            agents::handle_thread_opened(desk, fx.now, channel_post_id, thread_id, posted_at).await
-        }
+        } => agents::handle_thread_opened(desk, fx, channel_post_id, thread_id, posted_at).await,
         Event::ThreadComment { message, thread_id } => {
             agents::handle_comment(desk, fx, message, thread_id).await
         }

@@ -1,10 +1,11 @@
 //! Changing an agent's role (agent, admin, owner) from the settings bot.
 
 use crate::clients::found;
-use crate::{Store, StoreError};
+use crate::StoreError;
+use crate::Tx;
 use ticketgram_domain::{AgentId, AgentRole, WorkspaceId};
 
-impl Store {
+impl Tx {
     pub async fn set_agent_role(
         &self,
         ws: WorkspaceId,
@@ -15,7 +16,7 @@ impl Store {
             .bind(role.as_str())
             .bind(ws.0)
             .bind(id.0)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         found(done.rows_affected())
     }

@@ -2,6 +2,7 @@
 
 use crate::clients::found;
 use crate::time::to_millis;
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{Agent, AgentAlias, AgentId, AgentRole, Language, Timestamp, WorkspaceId};
 
@@ -63,19 +64,12 @@ impl TryFrom<AgentRow> for Agent {
 }
 
 impl Store {
-    /// Adds an agent, or updates name, role, alias, languages, skills and schedule of the one
-    /// with that Telegram id (re-activating them).
-    pub async fn upsert_agent(&self, ws: WorkspaceId, new: &NewAgent) -> Result<Agent, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        upsert_agent_in(&mut conn, ws, new).await
-    }
-
     pub async fn get_agent(&self, ws: WorkspaceId, id: AgentId) -> Result<Agent, StoreError> {
         let sql = format!("SELECT {AGENT_COLUMNS} FROM agents WHERE workspace_id = $1 AND id = $2");
         let row: Option<AgentRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(id.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.ok_or(StoreError::NotFound)?.try_into()
     }
@@ -91,7 +85,7 @@ impl Store {
         let row: Option<AgentRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(telegram_user_id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.map(Agent::try_from).transpose()
     }
@@ -101,40 +95,9 @@ impl Store {
         let sql = format!("SELECT {AGENT_COLUMNS} FROM agents WHERE workspace_id = $1 ORDER BY id");
         let rows: Vec<AgentRow> = sqlx::query_as(&sql)
             .bind(ws.0)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         rows.into_iter().map(Agent::try_from).collect()
-    }
-
-    /// Deactivated agents keep their history but get no new tickets.
-    pub async fn set_agent_active(
-        &self,
-        ws: WorkspaceId,
-        id: AgentId,
-        active: bool,
-    ) -> Result<(), StoreError> {
-        let done = sqlx::query("UPDATE agents SET active = $1 WHERE workspace_id = $2 AND id = $3")
-            .bind(i64::from(active))
-            .bind(ws.0)
-            .bind(id.0)
-            .execute(&self.pool)
-            .await?;
-        found(done.rows_affected())
-    }
-
-    pub async fn set_agent_alias(
-        &self,
-        ws: WorkspaceId,
-        id: AgentId,
-        alias: Option<&AgentAlias>,
-    ) -> Result<(), StoreError> {
-        let done = sqlx::query("UPDATE agents SET alias = $1 WHERE workspace_id = $2 AND id = $3")
-            .bind(alias.map(|a| a.as_str().to_string()))
-            .bind(ws.0)
-            .bind(id.0)
-            .execute(&self.pool)
-            .await?;
-        found(done.rows_affected())
     }
 }
 
@@ -168,4 +131,44 @@ pub(crate) async fn upsert_agent_in(
         .fetch_one(&mut *conn)
         .await?;
     row.try_into()
+}
+
+impl Tx {
+    /// Adds an agent, or updates name, role, alias, languages, skills and schedule of the one
+    /// with that Telegram id (re-activating them).
+    pub async fn upsert_agent(&self, ws: WorkspaceId, new: &NewAgent) -> Result<Agent, StoreError> {
+        let mut conn = self.conn().await?;
+        upsert_agent_in(&mut conn, ws, new).await
+    }
+
+    /// Deactivated agents keep their history but get no new tickets.
+    pub async fn set_agent_active(
+        &self,
+        ws: WorkspaceId,
+        id: AgentId,
+        active: bool,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE agents SET active = $1 WHERE workspace_id = $2 AND id = $3")
+            .bind(i64::from(active))
+            .bind(ws.0)
+            .bind(id.0)
+            .execute(&mut *self.conn().await?)
+            .await?;
+        found(done.rows_affected())
+    }
+
+    pub async fn set_agent_alias(
+        &self,
+        ws: WorkspaceId,
+        id: AgentId,
+        alias: Option<&AgentAlias>,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE agents SET alias = $1 WHERE workspace_id = $2 AND id = $3")
+            .bind(alias.map(|a| a.as_str().to_string()))
+            .bind(ws.0)
+            .bind(id.0)
+            .execute(&mut *self.conn().await?)
+            .await?;
+        found(done.rows_affected())
+    }
 }

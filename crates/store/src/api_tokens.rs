@@ -6,6 +6,7 @@
 //! takes the workspace first.
 
 use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{AgentId, Timestamp, WorkspaceId};
 
@@ -90,33 +91,6 @@ pub enum IdempotentReplay {
 }
 
 impl Store {
-    pub async fn create_api_token(
-        &self,
-        ws: WorkspaceId,
-        new: &NewApiToken,
-    ) -> Result<ApiToken, StoreError> {
-        let mut tx = self.begin().await?;
-        if let Some(agent) = new.created_by {
-            crate::clients::ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
-        }
-        let sql = format!(
-            "INSERT INTO api_tokens (workspace_id, name, prefix, token_hash, scopes, created_by_agent_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {TOKEN_COLUMNS}"
-        );
-        let row: TokenRow = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(&new.name)
-            .bind(&new.prefix)
-            .bind(&new.token_hash)
-            .bind(serde_json::to_string(&new.scopes)?)
-            .bind(new.created_by.map(|a| a.0))
-            .bind(to_millis(new.created_at))
-            .fetch_one(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        row.try_into()
-    }
-
     /// The token with this hash, revoked or not, in whichever workspace it belongs to.
     pub async fn find_api_token_by_hash(
         &self,
@@ -125,7 +99,7 @@ impl Store {
         let sql = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1");
         let row: Option<TokenRow> = sqlx::query_as(&sql)
             .bind(token_hash)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.map(ApiToken::try_from).transpose()
     }
@@ -136,27 +110,9 @@ impl Store {
             format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE workspace_id = $1 ORDER BY id");
         let rows: Vec<TokenRow> = sqlx::query_as(&sql)
             .bind(ws.0)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         rows.into_iter().map(ApiToken::try_from).collect()
-    }
-
-    /// Revokes a token for good. Revoking it again keeps the first revocation time.
-    pub async fn revoke_api_token(
-        &self,
-        ws: WorkspaceId,
-        id: i64,
-        at: Timestamp,
-    ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE workspace_id = $2 AND id = $3",
-        )
-        .bind(to_millis(at))
-        .bind(ws.0)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        crate::clients::found(done.rows_affected())
     }
 
     /// Records that the token was used. Writes at most once per `granularity`, so a busy
@@ -177,7 +133,7 @@ impl Store {
         .bind(ws.0)
         .bind(id)
         .bind(stale_before)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -202,7 +158,7 @@ impl Store {
         .bind(ws.0)
         .bind(request_hash)
         .bind(to_millis(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         if inserted.rows_affected() > 0 {
             return Ok(IdempotentReplay::First);
@@ -214,7 +170,7 @@ impl Store {
         .bind(ws.0)
         .bind(token)
         .bind(key)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         let (stored_hash, status, body) = row.ok_or(StoreError::NotFound)?;
         if stored_hash != request_hash {
@@ -228,6 +184,70 @@ impl Store {
             },
             _ => IdempotentReplay::InProgress,
         })
+    }
+
+    /// Forgets `key` (the first request failed before it changed anything, so a retry may run).
+    pub async fn abandon_idempotent(
+        &self,
+        ws: WorkspaceId,
+        token: i64,
+        key: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "DELETE FROM api_idempotency_keys WHERE workspace_id = $1 AND token_id = $2 AND key = $3",
+        )
+        .bind(ws.0)
+        .bind(token)
+        .bind(key)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        Ok(())
+    }
+}
+
+impl Tx {
+    pub async fn create_api_token(
+        &self,
+        ws: WorkspaceId,
+        new: &NewApiToken,
+    ) -> Result<ApiToken, StoreError> {
+        let mut tx = self.conn().await?;
+        if let Some(agent) = new.created_by {
+            crate::clients::ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
+        }
+        let sql = format!(
+            "INSERT INTO api_tokens (workspace_id, name, prefix, token_hash, scopes, created_by_agent_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {TOKEN_COLUMNS}"
+        );
+        let row: TokenRow = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(&new.name)
+            .bind(&new.prefix)
+            .bind(&new.token_hash)
+            .bind(serde_json::to_string(&new.scopes)?)
+            .bind(new.created_by.map(|a| a.0))
+            .bind(to_millis(new.created_at))
+            .fetch_one(&mut *tx)
+            .await?;
+        row.try_into()
+    }
+
+    /// Revokes a token for good. Revoking it again keeps the first revocation time.
+    pub async fn revoke_api_token(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE workspace_id = $2 AND id = $3",
+        )
+        .bind(to_millis(at))
+        .bind(ws.0)
+        .bind(id)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        crate::clients::found(done.rows_affected())
     }
 
     /// Stores the answer to replay for `key`.
@@ -248,26 +268,8 @@ impl Store {
         .bind(ws.0)
         .bind(token)
         .bind(key)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())
-    }
-
-    /// Forgets `key` (the first request failed before it changed anything, so a retry may run).
-    pub async fn abandon_idempotent(
-        &self,
-        ws: WorkspaceId,
-        token: i64,
-        key: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "DELETE FROM api_idempotency_keys WHERE workspace_id = $1 AND token_id = $2 AND key = $3",
-        )
-        .bind(ws.0)
-        .bind(token)
-        .bind(key)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
     }
 }

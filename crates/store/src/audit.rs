@@ -2,6 +2,7 @@
 
 use crate::ticket_events::parse_actor;
 use crate::time::{from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{AuditEntry, WorkspaceId};
 
@@ -17,23 +18,6 @@ struct AuditRow {
 }
 
 impl Store {
-    pub async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO audit_log (workspace_id, actor_kind, actor_id, action, subject, details, at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(entry.workspace.0)
-        .bind(entry.actor.kind())
-        .bind(entry.actor.id())
-        .bind(&entry.action)
-        .bind(&entry.subject)
-        .bind(serde_json::to_string(&entry.details)?)
-        .bind(to_millis(entry.at))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     /// The newest `limit` entries, newest first.
     pub async fn audit_log(
         &self,
@@ -46,7 +30,7 @@ impl Store {
         )
         .bind(ws.0)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter()
             .map(|row| {
@@ -60,5 +44,24 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl Tx {
+    pub async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_log (workspace_id, actor_kind, actor_id, action, subject, details, at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(entry.workspace.0)
+        .bind(entry.actor.kind())
+        .bind(entry.actor.id())
+        .bind(&entry.action)
+        .bind(&entry.subject)
+        .bind(serde_json::to_string(&entry.details)?)
+        .bind(to_millis(entry.at))
+        .execute(&mut *self.conn().await?)
+        .await?;
+        Ok(())
     }
 }

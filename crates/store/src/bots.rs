@@ -2,6 +2,7 @@
 //! leases) by its Telegram bot id, which is also the prefix of its token.
 
 use crate::time::{from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use std::fmt;
 use ticketgram_domain::{Timestamp, WorkspaceId};
@@ -102,6 +103,35 @@ impl TryFrom<BotRow> for Bot {
 }
 
 impl Store {
+    pub async fn bots_of_workspace(&self, ws: WorkspaceId) -> Result<Vec<Bot>, StoreError> {
+        let sql = format!("SELECT {BOT_COLUMNS} FROM bots WHERE workspace_id = $1 ORDER BY id");
+        let rows: Vec<BotRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        rows.into_iter().map(Bot::try_from).collect()
+    }
+
+    /// Every bot of every desk: what an instance may try to poll (leases decide who does).
+    pub async fn all_bots(&self) -> Result<Vec<Bot>, StoreError> {
+        let sql = format!("SELECT {BOT_COLUMNS} FROM bots ORDER BY id");
+        let rows: Vec<BotRow> = sqlx::query_as(&sql)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        rows.into_iter().map(Bot::try_from).collect()
+    }
+
+    pub async fn find_bot(&self, telegram_bot_id: i64) -> Result<Option<Bot>, StoreError> {
+        let sql = format!("SELECT {BOT_COLUMNS} FROM bots WHERE telegram_bot_id = $1");
+        let row: Option<BotRow> = sqlx::query_as(&sql)
+            .bind(telegram_bot_id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        row.map(Bot::try_from).transpose()
+    }
+}
+
+impl Tx {
     /// Registers a bot for the desk, or updates role, username and token of a bot the desk
     /// already has. A bot already registered by another desk is a `Conflict`.
     pub async fn register_bot(&self, ws: WorkspaceId, new: &NewBot) -> Result<Bot, StoreError> {
@@ -120,7 +150,7 @@ impl Store {
             .bind(&new.username)
             .bind(&new.token_ciphertext)
             .bind(to_millis(new.created_at))
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.ok_or_else(|| {
             StoreError::Conflict(format!(
@@ -129,31 +159,6 @@ impl Store {
             ))
         })?
         .try_into()
-    }
-
-    pub async fn bots_of_workspace(&self, ws: WorkspaceId) -> Result<Vec<Bot>, StoreError> {
-        let sql = format!("SELECT {BOT_COLUMNS} FROM bots WHERE workspace_id = $1 ORDER BY id");
-        let rows: Vec<BotRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.into_iter().map(Bot::try_from).collect()
-    }
-
-    /// Every bot of every desk: what an instance may try to poll (leases decide who does).
-    pub async fn all_bots(&self) -> Result<Vec<Bot>, StoreError> {
-        let sql = format!("SELECT {BOT_COLUMNS} FROM bots ORDER BY id");
-        let rows: Vec<BotRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-        rows.into_iter().map(Bot::try_from).collect()
-    }
-
-    pub async fn find_bot(&self, telegram_bot_id: i64) -> Result<Option<Bot>, StoreError> {
-        let sql = format!("SELECT {BOT_COLUMNS} FROM bots WHERE telegram_bot_id = $1");
-        let row: Option<BotRow> = sqlx::query_as(&sql)
-            .bind(telegram_bot_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(Bot::try_from).transpose()
     }
 
     /// Returns false when the desk had no such bot.
@@ -165,7 +170,7 @@ impl Store {
         let done = sqlx::query("DELETE FROM bots WHERE workspace_id = $1 AND telegram_bot_id = $2")
             .bind(ws.0)
             .bind(telegram_bot_id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(done.rows_affected() > 0)
     }

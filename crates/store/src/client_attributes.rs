@@ -2,10 +2,11 @@
 //! through the REST API. A Telegram profile refresh never touches them (see
 //! [`Store::upsert_client`]); only this method replaces them.
 
-use crate::{Store, StoreError};
+use crate::StoreError;
+use crate::Tx;
 use ticketgram_domain::{ClientId, WorkspaceId};
 
-impl Store {
+impl Tx {
     /// Replaces the client's attributes with `attributes` (a JSON object).
     pub async fn set_client_attributes(
         &self,
@@ -23,7 +24,7 @@ impl Store {
                 .bind(attributes.to_string())
                 .bind(ws.0)
                 .bind(id.0)
-                .execute(&self.pool)
+                .execute(&mut *self.conn().await?)
                 .await?;
         crate::clients::found(done.rows_affected())
     }

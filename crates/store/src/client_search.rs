@@ -40,14 +40,14 @@ impl Store {
             .bind(id)
             .bind(limit)
             .bind(offset)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let (total,): (i64,) =
             sqlx::query_as(&format!("SELECT COUNT(*) FROM clients WHERE {filter}"))
                 .bind(ws.0)
                 .bind(&pattern)
                 .bind(id)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *self.conn().await?)
                 .await?;
         let clients = rows
             .into_iter()
@@ -69,7 +69,7 @@ impl Store {
         let row: Option<ClientRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(username.trim_start_matches('@').to_lowercase())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.map(Client::try_from).transpose()
     }

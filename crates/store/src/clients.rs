@@ -3,6 +3,7 @@
 use crate::ticket_events::parse_actor;
 use crate::tickets::parse_language;
 use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{BlockState, Client, ClientId, Language, Timestamp, WorkspaceId};
 
@@ -71,44 +72,13 @@ impl TryFrom<ClientRow> for Client {
 }
 
 impl Store {
-    /// Registers a client on first contact, or refreshes their Telegram profile. The language
-    /// is only set on first contact: afterwards it is the client's own choice in the bot.
-    /// One statement, so two first messages at once cannot create two clients.
-    pub async fn upsert_client(
-        &self,
-        ws: WorkspaceId,
-        new: &NewClient,
-    ) -> Result<Client, StoreError> {
-        let sql = format!(
-            "INSERT INTO clients (workspace_id, telegram_user_id, first_name, last_name, username,
-                                  language, attributes, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (workspace_id, telegram_user_id) DO UPDATE
-             SET first_name = excluded.first_name, last_name = excluded.last_name,
-                 username = excluded.username
-             RETURNING {CLIENT_COLUMNS}"
-        );
-        let row: ClientRow = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(new.telegram_user_id)
-            .bind(&new.first_name)
-            .bind(&new.last_name)
-            .bind(&new.username)
-            .bind(new.language.code())
-            .bind(new.attributes.to_string())
-            .bind(to_millis(new.seen_at))
-            .fetch_one(&self.pool)
-            .await?;
-        row.try_into()
-    }
-
     pub async fn get_client(&self, ws: WorkspaceId, id: ClientId) -> Result<Client, StoreError> {
         let sql =
             format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE workspace_id = $1 AND id = $2");
         let row: Option<ClientRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(id.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.ok_or(StoreError::NotFound)?.try_into()
     }
@@ -122,7 +92,7 @@ impl Store {
         let row: Option<ClientRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(telegram_user_id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.map(Client::try_from).transpose()
     }
@@ -137,47 +107,9 @@ impl Store {
             sqlx::query_as("SELECT attributes FROM clients WHERE workspace_id = $1 AND id = $2")
                 .bind(ws.0)
                 .bind(id.0)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(serde_json::from_str(&row.ok_or(StoreError::NotFound)?.0)?)
-    }
-
-    pub async fn set_client_language(
-        &self,
-        ws: WorkspaceId,
-        id: ClientId,
-        language: Language,
-    ) -> Result<(), StoreError> {
-        let done =
-            sqlx::query("UPDATE clients SET language = $1 WHERE workspace_id = $2 AND id = $3")
-                .bind(language.code())
-                .bind(ws.0)
-                .bind(id.0)
-                .execute(&self.pool)
-                .await?;
-        found(done.rows_affected())
-    }
-
-    /// Blocks (`Some`) or unblocks (`None`) a client.
-    pub async fn set_client_block(
-        &self,
-        ws: WorkspaceId,
-        id: ClientId,
-        block: Option<&BlockState>,
-    ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE clients SET blocked_reason = $1, blocked_by_kind = $2, blocked_by_id = $3, blocked_at = $4
-             WHERE workspace_id = $5 AND id = $6",
-        )
-        .bind(block.map(|b| b.reason.clone()))
-        .bind(block.map(|b| b.by.kind()))
-        .bind(block.and_then(|b| b.by.id()))
-        .bind(block.map(|b| to_millis(b.at)))
-        .bind(ws.0)
-        .bind(id.0)
-        .execute(&self.pool)
-        .await?;
-        found(done.rows_affected())
     }
 }
 
@@ -210,4 +142,75 @@ pub(crate) async fn ensure_in_workspace(
         )));
     }
     Ok(())
+}
+
+impl Tx {
+    /// Registers a client on first contact, or refreshes their Telegram profile. The language
+    /// is only set on first contact: afterwards it is the client's own choice in the bot.
+    /// One statement, so two first messages at once cannot create two clients.
+    pub async fn upsert_client(
+        &self,
+        ws: WorkspaceId,
+        new: &NewClient,
+    ) -> Result<Client, StoreError> {
+        let sql = format!(
+            "INSERT INTO clients (workspace_id, telegram_user_id, first_name, last_name, username,
+                                  language, attributes, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (workspace_id, telegram_user_id) DO UPDATE
+             SET first_name = excluded.first_name, last_name = excluded.last_name,
+                 username = excluded.username
+             RETURNING {CLIENT_COLUMNS}"
+        );
+        let row: ClientRow = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(new.telegram_user_id)
+            .bind(&new.first_name)
+            .bind(&new.last_name)
+            .bind(&new.username)
+            .bind(new.language.code())
+            .bind(new.attributes.to_string())
+            .bind(to_millis(new.seen_at))
+            .fetch_one(&mut *self.conn().await?)
+            .await?;
+        row.try_into()
+    }
+
+    pub async fn set_client_language(
+        &self,
+        ws: WorkspaceId,
+        id: ClientId,
+        language: Language,
+    ) -> Result<(), StoreError> {
+        let done =
+            sqlx::query("UPDATE clients SET language = $1 WHERE workspace_id = $2 AND id = $3")
+                .bind(language.code())
+                .bind(ws.0)
+                .bind(id.0)
+                .execute(&mut *self.conn().await?)
+                .await?;
+        found(done.rows_affected())
+    }
+
+    /// Blocks (`Some`) or unblocks (`None`) a client.
+    pub async fn set_client_block(
+        &self,
+        ws: WorkspaceId,
+        id: ClientId,
+        block: Option<&BlockState>,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE clients SET blocked_reason = $1, blocked_by_kind = $2, blocked_by_id = $3, blocked_at = $4
+             WHERE workspace_id = $5 AND id = $6",
+        )
+        .bind(block.map(|b| b.reason.clone()))
+        .bind(block.map(|b| b.by.kind()))
+        .bind(block.and_then(|b| b.by.id()))
+        .bind(block.map(|b| to_millis(b.at)))
+        .bind(ws.0)
+        .bind(id.0)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        found(done.rows_affected())
+    }
 }

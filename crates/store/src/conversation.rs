@@ -2,6 +2,7 @@
 //! next message belongs to. Both live in the database so a restart drops nobody mid-form.
 
 use crate::time::to_millis;
+use crate::Tx;
 use crate::{Store, StoreError};
 use sqlx::AnyConnection;
 use ticketgram_domain::{ClientId, ClientState, TicketId, Timestamp, WorkspaceId};
@@ -57,7 +58,7 @@ impl Store {
         )
         .bind(ws.0)
         .bind(client.0)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         match row {
             Some((json,)) => Ok(serde_json::from_str(&json)?),
@@ -65,6 +66,23 @@ impl Store {
         }
     }
 
+    /// The ticket a client's next plain message goes to, if any.
+    pub async fn current_ticket(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+    ) -> Result<Option<TicketId>, StoreError> {
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT current_ticket_id FROM client_states WHERE workspace_id = $1 AND client_id = $2")
+                .bind(ws.0)
+                .bind(client.0)
+                .fetch_optional(&mut *self.conn().await?)
+                .await?;
+        Ok(row.and_then(|(id,)| id).map(TicketId))
+    }
+}
+
+impl Tx {
     pub async fn set_client_state(
         &self,
         ws: WorkspaceId,
@@ -82,24 +100,9 @@ impl Store {
         .bind(client.0)
         .bind(serde_json::to_string(state)?)
         .bind(to_millis(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())
-    }
-
-    /// The ticket a client's next plain message goes to, if any.
-    pub async fn current_ticket(
-        &self,
-        ws: WorkspaceId,
-        client: ClientId,
-    ) -> Result<Option<TicketId>, StoreError> {
-        let row: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT current_ticket_id FROM client_states WHERE workspace_id = $1 AND client_id = $2")
-                .bind(ws.0)
-                .bind(client.0)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.and_then(|(id,)| id).map(TicketId))
     }
 
     pub async fn set_current_ticket(
@@ -109,7 +112,7 @@ impl Store {
         ticket: Option<TicketId>,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.conn().await?;
         set_current_ticket_in(&mut conn, ws, client, ticket, at).await
     }
 }

@@ -3,6 +3,7 @@
 //! bot says on its own. Kept in the `settings` table, one typed key each, so a change to one
 //! never races a change to another.
 
+use crate::Tx;
 use crate::{Store, StoreError};
 use serde::{de::DeserializeOwned, Serialize};
 use ticketgram_domain::sla::{SlaTargets, WorkingHours};
@@ -57,7 +58,21 @@ impl Store {
         }
         Ok(profile)
     }
+}
 
+fn decode<T: DeserializeOwned>(key: &str, value: &str) -> Result<T, StoreError> {
+    serde_json::from_str(value).map_err(|e| StoreError::Invalid(format!("setting {key}: {e}")))
+}
+
+fn replace_for(all: &mut Vec<(Language, String)>, language: Language, text: Option<&str>) {
+    all.retain(|(l, _)| *l != language);
+    if let Some(text) = text {
+        all.push((language, text.to_string()));
+        all.sort_by_key(|(l, _)| l.code());
+    }
+}
+
+impl Tx {
     pub async fn set_working_hours(
         &self,
         ws: WorkspaceId,
@@ -131,17 +146,5 @@ impl Store {
         let json =
             serde_json::to_string(value).map_err(|e| StoreError::Invalid(format!("{key}: {e}")))?;
         self.set_setting(ws, key, &json, at).await
-    }
-}
-
-fn decode<T: DeserializeOwned>(key: &str, value: &str) -> Result<T, StoreError> {
-    serde_json::from_str(value).map_err(|e| StoreError::Invalid(format!("setting {key}: {e}")))
-}
-
-fn replace_for(all: &mut Vec<(Language, String)>, language: Language, text: Option<&str>) {
-    all.retain(|(l, _)| *l != language);
-    if let Some(text) = text {
-        all.push((language, text.to_string()));
-        all.sort_by_key(|(l, _)| l.code());
     }
 }

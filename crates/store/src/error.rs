@@ -18,6 +18,30 @@ pub enum StoreError {
     Invalid(String),
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
+    /// A crash test's fault point fired at this step of the transaction.
+    #[error("injected fault at step {0}")]
+    Fault(u32),
+}
+
+impl StoreError {
+    /// Whether the same input, applied again from the start, may well succeed: the database
+    /// was unreachable or busy, PostgreSQL chose this transaction as a serialization or
+    /// deadlock victim, or a crash test cut it short. Constraint violations and bad data are
+    /// not: retrying them gives the same answer.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Fault(_) => true,
+            StoreError::Database(sqlx::Error::Database(db)) => {
+                let code = db.code().unwrap_or_default();
+                // 40001 serialization_failure, 40P01 deadlock_detected; SQLite 5 BUSY, 6 LOCKED
+                // (and their extended codes, which keep the primary code in the low byte).
+                matches!(code.as_ref(), "40001" | "40P01" | "55P03")
+                    || code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+            }
+            StoreError::Database(_) => true,
+            _ => false,
+        }
+    }
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -27,7 +27,7 @@ impl Store {
         .bind(holder)
         .bind(now_ms.saturating_add(duration_millis(ttl)))
         .bind(now_ms)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.is_some())
     }
@@ -38,7 +38,7 @@ impl Store {
         let done = sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
             .bind(name)
             .bind(holder)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -53,7 +53,7 @@ impl Store {
             sqlx::query_as("SELECT holder FROM leases WHERE name = $1 AND expires_at > $2")
                 .bind(name)
                 .bind(to_millis(now))
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(row.map(|(h,)| h))
     }

@@ -22,6 +22,7 @@
 mod agent_roles;
 mod agents;
 mod api_tokens;
+mod applied_inputs;
 mod audit;
 mod bots;
 mod client_attributes;
@@ -48,6 +49,7 @@ mod ticket_search;
 mod tickets;
 mod time;
 mod topics;
+mod tx;
 mod updates;
 mod web_sessions;
 mod webhooks;
@@ -61,7 +63,7 @@ pub use clients::NewClient;
 pub use desk_profile::{keys as desk_profile_keys, AgentChats, DeskProfile};
 pub use error::StoreError;
 pub use messages::{NewMessage, RecordedMessage};
-pub use outbox::{enqueue_tx, NewOutboxJob, OutboxJob, OutboxStatus};
+pub use outbox::{NewOutboxJob, OutboxJob, OutboxStatus};
 pub use reply_templates::ReplyTemplate;
 pub use sealed::{SealError, SealingKey};
 pub use setup_codes::{normalize_setup_code, SetupClaim, SetupCode, SETUP_ATTEMPT_LIMIT};
@@ -71,6 +73,7 @@ pub use ticket_posts::{TicketPost, TicketPostClaim};
 pub use ticket_search::{AssigneeFilter, TicketQuery};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
+pub use tx::{FaultPoints, Tx};
 pub use updates::StoredUpdate;
 pub use web_sessions::{random_token, NewWebSession, WebSession};
 pub use webhooks::{
@@ -80,7 +83,7 @@ pub use webhooks::{
 pub use workspaces::{NewWorkspace, Workspace};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, ConnectOptions, Connection, Executor, Transaction};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 use std::str::FromStr;
 
 /// Which database sits behind the store. Chosen from the URL scheme.
@@ -139,6 +142,10 @@ const SQLITE_BUSY_TIMEOUT_MS: u64 = 15_000;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Set on the store a [`Tx`] lends out: every call then goes through that transaction.
+    tx: Option<std::sync::Arc<tx::TxCell>>,
+    /// Crash tests only: where the next transaction fails.
+    faults: Option<std::sync::Arc<FaultPoints>>,
 }
 
 impl Store {
@@ -158,7 +165,12 @@ impl Store {
                     .await?
             }
         };
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            tx: None,
+            faults: None,
+        })
     }
 
     /// Brings the schema up to date. Safe to run on every start and from several instances at
@@ -178,21 +190,11 @@ impl Store {
         self.backend
     }
 
-    /// Escape hatch for adapters that need a query the store does not offer yet. Prefer adding
-    /// a method here: queries outside the store escape the shared test suite.
+    /// For tests that inspect the schema itself. Everything else reads through the store's
+    /// methods and writes through a [`Tx`].
+    #[doc(hidden)]
     pub fn pool(&self) -> &AnyPool {
         &self.pool
-    }
-
-    /// Starts a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is taken
-    /// up front, so a transaction that reads before it writes waits its turn instead of failing
-    /// with SQLITE_BUSY when another writer got there first.
-    pub async fn begin(&self) -> Result<Transaction<'static, Any>, StoreError> {
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
-        Ok(tx)
     }
 
     /// Closes every connection; later calls fail. Used by tests that simulate a restart.

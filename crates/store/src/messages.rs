@@ -2,6 +2,7 @@
 
 use crate::ticket_changes::{record_agent_reply_in, record_client_message_in};
 use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use sqlx::AnyConnection;
 use ticketgram_domain::{
@@ -82,6 +83,103 @@ async fn load_copies(
 }
 
 impl Store {
+    pub async fn get_message(&self, ws: WorkspaceId, id: MessageId) -> Result<Message, StoreError> {
+        let mut conn = self.conn().await?;
+        let sql =
+            format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = $2");
+        let row: Option<MessageRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let row = row.ok_or(StoreError::NotFound)?;
+        let copies = load_copies(&mut conn, id).await?;
+        row.into_message(copies)
+    }
+
+    /// The message a Telegram message is a copy of: how an agent's reply in the thread, or a
+    /// client's edit, is mapped back to the conversation.
+    pub async fn find_message_by_copy(
+        &self,
+        ws: WorkspaceId,
+        bot_id: i64,
+        chat_id: i64,
+        telegram_message_id: i64,
+    ) -> Result<Option<Message>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT message_id FROM message_copies
+             WHERE workspace_id = $1 AND bot_id = $2 AND chat_id = $3 AND telegram_message_id = $4",
+        )
+        .bind(ws.0)
+        .bind(bot_id)
+        .bind(chat_id)
+        .bind(telegram_message_id)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        match row {
+            Some((id,)) => Ok(Some(self.get_message(ws, MessageId(id)).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The conversation of a ticket in order, with copies.
+    pub async fn ticket_messages(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+    ) -> Result<Vec<Message>, StoreError> {
+        self.ticket_messages_matching(ws, ticket, "%").await
+    }
+
+    async fn ticket_messages_matching(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        media_like: &str,
+    ) -> Result<Vec<Message>, StoreError> {
+        let mut conn = self.conn().await?;
+        let sql = format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND media LIKE $3
+             ORDER BY id"
+        );
+        let rows: Vec<MessageRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(ticket.0)
+            .bind(media_like)
+            .fetch_all(&mut *conn)
+            .await?;
+        let mut messages = Vec::with_capacity(rows.len());
+        for row in rows {
+            let copies = load_copies(&mut conn, MessageId(row.id)).await?;
+            messages.push(row.into_message(copies)?);
+        }
+        Ok(messages)
+    }
+
+    /// The messages of one album (Telegram sends each part as its own update sharing
+    /// `media_group_id`), in arrival order, so they can be relayed as one album.
+    pub async fn messages_in_album(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        media_group_id: &str,
+    ) -> Result<Vec<Message>, StoreError> {
+        // The id lives inside the media JSON: narrow down with LIKE, then match exactly.
+        let messages = self
+            .ticket_messages_matching(ws, ticket, &format!("%{media_group_id}%"))
+            .await?;
+        Ok(messages
+            .into_iter()
+            .filter(|m| {
+                m.media
+                    .iter()
+                    .any(|media| media.media_group_id.as_deref() == Some(media_group_id))
+            })
+            .collect())
+    }
+}
+
+impl Tx {
     /// Stores a message and applies its effect on the ticket in the same transaction:
     /// a client message wakes a ticket waiting on the client, an agent reply stamps the first
     /// response and opens the ticket. Notes and system messages change nothing.
@@ -95,7 +193,7 @@ impl Store {
                 "an agent reply needs its author".into(),
             ));
         }
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         if let Some(agent) = new.author_agent {
             crate::clients::ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
         }
@@ -127,7 +225,6 @@ impl Store {
             .bind(to_millis(new.created_at))
             .fetch_one(&mut *tx)
             .await?;
-        tx.commit().await?;
         Ok(RecordedMessage {
             message: row.into_message(Vec::new())?,
             status_change,
@@ -152,86 +249,13 @@ impl Store {
         .bind(copy.message_id)
         .bind(ws.0)
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         if done.rows_affected() == 0 {
             // Either a duplicate or a message outside this workspace: tell them apart.
             self.get_message(ws, id).await?;
         }
         Ok(done.rows_affected() > 0)
-    }
-
-    pub async fn get_message(&self, ws: WorkspaceId, id: MessageId) -> Result<Message, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        let sql =
-            format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = $2");
-        let row: Option<MessageRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(id.0)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let row = row.ok_or(StoreError::NotFound)?;
-        let copies = load_copies(&mut conn, id).await?;
-        row.into_message(copies)
-    }
-
-    /// The message a Telegram message is a copy of: how an agent's reply in the thread, or a
-    /// client's edit, is mapped back to the conversation.
-    pub async fn find_message_by_copy(
-        &self,
-        ws: WorkspaceId,
-        bot_id: i64,
-        chat_id: i64,
-        telegram_message_id: i64,
-    ) -> Result<Option<Message>, StoreError> {
-        let row: Option<(i64,)> = sqlx::query_as(
-            "SELECT message_id FROM message_copies
-             WHERE workspace_id = $1 AND bot_id = $2 AND chat_id = $3 AND telegram_message_id = $4",
-        )
-        .bind(ws.0)
-        .bind(bot_id)
-        .bind(chat_id)
-        .bind(telegram_message_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        match row {
-            Some((id,)) => Ok(Some(self.get_message(ws, MessageId(id)).await?)),
-            None => Ok(None),
-        }
-    }
-
-    /// The conversation of a ticket in order, with copies.
-    pub async fn ticket_messages(
-        &self,
-        ws: WorkspaceId,
-        ticket: TicketId,
-    ) -> Result<Vec<Message>, StoreError> {
-        self.ticket_messages_matching(ws, ticket, "%").await
-    }
-
-    async fn ticket_messages_matching(
-        &self,
-        ws: WorkspaceId,
-        ticket: TicketId,
-        media_like: &str,
-    ) -> Result<Vec<Message>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        let sql = format!(
-            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND media LIKE $3
-             ORDER BY id"
-        );
-        let rows: Vec<MessageRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(ticket.0)
-            .bind(media_like)
-            .fetch_all(&mut *conn)
-            .await?;
-        let mut messages = Vec::with_capacity(rows.len());
-        for row in rows {
-            let copies = load_copies(&mut conn, MessageId(row.id)).await?;
-            messages.push(row.into_message(copies)?);
-        }
-        Ok(messages)
     }
 
     /// Records an edit made in Telegram: the new text and media replace the old.
@@ -251,30 +275,8 @@ impl Store {
         .bind(to_millis(at))
         .bind(ws.0)
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())
-    }
-
-    /// The messages of one album (Telegram sends each part as its own update sharing
-    /// `media_group_id`), in arrival order, so they can be relayed as one album.
-    pub async fn messages_in_album(
-        &self,
-        ws: WorkspaceId,
-        ticket: TicketId,
-        media_group_id: &str,
-    ) -> Result<Vec<Message>, StoreError> {
-        // The id lives inside the media JSON: narrow down with LIKE, then match exactly.
-        let messages = self
-            .ticket_messages_matching(ws, ticket, &format!("%{media_group_id}%"))
-            .await?;
-        Ok(messages
-            .into_iter()
-            .filter(|m| {
-                m.media
-                    .iter()
-                    .any(|media| media.media_group_id.as_deref() == Some(media_group_id))
-            })
-            .collect())
     }
 }

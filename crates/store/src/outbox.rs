@@ -9,6 +9,7 @@
 //! claimed again by another.
 
 use crate::time::{duration_millis, from_millis, opt_from_millis, to_millis};
+use crate::Tx;
 use crate::{Backend, Store, StoreError};
 use sqlx::AnyConnection;
 use std::time::Duration;
@@ -78,11 +79,13 @@ pub struct OutboxJob {
     /// What Telegram answered (e.g. the sent message), recorded on completion.
     pub result: Option<String>,
     pub dedupe_key: Option<String>,
+    /// Calls of a multi-part job already made (parts of a long answer sent).
+    pub progress: i64,
 }
 
 const JOB_COLUMNS: &str =
     "id, workspace_id, bot_id, ordering_key, payload, status, attempts, not_before, \
-     claimed_by, claim_expires_at, last_error, created_at, done_at, result, dedupe_key";
+     claimed_by, claim_expires_at, last_error, created_at, done_at, result, dedupe_key, progress";
 
 #[derive(sqlx::FromRow)]
 struct JobRow {
@@ -101,6 +104,7 @@ struct JobRow {
     done_at: Option<i64>,
     result: Option<String>,
     dedupe_key: Option<String>,
+    progress: i64,
 }
 
 impl TryFrom<JobRow> for OutboxJob {
@@ -122,6 +126,7 @@ impl TryFrom<JobRow> for OutboxJob {
             done_at: opt_from_millis(row.done_at)?,
             result: row.result,
             dedupe_key: row.dedupe_key,
+            progress: row.progress,
         })
     }
 }
@@ -163,11 +168,6 @@ pub async fn enqueue_tx(
 }
 
 impl Store {
-    pub async fn enqueue(&self, ws: WorkspaceId, job: &NewOutboxJob) -> Result<i64, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        enqueue_tx(&mut conn, ws, job).await
-    }
-
     /// Claims up to `limit` due jobs for `instance` until `now + lease`. A job is due when it is
     /// pending (or its previous claim expired), its `not_before` has passed, and no older job
     /// of its key is unfinished.
@@ -246,13 +246,59 @@ impl Store {
         for id in bot_ids.into_iter().flatten() {
             query = query.bind(*id);
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows = query.fetch_all(&mut *self.conn().await?).await?;
         let mut jobs = rows
             .into_iter()
             .map(OutboxJob::try_from)
             .collect::<Result<Vec<_>, _>>()?;
         jobs.sort_by_key(|job| job.id);
         Ok(jobs)
+    }
+
+    pub async fn outbox_job(&self, ws: WorkspaceId, id: i64) -> Result<OutboxJob, StoreError> {
+        let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND id = $2");
+        let row: Option<JobRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    /// Jobs that were given up, newest first.
+    pub async fn dead_jobs(&self, ws: WorkspaceId) -> Result<Vec<OutboxJob>, StoreError> {
+        let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND status = 'dead' ORDER BY id DESC");
+        let rows: Vec<JobRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        rows.into_iter().map(OutboxJob::try_from).collect()
+    }
+
+    /// Jobs not yet finished (pending or in flight) for the desk.
+    pub async fn pending_count(&self, ws: WorkspaceId) -> Result<i64, StoreError> {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE workspace_id = $1 AND status IN ('pending', 'in_flight')")
+                .bind(ws.0)
+                .fetch_one(&mut *self.conn().await?)
+                .await?;
+        Ok(count)
+    }
+}
+
+fn claimed(rows_affected: u64, id: i64) -> Result<(), StoreError> {
+    if rows_affected == 0 {
+        return Err(StoreError::Conflict(format!(
+            "outbox job {id} is not claimed by this instance"
+        )));
+    }
+    Ok(())
+}
+
+impl Tx {
+    pub async fn enqueue(&self, ws: WorkspaceId, job: &NewOutboxJob) -> Result<i64, StoreError> {
+        let mut conn = self.conn().await?;
+        enqueue_tx(&mut conn, ws, job).await
     }
 
     /// The call succeeded. `Conflict` means our claim expired and another instance took the
@@ -272,29 +318,33 @@ impl Store {
         .bind(to_millis(at))
         .bind(id)
         .bind(instance)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         claimed(done.rows_affected(), id)
     }
 
     /// A temporary failure (network, 429): the job and the later ones of its key wait.
+    /// `progress` is how many of its calls already went through (never goes back).
     pub async fn retry_later(
         &self,
         id: i64,
         instance: &str,
         not_before: Timestamp,
         error: &str,
+        progress: i64,
     ) -> Result<(), StoreError> {
         let done = sqlx::query(
             "UPDATE outbox SET status = 'pending', not_before = $1, last_error = $2, claimed_by = NULL,
-                               claim_expires_at = NULL
+                               claim_expires_at = NULL,
+                               progress = CASE WHEN progress > $5 THEN progress ELSE $5 END
              WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
         )
         .bind(to_millis(not_before))
         .bind(error)
         .bind(id)
         .bind(instance)
-        .execute(&self.pool)
+        .bind(progress)
+        .execute(&mut *self.conn().await?)
         .await?;
         claimed(done.rows_affected(), id)
     }
@@ -316,7 +366,7 @@ impl Store {
         .bind(to_millis(at))
         .bind(id)
         .bind(instance)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         claimed(done.rows_affected(), id)
     }
@@ -335,47 +385,8 @@ impl Store {
         .bind(to_millis(not_before))
         .bind(ws.0)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())
     }
-
-    pub async fn outbox_job(&self, ws: WorkspaceId, id: i64) -> Result<OutboxJob, StoreError> {
-        let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND id = $2");
-        let row: Option<JobRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.ok_or(StoreError::NotFound)?.try_into()
-    }
-
-    /// Jobs that were given up, newest first.
-    pub async fn dead_jobs(&self, ws: WorkspaceId) -> Result<Vec<OutboxJob>, StoreError> {
-        let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND status = 'dead' ORDER BY id DESC");
-        let rows: Vec<JobRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.into_iter().map(OutboxJob::try_from).collect()
-    }
-
-    /// Jobs not yet finished (pending or in flight) for the desk.
-    pub async fn pending_count(&self, ws: WorkspaceId) -> Result<i64, StoreError> {
-        let (count,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE workspace_id = $1 AND status IN ('pending', 'in_flight')")
-                .bind(ws.0)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(count)
-    }
-}
-
-fn claimed(rows_affected: u64, id: i64) -> Result<(), StoreError> {
-    if rows_affected == 0 {
-        return Err(StoreError::Conflict(format!(
-            "outbox job {id} is not claimed by this instance"
-        )));
-    }
-    Ok(())
 }

@@ -62,7 +62,7 @@ impl Store {
             .bind(ws.0)
             .bind(limit)
             .bind(agent)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         self.with_tags(rows).await
     }

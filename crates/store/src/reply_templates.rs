@@ -1,6 +1,7 @@
 //! Canned replies: short texts agents insert into a reply with one tap, one set per language.
 
 use crate::time::to_millis;
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{Language, Timestamp, WorkspaceId};
 
@@ -12,6 +13,32 @@ pub struct ReplyTemplate {
 }
 
 impl Store {
+    /// The templates of one language, by name.
+    pub async fn templates(
+        &self,
+        ws: WorkspaceId,
+        language: Language,
+    ) -> Result<Vec<ReplyTemplate>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name, body FROM reply_templates WHERE workspace_id = $1 AND language = $2
+             ORDER BY name",
+        )
+        .bind(ws.0)
+        .bind(language.code())
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(name, body)| ReplyTemplate {
+                language,
+                name,
+                body,
+            })
+            .collect())
+    }
+}
+
+impl Tx {
     /// Adds a template, or replaces the text of the one with that name in that language.
     pub async fn save_template(
         &self,
@@ -30,7 +57,7 @@ impl Store {
         .bind(&template.name)
         .bind(&template.body)
         .bind(to_millis(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -48,32 +75,8 @@ impl Store {
         .bind(ws.0)
         .bind(language.code())
         .bind(name)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.rows_affected() > 0)
-    }
-
-    /// The templates of one language, by name.
-    pub async fn templates(
-        &self,
-        ws: WorkspaceId,
-        language: Language,
-    ) -> Result<Vec<ReplyTemplate>, StoreError> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT name, body FROM reply_templates WHERE workspace_id = $1 AND language = $2
-             ORDER BY name",
-        )
-        .bind(ws.0)
-        .bind(language.code())
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(name, body)| ReplyTemplate {
-                language,
-                name,
-                body,
-            })
-            .collect())
     }
 }

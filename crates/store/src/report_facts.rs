@@ -40,7 +40,7 @@ impl Store {
         .bind(ws.0)
         .bind(to_millis(period.start))
         .bind(to_millis(period.end))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter()
             .map(|row| {

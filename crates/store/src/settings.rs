@@ -1,6 +1,7 @@
 //! Per-desk settings as key/value text; the settings crate owns their meaning and format.
 
 use crate::time::to_millis;
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{Timestamp, WorkspaceId};
 
@@ -14,11 +15,23 @@ impl Store {
             sqlx::query_as("SELECT value FROM settings WHERE workspace_id = $1 AND key = $2")
                 .bind(ws.0)
                 .bind(key)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(row.map(|(v,)| v))
     }
 
+    /// All settings of the desk, sorted by key.
+    pub async fn all_settings(&self, ws: WorkspaceId) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT key, value FROM settings WHERE workspace_id = $1 ORDER BY key")
+                .bind(ws.0)
+                .fetch_all(&mut *self.conn().await?)
+                .await?,
+        )
+    }
+}
+
+impl Tx {
     pub async fn set_setting(
         &self,
         ws: WorkspaceId,
@@ -34,7 +47,7 @@ impl Store {
         .bind(key)
         .bind(value)
         .bind(to_millis(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -44,18 +57,8 @@ impl Store {
         let done = sqlx::query("DELETE FROM settings WHERE workspace_id = $1 AND key = $2")
             .bind(ws.0)
             .bind(key)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(done.rows_affected() > 0)
-    }
-
-    /// All settings of the desk, sorted by key.
-    pub async fn all_settings(&self, ws: WorkspaceId) -> Result<Vec<(String, String)>, StoreError> {
-        Ok(
-            sqlx::query_as("SELECT key, value FROM settings WHERE workspace_id = $1 ORDER BY key")
-                .bind(ws.0)
-                .fetch_all(&self.pool)
-                .await?,
-        )
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::agents::upsert_agent_in;
 use crate::time::to_millis;
+use crate::Tx;
 use crate::{NewAgent, Store, StoreError};
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -72,11 +73,13 @@ impl Store {
             "SELECT COUNT(*) FROM agents WHERE workspace_id = $1 AND role = 'owner' AND active = 1",
         )
         .bind(ws.0)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(count > 0)
     }
+}
 
+impl Tx {
     /// Makes a new setup code. Unused older codes stop working and the count of wrong
     /// attempts starts again: each start of an unclaimed desk prints exactly one valid code.
     pub async fn new_setup_code(
@@ -86,7 +89,7 @@ impl Store {
     ) -> Result<SetupCode, StoreError> {
         let number: u32 = rand::thread_rng().gen_range(0..100_000_000);
         let digits = format!("{number:08}");
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         sqlx::query("DELETE FROM setup_codes WHERE workspace_id = $1 AND used_at IS NULL")
             .bind(ws.0)
             .execute(&mut *tx)
@@ -103,7 +106,6 @@ impl Store {
         .bind(to_millis(at))
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
         Ok(SetupCode(format!("{}-{}", &digits[..4], &digits[4..])))
     }
 
@@ -115,7 +117,7 @@ impl Store {
         code: &str,
         owner: &NewAgent,
     ) -> Result<SetupClaim, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let (owners,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM agents WHERE workspace_id = $1 AND role = 'owner' AND active = 1",
         )
@@ -161,7 +163,6 @@ impl Store {
             .bind(at)
             .execute(&mut *tx)
             .await?;
-            tx.commit().await?;
             return Ok(SetupClaim::Wrong);
         }
         let owner = NewAgent {
@@ -169,7 +170,6 @@ impl Store {
             ..owner.clone()
         };
         let agent = upsert_agent_in(&mut tx, ws, &owner).await?;
-        tx.commit().await?;
         Ok(SetupClaim::Claimed(agent))
     }
 }

@@ -3,6 +3,7 @@
 //! and the answer loses nothing. The state is JSON the relay defines; the store does not read it.
 
 use crate::time::to_millis;
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{Timestamp, WorkspaceId};
 
@@ -18,11 +19,13 @@ impl Store {
         )
         .bind(ws.0)
         .bind(telegram_user_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.map(|(state,)| state))
     }
+}
 
+impl Tx {
     /// Sets the dialog state; `None` ends the dialog.
     pub async fn set_staff_dialog(
         &self,
@@ -43,7 +46,7 @@ impl Store {
                 .bind(telegram_user_id)
                 .bind(state)
                 .bind(to_millis(at))
-                .execute(&self.pool)
+                .execute(&mut *self.conn().await?)
                 .await?;
             }
             None => {
@@ -52,7 +55,7 @@ impl Store {
                 )
                 .bind(ws.0)
                 .bind(telegram_user_id)
-                .execute(&self.pool)
+                .execute(&mut *self.conn().await?)
                 .await?;
             }
         }

@@ -6,6 +6,7 @@ use crate::clients::ensure_in_workspace;
 use crate::ticket_events::{insert_event, EventDraft};
 use crate::tickets::load_ticket_for_update;
 use crate::time::opt_to_millis;
+use crate::Tx;
 use crate::{Store, StoreError};
 use sqlx::AnyConnection;
 use ticketgram_domain::{
@@ -69,16 +70,46 @@ pub(crate) async fn mutate_ticket_in<T>(
     Ok(out)
 }
 
-impl Store {
+pub(crate) async fn record_agent_reply_in(
+    conn: &mut AnyConnection,
+    store: &Store,
+    ws: WorkspaceId,
+    id: TicketId,
+    agent: AgentId,
+    at: Timestamp,
+) -> Result<Option<StatusChange>, StoreError> {
+    mutate_ticket_in(conn, store, ws, id, |ticket| {
+        let change = ticket.record_agent_reply(agent, at);
+        let events = change.iter().map(EventDraft::status).collect();
+        Ok((change, events))
+    })
+    .await
+}
+
+pub(crate) async fn record_client_message_in(
+    conn: &mut AnyConnection,
+    store: &Store,
+    ws: WorkspaceId,
+    id: TicketId,
+    at: Timestamp,
+) -> Result<Option<StatusChange>, StoreError> {
+    mutate_ticket_in(conn, store, ws, id, |ticket| {
+        let change = ticket.record_client_message(at);
+        let events = change.iter().map(EventDraft::status).collect();
+        Ok((change, events))
+    })
+    .await
+}
+
+impl Tx {
     async fn mutate_ticket<T>(
         &self,
         ws: WorkspaceId,
         id: TicketId,
         change: impl FnOnce(&mut Ticket) -> Result<(T, Vec<EventDraft>), StoreError>,
     ) -> Result<T, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let out = mutate_ticket_in(&mut tx, self, ws, id, change).await?;
-        tx.commit().await?;
         Ok(out)
     }
 
@@ -109,7 +140,7 @@ impl Store {
         actor: Actor,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         if let Some(agent) = assignee {
             ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
         }
@@ -122,8 +153,36 @@ impl Store {
             Ok(((), vec![EventDraft::other("assigned", actor, details, at)]))
         })
         .await?;
-        tx.commit().await?;
         Ok(())
+    }
+
+    /// `agent` takes the ticket if it is still unassigned and active, decided under the row
+    /// lock of the input's transaction: of two agents pressing Take at once, one gets it and
+    /// the other learns it was taken (`false`), never an overwrite. A new ticket opens.
+    pub async fn take_ticket(
+        &self,
+        ws: WorkspaceId,
+        id: TicketId,
+        agent: AgentId,
+        at: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.conn().await?;
+        ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
+        mutate_ticket_in(&mut tx, self, ws, id, |ticket| {
+            if ticket.assignee.is_some() || !ticket.status.is_active() {
+                return Ok((false, vec![]));
+            }
+            let actor = Actor::Agent(agent);
+            let details = serde_json::json!({ "from": null, "to": agent.0 });
+            ticket.assignee = Some(agent);
+            let mut events = vec![EventDraft::other("assigned", actor, details, at)];
+            if ticket.status == TicketStatus::New {
+                let change = ticket.transition(TicketStatus::Open, actor, at)?;
+                events.push(EventDraft::status(&change));
+            }
+            Ok((true, events))
+        })
+        .await
     }
 
     pub async fn set_ticket_priority(
@@ -181,9 +240,8 @@ impl Store {
         agent: AgentId,
         at: Timestamp,
     ) -> Result<Option<StatusChange>, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let change = record_agent_reply_in(&mut tx, self, ws, id, agent, at).await?;
-        tx.commit().await?;
         Ok(change)
     }
 
@@ -194,9 +252,8 @@ impl Store {
         id: TicketId,
         at: Timestamp,
     ) -> Result<Option<StatusChange>, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let change = record_client_message_in(&mut tx, self, ws, id, at).await?;
-        tx.commit().await?;
         Ok(change)
     }
 
@@ -209,7 +266,7 @@ impl Store {
         actor: Actor,
         at: Timestamp,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         // Loading (and locking) the ticket proves it belongs to this workspace.
         load_ticket_for_update(&mut tx, self.backend(), ws, id).await?;
         let added = sqlx::query(
@@ -232,7 +289,6 @@ impl Store {
             );
             insert_event(&mut tx, ws, id, &event).await?;
         }
-        tx.commit().await?;
         Ok(added)
     }
 
@@ -245,7 +301,7 @@ impl Store {
         actor: Actor,
         at: Timestamp,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let removed = sqlx::query(
             "DELETE FROM ticket_tags WHERE workspace_id = $1 AND ticket_id = $2 AND tag = $3",
         )
@@ -265,38 +321,6 @@ impl Store {
             );
             insert_event(&mut tx, ws, id, &event).await?;
         }
-        tx.commit().await?;
         Ok(removed)
     }
-}
-
-pub(crate) async fn record_agent_reply_in(
-    conn: &mut AnyConnection,
-    store: &Store,
-    ws: WorkspaceId,
-    id: TicketId,
-    agent: AgentId,
-    at: Timestamp,
-) -> Result<Option<StatusChange>, StoreError> {
-    mutate_ticket_in(conn, store, ws, id, |ticket| {
-        let change = ticket.record_agent_reply(agent, at);
-        let events = change.iter().map(EventDraft::status).collect();
-        Ok((change, events))
-    })
-    .await
-}
-
-pub(crate) async fn record_client_message_in(
-    conn: &mut AnyConnection,
-    store: &Store,
-    ws: WorkspaceId,
-    id: TicketId,
-    at: Timestamp,
-) -> Result<Option<StatusChange>, StoreError> {
-    mutate_ticket_in(conn, store, ws, id, |ticket| {
-        let change = ticket.record_client_message(at);
-        let events = change.iter().map(EventDraft::status).collect();
-        Ok((change, events))
-    })
-    .await
 }

@@ -131,7 +131,7 @@ impl Store {
         )
         .bind(ws.0)
         .bind(ticket.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter().map(TicketEvent::try_from).collect()
     }

@@ -5,7 +5,8 @@
 use crate::ticket_changes::mutate_ticket_in;
 use crate::ticket_events::{insert_event, EventDraft};
 use crate::time::to_millis;
-use crate::{Store, StoreError};
+use crate::StoreError;
+use crate::Tx;
 use ticketgram_domain::{Actor, TicketId, TicketStatus, Timestamp, WorkspaceId};
 
 /// What a merge did.
@@ -14,7 +15,7 @@ pub struct MergeOutcome {
     pub messages_moved: u64,
 }
 
-impl Store {
+impl Tx {
     /// Merges `duplicate` into `into`. Both must be the same client's; the duplicate is closed
     /// (whatever its status) and the client's current ticket follows the merge.
     pub async fn merge_tickets(
@@ -30,7 +31,7 @@ impl Store {
                 "a ticket cannot be merged into itself".into(),
             ));
         }
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let (target, _) =
             crate::tickets::load_ticket_for_update(&mut tx, self.backend(), ws, into).await?;
         let merged_number = target.number.0;
@@ -81,7 +82,6 @@ impl Store {
             at,
         );
         insert_event(&mut tx, ws, into, &event).await?;
-        tx.commit().await?;
         Ok(MergeOutcome {
             messages_moved: moved,
         })

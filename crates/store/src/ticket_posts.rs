@@ -3,6 +3,7 @@
 //! open two posts, so whoever inserts the row (unique per ticket) is the one who posts.
 
 use crate::time::{from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{TicketId, Timestamp, WorkspaceId};
 
@@ -58,6 +59,67 @@ impl TryFrom<PostRow> for TicketPost {
 }
 
 impl Store {
+    pub async fn find_ticket_post(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+    ) -> Result<Option<TicketPost>, StoreError> {
+        let sql = format!(
+            "SELECT {POST_COLUMNS} FROM ticket_posts WHERE workspace_id = $1 AND ticket_id = $2"
+        );
+        let row: Option<PostRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(ticket.0)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        row.map(TicketPost::try_from).transpose()
+    }
+
+    /// Which ticket a channel post belongs to (to recognise its automatic forward).
+    /// Cards claimed in a channel whose sending has not been recorded yet. Telegram may show
+    /// us a card's automatic forward before its sender recorded the card's message id; the
+    /// relay waits for these before deciding a forward belongs to no ticket.
+    pub async fn cards_in_flight(&self, channel_chat_id: i64) -> Result<i64, StoreError> {
+        let (count,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM ticket_posts WHERE channel_chat_id = $1 AND channel_message_id IS NULL",
+        )
+        .bind(channel_chat_id)
+        .fetch_one(&mut *self.conn().await?)
+        .await?;
+        Ok(count)
+    }
+
+    pub async fn find_post_by_channel_message(
+        &self,
+        channel_chat_id: i64,
+        channel_message_id: i64,
+    ) -> Result<Option<TicketPost>, StoreError> {
+        let sql = format!("SELECT {POST_COLUMNS} FROM ticket_posts WHERE channel_chat_id = $1 AND channel_message_id = $2");
+        let row: Option<PostRow> = sqlx::query_as(&sql)
+            .bind(channel_chat_id)
+            .bind(channel_message_id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        row.map(TicketPost::try_from).transpose()
+    }
+
+    /// Which ticket a discussion thread belongs to (an agent wrote in it).
+    pub async fn find_post_by_thread(
+        &self,
+        group_chat_id: i64,
+        thread_message_id: i64,
+    ) -> Result<Option<TicketPost>, StoreError> {
+        let sql = format!("SELECT {POST_COLUMNS} FROM ticket_posts WHERE group_chat_id = $1 AND thread_message_id = $2");
+        let row: Option<PostRow> = sqlx::query_as(&sql)
+            .bind(group_chat_id)
+            .bind(thread_message_id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        row.map(TicketPost::try_from).transpose()
+    }
+}
+
+impl Tx {
     /// Insert-or-get of the ticket's post. Exactly one of any number of concurrent callers gets
     /// `created: true`; the unique ticket id, not a prior check, decides.
     pub async fn claim_ticket_post(
@@ -76,7 +138,7 @@ impl Store {
         .bind(to_millis(at))
         .bind(ws.0)
         .bind(ticket.0)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?
         .rows_affected()
             > 0;
@@ -90,22 +152,6 @@ impl Store {
         })
     }
 
-    pub async fn find_ticket_post(
-        &self,
-        ws: WorkspaceId,
-        ticket: TicketId,
-    ) -> Result<Option<TicketPost>, StoreError> {
-        let sql = format!(
-            "SELECT {POST_COLUMNS} FROM ticket_posts WHERE workspace_id = $1 AND ticket_id = $2"
-        );
-        let row: Option<PostRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(ticket.0)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(TicketPost::try_from).transpose()
-    }
-
     /// The channel post was sent.
     pub async fn set_channel_message(
         &self,
@@ -117,7 +163,7 @@ impl Store {
             .bind(channel_message_id)
             .bind(ws.0)
             .bind(ticket.0)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         crate::clients::found(done.rows_affected())
     }
@@ -138,51 +184,8 @@ impl Store {
         .bind(thread_message_id)
         .bind(ws.0)
         .bind(ticket.0)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())
-    }
-
-    /// Which ticket a channel post belongs to (to recognise its automatic forward).
-    /// Cards claimed in a channel whose sending has not been recorded yet. Telegram may show
-    /// us a card's automatic forward before its sender recorded the card's message id; the
-    /// relay waits for these before deciding a forward belongs to no ticket.
-    pub async fn cards_in_flight(&self, channel_chat_id: i64) -> Result<i64, StoreError> {
-        let (count,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM ticket_posts WHERE channel_chat_id = $1 AND channel_message_id IS NULL",
-        )
-        .bind(channel_chat_id)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(count)
-    }
-
-    pub async fn find_post_by_channel_message(
-        &self,
-        channel_chat_id: i64,
-        channel_message_id: i64,
-    ) -> Result<Option<TicketPost>, StoreError> {
-        let sql = format!("SELECT {POST_COLUMNS} FROM ticket_posts WHERE channel_chat_id = $1 AND channel_message_id = $2");
-        let row: Option<PostRow> = sqlx::query_as(&sql)
-            .bind(channel_chat_id)
-            .bind(channel_message_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(TicketPost::try_from).transpose()
-    }
-
-    /// Which ticket a discussion thread belongs to (an agent wrote in it).
-    pub async fn find_post_by_thread(
-        &self,
-        group_chat_id: i64,
-        thread_message_id: i64,
-    ) -> Result<Option<TicketPost>, StoreError> {
-        let sql = format!("SELECT {POST_COLUMNS} FROM ticket_posts WHERE group_chat_id = $1 AND thread_message_id = $2");
-        let row: Option<PostRow> = sqlx::query_as(&sql)
-            .bind(group_chat_id)
-            .bind(thread_message_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(TicketPost::try_from).transpose()
     }
 }

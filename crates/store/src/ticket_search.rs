@@ -194,9 +194,9 @@ impl Store {
         );
         let rows: Vec<TicketRow> = filter
             .bind_all(sqlx::query_as(&sql))
-            .fetch_all(self.pool())
+            .fetch_all(&mut *self.conn().await?)
             .await?;
-        let mut conn = self.pool().acquire().await?;
+        let mut conn = self.conn().await?;
         let mut tickets = Vec::with_capacity(rows.len());
         for row in rows {
             let tags = load_tags(&mut conn, TicketId(row.id)).await?;
@@ -219,7 +219,7 @@ impl Store {
         let sql = format!("SELECT COUNT(*) FROM tickets t WHERE {}", filter.sql);
         let (count,): (i64,) = filter
             .bind_all(sqlx::query_as(&sql))
-            .fetch_one(self.pool())
+            .fetch_one(&mut *self.conn().await?)
             .await?;
         Ok(count)
     }
@@ -232,18 +232,18 @@ impl Store {
             "SELECT COALESCE(MAX(id), 0), CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM tickets WHERE workspace_id = $1",
         )
         .bind(ws.0)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         let (messages,): (i64,) =
             sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM messages WHERE workspace_id = $1")
                 .bind(ws.0)
-                .fetch_one(self.pool())
+                .fetch_one(&mut *self.conn().await?)
                 .await?;
         let (events,): (i64,) = sqlx::query_as(
             "SELECT COALESCE(MAX(id), 0) FROM ticket_events WHERE workspace_id = $1",
         )
         .bind(ws.0)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(format!("{tickets}.{versions}.{messages}.{events}"))
     }

@@ -4,6 +4,7 @@
 use crate::clients::ensure_in_workspace;
 use crate::ticket_events::{insert_event, EventDraft};
 use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::Tx;
 use crate::{Backend, Store, StoreError};
 use sqlx::AnyConnection;
 use ticketgram_domain::{
@@ -133,6 +134,106 @@ pub(crate) async fn load_tags(
 }
 
 impl Store {
+    pub async fn get_ticket(&self, ws: WorkspaceId, id: TicketId) -> Result<Ticket, StoreError> {
+        let mut conn = self.conn().await?;
+        let sql =
+            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND id = $2");
+        let row: Option<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let tags = load_tags(&mut conn, id).await?;
+        row.ok_or(StoreError::NotFound)?.into_ticket(tags)
+    }
+
+    /// The ticket an agent means by "#1042".
+    pub async fn find_ticket_by_number(
+        &self,
+        ws: WorkspaceId,
+        number: TicketNumber,
+    ) -> Result<Option<Ticket>, StoreError> {
+        let sql =
+            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND number = $2");
+        let row: Option<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(number.0)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        Ok(self.with_tags(row.into_iter().collect()).await?.pop())
+    }
+
+    /// A client's tickets that still need work (new, open, waiting on them), oldest first.
+    pub async fn active_tickets_of_client(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+    ) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets
+             WHERE workspace_id = $1 AND client_id = $2 AND status IN ('new', 'open', 'waiting_on_client')
+             ORDER BY number"
+        );
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(client.0)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        self.with_tags(rows).await
+    }
+
+    /// A client's latest tickets of any status, newest first ("My requests").
+    pub async fn recent_tickets_of_client(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+        limit: i64,
+    ) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND client_id = $2
+             ORDER BY number DESC LIMIT $3"
+        );
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(client.0)
+            .bind(limit)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        self.with_tags(rows).await
+    }
+
+    /// Tickets in one status, oldest first (queues, auto-close timers).
+    pub async fn tickets_with_status(
+        &self,
+        ws: WorkspaceId,
+        status: TicketStatus,
+        limit: i64,
+    ) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND status = $2
+             ORDER BY number LIMIT $3"
+        );
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(status.as_str())
+            .bind(limit)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        self.with_tags(rows).await
+    }
+
+    pub(crate) async fn with_tags(&self, rows: Vec<TicketRow>) -> Result<Vec<Ticket>, StoreError> {
+        let mut conn = self.conn().await?;
+        let mut tickets = Vec::with_capacity(rows.len());
+        for row in rows {
+            let tags = load_tags(&mut conn, TicketId(row.id)).await?;
+            tickets.push(row.into_ticket(tags)?);
+        }
+        Ok(tickets)
+    }
+}
+
+impl Tx {
     /// Opens a ticket with the desk's next number and makes it the client's current ticket.
     ///
     /// The counter is bumped by the transaction's first statement: SQLite holds its write lock
@@ -156,7 +257,7 @@ impl Store {
         new: &NewTicket,
         opened_by: Actor,
     ) -> Result<Ticket, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         // Bump the counter first (see above), then check references: a failure rolls back.
         let next: Option<(i64,)> = sqlx::query_as(
             "UPDATE workspace_counters SET next_ticket_number = next_ticket_number + 1
@@ -206,105 +307,6 @@ impl Store {
             new.created_at,
         )
         .await?;
-        tx.commit().await?;
         Ok(ticket)
-    }
-
-    pub async fn get_ticket(&self, ws: WorkspaceId, id: TicketId) -> Result<Ticket, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        let sql =
-            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND id = $2");
-        let row: Option<TicketRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(id.0)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let tags = load_tags(&mut conn, id).await?;
-        row.ok_or(StoreError::NotFound)?.into_ticket(tags)
-    }
-
-    /// The ticket an agent means by "#1042".
-    pub async fn find_ticket_by_number(
-        &self,
-        ws: WorkspaceId,
-        number: TicketNumber,
-    ) -> Result<Option<Ticket>, StoreError> {
-        let sql =
-            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND number = $2");
-        let row: Option<TicketRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(number.0)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(self.with_tags(row.into_iter().collect()).await?.pop())
-    }
-
-    /// A client's tickets that still need work (new, open, waiting on them), oldest first.
-    pub async fn active_tickets_of_client(
-        &self,
-        ws: WorkspaceId,
-        client: ClientId,
-    ) -> Result<Vec<Ticket>, StoreError> {
-        let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets
-             WHERE workspace_id = $1 AND client_id = $2 AND status IN ('new', 'open', 'waiting_on_client')
-             ORDER BY number"
-        );
-        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(client.0)
-            .fetch_all(&self.pool)
-            .await?;
-        self.with_tags(rows).await
-    }
-
-    /// A client's latest tickets of any status, newest first ("My requests").
-    pub async fn recent_tickets_of_client(
-        &self,
-        ws: WorkspaceId,
-        client: ClientId,
-        limit: i64,
-    ) -> Result<Vec<Ticket>, StoreError> {
-        let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND client_id = $2
-             ORDER BY number DESC LIMIT $3"
-        );
-        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(client.0)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
-        self.with_tags(rows).await
-    }
-
-    /// Tickets in one status, oldest first (queues, auto-close timers).
-    pub async fn tickets_with_status(
-        &self,
-        ws: WorkspaceId,
-        status: TicketStatus,
-        limit: i64,
-    ) -> Result<Vec<Ticket>, StoreError> {
-        let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND status = $2
-             ORDER BY number LIMIT $3"
-        );
-        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(status.as_str())
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
-        self.with_tags(rows).await
-    }
-
-    pub(crate) async fn with_tags(&self, rows: Vec<TicketRow>) -> Result<Vec<Ticket>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        let mut tickets = Vec::with_capacity(rows.len());
-        for row in rows {
-            let tags = load_tags(&mut conn, TicketId(row.id)).await?;
-            tickets.push(row.into_ticket(tags)?);
-        }
-        Ok(tickets)
     }
 }

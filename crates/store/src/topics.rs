@@ -1,6 +1,7 @@
 //! Topics clients pick when they open a request.
 
 use crate::clients::found;
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{Priority, Topic, TopicId, TopicName, WorkspaceId};
 
@@ -44,28 +45,12 @@ impl TryFrom<TopicRow> for Topic {
 }
 
 impl Store {
-    pub async fn add_topic(&self, ws: WorkspaceId, new: &NewTopic) -> Result<Topic, StoreError> {
-        let sql = format!(
-            "INSERT INTO topics (workspace_id, names, position, default_priority, queue, active)
-             VALUES ($1, $2, $3, $4, $5, 1) RETURNING {TOPIC_COLUMNS}"
-        );
-        let row: TopicRow = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(serde_json::to_string(&new.name)?)
-            .bind(new.position)
-            .bind(new.default_priority.as_str())
-            .bind(&new.queue)
-            .fetch_one(&self.pool)
-            .await?;
-        row.try_into()
-    }
-
     pub async fn get_topic(&self, ws: WorkspaceId, id: TopicId) -> Result<Topic, StoreError> {
         let sql = format!("SELECT {TOPIC_COLUMNS} FROM topics WHERE workspace_id = $1 AND id = $2");
         let row: Option<TopicRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(id.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.ok_or(StoreError::NotFound)?.try_into()
     }
@@ -83,9 +68,27 @@ impl Store {
         let rows: Vec<TopicRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(i64::from(include_inactive))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         rows.into_iter().map(Topic::try_from).collect()
+    }
+}
+
+impl Tx {
+    pub async fn add_topic(&self, ws: WorkspaceId, new: &NewTopic) -> Result<Topic, StoreError> {
+        let sql = format!(
+            "INSERT INTO topics (workspace_id, names, position, default_priority, queue, active)
+             VALUES ($1, $2, $3, $4, $5, 1) RETURNING {TOPIC_COLUMNS}"
+        );
+        let row: TopicRow = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(serde_json::to_string(&new.name)?)
+            .bind(new.position)
+            .bind(new.default_priority.as_str())
+            .bind(&new.queue)
+            .fetch_one(&mut *self.conn().await?)
+            .await?;
+        row.try_into()
     }
 
     /// Saves name, position, priority, queue and active flag of an existing topic.
@@ -101,7 +104,7 @@ impl Store {
         .bind(i64::from(topic.active))
         .bind(topic.workspace.0)
         .bind(topic.id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         found(done.rows_affected())
     }

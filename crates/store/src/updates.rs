@@ -3,6 +3,7 @@
 //! simply not inserted again.
 
 use crate::time::{from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{Timestamp, WorkspaceId};
 
@@ -36,7 +37,7 @@ impl Store {
         .bind(ws.0)
         .bind(payload)
         .bind(to_millis(received_at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -53,7 +54,7 @@ impl Store {
         )
         .bind(bot_id)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter()
             .map(|(bot_id, update_id, ws, payload, received_at)| {
@@ -68,44 +69,6 @@ impl Store {
             .collect()
     }
 
-    pub async fn mark_update_processed(
-        &self,
-        bot_id: i64,
-        update_id: i64,
-        at: Timestamp,
-    ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE updates SET processed_at = $1 WHERE bot_id = $2 AND update_id = $3",
-        )
-        .bind(to_millis(at))
-        .bind(bot_id)
-        .bind(update_id)
-        .execute(&self.pool)
-        .await?;
-        crate::clients::found(done.rows_affected())
-    }
-
-    /// The handler gave up on this update. It leaves the queue (one poison update must not
-    /// stall the bot) but keeps its error for [`Store::failed_updates`].
-    pub async fn mark_update_failed(
-        &self,
-        bot_id: i64,
-        update_id: i64,
-        error: &str,
-        at: Timestamp,
-    ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE updates SET processed_at = $1, error = $2 WHERE bot_id = $3 AND update_id = $4",
-        )
-        .bind(to_millis(at))
-        .bind(error)
-        .bind(bot_id)
-        .bind(update_id)
-        .execute(&self.pool)
-        .await?;
-        crate::clients::found(done.rows_affected())
-    }
-
     /// Updates whose handling failed, with their error, newest first.
     pub async fn failed_updates(
         &self,
@@ -118,7 +81,7 @@ impl Store {
         )
         .bind(ws.0)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter()
             .map(|(bot_id, update_id, ws, payload, received_at, error)| {
@@ -140,7 +103,7 @@ impl Store {
         let row: Option<(i64,)> =
             sqlx::query_as("SELECT last_confirmed_update_id FROM update_offsets WHERE bot_id = $1")
                 .bind(bot_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(row.map(|(id,)| id))
     }
@@ -161,8 +124,48 @@ impl Store {
         .bind(bot_id)
         .bind(update_id)
         .bind(to_millis(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
+    }
+}
+
+impl Tx {
+    pub async fn mark_update_processed(
+        &self,
+        bot_id: i64,
+        update_id: i64,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE updates SET processed_at = $1 WHERE bot_id = $2 AND update_id = $3",
+        )
+        .bind(to_millis(at))
+        .bind(bot_id)
+        .bind(update_id)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        crate::clients::found(done.rows_affected())
+    }
+
+    /// The handler gave up on this update. It leaves the queue (one poison update must not
+    /// stall the bot) but keeps its error for [`Store::failed_updates`].
+    pub async fn mark_update_failed(
+        &self,
+        bot_id: i64,
+        update_id: i64,
+        error: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE updates SET processed_at = $1, error = $2 WHERE bot_id = $3 AND update_id = $4",
+        )
+        .bind(to_millis(at))
+        .bind(error)
+        .bind(bot_id)
+        .bind(update_id)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        crate::clients::found(done.rows_affected())
     }
 }

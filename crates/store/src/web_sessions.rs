@@ -6,6 +6,7 @@
 //! use one link.
 
 use crate::time::{duration_millis, from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -45,6 +46,51 @@ fn hash(token: &str) -> String {
 }
 
 impl Store {
+    /// The live session behind a cookie (not revoked, not expired), marking it seen.
+    pub async fn web_session(
+        &self,
+        ws: WorkspaceId,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<Option<WebSession>, StoreError> {
+        let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
+            "UPDATE web_sessions SET last_seen_at = $1
+             WHERE id_hash = $2 AND workspace_id = $3 AND revoked_at IS NULL AND expires_at > $1
+             RETURNING agent_id, csrf_token, created_at, expires_at",
+        )
+        .bind(to_millis(now))
+        .bind(hash(token))
+        .bind(ws.0)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        row.map(|(agent, csrf, created, expires)| {
+            Ok(WebSession {
+                agent: AgentId(agent),
+                csrf,
+                created_at: from_millis(created)?,
+                expires_at: from_millis(expires)?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn agent_password_hash(
+        &self,
+        ws: WorkspaceId,
+        agent: AgentId,
+    ) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT password_hash FROM agent_passwords WHERE workspace_id = $1 AND agent_id = $2",
+        )
+        .bind(ws.0)
+        .bind(agent.0)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        Ok(row.map(|(h,)| h))
+    }
+}
+
+impl Tx {
     /// A one-time sign-in link for `agent`, valid for `ttl`. Returns the raw token, which the
     /// store never sees again.
     pub async fn create_login_link(
@@ -64,7 +110,7 @@ impl Store {
         .bind(to_millis(now) + duration_millis(ttl))
         .bind(ws.0)
         .bind(agent.0)
-        .execute(self.pool())
+        .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())?;
         Ok(token)
@@ -86,7 +132,7 @@ impl Store {
         .bind(to_millis(now))
         .bind(hash(token))
         .bind(ws.0)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.map(|(id,)| AgentId(id)))
     }
@@ -111,7 +157,7 @@ impl Store {
         .bind(expires)
         .bind(ws.0)
         .bind(agent.0)
-        .execute(self.pool())
+        .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())?;
         Ok(NewWebSession {
@@ -119,34 +165,6 @@ impl Store {
             csrf,
             expires_at: from_millis(expires)?,
         })
-    }
-
-    /// The live session behind a cookie (not revoked, not expired), marking it seen.
-    pub async fn web_session(
-        &self,
-        ws: WorkspaceId,
-        token: &str,
-        now: Timestamp,
-    ) -> Result<Option<WebSession>, StoreError> {
-        let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
-            "UPDATE web_sessions SET last_seen_at = $1
-             WHERE id_hash = $2 AND workspace_id = $3 AND revoked_at IS NULL AND expires_at > $1
-             RETURNING agent_id, csrf_token, created_at, expires_at",
-        )
-        .bind(to_millis(now))
-        .bind(hash(token))
-        .bind(ws.0)
-        .fetch_optional(self.pool())
-        .await?;
-        row.map(|(agent, csrf, created, expires)| {
-            Ok(WebSession {
-                agent: AgentId(agent),
-                csrf,
-                created_at: from_millis(created)?,
-                expires_at: from_millis(expires)?,
-            })
-        })
-        .transpose()
     }
 
     /// Signs one session out. Returns whether it was live.
@@ -163,7 +181,7 @@ impl Store {
         .bind(to_millis(now))
         .bind(hash(token))
         .bind(ws.0)
-        .execute(self.pool())
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -182,7 +200,7 @@ impl Store {
         .bind(to_millis(now))
         .bind(ws.0)
         .bind(agent.0)
-        .execute(self.pool())
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.rows_affected())
     }
@@ -208,7 +226,7 @@ impl Store {
                 .bind(to_millis(now))
                 .bind(ws.0)
                 .bind(agent.0)
-                .execute(self.pool())
+                .execute(&mut *self.conn().await?)
                 .await?;
                 crate::clients::found(done.rows_affected())
             }
@@ -218,26 +236,11 @@ impl Store {
                 )
                 .bind(ws.0)
                 .bind(agent.0)
-                .execute(self.pool())
+                .execute(&mut *self.conn().await?)
                 .await?;
                 Ok(())
             }
         }
-    }
-
-    pub async fn agent_password_hash(
-        &self,
-        ws: WorkspaceId,
-        agent: AgentId,
-    ) -> Result<Option<String>, StoreError> {
-        let row: Option<(String,)> = sqlx::query_as(
-            "SELECT password_hash FROM agent_passwords WHERE workspace_id = $1 AND agent_id = $2",
-        )
-        .bind(ws.0)
-        .bind(agent.0)
-        .fetch_optional(self.pool())
-        .await?;
-        Ok(row.map(|(h,)| h))
     }
 }
 

@@ -10,6 +10,7 @@
 use crate::ticket_events::parse_actor;
 use crate::tickets::parse_status;
 use crate::time::{duration_millis, from_millis, opt_from_millis, to_millis};
+use crate::Tx;
 use crate::{Backend, Store, StoreError, TicketEvent};
 use std::time::Duration;
 use ticketgram_domain::{
@@ -237,26 +238,6 @@ struct SourceMessageRow {
 }
 
 impl Store {
-    pub async fn create_webhook_endpoint(
-        &self,
-        ws: WorkspaceId,
-        new: &NewWebhookEndpoint,
-    ) -> Result<WebhookEndpoint, StoreError> {
-        let sql = format!(
-            "INSERT INTO webhook_endpoints (workspace_id, url, secret, events, active, created_at)
-             VALUES ($1, $2, $3, $4, 1, $5) RETURNING {ENDPOINT_COLUMNS}"
-        );
-        let row: EndpointRow = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(&new.url)
-            .bind(&new.secret)
-            .bind(serde_json::to_string(&new.events)?)
-            .bind(to_millis(new.created_at))
-            .fetch_one(&self.pool)
-            .await?;
-        row.try_into()
-    }
-
     pub async fn webhook_endpoints(
         &self,
         ws: WorkspaceId,
@@ -266,7 +247,7 @@ impl Store {
         );
         let rows: Vec<EndpointRow> = sqlx::query_as(&sql)
             .bind(ws.0)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         rows.into_iter().map(WebhookEndpoint::try_from).collect()
     }
@@ -282,59 +263,9 @@ impl Store {
         let row: Option<EndpointRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         row.ok_or(StoreError::NotFound)?.try_into()
-    }
-
-    pub async fn change_webhook_endpoint(
-        &self,
-        ws: WorkspaceId,
-        id: i64,
-        change: &WebhookEndpointChange,
-    ) -> Result<WebhookEndpoint, StoreError> {
-        let events = change
-            .events
-            .as_ref()
-            .map(serde_json::to_string)
-            .transpose()?;
-        let sql = format!(
-            "UPDATE webhook_endpoints SET url = COALESCE($1, url), secret = COALESCE($2, secret),
-                    events = COALESCE($3, events), active = COALESCE($4, active)
-             WHERE workspace_id = $5 AND id = $6 RETURNING {ENDPOINT_COLUMNS}"
-        );
-        let row: Option<EndpointRow> = sqlx::query_as(&sql)
-            .bind(&change.url)
-            .bind(&change.secret)
-            .bind(events)
-            .bind(change.active.map(i64::from))
-            .bind(ws.0)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.ok_or(StoreError::NotFound)?.try_into()
-    }
-
-    /// Removes the endpoint and its deliveries.
-    pub async fn delete_webhook_endpoint(
-        &self,
-        ws: WorkspaceId,
-        id: i64,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM webhook_deliveries WHERE workspace_id = $1 AND endpoint_id = $2")
-            .bind(ws.0)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let done = sqlx::query("DELETE FROM webhook_endpoints WHERE workspace_id = $1 AND id = $2")
-            .bind(ws.0)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        crate::clients::found(done.rows_affected())?;
-        tx.commit().await?;
-        Ok(())
     }
 
     /// The last id the producer has read from `source` (0 before the first run).
@@ -348,7 +279,7 @@ impl Store {
         )
         .bind(ws.0)
         .bind(source.as_str())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.map_or(0, |(id,)| id))
     }
@@ -372,7 +303,7 @@ impl Store {
         sqlx::query(&sql)
             .bind(ws.0)
             .bind(source.as_str())
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
@@ -391,7 +322,7 @@ impl Store {
         .bind(ws.0)
         .bind(after)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter()
             .map(|row| {
@@ -423,7 +354,7 @@ impl Store {
         .bind(ws.0)
         .bind(after)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter()
             .map(|row| {
@@ -454,7 +385,7 @@ impl Store {
         events: &[NewWebhookEvent],
         at: Timestamp,
     ) -> Result<u64, StoreError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let mut queued = 0;
         for event in events {
             // Event types are our own dotted codes: quoted, they match exactly in the array.
@@ -484,7 +415,6 @@ impl Store {
         .bind(last_id)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
         Ok(queued)
     }
 
@@ -516,7 +446,7 @@ impl Store {
         .bind(now_ms.saturating_add(duration_millis(lease)))
         .bind(now_ms)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let mut out = Vec::with_capacity(claimed.len());
         for (id,) in claimed {
@@ -525,7 +455,7 @@ impl Store {
                  JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = $1"
             ))
             .bind(id)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?;
             out.push(ClaimedDelivery {
                 delivery: row.delivery.try_into()?,
@@ -552,7 +482,7 @@ impl Store {
         .bind(to_millis(at))
         .bind(id)
         .bind(instance)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         still_claimed(done.rows_affected(), id)
     }
@@ -574,7 +504,7 @@ impl Store {
         .bind(error)
         .bind(id)
         .bind(instance)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         still_claimed(done.rows_affected(), id)
     }
@@ -593,7 +523,7 @@ impl Store {
         .bind(error)
         .bind(id)
         .bind(instance)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         still_claimed(done.rows_affected(), id)
     }
@@ -615,7 +545,7 @@ impl Store {
         .bind(endpoint)
         .bind(status.map(DeliveryStatus::as_str))
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         rows.into_iter().map(WebhookDelivery::try_from).collect()
     }
@@ -628,4 +558,75 @@ fn still_claimed(rows_affected: u64, id: i64) -> Result<(), StoreError> {
         )));
     }
     Ok(())
+}
+
+impl Tx {
+    pub async fn create_webhook_endpoint(
+        &self,
+        ws: WorkspaceId,
+        new: &NewWebhookEndpoint,
+    ) -> Result<WebhookEndpoint, StoreError> {
+        let sql = format!(
+            "INSERT INTO webhook_endpoints (workspace_id, url, secret, events, active, created_at)
+             VALUES ($1, $2, $3, $4, 1, $5) RETURNING {ENDPOINT_COLUMNS}"
+        );
+        let row: EndpointRow = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(&new.url)
+            .bind(&new.secret)
+            .bind(serde_json::to_string(&new.events)?)
+            .bind(to_millis(new.created_at))
+            .fetch_one(&mut *self.conn().await?)
+            .await?;
+        row.try_into()
+    }
+
+    pub async fn change_webhook_endpoint(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+        change: &WebhookEndpointChange,
+    ) -> Result<WebhookEndpoint, StoreError> {
+        let events = change
+            .events
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()?;
+        let sql = format!(
+            "UPDATE webhook_endpoints SET url = COALESCE($1, url), secret = COALESCE($2, secret),
+                    events = COALESCE($3, events), active = COALESCE($4, active)
+             WHERE workspace_id = $5 AND id = $6 RETURNING {ENDPOINT_COLUMNS}"
+        );
+        let row: Option<EndpointRow> = sqlx::query_as(&sql)
+            .bind(&change.url)
+            .bind(&change.secret)
+            .bind(events)
+            .bind(change.active.map(i64::from))
+            .bind(ws.0)
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    /// Removes the endpoint and its deliveries.
+    pub async fn delete_webhook_endpoint(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.conn().await?;
+        sqlx::query("DELETE FROM webhook_deliveries WHERE workspace_id = $1 AND endpoint_id = $2")
+            .bind(ws.0)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query("DELETE FROM webhook_endpoints WHERE workspace_id = $1 AND id = $2")
+            .bind(ws.0)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        crate::clients::found(done.rows_affected())?;
+        Ok(())
+    }
 }

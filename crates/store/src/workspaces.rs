@@ -1,6 +1,7 @@
 //! Workspaces: isolated support desks sharing one database.
 
 use crate::time::{from_millis, to_millis};
+use crate::Tx;
 use crate::{Store, StoreError};
 use ticketgram_domain::{Timestamp, WorkspaceId};
 
@@ -44,6 +45,37 @@ impl TryFrom<WorkspaceRow> for Workspace {
 }
 
 impl Store {
+    pub async fn get_workspace(&self, id: WorkspaceId) -> Result<Workspace, StoreError> {
+        let row: Option<WorkspaceRow> =
+            sqlx::query_as("SELECT id, slug, name, created_at FROM workspaces WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&mut *self.conn().await?)
+                .await?;
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    pub async fn find_workspace_by_slug(
+        &self,
+        slug: &str,
+    ) -> Result<Option<Workspace>, StoreError> {
+        let row: Option<WorkspaceRow> =
+            sqlx::query_as("SELECT id, slug, name, created_at FROM workspaces WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(&mut *self.conn().await?)
+                .await?;
+        row.map(Workspace::try_from).transpose()
+    }
+
+    pub async fn list_workspaces(&self) -> Result<Vec<Workspace>, StoreError> {
+        let rows: Vec<WorkspaceRow> =
+            sqlx::query_as("SELECT id, slug, name, created_at FROM workspaces ORDER BY id")
+                .fetch_all(&mut *self.conn().await?)
+                .await?;
+        rows.into_iter().map(Workspace::try_from).collect()
+    }
+}
+
+impl Tx {
     /// Creates the desk and its ticket counter together. A taken slug is a `Conflict`.
     pub async fn create_workspace(&self, new: &NewWorkspace) -> Result<Workspace, StoreError> {
         if new.first_ticket_number < 1 {
@@ -51,7 +83,7 @@ impl Store {
                 "ticket numbers start at 1 or above".into(),
             ));
         }
-        let mut tx = self.begin().await?;
+        let mut tx = self.conn().await?;
         let row: WorkspaceRow = sqlx::query_as(
             "INSERT INTO workspaces (slug, name, created_at) VALUES ($1, $2, $3)
              RETURNING id, slug, name, created_at",
@@ -68,36 +100,6 @@ impl Store {
         .bind(new.first_ticket_number)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
         row.try_into()
-    }
-
-    pub async fn get_workspace(&self, id: WorkspaceId) -> Result<Workspace, StoreError> {
-        let row: Option<WorkspaceRow> =
-            sqlx::query_as("SELECT id, slug, name, created_at FROM workspaces WHERE id = $1")
-                .bind(id.0)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.ok_or(StoreError::NotFound)?.try_into()
-    }
-
-    pub async fn find_workspace_by_slug(
-        &self,
-        slug: &str,
-    ) -> Result<Option<Workspace>, StoreError> {
-        let row: Option<WorkspaceRow> =
-            sqlx::query_as("SELECT id, slug, name, created_at FROM workspaces WHERE slug = $1")
-                .bind(slug)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(Workspace::try_from).transpose()
-    }
-
-    pub async fn list_workspaces(&self) -> Result<Vec<Workspace>, StoreError> {
-        let rows: Vec<WorkspaceRow> =
-            sqlx::query_as("SELECT id, slug, name, created_at FROM workspaces ORDER BY id")
-                .fetch_all(&self.pool)
-                .await?;
-        rows.into_iter().map(Workspace::try_from).collect()
     }
 }

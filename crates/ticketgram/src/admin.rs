@@ -99,7 +99,7 @@ async fn add_agent(desk: &Desk, args: AgentAddArgs) -> Result<String, AdminError
     };
     let agent = desk
         .store
-        .upsert_agent(desk.ws, &new)
+        .write(async |tx| tx.upsert_agent(desk.ws, &new).await)
         .await
         .map_err(store_error("save the agent"))?;
     let verb = if existed { "updated" } else { "added" };
@@ -117,7 +117,7 @@ async fn remove_agent(desk: &Desk, telegram_id: i64) -> Result<String, AdminErro
             workspace: desk.slug.clone(),
         })?;
     desk.store
-        .set_agent_active(desk.ws, agent.id, false)
+        .write(async |tx| tx.set_agent_active(desk.ws, agent.id, false).await)
         .await
         .map_err(store_error("deactivate the agent"))?;
     let agent = Agent {
@@ -169,15 +169,18 @@ async fn add_topic(
     let position = topics.iter().map(|t| t.position + 1).max().unwrap_or(0);
     let topic = desk
         .store
-        .add_topic(
-            desk.ws,
-            &NewTopic {
-                name: TopicName::single(&name),
-                position,
-                default_priority: priority,
-                queue: None,
-            },
-        )
+        .write(async |tx| {
+            tx.add_topic(
+                desk.ws,
+                &NewTopic {
+                    name: TopicName::single(&name),
+                    position,
+                    default_priority: priority,
+                    queue: None,
+                },
+            )
+            .await
+        })
         .await
         .map_err(store_error("save the topic"))?;
     Ok(format!("added\t{}\n", topic_line(&topic)))

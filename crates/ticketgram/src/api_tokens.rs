@@ -83,7 +83,7 @@ async fn create(
         created_at: chrono::Utc::now(),
     };
     let stored = store
-        .create_api_token(ws, &new)
+        .write(async |tx| tx.create_api_token(ws, &new).await)
         .await
         .map_err(store_error("save the token"))?;
     Ok(format!(
@@ -102,7 +102,10 @@ async fn list(store: &Store, ws: WorkspaceId) -> Result<String, ApiTokenError> {
 }
 
 async fn revoke(store: &Store, ws: WorkspaceId, id: i64) -> Result<String, ApiTokenError> {
-    match store.revoke_api_token(ws, id, chrono::Utc::now()).await {
+    match store
+        .write(async |tx| tx.revoke_api_token(ws, id, chrono::Utc::now()).await)
+        .await
+    {
         Err(StoreError::NotFound) => return Err(ApiTokenError::NoSuchToken(id)),
         other => other.map_err(store_error("revoke the token"))?,
     }

@@ -296,7 +296,7 @@ async fn announce_setup_code(
         return Ok(());
     }
     let code = store
-        .new_setup_code(ws, chrono::Utc::now())
+        .write(async |tx| tx.new_setup_code(ws, chrono::Utc::now()).await)
         .await
         .map_err(RunError::SetupCode)?;
     println!(

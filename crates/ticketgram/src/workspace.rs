@@ -18,7 +18,10 @@ pub async fn ensure_workspace(store: &Store, slug: &str) -> Result<Workspace, St
         first_ticket_number: FIRST_TICKET_NUMBER,
         created_at: chrono::Utc::now(),
     };
-    match store.create_workspace(&new).await {
+    match store
+        .write(async |tx| tx.create_workspace(&new).await)
+        .await
+    {
         Ok(created) => {
             tracing::info!(workspace = slug, "created the workspace");
             Ok(created)

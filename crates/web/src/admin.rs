@@ -10,8 +10,8 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
-use ticketgram_domain::{AgentId, AgentRole, AuditEntry, Priority};
-use ticketgram_store::NewAgent;
+use ticketgram_domain::{AgentId, AgentRole, AuditEntry, Priority, WorkspaceId};
+use ticketgram_store::Tx;
 
 pub(crate) fn admin_nav() -> Markup {
     html! {
@@ -137,22 +137,24 @@ pub async fn set_active(
     }
     let active = form.active == "1";
     let now = chrono::Utc::now();
+    let ws = desk.ws();
     desk.store
-        .set_agent_active(desk.ws(), target.id, active)
+        .write(async |tx| {
+            tx.set_agent_active(ws, target.id, active).await?;
+            if !active {
+                tx.revoke_agent_sessions(ws, target.id, now).await?;
+            }
+            audit(
+                tx,
+                ws,
+                &signed,
+                "agent.active",
+                &target.name,
+                active.to_string(),
+            )
+            .await
+        })
         .await?;
-    if !active {
-        desk.store
-            .revoke_agent_sessions(desk.ws(), target.id, now)
-            .await?;
-    }
-    audit(
-        &state,
-        &signed,
-        "agent.active",
-        &target.name,
-        active.to_string(),
-    )
-    .await?;
     Ok(Redirect::to("/admin/agents").into_response())
 }
 
@@ -178,58 +180,44 @@ pub async fn set_role(
             "you cannot change your own role".into(),
         ));
     }
-    // upsert_agent re-activates; keep the agent's status as it was.
-    let was_active = target.active;
+    // The role alone changes (the same store call as the settings bot's): the agent's
+    // status and everything else stay as they were.
+    let ws = desk.ws();
     desk.store
-        .upsert_agent(
-            desk.ws(),
-            &NewAgent {
-                telegram_user_id: target.telegram_user_id,
-                name: target.name.clone(),
-                role,
-                alias: target.alias.clone(),
-                languages: target.languages.clone(),
-                skills: target.skills.clone(),
-                schedule: target.schedule.clone(),
-                created_at: chrono::Utc::now(),
-            },
-        )
+        .write(async |tx| {
+            tx.set_agent_role(ws, target.id, role).await?;
+            audit(
+                tx,
+                ws,
+                &signed,
+                "agent.role",
+                &target.name,
+                role.as_str().into(),
+            )
+            .await
+        })
         .await?;
-    if !was_active {
-        desk.store
-            .set_agent_active(desk.ws(), target.id, false)
-            .await?;
-    }
-    audit(
-        &state,
-        &signed,
-        "agent.role",
-        &target.name,
-        role.as_str().into(),
-    )
-    .await?;
     Ok(Redirect::to("/admin/agents").into_response())
 }
 
+/// The audit row of a console change, in the change's own transaction.
 pub(crate) async fn audit(
-    state: &WebState,
+    tx: &Tx,
+    ws: WorkspaceId,
     signed: &Signed,
     action: &str,
     subject: &str,
     value: String,
 ) -> Result<(), WebError> {
-    state
-        .desk
-        .store
-        .record_audit(&AuditEntry {
-            workspace: state.desk.ws(),
-            actor: ticketgram_domain::Actor::Agent(signed.agent.id),
-            action: action.into(),
-            subject: subject.into(),
-            details: vec![("to".into(), value), ("via".into(), "console".into())],
-            at: chrono::Utc::now(),
-        })
-        .await?;
+    tx.record_audit(&AuditEntry {
+        workspace: ws,
+        actor: ticketgram_domain::Actor::Agent(signed.agent.id),
+        action: action.into(),
+        subject: subject.into(),
+        details: vec![("to".into(), value), ("via".into(), "console".into())],
+        at: chrono::Utc::now(),
+    })
+    .await?;
     Ok(())
 }
 

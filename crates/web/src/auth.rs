@@ -107,12 +107,19 @@ async fn check_csrf(request: Request, expected: &str) -> Result<Request, WebErro
     let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
         .await
         .map_err(|e| WebError::BadRequest(format!("unreadable form: {e}")))?;
-    let given = url::form_urlencoded::parse(&bytes)
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.into_owned());
-    match given {
+    let field = |name: &str| {
+        url::form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    match field("csrf") {
         Some(given) if constant_time_eq(&given, expected) => {
-            Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
+            let nonce = field("nonce").and_then(|n| crate::nonce::accept(&n));
+            let mut request = Request::from_parts(parts, axum::body::Body::from(bytes));
+            if let Some(nonce) = nonce {
+                request.extensions_mut().insert(nonce);
+            }
+            Ok(request)
         }
         _ => Err(WebError::Csrf),
     }
@@ -204,7 +211,10 @@ async fn start_session(state: &WebState, agent: &Agent) -> Result<Response, WebE
     let ttl = state.settings.session_ttl;
     let session = desk
         .store
-        .create_web_session(desk.ws(), agent.id, ttl, chrono::Utc::now())
+        .write(async |tx| {
+            tx.create_web_session(desk.ws(), agent.id, ttl, chrono::Utc::now())
+                .await
+        })
         .await?;
     let mut response = Redirect::to("/inbox").into_response();
     response.headers_mut().insert(
@@ -259,7 +269,10 @@ pub async fn link_login(
     let desk = &state.desk;
     let agent = desk
         .store
-        .consume_login_link(desk.ws(), &token, chrono::Utc::now())
+        .write(async |tx| {
+            tx.consume_login_link(desk.ws(), &token, chrono::Utc::now())
+                .await
+        })
         .await?;
     let agent = match agent {
         Some(id) => desk.store.get_agent(desk.ws(), id).await?,
@@ -345,7 +358,10 @@ pub async fn logout(
     if let Some(signed) = signed {
         let desk = &state.desk;
         desk.store
-            .revoke_web_session(desk.ws(), &signed.token, chrono::Utc::now())
+            .write(async |tx| {
+                tx.revoke_web_session(desk.ws(), &signed.token, chrono::Utc::now())
+                    .await
+            })
             .await?;
     }
     Ok(signed_out(&state))
@@ -357,7 +373,10 @@ pub async fn logout_everywhere(
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
     desk.store
-        .revoke_agent_sessions(desk.ws(), signed.agent.id, chrono::Utc::now())
+        .write(async |tx| {
+            tx.revoke_agent_sessions(desk.ws(), signed.agent.id, chrono::Utc::now())
+                .await
+        })
         .await?;
     Ok(signed_out(&state))
 }

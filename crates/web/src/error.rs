@@ -25,6 +25,9 @@ pub enum WebError {
     Conflict(String),
     #[error("internal error")]
     Internal(String),
+    /// The same form (same nonce) was posted before and applied then.
+    #[error("this form was already sent")]
+    Replayed,
 }
 
 impl From<StoreError> for WebError {
@@ -34,7 +37,9 @@ impl From<StoreError> for WebError {
             StoreError::Invalid(why) => WebError::BadRequest(why),
             StoreError::Transition(t) => WebError::BadRequest(t.to_string()),
             StoreError::Conflict(why) => WebError::Conflict(why),
-            other @ StoreError::Database(_) => WebError::Internal(other.to_string()),
+            other @ (StoreError::Database(_) | StoreError::Fault(_)) => {
+                WebError::Internal(other.to_string())
+            }
         }
     }
 }
@@ -42,6 +47,7 @@ impl From<StoreError> for WebError {
 impl From<RelayError> for WebError {
     fn from(e: RelayError) -> WebError {
         match e {
+            RelayError::AlreadyApplied => WebError::Replayed,
             RelayError::Store(e) => e.into(),
             other => WebError::Internal(other.to_string()),
         }
@@ -58,6 +64,7 @@ impl IntoResponse for WebError {
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Replayed => StatusCode::CONFLICT,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Internal(details) => {
                 tracing::error!(%details, "console request failed");

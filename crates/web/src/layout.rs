@@ -78,7 +78,10 @@ pub fn bare(title: &str, text: &str) -> Html<String> {
 }
 
 pub fn csrf(signed: &Signed) -> Markup {
-    html! { input type="hidden" name="csrf" value=(signed.csrf); }
+    html! {
+        input type="hidden" name="csrf" value=(signed.csrf);
+        (crate::nonce::field())
+    }
 }
 
 pub fn when(at: Timestamp) -> String {

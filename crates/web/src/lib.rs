@@ -15,6 +15,7 @@ mod error;
 mod files;
 mod inbox;
 mod layout;
+mod nonce;
 mod reports;
 mod templates;
 mod ticket;

@@ -133,13 +133,24 @@ pub async fn save(
         name: name.into(),
         body: body.into(),
     };
+    let subject = format!("{}/{}", template.language.code(), template.name);
+    let ws = state.desk.ws();
     state
         .desk
         .store
-        .save_template(state.desk.ws(), &template, chrono::Utc::now())
+        .write(async |tx| {
+            tx.save_template(ws, &template, chrono::Utc::now()).await?;
+            audit(
+                tx,
+                ws,
+                &signed,
+                "template.save",
+                &subject,
+                template.body.clone(),
+            )
+            .await
+        })
         .await?;
-    let subject = format!("{}/{}", template.language.code(), template.name);
-    audit(&state, &signed, "template.save", &subject, template.body).await?;
     Ok(Redirect::to("/admin/templates").into_response())
 }
 
@@ -155,22 +166,18 @@ pub async fn remove(
     Form(form): Form<RemoveForm>,
 ) -> Result<Response, WebError> {
     let language = language(&form.language)?;
-    let removed = state
+    let subject = format!("{}/{}", language.code(), form.name);
+    let ws = state.desk.ws();
+    state
         .desk
         .store
-        .remove_template(state.desk.ws(), language, &form.name)
+        .write(async |tx| {
+            if !tx.remove_template(ws, language, &form.name).await? {
+                return Err(WebError::NotFound);
+            }
+            let removed = "removed".to_string();
+            audit(tx, ws, &signed, "template.remove", &subject, removed).await
+        })
         .await?;
-    if !removed {
-        return Err(WebError::NotFound);
-    }
-    let subject = format!("{}/{}", language.code(), form.name);
-    audit(
-        &state,
-        &signed,
-        "template.remove",
-        &subject,
-        "removed".into(),
-    )
-    .await?;
     Ok(Redirect::to("/admin/templates").into_response())
 }

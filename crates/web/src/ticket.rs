@@ -4,6 +4,7 @@ use crate::auth::{AgentUser, RequireRole, Signed};
 use crate::error::WebError;
 use crate::inbox::sla_breached;
 use crate::layout::{self, csrf, when};
+use crate::nonce::FormNonce;
 use crate::templates;
 use crate::WebState;
 use axum::extract::{Path, Query, State};
@@ -15,7 +16,8 @@ use ticketgram_domain::{
     Actor, AgentId, MediaKind, Message, Priority, Tag, Ticket, TicketNumber, TicketStatus,
     Timestamp,
 };
-use ticketgram_relay::{outside, Desk};
+use ticketgram_relay::desk::Effects;
+use ticketgram_relay::{actions, Desk, Input};
 use ticketgram_store::{ReplyTemplate, TicketEvent};
 
 async fn ticket_by_number(desk: &Desk, number: i64) -> Result<Ticket, WebError> {
@@ -270,20 +272,34 @@ pub struct TextForm {
     text: String,
 }
 
+/// Applies one posted form as one input: `act` runs inside its transaction with the desk
+/// as the client bot sees it. A form posted a second time (same nonce) changes nothing.
+async fn apply<T>(
+    state: &WebState,
+    signed: &Signed,
+    nonce: FormNonce,
+    act: impl AsyncFnOnce(&Desk, &mut Effects<'_>) -> Result<T, WebError>,
+) -> Result<Option<T>, WebError> {
+    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
+    match Input::apply(&state.desk, origin, chrono::Utc::now(), act).await {
+        Ok(out) => Ok(Some(out)),
+        Err(WebError::Replayed) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 pub async fn reply(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
     Path(number): Path<i64>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, WebError> {
     let ticket = ticket_by_number(&state.desk, number).await?;
-    outside::reply(
-        &state.desk,
-        ticket.id,
-        Some(signed.agent.id),
-        &form.text,
-        chrono::Utc::now(),
-    )
+    let agent = Some(signed.agent.id);
+    apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(actions::reply(desk, fx, ticket.id, agent, &form.text).await?)
+    })
     .await?;
     Ok(back(number))
 }
@@ -291,17 +307,15 @@ pub async fn reply(
 pub async fn note(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
     Path(number): Path<i64>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, WebError> {
     let ticket = ticket_by_number(&state.desk, number).await?;
-    outside::note(
-        &state.desk,
-        ticket.id,
-        Some(signed.agent.id),
-        &form.text,
-        chrono::Utc::now(),
-    )
+    let agent = Some(signed.agent.id);
+    apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(actions::note(desk, fx, ticket.id, agent, &form.text).await?)
+    })
     .await?;
     Ok(back(number))
 }
@@ -315,6 +329,7 @@ pub struct AssignForm {
 pub async fn assign(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
     Path(number): Path<i64>,
     Form(form): Form<AssignForm>,
 ) -> Result<Response, WebError> {
@@ -332,14 +347,16 @@ pub async fn assign(
             return Err(WebError::BadRequest("that agent is deactivated".into()));
         }
     }
-    outside::assign(
-        &state.desk,
-        ticket.id,
-        to,
-        signed.agent.id,
-        chrono::Utc::now(),
-    )
+    let by = signed.agent.id;
+    let taken = apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(actions::assign(desk, fx, ticket.id, to, by).await?)
+    })
     .await?;
+    if taken == Some(false) {
+        return Err(WebError::Conflict(
+            "someone else took this ticket first".into(),
+        ));
+    }
     Ok(back(number))
 }
 
@@ -351,6 +368,7 @@ pub struct StatusForm {
 pub async fn status(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
     Path(number): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
@@ -360,13 +378,10 @@ pub async fn status(
         .parse()
         .map_err(|_| WebError::BadRequest("unknown status".into()))?;
     if to != ticket.status {
-        outside::change_status(
-            &state.desk,
-            ticket.id,
-            to,
-            signed.agent.id,
-            chrono::Utc::now(),
-        )
+        let agent = signed.agent.id;
+        apply(&state, &signed, nonce, async |desk, fx| {
+            Ok(actions::change_status_as_agent(desk, fx, ticket.id, to, agent).await?)
+        })
         .await?;
     }
     Ok(back(number))
@@ -380,31 +395,25 @@ pub struct PriorityForm {
 pub async fn priority(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
     Path(number): Path<i64>,
     Form(form): Form<PriorityForm>,
 ) -> Result<Response, WebError> {
-    let desk = &state.desk;
-    let ticket = ticket_by_number(desk, number).await?;
+    let ticket = ticket_by_number(&state.desk, number).await?;
     let priority: Priority = form
         .priority
         .parse()
         .map_err(|_| WebError::BadRequest("unknown priority".into()))?;
-    desk.store
-        .set_ticket_priority(
-            desk.ws(),
-            ticket.id,
-            priority,
-            Actor::Agent(signed.agent.id),
-            chrono::Utc::now(),
-        )
-        .await?;
-    refresh_card(desk, &ticket).await?;
+    let actor = Actor::Agent(signed.agent.id);
+    apply(&state, &signed, nonce, async |desk, fx| {
+        let ws = desk.ws();
+        fx.tx
+            .set_ticket_priority(ws, ticket.id, priority, actor, fx.now)
+            .await?;
+        Ok(actions::refresh_card(fx, ticket.id).await?)
+    })
+    .await?;
     Ok(back(number))
-}
-
-async fn refresh_card(desk: &Desk, ticket: &Ticket) -> Result<(), WebError> {
-    outside::refresh_card(desk, ticket.id, chrono::Utc::now()).await?;
-    Ok(())
 }
 
 #[derive(serde::Deserialize)]
@@ -417,24 +426,29 @@ pub struct TagForm {
 pub async fn tags(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
     Path(number): Path<i64>,
     Form(form): Form<TagForm>,
 ) -> Result<Response, WebError> {
-    let desk = &state.desk;
-    let ticket = ticket_by_number(desk, number).await?;
+    let ticket = ticket_by_number(&state.desk, number).await?;
     let tag = Tag::parse(form.tag.trim().trim_start_matches('#'))
         .ok_or_else(|| WebError::BadRequest("not a valid tag".into()))?;
     let actor = Actor::Agent(signed.agent.id);
-    let now = chrono::Utc::now();
-    if form.op == "remove" {
-        desk.store
-            .remove_ticket_tag(desk.ws(), ticket.id, &tag, actor, now)
-            .await?;
-    } else {
-        desk.store
-            .add_ticket_tag(desk.ws(), ticket.id, &tag, actor, now)
-            .await?;
-    }
+    let remove = form.op == "remove";
+    apply(&state, &signed, nonce, async |desk, fx| {
+        let ws = desk.ws();
+        if remove {
+            fx.tx
+                .remove_ticket_tag(ws, ticket.id, &tag, actor, fx.now)
+                .await?;
+        } else {
+            fx.tx
+                .add_ticket_tag(ws, ticket.id, &tag, actor, fx.now)
+                .await?;
+        }
+        Ok(())
+    })
+    .await?;
     Ok(back(number))
 }
 
@@ -446,6 +460,7 @@ pub struct MergeForm {
 pub async fn merge(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
     Path(number): Path<i64>,
     Form(form): Form<MergeForm>,
 ) -> Result<Response, WebError> {
@@ -456,16 +471,14 @@ pub async fn merge(
         .parse()
         .map_err(|_| WebError::BadRequest("not a ticket number".into()))?;
     let duplicate = ticket_by_number(desk, duplicate.0).await?;
-    desk.store
-        .merge_tickets(
-            desk.ws(),
-            ticket.id,
-            duplicate.id,
-            Actor::Agent(signed.agent.id),
-            chrono::Utc::now(),
-        )
-        .await?;
-    refresh_card(desk, &duplicate).await?;
-    refresh_card(desk, &ticket).await?;
+    let actor = Actor::Agent(signed.agent.id);
+    apply(&state, &signed, nonce, async |desk, fx| {
+        fx.tx
+            .merge_tickets(desk.ws(), ticket.id, duplicate.id, actor, fx.now)
+            .await?;
+        actions::refresh_card(fx, duplicate.id).await?;
+        Ok(actions::refresh_card(fx, ticket.id).await?)
+    })
+    .await?;
     Ok(back(number))
 }

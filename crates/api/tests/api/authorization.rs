@@ -73,7 +73,10 @@ async fn every_route_refuses_whoever_may_not_use_it() {
         .unwrap()
         .id;
     api.store
-        .revoke_api_token(api.ws, revoked_id, chrono::Utc::now())
+        .write(async |tx| {
+            tx.revoke_api_token(api.ws, revoked_id, chrono::Utc::now())
+                .await
+        })
         .await
         .unwrap();
     let neighbour = api
@@ -156,7 +159,10 @@ async fn a_token_records_its_last_use_and_stops_working_when_revoked() {
     let used = api.store.api_tokens(api.ws).await.unwrap().remove(0);
     assert!(used.last_used_at.is_some());
     api.store
-        .revoke_api_token(api.ws, used.id, chrono::Utc::now())
+        .write(async |tx| {
+            tx.revoke_api_token(api.ws, used.id, chrono::Utc::now())
+                .await
+        })
         .await
         .unwrap();
     let (status, answer) = api.get("/tickets", &token).await;

@@ -51,11 +51,14 @@ pub struct TestClient {
 
 async fn workspace(store: &Store, slug: &str) -> WorkspaceId {
     store
-        .create_workspace(&NewWorkspace {
-            slug: slug.into(),
-            name: slug.into(),
-            first_ticket_number: 1000,
-            created_at: chrono::Utc::now(),
+        .write(async |tx| {
+            tx.create_workspace(&NewWorkspace {
+                slug: slug.into(),
+                name: slug.into(),
+                first_ticket_number: 1000,
+                created_at: chrono::Utc::now(),
+            })
+            .await
         })
         .await
         .expect("workspace")
@@ -64,19 +67,22 @@ async fn workspace(store: &Store, slug: &str) -> WorkspaceId {
 
 async fn agent(store: &Store, ws: WorkspaceId, telegram_id: i64, name: &str) -> Agent {
     store
-        .upsert_agent(
-            ws,
-            &NewAgent {
-                telegram_user_id: telegram_id,
-                name: name.into(),
-                role: AgentRole::Admin,
-                alias: ticketgram_domain::AgentAlias::parse(name),
-                languages: vec![Language::En],
-                skills: vec![],
-                schedule: None,
-                created_at: chrono::Utc::now(),
-            },
-        )
+        .write(async |tx| {
+            tx.upsert_agent(
+                ws,
+                &NewAgent {
+                    telegram_user_id: telegram_id,
+                    name: name.into(),
+                    role: AgentRole::Admin,
+                    alias: ticketgram_domain::AgentAlias::parse(name),
+                    languages: vec![Language::En],
+                    skills: vec![],
+                    schedule: None,
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await
+        })
         .await
         .expect("agent")
 }
@@ -152,15 +158,18 @@ impl TestApi {
         let kate = agent(&store, ws, kate_user, "Kate").await;
         let other_agent = agent(&store, other_ws, 900_001, "Olaf").await;
         store
-            .add_topic(
-                ws,
-                &NewTopic {
-                    name: TopicName::single("Payments"),
-                    position: 0,
-                    default_priority: Priority::High,
-                    queue: None,
-                },
-            )
+            .write(async |tx| {
+                tx.add_topic(
+                    ws,
+                    &NewTopic {
+                        name: TopicName::single("Payments"),
+                        position: 0,
+                        default_priority: Priority::High,
+                        queue: None,
+                    },
+                )
+                .await
+            })
             .await
             .expect("topic");
 
@@ -259,17 +268,20 @@ impl TestApi {
     ) -> String {
         let minted = ticketgram_api::token::mint();
         self.store
-            .create_api_token(
-                ws,
-                &NewApiToken {
-                    name: "test integration".into(),
-                    prefix: minted.prefix.clone(),
-                    token_hash: minted.hash.clone(),
-                    scopes: scopes.iter().map(|s| s.as_str().to_string()).collect(),
-                    created_by: agent,
-                    created_at: chrono::Utc::now(),
-                },
-            )
+            .write(async |tx| {
+                tx.create_api_token(
+                    ws,
+                    &NewApiToken {
+                        name: "test integration".into(),
+                        prefix: minted.prefix.clone(),
+                        token_hash: minted.hash.clone(),
+                        scopes: scopes.iter().map(|s| s.as_str().to_string()).collect(),
+                        created_by: agent,
+                        created_at: chrono::Utc::now(),
+                    },
+                )
+                .await
+            })
             .await
             .expect("token");
         minted.raw

@@ -204,13 +204,12 @@ async fn internal_notes_never_leave_through_the_api() {
             },
         ),
     );
-    ticketgram_relay::outside::note(
-        &desk,
-        ticket.id,
-        Some(api.kate.id),
-        "client looks like a reseller",
-        chrono::Utc::now(),
-    )
+    let kate = api.kate.id;
+    let now = chrono::Utc::now();
+    ticketgram_relay::Input::apply(&desk, "form:1".into(), now, async |desk, fx| {
+        let note = "client looks like a reseller";
+        ticketgram_relay::actions::note(desk, fx, ticket.id, Some(kate), note).await
+    })
     .await
     .unwrap();
     let (_, detail) = api.get("/tickets/1000", &token).await;

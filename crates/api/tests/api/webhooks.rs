@@ -202,17 +202,20 @@ async fn messages_status_changes_and_ratings_become_events_but_notes_do_not() {
         .await;
     assert_eq!(status, 201);
     api.store
-        .add_message(
-            api.ws,
-            &ticketgram_store::NewMessage {
-                ticket: ticket.id,
-                direction: ticketgram_domain::MessageDirection::InternalNote,
-                author_agent: Some(api.kate.id),
-                text: Some("secret note".into()),
-                media: vec![],
-                created_at: chrono::Utc::now(),
-            },
-        )
+        .write(async |tx| {
+            tx.add_message(
+                api.ws,
+                &ticketgram_store::NewMessage {
+                    ticket: ticket.id,
+                    direction: ticketgram_domain::MessageDirection::InternalNote,
+                    author_agent: Some(api.kate.id),
+                    text: Some("secret note".into()),
+                    media: vec![],
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await
+        })
         .await
         .unwrap();
     let (status, _) = api
@@ -224,13 +227,16 @@ async fn messages_status_changes_and_ratings_become_events_but_notes_do_not() {
         .await;
     assert_eq!(status, 200);
     api.store
-        .rate_ticket(
-            api.ws,
-            ticket.id,
-            ticketgram_domain::Rating::new(5).unwrap(),
-            Some("quick".into()),
-            chrono::Utc::now(),
-        )
+        .write(async |tx| {
+            tx.rate_ticket(
+                api.ws,
+                ticket.id,
+                ticketgram_domain::Rating::new(5).unwrap(),
+                Some("quick".into()),
+                chrono::Utc::now(),
+            )
+            .await
+        })
         .await
         .unwrap();
 

@@ -5,7 +5,7 @@ use crate::desk::{Desk, Effects};
 use crate::RelayError;
 use ticketgram_domain::{Actor, Agent, AuditEntry, Ticket, TicketStatus};
 
-/// `agent` takes an unassigned ticket. `Ok(false)` when someone was faster (the card already
+/// `agent` takes an unassigned ticket (card button, manager bot, console, API). `Ok(false)` when someone was faster (the card already
 /// shows who).
 pub async fn take_ticket(
     desk: &Desk,
@@ -13,17 +13,14 @@ pub async fn take_ticket(
     ticket: &Ticket,
     agent: &Agent,
 ) -> Result<bool, RelayError> {
-    if ticket.assignee.is_some() || !ticket.status.is_active() {
+    // Decided under the ticket's lock in this input's transaction, not on the copy the
+    // caller read: a concurrent Take cannot be overwritten.
+    if !fx
+        .tx
+        .take_ticket(desk.ws(), ticket.id, agent.id, fx.now)
+        .await?
+    {
         return Ok(false);
-    }
-    let actor = Actor::Agent(agent.id);
-    desk.store
-        .assign_ticket(desk.ws(), ticket.id, Some(agent.id), actor, fx.now)
-        .await?;
-    if ticket.status == TicketStatus::New {
-        desk.store
-            .change_status(desk.ws(), ticket.id, TicketStatus::Open, actor, fx.now)
-            .await?;
     }
     let notice = desk.agent_text("taken-by", &[("agent", agent.name.clone().into())]);
     fx.tell_agents(ticket.id, notice).await?;
@@ -31,7 +28,7 @@ pub async fn take_ticket(
     Ok(true)
 }
 
-/// Hands a ticket to `target`: assigned, recorded in the audit log as `ticket.transferred`,
+/// Hands a ticket to `target` (card button, manager bot, console, API): assigned, recorded in the audit log as `ticket.transferred`,
 /// said in the thread, the card refreshed, and the receiving agent told in private.
 pub async fn transfer_ticket(
     desk: &Desk,
@@ -41,10 +38,15 @@ pub async fn transfer_ticket(
     target: &Agent,
 ) -> Result<(), RelayError> {
     let actor = Actor::Agent(by.id);
-    desk.store
+    fx.tx
         .assign_ticket(desk.ws(), ticket.id, Some(target.id), actor, fx.now)
         .await?;
-    desk.store
+    if ticket.status == TicketStatus::New {
+        fx.tx
+            .change_status(desk.ws(), ticket.id, TicketStatus::Open, actor, fx.now)
+            .await?;
+    }
+    fx.tx
         .record_audit(&AuditEntry {
             workspace: desk.ws(),
             actor,

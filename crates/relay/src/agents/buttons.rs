@@ -1,7 +1,6 @@
 //! Ticket-card buttons: Take, Close, Reopen, Transfer. Only agents of the desk may press them.
 
 use crate::callback::CallbackAction;
-use crate::client_bot;
 use crate::delivery::job::{Button, Delivery, Keyboard};
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
@@ -61,27 +60,17 @@ pub async fn handle_button(
             if !ticket.status.is_active() && ticket.status != TicketStatus::Resolved {
                 return Ok(());
             }
-            desk.store
-                .change_status(desk.ws(), ticket.id, TicketStatus::Closed, actor, fx.now)
-                .await?;
-            let notice =
-                desk.agent_text("ticket-closed-by", &[("actor", agent.name.clone().into())]);
-            fx.tell_agents(ticket.id, notice).await?;
-            let client = desk.store.get_client(desk.ws(), ticket.client).await?;
-            client_bot::ask_rating(desk, fx, &client, &ticket).await?;
+            let to = TicketStatus::Closed;
+            crate::actions::change_status(desk, fx, ticket.id, to, actor, &agent.name).await?;
+            return Ok(());
         }
         CallbackAction::ReopenByAgent(_) => {
             if ticket.status.is_active() {
                 return Ok(());
             }
-            desk.store
-                .change_status(desk.ws(), ticket.id, TicketStatus::Open, actor, fx.now)
-                .await?;
-            let notice = desk.agent_text(
-                "ticket-reopened-by",
-                &[("actor", agent.name.clone().into())],
-            );
-            fx.tell_agents(ticket.id, notice).await?;
+            let to = TicketStatus::Open;
+            crate::actions::change_status(desk, fx, ticket.id, to, actor, &agent.name).await?;
+            return Ok(());
         }
         CallbackAction::Transfer(_) => {
             let agents = desk.store.list_agents(desk.ws()).await?;

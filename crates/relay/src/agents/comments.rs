@@ -12,7 +12,7 @@ use ticketgram_domain::{MessageDirection, TelegramCopy, Timestamp};
 /// comments waiting for it can go out.
 pub async fn handle_thread_opened(
     desk: &Desk,
-    now: Timestamp,
+    fx: &mut Effects<'_>,
     channel_post_id: i64,
     thread_id: i64,
     posted_at: Timestamp,
@@ -30,14 +30,14 @@ pub async fn handle_thread_opened(
         .await?
     {
         Some(post) => {
-            desk.store
+            fx.tx
                 .set_thread(desk.ws(), post.ticket, group, thread_id)
                 .await?
         }
         // Telegram can show us the forward before the card's sender recorded which post it
         // was. While a card is in flight, wait (a recent forward only: a card whose sending
         // was never recorded must not stall the desk forever).
-        None if in_flight > 0 && now - posted_at < FORWARD_PATIENCE => {
+        None if in_flight > 0 && fx.now - posted_at < FORWARD_PATIENCE => {
             return Err(RelayError::CardInFlight);
         }
         None => tracing::warn!(
@@ -103,7 +103,7 @@ pub async fn handle_comment(
     };
     let body = (content.text.clone(), content.media.clone());
     let recorded = desk
-        .record_message(post.ticket, direction, Some(agent.id), body, copy, fx.now)
+        .record_message(fx, post.ticket, direction, Some(agent.id), body, copy)
         .await?;
     if is_note {
         return Ok(());

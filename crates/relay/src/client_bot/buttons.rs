@@ -17,7 +17,7 @@ pub async fn handle_button(
     query: &CallbackQuery,
     action: CallbackAction,
 ) -> Result<(), RelayError> {
-    let client = super::client_of(desk, &query.from, fx.now).await?;
+    let client = super::client_of(desk, fx, &query.from).await?;
     // Always stop the spinner, whatever happens next.
     fx.send(
         Delivery::AnswerCallback {
@@ -37,14 +37,14 @@ pub async fn handle_button(
         CallbackAction::Help => menu::help(desk, fx, &client).await,
         CallbackAction::ChooseLanguage => menu::choose_language(desk, fx, &client).await,
         CallbackAction::SetLanguage(lang) => {
-            desk.store
+            fx.tx
                 .set_client_language(desk.ws(), client.id, lang)
                 .await?;
             let text = desk.text(lang, "language-chosen", &[]);
             menu::say(fx, &client, text, Some(menu::main_menu(desk, lang))).await
         }
         CallbackAction::ChooseTopic(topic) => {
-            desk.store
+            fx.tx
                 .set_client_state(
                     desk.ws(),
                     client.id,
@@ -76,7 +76,7 @@ pub async fn handle_button(
             rate(desk, fx, &client, ticket, rating).await
         }
         CallbackAction::SkipComment(_) => {
-            desk.store
+            fx.tx
                 .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
                 .await?;
             let text = desk.text(client.language, "rating-comment-thanks", &[]);
@@ -120,7 +120,7 @@ async fn switch_to(
     let Some(ticket) = own_ticket(desk, client, ticket).await? else {
         return not_found(desk, fx, client).await;
     };
-    desk.store
+    fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
         .await?;
     confirm_switch(desk, fx, client, &ticket).await
@@ -148,19 +148,12 @@ async fn route_pending(
     };
     let content = (pending.text.clone(), pending.media.clone());
     let recorded = desk
-        .record_message(
-            ticket.id,
-            MessageDirection::Client,
-            None,
-            content,
-            copy,
-            fx.now,
-        )
+        .record_message(fx, ticket.id, MessageDirection::Client, None, content, copy)
         .await?;
-    desk.store
+    fx.tx
         .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
         .await?;
-    desk.store
+    fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
         .await?;
     fx.send(
@@ -191,7 +184,7 @@ async fn close(
         );
         return menu::say(fx, client, text, None).await;
     }
-    desk.store
+    fx.tx
         .change_status(
             desk.ws(),
             ticket.id,
@@ -223,7 +216,7 @@ pub(crate) async fn ask_rating(
         desk.text(lang, "ticket-closed", &[("number", number.clone().into())]),
         desk.text(lang, "rate-request", &[("number", number.into())])
     );
-    desk.store
+    fx.tx
         .set_client_state(
             desk.ws(),
             client.id,
@@ -247,7 +240,7 @@ async fn reopen(
     if ticket.status.is_active() {
         return switch_to(desk, fx, client, ticket.id).await;
     }
-    desk.store
+    fx.tx
         .change_status(
             desk.ws(),
             ticket.id,
@@ -256,10 +249,10 @@ async fn reopen(
             fx.now,
         )
         .await?;
-    desk.store
+    fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
         .await?;
-    desk.store
+    fx.tx
         .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
         .await?;
     let notice = desk.agent_text(
@@ -286,10 +279,10 @@ pub(crate) async fn rate(
     let Some(ticket) = own_ticket(desk, client, ticket).await? else {
         return not_found(desk, fx, client).await;
     };
-    desk.store
+    fx.tx
         .rate_ticket(desk.ws(), ticket.id, rating, None, fx.now)
         .await?;
-    desk.store
+    fx.tx
         .set_client_state(
             desk.ws(),
             client.id,

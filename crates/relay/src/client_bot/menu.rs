@@ -87,7 +87,7 @@ pub async fn choose_topic(
     let lang = client.language;
     let topics = desk.store.list_topics(desk.ws(), false).await?;
     if topics.is_empty() {
-        desk.store
+        fx.tx
             .set_client_state(
                 desk.ws(),
                 client.id,
@@ -99,7 +99,7 @@ pub async fn choose_topic(
         let text = desk.text(lang, "write-question", &[("topic", topic.into())]);
         return say(fx, client, text, None).await;
     }
-    desk.store
+    fx.tx
         .set_client_state(desk.ws(), client.id, &ClientState::ChoosingTopic, fx.now)
         .await?;
     let rows = topics

@@ -21,7 +21,7 @@ pub async fn handle_message(
     let Some(user) = message.from.as_ref() else {
         return Ok(());
     };
-    let client = super::client_of(desk, user, fx.now).await?;
+    let client = super::client_of(desk, fx, user).await?;
     if let Some(block) = &client.blocked {
         return blocked_notice(desk, fx, &client, &block.reason).await;
     }
@@ -83,7 +83,7 @@ async fn on_content(
         ClientState::RatingComment { ticket } if content.text.is_some() => {
             let stored = desk.store.get_ticket(desk.ws(), ticket).await?;
             if let Some(rating) = stored.rating {
-                desk.store
+                fx.tx
                     .rate_ticket(desk.ws(), ticket, rating, content.text.clone(), fx.now)
                     .await?;
                 super::buttons::after_rating(
@@ -96,7 +96,7 @@ async fn on_content(
                 )
                 .await?;
             }
-            desk.store
+            fx.tx
                 .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
                 .await?;
             let text = desk.text(client.language, "rating-comment-thanks", &[]);
@@ -146,8 +146,8 @@ pub(crate) async fn open_ticket(
         }
         None => (Default::default(), None),
     };
-    let ticket = desk
-        .store
+    let ticket = fx
+        .tx
         .create_ticket(
             desk.ws(),
             &NewTicket {
@@ -161,10 +161,10 @@ pub(crate) async fn open_ticket(
             },
         )
         .await?;
-    desk.store
+    fx.tx
         .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
         .await?;
-    desk.store
+    fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
         .await?;
     fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
@@ -189,7 +189,7 @@ pub(crate) async fn add_to_ticket(
     content: &Content,
     ticket: TicketId,
 ) -> Result<(), RelayError> {
-    desk.store
+    fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket), fx.now)
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket).await?;
@@ -213,14 +213,7 @@ async fn store_client_message(
     };
     let content = (content.text.clone(), content.media.clone());
     let recorded = desk
-        .record_message(
-            ticket,
-            MessageDirection::Client,
-            None,
-            content,
-            copy,
-            fx.now,
-        )
+        .record_message(fx, ticket, MessageDirection::Client, None, content, copy)
         .await?;
     Ok(recorded.message.id)
 }
@@ -279,7 +272,7 @@ pub(crate) async fn blocked_notice(
     if desk.store.get_setting(desk.ws(), &key).await?.is_some() {
         return Ok(());
     }
-    desk.store.set_setting(desk.ws(), &key, "1", fx.now).await?;
+    fx.tx.set_setting(desk.ws(), &key, "1", fx.now).await?;
     let text = desk.text(
         client.language,
         "blocked-notice",

@@ -20,14 +20,14 @@ use ticketgram_store::NewClient;
 /// rename themselves; agents should see the current name).
 pub(crate) async fn client_of(
     desk: &Desk,
+    fx: &crate::desk::Effects<'_>,
     user: &User,
-    now: ticketgram_domain::Timestamp,
 ) -> Result<Client, RelayError> {
     // The store keeps the language of a known client (their own choice in the bot); the
     // Telegram locale only seeds it on first contact.
     let language = Language::from_telegram_code(user.language_code.as_deref());
-    let client = desk
-        .store
+    let client = fx
+        .tx
         .upsert_client(
             desk.ws(),
             &NewClient {
@@ -37,7 +37,7 @@ pub(crate) async fn client_of(
                 username: user.username.clone(),
                 language,
                 attributes: serde_json::json!({}),
-                seen_at: now,
+                seen_at: fx.now,
             },
         )
         .await?;

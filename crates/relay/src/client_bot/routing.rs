@@ -70,7 +70,7 @@ pub async fn ask_which(
         text: content.text.clone(),
         media: content.media.clone(),
     };
-    desk.store
+    fx.tx
         .set_client_state(
             desk.ws(),
             client.id,

@@ -6,7 +6,7 @@
 //!   in the ticket's thread.
 
 use super::job::Delivery;
-use super::render::{deliver, DeliveryError, Outcome};
+use super::render::{deliver, DeliveryError, Outcome, Recorded};
 use crate::desk::{Desk, Effects};
 use std::sync::Arc;
 use std::time::Duration;
@@ -82,72 +82,112 @@ impl Dispatcher {
         let delivery: Delivery = match serde_json::from_str(&job.payload) {
             Ok(d) => d,
             Err(e) => {
+                let why = format!("unreadable job: {e}");
                 return self
-                    .dead(desk, &job, &format!("unreadable job: {e}"), None)
-                    .await
+                    .settle(desk, &job, Verdict::Dead(why), None, &Recorded::default())
+                    .await;
             }
         };
-        let result = deliver(desk, &self.telegram, &delivery).await;
-        let now = chrono::Utc::now();
-        let store = &desk.store;
-        let outcome = match verdict(result, job.attempts) {
-            Verdict::Done => store.complete(job.id, &self.instance, None, now).await,
-            Verdict::RetryIn(wait, why) => {
-                tracing::debug!(job = job.id, ?wait, why, "delivery postponed");
-                let not_before = now + chrono_duration(wait);
-                store
-                    .retry_later(job.id, &self.instance, not_before, &why)
-                    .await
-            }
-            Verdict::Dead(why) => return self.dead(desk, &job, &why, Some(&delivery)).await,
+        let mut rec = Recorded::resuming(job.progress);
+        let result = deliver(desk, &self.telegram, &delivery, &mut rec).await;
+        let verdict = verdict(result, job.attempts);
+        self.settle(desk, &job, verdict, Some(&delivery), &rec)
+            .await
+    }
+
+    /// Records what the attempt achieved and what becomes of the job, in one transaction: the
+    /// copies Telegram made, the parts already sent, and done, later or dead. If that fails
+    /// the claim expires and the job runs again (Telegram's send window is the only place a
+    /// message can be sent twice).
+    async fn settle(
+        &self,
+        desk: &Desk,
+        job: &OutboxJob,
+        verdict: Verdict,
+        delivery: Option<&Delivery>,
+        rec: &Recorded,
+    ) {
+        let Err(e) = self.settle_tx(desk, job, &verdict, delivery, rec).await else {
+            return;
         };
-        if let Err(e) = outcome {
-            // The claim will expire and the job be sent again: at-least-once, never lost.
-            tracing::error!(job = job.id, error = %e, "could not record the job's outcome");
+        // What Telegram answered could not be stored (a constraint refused it, say): the job
+        // goes back to the queue at once instead of staying claimed until the claim expires.
+        tracing::error!(job = job.id, error = %e, "could not record the job's outcome");
+        let why = format!("could not record the outcome: {e}");
+        let not_before = chrono::Utc::now() + chrono_duration(backoff(job.attempts));
+        let requeued = desk
+            .store
+            .write(async |tx| {
+                tx.retry_later(job.id, &self.instance, not_before, &why, job.progress)
+                    .await
+            })
+            .await;
+        if let Err(e) = requeued {
+            tracing::error!(job = job.id, error = %e, "could not requeue the job either");
         }
     }
 
-    /// Gives up on a job, visibly: recorded as dead and, when a client did not get an agent's
-    /// reply, said in the ticket's thread.
-    async fn dead(&self, desk: &Desk, job: &OutboxJob, reason: &str, delivery: Option<&Delivery>) {
-        tracing::error!(job = job.id, reason, "delivery failed permanently");
+    async fn settle_tx(
+        &self,
+        desk: &Desk,
+        job: &OutboxJob,
+        verdict: &Verdict,
+        delivery: Option<&Delivery>,
+        rec: &Recorded,
+    ) -> Result<(), crate::RelayError> {
         let now = chrono::Utc::now();
-        if let Err(e) = desk
-            .store
-            .mark_dead(job.id, &self.instance, reason, now)
-            .await
-        {
-            tracing::error!(job = job.id, error = %e, "could not mark the job dead");
-            return;
-        }
-        let ticket = match delivery {
-            Some(Delivery::AgentToClient { message }) => desk
-                .store
-                .get_message(desk.ws(), *message)
-                .await
-                .ok()
-                .map(|m| m.ticket),
-            Some(Delivery::AgentAlbumToClient { ticket, .. }) => Some(*ticket),
-            Some(Delivery::ClientNotice { message, .. }) => desk
-                .store
-                .get_message(desk.ws(), *message)
-                .await
-                .ok()
-                .map(|m| m.ticket),
-            _ => None,
-        };
-        if let Some(ticket) = ticket {
-            let text = if reason.contains("blocked by the user") {
-                desk.agent_text("client-blocked-bot", &[])
-            } else {
-                desk.agent_text("delivery-failed", &[("reason", reason.to_string().into())])
-            };
-            let mut fx = Effects::new(desk, format!("dead:{}", job.id), now);
-            if let Err(e) = fx.tell_agents(ticket, text).await {
-                tracing::error!(job = job.id, error = %e, "could not tell the agents about a failed delivery");
+        let tx = desk.store.begin_tx().await?;
+        rec.write(&tx, desk.ws()).await?;
+        match verdict {
+            Verdict::Done => tx.complete(job.id, &self.instance, None, now).await?,
+            Verdict::RetryIn(wait, why) => {
+                tracing::debug!(job = job.id, ?wait, why, "delivery postponed");
+                let not_before = now + chrono_duration(*wait);
+                let progress = i64::try_from(rec.calls_done).unwrap_or(i64::MAX);
+                tx.retry_later(job.id, &self.instance, not_before, why, progress)
+                    .await?
+            }
+            Verdict::Dead(why) => {
+                tracing::error!(job = job.id, reason = %why, "delivery failed permanently");
+                tx.mark_dead(job.id, &self.instance, why, now).await?;
+                let bound = desk.bound_to(&tx);
+                let mut fx = Effects::new(&bound, &tx, format!("dead:{}", job.id), now);
+                tell_agents_of_failure(&bound, &mut fx, why, delivery).await?;
             }
         }
+        tx.commit().await?;
+        Ok(())
     }
+}
+
+/// When a client did not get an agent's reply or a notice, the agents hear of it in the
+/// ticket's thread.
+async fn tell_agents_of_failure(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    reason: &str,
+    delivery: Option<&Delivery>,
+) -> Result<(), crate::RelayError> {
+    let ticket = match delivery {
+        Some(Delivery::AgentToClient { message })
+        | Some(Delivery::ClientNotice { message, .. }) => desk
+            .store
+            .get_message(desk.ws(), *message)
+            .await
+            .ok()
+            .map(|m| m.ticket),
+        Some(Delivery::AgentAlbumToClient { ticket, .. }) => Some(*ticket),
+        _ => None,
+    };
+    let Some(ticket) = ticket else {
+        return Ok(());
+    };
+    let text = if reason.contains("blocked by the user") {
+        desk.agent_text("client-blocked-bot", &[])
+    } else {
+        desk.agent_text("delivery-failed", &[("reason", reason.to_string().into())])
+    };
+    fx.tell_agents(ticket, text).await
 }
 
 /// What to do with a job after an attempt.

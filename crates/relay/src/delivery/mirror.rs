@@ -1,6 +1,6 @@
 //! Replies and notes written outside Telegram, shown in the ticket's thread for the agents.
 
-use super::render::{record_copy, DeliveryError, Outcome};
+use super::render::{record_copy, DeliveryError, Outcome, Recorded};
 use super::split::{split_text, TEXT_LIMIT};
 use super::telegram_calls as call;
 use crate::desk::Desk;
@@ -15,8 +15,9 @@ pub(super) async fn mirror_to_thread(
     message: &Message,
     group: i64,
     thread: i64,
+    rec: &mut Recorded,
 ) -> Result<Outcome, DeliveryError> {
-    if message.copies.iter().any(|c| c.chat_id == group) {
+    if rec.resume_from == 0 && message.copies.iter().any(|c| c.chat_id == group) {
         return Ok(Outcome::Done);
     }
     let author = match message.author_agent {
@@ -40,13 +41,15 @@ pub(super) async fn mirror_to_thread(
             ("text", message.text.clone().unwrap_or_default().into()),
         ],
     );
-    let mut first = None;
-    for part in split_text(&text, TEXT_LIMIT) {
-        let id = call::send_text(tg, group, &part, None, Some(thread)).await?;
-        first.get_or_insert(id);
-    }
-    if let Some(id) = first {
-        record_copy(desk, message, group, id).await?;
+    for (i, part) in split_text(&text, TEXT_LIMIT).iter().enumerate() {
+        if !rec.pending(i) {
+            continue;
+        }
+        let id = call::send_text(tg, group, part, None, Some(thread)).await?;
+        if i == 0 {
+            record_copy(desk, rec, message, group, id);
+        }
+        rec.made(i);
     }
     Ok(Outcome::Done)
 }

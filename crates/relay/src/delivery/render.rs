@@ -8,8 +8,8 @@ use super::telegram_calls as call;
 use crate::agents::card::{self, CardFacts};
 use crate::desk::Desk;
 use std::time::Duration;
-use ticketgram_domain::{Message, TelegramCopy, TicketId};
-use ticketgram_store::StoreError;
+use ticketgram_domain::{Message, MessageId, TelegramCopy, TicketId, WorkspaceId};
+use ticketgram_store::{StoreError, Tx};
 use ticketgram_telegram::{TelegramClient, TelegramError};
 
 #[derive(Debug)]
@@ -31,14 +31,63 @@ pub enum DeliveryError {
 
 const THREAD_WAIT: Duration = Duration::from_millis(300);
 
+/// What Telegram answered that the desk must remember: where each message now also lives,
+/// and which channel post is a ticket's card. Written by the dispatcher in the same
+/// transaction that completes (or reschedules) the job, so a job is never marked done
+/// without its record, nor the record kept without the job's progress.
+#[derive(Debug, Default)]
+pub struct Recorded {
+    pub copies: Vec<(MessageId, TelegramCopy)>,
+    pub card: Option<(TicketId, i64)>,
+    /// Calls of this job made by earlier attempts (the job's stored progress): a long answer
+    /// resumes at the part that failed, so each part reaches the client once.
+    pub resume_from: usize,
+    /// Calls made so far, counting the earlier attempts'.
+    pub calls_done: usize,
+}
+
+impl Recorded {
+    pub fn resuming(progress: i64) -> Recorded {
+        let resume_from = usize::try_from(progress).unwrap_or(0);
+        Recorded {
+            resume_from,
+            calls_done: resume_from,
+            ..Recorded::default()
+        }
+    }
+
+    /// Whether call `i` of the job (0-based) still has to be made.
+    pub fn pending(&self, i: usize) -> bool {
+        i >= self.resume_from
+    }
+
+    /// Call `i` went through.
+    pub fn made(&mut self, i: usize) {
+        self.calls_done = self.calls_done.max(i + 1);
+    }
+}
+
+impl Recorded {
+    pub async fn write(&self, tx: &Tx, ws: WorkspaceId) -> Result<(), StoreError> {
+        for (message, copy) in &self.copies {
+            tx.add_message_copy(ws, *message, copy).await?;
+        }
+        if let Some((ticket, message_id)) = self.card {
+            tx.set_channel_message(ws, ticket, message_id).await?;
+        }
+        Ok(())
+    }
+}
+
 pub async fn deliver(
     desk: &Desk,
     tg: &TelegramClient,
     job: &Delivery,
+    rec: &mut Recorded,
 ) -> Result<Outcome, DeliveryError> {
     let ws = desk.ws();
     match job {
-        Delivery::PostCard { ticket } => post_card(desk, tg, *ticket).await,
+        Delivery::PostCard { ticket } => post_card(desk, tg, *ticket, rec).await,
         Delivery::RefreshCard { ticket } => {
             let Some(post) = desk.store.find_ticket_post(ws, *ticket).await? else {
                 return Ok(Outcome::Done);
@@ -71,7 +120,7 @@ pub async fn deliver(
                 Some(thread),
             )
             .await?;
-            record_copy(desk, &message, group, new_id).await?;
+            record_copy(desk, rec, &message, group, new_id);
             Ok(Outcome::Done)
         }
         Delivery::ClientAlbumToThread {
@@ -84,9 +133,19 @@ pub async fn deliver(
                     "waiting for the card's discussion thread",
                 ));
             };
-            send_album(desk, tg, *ticket, media_group_id, group, Some(thread), None).await
+            send_album(
+                desk,
+                tg,
+                rec,
+                *ticket,
+                media_group_id,
+                group,
+                Some(thread),
+                None,
+            )
+            .await
         }
-        Delivery::AgentToClient { message } => agent_to_client(desk, tg, *message).await,
+        Delivery::AgentToClient { message } => agent_to_client(desk, tg, *message, rec).await,
         Delivery::AgentAlbumToClient {
             ticket,
             media_group_id,
@@ -108,6 +167,7 @@ pub async fn deliver(
             send_album(
                 desk,
                 tg,
+                rec,
                 ticket.id,
                 media_group_id,
                 client.telegram_user_id,
@@ -125,7 +185,7 @@ pub async fn deliver(
                     "waiting for the card's discussion thread",
                 ));
             };
-            super::mirror::mirror_to_thread(desk, tg, &message, group, thread).await
+            super::mirror::mirror_to_thread(desk, tg, &message, group, thread, rec).await
         }
         Delivery::ClientNotice { message, keyboard } => {
             let message = desk.store.get_message(ws, *message).await?;
@@ -137,7 +197,7 @@ pub async fn deliver(
             let text = message.text.clone().unwrap_or_default();
             let id = call::send_text(tg, client.telegram_user_id, &text, keyboard.as_ref(), None)
                 .await?;
-            record_copy(desk, &message, client.telegram_user_id, id).await?;
+            record_copy(desk, rec, &message, client.telegram_user_id, id);
             Ok(Outcome::Done)
         }
         Delivery::Say {
@@ -146,8 +206,12 @@ pub async fn deliver(
             keyboard,
         } => {
             for (i, part) in split_text(text, TEXT_LIMIT).iter().enumerate() {
+                if !rec.pending(i) {
+                    continue;
+                }
                 let keyboard = if i == 0 { keyboard.as_ref() } else { None };
                 call::send_text(tg, *chat_id, part, keyboard, None).await?;
+                rec.made(i);
             }
             Ok(Outcome::Done)
         }
@@ -200,24 +264,26 @@ async fn post_card(
     desk: &Desk,
     tg: &TelegramClient,
     ticket: TicketId,
+    rec: &mut Recorded,
 ) -> Result<Outcome, DeliveryError> {
     let Some(channel) = desk.config.chats.channel_id else {
         return Err(DeliveryError::Impossible(
             "no agents' channel is configured".into(),
         ));
     };
-    let claim = desk
-        .store
+    // The claim is committed before the card is sent: a forward that arrives before the
+    // card's id is recorded then knows a card is in flight and waits for it.
+    let tx = desk.store.begin_tx().await?;
+    let claim = tx
         .claim_ticket_post(desk.ws(), ticket, channel, chrono::Utc::now())
         .await?;
+    tx.commit().await?;
     if claim.post.channel_message_id.is_some() {
         return Ok(Outcome::Done);
     }
     let (text, keyboard) = render_card(desk, ticket).await?;
     let id = call::send_text(tg, channel, &text, Some(&keyboard), None).await?;
-    desk.store
-        .set_channel_message(desk.ws(), ticket, id)
-        .await?;
+    rec.card = Some((ticket, id));
     Ok(Outcome::Done)
 }
 
@@ -270,26 +336,26 @@ pub(super) fn source_copy(
         })
 }
 
-pub(super) async fn record_copy(
+pub(super) fn record_copy(
     desk: &Desk,
+    rec: &mut Recorded,
     message: &Message,
     chat_id: i64,
     telegram_id: i64,
-) -> Result<(), DeliveryError> {
+) {
     let copy = TelegramCopy {
         bot_id: desk.bot_id(),
         chat_id,
         message_id: telegram_id,
     };
-    desk.store
-        .add_message_copy(desk.ws(), message.id, &copy)
-        .await?;
-    Ok(())
+    rec.copies.push((message.id, copy));
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) async fn send_album(
     desk: &Desk,
     tg: &TelegramClient,
+    rec: &mut Recorded,
     ticket: TicketId,
     media_group_id: &str,
     to_chat: i64,
@@ -313,7 +379,7 @@ pub(super) async fn send_album(
         .collect();
     let ids = call::send_album(tg, to_chat, &items, caption, reply_to).await?;
     for (message, id) in pending.iter().zip(ids) {
-        record_copy(desk, message, to_chat, id).await?;
+        record_copy(desk, rec, message, to_chat, id);
     }
     Ok(Outcome::Done)
 }

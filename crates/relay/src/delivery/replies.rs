@@ -1,7 +1,7 @@
 //! What the client receives from agents: replies signed with the agent's alias (never their
 //! Telegram name), split when too long, and edits that follow the original.
 
-use super::render::{record_copy, source_copy, DeliveryError, Outcome};
+use super::render::{record_copy, source_copy, DeliveryError, Outcome, Recorded};
 use super::split::{split_text, CAPTION_LIMIT, TEXT_LIMIT};
 use super::telegram_calls as call;
 use crate::desk::Desk;
@@ -47,28 +47,37 @@ pub(super) async fn agent_to_client(
     desk: &Desk,
     tg: &TelegramClient,
     message: ticketgram_domain::MessageId,
+    rec: &mut Recorded,
 ) -> Result<Outcome, DeliveryError> {
     let ws = desk.ws();
     let message = desk.store.get_message(ws, message).await?;
     let ticket = desk.store.get_ticket(ws, message.ticket).await?;
     let client = desk.store.get_client(ws, ticket.client).await?;
     let chat = client.telegram_user_id;
-    if message.copies.iter().any(|c| c.chat_id == chat) {
+    // Sent before a crash, and no part left over from an interrupted attempt.
+    if rec.resume_from == 0 && message.copies.iter().any(|c| c.chat_id == chat) {
         return Ok(Outcome::Done);
     }
     let signature = signature(desk, &ticket, &message).await?;
-    let first_id = if message.media.is_empty() {
+    if message.media.is_empty() {
         let text = format!(
             "{}\n\n— {signature}",
             message.text.clone().unwrap_or_default()
         );
-        let mut first = None;
-        for part in split_text(&text, TEXT_LIMIT) {
-            let id = call::send_text(tg, chat, &part, None, None).await?;
-            first.get_or_insert(id);
+        // Each part is a call of its own; the first one's id maps replies back to the message.
+        for (i, part) in split_text(&text, TEXT_LIMIT).iter().enumerate() {
+            if !rec.pending(i) {
+                continue;
+            }
+            let id = call::send_text(tg, chat, part, None, None).await?;
+            if i == 0 {
+                record_copy(desk, rec, &message, chat, id);
+            }
+            rec.made(i);
         }
-        first.unwrap_or_default()
-    } else {
+        return Ok(Outcome::Done);
+    }
+    let first_id = {
         let source = source_copy(&message, desk.bot_id(), Some(chat))?;
         let caption = message.media.first().and_then(|m| m.caption.as_deref());
         match join_signature(caption, &signature, CAPTION_LIMIT) {
@@ -84,15 +93,21 @@ pub(super) async fn agent_to_client(
                 .await?
             }
             None => {
-                // A caption near the limit: send the media as is and sign underneath.
-                let id =
-                    call::copy(tg, chat, source.chat_id, source.message_id, None, None).await?;
+                // A caption near the limit: send the media as is and sign underneath (two
+                // calls, so a retry after the first sends only the signature).
+                if rec.pending(0) {
+                    let id =
+                        call::copy(tg, chat, source.chat_id, source.message_id, None, None).await?;
+                    record_copy(desk, rec, &message, chat, id);
+                    rec.made(0);
+                }
                 call::send_text(tg, chat, &format!("— {signature}"), None, None).await?;
-                id
+                rec.made(1);
+                return Ok(Outcome::Done);
             }
         }
     };
-    record_copy(desk, &message, chat, first_id).await?;
+    record_copy(desk, rec, &message, chat, first_id);
     Ok(Outcome::Done)
 }
 

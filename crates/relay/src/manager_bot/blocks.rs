@@ -30,7 +30,7 @@ pub async fn block(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), 
         by: Actor::Agent(me.agent.id),
         at: fx.now,
     };
-    desk.store
+    fx.tx
         .set_client_block(desk.ws(), client.id, Some(&block))
         .await?;
     audit(me, fx, "client.blocked", &client, reason).await?;
@@ -64,9 +64,7 @@ pub async fn unblock(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<()
             .await;
     }
     let desk = me.desk;
-    desk.store
-        .set_client_block(desk.ws(), client.id, None)
-        .await?;
+    fx.tx.set_client_block(desk.ws(), client.id, None).await?;
     audit(me, fx, "client.unblocked", &client, "").await?;
     me.say(fx, "manager-unblocked", &[("client", name.into())])
         .await
@@ -86,8 +84,7 @@ async fn audit(
     if !reason.is_empty() {
         details.push(("reason".into(), reason.to_string()));
     }
-    me.desk
-        .store
+    fx.tx
         .record_audit(&AuditEntry {
             workspace: me.desk.ws(),
             actor: Actor::Agent(me.agent.id),

@@ -148,6 +148,7 @@ impl SlaTarget {
 /// often the watch looks.
 pub async fn sla_at_risk(
     desk: &Desk,
+    tx: &ticketgram_store::Tx,
     ticket: &Ticket,
     target: SlaTarget,
     due: Timestamp,
@@ -179,7 +180,7 @@ pub async fn sla_at_risk(
             keyboard: None,
         };
         let dedupe = format!("sla:{}:{}:{}", ticket.id.0, target.code(), agent.id.0);
-        enqueue_keyed(desk, desk.config.bots.manager, &job, dedupe, now).await?;
+        enqueue_keyed(desk, tx, desk.config.bots.manager, &job, dedupe, now).await?;
     }
     Ok(())
 }
@@ -187,6 +188,7 @@ pub async fn sla_at_risk(
 /// Queues a job under a key of our own choosing (work started by a timer, not an update).
 pub(crate) async fn enqueue_keyed(
     desk: &Desk,
+    tx: &ticketgram_store::Tx,
     bot_id: i64,
     job: &Delivery,
     dedupe_key: String,
@@ -200,7 +202,7 @@ pub(crate) async fn enqueue_keyed(
         created_at: now,
         dedupe_key: Some(dedupe_key),
     };
-    desk.store.enqueue(desk.ws(), &new).await?;
+    tx.enqueue(desk.ws(), &new).await?;
     Ok(())
 }
 

@@ -63,9 +63,7 @@ pub async fn edit(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), R
                 name: name.to_string(),
                 body: body.to_string(),
             };
-            desk.store
-                .save_template(desk.ws(), &template, fx.now)
-                .await?;
+            fx.tx.save_template(desk.ws(), &template, fx.now).await?;
             me.say(
                 fx,
                 "manager-template-saved",
@@ -75,8 +73,8 @@ pub async fn edit(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), R
         }
         "remove" => {
             let name = rest.trim();
-            let removed = desk
-                .store
+            let removed = fx
+                .tx
                 .remove_template(desk.ws(), me.language(), name)
                 .await?;
             let key = if removed {

@@ -10,6 +10,7 @@ use crate::desk::Desk;
 use crate::RelayError;
 use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
 use ticketgram_domain::{SlaClock, SlaState, Timestamp};
+use ticketgram_store::Tx;
 use tokio::sync::watch;
 
 /// How many active tickets one look covers; a desk with more has bigger problems than this.
@@ -38,14 +39,18 @@ pub async fn run(desk: Desk, instance: String, mut stop: watch::Receiver<bool>) 
     }
 }
 
-/// One look at the desk.
+/// One look at the desk: one input, one transaction, like an update.
 pub async fn tick(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
     let desk = &desk.current().await?;
-    watch_sla(desk, now).await?;
-    weekly_report(desk, now).await
+    let tx = desk.store.begin_tx().await?;
+    let bound = desk.bound_to(&tx);
+    watch_sla(&bound, &tx, now).await?;
+    weekly_report(&bound, &tx, now).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
-async fn watch_sla(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
+async fn watch_sla(desk: &Desk, tx: &Tx, now: Timestamp) -> Result<(), RelayError> {
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     for ticket in desk.store.active_tickets(desk.ws(), WATCHED).await? {
         let times = (&ticket).into();
@@ -54,14 +59,14 @@ async fn watch_sla(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
             (SlaTarget::Resolution, clock.resolution(&times, now)),
         ] {
             if let Some(SlaState::AtRisk { due, .. }) = state {
-                notify::sla_at_risk(desk, &ticket, target, due, now).await?;
+                notify::sla_at_risk(desk, tx, &ticket, target, due, now).await?;
             }
         }
     }
     Ok(())
 }
 
-async fn weekly_report(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
+async fn weekly_report(desk: &Desk, tx: &Tx, now: Timestamp) -> Result<(), RelayError> {
     let local = now
         .with_timezone(&desk.config.hours.time_zone)
         .naive_local();
@@ -84,12 +89,10 @@ async fn weekly_report(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
         let jobs = documents(desk, Span::Week, now, language, admin.telegram_user_id).await?;
         for (i, job) in jobs.iter().enumerate() {
             let key = format!("{mark}:{}:{i}", admin.id.0);
-            notify::enqueue_keyed(desk, desk.config.bots.manager, job, key, now).await?;
+            notify::enqueue_keyed(desk, tx, desk.config.bots.manager, job, key, now).await?;
         }
     }
-    desk.store
-        .set_setting(desk.ws(), &mark, "sent", now)
-        .await?;
+    tx.set_setting(desk.ws(), &mark, "sent", now).await?;
     Ok(())
 }
 

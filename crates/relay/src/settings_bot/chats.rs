@@ -173,9 +173,7 @@ async fn record(
     admin: &Agent,
     chats: AgentChats,
 ) -> Result<(), RelayError> {
-    desk.store
-        .set_agent_chats(desk.ws(), &chats, fx.now)
-        .await?;
+    fx.tx.set_agent_chats(desk.ws(), &chats, fx.now).await?;
     let group = chats
         .group_id
         .map_or_else(|| "-".to_string(), |g| g.to_string());

@@ -53,7 +53,7 @@ pub async fn set(
     step: Option<&Dialog>,
 ) -> Result<(), RelayError> {
     let json = step.map(serde_json::to_string).transpose()?;
-    desk.store
+    fx.tx
         .set_staff_dialog(desk.ws(), user, json.as_deref(), fx.now)
         .await?;
     Ok(())

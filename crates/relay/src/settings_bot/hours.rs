@@ -77,9 +77,7 @@ pub async fn set_hours(
         }
     };
     let hours = WorkingHours::new(zone, week).with_holidays(old.holidays.iter().copied());
-    desk.store
-        .set_working_hours(desk.ws(), &hours, fx.now)
-        .await?;
+    fx.tx.set_working_hours(desk.ws(), &hours, fx.now).await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let shown = hours.week.to_string();
     let details = vec![
@@ -158,9 +156,7 @@ pub async fn set_holidays(
     };
     let mut hours = current(desk);
     hours.holidays = dates.into_iter().collect();
-    desk.store
-        .set_working_hours(desk.ws(), &hours, fx.now)
-        .await?;
+    fx.tx.set_working_hours(desk.ws(), &hours, fx.now).await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let list = holiday_list(&hours);
     audit(

@@ -107,6 +107,6 @@ pub async fn audit(
             .collect(),
         at: fx.now,
     };
-    desk.store.record_audit(&entry).await?;
+    fx.tx.record_audit(&entry).await?;
     Ok(())
 }

@@ -50,7 +50,7 @@ pub async fn maybe_claim(
         schedule: None,
         created_at: fx.now,
     };
-    let claim = desk.store.claim_setup_code(desk.ws(), code, &owner).await?;
+    let claim = fx.tx.claim_setup_code(desk.ws(), code, &owner).await?;
     match claim {
         SetupClaim::Claimed(agent) => {
             tracing::info!(
@@ -65,7 +65,7 @@ pub async fn maybe_claim(
                 details: vec![],
                 at: fx.now,
             };
-            desk.store.record_audit(&entry).await?;
+            fx.tx.record_audit(&entry).await?;
             let name = agent.name.clone();
             reply
                 .say(desk, fx, "settings-setup-claimed", &[("name", name.into())])

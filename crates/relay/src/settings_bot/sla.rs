@@ -106,7 +106,7 @@ pub async fn set(
                 .await
         }
     };
-    desk.store.set_sla_targets(desk.ws(), &sla, fx.now).await?;
+    fx.tx.set_sla_targets(desk.ws(), &sla, fx.now).await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let shown = render(&sla);
     audit(

@@ -93,9 +93,7 @@ pub async fn button(
     let name = agent.name.clone();
     match action {
         "rm" => {
-            desk.store
-                .set_agent_active(desk.ws(), agent.id, false)
-                .await?;
+            fx.tx.set_agent_active(desk.ws(), agent.id, false).await?;
             audit(desk, fx, admin, "agent.removed", subject(&agent), vec![]).await?;
             reply
                 .say(
@@ -111,7 +109,7 @@ pub async fn button(
                 AgentRole::Agent => AgentRole::Admin,
                 _ => AgentRole::Agent,
             };
-            desk.store.set_agent_role(desk.ws(), agent.id, role).await?;
+            fx.tx.set_agent_role(desk.ws(), agent.id, role).await?;
             let details = vec![("role", role.as_str().to_string())];
             audit(
                 desk,
@@ -244,7 +242,7 @@ pub async fn add_from(
         schedule: existing.as_ref().and_then(|a| a.schedule.clone()),
         created_at: fx.now,
     };
-    let agent = desk.store.upsert_agent(desk.ws(), &new).await?;
+    let agent = fx.tx.upsert_agent(desk.ws(), &new).await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let details = vec![("telegram_user_id", user_id.to_string())];
     audit(desk, fx, admin, "agent.added", subject(&agent), details).await?;
@@ -274,7 +272,7 @@ pub async fn set_alias(
             None => return reply.say(desk, fx, "settings-agents-bad-alias", &[]).await,
         }
     };
-    desk.store
+    fx.tx
         .set_agent_alias(desk.ws(), agent, alias.as_ref())
         .await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;

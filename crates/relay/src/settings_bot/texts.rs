@@ -111,13 +111,13 @@ pub async fn set(
     let value = (text != "-").then_some(text);
     let (action, stored) = match which {
         Which::Welcome => {
-            desk.store
+            fx.tx
                 .set_welcome_text(desk.ws(), language, value, fx.now)
                 .await?;
             ("desk.welcome_set", "settings-texts-welcome-set")
         }
         Which::OutOfHours => {
-            desk.store
+            fx.tx
                 .set_out_of_hours_text(desk.ws(), language, value, fx.now)
                 .await?;
             ("desk.out_of_hours_set", "settings-texts-offhours-set")

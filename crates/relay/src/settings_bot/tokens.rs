@@ -146,7 +146,7 @@ pub async fn received(
         token_ciphertext: key.seal(&token),
         created_at: fx.now,
     };
-    match desk.store.register_bot(desk.ws(), &new).await {
+    match fx.tx.register_bot(desk.ws(), &new).await {
         Ok(_) => {}
         Err(ticketgram_store::StoreError::Conflict(_)) => {
             return reply.say(desk, fx, "settings-bots-token-taken", &[]).await

@@ -74,7 +74,7 @@ pub async fn button(
             topics.swap(index, index - 1);
             for (position, topic) in topics.iter_mut().enumerate() {
                 topic.position = position as i64;
-                desk.store.update_topic(topic).await?;
+                fx.tx.update_topic(topic).await?;
             }
         }
         "prio" => {
@@ -86,11 +86,11 @@ pub async fn button(
                     Priority::ALL[(i + 1) % Priority::ALL.len()]
                 });
             topic.default_priority = next;
-            desk.store.update_topic(topic).await?;
+            fx.tx.update_topic(topic).await?;
         }
         "off" => {
             topics[index].active = false;
-            desk.store.update_topic(&topics[index]).await?;
+            fx.tx.update_topic(&topics[index]).await?;
         }
         _ => return Ok(()),
     }
@@ -143,7 +143,7 @@ pub async fn add(
         default_priority: Priority::Normal,
         queue: None,
     };
-    let topic = desk.store.add_topic(desk.ws(), &new).await?;
+    let topic = fx.tx.add_topic(desk.ws(), &new).await?;
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;
     let shown = topic.name.in_language(reply.lang).to_string();
     audit(

@@ -21,8 +21,8 @@ pub async fn handle_login(
     let text = match &desk.config.console_url {
         None => desk.text(language, "login-unavailable", &[]),
         Some(base) => {
-            let token = desk
-                .store
+            let token = fx
+                .tx
                 .create_login_link(desk.ws(), agent.id, LOGIN_LINK_TTL, fx.now)
                 .await?;
             let url = login_url(base, &token);

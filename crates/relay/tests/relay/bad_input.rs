@@ -130,7 +130,7 @@ async fn a_blocked_client_gets_one_polite_notice_and_nothing_is_relayed() {
         at: chrono::Utc::now(),
     };
     desk.store
-        .set_client_block(desk.ws, client.id, Some(&block))
+        .write(async |tx| tx.set_client_block(desk.ws, client.id, Some(&block)).await)
         .await
         .expect("block");
 

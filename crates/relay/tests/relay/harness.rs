@@ -63,11 +63,14 @@ impl TestDesk {
         store.migrate().await.expect("migrations run");
         let now = chrono::Utc::now();
         let ws = store
-            .create_workspace(&NewWorkspace {
-                slug: "desk".into(),
-                name: "Test desk".into(),
-                first_ticket_number: 1000,
-                created_at: now,
+            .write(async |tx| {
+                tx.create_workspace(&NewWorkspace {
+                    slug: "desk".into(),
+                    name: "Test desk".into(),
+                    first_ticket_number: 1000,
+                    created_at: now,
+                })
+                .await
             })
             .await
             .expect("workspace")
@@ -98,19 +101,22 @@ impl TestDesk {
         let max = agent("Max", None);
         let register = async |(user, alias, name): (UserId, Option<String>, String)| {
             let agent = store
-                .upsert_agent(
-                    ws,
-                    &NewAgent {
-                        telegram_user_id: user,
-                        name,
-                        role: AgentRole::Agent,
-                        alias: alias.as_deref().and_then(AgentAlias::parse),
-                        languages: vec![Language::En],
-                        skills: vec![],
-                        schedule: None,
-                        created_at: now,
-                    },
-                )
+                .write(async |tx| {
+                    tx.upsert_agent(
+                        ws,
+                        &NewAgent {
+                            telegram_user_id: user,
+                            name,
+                            role: AgentRole::Agent,
+                            alias: alias.as_deref().and_then(AgentAlias::parse),
+                            languages: vec![Language::En],
+                            skills: vec![],
+                            schedule: None,
+                            created_at: now,
+                        },
+                    )
+                    .await
+                })
                 .await
                 .expect("agent");
             (user, agent)
@@ -125,15 +131,18 @@ impl TestDesk {
         }
         for (position, name) in ["Payments", "Disputes"].into_iter().enumerate() {
             store
-                .add_topic(
-                    ws,
-                    &NewTopic {
-                        name: TopicName::single(name),
-                        position: position as i64,
-                        default_priority: Priority::Normal,
-                        queue: None,
-                    },
-                )
+                .write(async |tx| {
+                    tx.add_topic(
+                        ws,
+                        &NewTopic {
+                            name: TopicName::single(name),
+                            position: position as i64,
+                            default_priority: Priority::Normal,
+                            queue: None,
+                        },
+                    )
+                    .await
+                })
                 .await
                 .expect("topic");
         }
@@ -163,7 +172,7 @@ impl TestDesk {
         desk.stop_relay().await;
         for (_, agent) in [&desk.kate, &desk.max] {
             desk.store
-                .set_agent_active(desk.ws, agent.id, false)
+                .write(async |tx| tx.set_agent_active(desk.ws, agent.id, false).await)
                 .await
                 .expect("agent deactivated");
         }
@@ -174,7 +183,10 @@ impl TestDesk {
             .expect("topics")
         {
             topic.active = false;
-            desk.store.update_topic(&topic).await.expect("topic");
+            desk.store
+                .write(async |tx| tx.update_topic(&topic).await)
+                .await
+                .expect("topic");
         }
         desk.bare = true;
         desk.start_relay();
@@ -468,19 +480,22 @@ impl TestDesk {
         world.private_chat(self.bot.id, user).expect("private chat");
         let agent = self
             .store
-            .upsert_agent(
-                self.ws,
-                &NewAgent {
-                    telegram_user_id: user,
-                    name: name.into(),
-                    role: AgentRole::Admin,
-                    alias: None,
-                    languages: vec![Language::En],
-                    skills: vec![],
-                    schedule: None,
-                    created_at: chrono::Utc::now(),
-                },
-            )
+            .write(async |tx| {
+                tx.upsert_agent(
+                    self.ws,
+                    &NewAgent {
+                        telegram_user_id: user,
+                        name: name.into(),
+                        role: AgentRole::Admin,
+                        alias: None,
+                        languages: vec![Language::En],
+                        skills: vec![],
+                        schedule: None,
+                        created_at: chrono::Utc::now(),
+                    },
+                )
+                .await
+            })
             .await
             .expect("admin");
         (user, agent)

@@ -162,18 +162,21 @@ async fn clients_are_searched_and_paged_ten_at_a_time() {
     let kate = desk.kate.0;
     for i in 0..12 {
         desk.store
-            .upsert_client(
-                desk.ws,
-                &NewClient {
-                    telegram_user_id: 900_000 + i,
-                    first_name: format!("Petra{i}"),
-                    last_name: None,
-                    username: None,
-                    language: Language::En,
-                    attributes: serde_json::json!({}),
-                    seen_at: chrono::Utc::now(),
-                },
-            )
+            .write(async |tx| {
+                tx.upsert_client(
+                    desk.ws,
+                    &NewClient {
+                        telegram_user_id: 900_000 + i,
+                        first_name: format!("Petra{i}"),
+                        last_name: None,
+                        username: None,
+                        language: Language::En,
+                        attributes: serde_json::json!({}),
+                        seen_at: chrono::Utc::now(),
+                    },
+                )
+                .await
+            })
             .await
             .expect("client");
     }
@@ -296,7 +299,7 @@ async fn agents_are_warned_once_when_a_first_answer_is_at_risk() {
     };
     sla.first_response.normal = Some(Duration::hours(1));
     desk.store
-        .set_sla_targets(desk.ws, &sla, chrono::Utc::now())
+        .write(async |tx| tx.set_sla_targets(desk.ws, &sla, chrono::Utc::now()).await)
         .await
         .expect("sla");
     let ann = desk.client("Ann", "en");
@@ -346,7 +349,10 @@ async fn the_weekly_report_matches_the_figures_computed_by_hand() {
     let berlin: chrono_tz::Tz = "Europe/Berlin".parse().expect("zone");
     let hours = WorkingHours::new(berlin, "mon-fri 09:00-18:00".parse().expect("week"));
     desk.store
-        .set_working_hours(desk.ws, &hours, chrono::Utc::now())
+        .write(async |tx| {
+            tx.set_working_hours(desk.ws, &hours, chrono::Utc::now())
+                .await
+        })
         .await
         .expect("hours");
     let today = chrono::Utc::now().with_timezone(&berlin).date_naive();
@@ -369,36 +375,42 @@ async fn the_weekly_report_matches_the_figures_computed_by_hand() {
     let (payments, disputes) = (topics[0].id, topics[1].id);
     let client = desk
         .store
-        .upsert_client(
-            desk.ws,
-            &NewClient {
-                telegram_user_id: 777_001,
-                first_name: "Fixture".into(),
-                last_name: None,
-                username: None,
-                language: Language::En,
-                attributes: serde_json::json!({}),
-                seen_at: at(d(-3), 17, 0),
-            },
-        )
+        .write(async |tx| {
+            tx.upsert_client(
+                desk.ws,
+                &NewClient {
+                    telegram_user_id: 777_001,
+                    first_name: "Fixture".into(),
+                    last_name: None,
+                    username: None,
+                    language: Language::En,
+                    attributes: serde_json::json!({}),
+                    seen_at: at(d(-3), 17, 0),
+                },
+            )
+            .await
+        })
         .await
         .expect("client");
     let kate = desk.kate.1.id;
     let max = desk.max.1.id;
     let open = async |topic: TopicId, created| {
         desk.store
-            .create_ticket(
-                desk.ws,
-                &NewTicket {
-                    client: client.id,
-                    topic: Some(topic),
-                    subject: "fixture".into(),
-                    priority: Priority::Normal,
-                    queue: None,
-                    language: Language::En,
-                    created_at: created,
-                },
-            )
+            .write(async |tx| {
+                tx.create_ticket(
+                    desk.ws,
+                    &NewTicket {
+                        client: client.id,
+                        topic: Some(topic),
+                        subject: "fixture".into(),
+                        priority: Priority::Normal,
+                        queue: None,
+                        language: Language::En,
+                        created_at: created,
+                    },
+                )
+                .await
+            })
             .await
             .expect("ticket")
     };
@@ -429,28 +441,37 @@ async fn the_weekly_report_matches_the_figures_computed_by_hand() {
     ] {
         let actor = Actor::Agent(agent);
         store
-            .assign_ticket(ws, ticket.id, Some(agent), actor, assigned)
+            .write(async |tx| {
+                tx.assign_ticket(ws, ticket.id, Some(agent), actor, assigned)
+                    .await
+            })
             .await
             .expect("assign");
         store
-            .record_agent_reply(ws, ticket.id, agent, answered)
+            .write(async |tx| tx.record_agent_reply(ws, ticket.id, agent, answered).await)
             .await
             .expect("reply");
         if let Some(resolved) = resolved {
             store
-                .change_status(ws, ticket.id, TicketStatus::Resolved, actor, resolved)
+                .write(async |tx| {
+                    tx.change_status(ws, ticket.id, TicketStatus::Resolved, actor, resolved)
+                        .await
+                })
                 .await
                 .expect("resolve");
         }
         if let Some(score) = rating {
             store
-                .rate_ticket(
-                    ws,
-                    ticket.id,
-                    Rating::new(score).expect("rating"),
-                    None,
-                    resolved.expect("resolved"),
-                )
+                .write(async |tx| {
+                    tx.rate_ticket(
+                        ws,
+                        ticket.id,
+                        Rating::new(score).expect("rating"),
+                        None,
+                        resolved.expect("resolved"),
+                    )
+                    .await
+                })
                 .await
                 .expect("rate");
         }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_domain::TicketStatus;
 use ticketgram_i18n::Translator;
-use ticketgram_relay::{outside, Desk, DeskChats, DeskConfig};
+use ticketgram_relay::{actions, Desk, DeskChats, DeskConfig, Input};
 
 fn desk_of(test: &TestDesk) -> Desk {
     let chats = DeskChats {
@@ -40,12 +40,25 @@ async fn a_console_reply_reaches_the_client_and_the_thread() {
     let kate = test.kate.1.id;
     let now = chrono::Utc::now();
 
-    let note = outside::note(&desk, ticket.id, Some(kate), "VIP, be quick", now)
-        .await
-        .expect("note");
-    let reply = outside::reply(&desk, ticket.id, Some(kate), "It ships tomorrow.", now)
-        .await
-        .expect("reply");
+    let note = Input::apply(&desk, "form:1".into(), now, async |desk, fx| {
+        actions::note(desk, fx, ticket.id, Some(kate), "VIP, be quick").await
+    })
+    .await
+    .expect("note");
+    let reply = Input::apply(&desk, "form:2".into(), now, async |desk, fx| {
+        actions::reply(desk, fx, ticket.id, Some(kate), "It ships tomorrow.").await
+    })
+    .await
+    .expect("reply");
+    // The same form posted again (a double click): applied once.
+    let again = Input::apply(&desk, "form:2".into(), now, async |desk, fx| {
+        actions::reply(desk, fx, ticket.id, Some(kate), "It ships tomorrow.").await
+    })
+    .await;
+    assert!(matches!(
+        again,
+        Err(ticketgram_relay::RelayError::AlreadyApplied)
+    ));
 
     let got = test.client_gets(&anna, "It ships tomorrow.").await;
     assert!(
@@ -92,24 +105,26 @@ async fn a_console_reply_reaches_the_client_and_the_thread() {
     assert!(ticket.first_response_at.is_some());
 
     let max = test.max.1.id;
-    outside::assign(&desk, ticket.id, Some(max), kate, chrono::Utc::now())
-        .await
-        .expect("transfer");
+    let now = chrono::Utc::now();
+    Input::apply(&desk, "form:3".into(), now, async |desk, fx| {
+        actions::assign(desk, fx, ticket.id, Some(max), kate).await
+    })
+    .await
+    .expect("transfer");
     test.card_shows(1000, "Max").await;
-    outside::change_status(
-        &desk,
-        ticket.id,
-        TicketStatus::Closed,
-        kate,
-        chrono::Utc::now(),
-    )
+    let closed = TicketStatus::Closed;
+    Input::apply(&desk, "form:4".into(), now, async |desk, fx| {
+        actions::change_status_as_agent(desk, fx, ticket.id, closed, kate).await
+    })
     .await
     .expect("close");
     test.client_gets(&anna, "How would you rate").await;
     assert!(
-        outside::reply(&desk, ticket.id, Some(kate), "   ", chrono::Utc::now())
-            .await
-            .is_err(),
+        Input::apply(&desk, "form:5".into(), now, async |desk, fx| {
+            actions::reply(desk, fx, ticket.id, Some(kate), "   ").await
+        })
+        .await
+        .is_err(),
         "empty replies are refused"
     );
 }
@@ -124,16 +139,19 @@ async fn console_actions_go_out_through_the_desks_client_bot() {
 
     let client_bot = test.sandbox.world().create_bot("acme_help_bot");
     test.store
-        .register_bot(
-            test.ws,
-            &ticketgram_store::NewBot {
-                role: ticketgram_store::BotRole::Client,
-                telegram_bot_id: client_bot.id,
-                username: "acme_help_bot".into(),
-                token_ciphertext: "sealed".into(),
-                created_at: chrono::Utc::now(),
-            },
-        )
+        .write(async |tx| {
+            tx.register_bot(
+                test.ws,
+                &ticketgram_store::NewBot {
+                    role: ticketgram_store::BotRole::Client,
+                    telegram_bot_id: client_bot.id,
+                    username: "acme_help_bot".into(),
+                    token_ciphertext: "sealed".into(),
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await
+        })
         .await
         .unwrap();
     let seen = desk.as_client_bot().await.unwrap();
@@ -142,9 +160,12 @@ async fn console_actions_go_out_through_the_desks_client_bot() {
     assert_eq!(seen.config.bots.manager, test.bot.id);
 
     // A card refresh asked for by the console (priority, tags, merge) is the client bot's job.
-    outside::refresh_card(&desk, ticketgram_domain::TicketId(1), chrono::Utc::now())
-        .await
-        .unwrap();
+    let ticket = ticketgram_domain::TicketId(1);
+    Input::apply(&desk, "form:1".into(), chrono::Utc::now(), async |_, fx| {
+        actions::refresh_card(fx, ticket).await
+    })
+    .await
+    .unwrap();
     let jobs = test
         .store
         .claim_due_for_bots(

@@ -11,7 +11,7 @@ async fn claim(desk: &TestDesk, name: &str) -> Client {
     let lead = desk.client(name, "en");
     let code = desk
         .store
-        .new_setup_code(desk.ws, chrono::Utc::now())
+        .write(async |tx| tx.new_setup_code(desk.ws, chrono::Utc::now()).await)
         .await
         .expect("code");
     desk.says(&lead, code.as_str());
@@ -32,7 +32,7 @@ async fn the_first_run_claim_makes_the_sender_owner_once() {
     let desk = TestDesk::start_bare().await;
     let code = desk
         .store
-        .new_setup_code(desk.ws, chrono::Utc::now())
+        .write(async |tx| tx.new_setup_code(desk.ws, chrono::Utc::now()).await)
         .await
         .expect("code");
     let wrong = if code.as_str() == "1111-1111" {

@@ -28,7 +28,7 @@ fn token(name: &str, hash: &str) -> NewApiToken {
 
 async fn create(store: &Store, ws: WorkspaceId, name: &str, hash: &str) -> i64 {
     store
-        .create_api_token(ws, &token(name, hash))
+        .write(async |tx| tx.create_api_token(ws, &token(name, hash)).await)
         .await
         .unwrap()
         .id
@@ -39,12 +39,15 @@ async fn a_token_is_found_by_its_hash_and_listed_with_its_desk(db: TestDb) {
     let acme = open_desk(store, "acme").await;
     let globex = open_desk(store, "globex").await;
     let admin = store
-        .upsert_agent(acme, &new_agent(42, "Olga"))
+        .write(async |tx| tx.upsert_agent(acme, &new_agent(42, "Olga")).await)
         .await
         .unwrap();
     let mut with_creator = token("backend", "aaaaaa11");
     with_creator.created_by = Some(admin.id);
-    let created = store.create_api_token(acme, &with_creator).await.unwrap();
+    let created = store
+        .write(async |tx| tx.create_api_token(acme, &with_creator).await)
+        .await
+        .unwrap();
     create(store, globex, "theirs", "bbbbbb22").await;
 
     let found = store
@@ -73,14 +76,16 @@ async fn a_token_is_found_by_its_hash_and_listed_with_its_desk(db: TestDb) {
     // A hash is unique across desks; an agent of another desk cannot be the creator.
     assert!(matches!(
         store
-            .create_api_token(globex, &token("dup", "aaaaaa11"))
+            .write(async |tx| tx.create_api_token(globex, &token("dup", "aaaaaa11")).await)
             .await,
         Err(StoreError::Conflict(_))
     ));
     let mut foreign = token("foreign", "cccccc33");
     foreign.created_by = Some(admin.id);
     assert!(matches!(
-        store.create_api_token(globex, &foreign).await,
+        store
+            .write(async |tx| tx.create_api_token(globex, &foreign).await)
+            .await,
         Err(StoreError::Invalid(_))
     ));
 }
@@ -91,7 +96,9 @@ async fn a_revoked_token_stays_revoked_and_other_desks_cannot_revoke_it(db: Test
     let globex = open_desk(store, "globex").await;
     let id = create(store, acme, "backend", "aaaaaa11").await;
     assert!(matches!(
-        store.revoke_api_token(globex, id, at(1)).await,
+        store
+            .write(async |tx| tx.revoke_api_token(globex, id, at(1)).await)
+            .await,
         Err(StoreError::NotFound)
     ));
     assert!(!store
@@ -100,8 +107,14 @@ async fn a_revoked_token_stays_revoked_and_other_desks_cannot_revoke_it(db: Test
         .unwrap()
         .unwrap()
         .is_revoked());
-    store.revoke_api_token(acme, id, at(1)).await.unwrap();
-    store.revoke_api_token(acme, id, at(5)).await.unwrap();
+    store
+        .write(async |tx| tx.revoke_api_token(acme, id, at(1)).await)
+        .await
+        .unwrap();
+    store
+        .write(async |tx| tx.revoke_api_token(acme, id, at(5)).await)
+        .await
+        .unwrap();
     let revoked = store
         .find_api_token_by_hash("aaaaaa11")
         .await
@@ -159,7 +172,10 @@ async fn an_idempotency_key_is_claimed_once_and_replays_its_answer(db: TestDb) {
         "keys are per token"
     );
     store
-        .finish_idempotent(acme, token, "key-1", 201, "{\"number\":7}")
+        .write(async |tx| {
+            tx.finish_idempotent(acme, token, "key-1", 201, "{\"number\":7}")
+                .await
+        })
         .await
         .unwrap();
     assert_eq!(
@@ -183,7 +199,7 @@ async fn client_attributes_are_replaced_only_by_the_platform(db: TestDb) {
     let anna = client_writes_in(store, acme, 1001, "Anna").await;
     let attributes = serde_json::json!({ "orders": 12, "reputation": 4.8 });
     store
-        .set_client_attributes(acme, anna.id, &attributes)
+        .write(async |tx| tx.set_client_attributes(acme, anna.id, &attributes).await)
         .await
         .unwrap();
     // Anna writes again: her Telegram profile is refreshed, the attributes stay.
@@ -194,13 +210,15 @@ async fn client_attributes_are_replaced_only_by_the_platform(db: TestDb) {
     );
     assert!(matches!(
         store
-            .set_client_attributes(acme, anna.id, &serde_json::json!([1]))
+            .write(async |tx| tx
+                .set_client_attributes(acme, anna.id, &serde_json::json!([1]))
+                .await)
             .await,
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
         store
-            .set_client_attributes(globex, anna.id, &attributes)
+            .write(async |tx| tx.set_client_attributes(globex, anna.id, &attributes).await)
             .await,
         Err(StoreError::NotFound)
     ));
@@ -212,14 +230,17 @@ async fn report_facts_cover_what_happened_in_the_period(db: TestDb) {
     let globex = open_desk(store, "globex").await;
     let anna = client_writes_in(store, acme, 1001, "Anna").await;
     let kate = store
-        .upsert_agent(acme, &new_agent(7, "Kate"))
+        .write(async |tx| tx.upsert_agent(acme, &new_agent(7, "Kate")).await)
         .await
         .unwrap();
     let early = crate::helpers::open_ticket(store, acme, &anna, "Before", 0).await;
     crate::helpers::open_ticket(store, acme, &anna, "Inside", 120).await;
     // Created before the period, answered inside it: it counts.
     store
-        .record_agent_reply(acme, early.id, kate.id, at(125))
+        .write(async |tx| {
+            tx.record_agent_reply(acme, early.id, kate.id, at(125))
+                .await
+        })
         .await
         .unwrap();
     let period = ReportPeriod {

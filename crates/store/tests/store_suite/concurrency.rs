@@ -32,9 +32,11 @@ async fn two_instances_opening_tickets_at_once_never_share_a_number(db: TestDb) 
                 language: anna.language,
                 created_at: at(i),
             };
-            tasks.push(tokio::spawn(
-                async move { store.create_ticket(ws, &new).await },
-            ));
+            tasks.push(tokio::spawn(async move {
+                store
+                    .write(async |tx| tx.create_ticket(ws, &new).await)
+                    .await
+            }));
         }
     }
     let mut numbers: Vec<i64> = Vec::new();
@@ -72,7 +74,7 @@ async fn a_burst_of_first_messages_opens_one_post(db: TestDb) {
         };
         tokio::spawn(async move {
             store
-                .claim_ticket_post(ws, ticket.id, -100_500, at(1))
+                .write(async |tx| tx.claim_ticket_post(ws, ticket.id, -100_500, at(1)).await)
                 .await
         })
     }))
@@ -85,7 +87,7 @@ async fn a_burst_of_first_messages_opens_one_post(db: TestDb) {
 
     // The winner sends it, then Telegram's automatic forward opens the thread.
     db.store
-        .set_channel_message(ws, ticket.id, 31)
+        .write(async |tx| tx.set_channel_message(ws, ticket.id, 31).await)
         .await
         .unwrap();
     let post = db
@@ -96,7 +98,7 @@ async fn a_burst_of_first_messages_opens_one_post(db: TestDb) {
         .unwrap();
     assert_eq!((post.ticket, post.thread_message_id), (ticket.id, None));
     db.store
-        .set_thread(ws, ticket.id, -100_600, 77)
+        .write(async |tx| tx.set_thread(ws, ticket.id, -100_600, 77).await)
         .await
         .unwrap();
     let post = db
@@ -108,7 +110,7 @@ async fn a_burst_of_first_messages_opens_one_post(db: TestDb) {
     assert_eq!(post.ticket, ticket.id);
     let again = db
         .store
-        .claim_ticket_post(ws, ticket.id, -100_500, at(2))
+        .write(async |tx| tx.claim_ticket_post(ws, ticket.id, -100_500, at(2)).await)
         .await
         .unwrap();
     assert!(!again.created);
@@ -128,7 +130,11 @@ async fn a_client_writing_twice_at_once_is_registered_once(db: TestDb) {
             attributes: serde_json::json!({}),
             seen_at: at(0),
         };
-        tokio::spawn(async move { store.upsert_client(ws, &new).await })
+        tokio::spawn(async move {
+            store
+                .write(async |tx| tx.upsert_client(ws, &new).await)
+                .await
+        })
     }))
     .await;
     let mut ids: Vec<_> = results
@@ -149,16 +155,21 @@ async fn concurrent_changes_to_one_ticket_are_all_kept(db: TestDb) {
     // other, a priority on the first. None of the changes may overwrite another.
     let tag = ticketgram_domain::Tag::parse("vip").unwrap();
     let (a, b, c) = tokio::join!(
-        db.store
-            .add_ticket_tag(ws, ticket.id, &tag, Actor::System, at(1)),
-        second.change_status(ws, ticket.id, TicketStatus::Open, Actor::System, at(1)),
-        db.store.set_ticket_priority(
-            ws,
-            ticket.id,
-            ticketgram_domain::Priority::Urgent,
-            Actor::System,
-            at(1)
-        ),
+        db.store.write(async |tx| tx
+            .add_ticket_tag(ws, ticket.id, &tag, Actor::System, at(1))
+            .await),
+        second.write(async |tx| tx
+            .change_status(ws, ticket.id, TicketStatus::Open, Actor::System, at(1))
+            .await),
+        db.store.write(async |tx| tx
+            .set_ticket_priority(
+                ws,
+                ticket.id,
+                ticketgram_domain::Priority::Urgent,
+                Actor::System,
+                at(1)
+            )
+            .await),
     );
     a.unwrap();
     b.unwrap();

@@ -22,7 +22,7 @@ async fn a_client_mid_form_survives_a_restart(db: TestDb) {
         reason: None,
     };
     db.store
-        .set_client_state(ws, anna.id, &mid_form, at(1))
+        .write(async |tx| tx.set_client_state(ws, anna.id, &mid_form, at(1)).await)
         .await
         .unwrap();
     let ticket = open_ticket(&db.store, ws, &anna, "Earlier question", 0).await;
@@ -38,11 +38,14 @@ async fn a_client_mid_form_survives_a_restart(db: TestDb) {
 
     // She finishes; the state and her current ticket are independent.
     restarted
-        .set_client_state(ws, anna.id, &ClientState::Idle, at(2))
+        .write(async |tx| {
+            tx.set_client_state(ws, anna.id, &ClientState::Idle, at(2))
+                .await
+        })
         .await
         .unwrap();
     restarted
-        .set_current_ticket(ws, anna.id, None, at(2))
+        .write(async |tx| tx.set_current_ticket(ws, anna.id, None, at(2)).await)
         .await
         .unwrap();
     assert_eq!(
@@ -72,11 +75,15 @@ async fn one_desk_cannot_point_another_desk_s_client_anywhere(db: TestDb) {
 
     // Another desk's id, or someone else's ticket, is refused rather than stored.
     assert!(store
-        .set_client_state(globex, anna.id, &ClientState::ChoosingTopic, at(1))
+        .write(async |tx| tx
+            .set_client_state(globex, anna.id, &ClientState::ChoosingTopic, at(1))
+            .await)
         .await
         .is_err());
     assert!(store
-        .set_current_ticket(acme, boris.id, Some(annas.id), at(1))
+        .write(async |tx| tx
+            .set_current_ticket(acme, boris.id, Some(annas.id), at(1))
+            .await)
         .await
         .is_err());
     let stray = ticketgram_store::NewTicket {
@@ -88,7 +95,10 @@ async fn one_desk_cannot_point_another_desk_s_client_anywhere(db: TestDb) {
         language: anna.language,
         created_at: at(2),
     };
-    assert!(store.create_ticket(globex, &stray).await.is_err());
+    assert!(store
+        .write(async |tx| tx.create_ticket(globex, &stray).await)
+        .await
+        .is_err());
     // The refused ticket did not use up a number.
     let globex_client = client_writes_in(store, globex, 1001, "Anna").await;
     assert_eq!(

@@ -67,7 +67,9 @@ async fn two_desks_share_a_database_but_nothing_else(db: TestDb) {
         created_at: at(0),
     };
     assert!(matches!(
-        store.create_workspace(&taken).await,
+        store
+            .write(async |tx| tx.create_workspace(&taken).await)
+            .await,
         Err(StoreError::Conflict(_))
     ));
     assert_eq!(
@@ -89,21 +91,27 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
 
     // Kate joins, gets an alias, and re-joining updates rather than duplicates her.
     let kate = store
-        .upsert_agent(ws, &new_agent(7, "Kate Smith"))
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(7, "Kate Smith")).await)
         .await
         .unwrap();
     let alias = AgentAlias::parse("Kate").unwrap();
     store
-        .set_agent_alias(ws, kate.id, Some(&alias))
+        .write(async |tx| tx.set_agent_alias(ws, kate.id, Some(&alias)).await)
         .await
         .unwrap();
     let mut again = new_agent(7, "Kate S.");
     again.alias = Some(alias.clone());
     again.languages = vec![Language::En, Language::De];
-    let kate_again = store.upsert_agent(ws, &again).await.unwrap();
+    let kate_again = store
+        .write(async |tx| tx.upsert_agent(ws, &again).await)
+        .await
+        .unwrap();
     assert_eq!(kate_again.id, kate.id);
     assert_eq!(kate_again.languages, vec![Language::En, Language::De]);
-    store.set_agent_active(ws, kate.id, false).await.unwrap();
+    store
+        .write(async |tx| tx.set_agent_active(ws, kate.id, false).await)
+        .await
+        .unwrap();
     assert!(!store.get_agent(ws, kate.id).await.unwrap().active);
     assert_eq!(
         store
@@ -134,8 +142,14 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
         default_priority: Priority::Normal,
         queue: None,
     };
-    let payments = store.add_topic(ws, &payments).await.unwrap();
-    store.add_topic(ws, &disputes).await.unwrap();
+    let payments = store
+        .write(async |tx| tx.add_topic(ws, &payments).await)
+        .await
+        .unwrap();
+    store
+        .write(async |tx| tx.add_topic(ws, &disputes).await)
+        .await
+        .unwrap();
     let menu: Vec<String> = store
         .list_topics(ws, false)
         .await
@@ -146,7 +160,10 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
     assert_eq!(menu, ["Disputes", "Payments"]);
     let mut retired = payments.clone();
     retired.active = false;
-    store.update_topic(&retired).await.unwrap();
+    store
+        .write(async |tx| tx.update_topic(&retired).await)
+        .await
+        .unwrap();
     assert_eq!(store.list_topics(ws, false).await.unwrap().len(), 1);
     assert_eq!(store.list_topics(ws, true).await.unwrap().len(), 2);
     assert_eq!(
@@ -160,11 +177,11 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
 
     // Settings are per desk.
     store
-        .set_setting(ws, "greeting", "Hello!", at(1))
+        .write(async |tx| tx.set_setting(ws, "greeting", "Hello!", at(1)).await)
         .await
         .unwrap();
     store
-        .set_setting(ws, "greeting", "Hi there!", at(2))
+        .write(async |tx| tx.set_setting(ws, "greeting", "Hi there!", at(2)).await)
         .await
         .unwrap();
     assert_eq!(
@@ -173,7 +190,10 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
     );
     assert_eq!(store.get_setting(other, "greeting").await.unwrap(), None);
     assert_eq!(store.all_settings(ws).await.unwrap().len(), 1);
-    assert!(store.delete_setting(ws, "greeting").await.unwrap());
+    assert!(store
+        .write(async |tx| tx.delete_setting(ws, "greeting").await)
+        .await
+        .unwrap());
 
     // A bot belongs to one desk; its token never shows up in logs.
     let bot = NewBot {
@@ -183,15 +203,23 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
         token_ciphertext: "secret".into(),
         created_at: at(0),
     };
-    let registered = store.register_bot(ws, &bot).await.unwrap();
+    let registered = store
+        .write(async |tx| tx.register_bot(ws, &bot).await)
+        .await
+        .unwrap();
     assert!(!format!("{registered:?}").contains("secret"));
     assert!(matches!(
-        store.register_bot(other, &bot).await,
+        store
+            .write(async |tx| tx.register_bot(other, &bot).await)
+            .await,
         Err(StoreError::Conflict(_))
     ));
     assert_eq!(store.find_bot(555).await.unwrap().unwrap().workspace, ws);
     assert_eq!(store.all_bots().await.unwrap().len(), 1);
-    assert!(store.remove_bot(ws, 555).await.unwrap());
+    assert!(store
+        .write(async |tx| tx.remove_bot(ws, 555).await)
+        .await
+        .unwrap());
     assert!(store.bots_of_workspace(ws).await.unwrap().is_empty());
 
     // The audit log records who did it.
@@ -203,7 +231,10 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
         details: vec![("reason".into(), "left the team".into())],
         at: at(5),
     };
-    store.record_audit(&entry).await.unwrap();
+    store
+        .write(async |tx| tx.record_audit(&entry).await)
+        .await
+        .unwrap();
     assert_eq!(store.audit_log(ws, 10).await.unwrap(), vec![entry]);
     assert!(store.audit_log(other, 10).await.unwrap().is_empty());
 
@@ -215,14 +246,17 @@ async fn a_desk_configures_its_team_topics_and_bots(db: TestDb) {
         at: at(6),
     };
     store
-        .set_client_block(ws, spammer.id, Some(&block))
+        .write(async |tx| tx.set_client_block(ws, spammer.id, Some(&block)).await)
         .await
         .unwrap();
     assert_eq!(
         store.get_client(ws, spammer.id).await.unwrap().blocked,
         Some(block)
     );
-    store.set_client_block(ws, spammer.id, None).await.unwrap();
+    store
+        .write(async |tx| tx.set_client_block(ws, spammer.id, None).await)
+        .await
+        .unwrap();
     assert!(!store.get_client(ws, spammer.id).await.unwrap().is_blocked());
     assert_eq!(
         store.client_attributes(ws, spammer.id).await.unwrap()["is_premium"],

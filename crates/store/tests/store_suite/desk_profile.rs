@@ -21,27 +21,42 @@ async fn a_lead_configures_the_desk_piece_by_piece(db: TestDb) {
 
     let berlin = "Europe/Berlin".parse().unwrap();
     let hours = WorkingHours::new(berlin, "mon-fri 09:00-18:00".parse().unwrap());
-    store.set_working_hours(desk, &hours, at(1)).await.unwrap();
+    store
+        .write(async |tx| tx.set_working_hours(desk, &hours, at(1)).await)
+        .await
+        .unwrap();
     let sla = SlaTargets {
         at_risk_percent: 30,
         ..SlaTargets::default()
     };
-    store.set_sla_targets(desk, &sla, at(2)).await.unwrap();
+    store
+        .write(async |tx| tx.set_sla_targets(desk, &sla, at(2)).await)
+        .await
+        .unwrap();
     let chats = AgentChats {
         channel_id: -1001,
         group_id: Some(-1002),
     };
-    store.set_agent_chats(desk, &chats, at(3)).await.unwrap();
     store
-        .set_welcome_text(desk, Language::Ru, Some("Здравствуйте!"), at(4))
+        .write(async |tx| tx.set_agent_chats(desk, &chats, at(3)).await)
         .await
         .unwrap();
     store
-        .set_welcome_text(desk, Language::En, Some("Hello!"), at(5))
+        .write(async |tx| {
+            tx.set_welcome_text(desk, Language::Ru, Some("Здравствуйте!"), at(4))
+                .await
+        })
         .await
         .unwrap();
     store
-        .set_welcome_text(desk, Language::Ru, None, at(6))
+        .write(async |tx| {
+            tx.set_welcome_text(desk, Language::En, Some("Hello!"), at(5))
+                .await
+        })
+        .await
+        .unwrap();
+    store
+        .write(async |tx| tx.set_welcome_text(desk, Language::Ru, None, at(6)).await)
         .await
         .unwrap();
 

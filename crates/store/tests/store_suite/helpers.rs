@@ -141,7 +141,7 @@ pub async fn open_desk_numbered_from(store: &Store, slug: &str, first: i64) -> W
         created_at: at(0),
     };
     store
-        .create_workspace(&new)
+        .write(async |tx| tx.create_workspace(&new).await)
         .await
         .expect("create workspace")
         .id
@@ -162,7 +162,10 @@ pub async fn client_writes_in(
         attributes: serde_json::json!({ "is_premium": false }),
         seen_at: at(0),
     };
-    store.upsert_client(ws, &new).await.expect("upsert client")
+    store
+        .write(async |tx| tx.upsert_client(ws, &new).await)
+        .await
+        .expect("upsert client")
 }
 
 pub fn new_agent(telegram_user_id: i64, name: &str) -> NewAgent {
@@ -194,5 +197,8 @@ pub async fn open_ticket(
         language: client.language,
         created_at: at(minute),
     };
-    store.create_ticket(ws, &new).await.expect("create ticket")
+    store
+        .write(async |tx| tx.create_ticket(ws, &new).await)
+        .await
+        .expect("create ticket")
 }

@@ -40,9 +40,15 @@ async fn a_redelivered_update_is_stored_once(db: TestDb) {
     );
     assert_eq!(queue[0].payload, r#"{"update_id":100}"#);
 
-    store.mark_update_processed(BOT, 100, at(2)).await.unwrap();
     store
-        .mark_update_failed(BOT, 101, "handler panicked", at(2))
+        .write(async |tx| tx.mark_update_processed(BOT, 100, at(2)).await)
+        .await
+        .unwrap();
+    store
+        .write(async |tx| {
+            tx.mark_update_failed(BOT, 101, "handler panicked", at(2))
+                .await
+        })
         .await
         .unwrap();
     assert!(store.unprocessed_updates(BOT, 10).await.unwrap().is_empty());

@@ -18,7 +18,10 @@ async fn queues_show_my_tickets_and_the_unassigned_ones_oldest_first(db: TestDb)
     let ws = open_desk(store, "acme").await;
     let other = open_desk(store, "globex").await;
     let anna = client_writes_in(store, ws, 1001, "Anna").await;
-    let kate = store.upsert_agent(ws, &new_agent(7, "Kate")).await.unwrap();
+    let kate = store
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(7, "Kate")).await)
+        .await
+        .unwrap();
     let first = open_ticket(store, ws, &anna, "first", 0).await;
     let second = open_ticket(store, ws, &anna, "second", 5).await;
     let third = open_ticket(store, ws, &anna, "third", 10).await;
@@ -27,15 +30,24 @@ async fn queues_show_my_tickets_and_the_unassigned_ones_oldest_first(db: TestDb)
 
     let kate_acts = Actor::Agent(kate.id);
     store
-        .assign_ticket(ws, second.id, Some(kate.id), kate_acts, at(6))
+        .write(async |tx| {
+            tx.assign_ticket(ws, second.id, Some(kate.id), kate_acts, at(6))
+                .await
+        })
         .await
         .unwrap();
     store
-        .assign_ticket(ws, third.id, Some(kate.id), kate_acts, at(11))
+        .write(async |tx| {
+            tx.assign_ticket(ws, third.id, Some(kate.id), kate_acts, at(11))
+                .await
+        })
         .await
         .unwrap();
     store
-        .change_status(ws, third.id, TicketStatus::Closed, kate_acts, at(12))
+        .write(async |tx| {
+            tx.change_status(ws, third.id, TicketStatus::Closed, kate_acts, at(12))
+                .await
+        })
         .await
         .unwrap();
 
@@ -102,27 +114,39 @@ async fn templates_are_kept_per_language_and_replaced_by_name(db: TestDb) {
         body: body.into(),
     };
     store
-        .save_template(
-            ws,
-            &template(Language::En, "refund", "Refunds take 3 days."),
-            at(0),
-        )
+        .write(async |tx| {
+            tx.save_template(
+                ws,
+                &template(Language::En, "refund", "Refunds take 3 days."),
+                at(0),
+            )
+            .await
+        })
         .await
         .unwrap();
     store
-        .save_template(ws, &template(Language::En, "hello", "Hello!"), at(1))
+        .write(async |tx| {
+            tx.save_template(ws, &template(Language::En, "hello", "Hello!"), at(1))
+                .await
+        })
         .await
         .unwrap();
     store
-        .save_template(ws, &template(Language::Ru, "hello", "Здравствуйте!"), at(2))
+        .write(async |tx| {
+            tx.save_template(ws, &template(Language::Ru, "hello", "Здравствуйте!"), at(2))
+                .await
+        })
         .await
         .unwrap();
     store
-        .save_template(
-            ws,
-            &template(Language::En, "refund", "Refunds take 5 days."),
-            at(3),
-        )
+        .write(async |tx| {
+            tx.save_template(
+                ws,
+                &template(Language::En, "refund", "Refunds take 5 days."),
+                at(3),
+            )
+            .await
+        })
         .await
         .unwrap();
 
@@ -141,11 +165,11 @@ async fn templates_are_kept_per_language_and_replaced_by_name(db: TestDb) {
         .unwrap()
         .is_empty());
     assert!(store
-        .remove_template(ws, Language::En, "hello")
+        .write(async |tx| tx.remove_template(ws, Language::En, "hello").await)
         .await
         .unwrap());
     assert!(!store
-        .remove_template(ws, Language::En, "hello")
+        .write(async |tx| tx.remove_template(ws, Language::En, "hello").await)
         .await
         .unwrap());
     assert_eq!(store.templates(ws, Language::En).await.unwrap().len(), 1);
@@ -155,7 +179,10 @@ async fn report_facts_hold_every_ticket_with_something_in_the_period(db: TestDb)
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
     let anna = client_writes_in(store, ws, 1001, "Anna").await;
-    let kate = store.upsert_agent(ws, &new_agent(7, "Kate")).await.unwrap();
+    let kate = store
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(7, "Kate")).await)
+        .await
+        .unwrap();
     // The period is the second hour of the day (minutes 60..120).
     let period = ReportPeriod {
         start: at(60),
@@ -167,19 +194,28 @@ async fn report_facts_hold_every_ticket_with_something_in_the_period(db: TestDb)
     let after = open_ticket(store, ws, &anna, "opened at the end", 120).await;
     let kate_acts = Actor::Agent(kate.id);
     store
-        .assign_ticket(ws, before.id, Some(kate.id), kate_acts, at(5))
+        .write(async |tx| {
+            tx.assign_ticket(ws, before.id, Some(kate.id), kate_acts, at(5))
+                .await
+        })
         .await
         .unwrap();
     store
-        .record_agent_reply(ws, before.id, kate.id, at(30))
+        .write(async |tx| tx.record_agent_reply(ws, before.id, kate.id, at(30)).await)
         .await
         .unwrap();
     store
-        .change_status(ws, before.id, TicketStatus::Resolved, kate_acts, at(90))
+        .write(async |tx| {
+            tx.change_status(ws, before.id, TicketStatus::Resolved, kate_acts, at(90))
+                .await
+        })
         .await
         .unwrap();
     store
-        .rate_ticket(ws, before.id, Rating::new(4).unwrap(), None, at(91))
+        .write(async |tx| {
+            tx.rate_ticket(ws, before.id, Rating::new(4).unwrap(), None, at(91))
+                .await
+        })
         .await
         .unwrap();
 

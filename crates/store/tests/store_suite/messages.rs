@@ -30,7 +30,11 @@ async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
         media: vec![photo.clone()],
         created_at: at(1),
     };
-    let message = store.add_message(ws, &new).await.unwrap().message;
+    let message = store
+        .write(async |tx| tx.add_message(ws, &new).await)
+        .await
+        .unwrap()
+        .message;
 
     // It arrived in Anna's private chat with the client bot and was copied to the agents' thread.
     let in_private_chat = TelegramCopy {
@@ -44,16 +48,16 @@ async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
         message_id: 4242,
     };
     assert!(store
-        .add_message_copy(ws, message.id, &in_private_chat)
+        .write(async |tx| tx.add_message_copy(ws, message.id, &in_private_chat).await)
         .await
         .unwrap());
     assert!(store
-        .add_message_copy(ws, message.id, &in_thread)
+        .write(async |tx| tx.add_message_copy(ws, message.id, &in_thread).await)
         .await
         .unwrap());
     assert!(
         !store
-            .add_message_copy(ws, message.id, &in_thread)
+            .write(async |tx| tx.add_message_copy(ws, message.id, &in_thread).await)
             .await
             .unwrap(),
         "a retried copy is not stored twice"
@@ -78,13 +82,16 @@ async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
 
     // Anna edits her caption in Telegram.
     store
-        .edit_message(
-            ws,
-            message.id,
-            Some("receipt, page 1".into()),
-            found.media.clone(),
-            at(2),
-        )
+        .write(async |tx| {
+            tx.edit_message(
+                ws,
+                message.id,
+                Some("receipt, page 1".into()),
+                found.media.clone(),
+                at(2),
+            )
+            .await
+        })
         .await
         .unwrap();
     let edited = store.get_message(ws, message.id).await.unwrap();
@@ -104,14 +111,21 @@ async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
         created_at: at(3),
         ..new.clone()
     };
-    let part_two = store.add_message(ws, &part_two).await.unwrap().message;
+    let part_two = store
+        .write(async |tx| tx.add_message(ws, &part_two).await)
+        .await
+        .unwrap()
+        .message;
     let text_only = NewMessage {
         text: Some("album-1 is above".into()),
         media: vec![],
         created_at: at(4),
         ..new.clone()
     };
-    store.add_message(ws, &text_only).await.unwrap();
+    store
+        .write(async |tx| tx.add_message(ws, &text_only).await)
+        .await
+        .unwrap();
     let album = store
         .messages_in_album(ws, ticket.id, "album-1")
         .await
@@ -134,7 +148,9 @@ async fn replies_in_telegram_map_back_to_their_message(db: TestDb) {
         message_id: 1,
     };
     assert!(matches!(
-        store.add_message_copy(other, message.id, &stray).await,
+        store
+            .write(async |tx| tx.add_message_copy(other, message.id, &stray).await)
+            .await,
         Err(StoreError::NotFound)
     ));
 }

@@ -32,7 +32,10 @@ fn job(key: &str, text: &str, created: Timestamp) -> NewOutboxJob {
 }
 
 async fn enqueue(store: &Store, ws: WorkspaceId, key: &str, text: &str) -> i64 {
-    store.enqueue(ws, &job(key, text, at(0))).await.unwrap()
+    store
+        .write(async |tx| tx.enqueue(ws, &job(key, text, at(0))).await)
+        .await
+        .unwrap()
 }
 
 fn ids(jobs: &[ticketgram_store::OutboxJob]) -> Vec<i64> {
@@ -58,11 +61,17 @@ async fn messages_to_one_chat_leave_in_order_and_a_retry_holds_back_the_rest(db:
 
     // Telegram says 429 for the first message: it waits, and so does the one behind it.
     store
-        .retry_later(first, "a", at(5), "429 Too Many Requests")
+        .write(async |tx| {
+            tx.retry_later(first, "a", at(5), "429 Too Many Requests", 0)
+                .await
+        })
         .await
         .unwrap();
     store
-        .complete(other_chat, "a", Some(r#"{"message_id":1}"#), at(1))
+        .write(async |tx| {
+            tx.complete(other_chat, "a", Some(r#"{"message_id":1}"#), at(1))
+                .await
+        })
         .await
         .unwrap();
     assert!(store
@@ -77,12 +86,18 @@ async fn messages_to_one_chat_leave_in_order_and_a_retry_holds_back_the_rest(db:
         (retried[0].attempts, retried[0].last_error.as_deref()),
         (2, Some("429 Too Many Requests"))
     );
-    store.complete(first, "a", None, at(5)).await.unwrap();
+    store
+        .write(async |tx| tx.complete(first, "a", None, at(5)).await)
+        .await
+        .unwrap();
     assert_eq!(
         ids(&store.claim_due("a", at(5), LEASE, 10).await.unwrap()),
         [second]
     );
-    store.complete(second, "a", None, at(6)).await.unwrap();
+    store
+        .write(async |tx| tx.complete(second, "a", None, at(6)).await)
+        .await
+        .unwrap();
     assert_eq!(store.pending_count(ws).await.unwrap(), 0);
     assert_eq!(
         store
@@ -107,7 +122,10 @@ async fn a_hopeless_message_is_dead_lettered_and_unblocks_its_chat(db: TestDb) {
         [doomed]
     );
     store
-        .mark_dead(doomed, "a", "403 bot was blocked by the user", at(1))
+        .write(async |tx| {
+            tx.mark_dead(doomed, "a", "403 bot was blocked by the user", at(1))
+                .await
+        })
         .await
         .unwrap();
 
@@ -123,7 +141,10 @@ async fn a_hopeless_message_is_dead_lettered_and_unblocks_its_chat(db: TestDb) {
     );
 
     // An operator fixes the cause and requeues it.
-    store.requeue_dead(ws, doomed, at(2)).await.unwrap();
+    store
+        .write(async |tx| tx.requeue_dead(ws, doomed, at(2)).await)
+        .await
+        .unwrap();
     assert!(store.dead_jobs(ws).await.unwrap().is_empty());
     assert_eq!(store.pending_count(ws).await.unwrap(), 2);
 }
@@ -170,10 +191,14 @@ async fn a_killed_instance_s_jobs_are_taken_over(db: TestDb) {
 
     // A zombie A finishing late is told it lost the job.
     assert!(matches!(
-        db.store.complete(job, "instance-a", None, at(3)).await,
+        db.store
+            .write(async |tx| tx.complete(job, "instance-a", None, at(3)).await)
+            .await,
         Err(StoreError::Conflict(_))
     ));
-    b.complete(job, "instance-b", None, at(3)).await.unwrap();
+    b.write(async |tx| tx.complete(job, "instance-b", None, at(3)).await)
+        .await
+        .unwrap();
 }
 
 async fn concurrent_claimers_never_get_the_same_job(db: TestDb) {
@@ -215,15 +240,20 @@ async fn enqueue_joins_the_caller_s_transaction(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
 
-    let mut rolled_back = store.begin().await.unwrap();
-    ticketgram_store::enqueue_tx(&mut rolled_back, ws, &job("chat:1", "never sent", at(0)))
+    let rolled_back = store.begin_tx().await.unwrap();
+    rolled_back
+        .enqueue(ws, &job("chat:1", "never sent", at(0)))
         .await
         .unwrap();
-    rolled_back.rollback().await.unwrap();
+    // Inside the transaction its own job is visible; outside, nothing is yet.
+    assert_eq!(rolled_back.pending_count(ws).await.unwrap(), 1);
+    assert_eq!(store.pending_count(ws).await.unwrap(), 0);
+    rolled_back.rollback().await;
     assert_eq!(store.pending_count(ws).await.unwrap(), 0);
 
-    let mut committed = store.begin().await.unwrap();
-    ticketgram_store::enqueue_tx(&mut committed, ws, &job("chat:1", "sent", at(0)))
+    let committed = store.begin_tx().await.unwrap();
+    committed
+        .enqueue(ws, &job("chat:1", "sent", at(0)))
         .await
         .unwrap();
     committed.commit().await.unwrap();
@@ -238,9 +268,15 @@ async fn re_handling_an_update_does_not_queue_its_reply_twice(db: TestDb) {
         ..job("chat:1001", "Got it", at(0))
     };
 
-    let first = store.enqueue(ws, &reply).await.unwrap();
+    let first = store
+        .write(async |tx| tx.enqueue(ws, &reply).await)
+        .await
+        .unwrap();
     // We crashed after enqueueing but before marking update 100 processed; it runs again.
-    let again = store.enqueue(ws, &reply).await.unwrap();
+    let again = store
+        .write(async |tx| tx.enqueue(ws, &reply).await)
+        .await
+        .unwrap();
     assert_eq!(first, again);
     assert_eq!(store.pending_count(ws).await.unwrap(), 1);
     // Jobs without a key are never merged.
@@ -254,13 +290,16 @@ async fn an_instance_only_sends_for_the_bots_it_polls(db: TestDb) {
     let ws = open_desk(store, "acme").await;
     let for_client_bot = enqueue(store, ws, "chat:1001", "Hello").await;
     let for_manager_bot = store
-        .enqueue(
-            ws,
-            &NewOutboxJob {
-                bot_id: 777,
-                ..job("chat:-100", "New ticket", at(0))
-            },
-        )
+        .write(async |tx| {
+            tx.enqueue(
+                ws,
+                &NewOutboxJob {
+                    bot_id: 777,
+                    ..job("chat:-100", "New ticket", at(0))
+                },
+            )
+            .await
+        })
         .await
         .unwrap();
 

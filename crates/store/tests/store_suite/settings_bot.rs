@@ -19,21 +19,33 @@ async fn the_first_sender_of_the_setup_code_becomes_owner_once(db: TestDb) {
     let ws = open_desk(store, "acme").await;
     let other = open_desk(store, "globex").await;
     assert!(!store.has_owner(ws).await.unwrap());
-    let code = store.new_setup_code(ws, at(0)).await.unwrap();
+    let code = store
+        .write(async |tx| tx.new_setup_code(ws, at(0)).await)
+        .await
+        .unwrap();
     assert_eq!(code.as_str().len(), 9, "shown as 4821-7730");
 
     // Another desk's code does not open this one.
-    let foreign = store.new_setup_code(other, at(0)).await.unwrap();
+    let foreign = store
+        .write(async |tx| tx.new_setup_code(other, at(0)).await)
+        .await
+        .unwrap();
     if foreign != code {
         let claim = store
-            .claim_setup_code(ws, foreign.as_str(), &new_agent(7, "Mallory"))
+            .write(async |tx| {
+                tx.claim_setup_code(ws, foreign.as_str(), &new_agent(7, "Mallory"))
+                    .await
+            })
             .await
             .unwrap();
         assert_eq!(claim, SetupClaim::Wrong);
     }
 
     let claim = store
-        .claim_setup_code(ws, code.as_str(), &new_agent(1, "Olga"))
+        .write(async |tx| {
+            tx.claim_setup_code(ws, code.as_str(), &new_agent(1, "Olga"))
+                .await
+        })
         .await
         .unwrap();
     let SetupClaim::Claimed(owner) = claim else {
@@ -45,7 +57,10 @@ async fn the_first_sender_of_the_setup_code_becomes_owner_once(db: TestDb) {
 
     // Used once: the same code, or any other, means nothing now.
     let again = store
-        .claim_setup_code(ws, code.as_str(), &new_agent(2, "Eve"))
+        .write(async |tx| {
+            tx.claim_setup_code(ws, code.as_str(), &new_agent(2, "Eve"))
+                .await
+        })
         .await
         .unwrap();
     assert_eq!(again, SetupClaim::AlreadyOwned);
@@ -56,7 +71,10 @@ async fn the_first_sender_of_the_setup_code_becomes_owner_once(db: TestDb) {
 async fn wrong_setup_codes_lock_claiming_until_a_new_code(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
-    let code = store.new_setup_code(ws, at(0)).await.unwrap();
+    let code = store
+        .write(async |tx| tx.new_setup_code(ws, at(0)).await)
+        .await
+        .unwrap();
     let wrong = if code.as_str() == "0000-0000" {
         "1111-1111"
     } else {
@@ -64,13 +82,19 @@ async fn wrong_setup_codes_lock_claiming_until_a_new_code(db: TestDb) {
     };
     for _ in 0..SETUP_ATTEMPT_LIMIT {
         let claim = store
-            .claim_setup_code(ws, wrong, &new_agent(9, "Guesser"))
+            .write(async |tx| {
+                tx.claim_setup_code(ws, wrong, &new_agent(9, "Guesser"))
+                    .await
+            })
             .await
             .unwrap();
         assert_eq!(claim, SetupClaim::Wrong);
     }
     let claim = store
-        .claim_setup_code(ws, code.as_str(), &new_agent(1, "Olga"))
+        .write(async |tx| {
+            tx.claim_setup_code(ws, code.as_str(), &new_agent(1, "Olga"))
+                .await
+        })
         .await
         .unwrap();
     assert_eq!(
@@ -79,9 +103,15 @@ async fn wrong_setup_codes_lock_claiming_until_a_new_code(db: TestDb) {
         "even the right code, once locked"
     );
 
-    let fresh = store.new_setup_code(ws, at(5)).await.unwrap();
+    let fresh = store
+        .write(async |tx| tx.new_setup_code(ws, at(5)).await)
+        .await
+        .unwrap();
     let claim = store
-        .claim_setup_code(ws, fresh.as_str(), &new_agent(1, "Olga"))
+        .write(async |tx| {
+            tx.claim_setup_code(ws, fresh.as_str(), &new_agent(1, "Olga"))
+                .await
+        })
         .await
         .unwrap();
     assert!(matches!(claim, SetupClaim::Claimed(_)), "{claim:?}");
@@ -90,17 +120,29 @@ async fn wrong_setup_codes_lock_claiming_until_a_new_code(db: TestDb) {
 async fn a_new_code_replaces_the_unused_one(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
-    let old = store.new_setup_code(ws, at(0)).await.unwrap();
-    let new = store.new_setup_code(ws, at(1)).await.unwrap();
+    let old = store
+        .write(async |tx| tx.new_setup_code(ws, at(0)).await)
+        .await
+        .unwrap();
+    let new = store
+        .write(async |tx| tx.new_setup_code(ws, at(1)).await)
+        .await
+        .unwrap();
     if old != new {
         let claim = store
-            .claim_setup_code(ws, old.as_str(), &new_agent(1, "Olga"))
+            .write(async |tx| {
+                tx.claim_setup_code(ws, old.as_str(), &new_agent(1, "Olga"))
+                    .await
+            })
             .await
             .unwrap();
         assert_eq!(claim, SetupClaim::Wrong);
     }
     let claim = store
-        .claim_setup_code(ws, new.as_str(), &new_agent(1, "Olga"))
+        .write(async |tx| {
+            tx.claim_setup_code(ws, new.as_str(), &new_agent(1, "Olga"))
+                .await
+        })
         .await
         .unwrap();
     assert!(matches!(claim, SetupClaim::Claimed(_)));
@@ -112,11 +154,17 @@ async fn admin_dialogs_survive_and_end(db: TestDb) {
     let other = open_desk(store, "globex").await;
     assert_eq!(store.staff_dialog(ws, 1).await.unwrap(), None);
     store
-        .set_staff_dialog(ws, 1, Some(r#"{"step":"token"}"#), at(0))
+        .write(async |tx| {
+            tx.set_staff_dialog(ws, 1, Some(r#"{"step":"token"}"#), at(0))
+                .await
+        })
         .await
         .unwrap();
     store
-        .set_staff_dialog(ws, 1, Some(r#"{"step":"agent"}"#), at(1))
+        .write(async |tx| {
+            tx.set_staff_dialog(ws, 1, Some(r#"{"step":"agent"}"#), at(1))
+                .await
+        })
         .await
         .unwrap();
     let restarted = db.second_instance().await;
@@ -125,7 +173,10 @@ async fn admin_dialogs_survive_and_end(db: TestDb) {
         Some(r#"{"step":"agent"}"#)
     );
     assert_eq!(store.staff_dialog(other, 1).await.unwrap(), None);
-    store.set_staff_dialog(ws, 1, None, at(2)).await.unwrap();
+    store
+        .write(async |tx| tx.set_staff_dialog(ws, 1, None, at(2)).await)
+        .await
+        .unwrap();
     assert_eq!(store.staff_dialog(ws, 1).await.unwrap(), None);
 }
 
@@ -133,9 +184,12 @@ async fn agents_change_roles(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
     let other = open_desk(store, "globex").await;
-    let kate = store.upsert_agent(ws, &new_agent(5, "Kate")).await.unwrap();
+    let kate = store
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(5, "Kate")).await)
+        .await
+        .unwrap();
     store
-        .set_agent_role(ws, kate.id, AgentRole::Admin)
+        .write(async |tx| tx.set_agent_role(ws, kate.id, AgentRole::Admin).await)
         .await
         .unwrap();
     assert_eq!(
@@ -143,7 +197,7 @@ async fn agents_change_roles(db: TestDb) {
         AgentRole::Admin
     );
     assert!(store
-        .set_agent_role(other, kate.id, AgentRole::Owner)
+        .write(async |tx| tx.set_agent_role(other, kate.id, AgentRole::Owner).await)
         .await
         .is_err());
 }
@@ -160,7 +214,10 @@ async fn bot_tokens_are_stored_sealed(db: TestDb) {
         token_ciphertext: key.seal(token),
         created_at: at(0),
     };
-    store.register_bot(ws, &new).await.unwrap();
+    store
+        .write(async |tx| tx.register_bot(ws, &new).await)
+        .await
+        .unwrap();
     let stored = store.find_bot(4242).await.unwrap().unwrap();
     assert!(!stored.token_ciphertext.contains("AAFake"));
     assert_eq!(key.open(&stored.token_ciphertext).unwrap(), token);

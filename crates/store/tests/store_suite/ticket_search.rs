@@ -19,7 +19,7 @@ async fn inbox_filters_combine_and_page(db: TestDb) {
     let anna = client_writes_in(store, ws, 1001, "Anna").await;
     let boris = client_writes_in(store, ws, 1002, "Boris").await;
     let kate = store
-        .upsert_agent(ws, &new_agent(9001, "Kate"))
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(9001, "Kate")).await)
         .await
         .unwrap();
     let t1 = open_ticket(store, ws, &anna, "Refund", 0).await;
@@ -29,15 +29,24 @@ async fn inbox_filters_combine_and_page(db: TestDb) {
     open_ticket(store, other, &stranger, "Refund", 0).await;
 
     store
-        .assign_ticket(ws, t2.id, Some(kate.id), Actor::Agent(kate.id), at(11))
+        .write(async |tx| {
+            tx.assign_ticket(ws, t2.id, Some(kate.id), Actor::Agent(kate.id), at(11))
+                .await
+        })
         .await
         .unwrap();
     store
-        .change_status(ws, t2.id, TicketStatus::Open, Actor::Agent(kate.id), at(11))
+        .write(async |tx| {
+            tx.change_status(ws, t2.id, TicketStatus::Open, Actor::Agent(kate.id), at(11))
+                .await
+        })
         .await
         .unwrap();
     store
-        .set_ticket_priority(ws, t3.id, Priority::Urgent, Actor::Agent(kate.id), at(21))
+        .write(async |tx| {
+            tx.set_ticket_priority(ws, t3.id, Priority::Urgent, Actor::Agent(kate.id), at(21))
+                .await
+        })
         .await
         .unwrap();
 
@@ -154,7 +163,10 @@ async fn text_search_reads_messages_and_takes_wildcards_literally(db: TestDb) {
             media: vec![],
             created_at: at(6),
         };
-        store.add_message(ws, &new).await.unwrap();
+        store
+            .write(async |tx| tx.add_message(ws, &new).await)
+            .await
+            .unwrap();
     }
     let find = |text: &str| TicketQuery {
         text: Some(text.into()),
@@ -190,7 +202,10 @@ async fn the_change_mark_moves_with_every_change(db: TestDb) {
     let opened = store.desk_change_mark(ws).await.unwrap();
     assert_ne!(before, opened);
     store
-        .set_ticket_priority(ws, ticket.id, Priority::High, Actor::System, at(1))
+        .write(async |tx| {
+            tx.set_ticket_priority(ws, ticket.id, Priority::High, Actor::System, at(1))
+                .await
+        })
         .await
         .unwrap();
     let changed = store.desk_change_mark(ws).await.unwrap();
@@ -221,10 +236,16 @@ async fn a_duplicate_merges_into_the_ticket_that_carries_on(db: TestDb) {
             media: vec![],
             created_at: at(minute),
         };
-        store.add_message(ws, &new).await.unwrap();
+        store
+            .write(async |tx| tx.add_message(ws, &new).await)
+            .await
+            .unwrap();
     }
     let outcome = store
-        .merge_tickets(ws, first.id, duplicate.id, Actor::System, at(10))
+        .write(async |tx| {
+            tx.merge_tickets(ws, first.id, duplicate.id, Actor::System, at(10))
+                .await
+        })
         .await
         .unwrap();
     assert_eq!(outcome.messages_moved, 1);
@@ -247,12 +268,16 @@ async fn a_duplicate_merges_into_the_ticket_that_carries_on(db: TestDb) {
     );
     assert!(matches!(
         store
-            .merge_tickets(ws, first.id, other.id, Actor::System, at(11))
+            .write(async |tx| tx
+                .merge_tickets(ws, first.id, other.id, Actor::System, at(11))
+                .await)
             .await,
         Err(ticketgram_store::StoreError::Invalid(_))
     ));
     assert!(store
-        .merge_tickets(ws, first.id, first.id, Actor::System, at(11))
+        .write(async |tx| tx
+            .merge_tickets(ws, first.id, first.id, Actor::System, at(11))
+            .await)
         .await
         .is_err());
 }

@@ -16,7 +16,10 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
     let anna = client_writes_in(store, ws, 1001, "Anna").await;
-    let kate = store.upsert_agent(ws, &new_agent(7, "Kate")).await.unwrap();
+    let kate = store
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(7, "Kate")).await)
+        .await
+        .unwrap();
 
     // Anna asks; the ticket is new and becomes her current ticket.
     let ticket = open_ticket(store, ws, &anna, "My payment is stuck", 0).await;
@@ -35,7 +38,7 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
     };
     assert_eq!(
         store
-            .add_message(ws, &question)
+            .write(async |tx| tx.add_message(ws, &question).await)
             .await
             .unwrap()
             .status_change,
@@ -50,7 +53,10 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
         created_at: at(12),
         ..question.clone()
     };
-    let recorded = store.add_message(ws, &reply).await.unwrap();
+    let recorded = store
+        .write(async |tx| tx.add_message(ws, &reply).await)
+        .await
+        .unwrap();
     assert_eq!(
         recorded.status_change.map(|c| c.to),
         Some(TicketStatus::Open)
@@ -63,13 +69,16 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
 
     // She asks for the order number; Anna's answer wakes the ticket.
     store
-        .change_status(
-            ws,
-            ticket.id,
-            TicketStatus::WaitingOnClient,
-            Actor::Agent(kate.id),
-            at(13),
-        )
+        .write(async |tx| {
+            tx.change_status(
+                ws,
+                ticket.id,
+                TicketStatus::WaitingOnClient,
+                Actor::Agent(kate.id),
+                at(13),
+            )
+            .await
+        })
         .await
         .unwrap();
     let answer = NewMessage {
@@ -78,7 +87,7 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
         ..question.clone()
     };
     let woke = store
-        .add_message(ws, &answer)
+        .write(async |tx| tx.add_message(ws, &answer).await)
         .await
         .unwrap()
         .status_change
@@ -95,41 +104,57 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
     // Triage on the way: tag, priority.
     let refund = Tag::parse("refund").unwrap();
     assert!(store
-        .add_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(21))
+        .write(async |tx| tx
+            .add_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(21))
+            .await)
         .await
         .unwrap());
     assert!(!store
-        .add_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(21))
+        .write(async |tx| tx
+            .add_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(21))
+            .await)
         .await
         .unwrap());
     store
-        .set_ticket_priority(ws, ticket.id, Priority::High, Actor::Agent(kate.id), at(22))
+        .write(async |tx| {
+            tx.set_ticket_priority(ws, ticket.id, Priority::High, Actor::Agent(kate.id), at(22))
+                .await
+        })
         .await
         .unwrap();
 
     // Solved, rated, closed, then Anna comes back.
     store
-        .change_status(
-            ws,
-            ticket.id,
-            TicketStatus::Resolved,
-            Actor::Agent(kate.id),
-            at(30),
-        )
+        .write(async |tx| {
+            tx.change_status(
+                ws,
+                ticket.id,
+                TicketStatus::Resolved,
+                Actor::Agent(kate.id),
+                at(30),
+            )
+            .await
+        })
         .await
         .unwrap();
     store
-        .rate_ticket(
-            ws,
-            ticket.id,
-            Rating::new(5).unwrap(),
-            Some(" quick! ".into()),
-            at(31),
-        )
+        .write(async |tx| {
+            tx.rate_ticket(
+                ws,
+                ticket.id,
+                Rating::new(5).unwrap(),
+                Some(" quick! ".into()),
+                at(31),
+            )
+            .await
+        })
         .await
         .unwrap();
     store
-        .change_status(ws, ticket.id, TicketStatus::Closed, Actor::System, at(60))
+        .write(async |tx| {
+            tx.change_status(ws, ticket.id, TicketStatus::Closed, Actor::System, at(60))
+                .await
+        })
         .await
         .unwrap();
     let closed = store.get_ticket(ws, ticket.id).await.unwrap();
@@ -155,13 +180,16 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
         .is_empty());
 
     let reopen = store
-        .change_status(
-            ws,
-            ticket.id,
-            TicketStatus::Open,
-            Actor::Client(anna.id),
-            at(90),
-        )
+        .write(async |tx| {
+            tx.change_status(
+                ws,
+                ticket.id,
+                TicketStatus::Open,
+                Actor::Client(anna.id),
+                at(90),
+            )
+            .await
+        })
         .await
         .unwrap();
     assert!(reopen.is_reopen());
@@ -205,7 +233,9 @@ async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
     }
     assert_eq!(store.ticket_messages(ws, ticket.id).await.unwrap().len(), 3);
     assert!(store
-        .remove_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(91))
+        .write(async |tx| tx
+            .remove_ticket_tag(ws, ticket.id, &refund, Actor::Agent(kate.id), at(91))
+            .await)
         .await
         .unwrap());
 }
@@ -216,18 +246,24 @@ async fn an_illegal_move_is_refused_with_a_typed_error(db: TestDb) {
     let anna = client_writes_in(store, ws, 1001, "Anna").await;
     let ticket = open_ticket(store, ws, &anna, "Help", 0).await;
     store
-        .change_status(
-            ws,
-            ticket.id,
-            TicketStatus::Closed,
-            Actor::Client(anna.id),
-            at(1),
-        )
+        .write(async |tx| {
+            tx.change_status(
+                ws,
+                ticket.id,
+                TicketStatus::Closed,
+                Actor::Client(anna.id),
+                at(1),
+            )
+            .await
+        })
         .await
         .unwrap();
 
     let err = store
-        .change_status(ws, ticket.id, TicketStatus::Resolved, Actor::System, at(2))
+        .write(async |tx| {
+            tx.change_status(ws, ticket.id, TicketStatus::Resolved, Actor::System, at(2))
+                .await
+        })
         .await
         .unwrap_err();
     assert!(matches!(
@@ -239,23 +275,29 @@ async fn an_illegal_move_is_refused_with_a_typed_error(db: TestDb) {
     ));
     // A client may not declare their own ticket solved.
     store
-        .change_status(
-            ws,
-            ticket.id,
-            TicketStatus::Open,
-            Actor::Client(anna.id),
-            at(3),
-        )
+        .write(async |tx| {
+            tx.change_status(
+                ws,
+                ticket.id,
+                TicketStatus::Open,
+                Actor::Client(anna.id),
+                at(3),
+            )
+            .await
+        })
         .await
         .unwrap();
     let err = store
-        .change_status(
-            ws,
-            ticket.id,
-            TicketStatus::Resolved,
-            Actor::Client(anna.id),
-            at(4),
-        )
+        .write(async |tx| {
+            tx.change_status(
+                ws,
+                ticket.id,
+                TicketStatus::Resolved,
+                Actor::Client(anna.id),
+                at(4),
+            )
+            .await
+        })
         .await
         .unwrap_err();
     assert!(matches!(
@@ -271,7 +313,10 @@ async fn an_illegal_move_is_refused_with_a_typed_error(db: TestDb) {
     // Someone else's workspace, or a ticket that does not exist: NotFound, not a transition error.
     let other = open_desk(store, "globex").await;
     let err = store
-        .change_status(other, ticket.id, TicketStatus::Closed, Actor::System, at(5))
+        .write(async |tx| {
+            tx.change_status(other, ticket.id, TicketStatus::Closed, Actor::System, at(5))
+                .await
+        })
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound));

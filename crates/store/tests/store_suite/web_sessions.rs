@@ -19,69 +19,80 @@ async fn login_links_work_once_and_expire(db: TestDb) {
     let ws = open_desk(store, "acme").await;
     let other = open_desk(store, "globex").await;
     let kate = store
-        .upsert_agent(ws, &new_agent(9001, "Kate"))
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(9001, "Kate")).await)
         .await
         .unwrap();
 
     let token = store
-        .create_login_link(ws, kate.id, TEN_MINUTES, at(0))
+        .write(async |tx| tx.create_login_link(ws, kate.id, TEN_MINUTES, at(0)).await)
         .await
         .unwrap();
     assert_eq!(token.len(), 64);
     assert_eq!(
         store
-            .consume_login_link(other, &token, at(1))
+            .write(async |tx| tx.consume_login_link(other, &token, at(1)).await)
             .await
             .unwrap(),
         None,
         "another desk does not know the link"
     );
     assert_eq!(
-        store.consume_login_link(ws, &token, at(1)).await.unwrap(),
+        store
+            .write(async |tx| tx.consume_login_link(ws, &token, at(1)).await)
+            .await
+            .unwrap(),
         Some(kate.id)
     );
     assert_eq!(
-        store.consume_login_link(ws, &token, at(2)).await.unwrap(),
+        store
+            .write(async |tx| tx.consume_login_link(ws, &token, at(2)).await)
+            .await
+            .unwrap(),
         None,
         "single use"
     );
 
     let late = store
-        .create_login_link(ws, kate.id, TEN_MINUTES, at(0))
+        .write(async |tx| tx.create_login_link(ws, kate.id, TEN_MINUTES, at(0)).await)
         .await
         .unwrap();
     assert_eq!(
-        store.consume_login_link(ws, &late, at(10)).await.unwrap(),
+        store
+            .write(async |tx| tx.consume_login_link(ws, &late, at(10)).await)
+            .await
+            .unwrap(),
         None,
         "expired"
     );
     assert_eq!(
         store
-            .consume_login_link(ws, "not-a-token", at(1))
+            .write(async |tx| tx.consume_login_link(ws, "not-a-token", at(1)).await)
             .await
             .unwrap(),
         None
     );
 
     let stranger = store
-        .upsert_agent(other, &new_agent(9002, "Olaf"))
+        .write(async |tx| tx.upsert_agent(other, &new_agent(9002, "Olaf")).await)
         .await
         .unwrap();
     assert!(matches!(
         store
-            .create_login_link(ws, stranger.id, TEN_MINUTES, at(0))
+            .write(async |tx| tx
+                .create_login_link(ws, stranger.id, TEN_MINUTES, at(0))
+                .await)
             .await,
         Err(StoreError::NotFound)
     ));
 
     // Two racing clicks: exactly one signs in.
     let token = store
-        .create_login_link(ws, kate.id, TEN_MINUTES, at(0))
+        .write(async |tx| tx.create_login_link(ws, kate.id, TEN_MINUTES, at(0)).await)
         .await
         .unwrap();
     let (a, b) = tokio::join!(
-        store.consume_login_link(ws, &token, at(1)),
-        store.consume_login_link(ws, &token, at(1))
+        store.write(async |tx| tx.consume_login_link(ws, &token, at(1)).await),
+        store.write(async |tx| tx.consume_login_link(ws, &token, at(1)).await)
     );
     let wins = [a.unwrap(), b.unwrap()]
         .iter()
@@ -94,16 +105,16 @@ async fn sessions_end_on_logout_and_logout_everywhere(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
     let kate = store
-        .upsert_agent(ws, &new_agent(9001, "Kate"))
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(9001, "Kate")).await)
         .await
         .unwrap();
     let week = Duration::from_secs(7 * 24 * 3600);
     let laptop = store
-        .create_web_session(ws, kate.id, week, at(0))
+        .write(async |tx| tx.create_web_session(ws, kate.id, week, at(0)).await)
         .await
         .unwrap();
     let phone = store
-        .create_web_session(ws, kate.id, week, at(0))
+        .write(async |tx| tx.create_web_session(ws, kate.id, week, at(0)).await)
         .await
         .unwrap();
     assert_ne!(laptop.token, phone.token);
@@ -127,7 +138,7 @@ async fn sessions_end_on_logout_and_logout_everywhere(db: TestDb) {
     );
 
     assert!(store
-        .revoke_web_session(ws, &laptop.token, at(6))
+        .write(async |tx| tx.revoke_web_session(ws, &laptop.token, at(6)).await)
         .await
         .unwrap());
     assert_eq!(
@@ -141,12 +152,12 @@ async fn sessions_end_on_logout_and_logout_everywhere(db: TestDb) {
         .is_some());
 
     let tablet = store
-        .create_web_session(ws, kate.id, week, at(8))
+        .write(async |tx| tx.create_web_session(ws, kate.id, week, at(8)).await)
         .await
         .unwrap();
     assert_eq!(
         store
-            .revoke_agent_sessions(ws, kate.id, at(9))
+            .write(async |tx| tx.revoke_agent_sessions(ws, kate.id, at(9)).await)
             .await
             .unwrap(),
         2
@@ -165,16 +176,22 @@ async fn passwords_are_kept_per_agent(db: TestDb) {
     let store = &db.store;
     let ws = open_desk(store, "acme").await;
     let kate = store
-        .upsert_agent(ws, &new_agent(9001, "Kate"))
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(9001, "Kate")).await)
         .await
         .unwrap();
     assert_eq!(store.agent_password_hash(ws, kate.id).await.unwrap(), None);
     store
-        .set_agent_password(ws, kate.id, Some("$argon2id$one"), at(0))
+        .write(async |tx| {
+            tx.set_agent_password(ws, kate.id, Some("$argon2id$one"), at(0))
+                .await
+        })
         .await
         .unwrap();
     store
-        .set_agent_password(ws, kate.id, Some("$argon2id$two"), at(1))
+        .write(async |tx| {
+            tx.set_agent_password(ws, kate.id, Some("$argon2id$two"), at(1))
+                .await
+        })
         .await
         .unwrap();
     assert_eq!(
@@ -186,7 +203,7 @@ async fn passwords_are_kept_per_agent(db: TestDb) {
         Some("$argon2id$two")
     );
     store
-        .set_agent_password(ws, kate.id, None, at(2))
+        .write(async |tx| tx.set_agent_password(ws, kate.id, None, at(2)).await)
         .await
         .unwrap();
     assert_eq!(store.agent_password_hash(ws, kate.id).await.unwrap(), None);

@@ -44,7 +44,10 @@ async fn endpoints_are_created_changed_and_deleted_per_desk(db: TestDb) {
     let acme = open_desk(store, "acme").await;
     let globex = open_desk(store, "globex").await;
     let hook = store
-        .create_webhook_endpoint(acme, &endpoint("https://a.example/h", &["ticket.rated"]))
+        .write(async |tx| {
+            tx.create_webhook_endpoint(acme, &endpoint("https://a.example/h", &["ticket.rated"]))
+                .await
+        })
         .await
         .unwrap();
     assert!(hook.active);
@@ -61,12 +64,12 @@ async fn endpoints_are_created_changed_and_deleted_per_desk(db: TestDb) {
     };
     assert!(matches!(
         store
-            .change_webhook_endpoint(globex, hook.id, &change)
+            .write(async |tx| tx.change_webhook_endpoint(globex, hook.id, &change).await)
             .await,
         Err(StoreError::NotFound)
     ));
     let changed = store
-        .change_webhook_endpoint(acme, hook.id, &change)
+        .write(async |tx| tx.change_webhook_endpoint(acme, hook.id, &change).await)
         .await
         .unwrap();
     assert!(!changed.active && changed.wants("ticket.created"));
@@ -82,10 +85,15 @@ async fn endpoints_are_created_changed_and_deleted_per_desk(db: TestDb) {
         .await
         .unwrap();
     assert!(matches!(
-        store.delete_webhook_endpoint(globex, hook.id).await,
+        store
+            .write(async |tx| tx.delete_webhook_endpoint(globex, hook.id).await)
+            .await,
         Err(StoreError::NotFound)
     ));
-    store.delete_webhook_endpoint(acme, hook.id).await.unwrap();
+    store
+        .write(async |tx| tx.delete_webhook_endpoint(acme, hook.id).await)
+        .await
+        .unwrap();
     assert!(store.webhook_endpoints(acme).await.unwrap().is_empty());
 }
 
@@ -94,15 +102,24 @@ async fn events_fan_out_to_subscribed_endpoints_once(db: TestDb) {
     let acme = open_desk(store, "acme").await;
     let globex = open_desk(store, "globex").await;
     let all = store
-        .create_webhook_endpoint(acme, &endpoint("https://all", &[]))
+        .write(async |tx| {
+            tx.create_webhook_endpoint(acme, &endpoint("https://all", &[]))
+                .await
+        })
         .await
         .unwrap();
     let rated = store
-        .create_webhook_endpoint(acme, &endpoint("https://rated", &["ticket.rated"]))
+        .write(async |tx| {
+            tx.create_webhook_endpoint(acme, &endpoint("https://rated", &["ticket.rated"]))
+                .await
+        })
         .await
         .unwrap();
     let off = store
-        .create_webhook_endpoint(acme, &endpoint("https://off", &[]))
+        .write(async |tx| {
+            tx.create_webhook_endpoint(acme, &endpoint("https://off", &[]))
+                .await
+        })
         .await
         .unwrap();
     let change = WebhookEndpointChange {
@@ -110,11 +127,14 @@ async fn events_fan_out_to_subscribed_endpoints_once(db: TestDb) {
         ..Default::default()
     };
     store
-        .change_webhook_endpoint(acme, off.id, &change)
+        .write(async |tx| tx.change_webhook_endpoint(acme, off.id, &change).await)
         .await
         .unwrap();
     let theirs = store
-        .create_webhook_endpoint(globex, &endpoint("https://theirs", &[]))
+        .write(async |tx| {
+            tx.create_webhook_endpoint(globex, &endpoint("https://theirs", &[]))
+                .await
+        })
         .await
         .unwrap();
 
@@ -206,13 +226,16 @@ async fn the_sources_are_tailed_from_where_the_cursor_started(db: TestDb) {
     assert!(start > 0, "history before webhooks existed is skipped");
 
     store
-        .change_status(
-            acme,
-            old.id,
-            TicketStatus::Closed,
-            Actor::Client(anna.id),
-            at(1),
-        )
+        .write(async |tx| {
+            tx.change_status(
+                acme,
+                old.id,
+                TicketStatus::Closed,
+                Actor::Client(anna.id),
+                at(1),
+            )
+            .await
+        })
         .await
         .unwrap();
     let boris = client_writes_in(store, globex, 2002, "Boris").await;
@@ -242,17 +265,20 @@ async fn the_sources_are_tailed_from_where_the_cursor_started(db: TestDb) {
         .await
         .unwrap();
     store
-        .add_message(
-            acme,
-            &ticketgram_store::NewMessage {
-                ticket: old.id,
-                direction: ticketgram_domain::MessageDirection::Client,
-                author_agent: None,
-                text: Some("thanks".into()),
-                media: vec![],
-                created_at: at(3),
-            },
-        )
+        .write(async |tx| {
+            tx.add_message(
+                acme,
+                &ticketgram_store::NewMessage {
+                    ticket: old.id,
+                    direction: ticketgram_domain::MessageDirection::Client,
+                    author_agent: None,
+                    text: Some("thanks".into()),
+                    media: vec![],
+                    created_at: at(3),
+                },
+            )
+            .await
+        })
         .await
         .unwrap();
     let messages = store
@@ -266,7 +292,10 @@ async fn the_sources_are_tailed_from_where_the_cursor_started(db: TestDb) {
 async fn queue_one(store: &Store) -> (ticketgram_domain::WorkspaceId, i64) {
     let acme = open_desk(store, "acme").await;
     let hook = store
-        .create_webhook_endpoint(acme, &endpoint("https://h", &[]))
+        .write(async |tx| {
+            tx.create_webhook_endpoint(acme, &endpoint("https://h", &[]))
+                .await
+        })
         .await
         .unwrap();
     store
@@ -398,7 +427,10 @@ async fn concurrent_senders_never_claim_the_same_delivery(db: TestDb) {
     let store = &db.store;
     let acme = open_desk(store, "acme").await;
     store
-        .create_webhook_endpoint(acme, &endpoint("https://h", &[]))
+        .write(async |tx| {
+            tx.create_webhook_endpoint(acme, &endpoint("https://h", &[]))
+                .await
+        })
         .await
         .unwrap();
     let events: Vec<_> = (0..40)

@@ -68,19 +68,22 @@ impl Demo {
             .map_err(DemoError::Sandbox)?;
         let (bot, cast) = build_world(&sandbox).map_err(DemoError::World)?;
         store
-            .upsert_agent(
-                ws,
-                &NewAgent {
-                    telegram_user_id: cast.agent,
-                    name: "Alex Morgan".into(),
-                    role: AgentRole::Agent,
-                    alias: AgentAlias::parse(DEMO_AGENT_ALIAS),
-                    languages: vec![Language::En],
-                    skills: vec![],
-                    schedule: None,
-                    created_at: chrono::Utc::now(),
-                },
-            )
+            .write(async |tx| {
+                tx.upsert_agent(
+                    ws,
+                    &NewAgent {
+                        telegram_user_id: cast.agent,
+                        name: "Alex Morgan".into(),
+                        role: AgentRole::Agent,
+                        alias: AgentAlias::parse(DEMO_AGENT_ALIAS),
+                        languages: vec![Language::En],
+                        skills: vec![],
+                        schedule: None,
+                        created_at: chrono::Utc::now(),
+                    },
+                )
+                .await
+            })
             .await
             .map_err(DemoError::Store)?;
         Ok(Demo { sandbox, bot, cast })

@@ -237,7 +237,10 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
         token_ciphertext: key.seal(&helper.token),
         created_at: chrono::Utc::now(),
     };
-    store.register_bot(ws, &new).await.expect("bot stored");
+    store
+        .write(async |tx| tx.register_bot(ws, &new).await)
+        .await
+        .expect("bot stored");
     wait_for(&mut server, "the desk's bots changed");
 
     let ben = world.create_user("Ben", Some("ben"), Some("en"));

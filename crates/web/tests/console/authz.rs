@@ -10,47 +10,56 @@ async fn every_route_checks_the_role_of_whoever_calls_it() {
     let console = Console::start().await;
     let (store, ws) = (&console.store, console.ws);
     let client = store
-        .upsert_client(
-            ws,
-            &NewClient {
-                telegram_user_id: 555_001,
-                first_name: "Anna".into(),
-                last_name: None,
-                username: None,
-                language: ticketgram_domain::Language::En,
-                attributes: serde_json::json!({}),
-                seen_at: chrono::Utc::now(),
-            },
-        )
+        .write(async |tx| {
+            tx.upsert_client(
+                ws,
+                &NewClient {
+                    telegram_user_id: 555_001,
+                    first_name: "Anna".into(),
+                    last_name: None,
+                    username: None,
+                    language: ticketgram_domain::Language::En,
+                    attributes: serde_json::json!({}),
+                    seen_at: chrono::Utc::now(),
+                },
+            )
+            .await
+        })
         .await
         .expect("client");
     let ticket = store
-        .create_ticket(
-            ws,
-            &NewTicket {
-                client: client.id,
-                topic: None,
-                subject: "Refund".into(),
-                priority: Priority::Normal,
-                queue: None,
-                language: ticketgram_domain::Language::En,
-                created_at: chrono::Utc::now(),
-            },
-        )
+        .write(async |tx| {
+            tx.create_ticket(
+                ws,
+                &NewTicket {
+                    client: client.id,
+                    topic: None,
+                    subject: "Refund".into(),
+                    priority: Priority::Normal,
+                    queue: None,
+                    language: ticketgram_domain::Language::En,
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await
+        })
         .await
         .expect("ticket");
     let message = store
-        .add_message(
-            ws,
-            &NewMessage {
-                ticket: ticket.id,
-                direction: MessageDirection::Client,
-                author_agent: None,
-                text: Some("hello".into()),
-                media: vec![],
-                created_at: chrono::Utc::now(),
-            },
-        )
+        .write(async |tx| {
+            tx.add_message(
+                ws,
+                &NewMessage {
+                    ticket: ticket.id,
+                    direction: MessageDirection::Client,
+                    author_agent: None,
+                    text: Some("hello".into()),
+                    media: vec![],
+                    created_at: chrono::Utc::now(),
+                },
+            )
+            .await
+        })
         .await
         .expect("message")
         .message;

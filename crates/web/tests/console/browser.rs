@@ -183,12 +183,15 @@ async fn an_agent_signs_in_answers_with_a_template_filters_and_an_admin_reads_re
 
     let link = console
         .store
-        .create_login_link(
-            console.ws,
-            console.agent.id,
-            Duration::from_secs(600),
-            chrono::Utc::now(),
-        )
+        .write(async |tx| {
+            tx.create_login_link(
+                console.ws,
+                console.agent.id,
+                Duration::from_secs(600),
+                chrono::Utc::now(),
+            )
+            .await
+        })
         .await
         .expect("link");
     browser.go(&console.url(&format!("/login/{link}"))).await;
@@ -201,15 +204,18 @@ async fn an_agent_signs_in_answers_with_a_template_filters_and_an_admin_reads_re
 
     console
         .store
-        .save_template(
-            console.ws,
-            &ticketgram_store::ReplyTemplate {
-                language: ticketgram_domain::Language::En,
-                name: "Thanks".into(),
-                body: "Thanks for waiting.".into(),
-            },
-            chrono::Utc::now(),
-        )
+        .write(async |tx| {
+            tx.save_template(
+                console.ws,
+                &ticketgram_store::ReplyTemplate {
+                    language: ticketgram_domain::Language::En,
+                    name: "Thanks".into(),
+                    body: "Thanks for waiting.".into(),
+                },
+                chrono::Utc::now(),
+            )
+            .await
+        })
         .await
         .expect("template");
     browser.go(&console.url("/tickets/1000")).await;
@@ -246,12 +252,15 @@ async fn an_agent_signs_in_answers_with_a_template_filters_and_an_admin_reads_re
 
     let admin_link = console
         .store
-        .create_login_link(
-            console.ws,
-            console.admin.id,
-            Duration::from_secs(600),
-            chrono::Utc::now(),
-        )
+        .write(async |tx| {
+            tx.create_login_link(
+                console.ws,
+                console.admin.id,
+                Duration::from_secs(600),
+                chrono::Utc::now(),
+            )
+            .await
+        })
         .await
         .expect("link");
     browser

@@ -46,11 +46,14 @@ impl Console {
         store.migrate().await.expect("migrations run");
         let now = chrono::Utc::now();
         let ws = store
-            .create_workspace(&NewWorkspace {
-                slug: "desk".into(),
-                name: "Test desk".into(),
-                first_ticket_number: 1000,
-                created_at: now,
+            .write(async |tx| {
+                tx.create_workspace(&NewWorkspace {
+                    slug: "desk".into(),
+                    name: "Test desk".into(),
+                    first_ticket_number: 1000,
+                    created_at: now,
+                })
+                .await
             })
             .await
             .expect("workspace")
@@ -79,41 +82,47 @@ impl Console {
         {
             let world = &world;
             let agent = store
-                .upsert_agent(
-                    ws,
-                    &NewAgent {
-                        telegram_user_id: world.create_user(
-                            name,
-                            Some(&format!("{}_{i}", name.to_lowercase())),
-                            Some("en"),
-                        ),
-                        name: name.into(),
-                        role,
-                        alias: AgentAlias::parse(name),
-                        languages: vec![Language::En],
-                        skills: vec![],
-                        schedule: None,
-                        created_at: now,
-                    },
-                )
+                .write(async |tx| {
+                    tx.upsert_agent(
+                        ws,
+                        &NewAgent {
+                            telegram_user_id: world.create_user(
+                                name,
+                                Some(&format!("{}_{i}", name.to_lowercase())),
+                                Some("en"),
+                            ),
+                            name: name.into(),
+                            role,
+                            alias: AgentAlias::parse(name),
+                            languages: vec![Language::En],
+                            skills: vec![],
+                            schedule: None,
+                            created_at: now,
+                        },
+                    )
+                    .await
+                })
                 .await
                 .expect("agent");
             agents.push(agent);
         }
         store
-            .set_agent_active(ws, agents[3].id, false)
+            .write(async |tx| tx.set_agent_active(ws, agents[3].id, false).await)
             .await
             .expect("deactivate");
         store
-            .add_topic(
-                ws,
-                &NewTopic {
-                    name: TopicName::single("Payments"),
-                    position: 0,
-                    default_priority: Priority::Normal,
-                    queue: None,
-                },
-            )
+            .write(async |tx| {
+                tx.add_topic(
+                    ws,
+                    &NewTopic {
+                        name: TopicName::single("Payments"),
+                        position: 0,
+                        default_priority: Priority::Normal,
+                        queue: None,
+                    },
+                )
+                .await
+            })
             .await
             .expect("topic");
         let chats = DeskChats {
@@ -182,12 +191,15 @@ impl Console {
     pub async fn session(&self, agent: &Agent) -> Session {
         let s = self
             .store
-            .create_web_session(
-                self.ws,
-                agent.id,
-                Duration::from_secs(3600),
-                chrono::Utc::now(),
-            )
+            .write(async |tx| {
+                tx.create_web_session(
+                    self.ws,
+                    agent.id,
+                    Duration::from_secs(3600),
+                    chrono::Utc::now(),
+                )
+                .await
+            })
             .await
             .expect("session");
         Session {

@@ -82,7 +82,10 @@ async fn links_expire_and_sessions_end() {
     let (store, ws) = (&console.store, console.ws);
     let now = chrono::Utc::now();
     let expired = store
-        .create_login_link(ws, console.agent.id, Duration::from_millis(1), now)
+        .write(async |tx| {
+            tx.create_login_link(ws, console.agent.id, Duration::from_millis(1), now)
+                .await
+        })
         .await
         .expect("link");
     tokio::time::sleep(Duration::from_millis(5)).await;
@@ -115,7 +118,7 @@ async fn links_expire_and_sessions_end() {
     let admin = console.session(&console.admin).await;
     assert_eq!(inbox_status(&console, &admin.cookie).await, 200);
     store
-        .set_agent_active(ws, console.admin.id, false)
+        .write(async |tx| tx.set_agent_active(ws, console.admin.id, false).await)
         .await
         .expect("deactivate");
     assert_eq!(
@@ -133,7 +136,10 @@ async fn admins_may_sign_in_with_a_password() {
     let hash = ticketgram_web::auth::hash_password("s3cret horse").expect("hash");
     for agent in [&console.admin, &console.agent] {
         store
-            .set_agent_password(ws, agent.id, Some(&hash), chrono::Utc::now())
+            .write(async |tx| {
+                tx.set_agent_password(ws, agent.id, Some(&hash), chrono::Utc::now())
+                    .await
+            })
             .await
             .expect("password");
     }

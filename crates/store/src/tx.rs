@@ -1,0 +1,235 @@
+//! One input, one transaction.
+//!
+//! Every write the desk makes happens on a [`Tx`]: a Telegram update, a console form, an API
+//! call or a timer opens one, hands it to the code that decides what the input means, and
+//! commits state, history, audit rows, outbox jobs and the input's processed mark together —
+//! or rolls all of it back. Write methods are defined on `Tx` only, so code holding a plain
+//! [`Store`] cannot write outside a transaction; reads are defined on `Store`, and a `Tx`
+//! derefs to a `Store` bound to the transaction, so reads made while handling an input see
+//! that input's own writes.
+//!
+//! The transaction's connection sits behind an async mutex because one handler awaits one
+//! store call at a time; the lock is never contended, it only lets `&self` methods share the
+//! connection the way they shared the pool.
+//!
+//! Fault points: a test gives the store a [`FaultPoints`] and the next transaction fails at
+//! its n-th step (every store call and the commit count as steps), exactly as a process killed
+//! there would leave the database: nothing of the input written. Replaying the input must then
+//! produce the whole effect once. In production the check is one `Option` test per call.
+
+use crate::{Store, StoreError};
+use sqlx::pool::PoolConnection;
+use sqlx::AnyConnection;
+use sqlx::{Any, Transaction};
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use tokio::sync::{MappedMutexGuard, Mutex, MutexGuard};
+
+/// The open transaction a [`Tx`] and the stores bound to it share.
+pub(crate) struct TxCell {
+    conn: Mutex<Option<Transaction<'static, Any>>>,
+    steps: AtomicU32,
+}
+
+impl std::fmt::Debug for TxCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TxCell")
+            .field("steps", &self.steps.load(Ordering::Relaxed))
+            .finish()
+    }
+}
+
+/// Makes the next transaction that reaches step `n` fail there, once. Shared by every store
+/// cloned from the one it was installed on.
+#[derive(Debug, Default)]
+pub struct FaultPoints {
+    fail_at: AtomicU32,
+    fired: AtomicU32,
+}
+
+impl FaultPoints {
+    pub fn new() -> Arc<FaultPoints> {
+        Arc::new(FaultPoints::default())
+    }
+
+    /// Arms the fault: the next transaction to reach its `step`-th step (1-based) fails.
+    pub fn fail_at_step(&self, step: u32) {
+        self.fail_at.store(step, Ordering::SeqCst);
+    }
+
+    /// How many faults fired since the store was created.
+    pub fn fired(&self) -> u32 {
+        self.fired.load(Ordering::SeqCst)
+    }
+
+    /// Whether an armed fault is still waiting for its step.
+    pub fn armed(&self) -> bool {
+        self.fail_at.load(Ordering::SeqCst) != 0
+    }
+
+    fn check(&self, step: u32) -> Result<(), StoreError> {
+        if step != 0
+            && self
+                .fail_at
+                .compare_exchange(step, 0, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+        {
+            self.fired.fetch_add(1, Ordering::SeqCst);
+            return Err(StoreError::Fault(step));
+        }
+        Ok(())
+    }
+}
+
+/// A connection for one store call: a pooled one for plain reads, the transaction's own
+/// inside a [`Tx`].
+pub(crate) enum Conn<'a> {
+    Pool(PoolConnection<Any>),
+    Tx(MappedMutexGuard<'a, Transaction<'static, Any>>),
+}
+
+impl Deref for Conn<'_> {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        match self {
+            Conn::Pool(c) => c,
+            Conn::Tx(t) => t,
+        }
+    }
+}
+
+impl DerefMut for Conn<'_> {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match self {
+            Conn::Pool(c) => c,
+            Conn::Tx(t) => t,
+        }
+    }
+}
+
+/// An open database transaction: the only place write methods live. Commit it, or drop it
+/// (or [`Tx::rollback`]) to leave nothing behind.
+#[derive(Debug)]
+pub struct Tx {
+    store: Store,
+}
+
+impl Deref for Tx {
+    type Target = Store;
+    /// Reads through the transaction, so they see its uncommitted writes.
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl Tx {
+    /// The store bound to this transaction, for code that reads (and hands it on).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Makes every write of the transaction durable at once.
+    pub async fn commit(self) -> Result<(), StoreError> {
+        let cell = self.cell()?;
+        let step = cell.steps.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(faults) = &self.store.faults {
+            faults.check(step)?;
+        }
+        let tx = cell
+            .conn
+            .lock()
+            .await
+            .take()
+            .ok_or(StoreError::Invalid("the transaction already ended".into()))?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Leaves nothing behind. Dropping a `Tx` does the same, a little later.
+    pub async fn rollback(self) {
+        if let Ok(cell) = self.cell() {
+            if let Some(tx) = cell.conn.lock().await.take() {
+                let _ = tx.rollback().await;
+            }
+        }
+    }
+
+    fn cell(&self) -> Result<&TxCell, StoreError> {
+        self.store
+            .tx
+            .as_deref()
+            .ok_or(StoreError::Invalid("not a transaction".into()))
+    }
+}
+
+impl Store {
+    /// Opens the transaction an input is applied in. On SQLite it is `BEGIN IMMEDIATE`: the
+    /// write lock is taken up front, so a transaction that reads before it writes waits its
+    /// turn instead of failing when another writer got there first. Never hold one across a
+    /// network call: ask Telegram what a decision needs before opening it.
+    pub async fn begin_tx(&self) -> Result<Tx, StoreError> {
+        if self.tx.is_some() {
+            return Err(StoreError::Invalid(
+                "a transaction inside a transaction: pass the Tx down instead".into(),
+            ));
+        }
+        let tx = match self.backend {
+            crate::Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            crate::Backend::Postgres => self.pool.begin().await?,
+        };
+        let cell = TxCell {
+            conn: Mutex::new(Some(tx)),
+            steps: AtomicU32::new(0),
+        };
+        let mut store = self.clone();
+        store.tx = Some(Arc::new(cell));
+        Ok(Tx { store })
+    }
+
+    /// One input that is a single change (a console form that saves a template, an API call
+    /// that registers a webhook): `f` writes through the transaction, which commits if it
+    /// returns `Ok` and leaves nothing behind otherwise.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Tx) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        let tx = self.begin_tx().await?;
+        let out = f(&tx).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// This store (and its clones) with fault points for crash tests.
+    pub fn with_fault_points(mut self, faults: Arc<FaultPoints>) -> Store {
+        self.faults = Some(faults);
+        self
+    }
+
+    /// Whether this handle reads through an open transaction.
+    pub fn in_transaction(&self) -> bool {
+        self.tx.is_some()
+    }
+
+    /// The connection for one store call. Hold it for one statement, or for a sequence of
+    /// statements that calls no other store method (inside a transaction that would wait on
+    /// itself).
+    pub(crate) async fn conn(&self) -> Result<Conn<'_>, StoreError> {
+        let Some(cell) = &self.tx else {
+            return Ok(Conn::Pool(self.pool.acquire().await?));
+        };
+        let step = cell.steps.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(faults) = &self.faults {
+            faults.check(step)?;
+        }
+        // Never contended: a handler awaits one store call at a time. Failing loudly beats
+        // waiting forever when a method calls another while holding the connection.
+        let guard = cell.conn.try_lock().map_err(|_| {
+            StoreError::Invalid("a store call while the transaction's connection is in use".into())
+        })?;
+        MutexGuard::try_map(guard, |tx| tx.as_mut())
+            .map(Conn::Tx)
+            .map_err(|_| StoreError::Invalid("the transaction already ended".into()))
+    }
+}
