@@ -50,6 +50,7 @@ mod time;
 mod topics;
 mod updates;
 mod web_sessions;
+mod webhook_secrets;
 mod webhooks;
 mod workspaces;
 
@@ -73,6 +74,9 @@ pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use updates::StoredUpdate;
 pub use web_sessions::{random_token, NewWebSession, WebSession};
+pub use webhook_secrets::{
+    is_sealed_webhook_secret, open_webhook_secret, seal_webhook_secret, SEALED_PREFIX,
+};
 pub use webhooks::{
     ClaimedDelivery, DeliveryStatus, NewWebhookEndpoint, NewWebhookEvent, WebhookDelivery,
     WebhookEndpoint, WebhookEndpointChange, WebhookSource,
