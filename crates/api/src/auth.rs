@@ -93,6 +93,7 @@ async fn authenticate(
         .desk(token.workspace)
         .ok_or(ApiError::Unauthenticated("unknown token"))?
         .clone();
+    holder_may_still_act(state, &token).await?;
     let scopes = Scope::parse_all(&token.scopes);
     if !scopes.contains(&scope) {
         return Err(ApiError::MissingScope(scope));
@@ -116,6 +117,36 @@ async fn authenticate(
         desk,
         idempotency_key: None,
     })
+}
+
+/// A token made for an agent is that agent's credential: it works only while the agent is
+/// active and still an admin or owner (the role `api-token create --agent` requires, whatever
+/// the scopes). Checked on every request, so deactivating or demoting the agent stops the
+/// token at once, from any instance; reactivating or promoting them again brings it back
+/// (revoke it to end it for good).
+async fn holder_may_still_act(state: &ApiState, token: &ApiToken) -> Result<(), ApiError> {
+    let Some(agent) = token.created_by else {
+        return Ok(());
+    };
+    let agent = match state.store.get_agent(token.workspace, agent).await {
+        Err(ticketgram_store::StoreError::NotFound) => {
+            return Err(ApiError::Unauthenticated(
+                "the agent this token acts for no longer exists",
+            ))
+        }
+        other => other?,
+    };
+    if !agent.active {
+        return Err(ApiError::Unauthenticated(
+            "the agent this token acts for was deactivated",
+        ));
+    }
+    if !agent.role.can_configure() {
+        return Err(ApiError::Unauthenticated(
+            "the agent this token acts for is no longer an admin",
+        ));
+    }
+    Ok(())
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {

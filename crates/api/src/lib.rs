@@ -28,7 +28,7 @@ pub mod webhooks;
 pub use auth::Caller;
 pub use error::ApiError;
 pub use scope::Scope;
-pub use webhooks::{RetryPolicy, WebhookConfig, WebhookError, WebhookWorker};
+pub use webhooks::{DestinationPolicy, RetryPolicy, WebhookConfig, WebhookError, WebhookWorker};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -41,13 +41,17 @@ use ticketgram_store::Store;
 pub struct ApiState {
     store: Store,
     desks: Arc<HashMap<WorkspaceId, Desk>>,
+    /// Where webhook endpoints may point; checked when one is registered or changed.
+    destinations: Arc<DestinationPolicy>,
 }
 
 impl ApiState {
+    /// Webhook endpoints on public addresses only; see [`ApiState::with_webhook_destinations`].
     pub fn new(desk: Desk) -> ApiState {
         ApiState {
             store: desk.store.clone(),
             desks: Arc::new(HashMap::from([(desk.ws(), desk)])),
+            destinations: Arc::new(DestinationPolicy::public_only()),
         }
     }
 
@@ -56,8 +60,16 @@ impl ApiState {
         let mut desks = (*self.desks).clone();
         desks.insert(desk.ws(), desk);
         ApiState {
-            store: self.store,
             desks: Arc::new(desks),
+            ..self
+        }
+    }
+
+    /// Accepts webhook endpoints this policy allows (the same the worker sends with).
+    pub fn with_webhook_destinations(self, policy: DestinationPolicy) -> ApiState {
+        ApiState {
+            destinations: Arc::new(policy),
+            ..self
         }
     }
 

@@ -132,6 +132,14 @@ fn schemas() -> Value {
     let priorities = json!({ "type": "string", "enum": ["low", "normal", "high", "urgent"] });
     let languages = json!({ "type": "string", "enum": ["en", "ru", "zh", "de"] });
     let events = json!({ "type": "array", "items": { "type": "string", "enum": crate::webhooks::events::EVENT_TYPES } });
+    let webhook_url = json!({
+        "type": "string", "format": "uri",
+        "description": "http(s); its host must be a public address (or in the instance's webhooks.allow_private_networks)",
+    });
+    let webhook_secret = json!({
+        "type": "string", "pattern": "^whsec_[A-Za-z0-9+/]{32,88}={0,2}$",
+        "description": "Standard Webhooks form: whsec_ and the base64 of 24 to 64 random bytes; generated when absent",
+    });
     let ticket = object(
         &[
             "number",
@@ -237,13 +245,13 @@ fn schemas() -> Value {
         "CreatedWebhook": created_webhook,
         "WebhookList": object(&["webhooks"], json!({ "webhooks": { "type": "array", "items": reference("Webhook") } })),
         "NewWebhook": object(&["url"], json!({
-            "url": { "type": "string", "format": "uri" },
+            "url": webhook_url.clone(),
             "events": events.clone(),
-            "secret": { "type": "string", "minLength": 16, "description": "Generated when absent" },
+            "secret": webhook_secret.clone(),
         })),
         "WebhookChange": object(&[], json!({
-            "url": { "type": "string", "format": "uri" }, "events": events,
-            "secret": { "type": "string", "minLength": 16 }, "active": { "type": "boolean" },
+            "url": webhook_url, "events": events,
+            "secret": webhook_secret, "active": { "type": "boolean" },
         })),
         "DeliveryList": object(&["deliveries"], json!({ "deliveries": { "type": "array", "items": object(
             &["id", "event_id", "event_type", "status", "attempts", "next_attempt_at", "created_at"],

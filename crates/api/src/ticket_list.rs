@@ -121,6 +121,8 @@ pub(crate) async fn list(
             .transpose()?,
         client,
         text: filters.q.clone(),
+        // The API never shows notes, so a match on one would reveal it.
+        text_skips_notes: true,
         limit,
         after_id: filters.cursor.as_deref().map(cursor).transpose()?,
         ..TicketQuery::default()

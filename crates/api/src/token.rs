@@ -29,13 +29,6 @@ pub fn hash(raw: &str) -> String {
     hex::encode(Sha256::digest(raw.as_bytes()))
 }
 
-/// A random secret for signing webhooks, in the same style.
-pub fn webhook_secret() -> String {
-    let mut bytes = [0u8; 24];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    format!("whsec_{}", hex::encode(bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,6 @@
 //! Managing webhook endpoints and looking at their deliveries.
 
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,8 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::webhooks::events::EVENT_TYPES;
+use crate::webhooks::standard;
+use crate::ApiState;
 
 /// An endpoint as listed: never its secret.
 #[derive(Debug, Serialize)]
@@ -40,7 +43,7 @@ impl WebhookView {
 pub(crate) struct CreatedWebhook {
     #[serde(flatten)]
     endpoint: WebhookView,
-    /// Shown once: verify `X-Ticketgram-Signature` with it.
+    /// Shown once: verify `webhook-signature` with it.
     secret: String,
 }
 
@@ -49,11 +52,18 @@ pub(crate) struct WebhookList {
     webhooks: Vec<WebhookView>,
 }
 
-fn valid_url(raw: &str) -> Result<String, ApiError> {
+/// An http(s) URL whose host is allowed now (each delivery checks again, on the address the
+/// name resolves to then).
+async fn valid_url(state: &ApiState, raw: &str) -> Result<String, ApiError> {
     let url = url::Url::parse(raw).map_err(|e| ApiError::Invalid(format!("url: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(ApiError::Invalid("url must be http or https".into()));
     }
+    state
+        .destinations
+        .check_url(&url)
+        .await
+        .map_err(|refused| ApiError::Invalid(format!("url: {refused}")))?;
     Ok(url.to_string())
 }
 
@@ -68,12 +78,18 @@ fn valid_events(events: Vec<String>) -> Result<Vec<String>, ApiError> {
 }
 
 fn valid_secret(secret: String) -> Result<String, ApiError> {
-    if secret.len() < 16 {
-        return Err(ApiError::Invalid(
-            "a secret has at least 16 characters".into(),
-        ));
-    }
+    standard::check_secret(&secret).map_err(ApiError::Invalid)?;
     Ok(secret)
+}
+
+/// The secret as the store keeps it: sealed with the instance's key. Without a key (an API
+/// set up without one) nothing is stored rather than a plain secret.
+fn sealed(caller: &Caller, secret: &str) -> Result<String, ApiError> {
+    let key =
+        caller.desk.token_key.as_ref().ok_or_else(|| {
+            ApiError::Internal("no secret key to seal webhook secrets with".into())
+        })?;
+    Ok(ticketgram_store::seal_webhook_secret(key, secret))
 }
 
 pub(crate) async fn list(
@@ -96,16 +112,17 @@ pub(crate) struct NewWebhook {
 }
 
 pub(crate) async fn create(
+    State(state): State<ApiState>,
     Extension(caller): Extension<Caller>,
     ApiJson(request): ApiJson<NewWebhook>,
 ) -> Result<(StatusCode, Json<CreatedWebhook>), ApiError> {
     let secret = match request.secret {
         Some(secret) => valid_secret(secret)?,
-        None => crate::token::webhook_secret(),
+        None => standard::generate_secret(),
     };
     let new = NewWebhookEndpoint {
-        url: valid_url(&request.url)?,
-        secret: secret.clone(),
+        url: valid_url(&state, &request.url).await?,
+        secret: sealed(&caller, &secret)?,
         events: valid_events(request.events)?,
         created_at: chrono::Utc::now(),
     };
@@ -149,14 +166,23 @@ pub(crate) struct WebhookChange {
 }
 
 pub(crate) async fn update(
+    State(state): State<ApiState>,
     Extension(caller): Extension<Caller>,
     ApiPath(id): ApiPath<i64>,
     ApiJson(request): ApiJson<WebhookChange>,
 ) -> Result<Json<WebhookView>, ApiError> {
     endpoint(&caller, id).await?;
+    let url = match request.url.as_deref() {
+        Some(raw) => Some(valid_url(&state, raw).await?),
+        None => None,
+    };
+    let secret = match request.secret {
+        Some(secret) => Some(sealed(&caller, &valid_secret(secret)?)?),
+        None => None,
+    };
     let change = WebhookEndpointChange {
-        url: request.url.as_deref().map(valid_url).transpose()?,
-        secret: request.secret.map(valid_secret).transpose()?,
+        url,
+        secret,
         events: request.events.map(valid_events).transpose()?,
         active: request.active,
     };

@@ -52,6 +52,7 @@ mod topics;
 mod tx;
 mod updates;
 mod web_sessions;
+mod webhook_secrets;
 mod webhooks;
 mod workspaces;
 
@@ -76,6 +77,9 @@ pub use topics::NewTopic;
 pub use tx::{FaultPoints, Tx};
 pub use updates::StoredUpdate;
 pub use web_sessions::{random_token, NewWebSession, WebSession};
+pub use webhook_secrets::{
+    is_sealed_webhook_secret, open_webhook_secret, seal_webhook_secret, SEALED_PREFIX,
+};
 pub use webhooks::{
     ClaimedDelivery, DeliveryStatus, NewWebhookEndpoint, NewWebhookEvent, WebhookDelivery,
     WebhookEndpoint, WebhookEndpointChange, WebhookSource,

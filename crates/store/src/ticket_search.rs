@@ -31,6 +31,9 @@ pub struct TicketQuery {
     /// Case-insensitive substring of the subject or of any message's text. `%` and `_` are
     /// matched literally.
     pub text: Option<String>,
+    /// `text` looks only at what the client and the agents said, not at internal notes: for
+    /// callers who never see notes (the REST API), so a match cannot reveal one.
+    pub text_skips_notes: bool,
     /// Created strictly before this instant.
     pub created_before: Option<Timestamp>,
     /// Created at or after this instant.
@@ -113,9 +116,14 @@ impl Filter {
             .filter(|t| !t.is_empty())
         {
             let p = filter.push(Param::Text(like_pattern(text)));
+            let notes = if query.text_skips_notes {
+                " AND m.direction <> 'internal_note'"
+            } else {
+                ""
+            };
             filter.and(&format!(
                 "(LOWER(t.subject) LIKE {p} ESCAPE '!' OR EXISTS (SELECT 1 FROM messages m \
-                 WHERE m.ticket_id = t.id AND LOWER(m.text) LIKE {p} ESCAPE '!'))"
+                 WHERE m.ticket_id = t.id AND LOWER(m.text) LIKE {p} ESCAPE '!'{notes}))"
             ));
         }
         if let Some(before) = query.created_before {

@@ -20,7 +20,7 @@ use ticketgram_domain::{
 #[derive(Debug, Clone)]
 pub struct NewWebhookEndpoint {
     pub url: String,
-    /// The HMAC key deliveries are signed with.
+    /// The HMAC key deliveries are signed with, sealed ([`crate::seal_webhook_secret`]).
     pub secret: String,
     /// Event types ("ticket.created"); empty means every event.
     pub events: Vec<String>,

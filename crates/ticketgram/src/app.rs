@@ -223,7 +223,11 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     }
     .start()
     .await;
-    let api = ticketgram_api::router(ticketgram_api::ApiState::new(desk.clone()));
+    let destinations = settings.webhooks.destinations();
+    let token_key = desk.token_key.clone();
+    let api = ticketgram_api::router(
+        ticketgram_api::ApiState::new(desk.clone()).with_webhook_destinations(destinations.clone()),
+    );
     let console = ticketgram_web::router(ticketgram_web::WebState {
         desk: desk.clone(),
         telegram: telegram.clone(),
@@ -252,7 +256,13 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
             return Err(RunError::Listen { addr, source });
         }
     };
-    let webhooks = match crate::webhooks::Webhooks::start(store, ws, settings.instance_id()) {
+    let webhooks = match crate::webhooks::Webhooks::start(
+        store,
+        ws,
+        settings.instance_id(),
+        destinations,
+        token_key,
+    ) {
         Ok(webhooks) => webhooks,
         Err(error) => {
             server.stop().await;

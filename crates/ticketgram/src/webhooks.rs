@@ -5,9 +5,9 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use ticketgram_api::webhooks::WebhookError;
-use ticketgram_api::{WebhookConfig, WebhookWorker};
+use ticketgram_api::{DestinationPolicy, WebhookConfig, WebhookWorker};
 use ticketgram_domain::WorkspaceId;
-use ticketgram_store::Store;
+use ticketgram_store::{SealingKey, Store};
 
 pub struct Webhooks {
     stop: oneshot::Sender<()>,
@@ -15,12 +15,18 @@ pub struct Webhooks {
 }
 
 impl Webhooks {
+    /// `key` opens the endpoints' sealed signing secrets (the key that seals bot tokens).
     pub fn start(
         store: &Store,
         ws: WorkspaceId,
         instance: String,
+        destinations: DestinationPolicy,
+        key: Option<SealingKey>,
     ) -> Result<Webhooks, WebhookError> {
-        let worker = WebhookWorker::new(store.clone(), vec![ws], WebhookConfig::new(instance))?;
+        let mut config = WebhookConfig::new(instance);
+        config.destinations = destinations;
+        config.secret_key = key;
+        let worker = WebhookWorker::new(store.clone(), vec![ws], config)?;
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(worker.run(async {
             let _ = stopped.await;

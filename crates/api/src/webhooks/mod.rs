@@ -4,19 +4,28 @@
 //! The relay knows nothing of this: the worker tails `ticket_events` and `messages` (see
 //! [`producer`]) and sends what it queued (see [`sender`]). Several instances may run it on
 //! one PostgreSQL: production is guarded by unique event ids, sending by claims.
+//!
+//! Requests go only where [`DestinationPolicy`] allows (public addresses, plus the networks
+//! the operator allowed), checked on the resolved address of every attempt, and never
+//! through an HTTP proxy from the environment, which would resolve names itself.
 
+mod address;
+pub mod destination;
 pub mod events;
 mod producer;
 mod retry;
 mod sender;
 pub mod signature;
+pub mod standard;
 
+pub use destination::DestinationPolicy;
 pub use retry::RetryPolicy;
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_domain::WorkspaceId;
-use ticketgram_store::{Store, WebhookSource};
+use ticketgram_store::{SealingKey, Store, WebhookSource};
 
 #[derive(Debug, Clone)]
 pub struct WebhookConfig {
@@ -32,6 +41,11 @@ pub struct WebhookConfig {
     pub batch: i64,
     /// A receiver that takes longer than this has failed the attempt.
     pub request_timeout: Duration,
+    /// Where deliveries may go.
+    pub destinations: DestinationPolicy,
+    /// Opens the endpoints' sealed signing secrets (and seals the plain ones left from before
+    /// secrets were sealed). `None`: deliveries to endpoints with sealed secrets fail.
+    pub secret_key: Option<SealingKey>,
 }
 
 impl WebhookConfig {
@@ -44,6 +58,8 @@ impl WebhookConfig {
             lease: Duration::from_secs(60),
             batch: 100,
             request_timeout: Duration::from_secs(10),
+            destinations: DestinationPolicy::public_only(),
+            secret_key: None,
         }
     }
 }
@@ -67,9 +83,12 @@ impl WebhookWorker {
         workspaces: Vec<WorkspaceId>,
         config: WebhookConfig,
     ) -> Result<WebhookWorker, WebhookError> {
+        let resolver = destination::CheckedResolver::new(Arc::new(config.destinations.clone()));
         let http = reqwest::Client::builder()
             .timeout(config.request_timeout)
             .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(Arc::new(resolver))
             .build()?;
         Ok(WebhookWorker {
             store,
@@ -92,7 +111,7 @@ impl WebhookWorker {
                 _ = ticks.tick() => {}
             }
             if !started {
-                started = self.start_cursors().await;
+                started = self.prepare().await;
                 if !started {
                     continue;
                 }
@@ -103,7 +122,22 @@ impl WebhookWorker {
         }
     }
 
-    async fn start_cursors(&self) -> bool {
+    /// Once, before the first tick: seals what is still plain, starts the cursors.
+    async fn prepare(&self) -> bool {
+        if let Some(key) = &self.config.secret_key {
+            match self
+                .store
+                .write(async |tx| tx.seal_plain_webhook_secrets(key).await)
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(endpoints = n, "sealed plain webhook signing secrets"),
+                Err(error) => {
+                    tracing::warn!(%error, "cannot seal the plain webhook secrets");
+                    return false;
+                }
+            }
+        }
         for &ws in &self.workspaces {
             for source in [WebhookSource::TicketEvents, WebhookSource::Messages] {
                 if let Err(error) = self.store.start_webhook_cursor(ws, source).await {
@@ -120,15 +154,7 @@ impl WebhookWorker {
         for &ws in &self.workspaces {
             producer::produce(&self.store, ws, self.config.settle, self.config.batch, now).await?;
         }
-        sender::send_due(
-            &self.store,
-            &self.http,
-            &self.config.instance,
-            self.config.retry,
-            self.config.lease,
-            self.config.batch,
-        )
-        .await?;
+        sender::send_due(&self.store, &self.http, &self.config).await?;
         Ok(())
     }
 }

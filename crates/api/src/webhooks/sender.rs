@@ -1,30 +1,40 @@
 //! Sends claimed deliveries: one signed POST each, 2xx means delivered, anything else (or no
-//! answer) is retried on the [`RetryPolicy`] schedule until it is given up as dead.
+//! answer) is retried on the [`RetryPolicy`](super::RetryPolicy) schedule until it is given up
+//! as dead.
+//!
+//! What a caller of the API sees of a failure (`last_error`) is deliberately coarse: "connection
+//! failed" whether the port was closed, filtered or silent, so deliveries cannot be used to map
+//! a network. The details go to the log.
 
-use std::time::Duration;
-use ticketgram_store::{ClaimedDelivery, Store, StoreError};
+use ticketgram_store::{
+    is_sealed_webhook_secret, open_webhook_secret, ClaimedDelivery, SealError, Store, StoreError,
+};
 use tokio::task::JoinSet;
 
-use super::signature::{sign, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER};
-use super::RetryPolicy;
+use super::destination::DestinationError;
+use super::{signature, standard, WebhookConfig};
+
+/// `last_error` texts.
+pub const CONNECTION_FAILED: &str = "connection failed";
+pub const DESTINATION_REFUSED: &str = "destination not allowed (not a public address)";
+pub const NO_SECRET: &str = "cannot open the endpoint's signing secret";
 
 pub(crate) async fn send_due(
     store: &Store,
     http: &reqwest::Client,
-    instance: &str,
-    policy: RetryPolicy,
-    lease: Duration,
-    batch: i64,
+    config: &WebhookConfig,
 ) -> Result<usize, StoreError> {
+    let instance = config.instance.as_str();
     let claimed = store
-        .claim_webhook_deliveries(instance, chrono::Utc::now(), lease, batch)
+        .claim_webhook_deliveries(instance, chrono::Utc::now(), config.lease, config.batch)
         .await?;
     let count = claimed.len();
     let mut sends = JoinSet::new();
     for delivery in claimed {
         let http = http.clone();
+        let config = config.clone();
         sends.spawn(async move {
-            let outcome = attempt(&http, &delivery).await;
+            let outcome = attempt(&http, &config, &delivery).await;
             (delivery, outcome)
         });
     }
@@ -36,9 +46,8 @@ pub(crate) async fn send_due(
         let now = chrono::Utc::now();
         let recorded = match outcome {
             Ok(()) => store.webhook_delivered(d.id, instance, now).await,
-            Err(error) => match policy.next_attempt(d.attempts, d.created_at, now) {
+            Err(error) => match config.retry.next_attempt(d.attempts, d.created_at, now) {
                 Some(next) => {
-                    tracing::info!(delivery = d.id, attempts = d.attempts, %error, "webhook delivery failed; will retry");
                     store
                         .webhook_retry_later(d.id, instance, next, &error)
                         .await
@@ -59,23 +68,86 @@ pub(crate) async fn send_due(
     Ok(count)
 }
 
-async fn attempt(http: &reqwest::Client, claimed: &ClaimedDelivery) -> Result<(), String> {
+/// One attempt; the error is the `last_error` text callers see (details are logged here).
+async fn attempt(
+    http: &reqwest::Client,
+    config: &WebhookConfig,
+    claimed: &ClaimedDelivery,
+) -> Result<(), String> {
     let d = &claimed.delivery;
+    let secret = open_secret(config, claimed).map_err(|error| {
+        tracing::error!(delivery = d.id, endpoint = d.endpoint_id, %error, "cannot open a webhook signing secret");
+        NO_SECRET.to_string()
+    })?;
+    let url = reqwest::Url::parse(&claimed.url).map_err(|error| {
+        tracing::warn!(delivery = d.id, %error, "stored webhook url does not parse");
+        CONNECTION_FAILED.to_string()
+    })?;
+    // Names are checked by the client's resolver; an IP literal never reaches it.
+    if let Err(refused) = config.destinations.check_literal(&url) {
+        tracing::warn!(delivery = d.id, endpoint = d.endpoint_id, %refused, "webhook destination refused");
+        return Err(DESTINATION_REFUSED.to_string());
+    }
     let body = d.payload.clone().into_bytes();
+    let timestamp = chrono::Utc::now().timestamp();
     let response = http
-        .post(&claimed.url)
+        .post(url)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .header(SIGNATURE_HEADER, sign(&claimed.secret, &body))
-        .header(EVENT_HEADER, &d.event_type)
-        .header(DELIVERY_HEADER, d.id.to_string())
+        .header(standard::ID_HEADER, &d.event_id)
+        .header(standard::TIMESTAMP_HEADER, timestamp.to_string())
+        .header(
+            standard::SIGNATURE_HEADER,
+            standard::sign(&secret, &d.event_id, timestamp, &body),
+        )
+        // Deprecated: kept for one release so receivers can move to webhook-signature.
+        .header(signature::SIGNATURE_HEADER, signature::sign(&secret, &body))
+        .header(signature::EVENT_HEADER, &d.event_type)
+        .header(signature::DELIVERY_HEADER, d.id.to_string())
         .body(body)
         .send()
         .await
-        .map_err(|e| format!("no answer: {e}"))?;
+        .map_err(|error| {
+            if let Some(refused) = destination_error(&error) {
+                tracing::warn!(delivery = d.id, endpoint = d.endpoint_id, %refused, "webhook destination refused");
+                return DESTINATION_REFUSED.to_string();
+            }
+            tracing::info!(delivery = d.id, endpoint = d.endpoint_id, attempts = d.attempts, error = ?error, "webhook delivery failed; no answer");
+            CONNECTION_FAILED.to_string()
+        })?;
     let status = response.status();
     if status.is_success() {
         Ok(())
     } else {
+        tracing::info!(
+            delivery = d.id,
+            endpoint = d.endpoint_id,
+            attempts = d.attempts,
+            status = status.as_u16(),
+            "webhook receiver refused the delivery"
+        );
         Err(format!("answered HTTP {}", status.as_u16()))
     }
+}
+
+/// The endpoint's secret: sealed ones opened with the instance's key; a plain one (stored
+/// before secrets were sealed, not yet swept) as it is.
+fn open_secret(config: &WebhookConfig, claimed: &ClaimedDelivery) -> Result<String, SealError> {
+    if !is_sealed_webhook_secret(&claimed.secret) {
+        return Ok(claimed.secret.clone());
+    }
+    let key = config.secret_key.as_ref().ok_or(SealError::WrongKey)?;
+    open_webhook_secret(key, &claimed.secret)
+}
+
+/// The policy's refusal, if that is what stopped the request (it comes back from the resolver
+/// wrapped in the client's errors).
+fn destination_error(error: &reqwest::Error) -> Option<&DestinationError> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = source {
+        if let Some(found) = current.downcast_ref::<DestinationError>() {
+            return Some(found);
+        }
+        source = current.source();
+    }
+    None
 }

@@ -2,10 +2,11 @@
 //! the route's scope and one of another workspace. The routes come from the same table the
 //! router is built from, so a new route is covered here without anyone remembering to.
 
-use crate::harness::TestApi;
+use crate::harness::{text_of, TestApi};
 use serde_json::{json, Value};
 use ticketgram_api::routes::{Verb, ENDPOINTS};
 use ticketgram_api::Scope;
+use ticketgram_domain::AgentRole;
 
 fn method(verb: Verb) -> reqwest::Method {
     match verb {
@@ -168,5 +169,77 @@ async fn a_token_records_its_last_use_and_stops_working_when_revoked() {
     let (status, answer) = api.get("/tickets", &token).await;
     assert_eq!(status, 401);
     assert_eq!(answer["error"]["message"], "this token was revoked");
+    api.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deactivated_admins_token_can_no_longer_reply_to_a_client() {
+    let api = TestApi::start().await;
+    // Kate, an admin, made the token the marketplace's backend answers clients with.
+    let token = api.token(&[Scope::TicketsRead, Scope::TicketsWrite]).await;
+    let anna = api.client("Anna");
+    let (status, _) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Payout stuck" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let reply = |text: &str| json!({ "text": text });
+    let (status, _) = api
+        .post("/tickets/1000/replies", &token, reply("Looking into it"))
+        .await;
+    assert_eq!(status, 201);
+
+    // Kate leaves the company and is deactivated: her token stops at once.
+    api.store
+        .write(async |tx| tx.set_agent_active(api.ws, api.kate.id, false).await)
+        .await
+        .unwrap();
+    let (status, refused) = api
+        .post(
+            "/tickets/1000/replies",
+            &token,
+            reply("Sent after she left"),
+        )
+        .await;
+    assert_eq!(status, 401, "{refused:#}");
+    assert_eq!(
+        refused["error"]["message"],
+        "the agent this token acts for was deactivated"
+    );
+    let (status, _) = api.get("/tickets/1000", &token).await;
+    assert_eq!(status, 401, "reading stops too");
+
+    // Back but demoted to agent: an agent may not hold an API token.
+    api.store
+        .write(async |tx| tx.set_agent_active(api.ws, api.kate.id, true).await)
+        .await
+        .unwrap();
+    api.store
+        .write(async |tx| {
+            tx.set_agent_role(api.ws, api.kate.id, AgentRole::Agent)
+                .await
+        })
+        .await
+        .unwrap();
+    let (status, refused) = api
+        .post("/tickets/1000/replies", &token, reply("Sent as an agent"))
+        .await;
+    assert_eq!(status, 401, "{refused:#}");
+
+    let reader = api.token_in(api.ws, None, &[Scope::TicketsRead]).await;
+    let (_, ticket) = api.get("/tickets/1000", &reader).await;
+    let texts = ticket.to_string();
+    assert!(!texts.contains("Sent after she left") && !texts.contains("Sent as an agent"));
+    assert!(
+        !api.sandbox
+            .world()
+            .chat_messages(anna.chat)
+            .iter()
+            .any(|m| text_of(m).contains("Sent ")),
+        "the client received nothing after Kate lost her rights"
+    );
     api.stop().await;
 }

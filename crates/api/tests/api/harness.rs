@@ -7,15 +7,24 @@
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
-use ticketgram_api::{ApiState, RetryPolicy, Scope, WebhookConfig, WebhookWorker};
+use ticketgram_api::{
+    ApiState, DestinationPolicy, RetryPolicy, Scope, WebhookConfig, WebhookWorker,
+};
 use ticketgram_domain::{Agent, AgentRole, Language, Priority, TopicName, WorkspaceId};
 use ticketgram_i18n::Translator;
 use ticketgram_relay::{Desk, DeskChats, DeskConfig, Relay, RelayHandle};
 use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, UserId};
-use ticketgram_store::{NewAgent, NewApiToken, NewTopic, NewWorkspace, Store};
+use ticketgram_store::{NewAgent, NewApiToken, NewTopic, NewWorkspace, SealingKey, Store};
 use ticketgram_telegram::{Secret, TelegramClient};
 
 pub const WAIT: Duration = Duration::from_secs(60);
+
+/// The instance's secret key, which seals webhook signing secrets at rest.
+pub const SECRET_KEY: &str = "api-tests-secret-key-of-at-least-32-characters";
+
+/// The stand-in receivers of the tests listen on 127.0.0.1, as a receiver on the desk's own
+/// network would: the operator allows it, as `webhooks.allow_private_networks` does.
+pub const RECEIVERS_NETWORK: &str = "127.0.0.1/32";
 
 /// Quick retries, never given up within a test.
 const TEST_RETRY: RetryPolicy = RetryPolicy {
@@ -89,12 +98,17 @@ async fn agent(store: &Store, ws: WorkspaceId, telegram_id: i64, name: &str) -> 
 
 impl TestApi {
     pub async fn start() -> TestApi {
-        TestApi::start_on(None, TEST_RETRY).await
+        TestApi::start_on(None, TEST_RETRY, local_receivers()).await
     }
 
     /// Webhook deliveries retried on `retry` instead of the tests' usual schedule.
     pub async fn start_retrying(retry: RetryPolicy) -> TestApi {
-        TestApi::start_on(None, retry).await
+        TestApi::start_on(None, retry, local_receivers()).await
+    }
+
+    /// As shipped: webhooks go to public addresses only, no network allowed besides.
+    pub async fn start_public_only() -> TestApi {
+        TestApi::start_on(None, TEST_RETRY, DestinationPolicy::public_only()).await
     }
 
     /// A fresh PostgreSQL database on the `TEST_DATABASE_URL` server, dropped by [`stop`];
@@ -116,12 +130,21 @@ impl TestApi {
             .expect("create database");
         admin.close().await.expect("close");
         let (base, _) = admin_url.rsplit_once('/').expect("URL with a database");
-        let mut api = TestApi::start_on(Some(format!("{base}/{name}")), TEST_RETRY).await;
+        let mut api = TestApi::start_on(
+            Some(format!("{base}/{name}")),
+            TEST_RETRY,
+            local_receivers(),
+        )
+        .await;
         api.postgres = Some((admin_url, name));
         Some(api)
     }
 
-    async fn start_on(database_url: Option<String>, retry: RetryPolicy) -> TestApi {
+    async fn start_on(
+        database_url: Option<String>,
+        retry: RetryPolicy,
+        destinations: DestinationPolicy,
+    ) -> TestApi {
         if std::env::var_os("TEST_LOG").is_some() {
             let _ = tracing_subscriber::fmt()
                 .with_env_filter("info,ticketgram_api=debug")
@@ -181,9 +204,11 @@ impl TestApi {
         };
         let mut config = DeskConfig::new(ws, chats);
         config.lease_ttl = Duration::from_secs(2);
-        let desk = Desk::new(store.clone(), t.clone(), config);
+        let key = SealingKey::derive(SECRET_KEY);
+        let desk = Desk::new(store.clone(), t.clone(), config).with_token_key(key.clone());
         // The neighbour has no Telegram of its own here: only its API is exercised.
-        let other = Desk::new(store.clone(), t, DeskConfig::new(other_ws, chats));
+        let other = Desk::new(store.clone(), t, DeskConfig::new(other_ws, chats))
+            .with_token_key(key.clone());
         let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
         let relay = Relay {
             desk: desk.clone(),
@@ -193,7 +218,9 @@ impl TestApi {
         }
         .start();
 
-        let state = ApiState::new(desk).with_desk(other);
+        let state = ApiState::new(desk)
+            .with_desk(other)
+            .with_webhook_destinations(destinations.clone());
         let app = axum::Router::new().nest("/api/v1", ticketgram_api::router(state));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -207,6 +234,8 @@ impl TestApi {
         webhooks.poll_interval = Duration::from_millis(100);
         webhooks.settle = Duration::from_millis(200);
         webhooks.retry = retry;
+        webhooks.destinations = destinations;
+        webhooks.secret_key = Some(key);
         let worker = WebhookWorker::new(store.clone(), vec![ws, other_ws], webhooks)
             .expect("webhook worker");
         let (worker_stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -378,6 +407,10 @@ impl TestApi {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
+}
+
+fn local_receivers() -> DestinationPolicy {
+    DestinationPolicy::parse([RECEIVERS_NETWORK]).expect("a network")
 }
 
 pub fn text_of(message: &Value) -> String {

@@ -2,9 +2,12 @@
 //! clients and reports, the authorization matrix, the OpenAPI document and webhooks.
 
 mod harness;
+mod receiver;
 
 mod authorization;
 mod clients_reports;
 mod openapi;
 mod tickets;
+mod webhook_destinations;
+mod webhook_signatures;
 mod webhooks;

@@ -173,22 +173,11 @@ async fn tickets_are_listed_filtered_and_paged() {
     api.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn internal_notes_never_leave_through_the_api() {
-    let api = TestApi::start().await;
-    let token = api.token(&[Scope::TicketsRead, Scope::TicketsWrite]).await;
-    let anna = api.client("Anna");
-    let (status, created) = api
-        .post(
-            "/tickets",
-            &token,
-            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Hello" }),
-        )
-        .await;
-    assert_eq!(status, 201, "{created:#}");
+/// An agent writes an internal note on ticket `number`, as from the console.
+async fn note(api: &TestApi, number: i64, text: &str) {
     let ticket = api
         .store
-        .find_ticket_by_number(api.ws, ticketgram_domain::TicketNumber(1000))
+        .find_ticket_by_number(api.ws, ticketgram_domain::TicketNumber(number))
         .await
         .unwrap()
         .unwrap();
@@ -206,16 +195,59 @@ async fn internal_notes_never_leave_through_the_api() {
     );
     let kate = api.kate.id;
     let now = chrono::Utc::now();
-    ticketgram_relay::Input::apply(&desk, "form:1".into(), now, async |desk, fx| {
-        let note = "client looks like a reseller";
-        ticketgram_relay::actions::note(desk, fx, ticket.id, Some(kate), note).await
+    let origin = format!("form:{}", uuid::Uuid::new_v4());
+    ticketgram_relay::Input::apply(&desk, origin, now, async |desk, fx| {
+        ticketgram_relay::actions::note(desk, fx, ticket.id, Some(kate), text).await
     })
     .await
     .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn internal_notes_never_leave_through_the_api() {
+    let api = TestApi::start().await;
+    let token = api.token(&[Scope::TicketsRead, Scope::TicketsWrite]).await;
+    let anna = api.client("Anna");
+    let (status, created) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Hello" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{created:#}");
+    note(&api, 1000, "client looks like a reseller").await;
     let (_, detail) = api.get("/tickets/1000", &token).await;
     let body = detail.to_string();
     assert!(!body.contains("reseller"), "{detail:#}");
     assert_eq!(detail["messages"].as_array().unwrap().len(), 1);
+    api.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn searching_the_api_never_finds_words_that_only_an_internal_note_holds() {
+    let api = TestApi::start().await;
+    let token = api.token(&[Scope::TicketsRead, Scope::TicketsWrite]).await;
+    let anna = api.client("Anna");
+    let (status, created) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": "Anna" }, "text": "Where is my refund?" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{created:#}");
+    // Agents suspect fraud and say so where only agents look.
+    note(&api, 1000, "Chargeback fraud suspected, do not refund").await;
+
+    // An integration searching for the word learns nothing, not even that a ticket matches.
+    let (status, page) = api.get("/tickets?q=chargeback", &token).await;
+    assert_eq!(status, 200, "{page:#}");
+    assert_eq!(page["total"], 0, "{page:#}");
+    assert_eq!(numbers(&page), Vec::<i64>::new());
+    // What the client wrote is still found.
+    let (_, page) = api.get("/tickets?q=refund", &token).await;
+    assert_eq!(numbers(&page), [1000]);
     api.stop().await;
 }
 

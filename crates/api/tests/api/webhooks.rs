@@ -1,107 +1,9 @@
 //! Outgoing webhooks against a local receiver that checks every signature.
 
-use crate::harness::{TestApi, WAIT};
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use serde_json::{json, Value};
-use std::sync::{Arc, Mutex};
-use ticketgram_api::webhooks::signature;
+use crate::harness::TestApi;
+use crate::receiver::{register, Receiver};
+use serde_json::json;
 use ticketgram_api::Scope;
-use tokio::sync::watch;
-
-#[derive(Debug, Clone)]
-struct Received {
-    event: String,
-    delivery: String,
-    signature_ok: bool,
-    body: Value,
-    answered: u16,
-}
-
-/// Answers the first `failures` requests with 500, later ones with 200.
-#[derive(Clone)]
-struct Receiver {
-    secret: Arc<Mutex<String>>,
-    failures: usize,
-    seen: Arc<Mutex<Vec<Received>>>,
-    changed: watch::Sender<usize>,
-}
-
-async fn receive(State(rx): State<Receiver>, headers: HeaderMap, body: Bytes) -> StatusCode {
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string()
-    };
-    let secret = rx.secret.lock().unwrap().clone();
-    let mut seen = rx.seen.lock().unwrap();
-    let answered = if seen.len() < rx.failures { 500 } else { 200 };
-    seen.push(Received {
-        event: header(signature::EVENT_HEADER),
-        delivery: header(signature::DELIVERY_HEADER),
-        signature_ok: signature::verify(&secret, &body, &header(signature::SIGNATURE_HEADER)),
-        body: serde_json::from_slice(&body).unwrap_or(Value::Null),
-        answered,
-    });
-    rx.changed.send_replace(seen.len());
-    StatusCode::from_u16(answered).unwrap()
-}
-
-impl Receiver {
-    async fn start(failures: usize) -> (Receiver, String) {
-        let rx = Receiver {
-            secret: Arc::new(Mutex::new(String::new())),
-            failures,
-            seen: Arc::new(Mutex::new(Vec::new())),
-            changed: watch::channel(0).0,
-        };
-        let app = axum::Router::new()
-            .route("/hook", axum::routing::post(receive))
-            .with_state(rx.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}/hook", listener.local_addr().unwrap());
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        (rx, url)
-    }
-
-    async fn until(&self, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
-        let mut changes = self.changed.subscribe();
-        let waited = tokio::time::timeout(WAIT, async {
-            loop {
-                let seen = self.seen.lock().unwrap().clone();
-                if done(&seen) {
-                    return seen;
-                }
-                let _ = changes.changed().await;
-            }
-        })
-        .await;
-        waited.unwrap_or_else(|_| {
-            panic!("receiver never got there: {:#?}", self.seen.lock().unwrap())
-        })
-    }
-}
-
-async fn register(api: &TestApi, token: &str, rx: &Receiver, url: &str, events: Value) -> i64 {
-    let (status, created) = api
-        .post("/webhooks", token, json!({ "url": url, "events": events }))
-        .await;
-    assert_eq!(status, 201, "{created:#}");
-    let secret = created["secret"].as_str().unwrap().to_string();
-    assert!(secret.starts_with("whsec_"));
-    *rx.secret.lock().unwrap() = secret;
-    let (_, listed) = api.get("/webhooks", token).await;
-    assert!(
-        !listed.to_string().contains("whsec_"),
-        "secrets are shown once"
-    );
-    created["id"].as_i64().unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_delivery_is_retried_and_delivered_once() {
@@ -143,8 +45,14 @@ async fn retried_and_delivered_once(api: TestApi) {
         seen[0].delivery, seen[1].delivery,
         "the same delivery, retried"
     );
+    assert_eq!(
+        seen[0].webhook_id, seen[1].webhook_id,
+        "one id on every attempt"
+    );
+    assert_eq!(seen[0].webhook_id, seen[0].body["id"]);
     for received in &seen {
         assert!(received.signature_ok, "bad signature on {received:#?}");
+        assert_eq!(received.standard, Ok(()), "{received:#?}");
         assert_eq!(received.event, "ticket.created");
         assert_eq!(received.body["type"], "ticket.created");
         assert_eq!(received.body["data"]["ticket"]["number"], 1000);
@@ -275,7 +183,7 @@ async fn messages_status_changes_and_ratings_become_events_but_notes_do_not() {
     assert_eq!(closed.body["data"]["actor"]["kind"], "agent");
     let rated = seen.iter().find(|r| r.event == "ticket.rated").unwrap();
     assert_eq!(rated.body["data"]["rating"], 5);
-    assert!(seen.iter().all(|r| r.signature_ok));
+    assert!(seen.iter().all(|r| r.signature_ok && r.standard.is_ok()));
     // Event ids are unique: nothing was produced twice.
     let mut ids: Vec<&str> = seen
         .iter()

@@ -39,6 +39,9 @@ pub enum Kind {
     SigningKey,
     Slug,
     Text,
+    /// A list of IP networks (`10.0.0.0/8`) or addresses; from the environment, separated by
+    /// commas or spaces.
+    Networks,
 }
 
 pub const KEYS: &[Key] = &[
@@ -100,6 +103,11 @@ pub const KEYS: &[Key] = &[
         &["TICKETGRAM_AGENT_LANGUAGE"],
         Kind::OneOf(&["en", "ru", "zh", "de"]),
     ),
+    key(
+        "webhooks.allow_private_networks",
+        &["TICKETGRAM_WEBHOOKS_ALLOW_PRIVATE_NETWORKS"],
+        Kind::Networks,
+    ),
     key("instance.workspace", &["TICKETGRAM_WORKSPACE"], Kind::Slug),
     key("instance.id", &["TICKETGRAM_INSTANCE_ID"], Kind::Text),
 ];
@@ -142,6 +150,12 @@ impl Kind {
                 .parse::<i64>()
                 .map(Value::Integer)
                 .map_err(|_| format!("expected a whole number, got {raw:?}")),
+            Kind::Networks => Ok(Value::Array(
+                raw.split(|c: char| c == ',' || c.is_whitespace())
+                    .filter(|part| !part.is_empty())
+                    .map(|part| Value::String(part.to_owned()))
+                    .collect(),
+            )),
             _ => Ok(Value::String(raw.to_owned())),
         }
     }
@@ -160,6 +174,9 @@ impl Kind {
         }
         if let Kind::ChatId = self {
             return check_chat_id(value);
+        }
+        if let Kind::Networks = self {
+            return check_networks(value);
         }
         let Value::String(s) = value else {
             return Err(format!("must be a string, not {}", value.type_str()));
@@ -186,8 +203,8 @@ impl Kind {
             Kind::Slug => check_slug(s),
             Kind::Text if s.trim().is_empty() => Err("must not be empty".into()),
             Kind::Text => Ok(()),
-            Kind::Int { .. } | Kind::ChatId => {
-                unreachable!("integers are checked in `check`")
+            Kind::Int { .. } | Kind::ChatId | Kind::Networks => {
+                unreachable!("integers and lists are checked in `check`")
             }
         }
     }
@@ -204,6 +221,25 @@ fn check_chat_id(value: &Value) -> Result<(), String> {
             other.type_str()
         )),
     }
+}
+
+fn check_networks(value: &Value) -> Result<(), String> {
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "must be a list such as [\"10.0.0.0/8\"], not {}",
+            value.type_str()
+        ));
+    };
+    for item in items {
+        let Value::String(raw) = item else {
+            return Err(format!(
+                "must list networks as strings, not {}",
+                item.type_str()
+            ));
+        };
+        ticketgram_api::DestinationPolicy::parse_network(raw).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 fn check_database_url(s: &str) -> Result<(), String> {
@@ -331,6 +367,27 @@ mod tests {
             Kind::ChatId.parse_env(" -1001234567890 "),
             Ok(Value::Integer(-1001234567890))
         );
+    }
+
+    #[test]
+    fn private_networks_are_a_list_of_networks() {
+        let nets = Kind::Networks
+            .parse_env("127.0.0.1/32, 10.0.0.0/8 fd00::/8")
+            .unwrap();
+        assert_eq!(
+            nets,
+            Value::Array(vec![s("127.0.0.1/32"), s("10.0.0.0/8"), s("fd00::/8")])
+        );
+        assert!(Kind::Networks.check(&nets).is_ok());
+        assert!(Kind::Networks.check(&Value::Array(vec![])).is_ok());
+        assert!(Kind::Networks
+            .check(&Value::Array(vec![s("10.0.0.7")]))
+            .is_ok());
+        let err = Kind::Networks
+            .check(&Value::Array(vec![s("intranet")]))
+            .unwrap_err();
+        assert!(err.contains("intranet"), "{err}");
+        assert!(Kind::Networks.check(&s("10.0.0.0/8")).is_err());
     }
 
     #[test]

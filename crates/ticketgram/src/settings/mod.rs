@@ -38,6 +38,7 @@ pub struct Settings {
     pub log: LogSettings,
     pub security: SecuritySettings,
     pub desk: DeskSettings,
+    pub webhooks: WebhookSettings,
     pub instance: InstanceSettings,
 }
 
@@ -117,6 +118,27 @@ pub struct DeskSettings {
     pub note_prefix: String,
     /// Language of the cards and notices on the agents' side.
     pub agent_language: Language,
+}
+
+/// Outgoing webhooks (the REST API's), not Telegram's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSettings {
+    /// Networks webhooks may reach besides public addresses (receivers on the desk's own
+    /// network); each checked by `keys::Kind::Networks`.
+    pub allow_private_networks: Vec<String>,
+}
+
+impl WebhookSettings {
+    /// Where webhook endpoints may point.
+    pub fn destinations(&self) -> ticketgram_api::DestinationPolicy {
+        // Every entry was checked when the layers were merged, so none is dropped here.
+        let nets = self
+            .allow_private_networks
+            .iter()
+            .filter_map(|raw| ticketgram_api::DestinationPolicy::parse_network(raw).ok());
+        ticketgram_api::DestinationPolicy::allowing(nets)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
