@@ -90,9 +90,15 @@ mod tests {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         assert_eq!(headers_for(png, "a.png").0, "image/png");
         assert!(headers_for(png, "a.png").1.starts_with("inline;"));
-        assert_eq!(safe_image_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(
+            safe_image_type(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some("image/jpeg")
+        );
         assert_eq!(safe_image_type(b"GIF89a..."), Some("image/gif"));
-        assert_eq!(safe_image_type(b"RIFF\x10\0\0\0WEBPVP8 "), Some("image/webp"));
+        assert_eq!(
+            safe_image_type(b"RIFF\x10\0\0\0WEBPVP8 "),
+            Some("image/webp")
+        );
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
         let (mime, disposition) = headers_for(svg, "cat.png");
         assert_eq!(mime, "application/octet-stream", "a name proves nothing");
@@ -110,6 +116,9 @@ mod tests {
         let params = filename_params("Счёт №5.pdf");
         assert!(params.starts_with("filename=\"____ _5.pdf\""), "{params}");
         assert!(params.contains("filename*=UTF-8''%D0%A1"), "{params}");
-        assert_eq!(filename_params("..."), "filename=\"file\"; filename*=UTF-8''file");
+        assert_eq!(
+            filename_params("..."),
+            "filename=\"file\"; filename*=UTF-8''file"
+        );
     }
 }

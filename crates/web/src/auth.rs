@@ -283,7 +283,9 @@ pub async fn link_login(
 /// A sign-in posted from another site (login CSRF).
 fn foreign_origin(state: &WebState, headers: &HeaderMap) -> Response {
     let language = language::of_browser(headers);
-    let why = state.desk.text(language, "console-sign-in-foreign-origin", &[]);
+    let why = state
+        .desk
+        .text(language, "console-sign-in-foreign-origin", &[]);
     (
         StatusCode::FORBIDDEN,
         layout::page("Sign in", None, login_form(Some(&why))),

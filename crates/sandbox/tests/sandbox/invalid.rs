@@ -4,9 +4,7 @@
 use serde_json::{json, Value};
 use ticketgram_sandbox::Fault;
 
-use crate::helpers::{
-    call, call_form, drain_updates, ok, sandbox, sandbox_without_flood_limits,
-};
+use crate::helpers::{call, call_form, drain_updates, ok, sandbox, sandbox_without_flood_limits};
 
 fn assert_error(answer: &(u16, Value), code: u16, description: &str) {
     let (status, body) = answer;
@@ -367,10 +365,22 @@ async fn get_file_refuses_what_is_over_the_20_mb_bots_may_download() {
         LIMIT + 1,
         "the size is known before any download"
     );
-    let at_limit = ok(&sandbox, &bot.token, "getFile", json!({"file_id": file_id(0)})).await;
+    let at_limit = ok(
+        &sandbox,
+        &bot.token,
+        "getFile",
+        json!({"file_id": file_id(0)}),
+    )
+    .await;
     assert_eq!(at_limit["file_size"], LIMIT);
     assert_error(
-        &call(&sandbox, &bot.token, "getFile", json!({"file_id": file_id(1)})).await,
+        &call(
+            &sandbox,
+            &bot.token,
+            "getFile",
+            json!({"file_id": file_id(1)}),
+        )
+        .await,
         400,
         "Bad Request: file is too big",
     );

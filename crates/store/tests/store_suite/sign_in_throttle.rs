@@ -155,7 +155,10 @@ async fn a_right_password_starts_afresh_and_a_quiet_hour_forgets(db: TestDb) {
         "... and no more: this one closes the door"
     );
     assert!(matches!(
-        store.sign_in_attempt(ws, address, &BACKOFF, t0).await.unwrap(),
+        store
+            .sign_in_attempt(ws, address, &BACKOFF, t0)
+            .await
+            .unwrap(),
         SignInGate::Closed { .. }
     ));
     let later = t0 + Span::minutes(61);

@@ -83,7 +83,11 @@ async fn a_clients_svg_with_a_script_is_only_ever_a_sandboxed_download() {
         .expect("photo");
     let kate = console.session(&console.agent).await;
     let links = file_links(&console, &kate, 2).await;
-    let page = get(&console, &kate, "/tickets/1000").await.text().await.expect("page");
+    let page = get(&console, &kate, "/tickets/1000")
+        .await
+        .text()
+        .await
+        .expect("page");
     assert!(
         !page.contains(&format!("<img src=\"{}\"", links[0])),
         "an SVG is never put in an <img> on the page"
@@ -94,13 +98,20 @@ async fn a_clients_svg_with_a_script_is_only_ever_a_sandboxed_download() {
     assert_eq!(header(&svg, "content-type"), "application/octet-stream");
     let disposition = header(&svg, "content-disposition");
     assert!(disposition.starts_with("attachment;"), "{disposition}");
-    assert!(disposition.contains("filename=\"invoice_.svg\""), "{disposition}");
+    assert!(
+        disposition.contains("filename=\"invoice_.svg\""),
+        "{disposition}"
+    );
     assert_eq!(header(&svg, "x-content-type-options"), "nosniff");
     assert_eq!(
         header(&svg, "content-security-policy"),
         "default-src 'none'; sandbox"
     );
-    assert_eq!(&svg.bytes().await.expect("bytes")[..], SVG, "the file itself");
+    assert_eq!(
+        &svg.bytes().await.expect("bytes")[..],
+        SVG,
+        "the file itself"
+    );
 
     let png = get(&console, &kate, &links[1]).await;
     assert_eq!(header(&png, "content-type"), "image/png");
@@ -199,7 +210,10 @@ async fn behind_https_the_browser_keeps_to_https_and_cookies_are_secure() {
         .expect("sign in");
     assert_eq!(signed.status().as_u16(), 303);
     let cookie = header(&signed, "set-cookie");
-    assert!(cookie.contains("; Secure") && cookie.contains("HttpOnly"), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
     console.stop().await;
 }
 

@@ -206,7 +206,10 @@ async fn forty_wrong_passwords_are_not_all_tried() {
             // The harness's peer is loopback, so the console believes the proxy's header.
             .header("x-forwarded-for", from)
             .header("accept-language", "de-DE,de;q=0.9")
-            .form(&[("telegram_id", id.to_string()), ("password", password.into())])
+            .form(&[
+                ("telegram_id", id.to_string()),
+                ("password", password.into()),
+            ])
             .send()
     };
     let adam = console.admin.telegram_user_id;
@@ -258,7 +261,12 @@ async fn a_sign_in_posted_from_another_site_is_refused() {
     let console = Console::start().await;
     let (store, ws) = (&console.store, console.ws);
     let link = store
-        .create_login_link(ws, console.agent.id, Duration::from_secs(600), chrono::Utc::now())
+        .create_login_link(
+            ws,
+            console.agent.id,
+            Duration::from_secs(600),
+            chrono::Utc::now(),
+        )
         .await
         .expect("link");
     let url = console.url(&format!("/login/{link}"));
