@@ -1,5 +1,6 @@
 # The manager bot: the agents' queue, tickets, transfers, blocks, templates, notifications.
 login-unavailable = Die Anmeldung an der Webkonsole ist für diesen Desk noch nicht verfügbar.
+login-refused = Anmeldelinks für die Web-Konsole gibt es nur für die Agenten des Desks.
 manager-agents-only = Dieser Befehl ist nur für die Agenten des Desks.
 manager-admins-only = Das können nur die Admins des Desks.
 manager-help = Hallo, { $name }! Dein Desk, von hier aus:

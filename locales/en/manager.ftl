@@ -1,5 +1,6 @@
 # The manager bot: the agents' queue, tickets, transfers, blocks, templates, notifications.
 login-unavailable = Signing in to the web console is not available on this desk yet.
+login-refused = Sign-in links to the web console are only for the desk's agents.
 manager-agents-only = This command is for the desk's agents only.
 manager-admins-only = Only the desk's admins can do that.
 manager-help = Hello, { $name }! Your desk, from here:

@@ -1,5 +1,6 @@
 # The manager bot: the agents' queue, tickets, transfers, blocks, templates, notifications.
 login-unavailable = Вход в веб-консоль на этом деске пока недоступен.
+login-refused = Ссылки для входа в веб-консоль выдаются только агентам поддержки.
 manager-agents-only = Эта команда только для агентов поддержки.
 manager-admins-only = Это могут делать только администраторы деска.
 manager-help = Здравствуйте, { $name }! Ваш деск отсюда:

@@ -1,5 +1,6 @@
 # The manager bot: the agents' queue, tickets, transfers, blocks, templates, notifications.
 login-unavailable = 此服务台暂不支持登录网页控制台。
+login-refused = 网页控制台的登录链接仅提供给本服务台的客服。
 manager-agents-only = 此命令仅供本服务台的客服使用。
 manager-admins-only = 只有本服务台的管理员可以执行此操作。
 manager-help = 您好，{ $name }！在这里管理您的服务台：

@@ -47,6 +47,11 @@ impl TelegramError {
         )
     }
 
+    /// `getFile` on a file over the 20 MB bots may download ("Bad Request: file is too big").
+    pub fn is_file_too_big(&self) -> bool {
+        matches!(self, TelegramError::BadRequest(why) if why == "file is too big")
+    }
+
     /// The delay Telegram asked for, if any.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
@@ -148,6 +153,7 @@ mod tests {
             TelegramError::BadRequest(_)
         ));
         assert!(TelegramError::from_description("Internal Server Error").is_transient());
+        assert!(TelegramError::from_description("Bad Request: file is too big").is_file_too_big());
         let blocked = TelegramError::from(RequestError::Api(ApiError::BotBlocked));
         assert_eq!(
             blocked,

@@ -2,14 +2,17 @@
 //!
 //! - A sign-in link (`/login/<token>`, sent by the manager bot on `/login`) opens a page with
 //!   one button; only the POST uses the link, so link previews cannot burn it.
-//! - Admins and owners may also sign in with their Telegram id and a password (argon2).
+//! - Admins and owners may also sign in with their Telegram id and a password (argon2),
+//!   throttled per account and per client address (see `throttle`).
+//! - Both sign-in posts must come from the console's own pages (`Origin`, see `origin`).
 //! - The session cookie is HttpOnly, SameSite=Lax, and Secure behind https.
 //! - Every POST (except the sign-in forms themselves) must carry the session's CSRF token, as
 //!   the `csrf` form field or the `X-CSRF-Token` header.
 
 use crate::error::WebError;
-use crate::layout;
+use crate::throttle::{Attempt, ClientAddress};
 use crate::WebState;
+use crate::{language, layout, origin};
 use argon2::password_hash::{PasswordHash, PasswordVerifier};
 use argon2::Argon2;
 use axum::extract::{FromRequestParts, Path, Request, State};
@@ -19,6 +22,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::html;
 use std::marker::PhantomData;
+use std::time::Duration;
 use ticketgram_domain::{Agent, AgentRole};
 
 pub const COOKIE: &str = "tg_session";
@@ -265,8 +269,13 @@ pub async fn link_page(Path(token): Path<String>) -> Response {
 pub async fn link_login(
     State(state): State<WebState>,
     Path(token): Path<String>,
+    headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
+    // Checked before the link is used: a forged post must not burn the agent's link either.
+    if !origin::is_own(&state.settings, &headers) {
+        return Ok(foreign_origin(&state, &headers));
+    }
     let agent = desk
         .store
         .write(async |tx| {
@@ -282,6 +291,36 @@ pub async fn link_login(
         return Ok(refused("Your account is deactivated."));
     }
     start_session(&state, &agent).await
+}
+
+/// A sign-in posted from another site (login CSRF).
+fn foreign_origin(state: &WebState, headers: &HeaderMap) -> Response {
+    let language = language::of_browser(headers);
+    let why = state
+        .desk
+        .text(language, "console-sign-in-foreign-origin", &[]);
+    (
+        StatusCode::FORBIDDEN,
+        layout::page("Sign in", None, login_form(Some(&why))),
+    )
+        .into_response()
+}
+
+/// Too many password attempts: refused without looking at the password.
+fn throttled(state: &WebState, headers: &HeaderMap, wait: Duration) -> Response {
+    let language = language::of_browser(headers);
+    let seconds = wait.as_secs_f64().ceil() as i64;
+    let why = state.desk.text(
+        language,
+        "console-sign-in-throttled",
+        &[("seconds", seconds.into())],
+    );
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [(header::RETRY_AFTER, seconds.to_string())],
+        layout::page("Sign in", None, login_form(Some(&why))),
+    )
+        .into_response()
 }
 
 fn refused(why: &str) -> Response {
@@ -300,11 +339,25 @@ pub struct PasswordForm {
 
 pub async fn password_login(
     State(state): State<WebState>,
+    address: ClientAddress,
+    headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     const WRONG: &str = "Wrong Telegram id or password.";
     let desk = &state.desk;
-    let Ok(telegram_id) = form.telegram_id.trim().parse::<i64>() else {
+    if !origin::is_own(&state.settings, &headers) {
+        return Ok(foreign_origin(&state, &headers));
+    }
+    let telegram_id = form.telegram_id.trim().parse::<i64>().ok();
+    let attempt = Attempt::new(telegram_id, &address);
+    let limits = &state.settings.sign_in;
+    if let Some(wait) = attempt
+        .begin(&desk.store, desk.ws(), limits, chrono::Utc::now())
+        .await?
+    {
+        return Ok(throttled(&state, &headers, wait));
+    }
+    let Some(telegram_id) = telegram_id else {
         return Ok(refused(WRONG));
     };
     let Some(agent) = desk
@@ -320,6 +373,7 @@ pub async fn password_login(
     if !agent.active || !agent.role.can_configure() || !verify_password(&form.password, &hash) {
         return Ok(refused(WRONG));
     }
+    attempt.succeeded(&desk.store, desk.ws()).await?;
     start_session(&state, &agent).await
 }
 

@@ -23,6 +23,10 @@ pub enum WebError {
     BadRequest(String),
     #[error("{0}")]
     Conflict(String),
+    /// A client's file over the size Telegram lets bots download; the text says so in the
+    /// agent's language.
+    #[error("{0}")]
+    FileTooBig(String),
     #[error("internal error")]
     Internal(String),
     /// The same form (same nonce) was posted before and applied then.
@@ -66,6 +70,9 @@ impl IntoResponse for WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Replayed => StatusCode::CONFLICT,
             WebError::Conflict(_) => StatusCode::CONFLICT,
+            // Not a server fault (no 5xx in the logs or alerts): the file exists, but is
+            // larger than the console can fetch.
+            WebError::FileTooBig(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Internal(details) => {
                 tracing::error!(%details, "console request failed");
                 StatusCode::INTERNAL_SERVER_ERROR

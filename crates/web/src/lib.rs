@@ -1,23 +1,31 @@
 //! Ticketgram's web console, served by the same binary on `http.addr`.
 //!
-//! Server-rendered HTML (maud) with a few lines of hand-written JavaScript for live updates;
-//! no build step. Everything goes through the same store and relay as the bots: a reply
+//! Server-rendered HTML (maud) with a few lines of hand-written JavaScript for live updates,
+//! served as files under `/static/` (no inline script); no build step. Everything goes through the same store and relay as the bots: a reply
 //! written here is an outbox job like a reply written in Telegram.
 //!
 //! Security model, in one place each: [`auth::authenticate`] turns the session cookie into a
 //! signed-in agent (re-read on every request, so deactivation takes effect at once) and checks
 //! the CSRF token of every POST; [`auth::RequireRole`] is the only way a handler gets the
-//! agent, and it refuses roles below the handler's minimum.
+//! agent, and it refuses roles below the handler's minimum; [`headers::secure`] puts the
+//! security headers (CSP, framing, referrer, caching, HSTS) on every response; client files
+//! go out as sandboxed downloads unless their bytes are a plain raster image (`files`).
 
 mod admin;
+mod assets;
+mod attachment;
 pub mod auth;
 mod error;
 mod files;
+pub mod headers;
 mod inbox;
+mod language;
 mod layout;
 mod nonce;
+mod origin;
 mod reports;
 mod templates;
+pub mod throttle;
 mod ticket;
 
 pub use auth::{RequireRole, Signed};
@@ -40,6 +48,8 @@ pub struct WebSettings {
     pub session_ttl: Duration,
     /// How often live views look for changes in the database.
     pub poll_interval: Duration,
+    /// How password sign-ins are throttled.
+    pub sign_in: throttle::SignInLimits,
 }
 
 impl WebSettings {
@@ -52,7 +62,15 @@ impl WebSettings {
             secure_cookies,
             session_ttl: Duration::from_secs(7 * 24 * 3600),
             poll_interval: Duration::from_secs(1),
+            sign_in: throttle::SignInLimits::default(),
         }
+    }
+
+    /// The console is reached over https: browsers are told to keep to it (HSTS).
+    pub fn is_https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
     }
 }
 
@@ -103,9 +121,15 @@ pub fn router(state: WebState) -> Router {
         .route("/reports", get(reports::page))
         .route("/reports/export.csv", get(reports::export_csv))
         .route("/reports/export.xlsx", get(reports::export_xlsx))
+        .route("/static/{name}", get(assets::serve))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,
+        ))
+        // Outermost, so refusals from `authenticate` carry the headers too.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            headers::secure,
         ))
         .with_state(state)
 }
@@ -116,6 +140,7 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
     use ticketgram_domain::AgentRole::{Admin, Agent, Owner};
     &[
         ("GET", "/login", None),
+        ("GET", "/static/live.js", None),
         ("GET", "/account", Some(Agent)),
         ("GET", "/inbox", Some(Agent)),
         ("GET", "/events", Some(Agent)),

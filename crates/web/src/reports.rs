@@ -158,7 +158,7 @@ fn trend_chart(report: &Report) -> Markup {
     let slot = width / days.len().max(1) as f64;
     let bar = (slot / 2.5).max(1.0);
     let mut svg = format!(
-        "<svg id=\"trend\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"Opened and closed per day\" style=\"width:100%;max-width:{width}px;background:#fff\">",
+        "<svg id=\"trend\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"Opened and closed per day\" class=\"chart\">",
         height + 20.0
     );
     for (i, day) in days.iter().enumerate() {
@@ -186,7 +186,7 @@ fn trend_chart(report: &Report) -> Markup {
     html! {
         figure.box {
             (PreEscaped(svg))
-            figcaption.muted { span style="color:#2455c3" { "■ opened" } " " span style="color:#16a34a" { "■ closed" } }
+            figcaption.muted { span.opened { "■ opened" } " " span.closed { "■ closed" } }
         }
     }
 }
@@ -196,7 +196,7 @@ fn bars(id: &str, rows: &[(String, usize)]) -> Markup {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1) as f64;
     let line = 22.0;
     let mut svg = format!(
-        "<svg id=\"{id}\" viewBox=\"0 0 640 {}\" style=\"width:100%;max-width:640px;background:#fff\">",
+        "<svg id=\"{id}\" viewBox=\"0 0 640 {}\" class=\"chart\">",
         line * rows.len().max(1) as f64
     );
     for (i, (label, value)) in rows.iter().enumerate() {

@@ -9,18 +9,10 @@ use crate::WebState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 use ticketgram_domain::{Language, WorkspaceId};
 use ticketgram_relay::Desk;
 use ticketgram_store::ReplyTemplate;
-
-/// Inserts at the cursor rather than replacing, so an agent can greet, then add a template.
-const PICKER_JS: &str = r#"
-(function(){var box=document.getElementById('reply-text');if(!box)return;
-document.querySelectorAll('button[data-template]').forEach(function(b){b.addEventListener('click',function(){
-var t=b.getAttribute('data-template'),s=box.selectionStart,e=box.selectionEnd;
-box.value=box.value.slice(0,s)+t+box.value.slice(e);box.focus();box.selectionStart=box.selectionEnd=s+t.length;});});})();
-"#;
 
 /// The ticket's language's templates; English ones when that language has none.
 pub async fn for_language(
@@ -48,7 +40,8 @@ pub fn picker(templates: &[ReplyTemplate]) -> Markup {
                 " "
             }
         }
-        script { (PreEscaped(PICKER_JS)) }
+        // Inserts a template at the cursor of the reply box.
+        script src="/static/templates.js" defer {}
     }
 }
 
@@ -71,7 +64,7 @@ pub async fn page(
                 @else {
                     table { tbody { @for t in templates { tr {
                         td { strong { (t.name) } }
-                        td style="white-space:pre-wrap" { (t.body) }
+                        td.pre { (t.body) }
                         td { (remove_form(&signed, t)) }
                     } } } }
                 }

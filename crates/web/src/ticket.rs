@@ -167,7 +167,7 @@ fn message(m: &Message, author: &str) -> Markup {
             div.muted { strong { (who) } " · " (when(m.created_at)) @if m.edited_at.is_some() { " · edited" } }
             @for (i, media) in m.media.iter().enumerate() {
                 @let url = format!("/files/{}/{}", m.id.0, i);
-                @if media.kind == MediaKind::Photo || media.mime.as_deref().is_some_and(|t| t.starts_with("image/")) {
+                @if media.kind == MediaKind::Photo || crate::attachment::looks_like_safe_image(media.mime.as_deref()) {
                     a href=(url) { img src=(url) alt="image" loading="lazy"; }
                 } @else if media.file_id.is_some() {
                     p { "📎 " a href=(url) download { (media.file_name.clone().unwrap_or_else(|| media.kind.to_string())) } }
@@ -176,7 +176,7 @@ fn message(m: &Message, author: &str) -> Markup {
                 }
                 @if let Some(caption) = &media.caption { p { (caption) } }
             }
-            @if let Some(text) = &m.text { p style="white-space:pre-wrap" { (text) } }
+            @if let Some(text) = &m.text { p.pre { (text) } }
         }
     }
 }

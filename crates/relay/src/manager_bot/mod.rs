@@ -55,11 +55,15 @@ pub async fn handle_message(
     };
     let chat_id = message.chat.id.0;
     let Some(agent) = crate::agents::agent_of(desk, user.id.0 as i64).await? else {
-        if !AGENT_ONLY.contains(&command.name) {
-            return Ok(false);
-        }
+        // A stranger's or a deactivated agent's `/login` gets no link, and is not a question
+        // for the desk either: it would open a ticket that echoes the attempt to the team.
+        let refusal = match command.name {
+            "login" => "login-refused",
+            name if AGENT_ONLY.contains(&name) => "manager-agents-only",
+            _ => return Ok(false),
+        };
         let language = Language::from_telegram_code(user.language_code.as_deref());
-        let text = desk.text(language, "manager-agents-only", &[]);
+        let text = desk.text(language, refusal, &[]);
         say(fx, chat_id, text, None).await?;
         return Ok(true);
     };

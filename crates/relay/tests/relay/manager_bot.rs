@@ -575,3 +575,32 @@ async fn the_weekly_report_goes_to_admins_on_monday_morning_once() {
         "agents who are not admins get no report"
     );
 }
+
+#[tokio::test]
+async fn a_strangers_or_a_deactivated_agents_login_is_refused_and_opens_no_ticket() {
+    let desk = TestDesk::start().await;
+    let ivan = desk.client("Ivan", "ru");
+    desk.says(&ivan, "/login");
+    desk.client_gets(&ivan, "только агентам поддержки").await;
+
+    let (max, agent) = &desk.max;
+    desk.store
+        .write(async |tx| tx.set_agent_active(desk.ws, agent.id, false).await)
+        .await
+        .expect("deactivate");
+    desk.agent_says(*max, "/login");
+    desk.agent_gets(*max, "only for the desk's agents").await;
+    desk.settled().await;
+
+    let opened = desk
+        .store
+        .find_ticket_by_number(desk.ws, TicketNumber(1000))
+        .await
+        .expect("store");
+    assert!(opened.is_none(), "a refused /login is not a question");
+    let (links,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM web_login_links")
+        .fetch_one(desk.store.pool())
+        .await
+        .expect("count");
+    assert_eq!(links, 0, "nobody got a sign-in link");
+}

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use ticketgram_sandbox::Fault;
 
-use crate::helpers::{call, call_form, ok, sandbox, sandbox_without_flood_limits};
+use crate::helpers::{call, call_form, drain_updates, ok, sandbox, sandbox_without_flood_limits};
 
 fn assert_error(answer: &(u16, Value), code: u16, description: &str) {
     let (status, body) = answer;
@@ -343,4 +343,45 @@ async fn stall_delays_but_answers() {
     let started = std::time::Instant::now();
     ok(&sandbox, &bot.token, "getMe", json!({})).await;
     assert!(started.elapsed() >= std::time::Duration::from_millis(250));
+}
+
+#[tokio::test]
+async fn get_file_refuses_what_is_over_the_20_mb_bots_may_download() {
+    let sandbox = sandbox_without_flood_limits().await;
+    let world = sandbox.world();
+    let bot = world.create_bot("files_bot");
+    let alice = world.create_user("Alice", Some("alice"), None);
+    let chat = world.private_chat(bot.id, alice).unwrap();
+    const LIMIT: usize = 20 * 1024 * 1024;
+    for (name, size) in [("limit.bin", LIMIT), ("over.bin", LIMIT + 1)] {
+        world
+            .user_sends_document(alice, chat, vec![0u8; size], name, None)
+            .unwrap();
+    }
+    let updates = drain_updates(&sandbox, &bot.token).await;
+    let file_id = |i: usize| updates[i]["message"]["document"]["file_id"].clone();
+    assert_eq!(
+        updates[1]["message"]["document"]["file_size"],
+        LIMIT + 1,
+        "the size is known before any download"
+    );
+    let at_limit = ok(
+        &sandbox,
+        &bot.token,
+        "getFile",
+        json!({"file_id": file_id(0)}),
+    )
+    .await;
+    assert_eq!(at_limit["file_size"], LIMIT);
+    assert_error(
+        &call(
+            &sandbox,
+            &bot.token,
+            "getFile",
+            json!({"file_id": file_id(1)}),
+        )
+        .await,
+        400,
+        "Bad Request: file is too big",
+    );
 }

@@ -15,6 +15,7 @@ mod messages;
 mod outbox;
 mod schema;
 mod settings_bot;
+mod sign_in_throttle;
 mod ticket_search;
 mod tickets;
 mod web_sessions;

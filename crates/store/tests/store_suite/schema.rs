@@ -54,6 +54,7 @@ async fn every_table_exists(db: TestDb) {
         "update_offsets",
         "outbox",
         "leases",
+        "sign_in_throttle",
     ];
     for table in tables {
         let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))

@@ -37,6 +37,11 @@ pub struct TgClient {
 
 impl Console {
     pub async fn start() -> Console {
+        Console::start_with(|_| {}).await
+    }
+
+    /// A console whose settings `tune` adjusts first (a public https URL, sign-in limits).
+    pub async fn start_with(tune: impl FnOnce(&mut WebSettings)) -> Console {
         let sandbox = Sandbox::start(SandboxConfig::default())
             .await
             .expect("sandbox starts");
@@ -153,13 +158,16 @@ impl Console {
         .start();
         let mut settings = WebSettings::new(Some(base.clone()));
         settings.poll_interval = Duration::from_millis(200);
+        tune(&mut settings);
         let router = ticketgram_web::router(WebState {
             desk,
             telegram,
             settings: Arc::new(settings),
         });
+        // With the peer address, as the binary serves it (sign-in throttling per address).
         let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
+            let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+            let _ = axum::serve(listener, service).await;
         });
         let [agent, admin, owner, deactivated]: [Agent; 4] =
             agents.try_into().expect("four agents");
@@ -206,6 +214,11 @@ impl Console {
             cookie: format!("tg_session={}", s.token),
             csrf: s.csrf,
         }
+    }
+
+    /// The console's origin, as a browser on its pages sends it with a form post.
+    pub fn origin(&self) -> &str {
+        &self.base
     }
 
     pub fn url(&self, path: &str) -> String {

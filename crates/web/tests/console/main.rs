@@ -6,4 +6,5 @@ mod authz;
 mod browser;
 mod flow;
 mod harness;
+mod security;
 mod signin;
