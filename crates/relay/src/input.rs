@@ -24,7 +24,7 @@ impl Input {
         // The profile is read before the transaction opens, so the write lock is held only
         // for the input's own work.
         let desk = desk.as_client_bot().await?;
-        let tx = desk.store.begin_tx().await?;
+        let tx = desk.store.begin_tx_for("request").await?;
         if !tx.mark_input_applied(desk.ws(), &origin, now).await? {
             tx.rollback().await;
             return Err(RelayError::AlreadyApplied);

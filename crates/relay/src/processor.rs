@@ -77,7 +77,7 @@ async fn apply_once(
     now: Timestamp,
 ) -> Result<(), RelayError> {
     let bot = desk.bot_id();
-    let tx = desk.store.begin_tx().await?;
+    let tx = desk.store.begin_tx_for("update").await?;
     {
         let desk = desk.bound_to(&tx);
         let mut fx = Effects::new(&desk, &tx, format!("u{bot}:{update_id}"), now);

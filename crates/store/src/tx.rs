@@ -30,6 +30,9 @@ use tokio::sync::{MappedMutexGuard, Mutex, MutexGuard};
 pub(crate) struct TxCell {
     conn: Mutex<Option<Transaction<'static, Any>>>,
     steps: AtomicU32,
+    /// What kind of input the transaction applies ("update", "delivery", ...), so a crash
+    /// test can aim at one kind while the others run on.
+    purpose: &'static str,
 }
 
 impl std::fmt::Debug for TxCell {
@@ -40,12 +43,13 @@ impl std::fmt::Debug for TxCell {
     }
 }
 
-/// Makes the next transaction that reaches step `n` fail there, once. Shared by every store
-/// cloned from the one it was installed on.
+/// Makes the next transaction of one purpose that reaches step `n` fail there, once. Shared
+/// by every store cloned from the one it was installed on.
 #[derive(Debug, Default)]
 pub struct FaultPoints {
     fail_at: AtomicU32,
     fired: AtomicU32,
+    purpose: std::sync::Mutex<&'static str>,
 }
 
 impl FaultPoints {
@@ -53,8 +57,10 @@ impl FaultPoints {
         Arc::new(FaultPoints::default())
     }
 
-    /// Arms the fault: the next transaction to reach its `step`-th step (1-based) fails.
-    pub fn fail_at_step(&self, step: u32) {
+    /// Arms the fault: the next transaction for `purpose` (see [`Store::begin_tx_for`]) to
+    /// reach its `step`-th step (1-based) fails.
+    pub fn fail_at_step(&self, purpose: &'static str, step: u32) {
+        *self.purpose.lock().unwrap_or_else(|e| e.into_inner()) = purpose;
         self.fail_at.store(step, Ordering::SeqCst);
     }
 
@@ -68,8 +74,10 @@ impl FaultPoints {
         self.fail_at.load(Ordering::SeqCst) != 0
     }
 
-    fn check(&self, step: u32) -> Result<(), StoreError> {
-        if step != 0
+    fn check(&self, purpose: &'static str, step: u32) -> Result<(), StoreError> {
+        let aimed = *self.purpose.lock().unwrap_or_else(|e| e.into_inner());
+        if aimed == purpose
+            && step != 0
             && self
                 .fail_at
                 .compare_exchange(step, 0, Ordering::SeqCst, Ordering::SeqCst)
@@ -134,7 +142,7 @@ impl Tx {
         let cell = self.cell()?;
         let step = cell.steps.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(faults) = &self.store.faults {
-            faults.check(step)?;
+            faults.check(cell.purpose, step)?;
         }
         let tx = cell
             .conn
@@ -169,6 +177,12 @@ impl Store {
     /// turn instead of failing when another writer got there first. Never hold one across a
     /// network call: ask Telegram what a decision needs before opening it.
     pub async fn begin_tx(&self) -> Result<Tx, StoreError> {
+        self.begin_tx_for("other").await
+    }
+
+    /// [`Store::begin_tx`] naming what the transaction applies: "update" (a Telegram update),
+    /// "request" (a console form or API call), "delivery" (an outbox job's outcome), "timer".
+    pub async fn begin_tx_for(&self, purpose: &'static str) -> Result<Tx, StoreError> {
         if self.tx.is_some() {
             return Err(StoreError::Invalid(
                 "a transaction inside a transaction: pass the Tx down instead".into(),
@@ -181,6 +195,7 @@ impl Store {
         let cell = TxCell {
             conn: Mutex::new(Some(tx)),
             steps: AtomicU32::new(0),
+            purpose,
         };
         let mut store = self.clone();
         store.tx = Some(Arc::new(cell));
@@ -221,7 +236,7 @@ impl Store {
         };
         let step = cell.steps.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(faults) = &self.faults {
-            faults.check(step)?;
+            faults.check(cell.purpose, step)?;
         }
         // Never contended: a handler awaits one store call at a time. Failing loudly beats
         // waiting forever when a method calls another while holding the connection.

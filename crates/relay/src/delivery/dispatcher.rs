@@ -136,7 +136,7 @@ impl Dispatcher {
         rec: &Recorded,
     ) -> Result<(), crate::RelayError> {
         let now = chrono::Utc::now();
-        let tx = desk.store.begin_tx().await?;
+        let tx = desk.store.begin_tx_for("delivery").await?;
         rec.write(&tx, desk.ws()).await?;
         match verdict {
             Verdict::Done => tx.complete(job.id, &self.instance, None, now).await?,

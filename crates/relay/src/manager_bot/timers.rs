@@ -42,7 +42,7 @@ pub async fn run(desk: Desk, instance: String, mut stop: watch::Receiver<bool>) 
 /// One look at the desk: one input, one transaction, like an update.
 pub async fn tick(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
     let desk = &desk.current().await?;
-    let tx = desk.store.begin_tx().await?;
+    let tx = desk.store.begin_tx_for("timer").await?;
     let bound = desk.bound_to(&tx);
     watch_sla(&bound, &tx, now).await?;
     weekly_report(&bound, &tx, now).await?;

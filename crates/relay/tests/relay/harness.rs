@@ -10,7 +10,7 @@ use ticketgram_domain::{
 use ticketgram_i18n::Translator;
 use ticketgram_relay::{Desk, DeskChats, DeskConfig, Relay, RelayHandle};
 use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, UserId};
-use ticketgram_store::{NewAgent, NewTopic, NewWorkspace, Store};
+use ticketgram_store::{FaultPoints, NewAgent, NewTopic, NewWorkspace, Store};
 use ticketgram_telegram::{Secret, TelegramClient};
 
 /// Generous: waits end as soon as the awaited message arrives, and a loaded CI machine is slow.
@@ -26,6 +26,8 @@ pub struct TestDesk {
     /// Kate: an agent with the alias "Kate"; Max: an agent without alias.
     pub kate: (UserId, Agent),
     pub max: (UserId, Agent),
+    /// Crash tests arm these to cut an input's transaction short at a chosen step.
+    pub faults: std::sync::Arc<FaultPoints>,
     relay: Option<RelayHandle>,
     /// In webhook mode: the secret Telegram must present, and our HTTP server.
     webhook: Option<Webhook>,
@@ -59,7 +61,11 @@ impl TestDesk {
         let dir = tempfile::tempdir().expect("temp dir");
         let url =
             database_url.unwrap_or_else(|| format!("sqlite://{}/desk.db", dir.path().display()));
-        let store = Store::connect(&url).await.expect("database opens");
+        let faults = FaultPoints::new();
+        let store = Store::connect(&url)
+            .await
+            .expect("database opens")
+            .with_fault_points(faults.clone());
         store.migrate().await.expect("migrations run");
         let now = chrono::Utc::now();
         let ws = store
@@ -155,6 +161,7 @@ impl TestDesk {
             group,
             kate,
             max,
+            faults,
             relay: None,
             webhook: None,
             bare: false,
