@@ -119,6 +119,9 @@ pub struct Desk {
     pub telegram: Option<TelegramClient>,
     /// Seals bot tokens pasted into the settings bot; `None`: tokens cannot be stored.
     pub token_key: Option<SealingKey>,
+    /// Telegram's answers to the questions the current input asked, gathered before its
+    /// transaction opened (see [`crate::lookups`]).
+    pub lookups: Arc<crate::lookups::Lookups>,
 }
 
 impl Desk {
@@ -130,6 +133,7 @@ impl Desk {
             profile: Arc::default(),
             telegram: None,
             token_key: None,
+            lookups: Arc::default(),
         }
     }
 
@@ -179,6 +183,13 @@ impl Desk {
         let mut desk = self.current().await?;
         desk.config.chats.bot_user_id = desk.config.bots.client;
         Ok(desk)
+    }
+
+    /// This desk with no Telegram answers gathered yet, for a new input.
+    pub fn with_fresh_lookups(&self) -> Desk {
+        let mut desk = self.clone();
+        desk.lookups = Arc::default();
+        desk
     }
 
     /// This desk reading through `tx`, for the handlers of one input: what they read includes

@@ -17,6 +17,7 @@ pub mod event;
 pub mod from_api;
 pub mod input;
 pub mod intake;
+pub mod lookups;
 pub mod manager_bot;
 pub mod processor;
 mod service;
@@ -45,6 +46,9 @@ pub enum RelayError {
     /// A card's forward arrived before the card's sending was recorded: try again shortly.
     #[error("a ticket card is still being posted")]
     CardInFlight,
+    /// The input needs Telegram's answer to a question first (see [`lookups`]).
+    #[error("the input needs an answer from Telegram first: {0:?}")]
+    AskTelegram(Box<lookups::Lookup>),
     /// A console form or API request with this origin was applied before.
     #[error("this request was already applied")]
     AlreadyApplied,

@@ -18,6 +18,8 @@ use ticketgram_store::StoredUpdate;
 /// retries the whole update this many times before the batch stops and waits for the next
 /// round; the update keeps its place, so nothing is skipped or reordered.
 const ATTEMPTS: u32 = 3;
+/// Questions to Telegram one update may ask (the settings bot's `/status` asks four).
+const MAX_QUESTIONS: u32 = 8;
 
 /// Handles up to `limit` waiting updates. Returns how many were handled, so callers loop
 /// while there is a backlog.
@@ -53,10 +55,19 @@ async fn apply_stored(desk: &Desk, stored: &StoredUpdate) -> Result<(), RelayErr
         }
     };
     let mut attempt = 0;
+    let mut questions = 0;
+    let desk = &desk.with_fresh_lookups();
     loop {
         attempt += 1;
         match apply_once(desk, &update, stored.update_id, now).await {
             Ok(()) => return Ok(()),
+            // The handler needs Telegram's answer: ask with no transaction open, then apply
+            // the update again from the start with the answer at hand.
+            Err(RelayError::AskTelegram(question)) if questions < MAX_QUESTIONS => {
+                questions += 1;
+                attempt -= 1;
+                desk.lookups.ask(desk, *question).await?;
+            }
             Err(e) if e.is_transient() && attempt < ATTEMPTS => {
                 tracing::debug!(update_id = stored.update_id, attempt, error = %e, "update retried");
                 tokio::time::sleep(Duration::from_millis(20 * u64::from(attempt))).await;

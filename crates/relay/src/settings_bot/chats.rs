@@ -4,76 +4,11 @@
 use super::reply::{audit, Reply};
 use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::lookups::{rights_of, Rights};
 use crate::RelayError;
-use teloxide_core::prelude::Requester as _;
-use teloxide_core::types::{ChatId, ChatMemberKind, ChatMemberUpdated, UserId};
+use teloxide_core::types::ChatMemberUpdated;
 use ticketgram_domain::Agent;
 use ticketgram_store::AgentChats;
-use ticketgram_telegram::{TelegramClient, TelegramError};
-
-/// What the bot can do in one chat, as far as the desk needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rights {
-    pub present: bool,
-    /// Fluent keys of the rights it lacks, in the order an admin fixes them.
-    pub missing: Vec<&'static str>,
-}
-
-/// The rights the desk needs: in the channel, post and edit the cards; in the group, be an
-/// administrator (a bot with privacy mode on reads other people's messages only then).
-pub fn rights_of(kind: &ChatMemberKind, is_channel: bool) -> Rights {
-    match kind {
-        ChatMemberKind::Owner(_) => Rights {
-            present: true,
-            missing: vec![],
-        },
-        ChatMemberKind::Administrator(admin) => {
-            let mut missing = vec![];
-            if is_channel && !admin.can_post_messages {
-                missing.push("settings-right-post-messages");
-            }
-            if is_channel && !admin.can_edit_messages {
-                missing.push("settings-right-edit-messages");
-            }
-            Rights {
-                present: true,
-                missing,
-            }
-        }
-        ChatMemberKind::Member(_) => Rights {
-            present: true,
-            missing: vec!["settings-right-administrator"],
-        },
-        ChatMemberKind::Restricted(r) => Rights {
-            present: r.is_member,
-            missing: vec!["settings-right-administrator"],
-        },
-        ChatMemberKind::Left | ChatMemberKind::Banned(_) => Rights {
-            present: false,
-            missing: vec!["settings-right-administrator"],
-        },
-    }
-}
-
-/// The bot's rights in `chat`, asked of Telegram.
-pub async fn rights_in(
-    tg: &TelegramClient,
-    chat: i64,
-    bot: i64,
-    is_channel: bool,
-) -> Result<Rights, TelegramError> {
-    let member = tg
-        .bot()
-        .get_chat_member(ChatId(chat), UserId(bot as u64))
-        .await?;
-    Ok(rights_of(&member.kind, is_channel))
-}
-
-/// The chat linked to `chat` (a channel's discussion group, a group's channel).
-pub async fn linked_chat(tg: &TelegramClient, chat: i64) -> Result<Option<i64>, TelegramError> {
-    let info = tg.bot().get_chat(ChatId(chat)).await?;
-    Ok(info.linked_chat_id())
-}
 
 pub async fn membership(
     desk: &Desk,
@@ -91,9 +26,8 @@ pub async fn membership(
         );
         return Ok(());
     };
-    let Some(tg) = desk.telegram.as_ref() else {
-        return Err(RelayError::Internal("the relay has no Telegram client"));
-    };
+    let asked = &desk.lookups;
+    let bot = desk.bot_id();
     let reply = Reply::chat(by, &admin);
     let chat = change.chat.id.0;
     let is_channel = change.chat.is_channel();
@@ -107,14 +41,8 @@ pub async fn membership(
         return Ok(());
     }
     if is_channel {
-        let group = match linked_chat(tg, chat).await? {
-            Some(group)
-                if rights_in(tg, group, desk.bot_id(), false)
-                    .await
-                    .is_ok_and(|r| r.present) =>
-            {
-                Some(group)
-            }
+        let group = match asked.linked_chat(bot, chat)?? {
+            Some(group) if asked.rights(bot, group, false)?.is_ok_and(|r| r.present) => Some(group),
             _ => None,
         };
         record(
@@ -134,7 +62,7 @@ pub async fn membership(
         };
         tell_with_rights(desk, fx, &reply, key, &title, &rights).await
     } else {
-        let Some(channel) = linked_chat(tg, chat).await? else {
+        let Some(channel) = asked.linked_chat(bot, chat)?? else {
             return tell(
                 desk,
                 fx,
@@ -145,9 +73,7 @@ pub async fn membership(
             .await;
         };
         let channel_known = Some(channel) == current.channel_id
-            || rights_in(tg, channel, desk.bot_id(), true)
-                .await
-                .is_ok_and(|r| r.present);
+            || asked.rights(bot, channel, true)?.is_ok_and(|r| r.present);
         if !channel_known {
             return tell(
                 desk,

@@ -1,9 +1,8 @@
 //! `/status`: what is configured, and exactly what is still missing before the desk can go
 //! live, each with why it matters.
 
-use super::chats::{linked_chat, missing_rights_line, rights_in};
+use super::chats::missing_rights_line;
 use super::reply::Reply;
-use super::tokens::client_for;
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
 use ticketgram_domain::AgentRole;
@@ -88,14 +87,11 @@ async fn lines(desk: &Desk, reply: &Reply) -> Result<Vec<Line>, RelayError> {
     }
 
     let chats = desk.config.chats;
-    let client_tg = client_for(desk, bots.client).await?;
+    let asked = &desk.lookups;
     match chats.channel_id {
         None => out.push(Line::missing(t("settings-status-channel-missing", &[]))),
         Some(channel) => {
-            let rights = match &client_tg {
-                Some(tg) => rights_in(tg, channel, bots.client, true).await.ok(),
-                None => None,
-            };
+            let rights = asked.rights(bots.client, channel, true)?.ok();
             match rights {
                 Some(r) if r.present && r.missing.is_empty() => {
                     out.push(Line::ok(t("settings-status-channel", &[])))
@@ -112,13 +108,8 @@ async fn lines(desk: &Desk, reply: &Reply) -> Result<Vec<Line>, RelayError> {
     match (chats.channel_id, chats.group_id) {
         (_, None) => out.push(Line::missing(t("settings-status-group-missing", &[]))),
         (channel, Some(group)) => {
-            let (rights, linked) = match &client_tg {
-                Some(tg) => (
-                    rights_in(tg, group, bots.client, false).await.ok(),
-                    linked_chat(tg, group).await.ok().flatten(),
-                ),
-                None => (None, None),
-            };
+            let rights = asked.rights(bots.client, group, false)?.ok();
+            let linked = asked.linked_chat(bots.client, group)?.ok().flatten();
             match rights {
                 _ if linked.is_some() && linked != channel => {
                     out.push(Line::missing(t("settings-status-group-not-linked", &[])))

@@ -9,11 +9,9 @@ use crate::desk::{Desk, Effects};
 use crate::staff::SETTINGS_BUTTON;
 use crate::RelayError;
 use serde::{Deserialize, Serialize};
-use teloxide_core::prelude::Requester as _;
 use teloxide_core::types::Message;
 use ticketgram_domain::Agent;
 use ticketgram_store::{BotRole, NewBot};
-use ticketgram_telegram::{Secret, TelegramClient, TelegramError};
 
 /// The roles a pasted token can take (the settings bot's own token is the instance's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,11 +113,11 @@ pub async fn received(
         }
     };
     let token = message.text().unwrap_or("").trim().to_string();
-    let (Some(tg), Some(key)) = (desk.telegram.as_ref(), desk.token_key.as_ref()) else {
+    let (Some(_), Some(key)) = (desk.telegram.as_ref(), desk.token_key.as_ref()) else {
         return reply.say(desk, fx, "settings-bots-no-key", &[]).await;
     };
-    let candidate = TelegramClient::new(tg.api_base().clone(), Secret::new(token.clone()));
-    let me = match candidate.bot().get_me().await.map_err(TelegramError::from) {
+    // Asked of Telegram before this input's transaction opened (see `lookups`).
+    let (bot_id, username) = match desk.lookups.bot_behind_token(&token)? {
         Ok(me) => me,
         Err(e) if e.is_transient() => {
             return reply
@@ -132,8 +130,6 @@ pub async fn received(
                 .await
         }
     };
-    let bot_id = me.user.id.0 as i64;
-    let username = me.user.username.clone().unwrap_or_default();
     if bot_id == desk.config.bots.settings {
         return reply
             .say(desk, fx, "settings-bots-token-is-settings", &[])
@@ -174,23 +170,4 @@ pub async fn received(
     reply
         .say(desk, fx, "settings-bots-token-stored", &args)
         .await
-}
-
-/// A Bot API client for one of the desk's bots: this bot's own, or a stored bot's with its
-/// token opened. `None` when the token cannot be read here.
-pub async fn client_for(desk: &Desk, bot_id: i64) -> Result<Option<TelegramClient>, RelayError> {
-    let Some(tg) = desk.telegram.as_ref() else {
-        return Ok(None);
-    };
-    if bot_id == desk.bot_id() {
-        return Ok(Some(tg.clone()));
-    }
-    let (Some(bot), Some(key)) = (desk.store.find_bot(bot_id).await?, desk.token_key.as_ref())
-    else {
-        return Ok(None);
-    };
-    Ok(key
-        .open(&bot.token_ciphertext)
-        .ok()
-        .map(|token| TelegramClient::new(tg.api_base().clone(), Secret::new(token))))
 }

@@ -1,0 +1,228 @@
+//! Questions a decision must ask Telegram, answered outside the input's transaction.
+//!
+//! A handler never calls Telegram while its transaction is open (on SQLite that would hold
+//! the desk's write lock for a network round trip). When it needs an answer it does not have
+//! yet — who is behind a pasted bot token, which group is linked to a channel, what rights the
+//! bot has in a chat — it returns [`RelayError::AskTelegram`]; the processor rolls the
+//! transaction back, asks, remembers the answer, and applies the input again from the start,
+//! now with the answer at hand. Only the settings bot asks, and rarely, so running its handler
+//! twice costs nothing worth measuring.
+
+use crate::desk::Desk;
+use crate::RelayError;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use teloxide_core::prelude::Requester as _;
+use teloxide_core::types::{ChatId, ChatMemberKind, UserId};
+use ticketgram_telegram::{Secret, TelegramClient, TelegramError};
+
+/// One question for Telegram.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum Lookup {
+    /// `getMe` with a token an admin pasted into the settings bot.
+    BotBehindToken(String),
+    /// `getChat`: the chat linked to `chat` (a channel's discussion group), asked as `bot`.
+    LinkedChat { bot: i64, chat: i64 },
+    /// `getChatMember`: what `bot` may do in `chat`.
+    Rights { bot: i64, chat: i64, channel: bool },
+}
+
+/// Tokens are secrets: a lookup never prints one.
+impl std::fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Lookup::BotBehindToken(_) => f.write_str("BotBehindToken(<redacted>)"),
+            Lookup::LinkedChat { bot, chat } => write!(f, "LinkedChat({bot}, {chat})"),
+            Lookup::Rights { bot, chat, channel } => {
+                write!(f, "Rights({bot}, {chat}, channel: {channel})")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Answer {
+    Bot { id: i64, username: String },
+    LinkedChat(Option<i64>),
+    Rights(Rights),
+}
+
+/// The answers gathered for one input. A failed call is an answer too (the handler tells
+/// the admin Telegram is unreachable, or the token was refused).
+#[derive(Debug, Default)]
+pub struct Lookups {
+    answers: Mutex<HashMap<Lookup, Result<Answer, TelegramError>>>,
+}
+
+impl Lookups {
+    /// The answer, or [`RelayError::AskTelegram`] for the processor to ask first.
+    pub fn get(&self, question: Lookup) -> Result<Result<Answer, TelegramError>, RelayError> {
+        let answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
+        match answers.get(&question) {
+            Some(answer) => Ok(answer.clone()),
+            None => Err(RelayError::AskTelegram(Box::new(question))),
+        }
+    }
+
+    pub fn bot_behind_token(
+        &self,
+        token: &str,
+    ) -> Result<Result<(i64, String), TelegramError>, RelayError> {
+        Ok(match self.get(Lookup::BotBehindToken(token.to_string()))? {
+            Ok(Answer::Bot { id, username }) => Ok((id, username)),
+            Ok(_) => Err(TelegramError::Other("unexpected answer".into())),
+            Err(e) => Err(e),
+        })
+    }
+
+    pub fn linked_chat(
+        &self,
+        bot: i64,
+        chat: i64,
+    ) -> Result<Result<Option<i64>, TelegramError>, RelayError> {
+        Ok(match self.get(Lookup::LinkedChat { bot, chat })? {
+            Ok(Answer::LinkedChat(linked)) => Ok(linked),
+            Ok(_) => Err(TelegramError::Other("unexpected answer".into())),
+            Err(e) => Err(e),
+        })
+    }
+
+    pub fn rights(
+        &self,
+        bot: i64,
+        chat: i64,
+        channel: bool,
+    ) -> Result<Result<Rights, TelegramError>, RelayError> {
+        Ok(match self.get(Lookup::Rights { bot, chat, channel })? {
+            Ok(Answer::Rights(rights)) => Ok(rights),
+            Ok(_) => Err(TelegramError::Other("unexpected answer".into())),
+            Err(e) => Err(e),
+        })
+    }
+
+    /// Asks Telegram (outside any transaction: `desk` must read from the pool) and keeps the
+    /// answer, success or failure.
+    pub async fn ask(&self, desk: &Desk, question: Lookup) -> Result<(), RelayError> {
+        let answer = match &question {
+            Lookup::BotBehindToken(token) => match desk.telegram.as_ref() {
+                Some(tg) => {
+                    let candidate =
+                        TelegramClient::new(tg.api_base().clone(), Secret::new(token.clone()));
+                    candidate
+                        .bot()
+                        .get_me()
+                        .await
+                        .map_err(TelegramError::from)
+                        .map(|me| Answer::Bot {
+                            id: me.user.id.0 as i64,
+                            username: me.user.username.clone().unwrap_or_default(),
+                        })
+                }
+                None => Err(unreachable_bot()),
+            },
+            Lookup::LinkedChat { bot, chat } => match client_for(desk, *bot).await? {
+                Some(tg) => linked_chat(&tg, *chat).await.map(Answer::LinkedChat),
+                None => Err(unreachable_bot()),
+            },
+            Lookup::Rights { bot, chat, channel } => match client_for(desk, *bot).await? {
+                Some(tg) => rights_in(&tg, *chat, *bot, *channel)
+                    .await
+                    .map(Answer::Rights),
+                None => Err(unreachable_bot()),
+            },
+        };
+        self.answers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(question, answer);
+        Ok(())
+    }
+}
+
+/// No client for that bot here (its token is not stored, or cannot be opened).
+fn unreachable_bot() -> TelegramError {
+    TelegramError::Other("no Bot API client for that bot here".into())
+}
+
+/// What the bot can do in one chat, as far as the desk needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rights {
+    pub present: bool,
+    /// Fluent keys of the rights it lacks, in the order an admin fixes them.
+    pub missing: Vec<&'static str>,
+}
+
+/// The rights the desk needs: in the channel, post and edit the cards; in the group, be an
+/// administrator (a bot with privacy mode on reads other people's messages only then).
+pub fn rights_of(kind: &ChatMemberKind, is_channel: bool) -> Rights {
+    match kind {
+        ChatMemberKind::Owner(_) => Rights {
+            present: true,
+            missing: vec![],
+        },
+        ChatMemberKind::Administrator(admin) => {
+            let mut missing = vec![];
+            if is_channel && !admin.can_post_messages {
+                missing.push("settings-right-post-messages");
+            }
+            if is_channel && !admin.can_edit_messages {
+                missing.push("settings-right-edit-messages");
+            }
+            Rights {
+                present: true,
+                missing,
+            }
+        }
+        ChatMemberKind::Member(_) => Rights {
+            present: true,
+            missing: vec!["settings-right-administrator"],
+        },
+        ChatMemberKind::Restricted(r) => Rights {
+            present: r.is_member,
+            missing: vec!["settings-right-administrator"],
+        },
+        ChatMemberKind::Left | ChatMemberKind::Banned(_) => Rights {
+            present: false,
+            missing: vec!["settings-right-administrator"],
+        },
+    }
+}
+
+/// The bot's rights in `chat`, asked of Telegram.
+pub async fn rights_in(
+    tg: &TelegramClient,
+    chat: i64,
+    bot: i64,
+    is_channel: bool,
+) -> Result<Rights, TelegramError> {
+    let member = tg
+        .bot()
+        .get_chat_member(ChatId(chat), UserId(bot as u64))
+        .await?;
+    Ok(rights_of(&member.kind, is_channel))
+}
+
+/// The chat linked to `chat` (a channel's discussion group, a group's channel).
+pub async fn linked_chat(tg: &TelegramClient, chat: i64) -> Result<Option<i64>, TelegramError> {
+    let info = tg.bot().get_chat(ChatId(chat)).await?;
+    Ok(info.linked_chat_id())
+}
+
+/// A Bot API client for one of the desk's bots: this bot's own, or a stored bot's with its
+/// token opened. `None` when the token cannot be read here.
+pub async fn client_for(desk: &Desk, bot_id: i64) -> Result<Option<TelegramClient>, RelayError> {
+    let Some(tg) = desk.telegram.as_ref() else {
+        return Ok(None);
+    };
+    if bot_id == desk.bot_id() {
+        return Ok(Some(tg.clone()));
+    }
+    let (Some(bot), Some(key)) = (desk.store.find_bot(bot_id).await?, desk.token_key.as_ref())
+    else {
+        return Ok(None);
+    };
+    Ok(key
+        .open(&bot.token_ciphertext)
+        .ok()
+        .map(|token| TelegramClient::new(tg.api_base().clone(), Secret::new(token))))
+}
