@@ -55,8 +55,7 @@ async fn clients_tickets(desk: &TestDesk, client: &Client) -> usize {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_crash_anywhere_in_a_first_question_opens_one_ticket_with_one_card() {
     let desk = TestDesk::start().await;
-    let mut number = 1000;
-    for step in 1..MAX_STEPS {
+    for (number, step) in (1000..).zip(1..MAX_STEPS) {
         let client = desk.client(&format!("Client{step}"), "en");
         let before = crash_next_update_at(&desk, step);
         let question = format!("My payout {step} is stuck");
@@ -74,7 +73,6 @@ async fn a_crash_anywhere_in_a_first_question_opens_one_ticket_with_one_card() {
         assert_eq!(count(&seen, &confirmation), 1, "step {step}: {seen:#?}");
         let thread = desk.thread_sees(number, |_| true).await;
         assert_eq!(count(&thread, &question), 1, "step {step}: {thread:#?}");
-        number += 1;
         if !crashed {
             assert!(step > 5, "a first question takes more than {step} steps");
             eprintln!("a first question: cut at each of its {} steps", step - 1);
@@ -137,8 +135,7 @@ async fn a_crash_anywhere_in_a_follow_up_or_an_answer_relays_it_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_crash_anywhere_in_take_close_or_rating_applies_each_once() {
     let desk = TestDesk::start().await;
-    let mut number = 1000;
-    for step in 1..MAX_STEPS {
+    for (number, step) in (1000..).zip(1..MAX_STEPS) {
         let client = desk.client(&format!("Client{step}"), "en");
         desk.says(&client, "The invoice is wrong");
         desk.client_gets(&client, &format!("#{number}")).await;
@@ -176,7 +173,6 @@ async fn a_crash_anywhere_in_take_close_or_rating_applies_each_once() {
         assert_eq!(ticket.status, TicketStatus::Closed);
         assert_eq!(ticket.rating.map(|r| r.score()), Some(5u8));
 
-        number += 1;
         if !take_crashed && !close_crashed && !rating_crashed {
             eprintln!(
                 "take, close, rating: cut at each of up to {} steps",
