@@ -1,8 +1,7 @@
 //! The desk a relay serves: its store, its translations and where it lives in Telegram.
 //! Handlers receive it by reference; nothing here is global, so tests run desks side by side.
 
-use crate::delivery::job::Delivery;
-use crate::event::DeskChats;
+use crate::jobs::Delivery;
 use crate::RelayError;
 use std::sync::Arc;
 use ticketgram_domain::sla::{SlaTargets, WorkingHours};
@@ -15,6 +14,17 @@ use ticketgram_store::{
     BotRole, DeskProfile, NewMessage, NewOutboxJob, RecordedMessage, SealingKey, Store, Tx,
 };
 use ticketgram_telegram::TelegramClient;
+
+/// Where the desk lives in Telegram: the bot's own id and the agents' channel and group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeskChats {
+    pub bot_user_id: i64,
+    pub channel_id: Option<i64>,
+    pub group_id: Option<i64>,
+}
+
+/// How long an instance's hold on a bot outlives it if it dies without letting go.
+pub const LEASE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Settings of one desk's relay.
 #[derive(Debug, Clone)]
@@ -95,7 +105,7 @@ impl DeskConfig {
             album_window: std::time::Duration::from_millis(1500),
             hours: WorkingHours::always_open(),
             sla: SlaTargets::default(),
-            lease_ttl: crate::intake::LEASE_TTL,
+            lease_ttl: LEASE_TTL,
             poll_timeout: std::time::Duration::from_secs(10),
             roles: BotRoles::ALL,
             bots: DeskBots::single(chats.bot_user_id),
@@ -198,6 +208,18 @@ impl Desk {
         let mut desk = self.clone();
         desk.store = tx.store().clone();
         desk
+    }
+
+    /// The agent behind a Telegram user, if they are an active agent of this desk.
+    pub async fn active_agent(
+        &self,
+        telegram_user_id: i64,
+    ) -> Result<Option<ticketgram_domain::Agent>, RelayError> {
+        let agent = self
+            .store
+            .find_agent_by_telegram_id(self.ws(), telegram_user_id)
+            .await?;
+        Ok(agent.filter(|a| a.active))
     }
 
     pub fn ws(&self) -> WorkspaceId {
@@ -410,7 +432,7 @@ impl<'a> Effects<'a> {
         &mut self,
         ticket: TicketId,
         text: String,
-        keyboard: Option<crate::delivery::job::Keyboard>,
+        keyboard: Option<crate::jobs::Keyboard>,
     ) -> Result<(), RelayError> {
         let message = self.system_message(ticket, text).await?;
         self.send(Delivery::ClientNotice { message, keyboard }, Some(ticket))

@@ -2,8 +2,8 @@
 //! on the other side.
 
 use crate::content;
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::MessageDirection;

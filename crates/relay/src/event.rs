@@ -3,17 +3,10 @@
 //! answer in the logs.
 
 use crate::callback::CallbackAction;
+pub use crate::desk::DeskChats;
 use teloxide_core::types::{
     CallbackQuery, ChatMemberKind, ChatMemberUpdated, Message, MessageOrigin, Update, UpdateKind,
 };
-
-/// Where the desk lives in Telegram: the bot's own id and the agents' channel and group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DeskChats {
-    pub bot_user_id: i64,
-    pub channel_id: Option<i64>,
-    pub group_id: Option<i64>,
-}
 
 #[derive(Debug)]
 pub enum Event<'a> {
@@ -44,7 +37,7 @@ pub enum Event<'a> {
         thread_id: i64,
     },
     /// A settings or manager bot button pressed in a private chat (data starting with
-    /// [`crate::staff::SETTINGS_BUTTON`] or [`crate::staff::MANAGER_BUTTON`]).
+    /// [`crate::commands::SETTINGS_BUTTON`] or [`crate::commands::MANAGER_BUTTON`]).
     StaffButton(&'a CallbackQuery),
     /// The bot was added to, promoted in or removed from a group or channel: how the settings
     /// bot detects the agents' channel and its discussion group.
@@ -148,7 +141,7 @@ fn classify_callback<'a>(query: &'a CallbackQuery, desk: &DeskChats) -> Event<'a
         && query
             .data
             .as_deref()
-            .is_some_and(crate::staff::is_staff_button)
+            .is_some_and(crate::commands::is_staff_button)
     {
         return Event::StaffButton(query);
     }

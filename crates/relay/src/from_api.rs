@@ -4,8 +4,8 @@
 //! difference except where it should: the question has no Telegram original to copy, so it is
 //! posted in the thread as text.
 
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use ticketgram_domain::{Actor, Client, MessageDirection, MessageId, Priority, Ticket, TopicId};
 use ticketgram_store::{NewMessage, NewTicket};
@@ -86,7 +86,7 @@ pub async fn open_ticket(
         fx.notify_client(ticket.id, text, None).await?;
     }
     // Agents hear of it exactly as of a ticket opened in the client bot.
-    crate::manager_bot::notify::ticket_opened(desk, fx, &ticket, client).await?;
+    crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
     Ok(OpenedTicket {
         ticket,
         message: recorded.message.id,

@@ -12,7 +12,7 @@ use ticketgram_telegram::{TelegramClient, TelegramError};
 use tokio::sync::Notify;
 
 /// The default lease: outlives one long poll comfortably; renewed every round.
-pub const LEASE_TTL: Duration = Duration::from_secs(30);
+pub use crate::desk::LEASE_TTL;
 
 pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
     AllowedUpdate::Message,

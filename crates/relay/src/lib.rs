@@ -7,8 +7,11 @@
 
 pub mod actions;
 pub mod agents;
+mod asking;
 pub mod callback;
+pub mod card;
 pub mod client_bot;
+pub mod commands;
 pub mod content;
 pub mod delivery;
 pub mod desk;
@@ -17,16 +20,18 @@ pub mod event;
 pub mod from_api;
 pub mod input;
 pub mod intake;
+pub mod jobs;
 pub mod lookups;
 pub mod manager_bot;
+pub mod notices;
 pub mod processor;
 mod service;
 pub mod settings_bot;
 pub mod staff;
 pub mod webhook;
 
+pub use desk::DeskChats;
 pub use desk::{BotRoles, Desk, DeskBots, DeskConfig};
-pub use event::DeskChats;
 pub use input::Input;
 pub use service::{Relay, RelayHandle};
 

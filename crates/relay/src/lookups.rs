@@ -4,17 +4,15 @@
 //! the desk's write lock for a network round trip). When it needs an answer it does not have
 //! yet — who is behind a pasted bot token, which group is linked to a channel, what rights the
 //! bot has in a chat — it returns [`RelayError::AskTelegram`]; the processor rolls the
-//! transaction back, asks, remembers the answer, and applies the input again from the start,
+//! transaction back, asks (`crate::asking`), remembers the answer, and applies the input again from the start,
 //! now with the answer at hand. Only the settings bot asks, and rarely, so running its handler
 //! twice costs nothing worth measuring.
 
-use crate::desk::Desk;
 use crate::RelayError;
 use std::collections::HashMap;
 use std::sync::Mutex;
-use teloxide_core::prelude::Requester as _;
-use teloxide_core::types::{ChatId, ChatMemberKind, UserId};
-use ticketgram_telegram::{Secret, TelegramClient, TelegramError};
+use teloxide_core::types::ChatMemberKind;
+use ticketgram_telegram::TelegramError;
 
 /// One question for Telegram.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -55,6 +53,14 @@ pub struct Lookups {
 }
 
 impl Lookups {
+    /// Keeps Telegram's answer to `question`, success or failure.
+    pub fn remember(&self, question: Lookup, answer: Result<Answer, TelegramError>) {
+        self.answers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(question, answer);
+    }
+
     /// The answer, or [`RelayError::AskTelegram`] for the processor to ask first.
     pub fn get(&self, question: Lookup) -> Result<Result<Answer, TelegramError>, RelayError> {
         let answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
@@ -99,49 +105,6 @@ impl Lookups {
             Err(e) => Err(e),
         })
     }
-
-    /// Asks Telegram (outside any transaction: `desk` must read from the pool) and keeps the
-    /// answer, success or failure.
-    pub async fn ask(&self, desk: &Desk, question: Lookup) -> Result<(), RelayError> {
-        let answer = match &question {
-            Lookup::BotBehindToken(token) => match desk.telegram.as_ref() {
-                Some(tg) => {
-                    let candidate =
-                        TelegramClient::new(tg.api_base().clone(), Secret::new(token.clone()));
-                    candidate
-                        .bot()
-                        .get_me()
-                        .await
-                        .map_err(TelegramError::from)
-                        .map(|me| Answer::Bot {
-                            id: me.user.id.0 as i64,
-                            username: me.user.username.clone().unwrap_or_default(),
-                        })
-                }
-                None => Err(unreachable_bot()),
-            },
-            Lookup::LinkedChat { bot, chat } => match client_for(desk, *bot).await? {
-                Some(tg) => linked_chat(&tg, *chat).await.map(Answer::LinkedChat),
-                None => Err(unreachable_bot()),
-            },
-            Lookup::Rights { bot, chat, channel } => match client_for(desk, *bot).await? {
-                Some(tg) => rights_in(&tg, *chat, *bot, *channel)
-                    .await
-                    .map(Answer::Rights),
-                None => Err(unreachable_bot()),
-            },
-        };
-        self.answers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(question, answer);
-        Ok(())
-    }
-}
-
-/// No client for that bot here (its token is not stored, or cannot be opened).
-fn unreachable_bot() -> TelegramError {
-    TelegramError::Other("no Bot API client for that bot here".into())
 }
 
 /// What the bot can do in one chat, as far as the desk needs it.
@@ -186,43 +149,4 @@ pub fn rights_of(kind: &ChatMemberKind, is_channel: bool) -> Rights {
             missing: vec!["settings-right-administrator"],
         },
     }
-}
-
-/// The bot's rights in `chat`, asked of Telegram.
-pub async fn rights_in(
-    tg: &TelegramClient,
-    chat: i64,
-    bot: i64,
-    is_channel: bool,
-) -> Result<Rights, TelegramError> {
-    let member = tg
-        .bot()
-        .get_chat_member(ChatId(chat), UserId(bot as u64))
-        .await?;
-    Ok(rights_of(&member.kind, is_channel))
-}
-
-/// The chat linked to `chat` (a channel's discussion group, a group's channel).
-pub async fn linked_chat(tg: &TelegramClient, chat: i64) -> Result<Option<i64>, TelegramError> {
-    let info = tg.bot().get_chat(ChatId(chat)).await?;
-    Ok(info.linked_chat_id())
-}
-
-/// A Bot API client for one of the desk's bots: this bot's own, or a stored bot's with its
-/// token opened. `None` when the token cannot be read here.
-pub async fn client_for(desk: &Desk, bot_id: i64) -> Result<Option<TelegramClient>, RelayError> {
-    let Some(tg) = desk.telegram.as_ref() else {
-        return Ok(None);
-    };
-    if bot_id == desk.bot_id() {
-        return Ok(Some(tg.clone()));
-    }
-    let (Some(bot), Some(key)) = (desk.store.find_bot(bot_id).await?, desk.token_key.as_ref())
-    else {
-        return Ok(None);
-    };
-    Ok(key
-        .open(&bot.token_ciphertext)
-        .ok()
-        .map(|token| TelegramClient::new(tg.api_base().clone(), Secret::new(token))))
 }

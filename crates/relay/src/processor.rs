@@ -66,7 +66,7 @@ async fn apply_stored(desk: &Desk, stored: &StoredUpdate) -> Result<(), RelayErr
             Err(RelayError::AskTelegram(question)) if questions < MAX_QUESTIONS => {
                 questions += 1;
                 attempt -= 1;
-                desk.lookups.ask(desk, *question).await?;
+                crate::asking::ask(desk, *question).await?;
             }
             Err(e) if e.is_transient() && attempt < ATTEMPTS => {
                 tracing::debug!(update_id = stored.update_id, attempt, error = %e, "update retried");

@@ -1,8 +1,8 @@
 //! Ticket-card buttons: Take, Close, Reopen, Transfer. Only agents of the desk may press them.
 
 use crate::callback::CallbackAction;
-use crate::delivery::job::{Button, Delivery, Keyboard};
 use crate::desk::{Desk, Effects};
+use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
 use teloxide_core::types::CallbackQuery;
 use ticketgram_domain::{Actor, TicketStatus};
@@ -15,7 +15,7 @@ pub async fn handle_button(
     action: CallbackAction,
 ) -> Result<(), RelayError> {
     let callback_id = query.id.0.clone();
-    let Some(agent) = super::agent_of(desk, query.from.id.0 as i64).await? else {
+    let Some(agent) = desk.active_agent(query.from.id.0 as i64).await? else {
         let text = desk.agent_text("not-an-agent", &[]);
         return fx
             .send(
@@ -53,7 +53,7 @@ pub async fn handle_button(
     let actor = Actor::Agent(agent.id);
     match action {
         CallbackAction::Take(_) => {
-            super::assign::take_ticket(desk, fx, &ticket, &agent).await?;
+            crate::actions::assign::take_ticket(desk, fx, &ticket, &agent).await?;
             return Ok(());
         }
         CallbackAction::CloseByAgent(_) => {
@@ -102,7 +102,7 @@ pub async fn handle_button(
         }
         CallbackAction::TransferTo(_, to) => {
             let target = desk.store.get_agent(desk.ws(), to).await?;
-            super::assign::transfer_ticket(desk, fx, &ticket, &agent, &target).await?;
+            crate::actions::assign::transfer_ticket(desk, fx, &ticket, &agent, &target).await?;
             return Ok(());
         }
         _ => {}

@@ -2,8 +2,8 @@
 //! internal notes (kept on the agents' side) and everything else (ignored, with a reason).
 
 use crate::content;
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{MessageDirection, TelegramCopy, Timestamp};
@@ -67,7 +67,7 @@ pub async fn handle_comment(
     let Some(user) = message.from.as_ref() else {
         return Ok(());
     };
-    let Some(agent) = super::agent_of(desk, user.id.0 as i64).await? else {
+    let Some(agent) = desk.active_agent(user.id.0 as i64).await? else {
         tracing::info!(
             ticket = post.ticket.0,
             user = user.id.0,

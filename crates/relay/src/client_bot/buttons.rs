@@ -2,8 +2,8 @@
 
 use super::menu;
 use crate::callback::CallbackAction;
-use crate::delivery::job::{Button, Delivery, Keyboard};
 use crate::desk::{Desk, Effects};
+use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
 use teloxide_core::types::CallbackQuery;
 use ticketgram_domain::{

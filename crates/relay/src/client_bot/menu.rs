@@ -1,9 +1,9 @@
 //! Menus and screens of the client bot: the welcome, the topic list, "My requests".
 
-use crate::agents::card::status_label;
 use crate::callback::CallbackAction;
-use crate::delivery::job::{Button, Delivery, Keyboard};
+use crate::card::status_label;
 use crate::desk::{Desk, Effects};
+use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
 use ticketgram_domain::{Client, ClientState, Language, Ticket};
 

@@ -4,8 +4,8 @@ use super::menu;
 use super::routing::{route, Route};
 use crate::callback::CallbackAction;
 use crate::content::{self, Content};
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{
@@ -171,7 +171,7 @@ pub(crate) async fn open_ticket(
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored, content).await?;
-    crate::manager_bot::notify::ticket_opened(desk, fx, &ticket, client).await?;
+    crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
     let text = desk.first_reply_promise(&ticket, client.language, fx.now);
     fx.notify_client(
         ticket.id,
@@ -194,7 +194,7 @@ pub(crate) async fn add_to_ticket(
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket).await?;
     relay_to_thread(desk, fx, ticket, stored, content).await?;
-    crate::manager_bot::notify::client_replied(desk, fx, ticket, client, content).await?;
+    crate::notices::notify::client_replied(desk, fx, ticket, client, content).await?;
     // A client answering a ticket that waited on them changes its status: refresh the card.
     fx.refresh_card(ticket).await
 }

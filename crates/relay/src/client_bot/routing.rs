@@ -9,8 +9,8 @@
 use super::menu;
 use crate::callback::CallbackAction;
 use crate::content::Content;
-use crate::delivery::job::{Button, Keyboard};
 use crate::desk::{Desk, Effects};
+use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{Client, ClientState, PendingMessage, Ticket, TicketId};

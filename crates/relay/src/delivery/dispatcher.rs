@@ -5,9 +5,9 @@
 //! - a permanent refusal (client blocked the bot, bad request): dead, and the agents are told
 //!   in the ticket's thread.
 
-use super::job::Delivery;
 use super::render::{deliver, DeliveryError, Outcome, Recorded};
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_store::OutboxJob;

@@ -1,7 +1,6 @@
 //! Outgoing Telegram traffic: the outbox jobs and the loop that sends them.
 
 pub mod dispatcher;
-pub mod job;
 mod mirror;
 pub mod render;
 mod replies;

@@ -1,12 +1,12 @@
 //! Carries out one outbox job: loads what it is about from the store, renders it as it is
 //! now, and makes the Telegram calls. Returns whether it is done or must wait.
 
-use super::job::Delivery;
 use super::replies::{agent_to_client, join_signature, signature, sync_edit};
 use super::split::{split_text, CAPTION_LIMIT, TEXT_LIMIT};
 use super::telegram_calls as call;
-use crate::agents::card::{self, CardFacts};
+use crate::card::{self, CardFacts};
 use crate::desk::Desk;
+use crate::jobs::Delivery;
 use std::time::Duration;
 use ticketgram_domain::{Message, MessageId, TelegramCopy, TicketId, WorkspaceId};
 use ticketgram_store::{StoreError, Tx};
@@ -290,7 +290,7 @@ async fn post_card(
 pub(crate) async fn render_card(
     desk: &Desk,
     ticket: TicketId,
-) -> Result<(String, super::job::Keyboard), DeliveryError> {
+) -> Result<(String, crate::jobs::Keyboard), DeliveryError> {
     let ws = desk.ws();
     let ticket = desk.store.get_ticket(ws, ticket).await?;
     let client = desk.store.get_client(ws, ticket.client).await?;

@@ -1,7 +1,7 @@
 //! The few Bot API calls the relay makes, in teloxide terms. Kept in one place so the rest of
 //! the relay speaks of tickets and messages, not payload builders.
 
-use crate::delivery::job::{InlineButton, Keyboard};
+use crate::jobs::{InlineButton, Keyboard};
 use teloxide_core::payloads::{
     CopyMessageSetters, EditMessageTextSetters, SendMediaGroupSetters, SendMessageSetters,
 };

@@ -1,8 +1,8 @@
 //! `/clients [query]`: clients by name, username or Telegram id, ten a page, with ‹ › buttons.
 
 use super::Me;
-use crate::delivery::job::{Button, Keyboard};
 use crate::desk::Effects;
+use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 
 const PER_PAGE: i64 = 10;
@@ -53,7 +53,7 @@ pub async fn search(
     }
     let button = |label: &str, to: i64| Button {
         text: label.to_string(),
-        data: format!("{}cl:{to}:{query}", crate::staff::MANAGER_BUTTON),
+        data: format!("{}cl:{to}:{query}", crate::commands::MANAGER_BUTTON),
     };
     let mut row = vec![];
     if page > 0 {

@@ -9,21 +9,21 @@
 mod blocks;
 mod clients;
 mod help;
-pub(crate) mod links;
-pub(crate) mod notify;
-mod queues;
+pub(crate) mod login;
+pub(crate) mod queues;
 mod report;
 mod templates;
 mod ticket_view;
 pub mod timers;
 mod transfer;
 
-use crate::delivery::job::{Delivery, Keyboard};
+use crate::commands::Command;
 use crate::desk::{Desk, Effects};
-use crate::staff::Command;
+use crate::jobs::{Delivery, Keyboard};
+pub(crate) use crate::notices::{language_of, preview};
 use crate::RelayError;
 use teloxide_core::types::{CallbackQuery, Message};
-use ticketgram_domain::{Agent, Language, Ticket, TicketNumber, TopicId};
+use ticketgram_domain::{Agent, Language, Ticket, TicketNumber};
 use ticketgram_i18n::Arg;
 
 /// Commands only agents have; anyone else is told so instead of having them taken as a
@@ -54,7 +54,7 @@ pub async fn handle_message(
         return Ok(false);
     };
     let chat_id = message.chat.id.0;
-    let Some(agent) = crate::agents::agent_of(desk, user.id.0 as i64).await? else {
+    let Some(agent) = desk.active_agent(user.id.0 as i64).await? else {
         // A stranger's or a deactivated agent's `/login` gets no link, and is not a question
         // for the desk either: it would open a ticket that echoes the attempt to the team.
         let refusal = match command.name {
@@ -75,7 +75,7 @@ pub async fn handle_message(
     let args = command.args;
     match command.name {
         "login" => {
-            crate::staff::login::handle_login(desk, fx, &agent, message.chat.id.0).await?;
+            login::handle_login(desk, fx, &agent, message.chat.id.0).await?;
         }
         "start" | "help" => help::show(&me, fx).await?,
         "my" => queues::my_tickets(&me, fx).await?,
@@ -93,14 +93,14 @@ pub async fn handle_message(
     Ok(true)
 }
 
-/// A manager button; `data` is the callback data without [`crate::staff::MANAGER_BUTTON`].
+/// A manager button; `data` is the callback data without [`crate::commands::MANAGER_BUTTON`].
 pub async fn handle_button(
     desk: &Desk,
     fx: &mut Effects<'_>,
     query: &CallbackQuery,
     data: &str,
 ) -> Result<(), RelayError> {
-    let agent = crate::agents::agent_of(desk, query.from.id.0 as i64).await?;
+    let agent = desk.active_agent(query.from.id.0 as i64).await?;
     let refusal = agent
         .is_none()
         .then(|| desk.agent_text("not-an-agent", &[]));
@@ -189,15 +189,6 @@ impl Me<'_> {
     }
 }
 
-/// Agents read the bot in their first language; without one, in the desk's agent language.
-pub(crate) fn language_of(desk: &Desk, agent: &Agent) -> Language {
-    agent
-        .languages
-        .first()
-        .copied()
-        .unwrap_or(desk.config.agent_language)
-}
-
 pub(crate) async fn say(
     fx: &mut Effects<'_>,
     chat_id: i64,
@@ -213,31 +204,4 @@ pub(crate) async fn say(
         None,
     )
     .await
-}
-
-/// A topic's name in `lang`, or "no topic".
-pub(crate) async fn topic_label(
-    desk: &Desk,
-    lang: Language,
-    topic: Option<TopicId>,
-) -> Result<String, RelayError> {
-    Ok(match topic {
-        Some(id) => desk
-            .store
-            .get_topic(desk.ws(), id)
-            .await?
-            .name
-            .in_language(lang)
-            .to_string(),
-        None => desk.text(lang, "card-no-topic", &[]),
-    })
-}
-
-/// The start of a message on one line, cut at `limit` characters.
-pub(crate) fn preview(text: &str, limit: usize) -> String {
-    let mut out: String = text.chars().take(limit).collect();
-    if text.chars().count() > limit {
-        out.push('…');
-    }
-    out.replace('\n', " ")
 }

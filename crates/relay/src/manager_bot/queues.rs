@@ -1,10 +1,11 @@
 //! `/my` (open tickets assigned to me, each with a link into its thread) and `/queue`
 //! (unassigned tickets, oldest first, each with a Take button).
 
-use super::links::ticket_link;
 use super::Me;
-use crate::delivery::job::{Button, Keyboard};
 use crate::desk::Effects;
+use crate::jobs::{Button, Keyboard};
+pub(crate) use crate::notices::format_time;
+use crate::notices::links::ticket_link;
 use crate::RelayError;
 use ticketgram_domain::{Ticket, TicketId};
 use ticketgram_store::StoreError;
@@ -49,7 +50,7 @@ pub async fn unassigned(me: &Me<'_>, fx: &mut Effects<'_>) -> Result<(), RelayEr
                 "manager-button-take",
                 &[("number", ticket.number.to_string().into())],
             ),
-            data: format!("{}take:{}", crate::staff::MANAGER_BUTTON, ticket.id.0),
+            data: format!("{}take:{}", crate::commands::MANAGER_BUTTON, ticket.id.0),
         }]);
     }
     let keyboard = Some(Keyboard::Inline(rows));
@@ -67,7 +68,7 @@ pub async fn take(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(), R
         Err(e) => return Err(e.into()),
     };
     let number = ticket.number.to_string();
-    if crate::agents::assign::take_ticket(me.desk, fx, &ticket, me.agent).await? {
+    if crate::actions::assign::take_ticket(me.desk, fx, &ticket, me.agent).await? {
         let link = ticket_link(me.desk, ticket.id).await?.unwrap_or_default();
         me.say(
             fx,
@@ -84,8 +85,8 @@ pub async fn take(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(), R
 /// "#1042 · Payments · in progress · 2026-11-02 09:00 UTC" and the link under it.
 async fn line(me: &Me<'_>, ticket: &Ticket) -> Result<String, RelayError> {
     let desk = me.desk;
-    let topic = super::topic_label(desk, me.language(), ticket.topic).await?;
-    let status = crate::agents::card::status_label(&desk.t, me.language(), ticket.status);
+    let topic = crate::notices::topic_label(desk, me.language(), ticket.topic).await?;
+    let status = crate::card::status_label(&desk.t, me.language(), ticket.status);
     let mut line = me.text(
         "manager-ticket-line",
         &[
@@ -101,9 +102,4 @@ async fn line(me: &Me<'_>, ticket: &Ticket) -> Result<String, RelayError> {
         line.push_str(&link);
     }
     Ok(line)
-}
-
-/// Times in UTC with the zone spelled out, as on the cards.
-pub(crate) fn format_time(at: ticketgram_domain::Timestamp) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -4,8 +4,8 @@
 //! report to every admin (see `timers`) is built here too.
 
 use super::Me;
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use base64::Engine;
 use chrono::{Datelike, Duration, NaiveDate};

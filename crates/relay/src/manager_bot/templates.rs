@@ -3,8 +3,8 @@
 //! ticket's thread. Admins keep them: `/template add <name> | <text>`, `/template remove <name>`.
 
 use super::Me;
-use crate::delivery::job::{InlineButton, Keyboard};
 use crate::desk::Effects;
+use crate::jobs::{InlineButton, Keyboard};
 use crate::RelayError;
 use ticketgram_store::ReplyTemplate;
 

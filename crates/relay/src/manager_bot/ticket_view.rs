@@ -42,7 +42,7 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
             lines.push(me.text(key, &[("state", state.into())]));
         }
     }
-    if let Some(link) = super::links::ticket_link(desk, ticket.id).await? {
+    if let Some(link) = crate::notices::links::ticket_link(desk, ticket.id).await? {
         lines.push(link);
     }
     let messages = desk.store.ticket_messages(ws, ticket.id).await?;
@@ -86,10 +86,10 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
             let what = match (event.from, event.to) {
                 (Some(from), Some(to)) => format!(
                     "{} → {}",
-                    crate::agents::card::status_label(&desk.t, lang, from),
-                    crate::agents::card::status_label(&desk.t, lang, to)
+                    crate::card::status_label(&desk.t, lang, from),
+                    crate::card::status_label(&desk.t, lang, to)
                 ),
-                (None, Some(to)) => crate::agents::card::status_label(&desk.t, lang, to),
+                (None, Some(to)) => crate::card::status_label(&desk.t, lang, to),
                 _ => me.text(&format!("manager-event-{}", event_key(&event.kind)), &[]),
             };
             lines.push(format!("{} {what} ({actor})", format_time(event.at)));

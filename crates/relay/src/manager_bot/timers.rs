@@ -4,9 +4,9 @@
 //! double the work; every job it queues carries a dedupe key, so looking twice (or a crash
 //! between queueing and noting it) never notifies twice.
 
-use super::notify::{self, SlaTarget};
 use super::report::{documents, Span};
 use crate::desk::Desk;
+use crate::notices::notify::{self, SlaTarget};
 use crate::RelayError;
 use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
 use ticketgram_domain::{SlaClock, SlaState, Timestamp};

@@ -1,9 +1,9 @@
 //! `/transfer N`: the other active agents as buttons; pressing one hands the ticket over (the
-//! same transfer as the card's Transfer button, see `agents::assign`).
+//! same transfer as the card's Transfer button, see `actions::assign`).
 
 use super::Me;
-use crate::delivery::job::{Button, Keyboard};
 use crate::desk::Effects;
+use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use ticketgram_domain::{AgentId, TicketId};
 use ticketgram_store::StoreError;
@@ -27,7 +27,7 @@ pub async fn choose(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(),
                 text: a.name.clone(),
                 data: format!(
                     "{}tr:{}:{}",
-                    crate::staff::MANAGER_BUTTON,
+                    crate::commands::MANAGER_BUTTON,
                     ticket.id.0,
                     a.id.0
                 ),
@@ -70,7 +70,7 @@ pub async fn chosen(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(),
         // Pressed twice, or someone else was faster: nothing to change.
         return Ok(());
     }
-    crate::agents::assign::transfer_ticket(desk, fx, &ticket, me.agent, &target).await?;
+    crate::actions::assign::transfer_ticket(desk, fx, &ticket, me.agent, &target).await?;
     me.say(
         fx,
         "manager-transferred",

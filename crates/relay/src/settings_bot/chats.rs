@@ -2,8 +2,8 @@
 //! bot sees its own membership change, records the chat and names any right it still lacks.
 
 use super::reply::{audit, Reply};
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::lookups::{rights_of, Rights};
 use crate::RelayError;
 use teloxide_core::types::ChatMemberUpdated;

@@ -18,8 +18,8 @@ mod texts;
 mod tokens;
 mod topics;
 
+use crate::commands::Command;
 use crate::desk::{Desk, Effects};
-use crate::staff::Command;
 use crate::RelayError;
 use dialog::Dialog;
 use reply::Reply;
@@ -119,7 +119,7 @@ async fn not_an_admin(
     Ok(false)
 }
 
-/// A settings button; `data` is the callback data without [`crate::staff::SETTINGS_BUTTON`].
+/// A settings button; `data` is the callback data without [`crate::commands::SETTINGS_BUTTON`].
 pub async fn handle_button(
     desk: &Desk,
     fx: &mut Effects<'_>,

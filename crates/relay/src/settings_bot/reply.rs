@@ -1,7 +1,7 @@
 //! Saying things to an admin in their language, answering buttons, recording changes.
 
-use crate::delivery::job::{Delivery, Keyboard};
 use crate::desk::{Desk, Effects};
+use crate::jobs::{Delivery, Keyboard};
 use crate::RelayError;
 use teloxide_core::types::{CallbackQuery, Message, User};
 use ticketgram_domain::{Actor, Agent, AuditEntry, Language};

@@ -2,8 +2,8 @@
 //! becomes it. Wrong codes are refused (and counted by the store); a used code means nothing.
 
 use super::reply::Reply;
+use crate::commands::Command;
 use crate::desk::{Desk, Effects};
-use crate::staff::Command;
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{Actor, AgentRole, AuditEntry};

@@ -3,9 +3,9 @@
 
 use super::dialog::Dialog;
 use super::reply::{audit, Reply};
-use crate::delivery::job::{Button, Keyboard};
+use crate::commands::SETTINGS_BUTTON;
 use crate::desk::{Desk, Effects};
-use crate::staff::SETTINGS_BUTTON;
+use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use serde::{Deserialize, Serialize};
 use ticketgram_domain::{Agent, Language};

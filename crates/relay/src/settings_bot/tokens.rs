@@ -4,9 +4,9 @@
 
 use super::dialog::Dialog;
 use super::reply::{audit, Reply};
-use crate::delivery::job::{Button, Delivery, Keyboard};
+use crate::commands::SETTINGS_BUTTON;
 use crate::desk::{Desk, Effects};
-use crate::staff::SETTINGS_BUTTON;
+use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
 use serde::{Deserialize, Serialize};
 use teloxide_core::types::Message;

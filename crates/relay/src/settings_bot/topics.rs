@@ -3,9 +3,9 @@
 
 use super::dialog::Dialog;
 use super::reply::{audit, Reply};
-use crate::delivery::job::{Button, Keyboard};
+use crate::commands::SETTINGS_BUTTON;
 use crate::desk::{Desk, Effects};
-use crate::staff::SETTINGS_BUTTON;
+use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use ticketgram_domain::{Agent, Language, Priority, TopicId, TopicName};
 use ticketgram_store::NewTopic;

@@ -11,3 +11,4 @@ mod pg;
 mod resilience;
 mod settings_bot;
 mod story;
+mod structure;

@@ -1,7 +1,7 @@
 //! `/login` in the manager bot: a one-time link into the web console.
 
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use std::time::Duration;
 use ticketgram_domain::{Agent, Language};

@@ -9,8 +9,8 @@
 
 use super::language_of;
 use crate::content::Content;
-use crate::delivery::job::{Button, Delivery, Keyboard};
 use crate::desk::{Desk, Effects};
+use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
 use ticketgram_domain::{Agent, Client, Ticket, TicketId, Timestamp};
 use ticketgram_i18n::Arg;
@@ -57,7 +57,7 @@ pub async fn ticket_opened(
                 "manager-button-take",
                 &[("number", ticket.number.to_string().into())],
             ),
-            data: format!("{}take:{}", crate::staff::MANAGER_BUTTON, ticket.id.0),
+            data: format!("{}take:{}", crate::commands::MANAGER_BUTTON, ticket.id.0),
         };
         let keyboard = Some(Keyboard::Inline(vec![vec![take]]));
         to_agent(desk, fx, agent, text, keyboard).await?;
@@ -166,7 +166,7 @@ pub async fn sla_at_risk(
         let lang = language_of(desk, agent);
         let args: [(&str, Arg); 4] = [
             ("number", ticket.number.to_string().into()),
-            ("due", super::queues::format_time(due).into()),
+            ("due", super::format_time(due).into()),
             ("subject", ticket.subject.clone().into()),
             ("link", link.clone().into()),
         ];

@@ -66,7 +66,7 @@ pub async fn transfer_ticket(
     fx.tell_agents(ticket.id, notice).await?;
     fx.refresh_card(ticket.id).await?;
     if target.id != by.id {
-        crate::manager_bot::notify::transferred_to(desk, fx, ticket, by, target).await?;
+        crate::notices::notify::transferred_to(desk, fx, ticket, by, target).await?;
     }
     Ok(())
 }

@@ -3,10 +3,10 @@
 //! of the input that asked, so every path has the same effects: the same history and audit
 //! rows, the same notices in the thread, the same messages to the client and the agents.
 
-use crate::agents::assign;
+pub mod assign;
 use crate::client_bot;
-use crate::delivery::job::Delivery;
 use crate::desk::{Desk, Effects};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use ticketgram_domain::{
     Actor, AgentId, MessageDirection, MessageId, StatusChange, TicketId, TicketStatus,

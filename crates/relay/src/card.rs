@@ -2,7 +2,7 @@
 //! status, assignee or rating change, so the channel reads as a live queue.
 
 use crate::callback::CallbackAction;
-use crate::delivery::job::{Button, Keyboard};
+use crate::jobs::{Button, Keyboard};
 use ticketgram_domain::{Agent, Client, Language, Ticket, TicketStatus, Timestamp, Topic};
 use ticketgram_i18n::Translator;
 
