@@ -14,6 +14,7 @@ mod manager_bot;
 mod messages;
 mod outbox;
 mod schema;
+mod schema_parity;
 mod settings_bot;
 mod sign_in_throttle;
 mod ticket_search;
