@@ -53,6 +53,32 @@ impl BenchDatabase {
         }
     }
 
+    /// Brings the schema up to date before the run, so the migration's commits are not
+    /// counted as the desk's.
+    pub async fn prepare(&self) -> Result<(), BenchError> {
+        let store = ticketgram_store::Store::connect(self.url()).await?;
+        store.migrate().await?;
+        store.close().await;
+        Ok(())
+    }
+
+    /// Transactions committed in this database so far (PostgreSQL's own count, which includes
+    /// every statement run outside a transaction); `None` on SQLite. Backends report their
+    /// counts when they end, so read it once the desk's connections are closed.
+    pub async fn commits(&self) -> Result<Option<u64>, BenchError> {
+        let BenchDatabase::Postgres { server, name, .. } = self else {
+            return Ok(None);
+        };
+        let mut admin = PgConnection::connect(server).await?;
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT xact_commit FROM pg_stat_database WHERE datname = $1")
+                .bind(name)
+                .fetch_one(&mut admin)
+                .await?;
+        admin.close().await?;
+        Ok(u64::try_from(count).ok())
+    }
+
     pub fn url(&self) -> &str {
         match self {
             BenchDatabase::Sqlite { url, .. } | BenchDatabase::Postgres { url, .. } => url,

@@ -94,10 +94,36 @@ pub async fn run(config: BenchConfig) -> Result<BenchReport, BenchError> {
     }
     let memory = memory::Meter::start();
     let database = database::BenchDatabase::create(&config.database_url).await?;
-    let outcome = run_on(&config, database.url(), &memory).await;
+    let outcome = measured_run(&config, &database, &memory).await;
     let dropped = database.remove().await;
     let report = outcome?;
     dropped?;
+    Ok(report)
+}
+
+/// The run, with what it cost the database and the scheduler around it.
+async fn measured_run(
+    config: &BenchConfig,
+    database: &database::BenchDatabase,
+    memory: &memory::Meter,
+) -> Result<BenchReport, BenchError> {
+    database.prepare().await?;
+    let commits_before = database.commits().await?;
+    let switches_before = memory::context_switches();
+    let mut report = run_on(config, database.url(), memory).await?;
+    let switches = memory::context_switches()
+        .zip(switches_before)
+        .map(|(after, before)| after.saturating_sub(before));
+    let commits = database
+        .commits()
+        .await?
+        .zip(commits_before)
+        .map(|(after, before)| after.saturating_sub(before));
+    let messages = (report.tickets.count + report.relay.count).max(1) as f64;
+    report.costs = report::CostReport {
+        commits_per_message: commits.map(|c| c as f64 / messages),
+        context_switches_per_message: switches.map(|s| s as f64 / messages),
+    };
     Ok(report)
 }
 

@@ -31,6 +31,25 @@ impl Meter {
     }
 }
 
+/// Voluntary and involuntary context switches of this process's threads so far (Linux only).
+/// The sandbox runs in the same process, so this is an upper bound for the relay alone.
+pub fn context_switches() -> Option<u64> {
+    let tasks = std::fs::read_dir("/proc/self/task").ok()?;
+    let mut total = 0;
+    for task in tasks.flatten() {
+        let status = std::fs::read_to_string(task.path().join("status")).ok()?;
+        for line in status.lines() {
+            if let Some(rest) = line
+                .strip_prefix("voluntary_ctxt_switches:")
+                .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
+            {
+                total += rest.trim().parse::<u64>().ok()?;
+            }
+        }
+    }
+    Some(total)
+}
+
 /// One `Name:   1234 kB` line of `/proc/self/status`.
 fn read_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

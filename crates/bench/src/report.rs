@@ -30,6 +30,18 @@ pub struct BenchReport {
     pub wall_seconds: f64,
     /// The duration cap ended the run before everything arrived.
     pub capped: bool,
+    /// What each relayed message cost the database and the scheduler.
+    pub costs: CostReport,
+}
+
+/// Costs per relayed message (first messages and follow-ups alike); absent where they cannot
+/// be measured (commits on SQLite, context switches off Linux).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct CostReport {
+    /// PostgreSQL transactions committed in the run's database (`pg_stat_database`).
+    pub commits_per_message: Option<f64>,
+    /// Context switches of the whole process (relay and sandbox together).
+    pub context_switches_per_message: Option<f64>,
 }
 
 /// Throughput of one phase: from the first send to the last arrival of that phase.
@@ -112,6 +124,7 @@ pub fn build(
         delivery,
         wall_seconds: wall.as_secs_f64(),
         capped,
+        costs: CostReport::default(),
     }
 }
 
@@ -208,6 +221,13 @@ impl fmt::Display for BenchReport {
             } else {
                 " (peak since process start)"
             }
+        )?;
+        let per = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.1}"));
+        writeln!(
+            f,
+            "per message      database commits {} · context switches {}",
+            per(self.costs.commits_per_message),
+            per(self.costs.context_switches_per_message),
         )?;
         let d = &self.delivery;
         write!(
