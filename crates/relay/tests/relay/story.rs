@@ -282,3 +282,26 @@ async fn with_several_open_requests_and_none_current_the_bot_asks_which_one() {
         1
     );
 }
+
+/// An agent reopening a closed request from the card: the thread says who, and the client is
+/// told their request is open again (a reopen no one hears of looks like silence).
+#[tokio::test]
+async fn an_agent_reopening_a_closed_request_tells_the_client() {
+    let desk = TestDesk::start().await;
+    let dana = desk.client("Dana", "en");
+    desk.says(&dana, "The refund never arrived");
+    desk.client_gets(&dana, "Request #1000 created").await;
+    desk.card_shows(1000, "#1000").await;
+    desk.press_on_card(desk.kate.0, 1000, "Close").await;
+    desk.client_gets(&dana, "How would you rate").await;
+
+    desk.card_shows(1000, "Status: closed").await;
+    desk.press_on_card(desk.kate.0, 1000, "🔄 Reopen").await;
+    desk.client_gets(&dana, "Your request #1000 was reopened by our support team")
+        .await;
+    desk.thread_sees(1000, |m| {
+        m.iter().any(|c| text_of(c).contains("Reopened by Kate"))
+    })
+    .await;
+    assert_eq!(desk.ticket(1000).await.status, TicketStatus::Open);
+}
