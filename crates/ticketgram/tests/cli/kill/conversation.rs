@@ -62,13 +62,21 @@ pub fn clients(world: &World, bot: UserId, count: usize) -> Vec<Client> {
         .collect()
 }
 
-/// One client writes `messages` messages, pausing a little (seeded) between them, without
-/// waiting for anything: what they write while the desk is down waits at Telegram.
-pub async fn client_writes(world: World, client: Client, messages: usize, seed: u64) {
+/// One client writes at their own pace (a seeded pause between messages) until `stop` is set
+/// and they wrote at least `at_least`, without waiting for anything: what they write while
+/// the desk is down waits at Telegram. Returns how many messages they wrote.
+pub async fn client_writes(
+    world: World,
+    client: Client,
+    at_least: usize,
+    seed: u64,
+    stop: Arc<AtomicBool>,
+) -> usize {
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed ^ (client.index as u64 + 1));
-    for message in 0..messages {
+    let mut message = 0;
+    while message < at_least || !stop.load(Ordering::SeqCst) {
         if message > 0 {
-            let pause = rng.gen_range(Duration::from_millis(300)..=Duration::from_millis(1500));
+            let pause = rng.gen_range(Duration::from_millis(500)..=Duration::from_millis(2500));
             tokio::time::sleep(pause).await;
         }
         let text = format!(
@@ -79,21 +87,22 @@ pub async fn client_writes(world: World, client: Client, messages: usize, seed: 
         world
             .user_sends_text(client.user, client.chat, &text)
             .expect("the client writes");
+        message += 1;
     }
+    message
 }
 
 /// Kate reads the discussion group and answers each client message once, in its own thread,
-/// until every one of `expected` is answered or `stop` is set. Returns how many she answered.
+/// until `stop` is set. Returns how many she answered.
 pub async fn agent_answers(
     world: World,
     kate: UserId,
     bot: UserId,
     group: ChatRef,
-    expected: usize,
     stop: Arc<AtomicBool>,
 ) -> usize {
     let mut answered: HashSet<(usize, usize)> = HashSet::new();
-    while answered.len() < expected && !stop.load(Ordering::SeqCst) {
+    while !stop.load(Ordering::SeqCst) {
         let unanswered = |msgs: &[Value]| -> Vec<((usize, usize), i64)> {
             msgs.iter()
                 .filter(|m| from(m) == Some(bot))

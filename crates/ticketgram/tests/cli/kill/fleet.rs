@@ -4,8 +4,6 @@
 //! would give it, so a restarted process is the same instance to the database.
 
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rand::{Rng as _, SeedableRng as _};
@@ -87,10 +85,7 @@ impl Fleet {
 /// When and whom the killer strikes.
 pub struct KillPlan {
     pub seed: u64,
-    /// Kills at least this many times, and on until the clients have said everything.
-    pub at_least: usize,
-    /// Never more than this, however slow the conversation.
-    pub at_most: usize,
+    pub kills: usize,
     /// Pause after an instance is serving again before the next kill.
     pub pause: std::ops::RangeInclusive<Duration>,
 }
@@ -102,19 +97,17 @@ pub struct Kills {
 }
 
 /// Kills an instance every few hundred milliseconds (alternating between instances when there
-/// are several) until the plan is fulfilled and `clients_done` is set. Blocking: run it on a
-/// thread of its own.
-pub fn keep_killing(fleet: &mut Fleet, plan: &KillPlan, clients_done: Arc<AtomicBool>) -> Kills {
+/// are several), restarting it each time. Blocking: run it on a thread of its own.
+pub fn keep_killing(fleet: &mut Fleet, plan: &KillPlan) -> Kills {
     let mut rng = rand::rngs::StdRng::seed_from_u64(plan.seed);
-    let mut count = 0;
     let mut last_at = Instant::now();
-    while count < plan.at_most && (count < plan.at_least || !clients_done.load(Ordering::SeqCst)) {
-        let pause = rng.gen_range(plan.pause.clone());
-        std::thread::sleep(pause);
-        let victim = count % fleet.len();
+    for count in 0..plan.kills {
+        std::thread::sleep(rng.gen_range(plan.pause.clone()));
         last_at = Instant::now();
-        fleet.kill_and_restart(victim);
-        count += 1;
+        fleet.kill_and_restart(count % fleet.len());
     }
-    Kills { count, last_at }
+    Kills {
+        count: plan.kills,
+        last_at,
+    }
 }

@@ -23,8 +23,9 @@ use crate::helpers::{run, skip_notice, sqlite_url, PgDatabase, Sandbox};
 use fleet::{Fleet, KillPlan};
 
 const CLIENTS: usize = 20;
-const MESSAGES_EACH: usize = 4;
-const AT_LEAST_KILLS: usize = 10;
+/// Each client writes on until the killing is over, and at least this much.
+const AT_LEAST_MESSAGES: usize = 3;
+const KILLS: usize = 10;
 
 /// How long the desk may take to deliver everything after the last kill. Generous: an
 /// outbox job claimed by a killed process waits for its claim to expire (twice the bot lease,
@@ -113,45 +114,43 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
     // The conversation and the killer, all at once.
     let clients = conversation::clients(&world, bot, CLIENTS);
     let started = Instant::now();
-    let clients_done = Arc::new(AtomicBool::new(false));
+    let killing_over = Arc::new(AtomicBool::new(false));
     let agent_stop = Arc::new(AtomicBool::new(false));
     let agent = tokio::spawn(conversation::agent_answers(
         world.clone(),
         kate,
         bot,
         telegram.group,
-        CLIENTS * MESSAGES_EACH,
         agent_stop.clone(),
     ));
-    let killer = {
-        let done = clients_done.clone();
-        tokio::task::spawn_blocking(move || {
-            let plan = KillPlan {
-                seed,
-                at_least: AT_LEAST_KILLS,
-                at_most: 3 * AT_LEAST_KILLS,
-                pause: Duration::from_millis(300)..=Duration::from_millis(2000),
-            };
-            let kills = fleet::keep_killing(&mut fleet, &plan, done);
-            (fleet, kills)
-        })
-    };
     let writers: Vec<_> = clients
         .iter()
         .map(|client| {
             tokio::spawn(conversation::client_writes(
                 world.clone(),
                 *client,
-                MESSAGES_EACH,
+                AT_LEAST_MESSAGES,
                 seed,
+                killing_over.clone(),
             ))
         })
         .collect();
+    let (mut fleet, kills) = tokio::task::spawn_blocking(move || {
+        let plan = KillPlan {
+            seed,
+            kills: KILLS,
+            pause: Duration::from_millis(300)..=Duration::from_millis(2000),
+        };
+        let kills = fleet::keep_killing(&mut fleet, &plan);
+        (fleet, kills)
+    })
+    .await
+    .expect("the killer finished");
+    killing_over.store(true, Ordering::SeqCst);
+    let mut written = Vec::new();
     for writer in writers {
-        writer.await.expect("a client wrote");
+        written.push(writer.await.expect("a client wrote"));
     }
-    clients_done.store(true, Ordering::SeqCst);
-    let (mut fleet, kills) = killer.await.expect("the killer finished");
 
     // Settling: poll Telegram and the outbox until everything is there, or the deadline.
     let store = Store::connect(database_url).await.expect("database");
@@ -168,7 +167,7 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
     };
     let deadline = Instant::now() + SETTLE;
     let tally = loop {
-        let tally = tally::count(&world, &chats, &clients, MESSAGES_EACH);
+        let tally = tally::count(&world, &chats, &clients, &written);
         let pending = store.pending_count(ws).await.expect("outbox");
         if tally.complete() && pending == 0 {
             break tally;
@@ -237,7 +236,7 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
         },
         settled_in.as_secs_f64(),
     );
-    assert!(kills.count >= AT_LEAST_KILLS);
+    assert!(kills.count >= KILLS);
     assert_eq!(tally.relayed_in, tally.client_messages);
     assert_eq!(tally.relayed_out, tally.answers);
     assert!(tally.misplaced.is_empty(), "{:#?}", tally.misplaced);

@@ -39,11 +39,12 @@ pub struct Chats {
     pub group: ChatRef,
 }
 
-/// Counts what the sandbox holds now, for clients that wrote `messages` messages each.
-pub fn count(world: &World, chats: &Chats, clients: &[Client], messages: usize) -> Tally {
+/// Counts what the sandbox holds now; `written[i]` is how many messages client `i` wrote.
+pub fn count(world: &World, chats: &Chats, clients: &[Client], written: &[usize]) -> Tally {
+    let total: usize = written.iter().sum();
     let mut tally = Tally {
-        client_messages: clients.len() * messages,
-        answers: clients.len() * messages,
+        client_messages: total,
+        answers: total,
         ..Tally::default()
     };
     let by_bot = |chat: ChatRef| -> Vec<Value> {
@@ -82,10 +83,15 @@ pub fn count(world: &World, chats: &Chats, clients: &[Client], messages: usize) 
         }
     }
 
-    // The cards: one per ticket.
+    // The cards: one per ticket. (Channel posts are signed by the channel, not the bot, and
+    // only the bot posts there.)
     let mut cards: BTreeMap<String, usize> = BTreeMap::new();
-    for m in by_bot(chats.channel) {
-        if let Some(number) = text_of(&m).split_whitespace().next() {
+    for m in world.chat_messages(chats.channel) {
+        if let Some(number) = text_of(&m)
+            .split_whitespace()
+            .next()
+            .filter(|word| word.starts_with('#'))
+        {
             *cards.entry(number.to_owned()).or_default() += 1;
         }
     }
@@ -145,7 +151,7 @@ pub fn count(world: &World, chats: &Chats, clients: &[Client], messages: usize) 
                 }
             }
         }
-        for message in 0..messages {
+        for message in 0..written[client.index] {
             match copies.get(&(client.index, message)) {
                 None => tally.missing.push(format!(
                     "client {}'s message {message} in the thread",
