@@ -65,8 +65,11 @@ impl Fleet {
         let instance = &mut self.instances[index];
         let server = instance.server.take().expect("the instance runs");
         let lines = server.sigkill();
-        self.logs
-            .push(format!("--- {} (killed) ---\n{}", instance.id, lines.join("\n")));
+        self.logs.push(format!(
+            "--- {} (killed) ---\n{}",
+            instance.id,
+            lines.join("\n")
+        ));
         self.launch(index);
     }
 
@@ -75,8 +78,11 @@ impl Fleet {
         for instance in &mut self.instances {
             if let Some(server) = instance.server.take() {
                 let (_, lines) = server.terminate();
-                self.logs
-                    .push(format!("--- {} (stopped) ---\n{}", instance.id, lines.join("\n")));
+                self.logs.push(format!(
+                    "--- {} (stopped) ---\n{}",
+                    instance.id,
+                    lines.join("\n")
+                ));
             }
         }
     }

@@ -67,7 +67,9 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
 
     // Kate is an agent of the desk, reads the thread and has opened the bot.
     let kate = world.create_user("Kate", Some("kate"), Some("en"));
-    world.add_member(telegram.group, kate, false).expect("group");
+    world
+        .add_member(telegram.group, kate, false)
+        .expect("group");
     world
         .add_member(telegram.channel, kate, false)
         .expect("channel");
@@ -256,10 +258,8 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
 
 /// Writes the processes' logs where a failed CI run keeps them, and says where.
 fn keep_logs(logs: &[String]) -> String {
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "kill-story-{}.log",
-        std::process::id()
-    ));
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("kill-story-{}.log", std::process::id()));
     match std::fs::write(&path, logs.join("\n")) {
         Ok(()) => path.display().to_string(),
         Err(e) => format!("not written ({e})"),

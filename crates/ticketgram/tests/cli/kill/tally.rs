@@ -70,15 +70,15 @@ pub fn count(world: &World, chats: &Chats, clients: &[Client], written: &[usize]
     let mut owner_of_thread: BTreeMap<i64, usize> = BTreeMap::new();
     for (client, threads) in &threads_of {
         if threads.len() > 1 {
-            tally
-                .misplaced
-                .push(format!("client {client}'s messages are in threads {threads:?}"));
+            tally.misplaced.push(format!(
+                "client {client}'s messages are in threads {threads:?}"
+            ));
         }
         for thread in threads {
             if let Some(other) = owner_of_thread.insert(*thread, *client) {
-                tally
-                    .misplaced
-                    .push(format!("clients {other} and {client} share thread {thread}"));
+                tally.misplaced.push(format!(
+                    "clients {other} and {client} share thread {thread}"
+                ));
             }
         }
     }
