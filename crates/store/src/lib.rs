@@ -141,7 +141,7 @@ impl std::fmt::Debug for StoreOptions {
 
 /// SQLite waits this long for another connection's write lock before giving up. Writers hold
 /// the lock for one short transaction, so reaching it means something is badly wrong.
-const SQLITE_BUSY_TIMEOUT_MS: u64 = 15_000;
+pub(crate) const SQLITE_BUSY_TIMEOUT_MS: u64 = 15_000;
 
 /// The database handle. Cheap to clone (it wraps a connection pool).
 #[derive(Clone, Debug)]
@@ -152,6 +152,9 @@ pub struct Store {
     tx: Option<std::sync::Arc<tx::TxCell>>,
     /// Crash tests only: where the next transaction fails.
     faults: Option<std::sync::Arc<FaultPoints>>,
+    /// SQLite only: this process's writers queue here for the database's one write lock (see
+    /// [`Store::begin_tx`]).
+    writers: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
 }
 
 impl Store {
@@ -176,6 +179,7 @@ impl Store {
             backend,
             tx: None,
             faults: None,
+            writers: (backend == Backend::Sqlite).then(Default::default),
         })
     }
 

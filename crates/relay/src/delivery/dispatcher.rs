@@ -8,6 +8,8 @@
 use super::render::{deliver, DeliveryError, Outcome, Recorded};
 use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;
+use futures::stream::{FuturesUnordered, StreamExt as _};
+use futures::FutureExt as _;
 use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_store::OutboxJob;
@@ -18,6 +20,8 @@ const MAX_BACKOFF: Duration = Duration::from_secs(300);
 /// Waiting for the card's thread: after this many tries the job is declared dead (the bot
 /// is most likely not an administrator of the discussion group).
 const MAX_THREAD_WAITS: i64 = 400;
+/// Tries at recording outcomes before a job is given back to the queue.
+const RECORD_TRIES: u32 = 3;
 
 pub struct Dispatcher {
     pub desk: Desk,
@@ -74,90 +78,157 @@ impl Dispatcher {
             crate::RelayError::Store(e) => e,
             other => ticketgram_store::StoreError::Invalid(other.to_string()),
         })?;
-        futures::future::join_all(jobs.into_iter().map(|job| self.send_one(&desk, job))).await;
+        // Group commit: whatever Telegram has answered by the time the previous record is
+        // committed goes into the next transaction together. A crash between Telegram
+        // accepting a message and the database recording it sends that message again, so
+        // the records must not queue one commit behind another.
+        let mut sending: FuturesUnordered<_> = jobs
+            .into_iter()
+            .map(|job| self.attempt(&desk, job))
+            .collect();
+        // The sends go on being polled while a record commits: a send may itself hold a
+        // transaction (a card's claim), and the record must not wait for a send it starves.
+        let mut answered: Vec<Attempt> = Vec::new();
+        loop {
+            if answered.is_empty() {
+                match sending.next().await {
+                    Some(first) => answered.push(first),
+                    None => break,
+                }
+            }
+            while let Some(Some(more)) = sending.next().now_or_never() {
+                answered.push(more);
+            }
+            let record = self.settle(&desk, std::mem::take(&mut answered));
+            tokio::pin!(record);
+            loop {
+                tokio::select! {
+                    () = &mut record => break,
+                    Some(more) = sending.next(), if !sending.is_empty() => answered.push(more),
+                }
+            }
+        }
         Ok(count)
     }
 
-    async fn send_one(&self, desk: &Desk, job: OutboxJob) {
+    /// Sends one job (all its calls) and judges the outcome, recording nothing yet.
+    async fn attempt(&self, desk: &Desk, job: OutboxJob) -> Attempt {
         let delivery: Delivery = match serde_json::from_str(&job.payload) {
             Ok(d) => d,
             Err(e) => {
-                let why = format!("unreadable job: {e}");
-                return self
-                    .settle(desk, &job, Verdict::Dead(why), None, &Recorded::default())
-                    .await;
+                return Attempt {
+                    verdict: Verdict::Dead(format!("unreadable job: {e}")),
+                    delivery: None,
+                    rec: Recorded::default(),
+                    job,
+                }
             }
         };
         let mut rec = Recorded::resuming(job.progress);
         let result = deliver(desk, &self.telegram, &delivery, &mut rec).await;
-        let verdict = verdict(result, job.attempts);
-        self.settle(desk, &job, verdict, Some(&delivery), &rec)
-            .await
-    }
-
-    /// Records what the attempt achieved and what becomes of the job, in one transaction: the
-    /// copies Telegram made, the parts already sent, and done, later or dead. If that fails
-    /// the claim expires and the job runs again (Telegram's send window is the only place a
-    /// message can be sent twice).
-    async fn settle(
-        &self,
-        desk: &Desk,
-        job: &OutboxJob,
-        verdict: Verdict,
-        delivery: Option<&Delivery>,
-        rec: &Recorded,
-    ) {
-        let Err(e) = self.settle_tx(desk, job, &verdict, delivery, rec).await else {
-            return;
-        };
-        // What Telegram answered could not be stored (a constraint refused it, say): the job
-        // goes back to the queue at once instead of staying claimed until the claim expires.
-        tracing::error!(job = job.id, error = %e, "could not record the job's outcome");
-        let why = format!("could not record the outcome: {e}");
-        let not_before = chrono::Utc::now() + chrono_duration(backoff(job.attempts));
-        let requeued = desk
-            .store
-            .write(async |tx| {
-                tx.retry_later(job.id, &self.instance, not_before, &why, job.progress)
-                    .await
-            })
-            .await;
-        if let Err(e) = requeued {
-            tracing::error!(job = job.id, error = %e, "could not requeue the job either");
+        Attempt {
+            verdict: verdict(result, job.attempts),
+            delivery: Some(delivery),
+            rec,
+            job,
         }
     }
 
-    async fn settle_tx(
+    /// Records what the attempts achieved and what becomes of each job: the copies Telegram
+    /// made, the parts already sent, and done, later or dead. All in one transaction; when
+    /// that fails, one by one, so a job whose record is refused cannot hold back the others.
+    /// A job whose record cannot be written at all goes back to the queue (and will be sent
+    /// again: Telegram's send window is the only place a message can be doubled).
+    async fn settle(&self, desk: &Desk, answered: Vec<Attempt>) {
+        if answered.len() > 1 && self.record_retrying(desk, &answered).await.is_ok() {
+            return;
+        }
+        for attempt in &answered {
+            let Err(e) = self
+                .record_retrying(desk, std::slice::from_ref(attempt))
+                .await
+            else {
+                continue;
+            };
+            let job = &attempt.job;
+            // What Telegram answered could not be stored (a constraint refused it, say): the
+            // job goes back to the queue at once instead of staying claimed until the claim
+            // expires.
+            tracing::error!(job = job.id, error = %e, "could not record the job's outcome");
+            let why = format!("could not record the outcome: {e}");
+            let not_before = chrono::Utc::now() + chrono_duration(backoff(job.attempts));
+            let requeued = desk
+                .store
+                .write(async |tx| {
+                    tx.retry_later(job.id, &self.instance, not_before, &why, job.progress)
+                        .await
+                })
+                .await;
+            if let Err(e) = requeued {
+                tracing::error!(job = job.id, error = %e, "could not requeue the job either");
+            }
+        }
+    }
+
+    /// Telegram has done its part: a transient failure to record it (a busy database) is
+    /// retried at once, because giving the job back means sending it again.
+    async fn record_retrying(
         &self,
         desk: &Desk,
-        job: &OutboxJob,
-        verdict: &Verdict,
-        delivery: Option<&Delivery>,
-        rec: &Recorded,
+        attempts: &[Attempt],
     ) -> Result<(), crate::RelayError> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match self.record(desk, attempts).await {
+                Err(e) if e.is_transient() && tries < RECORD_TRIES => {
+                    tracing::debug!(tries, error = %e, "recording outcomes retried");
+                }
+                done => return done,
+            }
+        }
+    }
+
+    async fn record(&self, desk: &Desk, attempts: &[Attempt]) -> Result<(), crate::RelayError> {
         let now = chrono::Utc::now();
         let tx = desk.store.begin_tx_for("delivery").await?;
-        rec.write(&tx, desk.ws()).await?;
-        match verdict {
-            Verdict::Done => tx.complete(job.id, &self.instance, None, now).await?,
-            Verdict::RetryIn(wait, why) => {
-                tracing::debug!(job = job.id, ?wait, why, "delivery postponed");
-                let not_before = now + chrono_duration(*wait);
-                let progress = i64::try_from(rec.calls_done).unwrap_or(i64::MAX);
-                tx.retry_later(job.id, &self.instance, not_before, why, progress)
-                    .await?
-            }
-            Verdict::Dead(why) => {
-                tracing::error!(job = job.id, reason = %why, "delivery failed permanently");
-                tx.mark_dead(job.id, &self.instance, why, now).await?;
-                let bound = desk.bound_to(&tx);
-                let mut fx = Effects::new(&bound, &tx, format!("dead:{}", job.id), now);
-                tell_agents_of_failure(&bound, &mut fx, why, delivery).await?;
+        for Attempt {
+            job,
+            verdict,
+            delivery,
+            rec,
+        } in attempts
+        {
+            rec.write(&tx, desk.ws()).await?;
+            match verdict {
+                Verdict::Done => tx.complete(job.id, &self.instance, None, now).await?,
+                Verdict::RetryIn(wait, why) => {
+                    tracing::debug!(job = job.id, ?wait, why, "delivery postponed");
+                    let not_before = now + chrono_duration(*wait);
+                    let progress = i64::try_from(rec.calls_done).unwrap_or(i64::MAX);
+                    tx.retry_later(job.id, &self.instance, not_before, why, progress)
+                        .await?
+                }
+                Verdict::Dead(why) => {
+                    tracing::error!(job = job.id, reason = %why, "delivery failed permanently");
+                    tx.mark_dead(job.id, &self.instance, why, now).await?;
+                    let bound = desk.bound_to(&tx);
+                    let mut fx = Effects::new(&bound, &tx, format!("dead:{}", job.id), now);
+                    tell_agents_of_failure(&bound, &mut fx, why, delivery.as_ref()).await?;
+                }
             }
         }
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// One job sent (or not), waiting for its outcome to be recorded.
+struct Attempt {
+    job: OutboxJob,
+    verdict: Verdict,
+    delivery: Option<Delivery>,
+    rec: Recorded,
 }
 
 /// When a client did not get an agent's reply or a notice, the agents hear of it in the

@@ -9,22 +9,26 @@ use std::time::Duration;
 use serde_json::Value;
 use ticketgram_sandbox::{BotHandle, ChatRef, SandboxConfig};
 
-use crate::helpers::{run, Sandbox, TOKEN};
+use crate::helpers::{run, sqlite_url, Sandbox, TOKEN};
 use crate::serve::{serve_cmd, Server};
 
 const WAIT: Duration = Duration::from_secs(30);
 
 /// A Telegram with a bot that administers an agents' channel and its discussion group.
-struct Telegram {
-    sandbox: ticketgram_sandbox::Sandbox,
-    bot: BotHandle,
-    channel: ChatRef,
-    group: ChatRef,
+pub struct Telegram {
+    pub sandbox: ticketgram_sandbox::Sandbox,
+    pub bot: BotHandle,
+    pub channel: ChatRef,
+    pub group: ChatRef,
 }
 
 impl Telegram {
     async fn start() -> Telegram {
-        let sandbox = ticketgram_sandbox::Sandbox::start(SandboxConfig::default())
+        Telegram::start_with(SandboxConfig::default()).await
+    }
+
+    pub async fn start_with(config: SandboxConfig) -> Telegram {
+        let sandbox = ticketgram_sandbox::Sandbox::start(config)
             .await
             .expect("sandbox");
         let world = sandbox.world();
@@ -45,8 +49,14 @@ impl Telegram {
 
     /// `serve` for this bot, with the channel and group configured by environment variables.
     fn serve(&self, dir: &Sandbox) -> Command {
-        let mut cmd = serve_cmd(dir, &dir.path("desk.db"));
-        cmd.env("TICKETGRAM_BOT_TOKEN", &self.bot.token)
+        self.serve_on(dir, &sqlite_url(&dir.path("desk.db")))
+    }
+
+    /// `serve` for this bot on the given database.
+    pub fn serve_on(&self, dir: &Sandbox, database_url: &str) -> Command {
+        let mut cmd = serve_cmd(dir, &dir.path("unused.db"));
+        cmd.env("TICKETGRAM_DATABASE_URL", database_url)
+            .env("TICKETGRAM_BOT_TOKEN", &self.bot.token)
             .env(
                 "TICKETGRAM_TELEGRAM_API_URL",
                 self.sandbox.base_url().as_str(),

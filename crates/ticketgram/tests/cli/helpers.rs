@@ -97,3 +97,60 @@ pub fn skip_notice(test: &str) {
         "notice: {test} skipped: set TEST_DATABASE_URL=postgres://... to run it on PostgreSQL"
     );
 }
+
+/// A fresh PostgreSQL database for one test, on the server `TEST_DATABASE_URL` names; dropped
+/// when the value is dropped, also when the test fails half-way.
+pub struct PgDatabase {
+    pub url: String,
+    admin_url: String,
+    name: String,
+}
+
+impl PgDatabase {
+    /// `None` when `TEST_DATABASE_URL` is not set: the caller prints [`skip_notice`].
+    pub async fn create() -> Option<Self> {
+        use sqlx::Connection as _;
+        let admin_url = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        let name = format!("tg_cli_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = sqlx::PgConnection::connect(&admin_url)
+            .await
+            .expect("connect to TEST_DATABASE_URL");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        let mut url = url::Url::parse(&admin_url).expect("TEST_DATABASE_URL is a URL");
+        url.set_path(&name);
+        Some(Self {
+            url: url.to_string(),
+            admin_url,
+            name,
+        })
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        // Drop cannot await, and may run inside the test's runtime: a short-lived runtime on
+        // its own thread does the clean-up.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                use sqlx::Connection as _;
+                if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&mut admin)
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}

@@ -8,6 +8,7 @@ mod check_config;
 mod desk;
 mod help;
 mod helpers;
+mod kill;
 mod migrate;
 mod sandbox;
 mod serve;

@@ -3,7 +3,7 @@
 
 use sqlx::Connection as _;
 
-use crate::helpers::{run, skip_notice, sqlite_url, Sandbox, TOKEN};
+use crate::helpers::{run, skip_notice, sqlite_url, PgDatabase, Sandbox, TOKEN};
 
 /// Tables in a SQLite file, read directly (not through the binary under test).
 async fn sqlite_tables(path: &std::path::Path) -> Vec<String> {
@@ -65,57 +65,12 @@ fn migrate_reports_a_database_it_cannot_open() {
     );
 }
 
-/// A fresh PostgreSQL database for one test, dropped when the test is done.
-struct PgDatabase {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl PgDatabase {
-    async fn create(admin_url: &str) -> Self {
-        let name = format!("tg_cli_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = sqlx::PgConnection::connect(admin_url)
-            .await
-            .expect("connect to TEST_DATABASE_URL");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut admin)
-            .await
-            .expect("create test database");
-        admin.close().await.ok();
-        let mut url = url::Url::parse(admin_url).expect("TEST_DATABASE_URL is a URL");
-        url.set_path(&name);
-        Self {
-            admin_url: admin_url.to_owned(),
-            name,
-            url: url.to_string(),
-        }
-    }
-
-    async fn drop_database(self) {
-        let mut admin = sqlx::PgConnection::connect(&self.admin_url)
-            .await
-            .expect("connect");
-        sqlx::query(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        ))
-        .execute(&mut admin)
-        .await
-        .expect("drop test database");
-    }
-}
-
 #[tokio::test]
 async fn migrate_creates_the_schema_in_a_fresh_postgres_database() {
-    let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
+    let Some(db) = PgDatabase::create().await else {
         skip_notice("migrate_creates_the_schema_in_a_fresh_postgres_database");
         return;
     };
-    let db = PgDatabase::create(&admin_url).await;
     let out = run(Sandbox::new()
         .cmd(&["migrate"])
         .env("DATABASE_URL", &db.url));
@@ -129,7 +84,7 @@ async fn migrate_creates_the_schema_in_a_fresh_postgres_database() {
         .await
         .expect("list tables")
     };
-    db.drop_database().await;
+    drop(db);
 
     out.assert_success();
     assert!(tables.iter().any(|t| t == "_sqlx_migrations"), "{tables:?}");

@@ -87,6 +87,17 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Kills the process with SIGKILL, as the kernel's OOM killer or a power cut would:
+    /// nothing is flushed or released. Returns everything it logged.
+    pub fn sigkill(mut self) -> Vec<String> {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("reap the killed process");
+        self.seen.extend(self.lines.iter());
+        std::mem::take(&mut self.seen)
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
