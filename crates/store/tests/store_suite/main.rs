@@ -13,6 +13,7 @@ mod leases;
 mod manager_bot;
 mod messages;
 mod outbox;
+mod recovery;
 mod schema;
 mod settings_bot;
 mod sign_in_throttle;
