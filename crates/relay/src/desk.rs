@@ -30,8 +30,15 @@ pub struct DeskConfig {
     pub hours: WorkingHours,
     pub sla: SlaTargets,
     /// How long this instance's hold on the bot outlives it if it dies without letting go:
-    /// the time another instance waits before taking over.
+    /// the time another instance waits before taking over. Renewed shortly before it ends.
     pub lease_ttl: std::time::Duration,
+    /// How long a claimed outbox job stays ours if we die while sending it: the time another
+    /// instance waits before sending it instead. Extended every third of it while the call
+    /// is under way.
+    pub claim_ttl: std::time::Duration,
+    /// How long an idle relay sleeps before looking at the database on its own. Work committed
+    /// in this process wakes it at once; this only catches what other instances left.
+    pub idle_look: std::time::Duration,
     /// How long one `getUpdates` long poll waits. Below teloxide's 17 s HTTP timeout, so a
     /// quiet poll is never mistaken for a failure.
     pub poll_timeout: std::time::Duration,
@@ -96,6 +103,8 @@ impl DeskConfig {
             hours: WorkingHours::always_open(),
             sla: SlaTargets::default(),
             lease_ttl: crate::intake::LEASE_TTL,
+            claim_ttl: crate::delivery::dispatcher::CLAIM_TTL,
+            idle_look: std::time::Duration::from_secs(30),
             poll_timeout: std::time::Duration::from_secs(10),
             roles: BotRoles::ALL,
             bots: DeskBots::single(chats.bot_user_id),
@@ -119,6 +128,8 @@ pub struct Desk {
     pub telegram: Option<TelegramClient>,
     /// Seals bot tokens pasted into the settings bot; `None`: tokens cannot be stored.
     pub token_key: Option<SealingKey>,
+    /// Shared by every clone: committing work here wakes the relays that do it.
+    pub signals: crate::signals::Signals,
 }
 
 impl Desk {
@@ -130,6 +141,7 @@ impl Desk {
             profile: Arc::default(),
             telegram: None,
             token_key: None,
+            signals: Default::default(),
         }
     }
 

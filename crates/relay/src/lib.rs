@@ -17,10 +17,12 @@ pub mod event;
 pub mod from_api;
 pub mod input;
 pub mod intake;
+mod lease;
 pub mod manager_bot;
 pub mod processor;
 mod service;
 pub mod settings_bot;
+pub mod signals;
 pub mod staff;
 pub mod webhook;
 

@@ -418,6 +418,21 @@ impl Store {
         Ok(queued)
     }
 
+    /// Whether any delivery could be claimed now: a worker asks this (a read) before it
+    /// claims (a write), so an idle worker never takes the write lock.
+    pub async fn webhook_deliveries_due(&self, now: Timestamp) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM webhook_deliveries
+             WHERE status IN ('pending', 'in_flight')
+               AND ((status = 'pending' AND next_attempt_at <= $1) OR claim_expires_at <= $1)
+             LIMIT 1",
+        )
+        .bind(to_millis(now))
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        Ok(row.is_some())
+    }
+
     /// Claims up to `limit` due deliveries of any desk for `instance` until `now + lease`: the
     /// pending ones whose time has come and those whose earlier claim expired.
     pub async fn claim_webhook_deliveries(

@@ -29,14 +29,15 @@ use ticketgram_store::{SealingKey, Store, WebhookSource};
 
 #[derive(Debug, Clone)]
 pub struct WebhookConfig {
-    /// Names this instance's claims.
+    /// Names this instance's claims: the process's incarnation, new at every start.
     pub instance: String,
     /// How often to look for new history and due deliveries.
     pub poll_interval: Duration,
     /// How old a history row must be before it is turned into an event (see `producer`).
     pub settle: Duration,
     pub retry: RetryPolicy,
-    /// How long a claim lasts: a delivery claimed by a killed instance is retried after this.
+    /// How long a claim lasts unless extended: a delivery claimed by a killed instance is
+    /// retried after this. Extended every third of it while the request is under way.
     pub lease: Duration,
     pub batch: i64,
     /// A receiver that takes longer than this has failed the attempt.
@@ -55,7 +56,7 @@ impl WebhookConfig {
             poll_interval: Duration::from_secs(1),
             settle: Duration::from_secs(2),
             retry: RetryPolicy::default(),
-            lease: Duration::from_secs(60),
+            lease: Duration::from_secs(5),
             batch: 100,
             request_timeout: Duration::from_secs(10),
             destinations: DestinationPolicy::public_only(),
