@@ -418,19 +418,17 @@ impl Store {
         Ok(queued)
     }
 
-    /// Whether any delivery could be claimed now: a worker asks this (a read) before it
-    /// claims (a write), so an idle worker never takes the write lock.
-    pub async fn webhook_deliveries_due(&self, now: Timestamp) -> Result<bool, StoreError> {
-        let row: Option<(i64,)> = sqlx::query_as(
-            "SELECT id FROM webhook_deliveries
-             WHERE status IN ('pending', 'in_flight')
-               AND ((status = 'pending' AND next_attempt_at <= $1) OR claim_expires_at <= $1)
-             LIMIT 1",
+    /// When the next unfinished delivery can be claimed (a pending one's next attempt, an
+    /// in-flight one's claim expiry), if any: a worker asks this (a read) before it claims (a
+    /// write), so an idle worker never takes the write lock, and sleeps until then.
+    pub async fn next_webhook_due(&self) -> Result<Option<Timestamp>, StoreError> {
+        let (due,): (Option<i64>,) = sqlx::query_as(
+            "SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE claim_expires_at END)
+             FROM webhook_deliveries WHERE status IN ('pending', 'in_flight')",
         )
-        .bind(to_millis(now))
-        .fetch_optional(&mut *self.conn().await?)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
-        Ok(row.is_some())
+        opt_from_millis(due)
     }
 
     /// Claims up to `limit` due deliveries of any desk for `instance` until `now + lease`: the

@@ -256,6 +256,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     .await;
     let destinations = settings.webhooks.destinations();
     let token_key = desk.token_key.clone();
+    let signals = desk.signals.clone();
     let api = ticketgram_api::router(
         ticketgram_api::ApiState::new(desk.clone()).with_webhook_destinations(destinations.clone()),
     );
@@ -293,6 +294,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         incarnation.id().to_owned(),
         destinations,
         token_key,
+        &signals.jobs_queued,
     ) {
         Ok(webhooks) => webhooks,
         Err(error) => {

@@ -26,7 +26,7 @@ pub(crate) async fn send_due(
 ) -> Result<usize, StoreError> {
     let instance = config.instance.as_str();
     let now = chrono::Utc::now();
-    if !store.webhook_deliveries_due(now).await? {
+    if store.next_webhook_due().await?.is_none_or(|due| due > now) {
         return Ok(0);
     }
     let claimed = store
