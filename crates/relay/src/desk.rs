@@ -23,8 +23,15 @@ pub struct DeskChats {
     pub group_id: Option<i64>,
 }
 
-/// How long an instance's hold on a bot outlives it if it dies without letting go.
-pub const LEASE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long an instance's hold on a bot outlives it if it dies without letting go: short, so a
+/// dead instance's bot is taken over within seconds; renewed by `crate::lease::LeaseKeeper`
+/// shortly before it ends, never held across a long poll.
+pub const LEASE_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// How long an outbox claim lasts: short, so a dead instance's jobs go out from another within
+/// seconds; extended every third of it while a call is under way, so a slow Telegram call (up
+/// to the client's 17 s timeout) keeps its job.
+pub const CLAIM_TTL: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Settings of one desk's relay.
 #[derive(Debug, Clone)]
@@ -40,8 +47,15 @@ pub struct DeskConfig {
     pub hours: WorkingHours,
     pub sla: SlaTargets,
     /// How long this instance's hold on the bot outlives it if it dies without letting go:
-    /// the time another instance waits before taking over.
+    /// the time another instance waits before taking over. Renewed shortly before it ends.
     pub lease_ttl: std::time::Duration,
+    /// How long a claimed outbox job stays ours if we die while sending it: the time another
+    /// instance waits before sending it instead. Extended every third of it while the call
+    /// is under way.
+    pub claim_ttl: std::time::Duration,
+    /// How long an idle relay sleeps before looking at the database on its own. Work committed
+    /// in this process wakes it at once; this only catches what other instances left.
+    pub idle_look: std::time::Duration,
     /// How long one `getUpdates` long poll waits. Below teloxide's 17 s HTTP timeout, so a
     /// quiet poll is never mistaken for a failure.
     pub poll_timeout: std::time::Duration,
@@ -106,6 +120,8 @@ impl DeskConfig {
             hours: WorkingHours::always_open(),
             sla: SlaTargets::default(),
             lease_ttl: LEASE_TTL,
+            claim_ttl: CLAIM_TTL,
+            idle_look: std::time::Duration::from_secs(30),
             poll_timeout: std::time::Duration::from_secs(10),
             roles: BotRoles::ALL,
             bots: DeskBots::single(chats.bot_user_id),
@@ -132,6 +148,8 @@ pub struct Desk {
     /// Telegram's answers to the questions the current input asked, gathered before its
     /// transaction opened (see [`crate::lookups`]).
     pub lookups: Arc<crate::lookups::Lookups>,
+    /// Shared by every clone: committing work here wakes the relays that do it.
+    pub signals: crate::signals::Signals,
 }
 
 impl Desk {
@@ -144,6 +162,7 @@ impl Desk {
             telegram: None,
             token_key: None,
             lookups: Arc::default(),
+            signals: Default::default(),
         }
     }
 

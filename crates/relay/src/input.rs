@@ -45,6 +45,8 @@ impl Input {
 
     pub async fn commit(self) -> Result<(), RelayError> {
         self.tx.commit().await?;
+        // The jobs it queued go out now, not at the dispatcher's next idle look.
+        self.desk.signals.jobs_queued.ring();
         Ok(())
     }
 

@@ -9,9 +9,9 @@ use teloxide_core::payloads::GetUpdatesSetters;
 use teloxide_core::prelude::Requester;
 use teloxide_core::types::{AllowedUpdate, Update};
 use ticketgram_telegram::{TelegramClient, TelegramError};
-use tokio::sync::Notify;
+use tokio::sync::{watch, Notify};
 
-/// The default lease: outlives one long poll comfortably; renewed every round.
+/// The default lease (see [`crate::desk::LEASE_TTL`]).
 pub use crate::desk::LEASE_TTL;
 
 pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
@@ -45,31 +45,37 @@ pub fn lease_name(bot_id: i64) -> String {
 pub struct Poller {
     pub desk: Desk,
     pub telegram: TelegramClient,
-    pub instance: String,
+    /// Whether this instance holds the bot's lease (kept by the relay's lease keeper).
+    pub held: watch::Receiver<bool>,
     /// Woken after each stored batch so the processor starts at once.
     pub stored: Arc<Notify>,
 }
 
 impl Poller {
-    pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    pub async fn run(mut self, mut shutdown: watch::Receiver<bool>) {
         let mut failures = 0u32;
         loop {
             if *shutdown.borrow() {
                 break;
             }
-            // A long poll is abandoned on shutdown: what it would have returned is unconfirmed,
-            // so Telegram hands it out again to whoever polls next.
+            // Another instance polls this bot: wait until the lease is ours.
+            tokio::select! {
+                held = self.held.wait_for(|held| *held) => if held.is_err() { break },
+                _ = shutdown.changed() => break,
+            }
+            // A long poll is abandoned on shutdown or when the lease is lost: what it would
+            // have returned is unconfirmed, so Telegram hands it out again to whoever polls next.
+            let mut held = self.held.clone();
             let round = tokio::select! {
                 round = self.round() => round,
+                _ = held.wait_for(|held| !*held) => continue,
                 _ = shutdown.changed() => break,
             };
             let pause = match round {
-                Ok(true) => {
+                Ok(()) => {
                     failures = 0;
                     continue;
                 }
-                // Another instance polls this bot; check back before its lease could expire.
-                Ok(false) => (self.desk.config.lease_ttl / 3).min(Duration::from_secs(5)),
                 Err(RelayError::Telegram(e)) if e.retry_after().is_some() => {
                     e.retry_after().unwrap_or_default()
                 }
@@ -90,28 +96,12 @@ impl Poller {
                 _ = shutdown.changed() => {}
             }
         }
-        let _ = self
-            .desk
-            .store
-            .release_lease(&lease_name(self.desk.bot_id()), &self.instance)
-            .await;
     }
 
-    /// One long poll. `Ok(false)` when another instance holds the bot.
-    async fn round(&self) -> Result<bool, RelayError> {
+    /// One long poll, made while we hold the bot.
+    async fn round(&self) -> Result<(), RelayError> {
         let store = &self.desk.store;
         let bot = self.desk.bot_id();
-        if !store
-            .try_acquire_lease(
-                &lease_name(bot),
-                &self.instance,
-                LEASE_TTL,
-                chrono::Utc::now(),
-            )
-            .await?
-        {
-            return Ok(false);
-        }
         let offset = store.confirmed_update_offset(bot).await?.map(|id| id + 1);
         let mut request = self
             .telegram
@@ -130,6 +120,6 @@ impl Poller {
                 .await?;
             self.stored.notify_one();
         }
-        Ok(true)
+        Ok(())
     }
 }

@@ -21,12 +21,14 @@ pub mod from_api;
 pub mod input;
 pub mod intake;
 pub mod jobs;
+mod lease;
 pub mod lookups;
 pub mod manager_bot;
 pub mod notices;
 pub mod processor;
 mod service;
 pub mod settings_bot;
+pub mod signals;
 pub mod staff;
 pub mod webhook;
 

@@ -3,6 +3,7 @@
 use crate::delivery::dispatcher::Dispatcher;
 use crate::desk::Desk;
 use crate::intake::Poller;
+use crate::lease::LeaseKeeper;
 use crate::processor::process_pending;
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,7 +14,8 @@ use tokio::task::JoinSet;
 pub struct Relay {
     pub desk: Desk,
     pub telegram: TelegramClient,
-    /// Names this process in leases and outbox claims ("host-pid-random").
+    /// Names this process in leases and outbox claims: its incarnation
+    /// ([`ticketgram_store::Incarnation::id`]), new at every start.
     pub instance: String,
     /// `false` in webhook mode: updates arrive over HTTP instead.
     pub poll: bool,
@@ -50,23 +52,35 @@ impl Relay {
         }
         let (stop, stopped) = watch::channel(false);
         let stored = Arc::new(Notify::new());
-        let outbox = Arc::new(Notify::new());
         let mut tasks = JoinSet::new();
-        if self.poll {
+        // Polling: the lease keeper decides whether this instance polls and applies the bot's
+        // updates. Webhook mode takes no lease: updates arrive wherever Telegram posts them.
+        let held = if self.poll {
+            let (held, watching) = watch::channel(false);
+            let keeper = LeaseKeeper {
+                desk: self.desk.clone(),
+                holder: self.instance.clone(),
+                held,
+                stored: stored.clone(),
+            };
+            let rx = stopped.clone();
+            tasks.spawn(async move { keeper.run(rx).await });
             let poller = Poller {
                 desk: self.desk.clone(),
                 telegram: self.telegram.clone(),
-                instance: self.instance.clone(),
+                held: watching.clone(),
                 stored: stored.clone(),
             };
             let rx = stopped.clone();
             tasks.spawn(async move { poller.run(rx).await });
-        }
+            Some(watching)
+        } else {
+            None
+        };
         let dispatcher = Dispatcher {
             desk: self.desk.clone(),
             telegram: self.telegram.clone(),
             instance: self.instance.clone(),
-            wake: outbox.clone(),
         };
         let rx = stopped.clone();
         tasks.spawn(async move { dispatcher.run(rx).await });
@@ -78,8 +92,7 @@ impl Relay {
         }
         let desk = self.desk.clone();
         let wake = stored.clone();
-        let instance = self.instance.clone();
-        tasks.spawn(async move { run_processor(desk, instance, wake, outbox, stopped).await });
+        tasks.spawn(async move { run_processor(desk, held, wake, stopped).await });
         RelayHandle {
             stop,
             tasks,
@@ -88,47 +101,50 @@ impl Relay {
     }
 }
 
+/// After a failed round (the database busy, a card still being posted), try again this soon.
+const RETRY: Duration = Duration::from_millis(200);
+
+/// Applies stored updates while this instance holds the bot (`held`; `None` in webhook mode),
+/// sleeping until updates are stored rather than asking every few milliseconds.
 async fn run_processor(
     desk: Desk,
-    instance: String,
+    held: Option<watch::Receiver<bool>>,
     wake: Arc<Notify>,
-    outbox: Arc<Notify>,
     mut stop: watch::Receiver<bool>,
 ) {
-    let lease = crate::intake::lease_name(desk.bot_id());
+    let mut webhook_stored = desk.signals.updates_stored.listen();
     loop {
         if *stop.borrow() {
             return;
         }
         // Only the lease holder applies updates, so one bot's updates are never applied by two
         // instances at once (and never out of order).
-        let holder = desk
-            .store
-            .lease_holder(&lease, chrono::Utc::now())
-            .await
-            .ok()
-            .flatten();
-        let mine = holder.as_deref() == Some(instance.as_str()) || holder.is_none();
-        let handled = if mine {
+        let mine = held.as_ref().is_none_or(|held| *held.borrow());
+        let round = if mine {
             match process_pending(&desk, 64).await {
-                Ok(n) => n,
+                Ok(n) => Ok(n),
                 // Expected and brief: the card's sender records it within a round trip.
-                Err(crate::RelayError::CardInFlight) => 0,
+                Err(crate::RelayError::CardInFlight) => Err(()),
                 Err(e) => {
                     tracing::warn!(error = %e, "processing paused");
-                    0
+                    Err(())
                 }
             }
         } else {
-            0
+            Ok(0)
         };
-        if handled > 0 {
-            outbox.notify_one();
-            continue;
-        }
+        let pause = match round {
+            Ok(0) => desk.config.idle_look,
+            Ok(_) => {
+                desk.signals.jobs_queued.ring();
+                continue;
+            }
+            Err(()) => RETRY,
+        };
         tokio::select! {
             _ = wake.notified() => {}
-            _ = tokio::time::sleep(Duration::from_millis(200)) => {}
+            _ = webhook_stored.rung() => {}
+            _ = tokio::time::sleep(pause) => {}
             _ = stop.changed() => {}
         }
     }

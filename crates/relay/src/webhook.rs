@@ -74,6 +74,7 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
     {
         Ok(_) => {
             state.stored.notify_one();
+            desk.signals.updates_stored.ring();
             StatusCode::OK
         }
         Err(e) => {

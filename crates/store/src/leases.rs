@@ -1,10 +1,17 @@
 //! Leases: exactly one instance polls each bot. A lease is held until it expires; the holder
-//! renews it well before then, and a killed instance's lease is taken over once it lapses.
+//! renews it shortly before then, and a killed instance's lease is taken over once it lapses.
 
-use crate::time::{duration_millis, to_millis};
+use crate::time::{duration_millis, from_millis, to_millis};
 use crate::{Store, StoreError};
 use std::time::Duration;
 use ticketgram_domain::Timestamp;
+
+/// A lease as stored, expired or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lease {
+    pub holder: String,
+    pub expires_at: Timestamp,
+}
 
 impl Store {
     /// Takes a free or expired lease, or renews our own, in one atomic statement.
@@ -56,5 +63,22 @@ impl Store {
                 .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(row.map(|(h,)| h))
+    }
+
+    /// The lease's row, expired or not: a waiting instance sleeps until `expires_at` instead
+    /// of asking again and again.
+    pub async fn lease(&self, name: &str) -> Result<Option<Lease>, StoreError> {
+        let row: Option<(String, i64)> =
+            sqlx::query_as("SELECT holder, expires_at FROM leases WHERE name = $1")
+                .bind(name)
+                .fetch_optional(&mut *self.conn().await?)
+                .await?;
+        row.map(|(holder, expires_at)| {
+            Ok(Lease {
+                holder,
+                expires_at: from_millis(expires_at)?,
+            })
+        })
+        .transpose()
     }
 }

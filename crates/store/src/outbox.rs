@@ -5,8 +5,9 @@
 //! job waiting to retry holds back the later ones of its key. Dead jobs are finished: they stop
 //! blocking their key and stay visible in [`Store::dead_jobs`].
 //!
-//! Delivery is at-least-once: a claim expires, and a killed (or stalled) instance's job is
-//! claimed again by another.
+//! Delivery is at-least-once: a claim is short and its holder extends it while the call is
+//! under way ([`Tx::extend_claims`]); a killed (or stalled) instance's claim expires within
+//! seconds and another instance claims the job again.
 
 use crate::time::{duration_millis, from_millis, opt_from_millis, to_millis};
 use crate::Tx;
@@ -255,6 +256,36 @@ impl Store {
         Ok(jobs)
     }
 
+    /// When the next job of these bots becomes claimable, if any is waiting: the earliest
+    /// `not_before` of a pending job, or claim expiry of an in-flight one, among the jobs at
+    /// the head of their key. A dispatcher with nothing to send sleeps until then instead of
+    /// asking every few milliseconds.
+    pub async fn next_due_for_bots(
+        &self,
+        bot_ids: &[i64],
+    ) -> Result<Option<Timestamp>, StoreError> {
+        if bot_ids.is_empty() {
+            return Ok(None);
+        }
+        let placeholders: Vec<String> = (1..=bot_ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT MIN(CASE WHEN o.status = 'pending' THEN o.not_before ELSE o.claim_expires_at END)
+             FROM outbox o
+             WHERE o.status IN ('pending', 'in_flight') AND o.bot_id IN ({})
+               AND NOT EXISTS (
+                   SELECT 1 FROM outbox older
+                   WHERE older.ordering_key = o.ordering_key AND older.id < o.id
+                     AND older.status IN ('pending', 'in_flight'))",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query_as::<_, (Option<i64>,)>(&sql);
+        for id in bot_ids {
+            query = query.bind(*id);
+        }
+        let (due,) = query.fetch_one(&mut *self.conn().await?).await?;
+        opt_from_millis(due)
+    }
+
     pub async fn outbox_job(&self, ws: WorkspaceId, id: i64) -> Result<OutboxJob, StoreError> {
         let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND id = $2");
         let row: Option<JobRow> = sqlx::query_as(&sql)
@@ -299,6 +330,34 @@ impl Tx {
     pub async fn enqueue(&self, ws: WorkspaceId, job: &NewOutboxJob) -> Result<i64, StoreError> {
         let mut conn = self.conn().await?;
         enqueue_tx(&mut conn, ws, job).await
+    }
+
+    /// The heartbeat of calls under way: our claims on `ids` that are still in flight last
+    /// until `until`. Returns how many were extended (fewer: another instance took one over
+    /// after our claim lapsed, and it may be sent twice).
+    pub async fn extend_claims(
+        &self,
+        instance: &str,
+        ids: &[i64],
+        until: Timestamp,
+    ) -> Result<u64, StoreError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!(
+            "UPDATE outbox SET claim_expires_at = $1
+             WHERE status = 'in_flight' AND claimed_by = $2 AND id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(to_millis(until)).bind(instance);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        Ok(query
+            .execute(&mut *self.conn().await?)
+            .await?
+            .rows_affected())
     }
 
     /// The call succeeded. `Conflict` means our claim expired and another instance took the

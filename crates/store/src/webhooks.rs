@@ -418,6 +418,19 @@ impl Store {
         Ok(queued)
     }
 
+    /// When the next unfinished delivery can be claimed (a pending one's next attempt, an
+    /// in-flight one's claim expiry), if any: a worker asks this (a read) before it claims (a
+    /// write), so an idle worker never takes the write lock, and sleeps until then.
+    pub async fn next_webhook_due(&self) -> Result<Option<Timestamp>, StoreError> {
+        let (due,): (Option<i64>,) = sqlx::query_as(
+            "SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE claim_expires_at END)
+             FROM webhook_deliveries WHERE status IN ('pending', 'in_flight')",
+        )
+        .fetch_one(&mut *self.conn().await?)
+        .await?;
+        opt_from_millis(due)
+    }
+
     /// Claims up to `limit` due deliveries of any desk for `instance` until `now + lease`: the
     /// pending ones whose time has come and those whose earlier claim expired.
     pub async fn claim_webhook_deliveries(
@@ -561,6 +574,33 @@ fn still_claimed(rows_affected: u64, id: i64) -> Result<(), StoreError> {
 }
 
 impl Tx {
+    /// The heartbeat of deliveries under way: our claims on `ids` still in flight last until
+    /// `until`, so a short claim outlives a slow receiver but not a dead instance.
+    pub async fn extend_webhook_claims(
+        &self,
+        instance: &str,
+        ids: &[i64],
+        until: Timestamp,
+    ) -> Result<u64, StoreError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!(
+            "UPDATE webhook_deliveries SET claim_expires_at = $1
+             WHERE status = 'in_flight' AND claimed_by = $2 AND id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(to_millis(until)).bind(instance);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        Ok(query
+            .execute(&mut *self.conn().await?)
+            .await?
+            .rows_affected())
+    }
+
     pub async fn create_webhook_endpoint(
         &self,
         ws: WorkspaceId,

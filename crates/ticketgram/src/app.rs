@@ -14,7 +14,7 @@ use std::sync::Arc;
 use ticketgram_domain::WorkspaceId;
 use ticketgram_i18n::Translator;
 use ticketgram_relay::{webhook, DeskChats};
-use ticketgram_store::{Store, StoreError, StoreOptions};
+use ticketgram_store::{Incarnation, Store, StoreError, StoreOptions};
 use ticketgram_telegram::{Secret as TgSecret, TelegramClient};
 use tokio::net::TcpListener;
 use tracing::{info, warn};
@@ -38,6 +38,8 @@ pub enum RunError {
     },
     #[error("cannot bring the database schema up to date")]
     Migrate(#[source] StoreError),
+    #[error("cannot take over what the previous run of this instance left in flight")]
+    Recover(#[source] StoreError),
     #[error("cannot prepare the workspace {slug:?} (instance.workspace)")]
     Workspace {
         slug: String,
@@ -94,10 +96,12 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), RunError> {
     let stop = Stop::on(shutdown);
-    let instance = settings.instance_id();
+    // A new incarnation at every start: what a dead predecessor of this instance held is
+    // ended at once below, never waited for.
+    let me = Incarnation::start(&settings.instance_id());
     info!(
         version = env!("CARGO_PKG_VERSION"),
-        %instance,
+        instance = %me,
         workspace = %settings.instance.workspace,
         database = %settings.database.url,
         "starting Ticketgram"
@@ -106,12 +110,31 @@ pub async fn run(
         info!("SQLite database: run a single instance; use PostgreSQL to run several");
     }
     let store = migrate(&settings.database).await?;
-    let served = serve(&settings, &store, &stop).await;
+    take_over_from_predecessors(&store, &me).await?;
+    let served = serve(&settings, &store, &stop, &me).await;
     store.close().await;
     if served.is_ok() {
         info!("stopped");
     }
     served
+}
+
+/// Releases the leases and claims an earlier process of this instance left behind (killed,
+/// crashed), so its bots and its messages under way resume now rather than when they lapse.
+async fn take_over_from_predecessors(store: &Store, me: &Incarnation) -> Result<(), RunError> {
+    let taken = store
+        .write(async |tx| tx.take_over_from_predecessors(me, chrono::Utc::now()).await)
+        .await
+        .map_err(RunError::Recover)?;
+    if !taken.is_empty() {
+        info!(
+            leases = taken.leases,
+            jobs = taken.jobs,
+            webhook_deliveries = taken.deliveries,
+            "took over what the previous run of this instance left in flight"
+        );
+    }
+    Ok(())
 }
 
 /// How updates reach this instance.
@@ -125,13 +148,19 @@ enum Receive {
 /// Everything the running desk is made of, gathered before the relay starts.
 struct Parts<'a> {
     settings: &'a Settings,
+    incarnation: &'a Incarnation,
     store: &'a Store,
     stop: &'a Stop,
     ws: WorkspaceId,
     demo: Option<&'a Demo>,
 }
 
-async fn serve(settings: &Settings, store: &Store, stop: &Stop) -> Result<(), RunError> {
+async fn serve(
+    settings: &Settings,
+    store: &Store,
+    stop: &Stop,
+    me: &Incarnation,
+) -> Result<(), RunError> {
     let slug = &settings.instance.workspace;
     let workspace = ensure_workspace(store, slug)
         .await
@@ -162,6 +191,7 @@ async fn serve(settings: &Settings, store: &Store, stop: &Stop) -> Result<(), Ru
     };
     let parts = Parts {
         settings,
+        incarnation: me,
         store,
         stop,
         ws: workspace.id,
@@ -178,6 +208,7 @@ async fn serve(settings: &Settings, store: &Store, stop: &Stop) -> Result<(), Ru
 async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunError> {
     let Parts {
         settings,
+        incarnation,
         store,
         stop,
         ws,
@@ -218,13 +249,14 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let relays = crate::supervisor::Fleet {
         desk: desk.clone(),
         telegram: telegram.clone(),
-        instance: settings.instance_id(),
+        instance: incarnation.id().to_owned(),
         poll: matches!(receive, Receive::Poll),
     }
     .start()
     .await;
     let destinations = settings.webhooks.destinations();
     let token_key = desk.token_key.clone();
+    let signals = desk.signals.clone();
     let api = ticketgram_api::router(
         ticketgram_api::ApiState::new(desk.clone()).with_webhook_destinations(destinations.clone()),
     );
@@ -233,8 +265,8 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         telegram: telegram.clone(),
         settings: Arc::new(ticketgram_web::WebSettings::new(Some(console_url))),
     });
-    // The relays poll their inbox a few times a second, so the webhook's "stored" signal
-    // needs no listener.
+    // The relays' processors hear stored updates through the desk's bell
+    // (`Desk::signals`), so the router's own signal needs no listener.
     let webhook_routes = match &receive {
         Receive::Webhook { secret, .. } => Some(webhook::router(
             desk,
@@ -259,9 +291,10 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let webhooks = match crate::webhooks::Webhooks::start(
         store,
         ws,
-        settings.instance_id(),
+        incarnation.id().to_owned(),
         destinations,
         token_key,
+        &signals.jobs_queued,
     ) {
         Ok(webhooks) => webhooks,
         Err(error) => {

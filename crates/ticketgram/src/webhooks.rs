@@ -7,6 +7,7 @@ use tokio::task::JoinHandle;
 use ticketgram_api::webhooks::WebhookError;
 use ticketgram_api::{DestinationPolicy, WebhookConfig, WebhookWorker};
 use ticketgram_domain::WorkspaceId;
+use ticketgram_relay::signals::Bell;
 use ticketgram_store::{SealingKey, Store};
 
 pub struct Webhooks {
@@ -15,18 +16,20 @@ pub struct Webhooks {
 }
 
 impl Webhooks {
-    /// `key` opens the endpoints' sealed signing secrets (the key that seals bot tokens).
+    /// `key` opens the endpoints' sealed signing secrets (the key that seals bot tokens);
+    /// `wake` is the desk's bell for committed work, which lets an idle worker rest.
     pub fn start(
         store: &Store,
         ws: WorkspaceId,
         instance: String,
         destinations: DestinationPolicy,
         key: Option<SealingKey>,
+        wake: &Bell,
     ) -> Result<Webhooks, WebhookError> {
         let mut config = WebhookConfig::new(instance);
         config.destinations = destinations;
         config.secret_key = key;
-        let worker = WebhookWorker::new(store.clone(), vec![ws], config)?;
+        let worker = WebhookWorker::new(store.clone(), vec![ws], config)?.wake_on(wake);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(worker.run(async {
             let _ = stopped.await;

@@ -25,18 +25,20 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_domain::WorkspaceId;
+use ticketgram_relay::signals::{Bell, Listener};
 use ticketgram_store::{SealingKey, Store, WebhookSource};
 
 #[derive(Debug, Clone)]
 pub struct WebhookConfig {
-    /// Names this instance's claims.
+    /// Names this instance's claims: the process's incarnation, new at every start.
     pub instance: String,
     /// How often to look for new history and due deliveries.
     pub poll_interval: Duration,
     /// How old a history row must be before it is turned into an event (see `producer`).
     pub settle: Duration,
     pub retry: RetryPolicy,
-    /// How long a claim lasts: a delivery claimed by a killed instance is retried after this.
+    /// How long a claim lasts unless extended: a delivery claimed by a killed instance is
+    /// retried after this. Extended every third of it while the request is under way.
     pub lease: Duration,
     pub batch: i64,
     /// A receiver that takes longer than this has failed the attempt.
@@ -55,7 +57,7 @@ impl WebhookConfig {
             poll_interval: Duration::from_secs(1),
             settle: Duration::from_secs(2),
             retry: RetryPolicy::default(),
-            lease: Duration::from_secs(60),
+            lease: Duration::from_secs(5),
             batch: 100,
             request_timeout: Duration::from_secs(10),
             destinations: DestinationPolicy::public_only(),
@@ -75,6 +77,17 @@ pub struct WebhookWorker {
     workspaces: Vec<WorkspaceId>,
     config: WebhookConfig,
     http: reqwest::Client,
+    wake: Option<Listener>,
+}
+
+/// The longest a resting worker sleeps without a ring.
+pub const IDLE_LOOK: Duration = Duration::from_secs(30);
+
+async fn rung(wake: &mut Option<Listener>) {
+    match wake {
+        Some(listener) => listener.rung().await,
+        None => std::future::pending().await,
+    }
 }
 
 impl WebhookWorker {
@@ -95,30 +108,70 @@ impl WebhookWorker {
             workspaces,
             config,
             http,
+            wake: None,
         })
+    }
+
+    /// Lets the worker rest while the desk is quiet: after a few ticks that found nothing,
+    /// it sleeps until `bell` rings (the relay committed work, which writes the history the
+    /// worker tails), until its next delivery attempt is due, or for [`IDLE_LOOK`] at most
+    /// (history written by other instances). Without a bell it looks every `poll_interval`.
+    pub fn wake_on(mut self, bell: &Bell) -> WebhookWorker {
+        self.wake = Some(bell.listen());
+        self
     }
 
     /// Runs until `stop` completes. Errors (the database away for a moment) are logged and
     /// the next tick tries again.
-    pub async fn run(self, stop: impl Future<Output = ()>) {
+    pub async fn run(mut self, stop: impl Future<Output = ()>) {
         tokio::pin!(stop);
         let mut started = false;
-        let mut ticks = tokio::time::interval(self.config.poll_interval);
-        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Ticks in a row that found nothing; enough of them and the worker rests.
+        let mut quiet = 0u32;
+        let quiet_enough = self.quiet_ticks();
+        let mut pause = Duration::ZERO;
         loop {
+            let resting = self.wake.is_some() && quiet >= quiet_enough;
             tokio::select! {
                 _ = &mut stop => break,
-                _ = ticks.tick() => {}
+                _ = tokio::time::sleep(pause) => {}
+                _ = rung(&mut self.wake), if resting => quiet = 0,
             }
+            pause = self.config.poll_interval;
             if !started {
                 started = self.prepare().await;
                 if !started {
                     continue;
                 }
             }
-            if let Err(error) = self.tick().await {
-                tracing::warn!(%error, "webhook worker tick failed");
+            match self.tick().await {
+                Ok(true) => quiet = 0,
+                Ok(false) => quiet = quiet.saturating_add(1),
+                Err(error) => tracing::warn!(%error, "webhook worker tick failed"),
             }
+            if self.wake.is_some() && quiet >= quiet_enough {
+                pause = self.rest().await;
+            }
+        }
+    }
+
+    /// Enough quiet ticks to be sure no history is still settling.
+    fn quiet_ticks(&self) -> u32 {
+        let interval = self.config.poll_interval.max(Duration::from_millis(1));
+        u32::try_from(self.config.settle.as_millis() / interval.as_millis())
+            .unwrap_or(u32::MAX)
+            .saturating_add(2)
+    }
+
+    /// How long a resting worker sleeps: until its next delivery attempt, at most the idle look.
+    async fn rest(&self) -> Duration {
+        match self.store.next_webhook_due().await {
+            Ok(Some(due)) => (due - chrono::Utc::now())
+                .to_std()
+                .unwrap_or_default()
+                .clamp(self.config.poll_interval, IDLE_LOOK),
+            Ok(None) => IDLE_LOOK,
+            Err(_) => self.config.poll_interval,
         }
     }
 
@@ -149,12 +202,17 @@ impl WebhookWorker {
         true
     }
 
-    async fn tick(&self) -> Result<(), ticketgram_store::StoreError> {
+    /// One look; `true` when it found work (or history still settling).
+    async fn tick(&self) -> Result<bool, ticketgram_store::StoreError> {
         let now = chrono::Utc::now();
+        let mut busy = false;
         for &ws in &self.workspaces {
-            producer::produce(&self.store, ws, self.config.settle, self.config.batch, now).await?;
+            let produced =
+                producer::produce(&self.store, ws, self.config.settle, self.config.batch, now)
+                    .await?;
+            busy |= produced.queued > 0 || produced.settling;
         }
-        sender::send_due(&self.store, &self.http, &self.config).await?;
-        Ok(())
+        let sent = sender::send_due(&self.store, &self.http, &self.config).await?;
+        Ok(busy || sent > 0)
     }
 }

@@ -10,15 +10,24 @@ use ticketgram_store::{Store, StoreError, WebhookSource};
 
 use super::events;
 
+/// What one pass found.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Produced {
+    pub queued: u64,
+    /// History rows not yet `settle` old: the next ticks will take them.
+    pub settling: bool,
+}
+
 pub(crate) async fn produce(
     store: &Store,
     ws: WorkspaceId,
     settle: Duration,
     batch: i64,
     now: Timestamp,
-) -> Result<u64, StoreError> {
+) -> Result<Produced, StoreError> {
     let settled_before = now - chrono::Duration::from_std(settle).unwrap_or_default();
     let mut queued = 0;
+    let mut settling = false;
 
     let cursor = store
         .webhook_cursor(ws, WebhookSource::TicketEvents)
@@ -28,6 +37,7 @@ pub(crate) async fn produce(
         .iter()
         .take_while(|row| row.at <= settled_before)
         .collect();
+    settling |= ready.len() < rows.len();
     if let Some(last) = ready.last() {
         let mut out = Vec::new();
         for row in &ready {
@@ -44,6 +54,7 @@ pub(crate) async fn produce(
         .iter()
         .take_while(|row| row.created_at <= settled_before)
         .collect();
+    settling |= ready.len() < rows.len();
     if let Some(last) = ready.last() {
         let mut out = Vec::new();
         for row in &ready {
@@ -53,5 +64,5 @@ pub(crate) async fn produce(
             .produce_webhook_events(ws, WebhookSource::Messages, last.id.0, &out, now)
             .await?;
     }
-    Ok(queued)
+    Ok(Produced { queued, settling })
 }

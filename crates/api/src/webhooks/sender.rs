@@ -25,10 +25,15 @@ pub(crate) async fn send_due(
     config: &WebhookConfig,
 ) -> Result<usize, StoreError> {
     let instance = config.instance.as_str();
+    let now = chrono::Utc::now();
+    if store.next_webhook_due().await?.is_none_or(|due| due > now) {
+        return Ok(0);
+    }
     let claimed = store
-        .claim_webhook_deliveries(instance, chrono::Utc::now(), config.lease, config.batch)
+        .claim_webhook_deliveries(instance, now, config.lease, config.batch)
         .await?;
     let count = claimed.len();
+    let ids: Vec<i64> = claimed.iter().map(|c| c.delivery.id).collect();
     let mut sends = JoinSet::new();
     for delivery in claimed {
         let http = http.clone();
@@ -38,7 +43,27 @@ pub(crate) async fn send_due(
             (delivery, outcome)
         });
     }
-    while let Some(joined) = sends.join_next().await {
+    // Claims are short: while receivers are slow to answer, a heartbeat keeps ours, so only a
+    // dead instance's deliveries are taken over (within one claim).
+    let beat = config.lease / 3;
+    let mut heartbeat = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
+    loop {
+        let joined = tokio::select! {
+            joined = sends.join_next() => joined,
+            _ = heartbeat.tick() => {
+                let until = chrono::Utc::now() + chrono::Duration::from_std(config.lease).unwrap_or_default();
+                let extended = store
+                    .write(async |tx| tx.extend_webhook_claims(instance, &ids, until).await)
+                    .await;
+                if let Err(error) = extended {
+                    tracing::warn!(%error, "could not extend the claims of webhook deliveries under way");
+                }
+                continue;
+            }
+        };
+        let Some(joined) = joined else {
+            break;
+        };
         let Ok((claimed, outcome)) = joined else {
             continue; // a panicked send: its claim expires and it is tried again
         };

@@ -10,11 +10,9 @@ use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;
 use futures::stream::{FuturesUnordered, StreamExt as _};
 use futures::FutureExt as _;
-use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_store::OutboxJob;
 use ticketgram_telegram::{TelegramClient, TelegramError};
-use tokio::sync::Notify;
 
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
 /// Waiting for the card's thread: after this many tries the job is declared dead (the bot
@@ -22,31 +20,38 @@ const MAX_BACKOFF: Duration = Duration::from_secs(300);
 const MAX_THREAD_WAITS: i64 = 400;
 /// Tries at recording outcomes before a job is given back to the queue.
 const RECORD_TRIES: u32 = 3;
+/// The default claim (see [`crate::desk::CLAIM_TTL`]).
+pub use crate::desk::CLAIM_TTL;
+/// After the outbox could not be read, look again this soon.
+const RETRY: Duration = Duration::from_secs(1);
+/// Never sleep less than this, so a job due but not claimable (locked by another instance
+/// for a moment) cannot make a busy loop.
+const MIN_PAUSE: Duration = Duration::from_millis(50);
 
 pub struct Dispatcher {
     pub desk: Desk,
     pub telegram: TelegramClient,
     pub instance: String,
-    pub wake: Arc<Notify>,
 }
 
 impl Dispatcher {
-    /// Claims and sends due jobs until shutdown.
+    /// Claims and sends due jobs until shutdown. Between rounds it sleeps until a job is
+    /// committed in this process (the desk's bell), until the next job it knows of becomes
+    /// due, or for the desk's idle look at most: an idle desk costs no query.
     pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        let mut queued = self.desk.signals.jobs_queued.listen();
         loop {
-            let sent = match self.send_due(32).await {
-                Ok(n) => n,
+            let pause = match self.send_due(32).await {
+                Ok(0) => self.until_next_due().await,
+                Ok(_) => continue,
                 Err(e) => {
                     tracing::warn!(error = %e, "outbox unavailable, retrying");
-                    0
+                    RETRY
                 }
             };
-            if sent > 0 {
-                continue;
-            }
             tokio::select! {
-                _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(Duration::from_millis(100)) => {}
+                _ = queued.rung() => {}
+                _ = tokio::time::sleep(pause) => {}
                 _ = shutdown.changed() => return,
             }
             if *shutdown.borrow() {
@@ -55,12 +60,32 @@ impl Dispatcher {
         }
     }
 
+    /// How long nothing of ours can become due: until the next retry, album or lapsing claim
+    /// the outbox knows of, at most the idle look.
+    async fn until_next_due(&self) -> Duration {
+        let idle = self.desk.config.idle_look;
+        match self
+            .desk
+            .store
+            .next_due_for_bots(&[self.desk.bot_id()])
+            .await
+        {
+            Ok(Some(due)) => (due - chrono::Utc::now())
+                .to_std()
+                .unwrap_or_default()
+                .clamp(MIN_PAUSE, idle.max(MIN_PAUSE)),
+            Ok(None) => idle,
+            Err(e) => {
+                tracing::warn!(error = %e, "outbox unavailable, retrying");
+                RETRY
+            }
+        }
+    }
+
     /// One round: claim up to `limit` jobs (at most one per ticket) and send them concurrently.
     pub async fn send_due(&self, limit: i64) -> Result<usize, ticketgram_store::StoreError> {
         let now = chrono::Utc::now();
-        // A claimed job stays ours this long before another instance may take it over: twice
-        // the bot lease, well above the slowest Telegram call (a 17 s timeout).
-        let claim = self.desk.config.lease_ttl * 2;
+        let claim = self.desk.config.claim_ttl;
         let bots = [self.desk.bot_id()];
         let jobs = self
             .desk
@@ -78,37 +103,66 @@ impl Dispatcher {
             crate::RelayError::Store(e) => e,
             other => ticketgram_store::StoreError::Invalid(other.to_string()),
         })?;
+        let ids: Vec<i64> = jobs.iter().map(|job| job.id).collect();
         // Group commit: whatever Telegram has answered by the time the previous record is
         // committed goes into the next transaction together. A crash between Telegram
         // accepting a message and the database recording it sends that message again, so
         // the records must not queue one commit behind another.
-        let mut sending: FuturesUnordered<_> = jobs
-            .into_iter()
-            .map(|job| self.attempt(&desk, job))
-            .collect();
-        // The sends go on being polled while a record commits: a send may itself hold a
-        // transaction (a card's claim), and the record must not wait for a send it starves.
-        let mut answered: Vec<Attempt> = Vec::new();
-        loop {
-            if answered.is_empty() {
-                match sending.next().await {
-                    Some(first) => answered.push(first),
-                    None => break,
-                }
-            }
-            while let Some(Some(more)) = sending.next().now_or_never() {
-                answered.push(more);
-            }
-            let record = self.settle(&desk, std::mem::take(&mut answered));
-            tokio::pin!(record);
+        let work = async {
+            let mut sending: FuturesUnordered<_> = jobs
+                .into_iter()
+                .map(|job| self.attempt(&desk, job))
+                .collect();
+            // The sends go on being polled while a record commits: a send may itself hold a
+            // transaction (a card's claim), and the record must not wait for a send it starves.
+            let mut answered: Vec<Attempt> = Vec::new();
             loop {
-                tokio::select! {
-                    () = &mut record => break,
-                    Some(more) = sending.next(), if !sending.is_empty() => answered.push(more),
+                if answered.is_empty() {
+                    match sending.next().await {
+                        Some(first) => answered.push(first),
+                        None => break,
+                    }
                 }
+                while let Some(Some(more)) = sending.next().now_or_never() {
+                    answered.push(more);
+                }
+                let record = self.settle(&desk, std::mem::take(&mut answered));
+                tokio::pin!(record);
+                loop {
+                    tokio::select! {
+                        () = &mut record => break,
+                        Some(more) = sending.next(), if !sending.is_empty() => answered.push(more),
+                    }
+                }
+            }
+        };
+        // Claims are short: they are kept alive while the calls are under way.
+        tokio::select! {
+            () = work => {}
+            () = self.heartbeat(&ids) => {}
+        }
+        // A finished job may have been holding back another bot's job on its key, and a dead
+        // one queued a notice for the agents: the other relays of this process look too.
+        self.desk.signals.jobs_queued.ring();
+        Ok(count)
+    }
+
+    /// Keeps our claims on `ids` alive while their calls are under way (never returns): a
+    /// slow call keeps its job, a dead instance's claims lapse within one claim TTL.
+    async fn heartbeat(&self, ids: &[i64]) {
+        let claim = self.desk.config.claim_ttl;
+        loop {
+            tokio::time::sleep(claim / 3).await;
+            let until = chrono::Utc::now() + chrono_duration(claim);
+            let extended = self
+                .desk
+                .store
+                .write(async |tx| tx.extend_claims(&self.instance, ids, until).await)
+                .await;
+            if let Err(e) = extended {
+                tracing::warn!(error = %e, "could not extend the claims of calls under way");
             }
         }
-        Ok(count)
     }
 
     /// Sends one job (all its calls) and judges the outcome, recording nothing yet.

@@ -42,12 +42,42 @@ pub async fn run(desk: Desk, instance: String, mut stop: watch::Receiver<bool>) 
 /// One look at the desk: one input, one transaction, like an update.
 pub async fn tick(desk: &Desk, now: Timestamp) -> Result<(), RelayError> {
     let desk = &desk.current().await?;
+    // Most looks find nothing to do; deciding that on plain reads keeps an idle desk from
+    // opening a write transaction every few seconds.
+    if !work_due(desk, now).await? {
+        return Ok(());
+    }
     let tx = desk.store.begin_tx_for("timer").await?;
     let bound = desk.bound_to(&tx);
     watch_sla(&bound, &tx, now).await?;
     weekly_report(&bound, &tx, now).await?;
     tx.commit().await?;
+    desk.signals.jobs_queued.ring();
     Ok(())
+}
+
+/// Whether a look would find a ticket's SLA at risk or the weekly report due.
+async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
+    let local = now
+        .with_timezone(&desk.config.hours.time_zone)
+        .naive_local();
+    if let Some(week) = weekly_report_due(local) {
+        let mark = format!("weekly-report:{week}");
+        if desk.store.get_setting(desk.ws(), &mark).await?.is_none() {
+            return Ok(true);
+        }
+    }
+    let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
+    let active = desk.store.active_tickets(desk.ws(), WATCHED).await?;
+    Ok(active.iter().any(|ticket| {
+        let times = ticket.into();
+        [
+            clock.first_response(&times, now),
+            clock.resolution(&times, now),
+        ]
+        .into_iter()
+        .any(|state| matches!(state, Some(SlaState::AtRisk { .. })))
+    }))
 }
 
 async fn watch_sla(desk: &Desk, tx: &Tx, now: Timestamp) -> Result<(), RelayError> {

@@ -19,6 +19,8 @@ pub const WAIT: Duration = Duration::from_secs(60);
 pub struct TestDesk {
     pub sandbox: Sandbox,
     pub store: Store,
+    /// The database the desk runs on (a test may open its own connections to it).
+    pub database_url: String,
     pub ws: WorkspaceId,
     pub bot: BotHandle,
     pub channel: ChatRef,
@@ -155,6 +157,7 @@ impl TestDesk {
         let mut desk = TestDesk {
             sandbox,
             store,
+            database_url: url,
             ws,
             bot,
             channel,

@@ -8,6 +8,7 @@ mod instances;
 mod manager_bot;
 mod outside;
 mod pg;
+mod recovery;
 mod resilience;
 mod settings_bot;
 mod story;

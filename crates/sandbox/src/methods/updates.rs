@@ -41,6 +41,21 @@ pub async fn get_updates(
         }
         state.notify.subscribe()
     };
+    let answer = poll(shared, bot, offset, limit, deadline, &mut notify).await;
+    if let Some(state) = shared.world().bots.get_mut(&bot) {
+        state.polls_answered += 1;
+    }
+    answer
+}
+
+async fn poll(
+    shared: &Arc<Shared>,
+    bot: i64,
+    offset: Option<i64>,
+    limit: usize,
+    deadline: tokio::time::Instant,
+    notify: &mut tokio::sync::watch::Receiver<u64>,
+) -> Result<Value, ApiError> {
     loop {
         notify.borrow_and_update();
         {

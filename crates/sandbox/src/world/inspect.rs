@@ -137,6 +137,12 @@ impl World {
         w.bots.get(&bot).map_or(0, |b| b.updates.len())
     }
 
+    /// How many getUpdates calls of a bot have been answered (with updates or empty).
+    pub fn polls_answered(&self, bot: UserId) -> u64 {
+        let w = self.shared.world();
+        w.bots.get(&bot).map_or(0, |b| b.polls_answered)
+    }
+
     /// Commands set with setMyCommands for the default scope and language.
     pub fn bot_commands(&self, bot: UserId) -> Option<Value> {
         let w = self.shared.world();

@@ -77,6 +77,7 @@ fn insert_bot(w: &mut WorldState, id: UserId, username: &str) -> BotHandle {
             commands: Default::default(),
             blocked_by: Default::default(),
             notify: watch::channel(0).0,
+            polls_answered: 0,
         },
     );
     BotHandle {

@@ -102,6 +102,8 @@ pub struct BotState {
     pub blocked_by: HashSet<i64>,
     /// Bumped on every new update or webhook change; long polls and delivery tasks wait on it.
     pub notify: watch::Sender<u64>,
+    /// getUpdates calls that ended, for tests that reason in poll rounds.
+    pub polls_answered: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

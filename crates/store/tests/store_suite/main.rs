@@ -13,6 +13,7 @@ mod leases;
 mod manager_bot;
 mod messages;
 mod outbox;
+mod recovery;
 mod schema;
 mod schema_parity;
 mod settings_bot;

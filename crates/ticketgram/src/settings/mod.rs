@@ -229,7 +229,11 @@ impl Settings {
         self.telegram.bot_token.is_none()
     }
 
-    /// The configured instance id, or `<hostname>-<pid>`, unique enough among live processes.
+    /// The instance's name: the configured id, or `<hostname>-<pid>`, unique enough among
+    /// live processes. Each start adds a random part to it (`store::Incarnation`) and ends
+    /// what earlier runs of the same name left in flight, so configure a stable id to have a
+    /// restarted process resume its predecessor's work at once; never give two live
+    /// instances the same one.
     pub fn instance_id(&self) -> String {
         if let Some(id) = &self.instance.id {
             return id.clone();
