@@ -21,3 +21,4 @@ mod ticket_search;
 mod tickets;
 mod web_sessions;
 mod webhooks;
+mod work_avoided;
