@@ -103,6 +103,16 @@ async fn the_card_is_edited_only_when_what_it_shows_changes() {
     desk.card_shows(1000, "in progress").await;
     desk.settled().await;
     assert_eq!(desk.card_edits(), before + 2);
+
+    // Ann renames herself in Telegram: the card shows her new name from her next message on.
+    desk.sandbox
+        .world()
+        .rename_user(ann.user, "Ann", Some("Lee"));
+    desk.client_rattles_off(&ann, 1000, &["It's Ann Lee now", "same order"])
+        .await;
+    desk.card_shows(1000, "Ann Lee").await;
+    desk.settled().await;
+    assert_eq!(desk.card_edits(), before + 3);
 }
 
 #[tokio::test]
