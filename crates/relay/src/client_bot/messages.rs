@@ -216,9 +216,8 @@ async fn store_client_message(
         message_id: message.id.0 as i64,
     };
     let content = (content.text.clone(), content.media.clone());
-    Ok(desk
-        .record_message(fx, ticket, MessageDirection::Client, None, content, copy)
-        .await?)
+    desk.record_message(fx, ticket, MessageDirection::Client, None, content, copy)
+        .await
 }
 
 /// Queues the relay of a stored client message; album parts are gathered into one job that
