@@ -4,7 +4,7 @@
 //!
 //! A burst is a run of the client's messages on a ticket, each written less than
 //! `DeskConfig::burst_pause` after the one before. Its first message queues one job (through
-//! the manager bot, due a pause later); the others queue nothing. The job is rendered when it
+//! the manager bot, due a pause and a moment later); the others queue nothing. The job is rendered when it
 //! is sent, like every outbox job: while the client is still writing it waits, then it counts
 //! the burst's messages and quotes the first. Everything is decided from the stored messages,
 //! so a replayed input, a restart or another instance decides the same.
@@ -56,7 +56,7 @@ pub async fn client_wrote(
         ticket: ticket.id,
         first: message.id,
     };
-    let due = message.created_at + pause;
+    let due = message.created_at + pause + chrono_duration(SETTLE);
     fx.send_via_later(desk.config.bots.manager, job, Some(ticket.id), due)
         .await
 }
