@@ -67,6 +67,8 @@ manager-notify-transferred = { $by } hat dir { $number } übergeben.
     { $link }
 manager-notify-client-replied = Der Kunde { $client } schrieb zu { $number }: { $text }
     { $link }
+manager-notify-client-burst = Der Kunde { $client } schrieb { $count } Nachrichten zu { $number }, die erste: { $text }
+    { $link }
 manager-notify-sla-first-response = ⏰ { $number } braucht bis { $due } eine erste Antwort.
     { $subject }
     { $link }

@@ -67,6 +67,8 @@ manager-notify-transferred = { $by } transferred { $number } to you.
     { $link }
 manager-notify-client-replied = The client { $client } wrote on { $number }: { $text }
     { $link }
+manager-notify-client-burst = The client { $client } wrote { $count } messages on { $number }, the first: { $text }
+    { $link }
 manager-notify-sla-first-response = ⏰ { $number } needs a first answer by { $due }.
     { $subject }
     { $link }

@@ -67,6 +67,8 @@ manager-notify-transferred = { $by } передал(а) вам { $number }.
     { $link }
 manager-notify-client-replied = Клиент { $client } написал в { $number }: { $text }
     { $link }
+manager-notify-client-burst = Клиент { $client } написал в { $number } несколько сообщений ({ $count }), первое: { $text }
+    { $link }
 manager-notify-sla-first-response = ⏰ { $number } ждёт первого ответа до { $due }.
     { $subject }
     { $link }

@@ -67,6 +67,8 @@ manager-notify-transferred = { $by } 将 { $number } 转给了您。
     { $link }
 manager-notify-client-replied = 客户 { $client } 在 { $number } 中留言：{ $text }
     { $link }
+manager-notify-client-burst = 客户 { $client } 在 { $number } 中发来 { $count } 条消息，第一条：{ $text }
+    { $link }
 manager-notify-sla-first-response = ⏰ { $number } 需要在 { $due } 前首次回复。
     { $subject }
     { $link }

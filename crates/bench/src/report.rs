@@ -90,6 +90,9 @@ pub struct DeliveryReport {
     pub unexpected: usize,
     /// Ticket cards forwarded into the group (one per client is right).
     pub cards_posted: usize,
+    /// `editMessageText` calls the bot made: cards redrawn. Client messages change nothing a
+    /// card shows, so in this run (nobody takes, closes or rates) zero is right.
+    pub card_edits: u64,
     pub exactly_once: bool,
 }
 
@@ -232,7 +235,7 @@ impl fmt::Display for BenchReport {
         let d = &self.delivery;
         write!(
             f,
-            "delivery         {}/{} once · lost {} · duplicated {} · misrouted {} · unexpected {} · cards {} → {}",
+            "delivery         {}/{} once · lost {} · duplicated {} · misrouted {} · unexpected {} · cards {} (edited {}) → {}",
             d.delivered_once,
             d.expected,
             d.lost,
@@ -240,6 +243,7 @@ impl fmt::Display for BenchReport {
             d.misrouted,
             d.unexpected,
             d.cards_posted,
+            d.card_edits,
             if d.exactly_once { "exactly once" } else { "MISMATCH" }
         )
     }

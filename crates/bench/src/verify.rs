@@ -28,6 +28,9 @@ pub fn read_back(desk: &BenchDesk, ledger: &Ledger) -> DeliveryReport {
     let mut report = DeliveryReport {
         expected: slots.len() * messages_each,
         cards_posted,
+        card_edits: desk
+            .world()
+            .call_count(desk.bot.id, "editMessageText", None),
         ..DeliveryReport::default()
     };
     let mut threads_taken = BTreeSet::new();

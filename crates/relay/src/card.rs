@@ -102,6 +102,19 @@ fn keyboard(t: &Translator, lang: Language, ticket: &Ticket) -> Keyboard {
     Keyboard::Inline(vec![row])
 }
 
+/// What the card shows, in a few bytes: two renderings with the same fingerprint look the
+/// same in the channel, so editing one into the other is work Telegram would refuse anyway
+/// ("message is not modified").
+pub fn fingerprint(text: &str, keyboard: &Keyboard) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(text.as_bytes());
+    hash.update([0]);
+    // Our own keyboard type: its JSON is stable whatever the Telegram library does.
+    hash.update(serde_json::to_vec(keyboard).unwrap_or_default());
+    format!("{:x}", hash.finalize())
+}
+
 /// Cards show UTC with the zone spelled out: agents of one desk may sit in several zones.
 fn format_time(at: Timestamp) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()

@@ -69,6 +69,9 @@ pub struct DeskConfig {
     pub console_url: Option<String>,
     /// How often the manager bot looks for SLA targets at risk and a weekly report due.
     pub timer_interval: std::time::Duration,
+    /// A client's messages written less than this apart are one burst: the ticket's owner is
+    /// notified once for it, after the client paused (an album, five quick lines).
+    pub burst_pause: std::time::Duration,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -127,6 +130,7 @@ impl DeskConfig {
             bots: DeskBots::single(chats.bot_user_id),
             console_url: None,
             timer_interval: std::time::Duration::from_secs(30),
+            burst_pause: std::time::Duration::from_secs(3),
         }
     }
 }
@@ -385,6 +389,19 @@ impl<'a> Effects<'a> {
         self.seq += 1;
         let key = format!("{}:{}", self.origin, self.seq);
         self.enqueue_for(bot_id, job, about, key, self.now).await
+    }
+
+    /// Like [`Effects::send_via`], not sent before `not_before`.
+    pub async fn send_via_later(
+        &mut self,
+        bot_id: i64,
+        job: Delivery,
+        about: Option<TicketId>,
+        not_before: Timestamp,
+    ) -> Result<(), RelayError> {
+        self.seq += 1;
+        let key = format!("{}:{}", self.origin, self.seq);
+        self.enqueue_for(bot_id, job, about, key, not_before).await
     }
 
     /// Queues a job under an explicit dedupe key and start time (albums: the first part queues

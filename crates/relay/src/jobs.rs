@@ -93,6 +93,9 @@ pub enum Delivery {
     /// Show a reply or note written outside Telegram (the web console, the API) in the
     /// ticket's thread, so agents working in Telegram see the whole conversation.
     MirrorToThread { message: MessageId },
+    /// Tell the ticket's owner, through the manager bot, that the client wrote: once for the
+    /// burst of messages starting at `first`, when the client has paused.
+    ClientBurst { ticket: TicketId, first: MessageId },
     /// Delete a message the bot may delete (a bot token pasted into the settings chat).
     DeleteMessage { chat_id: i64, message_id: i64 },
     /// Stop the spinner on a pressed button, optionally with a toast.
@@ -126,6 +129,9 @@ impl Delivery {
             | Delivery::DeleteMessage { chat_id, .. } => {
                 format!("chat:{chat_id}")
             }
+            // Its own line: a notification waiting for the client to pause holds back nothing
+            // of the ticket's conversation.
+            Delivery::ClientBurst { ticket, .. } => format!("burst:{}", ticket.0),
             // Callback answers must come within seconds and order against nothing.
             Delivery::AnswerCallback { callback_id, .. } => format!("callback:{callback_id}"),
         }

@@ -46,6 +46,7 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/files/{unique_id}", get(file))
         .route("/faults", post(inject_fault).delete(clear_faults))
         .route("/flood", post(set_flood))
+        .route("/calls", get(calls))
         .route("/world", get(snapshot))
         .route("/violations", get(violations))
 }
@@ -419,6 +420,18 @@ async fn inject_fault(State(s): State<Arc<Shared>>, Json(f): Json<Fault>) -> Jso
 async fn clear_faults(State(s): State<Arc<Shared>>) -> Json<Value> {
     world(s).clear_faults();
     Json(json!({"ok": true}))
+}
+
+#[derive(Deserialize)]
+struct CallsQuery {
+    bot: i64,
+    method: String,
+    chat: Option<i64>,
+}
+
+async fn calls(State(s): State<Arc<Shared>>, Query(q): Query<CallsQuery>) -> Json<Value> {
+    let count = s.calls().of(q.bot, &q.method, q.chat);
+    Json(json!({"count": count}))
 }
 
 #[derive(Deserialize)]

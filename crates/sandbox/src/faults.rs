@@ -15,6 +15,24 @@ pub enum Fault {
     Stall { millis: u64 },
     /// The next `n` sending calls answer 429 with `retry_after`.
     FloodStorm { n: u32, retry_after: u64 },
+    /// Aimed at one chat (its Telegram id: the user's id for a private chat): once `after`
+    /// more sending calls into it went through, the next `n` answer 429 with `retry_after`.
+    /// Hits the second part of a split answer, say, whatever else the bot is sending.
+    ChatFloodStorm {
+        chat: i64,
+        after: u32,
+        n: u32,
+        retry_after: u64,
+    },
+}
+
+/// A [`Fault::ChatFloodStorm`] still to come or still raging.
+#[derive(Debug)]
+struct ChatStorm {
+    chat: i64,
+    after: u32,
+    n: u32,
+    retry_after: u64,
 }
 
 #[derive(Debug, Default)]
@@ -23,6 +41,7 @@ pub struct Faults {
     stall_until: Option<Instant>,
     storm: u32,
     storm_retry_after: u64,
+    chat_storms: Vec<ChatStorm>,
 }
 
 impl Faults {
@@ -36,6 +55,17 @@ impl Faults {
                 self.storm += n;
                 self.storm_retry_after = retry_after.max(1);
             }
+            Fault::ChatFloodStorm {
+                chat,
+                after,
+                n,
+                retry_after,
+            } => self.chat_storms.push(ChatStorm {
+                chat,
+                after,
+                n,
+                retry_after: retry_after.max(1),
+            }),
         }
     }
 
@@ -58,13 +88,22 @@ impl Faults {
         }
     }
 
-    /// `Some(retry_after)` when this sending call is part of a 429 storm.
-    pub fn take_storm(&mut self) -> Option<u64> {
+    /// `Some(retry_after)` when this sending call (into `chat`, if it names one) is part of a
+    /// 429 storm.
+    pub fn take_storm(&mut self, chat: Option<i64>) -> Option<u64> {
         if self.storm > 0 {
             self.storm -= 1;
-            Some(self.storm_retry_after)
-        } else {
-            None
+            return Some(self.storm_retry_after);
         }
+        let chat = chat?;
+        let storm = self.chat_storms.iter_mut().find(|s| s.chat == chat)?;
+        if storm.after > 0 {
+            storm.after -= 1;
+            return None;
+        }
+        let retry_after = storm.retry_after;
+        storm.n -= 1;
+        self.chat_storms.retain(|s| s.n > 0);
+        Some(retry_after)
     }
 }

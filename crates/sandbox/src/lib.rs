@@ -16,6 +16,7 @@
 //! # Ok(()) }
 //! ```
 
+mod calls;
 mod config;
 mod control;
 mod error;

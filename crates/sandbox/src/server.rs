@@ -63,14 +63,15 @@ async fn handle(
     let raw = params::extract(request).await?;
     let params = Params::resolve(spec, method_spec, raw)?;
     let name = method_spec.name.as_str();
+    let chat = params.get("chat_id").and_then(|v| match v {
+        Value::String(s) => s.parse::<i64>().ok(),
+        other => other.as_i64(),
+    });
+    shared.calls().count(bot, name, chat);
     if methods::is_sending(name) {
-        if let Some(retry_after) = shared.faults().take_storm() {
+        if let Some(retry_after) = shared.faults().take_storm(chat) {
             return Err(ApiError::too_many_requests(retry_after));
         }
-        let chat = params.get("chat_id").and_then(|v| match v {
-            Value::String(s) => s.parse::<i64>().ok(),
-            other => other.as_i64(),
-        });
         if let Some(chat) = chat {
             shared
                 .flood()

@@ -2,6 +2,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
+use crate::calls::CallCounts;
 use crate::config::SandboxConfig;
 use crate::faults::Faults;
 use crate::flood::FloodControl;
@@ -12,6 +13,7 @@ pub struct Shared {
     pub world: Mutex<WorldState>,
     pub flood: Mutex<FloodControl>,
     pub faults: Mutex<Faults>,
+    pub calls: Mutex<CallCounts>,
     pub config: SandboxConfig,
     pub http: reqwest::Client,
 }
@@ -22,6 +24,7 @@ impl Shared {
             world: Mutex::new(WorldState::new(config.self_check)),
             flood: Mutex::new(FloodControl::new(config.flood_limits)),
             faults: Mutex::new(Faults::default()),
+            calls: Mutex::new(CallCounts::default()),
             http: reqwest::Client::builder()
                 .timeout(std::time::Duration::from_secs(30))
                 .build()
@@ -42,5 +45,9 @@ impl Shared {
 
     pub fn faults(&self) -> MutexGuard<'_, Faults> {
         self.faults.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn calls(&self) -> MutexGuard<'_, CallCounts> {
+        self.calls.lock().unwrap_or_else(|e| e.into_inner())
     }
 }

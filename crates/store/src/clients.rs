@@ -22,6 +22,14 @@ pub struct NewClient {
     pub seen_at: Timestamp,
 }
 
+/// A client as a message or button press found them: new or renamed (`profile_changed`, so
+/// the cards showing their name are redrawn), or as they were.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenClient {
+    pub client: Client,
+    pub profile_changed: bool,
+}
+
 pub(crate) const CLIENT_COLUMNS: &str =
     "id, workspace_id, telegram_user_id, first_name, last_name, username, \
      language, blocked_reason, blocked_by_kind, blocked_by_id, blocked_at, created_at";
@@ -147,12 +155,23 @@ pub(crate) async fn ensure_in_workspace(
 impl Tx {
     /// Registers a client on first contact, or refreshes their Telegram profile. The language
     /// is only set on first contact: afterwards it is the client's own choice in the bot.
-    /// One statement, so two first messages at once cannot create two clients.
     pub async fn upsert_client(
         &self,
         ws: WorkspaceId,
         new: &NewClient,
     ) -> Result<Client, StoreError> {
+        Ok(self.client_seen(ws, new).await?.client)
+    }
+
+    /// [`Tx::upsert_client`], telling whether what agents see of the client (name, username)
+    /// is new. One statement, so two first messages at once cannot create two clients; an
+    /// unchanged profile is not rewritten (a client's every message would otherwise update
+    /// their row).
+    pub async fn client_seen(
+        &self,
+        ws: WorkspaceId,
+        new: &NewClient,
+    ) -> Result<SeenClient, StoreError> {
         let sql = format!(
             "INSERT INTO clients (workspace_id, telegram_user_id, first_name, last_name, username,
                                   language, attributes, created_at)
@@ -160,9 +179,12 @@ impl Tx {
              ON CONFLICT (workspace_id, telegram_user_id) DO UPDATE
              SET first_name = excluded.first_name, last_name = excluded.last_name,
                  username = excluded.username
+             WHERE clients.first_name IS DISTINCT FROM excluded.first_name
+                OR clients.last_name IS DISTINCT FROM excluded.last_name
+                OR clients.username IS DISTINCT FROM excluded.username
              RETURNING {CLIENT_COLUMNS}"
         );
-        let row: ClientRow = sqlx::query_as(&sql)
+        let row: Option<ClientRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(new.telegram_user_id)
             .bind(&new.first_name)
@@ -171,9 +193,22 @@ impl Tx {
             .bind(new.language.code())
             .bind(new.attributes.to_string())
             .bind(to_millis(new.seen_at))
-            .fetch_one(&mut *self.conn().await?)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
-        row.try_into()
+        if let Some(row) = row {
+            return Ok(SeenClient {
+                client: row.try_into()?,
+                profile_changed: true,
+            });
+        }
+        let client = self
+            .find_client_by_telegram_id(ws, new.telegram_user_id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(SeenClient {
+            client,
+            profile_changed: false,
+        })
     }
 
     pub async fn set_client_language(

@@ -62,7 +62,7 @@ pub use agents::NewAgent;
 pub use api_tokens::{ApiToken, IdempotentReplay, NewApiToken};
 pub use bots::{Bot, BotRole, NewBot};
 pub use client_search::ClientPage;
-pub use clients::NewClient;
+pub use clients::{NewClient, SeenClient};
 pub use desk_profile::{keys as desk_profile_keys, AgentChats, DeskProfile};
 pub use error::StoreError;
 pub use incarnation::{Incarnation, TakenOver};

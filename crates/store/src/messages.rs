@@ -156,6 +156,54 @@ impl Store {
         Ok(messages)
     }
 
+    /// When the client's last message on the ticket before `before` was written: a message
+    /// soon after another continues the same burst (one notification for the agent).
+    pub async fn client_message_before(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        before: MessageId,
+    ) -> Result<Option<Timestamp>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT created_at FROM messages
+             WHERE workspace_id = $1 AND ticket_id = $2 AND direction = $3 AND id < $4
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(ws.0)
+        .bind(ticket.0)
+        .bind(MessageDirection::Client.as_str())
+        .bind(before.0)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        row.map(|(at,)| from_millis(at)).transpose()
+    }
+
+    /// The client's messages on the ticket from `from` on (at most `limit`), oldest first,
+    /// with when each was written: what a burst of messages is made of.
+    pub async fn client_messages_from(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        from: MessageId,
+        limit: i64,
+    ) -> Result<Vec<(MessageId, Timestamp)>, StoreError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT id, created_at FROM messages
+             WHERE workspace_id = $1 AND ticket_id = $2 AND direction = $3 AND id >= $4
+             ORDER BY id LIMIT $5",
+        )
+        .bind(ws.0)
+        .bind(ticket.0)
+        .bind(MessageDirection::Client.as_str())
+        .bind(from.0)
+        .bind(limit)
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        rows.into_iter()
+            .map(|(id, at)| Ok((MessageId(id), from_millis(at)?)))
+            .collect()
+    }
+
     /// The messages of one album (Telegram sends each part as its own update sharing
     /// `media_group_id`), in arrival order, so they can be relayed as one album.
     pub async fn messages_in_album(

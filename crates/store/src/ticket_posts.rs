@@ -19,6 +19,8 @@ pub struct TicketPost {
     pub group_chat_id: Option<i64>,
     pub thread_message_id: Option<i64>,
     pub created_at: Timestamp,
+    /// A fingerprint of the card (text and buttons) as last sent; None before the first.
+    pub card_fingerprint: Option<String>,
 }
 
 /// The outcome of [`Store::claim_ticket_post`]: `created` tells the caller it won the race and
@@ -30,7 +32,7 @@ pub struct TicketPostClaim {
 }
 
 const POST_COLUMNS: &str =
-    "ticket_id, workspace_id, channel_chat_id, channel_message_id, group_chat_id, thread_message_id, created_at";
+    "ticket_id, workspace_id, channel_chat_id, channel_message_id, group_chat_id, thread_message_id, created_at, card_fingerprint";
 
 #[derive(sqlx::FromRow)]
 struct PostRow {
@@ -41,6 +43,7 @@ struct PostRow {
     group_chat_id: Option<i64>,
     thread_message_id: Option<i64>,
     created_at: i64,
+    card_fingerprint: Option<String>,
 }
 
 impl TryFrom<PostRow> for TicketPost {
@@ -54,6 +57,7 @@ impl TryFrom<PostRow> for TicketPost {
             group_chat_id: row.group_chat_id,
             thread_message_id: row.thread_message_id,
             created_at: from_millis(row.created_at)?,
+            card_fingerprint: row.card_fingerprint,
         })
     }
 }
@@ -165,6 +169,24 @@ impl Tx {
             .bind(ticket.0)
             .execute(&mut *self.conn().await?)
             .await?;
+        crate::clients::found(done.rows_affected())
+    }
+
+    /// The card now shows what `fingerprint` was computed from (it was posted or edited).
+    pub async fn set_card_fingerprint(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        fingerprint: &str,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE ticket_posts SET card_fingerprint = $1 WHERE workspace_id = $2 AND ticket_id = $3",
+        )
+        .bind(fingerprint)
+        .bind(ws.0)
+        .bind(ticket.0)
+        .execute(&mut *self.conn().await?)
+        .await?;
         crate::clients::found(done.rows_affected())
     }
 

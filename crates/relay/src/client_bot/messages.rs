@@ -11,7 +11,7 @@ use teloxide_core::types::Message;
 use ticketgram_domain::{
     Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TopicId,
 };
-use ticketgram_store::NewTicket;
+use ticketgram_store::{NewTicket, RecordedMessage};
 
 pub async fn handle_message(
     desk: &Desk,
@@ -170,7 +170,7 @@ pub(crate) async fn open_ticket(
     fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
         .await?;
     let stored = store_client_message(desk, fx, message, content, ticket.id).await?;
-    relay_to_thread(desk, fx, ticket.id, stored, content).await?;
+    relay_to_thread(desk, fx, ticket.id, stored.message.id, content).await?;
     crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
     let text = desk.first_reply_promise(&ticket, client.language, fx.now);
     fx.notify_client(
@@ -192,11 +192,15 @@ pub(crate) async fn add_to_ticket(
     fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket), fx.now)
         .await?;
-    let stored = store_client_message(desk, fx, message, content, ticket).await?;
-    relay_to_thread(desk, fx, ticket, stored, content).await?;
-    crate::notices::notify::client_replied(desk, fx, ticket, client, content).await?;
-    // A client answering a ticket that waited on them changes its status: refresh the card.
-    fx.refresh_card(ticket).await
+    let recorded = store_client_message(desk, fx, message, content, ticket).await?;
+    relay_to_thread(desk, fx, ticket, recorded.message.id, content).await?;
+    crate::notices::bursts::client_wrote(desk, fx, ticket, &recorded.message).await?;
+    // Only a client answering a ticket that waited on them changes what its card shows (the
+    // status); any other message leaves the card as it is, so it is not redrawn.
+    if recorded.status_change.is_some() {
+        fx.refresh_card(ticket).await?;
+    }
+    Ok(())
 }
 
 async fn store_client_message(
@@ -205,17 +209,15 @@ async fn store_client_message(
     message: &Message,
     content: &Content,
     ticket: TicketId,
-) -> Result<ticketgram_domain::MessageId, RelayError> {
+) -> Result<RecordedMessage, RelayError> {
     let copy = TelegramCopy {
         bot_id: desk.bot_id(),
         chat_id: message.chat.id.0,
         message_id: message.id.0 as i64,
     };
     let content = (content.text.clone(), content.media.clone());
-    let recorded = desk
-        .record_message(fx, ticket, MessageDirection::Client, None, content, copy)
-        .await?;
-    Ok(recorded.message.id)
+    desk.record_message(fx, ticket, MessageDirection::Client, None, content, copy)
+        .await
 }
 
 /// Queues the relay of a stored client message; album parts are gathered into one job that

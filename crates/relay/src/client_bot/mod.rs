@@ -17,18 +17,19 @@ use ticketgram_domain::{Client, Language};
 use ticketgram_store::NewClient;
 
 /// Finds or records the client behind a Telegram user, refreshing name and username (people
-/// rename themselves; agents should see the current name).
+/// rename themselves; agents should see the current name, so the cards of their open tickets
+/// are redrawn then, and only then).
 pub(crate) async fn client_of(
     desk: &Desk,
-    fx: &crate::desk::Effects<'_>,
+    fx: &mut crate::desk::Effects<'_>,
     user: &User,
 ) -> Result<Client, RelayError> {
     // The store keeps the language of a known client (their own choice in the bot); the
     // Telegram locale only seeds it on first contact.
     let language = Language::from_telegram_code(user.language_code.as_deref());
-    let client = fx
+    let seen = fx
         .tx
-        .upsert_client(
+        .client_seen(
             desk.ws(),
             &NewClient {
                 telegram_user_id: user.id.0 as i64,
@@ -41,5 +42,14 @@ pub(crate) async fn client_of(
             },
         )
         .await?;
-    Ok(client)
+    if seen.profile_changed {
+        for ticket in desk
+            .store
+            .active_tickets_of_client(desk.ws(), seen.client.id)
+            .await?
+        {
+            fx.refresh_card(ticket.id).await?;
+        }
+    }
+    Ok(seen.client)
 }

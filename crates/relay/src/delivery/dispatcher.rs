@@ -331,6 +331,7 @@ fn verdict(result: Result<Outcome, DeliveryError>, attempts: i64) -> Verdict {
         Ok(Outcome::NotReady(wait, why)) if attempts < MAX_THREAD_WAITS => {
             Verdict::RetryIn(wait, why.into())
         }
+        Ok(Outcome::Wait(wait, why)) => Verdict::RetryIn(wait, why.into()),
         Ok(Outcome::NotReady(_, why)) => Verdict::Dead(format!(
             "{why}: gave up; is the bot an administrator of the discussion group?"
         )),

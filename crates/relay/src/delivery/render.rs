@@ -17,6 +17,9 @@ pub enum Outcome {
     Done,
     /// Something it depends on is not there yet (the card's thread): try again shortly.
     NotReady(Duration, &'static str),
+    /// Not yet, on purpose (the client is still writing): look again after this long, for
+    /// as long as it takes.
+    Wait(Duration, &'static str),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +42,8 @@ const THREAD_WAIT: Duration = Duration::from_millis(300);
 pub struct Recorded {
     pub copies: Vec<(MessageId, TelegramCopy)>,
     pub card: Option<(TicketId, i64)>,
+    /// What the ticket's card now shows in the channel (its fingerprint), once posted or edited.
+    pub card_shown: Option<(TicketId, String)>,
     /// Calls of this job made by earlier attempts (the job's stored progress): a long answer
     /// resumes at the part that failed, so each part reaches the client once.
     pub resume_from: usize,
@@ -75,6 +80,9 @@ impl Recorded {
         if let Some((ticket, message_id)) = self.card {
             tx.set_channel_message(ws, ticket, message_id).await?;
         }
+        if let Some((ticket, fingerprint)) = &self.card_shown {
+            tx.set_card_fingerprint(ws, *ticket, fingerprint).await?;
+        }
         Ok(())
     }
 }
@@ -96,7 +104,12 @@ pub async fn deliver(
                 return Ok(Outcome::Done);
             };
             let (text, keyboard) = render_card(desk, *ticket).await?;
+            let shown = card::fingerprint(&text, &keyboard);
+            if post.card_fingerprint.as_deref() == Some(shown.as_str()) {
+                return Ok(Outcome::Done); // nothing the card shows changed
+            }
             call::edit_text(tg, post.channel_chat_id, message_id, &text, Some(&keyboard)).await?;
+            rec.card_shown = Some((*ticket, shown));
             Ok(Outcome::Done)
         }
         Delivery::ClientToThread { message } => {
@@ -242,6 +255,19 @@ pub async fn deliver(
             call::send_document(tg, *chat_id, file_name, bytes, caption.as_deref()).await?;
             Ok(Outcome::Done)
         }
+        Delivery::ClientBurst { ticket, first } => {
+            use crate::notices::bursts::{burst_notice, BurstNotice};
+            match burst_notice(desk, *ticket, *first, chrono::Utc::now()).await? {
+                BurstNotice::StillWriting(wait) => {
+                    Ok(Outcome::Wait(wait, "the client is still writing"))
+                }
+                BurstNotice::Nobody => Ok(Outcome::Done),
+                BurstNotice::Tell { chat_id, text } => {
+                    call::send_text(tg, chat_id, &text, None, None).await?;
+                    Ok(Outcome::Done)
+                }
+            }
+        }
         Delivery::DeleteMessage {
             chat_id,
             message_id,
@@ -284,6 +310,7 @@ async fn post_card(
     let (text, keyboard) = render_card(desk, ticket).await?;
     let id = call::send_text(tg, channel, &text, Some(&keyboard), None).await?;
     rec.card = Some((ticket, id));
+    rec.card_shown = Some((ticket, card::fingerprint(&text, &keyboard)));
     Ok(Outcome::Done)
 }
 

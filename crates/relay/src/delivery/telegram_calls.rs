@@ -271,3 +271,20 @@ fn ignore_not_modified(result: Result<(), TelegramError>) -> Result<(), Telegram
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_to_the_same_content_counts_as_done() {
+        let same = Err(TelegramError::BadRequest(
+            "Bad Request: message is not modified: specified new message content and reply markup are exactly the same".into(),
+        ));
+        assert!(ignore_not_modified(same).is_ok());
+        let gone = Err(TelegramError::BadRequest(
+            "Bad Request: message to edit not found".into(),
+        ));
+        assert!(ignore_not_modified(gone).is_err());
+    }
+}

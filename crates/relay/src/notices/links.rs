@@ -52,6 +52,7 @@ mod tests {
             thread_message_id: None,
             workspace: ticketgram_domain::WorkspaceId(1),
             created_at: chrono::DateTime::UNIX_EPOCH,
+            card_fingerprint: None,
         };
         assert_eq!(
             link_of_post(&post).as_deref(),

@@ -2,6 +2,7 @@
 //! a transfer to them, a client's reply, an SLA target at risk. Written by the client bot, the
 //! desk's actions and the timers alike, so it depends on none of them.
 
+pub mod bursts;
 pub mod links;
 pub mod notify;
 

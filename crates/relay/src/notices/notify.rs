@@ -1,6 +1,6 @@
 //! Private notifications to agents, sent by the manager bot: a new ticket in their queue, a
-//! ticket transferred to them, a client's reply on their ticket, an SLA target about to be
-//! missed.
+//! ticket transferred to them, an SLA target about to be missed (a client's reply on their
+//! ticket is told once per burst: see `bursts`).
 //!
 //! Every notification is an outbox job with a dedupe key — derived from the update that caused
 //! it, or named after the ticket and target for the SLA watch — so handling an update again
@@ -8,16 +8,12 @@
 //! the manager bot cannot be written to (Telegram answers 403): the job dies, visibly, once.
 
 use super::language_of;
-use crate::content::Content;
 use crate::desk::{Desk, Effects};
 use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
-use ticketgram_domain::{Agent, Client, Ticket, TicketId, Timestamp};
+use ticketgram_domain::{Agent, Client, Ticket, Timestamp};
 use ticketgram_i18n::Arg;
 use ticketgram_store::NewOutboxJob;
-
-/// How much of a client's message a notification quotes.
-const PREVIEW_CHARS: usize = 120;
 
 /// A client opened a ticket: the agents whose skills match its queue are told (everyone when
 /// nobody's do, or the ticket has no queue), with a Take button.
@@ -88,43 +84,6 @@ pub async fn transferred_to(
         ],
     );
     to_agent(desk, fx, target, text, None).await
-}
-
-/// The client wrote again on a ticket someone owns: its owner is told.
-pub async fn client_replied(
-    desk: &Desk,
-    fx: &mut Effects<'_>,
-    ticket: TicketId,
-    client: &Client,
-    content: &Content,
-) -> Result<(), RelayError> {
-    let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
-    let Some(assignee) = ticket.assignee else {
-        return Ok(());
-    };
-    let agent = desk.store.get_agent(desk.ws(), assignee).await?;
-    if !agent.active {
-        return Ok(());
-    }
-    let lang = language_of(desk, &agent);
-    let preview = match content.text.as_deref() {
-        Some(text) => super::preview(text, PREVIEW_CHARS),
-        None => desk.text(lang, "manager-media", &[]),
-    };
-    let link = super::links::ticket_link(desk, ticket.id)
-        .await?
-        .unwrap_or_default();
-    let text = desk.text(
-        lang,
-        "manager-notify-client-replied",
-        &[
-            ("number", ticket.number.to_string().into()),
-            ("client", client.first_name.clone().into()),
-            ("text", preview.into()),
-            ("link", link.into()),
-        ],
-    );
-    to_agent(desk, fx, &agent, text, None).await
 }
 
 /// Which SLA target is about to be missed.

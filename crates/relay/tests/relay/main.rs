@@ -13,3 +13,4 @@ mod resilience;
 mod settings_bot;
 mod story;
 mod structure;
+mod work_avoided;

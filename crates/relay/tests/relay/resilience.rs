@@ -171,3 +171,83 @@ async fn in_webhook_mode_updates_arrive_over_http_and_strangers_are_refused() {
     }
     let _ = &desk.webhook().secret;
 }
+
+#[tokio::test]
+async fn a_long_answer_hit_by_a_429_on_its_second_part_reaches_the_client_once_in_order() {
+    let desk = TestDesk::start().await;
+    let hana = desk.client("Hana", "en");
+    desk.says(&hana, "Explain every fee please");
+    desk.client_gets(&hana, "Request #1000 created").await;
+    desk.thread(1000).await;
+    desk.settled().await;
+
+    // As much as Telegram lets Kate write, in numbered rules so a repeated or missing part
+    // shows; her signature pushes it into a second message.
+    let mut answer = String::from("Fee rule 1.");
+    let mut count = 1;
+    while answer.len() + format!(" Fee rule {}.", count + 1).len() <= 4096 {
+        count += 1;
+        answer.push_str(&format!(" Fee rule {count}."));
+    }
+    // Part 1 goes out, then Telegram refuses the next three sends into Hana's chat.
+    desk.sandbox.world().inject_fault(Fault::ChatFloodStorm {
+        chat: hana.user,
+        after: 1,
+        n: 3,
+        retry_after: 1,
+    });
+    desk.agent_comments(desk.kate.0, 1000, &answer).await;
+    // The rest of the ticket's work queues behind the answer and must follow it.
+    desk.agent_comments(desk.kate.0, 1000, "Anything else?")
+        .await;
+    desk.says(&hana, "Thanks, that was all");
+
+    desk.thread_sees(1000, |m| {
+        m.iter().any(|c| text_of(c) == "Thanks, that was all")
+    })
+    .await;
+    desk.client_sees(&hana, |m| {
+        m.iter().any(|x| text_of(x).starts_with("Anything else?"))
+    })
+    .await;
+    desk.settled().await;
+    let seen = desk.client_sees(&hana, |_| true).await;
+    let texts: Vec<String> = seen.iter().map(text_of).collect();
+    let first = texts
+        .iter()
+        .position(|t| t.starts_with("Fee rule 1."))
+        .unwrap();
+    let parts: Vec<&String> = texts[first..]
+        .iter()
+        .take_while(|t| !t.starts_with("Anything else?"))
+        .collect();
+    let numbers: Vec<u32> = parts
+        .iter()
+        .flat_map(|p| p.split("Fee rule ").skip(1))
+        .map(|rule| rule.split('.').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(
+        numbers,
+        (1..=count).collect::<Vec<u32>>(),
+        "every rule exactly once, in order: {parts:#?}"
+    );
+    assert_eq!(
+        parts.len(),
+        2,
+        "the answer and its signature, each once: {parts:#?}"
+    );
+    let signed = texts
+        .iter()
+        .filter(|t| t.contains("— Kate · #1000"))
+        .count();
+    assert_eq!(signed, 2, "the answer and the follow-up, each signed once");
+    let tries = desk
+        .sandbox
+        .world()
+        .call_count(desk.bot.id, "sendMessage", Some(hana.chat));
+    assert_eq!(
+        tries,
+        texts.len() as u64 + 3,
+        "the three refused tries were the only extra calls"
+    );
+}

@@ -157,6 +157,13 @@ impl World {
         self.shared.faults().clear();
     }
 
+    /// How many times `bot` called `method` (its name as in the reference, `editMessageText`)
+    /// into `chat`, or anywhere with `None`, counting calls Telegram refused.
+    pub fn call_count(&self, bot: UserId, method: &str, chat: Option<ChatRef>) -> u64 {
+        let chat = chat.map(|c| c.telegram_id());
+        self.shared.calls().of(bot, method, chat)
+    }
+
     pub fn set_flood_limits(&self, enabled: bool) {
         self.shared.flood().enabled = enabled;
     }

@@ -112,6 +112,14 @@ impl World {
         id
     }
 
+    /// The user changes their name in Telegram: what they send from now on carries it.
+    pub fn rename_user(&self, user: UserId, first_name: &str, last_name: Option<&str>) {
+        if let Some(info) = self.shared.world().users.get_mut(&user) {
+            info.first_name = first_name.to_owned();
+            info.last_name = last_name.map(str::to_owned);
+        }
+    }
+
     /// Creates a group owned by `owner`.
     pub fn create_group(
         &self,

@@ -336,6 +336,42 @@ async fn flood_limits_answer_429_with_retry_after() {
 }
 
 #[tokio::test]
+async fn a_storm_aimed_at_one_chat_lets_calls_through_first_and_every_call_is_counted() {
+    let sandbox = sandbox_without_flood_limits().await;
+    let world = sandbox.world();
+    let bot = world.create_bot("split_bot");
+    let (alice, bob) = (
+        world.create_user("Alice", None, None),
+        world.create_user("Bob", None, None),
+    );
+    let alice_chat = world.private_chat(bot.id, alice).unwrap();
+    world.private_chat(bot.id, bob).unwrap();
+    world.inject_fault(Fault::ChatFloodStorm {
+        chat: alice,
+        after: 1,
+        n: 2,
+        retry_after: 3,
+    });
+    let send = |to: i64| {
+        call(
+            &sandbox,
+            &bot.token,
+            "sendMessage",
+            json!({"chat_id": to, "text": "part"}),
+        )
+    };
+    assert_eq!(send(alice).await.0, 200, "the first part goes through");
+    assert_eq!(send(bob).await.0, 200, "other chats are not hit");
+    assert_error(&send(alice).await, 429, "Too Many Requests: retry after 3");
+    assert_error(&send(alice).await, 429, "Too Many Requests: retry after 3");
+    assert_eq!(send(alice).await.0, 200, "the storm is over");
+
+    assert_eq!(world.call_count(bot.id, "sendMessage", Some(alice_chat)), 4);
+    assert_eq!(world.call_count(bot.id, "sendMessage", None), 5);
+    assert_eq!(world.call_count(bot.id, "editMessageText", None), 0);
+}
+
+#[tokio::test]
 async fn stall_delays_but_answers() {
     let sandbox = sandbox().await;
     let bot = sandbox.world().create_bot("slow_bot");

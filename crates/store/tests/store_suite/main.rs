@@ -22,3 +22,4 @@ mod ticket_search;
 mod tickets;
 mod web_sessions;
 mod webhooks;
+mod work_avoided;
