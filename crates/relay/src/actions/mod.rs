@@ -32,21 +32,7 @@ pub async fn reply(
     agent: Option<AgentId>,
     text: &str,
 ) -> Result<MessageId, RelayError> {
-    let text = non_empty(text)?;
-    let recorded = fx
-        .tx
-        .add_message(
-            desk.ws(),
-            &NewMessage {
-                ticket,
-                direction: MessageDirection::Agent,
-                author_agent: agent,
-                text: Some(text),
-                media: vec![],
-                created_at: fx.now,
-            },
-        )
-        .await?;
+    let recorded = write(desk, fx, ticket, MessageDirection::Agent, agent, text).await?;
     let message = recorded.message.id;
     fx.send(Delivery::AgentToClient { message }, Some(ticket))
         .await?;
@@ -65,23 +51,30 @@ pub async fn note(
     agent: Option<AgentId>,
     text: &str,
 ) -> Result<MessageId, RelayError> {
-    let text = non_empty(text)?;
-    let recorded = fx
-        .tx
-        .add_message(
-            desk.ws(),
-            &NewMessage {
-                ticket,
-                direction: MessageDirection::InternalNote,
-                author_agent: agent,
-                text: Some(text),
-                media: vec![],
-                created_at: fx.now,
-            },
-        )
-        .await?;
+    let direction = MessageDirection::InternalNote;
+    let recorded = write(desk, fx, ticket, direction, agent, text).await?;
     mirror(desk, fx, ticket, recorded.message.id).await?;
     Ok(recorded.message.id)
+}
+
+/// Stores an agent's text on the ticket (a reply or a note), refusing an empty one.
+async fn write(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: TicketId,
+    direction: MessageDirection,
+    agent: Option<AgentId>,
+    text: &str,
+) -> Result<ticketgram_store::RecordedMessage, RelayError> {
+    let message = NewMessage {
+        ticket,
+        direction,
+        author_agent: agent,
+        text: Some(non_empty(text)?),
+        media: vec![],
+        created_at: fx.now,
+    };
+    Ok(fx.tx.add_message(desk.ws(), &message).await?)
 }
 
 /// Without a discussion group there is no thread to mirror into, and a job waiting for one
