@@ -8,6 +8,7 @@ use std::time::Duration;
 use teloxide_core::payloads::GetUpdatesSetters;
 use teloxide_core::prelude::Requester;
 use teloxide_core::types::{AllowedUpdate, Update};
+use ticketgram_store::IncomingUpdate;
 use ticketgram_telegram::{TelegramClient, TelegramError};
 use tokio::sync::{watch, Notify};
 
@@ -22,18 +23,24 @@ pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
     AllowedUpdate::ChannelPost,
 ];
 
-/// Stores updates Telegram handed us. Returns the highest id stored.
+/// Stores a batch Telegram handed us and confirms it, in one transaction. Returns the highest
+/// id stored.
 pub async fn store_updates(desk: &Desk, updates: &[Update]) -> Result<Option<i64>, RelayError> {
     let now = chrono::Utc::now();
-    let mut highest = None;
-    for update in updates {
-        let id = i64::from(update.id.0);
-        let payload = serde_json::to_string(update)?;
-        desk.store
-            .record_update(desk.ws(), desk.bot_id(), id, &payload, now)
-            .await?;
-        highest = highest.max(Some(id));
-    }
+    let batch = updates
+        .iter()
+        .map(|update| {
+            Ok(IncomingUpdate {
+                update_id: i64::from(update.id.0),
+                payload: serde_json::to_string(update)?,
+            })
+        })
+        .collect::<Result<Vec<_>, serde_json::Error>>()?;
+    let (ws, bot) = (desk.ws(), desk.bot_id());
+    let highest = desk
+        .store
+        .write(async |tx| tx.record_updates(ws, bot, &batch, now).await)
+        .await?;
     Ok(highest)
 }
 
@@ -51,9 +58,15 @@ pub struct Poller {
     pub stored: Arc<Notify>,
 }
 
+/// The offset to ask Telegram for, known without a query while this instance keeps the bot:
+/// only the lease holder moves it.
+#[derive(Default)]
+struct Offset(Option<i64>);
+
 impl Poller {
     pub async fn run(mut self, mut shutdown: watch::Receiver<bool>) {
         let mut failures = 0u32;
+        let mut offset = Offset::default();
         loop {
             if *shutdown.borrow() {
                 break;
@@ -67,9 +80,14 @@ impl Poller {
             // have returned is unconfirmed, so Telegram hands it out again to whoever polls next.
             let mut held = self.held.clone();
             let round = tokio::select! {
-                round = self.round() => round,
-                _ = held.wait_for(|held| !*held) => continue,
+                round = self.round(&mut offset) => Some(round),
+                _ = held.wait_for(|held| !*held) => None,
                 _ = shutdown.changed() => break,
+            };
+            let Some(round) = round else {
+                // Another instance may move the offset while we do not hold the bot.
+                offset = Offset::default();
+                continue;
             };
             let pause = match round {
                 Ok(()) => {
@@ -99,25 +117,27 @@ impl Poller {
     }
 
     /// One long poll, made while we hold the bot.
-    async fn round(&self) -> Result<(), RelayError> {
+    async fn round(&self, known: &mut Offset) -> Result<(), RelayError> {
         let store = &self.desk.store;
         let bot = self.desk.bot_id();
-        let offset = store.confirmed_update_offset(bot).await?.map(|id| id + 1);
+        let confirmed = match known.0 {
+            Some(id) => Some(id),
+            None => store.confirmed_update_offset(bot).await?,
+        };
         let mut request = self
             .telegram
             .bot()
             .get_updates()
             .timeout(self.desk.config.poll_timeout.as_secs().min(15) as u32)
             .allowed_updates(ALLOWED_UPDATES);
-        if let Some(offset) = offset {
-            request = request.offset(offset as i32);
+        if let Some(confirmed) = confirmed {
+            request = request.offset((confirmed + 1) as i32);
         }
         let updates = request.await.map_err(TelegramError::from)?;
-        if let Some(highest) = store_updates(&self.desk, &updates).await? {
-            // Only now, with the batch committed, may Telegram forget it.
-            store
-                .confirm_update_offset(bot, highest, chrono::Utc::now())
-                .await?;
+        // Stored and confirmed in one commit: only then may Telegram forget the batch.
+        let highest = store_updates(&self.desk, &updates).await?;
+        known.0 = confirmed.max(highest);
+        if highest.is_some() {
             self.stored.notify_one();
         }
         Ok(())

@@ -23,18 +23,58 @@ const MAX_QUESTIONS: u32 = 8;
 
 /// Handles up to `limit` waiting updates. Returns how many were handled, so callers loop
 /// while there is a backlog.
+///
+/// The waiting updates, the desk's current settings and the handling of the whole backlog are
+/// one transaction: each update's effects and its processed mark are still all-or-nothing
+/// (the batch is), and one commit — the expensive part on PostgreSQL, an fsync — carries them
+/// all. Anything unusual (a question for Telegram, a busy database, a failing or malformed
+/// update, a crash test's fault) rolls the batch back, and the updates are applied one by one,
+/// where each gets its own retries and failure mark.
 pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayError> {
     let bot = desk.bot_id();
-    let updates = desk.store.unprocessed_updates(bot, limit).await?;
+    let tx = desk.store.begin_tx_for("update").await?;
+    let updates = tx.unprocessed_updates(bot, limit).await?;
     if updates.is_empty() {
+        tx.rollback().await;
         return Ok(0);
     }
-    let desk = &desk.current().await?;
+    let mut current = desk.bound_to(&tx).current().await?;
     let count = updates.len();
-    for stored in &updates {
-        apply_stored(desk, stored).await?;
+    let together = match apply_together(&current, &tx, &updates).await {
+        Ok(()) => tx.commit().await.map_err(RelayError::from),
+        Err(e) => {
+            tx.rollback().await;
+            Err(e)
+        }
+    };
+    if let Err(e) = together {
+        tracing::debug!(error = %e, count, "updates applied one by one");
+        current.store = desk.store.clone();
+        for stored in &updates {
+            apply_stored(&current, stored).await?;
+        }
     }
     Ok(count)
+}
+
+async fn apply_together(
+    desk: &Desk,
+    tx: &ticketgram_store::Tx,
+    updates: &[StoredUpdate],
+) -> Result<(), RelayError> {
+    let now = chrono::Utc::now();
+    let bot = desk.bot_id();
+    for stored in updates {
+        let Ok(update) = serde_json::from_str::<Update>(&stored.payload) else {
+            // Malformed: its failure mark is written by the one-by-one path.
+            return Err(RelayError::Internal("a malformed update in the batch"));
+        };
+        let fresh = desk.with_fresh_lookups();
+        let mut fx = Effects::new(&fresh, tx, format!("u{bot}:{}", stored.update_id), now);
+        handle(&fresh, &mut fx, &update).await?;
+        tx.mark_update_processed(bot, stored.update_id, now).await?;
+    }
+    Ok(())
 }
 
 /// Applies one stored update in its own transaction, retrying transient failures; a

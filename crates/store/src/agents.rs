@@ -65,6 +65,9 @@ impl TryFrom<AgentRow> for Agent {
 
 impl Store {
     pub async fn get_agent(&self, ws: WorkspaceId, id: AgentId) -> Result<Agent, StoreError> {
+        if let Some(kept) = self.snapshot.as_ref().and_then(|s| s.agent(ws, id)) {
+            return Ok(kept);
+        }
         let sql = format!("SELECT {AGENT_COLUMNS} FROM agents WHERE workspace_id = $1 AND id = $2");
         let row: Option<AgentRow> = sqlx::query_as(&sql)
             .bind(ws.0)

@@ -81,6 +81,9 @@ impl TryFrom<ClientRow> for Client {
 
 impl Store {
     pub async fn get_client(&self, ws: WorkspaceId, id: ClientId) -> Result<Client, StoreError> {
+        if let Some(kept) = self.snapshot.as_ref().and_then(|s| s.client(ws, id)) {
+            return Ok(kept);
+        }
         let sql =
             format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE workspace_id = $1 AND id = $2");
         let row: Option<ClientRow> = sqlx::query_as(&sql)

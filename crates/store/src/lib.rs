@@ -42,6 +42,7 @@ mod sealed;
 mod settings;
 mod setup_codes;
 mod sign_in_throttle;
+mod snapshot;
 mod staff_dialogs;
 mod ticket_changes;
 mod ticket_events;
@@ -73,6 +74,7 @@ pub use reply_templates::ReplyTemplate;
 pub use sealed::{SealError, SealingKey};
 pub use setup_codes::{normalize_setup_code, SetupClaim, SetupCode, SETUP_ATTEMPT_LIMIT};
 pub use sign_in_throttle::{SignInBackoff, SignInGate};
+pub use snapshot::Snapshot;
 pub use ticket_events::TicketEvent;
 pub use ticket_merge::MergeOutcome;
 pub use ticket_posts::{TicketPost, TicketPostClaim};
@@ -80,7 +82,7 @@ pub use ticket_search::{AssigneeFilter, TicketQuery};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use tx::{FaultPoints, Tx};
-pub use updates::StoredUpdate;
+pub use updates::{IncomingUpdate, StoredUpdate};
 pub use web_sessions::{random_token, NewWebSession, WebSession};
 pub use webhook_secrets::{
     is_sealed_webhook_secret, open_webhook_secret, seal_webhook_secret, SEALED_PREFIX,
@@ -158,6 +160,8 @@ pub struct Store {
     /// SQLite only: this process's writers queue here for the database's one write lock (see
     /// [`Store::begin_tx`]).
     writers: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
+    /// Rows read ahead for one round of deliveries (see [`Snapshot`]); never on a `Tx`.
+    snapshot: Option<std::sync::Arc<Snapshot>>,
 }
 
 impl Store {
@@ -183,6 +187,7 @@ impl Store {
             tx: None,
             faults: None,
             writers: (backend == Backend::Sqlite).then(Default::default),
+            snapshot: None,
         })
     }
 

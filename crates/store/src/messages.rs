@@ -84,6 +84,9 @@ async fn load_copies(
 
 impl Store {
     pub async fn get_message(&self, ws: WorkspaceId, id: MessageId) -> Result<Message, StoreError> {
+        if let Some(kept) = self.snapshot.as_ref().and_then(|s| s.message(ws, id)) {
+            return Ok(kept);
+        }
         let mut conn = self.conn().await?;
         let sql =
             format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = $2");

@@ -68,6 +68,9 @@ impl Store {
         ws: WorkspaceId,
         ticket: TicketId,
     ) -> Result<Option<TicketPost>, StoreError> {
+        if let Some(kept) = self.snapshot.as_ref().and_then(|s| s.post(ws, ticket)) {
+            return Ok(kept);
+        }
         let sql = format!(
             "SELECT {POST_COLUMNS} FROM ticket_posts WHERE workspace_id = $1 AND ticket_id = $2"
         );

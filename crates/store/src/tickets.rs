@@ -135,6 +135,9 @@ pub(crate) async fn load_tags(
 
 impl Store {
     pub async fn get_ticket(&self, ws: WorkspaceId, id: TicketId) -> Result<Ticket, StoreError> {
+        if let Some(kept) = self.snapshot.as_ref().and_then(|s| s.ticket(ws, id)) {
+            return Ok(kept);
+        }
         let mut conn = self.conn().await?;
         let sql =
             format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND id = $2");

@@ -241,6 +241,8 @@ impl Store {
         };
         let mut store = self.clone();
         store.tx = Some(Arc::new(cell));
+        // A write decision never rests on rows read ahead for a round of sends.
+        store.snapshot = None;
         Ok(Tx { store })
     }
 
@@ -262,6 +264,14 @@ impl Store {
     pub fn with_fault_points(mut self, faults: Arc<FaultPoints>) -> Store {
         self.faults = Some(faults);
         self
+    }
+
+    /// This store reading the rows `snapshot` holds from it, and everything else from the
+    /// database (see [`crate::Snapshot`]).
+    pub fn reading_from(&self, snapshot: Arc<crate::Snapshot>) -> Store {
+        let mut store = self.clone();
+        store.snapshot = Some(snapshot);
+        store
     }
 
     /// Whether this handle reads through an open transaction.

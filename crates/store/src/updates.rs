@@ -130,7 +130,73 @@ impl Store {
     }
 }
 
+/// One update of a batch Telegram handed over: its id and its JSON.
+#[derive(Debug, Clone)]
+pub struct IncomingUpdate {
+    pub update_id: i64,
+    pub payload: String,
+}
+
 impl Tx {
+    /// Stores a batch Telegram handed over and moves the confirmed offset past it, in this
+    /// transaction: one commit per `getUpdates` answer instead of one per update plus one for
+    /// the offset. Already stored updates are skipped (a redelivery after a crash). Returns
+    /// the highest id of the batch.
+    pub async fn record_updates(
+        &self,
+        ws: WorkspaceId,
+        bot_id: i64,
+        batch: &[IncomingUpdate],
+        received_at: Timestamp,
+    ) -> Result<Option<i64>, StoreError> {
+        let Some(highest) = batch.iter().map(|u| u.update_id).max() else {
+            return Ok(None);
+        };
+        // One statement for the whole batch (a few hundred updates at most, Telegram's
+        // `getUpdates` limit is 100), so its cost does not grow with round trips.
+        let mut sql = String::from(
+            "INSERT INTO updates (bot_id, update_id, workspace_id, payload, received_at) VALUES ",
+        );
+        for i in 0..batch.len() {
+            let n = i * 5;
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, ${}, ${})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5
+            ));
+        }
+        sql.push_str(" ON CONFLICT (bot_id, update_id) DO NOTHING");
+        let mut query = sqlx::query(&sql);
+        for update in batch {
+            query = query
+                .bind(bot_id)
+                .bind(update.update_id)
+                .bind(ws.0)
+                .bind(update.payload.as_str())
+                .bind(to_millis(received_at));
+        }
+        let mut conn = self.conn().await?;
+        query.execute(&mut *conn).await?;
+        sqlx::query(
+            "INSERT INTO update_offsets (bot_id, last_confirmed_update_id, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (bot_id) DO UPDATE
+             SET last_confirmed_update_id = excluded.last_confirmed_update_id, updated_at = excluded.updated_at
+             WHERE update_offsets.last_confirmed_update_id < excluded.last_confirmed_update_id",
+        )
+        .bind(bot_id)
+        .bind(highest)
+        .bind(to_millis(received_at))
+        .execute(&mut *conn)
+        .await?;
+        Ok(Some(highest))
+    }
+
     pub async fn mark_update_processed(
         &self,
         bot_id: i64,

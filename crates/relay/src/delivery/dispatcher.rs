@@ -5,6 +5,7 @@
 //! - a permanent refusal (client blocked the bot, bad request): dead, and the agents are told
 //!   in the ticket's thread.
 
+use super::read_ahead::read_ahead;
 use super::render::{deliver, DeliveryError, Outcome, Recorded};
 use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;
@@ -42,8 +43,8 @@ impl Dispatcher {
         let mut queued = self.desk.signals.jobs_queued.listen();
         loop {
             let pause = match self.send_due(32).await {
-                Ok(0) => self.until_next_due().await,
-                Ok(_) => continue,
+                Ok(Round::Sent(_)) => continue,
+                Ok(Round::Idle(next_due)) => self.pause_until(next_due),
                 Err(e) => {
                     tracing::warn!(error = %e, "outbox unavailable, retrying");
                     RETRY
@@ -62,47 +63,52 @@ impl Dispatcher {
 
     /// How long nothing of ours can become due: until the next retry, album or lapsing claim
     /// the outbox knows of, at most the idle look.
-    async fn until_next_due(&self) -> Duration {
+    fn pause_until(&self, next_due: Option<chrono::DateTime<chrono::Utc>>) -> Duration {
         let idle = self.desk.config.idle_look;
-        match self
-            .desk
-            .store
-            .next_due_for_bots(&[self.desk.bot_id()])
-            .await
-        {
-            Ok(Some(due)) => (due - chrono::Utc::now())
+        match next_due {
+            Some(due) => (due - chrono::Utc::now())
                 .to_std()
                 .unwrap_or_default()
                 .clamp(MIN_PAUSE, idle.max(MIN_PAUSE)),
-            Ok(None) => idle,
-            Err(e) => {
-                tracing::warn!(error = %e, "outbox unavailable, retrying");
-                RETRY
-            }
+            None => idle,
         }
     }
 
     /// One round: claim up to `limit` jobs (at most one per ticket) and send them concurrently.
-    pub async fn send_due(&self, limit: i64) -> Result<usize, ticketgram_store::StoreError> {
+    ///
+    /// The claim, the desk's current settings and every row the jobs will render are read in
+    /// one transaction (see [`ticketgram_store::Snapshot`]); with nothing to claim, the same
+    /// transaction says when the next job becomes due.
+    pub async fn send_due(&self, limit: i64) -> Result<Round, ticketgram_store::StoreError> {
         let now = chrono::Utc::now();
         let claim = self.desk.config.claim_ttl;
         let bots = [self.desk.bot_id()];
-        let jobs = self
-            .desk
-            .store
+        let tx = self.desk.store.begin_tx_for("claim").await?;
+        let jobs = tx
             .claim_due_for_bots(&self.instance, &bots, now, claim, limit)
             .await?;
-        let count = jobs.len();
-        if count == 0 {
-            return Ok(0);
+        if jobs.is_empty() {
+            let next_due = tx.next_due_for_bots(&bots).await?;
+            tx.commit().await?;
+            return Ok(Round::Idle(next_due));
         }
+        let count = jobs.len();
         // Rendered with what the team configured as of now: a channel linked through the
-        // settings bot receives cards without a restart. (Read only when there is work, so an
-        // idle desk costs no query.)
-        let desk = self.desk.current().await.map_err(|e| match e {
+        // settings bot receives cards without a restart.
+        let current = self.desk.bound_to(&tx).current().await.map_err(|e| match e {
             crate::RelayError::Store(e) => e,
             other => ticketgram_store::StoreError::Invalid(other.to_string()),
         })?;
+        let parsed: Vec<Option<Delivery>> = jobs
+            .iter()
+            .map(|job| serde_json::from_str(&job.payload).ok())
+            .collect();
+        let wanted: Vec<&Delivery> = parsed.iter().flatten().collect();
+        let snapshot = read_ahead(&tx, current.ws(), &wanted).await?;
+        tx.commit().await?;
+        let mut desk = current;
+        desk.store = self.desk.store.reading_from(std::sync::Arc::new(snapshot));
+        let desk = desk;
         let ids: Vec<i64> = jobs.iter().map(|job| job.id).collect();
         // Group commit: whatever Telegram has answered by the time the previous record is
         // committed goes into the next transaction together. A crash between Telegram
@@ -111,7 +117,8 @@ impl Dispatcher {
         let work = async {
             let mut sending: FuturesUnordered<_> = jobs
                 .into_iter()
-                .map(|job| self.attempt(&desk, job))
+                .zip(parsed)
+                .map(|(job, delivery)| self.attempt(&desk, job, delivery))
                 .collect();
             // The sends go on being polled while a record commits: a send may itself hold a
             // transaction (a card's claim), and the record must not wait for a send it starves.
@@ -144,7 +151,7 @@ impl Dispatcher {
         // A finished job may have been holding back another bot's job on its key, and a dead
         // one queued a notice for the agents: the other relays of this process look too.
         self.desk.signals.jobs_queued.ring();
-        Ok(count)
+        Ok(Round::Sent(count))
     }
 
     /// Keeps our claims on `ids` alive while their calls are under way (never returns): a
@@ -166,17 +173,18 @@ impl Dispatcher {
     }
 
     /// Sends one job (all its calls) and judges the outcome, recording nothing yet.
-    async fn attempt(&self, desk: &Desk, job: OutboxJob) -> Attempt {
-        let delivery: Delivery = match serde_json::from_str(&job.payload) {
-            Ok(d) => d,
-            Err(e) => {
-                return Attempt {
-                    verdict: Verdict::Dead(format!("unreadable job: {e}")),
-                    delivery: None,
-                    rec: Recorded::default(),
-                    job,
-                }
-            }
+    async fn attempt(&self, desk: &Desk, job: OutboxJob, delivery: Option<Delivery>) -> Attempt {
+        let Some(delivery) = delivery else {
+            let why = match serde_json::from_str::<Delivery>(&job.payload) {
+                Err(e) => format!("unreadable job: {e}"),
+                Ok(_) => "unreadable job".to_string(),
+            };
+            return Attempt {
+                verdict: Verdict::Dead(why),
+                delivery: None,
+                rec: Recorded::default(),
+                job,
+            };
         };
         let mut rec = Recorded::resuming(job.progress);
         let result = deliver(desk, &self.telegram, &delivery, &mut rec).await;
@@ -211,10 +219,12 @@ impl Dispatcher {
             tracing::error!(job = job.id, error = %e, "could not record the job's outcome");
             let why = format!("could not record the outcome: {e}");
             let not_before = chrono::Utc::now() + chrono_duration(backoff(job.attempts));
+            // The parts Telegram accepted stay sent: the retry resumes after them.
+            let progress = i64::try_from(attempt.rec.calls_done).unwrap_or(i64::MAX);
             let requeued = desk
                 .store
                 .write(async |tx| {
-                    tx.retry_later(job.id, &self.instance, not_before, &why, job.progress)
+                    tx.retry_later(job.id, &self.instance, not_before, &why, progress)
                         .await
                 })
                 .await;
@@ -275,6 +285,13 @@ impl Dispatcher {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// What one round did: sent this many jobs, or found none due (and when the next one is).
+#[derive(Debug)]
+pub enum Round {
+    Sent(usize),
+    Idle(Option<chrono::DateTime<chrono::Utc>>),
 }
 
 /// One job sent (or not), waiting for its outcome to be recorded.
