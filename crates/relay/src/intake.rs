@@ -37,10 +37,9 @@ pub async fn store_updates(desk: &Desk, updates: &[Update]) -> Result<Option<i64
         })
         .collect::<Result<Vec<_>, serde_json::Error>>()?;
     let (ws, bot) = (desk.ws(), desk.bot_id());
-    let highest = desk
-        .store
-        .write(async |tx| tx.record_updates(ws, bot, &batch, now).await)
-        .await?;
+    let tx = desk.store.begin_tx_for("intake").await?;
+    let highest = tx.record_updates(ws, bot, &batch, now).await?;
+    tx.commit().await?;
     Ok(highest)
 }
 

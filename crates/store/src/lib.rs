@@ -32,6 +32,7 @@ mod conversation;
 mod desk_profile;
 mod error;
 mod incarnation;
+mod job_queue;
 mod leases;
 mod messages;
 mod outbox;

@@ -9,12 +9,24 @@
 //! under way ([`Tx::extend_claims`]); a killed (or stalled) instance's claim expires within
 //! seconds and another instance claims the job again.
 
+use crate::job_queue::{JobEnd, JobQueue};
 use crate::time::{duration_millis, from_millis, opt_from_millis, to_millis};
 use crate::Tx;
-use crate::{Backend, Store, StoreError};
+use crate::{Store, StoreError};
 use sqlx::AnyConnection;
 use std::time::Duration;
 use ticketgram_domain::{Timestamp, WorkspaceId};
+
+/// The outbox as a [`JobQueue`]: ordered by key, `done_at` stamped on success and on giving up.
+const OUTBOX: JobQueue = JobQueue {
+    table: "outbox",
+    due_at: "not_before",
+    done_status: "done",
+    done_at: "done_at",
+    dead_at: Some("done_at"),
+    ordered_by: Some("ordering_key"),
+    noun: "outbox job",
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewOutboxJob {
@@ -210,10 +222,6 @@ impl Store {
         lease: Duration,
         limit: i64,
     ) -> Result<Vec<OutboxJob>, StoreError> {
-        let lock = match self.backend {
-            Backend::Postgres => "FOR UPDATE OF o SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
         // `Any` cannot bind arrays: one placeholder per bot, numbered after the fixed four.
         let bot_filter = match bot_ids {
             Some(ids) => {
@@ -223,21 +231,7 @@ impl Store {
             }
             None => String::new(),
         };
-        let sql = format!(
-            "UPDATE outbox SET status = 'in_flight', claimed_by = $1, claim_expires_at = $2, attempts = attempts + 1
-             WHERE id IN (
-                 SELECT o.id FROM outbox o
-                 WHERE o.status IN ('pending', 'in_flight')
-                   AND (o.status = 'pending' OR o.claim_expires_at <= $3)
-                   AND o.not_before <= $3
-                   {bot_filter}
-                   AND NOT EXISTS (
-                       SELECT 1 FROM outbox older
-                       WHERE older.ordering_key = o.ordering_key AND older.id < o.id
-                         AND older.status IN ('pending', 'in_flight'))
-                 ORDER BY o.id LIMIT $4 {lock})
-             RETURNING {JOB_COLUMNS}"
-        );
+        let sql = OUTBOX.claim_sql(self.backend, &bot_filter, JOB_COLUMNS);
         let now_ms = to_millis(now);
         let mut query = sqlx::query_as::<_, JobRow>(&sql)
             .bind(instance)
@@ -268,16 +262,7 @@ impl Store {
             return Ok(None);
         }
         let placeholders: Vec<String> = (1..=bot_ids.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT MIN(CASE WHEN o.status = 'pending' THEN o.not_before ELSE o.claim_expires_at END)
-             FROM outbox o
-             WHERE o.status IN ('pending', 'in_flight') AND o.bot_id IN ({})
-               AND NOT EXISTS (
-                   SELECT 1 FROM outbox older
-                   WHERE older.ordering_key = o.ordering_key AND older.id < o.id
-                     AND older.status IN ('pending', 'in_flight'))",
-            placeholders.join(", ")
-        );
+        let sql = OUTBOX.next_due_sql(&format!("AND o.bot_id IN ({})", placeholders.join(", ")));
         let mut query = sqlx::query_as::<_, (Option<i64>,)>(&sql);
         for id in bot_ids {
             query = query.bind(*id);
@@ -317,15 +302,6 @@ impl Store {
     }
 }
 
-fn claimed(rows_affected: u64, id: i64) -> Result<(), StoreError> {
-    if rows_affected == 0 {
-        return Err(StoreError::Conflict(format!(
-            "outbox job {id} is not claimed by this instance"
-        )));
-    }
-    Ok(())
-}
-
 impl Tx {
     pub async fn enqueue(&self, ws: WorkspaceId, job: &NewOutboxJob) -> Result<i64, StoreError> {
         let mut conn = self.conn().await?;
@@ -341,23 +317,8 @@ impl Tx {
         ids: &[i64],
         until: Timestamp,
     ) -> Result<u64, StoreError> {
-        if ids.is_empty() {
-            return Ok(0);
-        }
-        let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 3)).collect();
-        let sql = format!(
-            "UPDATE outbox SET claim_expires_at = $1
-             WHERE status = 'in_flight' AND claimed_by = $2 AND id IN ({})",
-            placeholders.join(", ")
-        );
-        let mut query = sqlx::query(&sql).bind(to_millis(until)).bind(instance);
-        for id in ids {
-            query = query.bind(*id);
-        }
-        Ok(query
-            .execute(&mut *self.conn().await?)
-            .await?
-            .rows_affected())
+        let mut conn = self.conn().await?;
+        OUTBOX.extend_claims(&mut conn, instance, ids, until).await
     }
 
     /// The call succeeded. `Conflict` means our claim expired and another instance took the
@@ -369,17 +330,18 @@ impl Tx {
         result: Option<&str>,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE outbox SET status = 'done', result = $1, done_at = $2, claim_expires_at = NULL
-             WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
-        )
-        .bind(result)
-        .bind(to_millis(at))
-        .bind(id)
-        .bind(instance)
-        .execute(&mut *self.conn().await?)
-        .await?;
-        claimed(done.rows_affected(), id)
+        let mut conn = self.conn().await?;
+        OUTBOX
+            .finish(&mut conn, id, instance, JobEnd::Done { at })
+            .await?;
+        if let Some(result) = result {
+            sqlx::query("UPDATE outbox SET result = $1 WHERE id = $2")
+                .bind(result)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
     }
 
     /// A temporary failure (network, 429): the job and the later ones of its key wait.
@@ -392,20 +354,21 @@ impl Tx {
         error: &str,
         progress: i64,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE outbox SET status = 'pending', not_before = $1, last_error = $2, claimed_by = NULL,
-                               claim_expires_at = NULL,
-                               progress = CASE WHEN progress > $5 THEN progress ELSE $5 END
-             WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
-        )
-        .bind(to_millis(not_before))
-        .bind(error)
-        .bind(id)
-        .bind(instance)
-        .bind(progress)
-        .execute(&mut *self.conn().await?)
-        .await?;
-        claimed(done.rows_affected(), id)
+        let mut conn = self.conn().await?;
+        let later = JobEnd::Later {
+            at: not_before,
+            error,
+        };
+        OUTBOX.finish(&mut conn, id, instance, later).await?;
+        if progress > 0 {
+            // Never goes back: an attempt that made fewer calls does not undo the parts sent.
+            sqlx::query("UPDATE outbox SET progress = $1 WHERE id = $2 AND progress < $1")
+                .bind(progress)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
     }
 
     /// A permanent failure (blocked by the user, bad request): the job is given up, stays
@@ -417,17 +380,10 @@ impl Tx {
         error: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE outbox SET status = 'dead', last_error = $1, done_at = $2, claim_expires_at = NULL
-             WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
-        )
-        .bind(error)
-        .bind(to_millis(at))
-        .bind(id)
-        .bind(instance)
-        .execute(&mut *self.conn().await?)
-        .await?;
-        claimed(done.rows_affected(), id)
+        let mut conn = self.conn().await?;
+        OUTBOX
+            .finish(&mut conn, id, instance, JobEnd::Dead { at, error })
+            .await
     }
 
     /// Gives a dead job another chance (an operator fixed the cause).

@@ -52,6 +52,8 @@ pub struct FaultPoints {
     fail_at: AtomicU32,
     fired: AtomicU32,
     purpose: std::sync::Mutex<&'static str>,
+    /// Transactions committed, by purpose: what a test of batching counts.
+    commits: std::sync::Mutex<std::collections::HashMap<&'static str, u32>>,
 }
 
 impl FaultPoints {
@@ -69,6 +71,17 @@ impl FaultPoints {
     /// How many faults fired since the store was created.
     pub fn fired(&self) -> u32 {
         self.fired.load(Ordering::SeqCst)
+    }
+
+    /// How many transactions of `purpose` committed since the store was created.
+    pub fn commits(&self, purpose: &str) -> u32 {
+        let commits = self.commits.lock().unwrap_or_else(|e| e.into_inner());
+        commits.get(purpose).copied().unwrap_or(0)
+    }
+
+    fn count_commit(&self, purpose: &'static str) {
+        let mut commits = self.commits.lock().unwrap_or_else(|e| e.into_inner());
+        *commits.entry(purpose).or_default() += 1;
     }
 
     /// Whether an armed fault is still waiting for its step.
@@ -155,6 +168,9 @@ impl Tx {
         let committed = tx.commit().await;
         cell.end_turn();
         committed?;
+        if let Some(faults) = &self.store.faults {
+            faults.count_commit(cell.purpose);
+        }
         Ok(())
     }
 
@@ -203,7 +219,8 @@ impl Store {
     }
 
     /// [`Store::begin_tx`] naming what the transaction applies: "update" (a Telegram update),
-    /// "request" (a console form or API call), "delivery" (an outbox job's outcome), "timer".
+    /// "request" (a console form or API call), "delivery" (an outbox job's outcome), "timer",
+    /// "intake" (a batch of updates stored), "claim" (a round of deliveries claimed).
     pub async fn begin_tx_for(&self, purpose: &'static str) -> Result<Tx, StoreError> {
         if self.tx.is_some() {
             return Err(StoreError::Invalid(

@@ -7,14 +7,27 @@
 //! harmless. Deliveries are claimed like outbox jobs (`FOR UPDATE SKIP LOCKED` on
 //! PostgreSQL), so several instances can send without sending one delivery twice at once.
 
+use crate::job_queue::{JobEnd, JobQueue};
 use crate::ticket_events::parse_actor;
 use crate::tickets::parse_status;
 use crate::time::{duration_millis, from_millis, opt_from_millis, to_millis};
 use crate::Tx;
-use crate::{Backend, Store, StoreError, TicketEvent};
+use crate::{Store, StoreError, TicketEvent};
 use std::time::Duration;
 use ticketgram_domain::{
     AgentId, Message, MessageDirection, MessageId, TicketId, Timestamp, WorkspaceId,
+};
+
+/// The deliveries as a [`JobQueue`]: unordered (each is one event to one endpoint),
+/// `delivered_at` stamped on success.
+const WEBHOOK_DELIVERIES: JobQueue = JobQueue {
+    table: "webhook_deliveries",
+    due_at: "next_attempt_at",
+    done_status: "delivered",
+    done_at: "delivered_at",
+    dead_at: None,
+    ordered_by: None,
+    noun: "webhook delivery",
 };
 
 #[derive(Debug, Clone)]
@@ -422,12 +435,9 @@ impl Store {
     /// in-flight one's claim expiry), if any: a worker asks this (a read) before it claims (a
     /// write), so an idle worker never takes the write lock, and sleeps until then.
     pub async fn next_webhook_due(&self) -> Result<Option<Timestamp>, StoreError> {
-        let (due,): (Option<i64>,) = sqlx::query_as(
-            "SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE claim_expires_at END)
-             FROM webhook_deliveries WHERE status IN ('pending', 'in_flight')",
-        )
-        .fetch_one(&mut *self.conn().await?)
-        .await?;
+        let (due,): (Option<i64>,) = sqlx::query_as(&WEBHOOK_DELIVERIES.next_due_sql(""))
+            .fetch_one(&mut *self.conn().await?)
+            .await?;
         opt_from_millis(due)
     }
 
@@ -440,27 +450,15 @@ impl Store {
         lease: Duration,
         limit: i64,
     ) -> Result<Vec<ClaimedDelivery>, StoreError> {
-        let lock = match self.backend {
-            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
         let now_ms = to_millis(now);
-        let claimed: Vec<(i64,)> = sqlx::query_as(&format!(
-            "UPDATE webhook_deliveries
-             SET status = 'in_flight', claimed_by = $1, claim_expires_at = $2, attempts = attempts + 1
-             WHERE id IN (
-                 SELECT id FROM webhook_deliveries
-                 WHERE status IN ('pending', 'in_flight')
-                   AND ((status = 'pending' AND next_attempt_at <= $3) OR claim_expires_at <= $3)
-                 ORDER BY id LIMIT $4 {lock})
-             RETURNING id"
-        ))
-        .bind(instance)
-        .bind(now_ms.saturating_add(duration_millis(lease)))
-        .bind(now_ms)
-        .bind(limit)
-        .fetch_all(&mut *self.conn().await?)
-        .await?;
+        let claimed: Vec<(i64,)> =
+            sqlx::query_as(&WEBHOOK_DELIVERIES.claim_sql(self.backend, "", "id"))
+                .bind(instance)
+                .bind(now_ms.saturating_add(duration_millis(lease)))
+                .bind(now_ms)
+                .bind(limit)
+                .fetch_all(&mut *self.conn().await?)
+                .await?;
         let mut out = Vec::with_capacity(claimed.len());
         for (id,) in claimed {
             let row: ClaimedRow = sqlx::query_as(&format!(
@@ -487,17 +485,10 @@ impl Store {
         instance: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = $1, claim_expires_at = NULL,
-                    last_error = NULL
-             WHERE id = $2 AND status = 'in_flight' AND claimed_by = $3",
-        )
-        .bind(to_millis(at))
-        .bind(id)
-        .bind(instance)
-        .execute(&mut *self.conn().await?)
-        .await?;
-        still_claimed(done.rows_affected(), id)
+        let mut conn = self.conn().await?;
+        WEBHOOK_DELIVERIES
+            .finish(&mut conn, id, instance, JobEnd::Done { at })
+            .await
     }
 
     /// The attempt failed; try again at `next_attempt_at`.
@@ -508,18 +499,14 @@ impl Store {
         next_attempt_at: Timestamp,
         error: &str,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $1, last_error = $2,
-                    claimed_by = NULL, claim_expires_at = NULL
-             WHERE id = $3 AND status = 'in_flight' AND claimed_by = $4",
-        )
-        .bind(to_millis(next_attempt_at))
-        .bind(error)
-        .bind(id)
-        .bind(instance)
-        .execute(&mut *self.conn().await?)
-        .await?;
-        still_claimed(done.rows_affected(), id)
+        let mut conn = self.conn().await?;
+        let later = JobEnd::Later {
+            at: next_attempt_at,
+            error,
+        };
+        WEBHOOK_DELIVERIES
+            .finish(&mut conn, id, instance, later)
+            .await
     }
 
     /// Gives the delivery up; it stays listed with its last error.
@@ -529,16 +516,14 @@ impl Store {
         instance: &str,
         error: &str,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE webhook_deliveries SET status = 'dead', last_error = $1, claim_expires_at = NULL
-             WHERE id = $2 AND status = 'in_flight' AND claimed_by = $3",
-        )
-        .bind(error)
-        .bind(id)
-        .bind(instance)
-        .execute(&mut *self.conn().await?)
-        .await?;
-        still_claimed(done.rows_affected(), id)
+        let mut conn = self.conn().await?;
+        let dead = JobEnd::Dead {
+            at: chrono::Utc::now(),
+            error,
+        };
+        WEBHOOK_DELIVERIES
+            .finish(&mut conn, id, instance, dead)
+            .await
     }
 
     /// An endpoint's deliveries, newest first, optionally only those in one status.
@@ -564,15 +549,6 @@ impl Store {
     }
 }
 
-fn still_claimed(rows_affected: u64, id: i64) -> Result<(), StoreError> {
-    if rows_affected == 0 {
-        return Err(StoreError::Conflict(format!(
-            "webhook delivery {id} is not claimed by this instance"
-        )));
-    }
-    Ok(())
-}
-
 impl Tx {
     /// The heartbeat of deliveries under way: our claims on `ids` still in flight last until
     /// `until`, so a short claim outlives a slow receiver but not a dead instance.
@@ -582,23 +558,10 @@ impl Tx {
         ids: &[i64],
         until: Timestamp,
     ) -> Result<u64, StoreError> {
-        if ids.is_empty() {
-            return Ok(0);
-        }
-        let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 3)).collect();
-        let sql = format!(
-            "UPDATE webhook_deliveries SET claim_expires_at = $1
-             WHERE status = 'in_flight' AND claimed_by = $2 AND id IN ({})",
-            placeholders.join(", ")
-        );
-        let mut query = sqlx::query(&sql).bind(to_millis(until)).bind(instance);
-        for id in ids {
-            query = query.bind(*id);
-        }
-        Ok(query
-            .execute(&mut *self.conn().await?)
-            .await?
-            .rows_affected())
+        let mut conn = self.conn().await?;
+        WEBHOOK_DELIVERIES
+            .extend_claims(&mut conn, instance, ids, until)
+            .await
     }
 
     pub async fn create_webhook_endpoint(

@@ -95,10 +95,15 @@ impl Dispatcher {
         let count = jobs.len();
         // Rendered with what the team configured as of now: a channel linked through the
         // settings bot receives cards without a restart.
-        let current = self.desk.bound_to(&tx).current().await.map_err(|e| match e {
-            crate::RelayError::Store(e) => e,
-            other => ticketgram_store::StoreError::Invalid(other.to_string()),
-        })?;
+        let current = self
+            .desk
+            .bound_to(&tx)
+            .current()
+            .await
+            .map_err(|e| match e {
+                crate::RelayError::Store(e) => e,
+                other => ticketgram_store::StoreError::Invalid(other.to_string()),
+            })?;
         let parsed: Vec<Option<Delivery>> = jobs
             .iter()
             .map(|job| serde_json::from_str(&job.payload).ok())

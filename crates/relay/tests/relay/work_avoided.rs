@@ -179,3 +179,37 @@ async fn the_owner_hears_once_of_a_burst_of_messages_or_an_album() {
     // Max does not own the ticket: he hears nothing of it.
     assert!(desk.notices_about(max, max_seen, 1000).is_empty());
 }
+
+#[tokio::test]
+async fn twenty_lines_pasted_at_once_are_stored_and_applied_in_a_few_commits() {
+    let desk = TestDesk::start().await;
+    let ann = desk.client("Ann", "en");
+    desk.says(&ann, "My card payment was declined");
+    desk.thread(1000).await;
+    desk.settled().await;
+    let (stored, applied) = (desk.faults.commits("intake"), desk.faults.commits("update"));
+
+    // A client pastes twenty lines: Telegram hands them over in one batch, which is stored
+    // in one commit and applied in one transaction, not twenty of each.
+    let lines: Vec<String> = (1..=20).map(|i| format!("Line {i} of my log")).collect();
+    for line in &lines {
+        desk.says(&ann, line);
+    }
+    desk.thread_sees(1000, |m| m.iter().any(|c| text_of(c) == lines[19]))
+        .await;
+    desk.settled().await;
+
+    let thread = desk.thread_sees(1000, |_| true).await;
+    let relayed: Vec<String> = thread
+        .iter()
+        .map(text_of)
+        .filter(|t| t.starts_with("Line "))
+        .collect();
+    assert_eq!(relayed, lines, "each line once, in order");
+    let stored = desk.faults.commits("intake") - stored;
+    let applied = desk.faults.commits("update") - applied;
+    assert!(
+        stored < 5 && applied < 5,
+        "twenty lines took {stored} commits to store and {applied} to apply"
+    );
+}
