@@ -25,6 +25,8 @@ pub enum Event<'a> {
         thread_id: i64,
         /// When Telegram forwarded the card (bounds how long we wait for its record).
         posted_at: chrono::DateTime<chrono::Utc>,
+        /// The forwarded post's text: a card's starts with its ticket's number.
+        card_text: Option<&'a str>,
     },
     /// A message in a ticket's discussion thread (an agent's reply or note, or a stranger's).
     ThreadComment {
@@ -110,6 +112,7 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
                 channel_post_id: message_id.0 as i64,
                 thread_id: message.id.0 as i64,
                 posted_at: message.date,
+                card_text: message.text(),
             },
             _ => Event::Ignored("automatic forward from another channel"),
         };

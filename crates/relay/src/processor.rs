@@ -197,7 +197,16 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
             channel_post_id,
             thread_id,
             posted_at,
-        } => agents::handle_thread_opened(desk, fx, channel_post_id, thread_id, posted_at).await,
+            card_text,
+        } => {
+            let forward = agents::CardForward {
+                channel_post_id,
+                thread_id,
+                posted_at,
+                card_text,
+            };
+            agents::handle_thread_opened(desk, fx, forward).await
+        }
         Event::ThreadComment { message, thread_id } => {
             agents::handle_comment(desk, fx, message, thread_id).await
         }

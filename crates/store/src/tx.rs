@@ -52,6 +52,9 @@ pub struct FaultPoints {
     fail_at: AtomicU32,
     fired: AtomicU32,
     purpose: std::sync::Mutex<&'static str>,
+    /// Every transaction of the aimed purpose fails at its first step while set: an outage
+    /// of one kind of write (the records of deliveries, say) rather than one crash.
+    every: std::sync::atomic::AtomicBool,
     /// Transactions committed, by purpose: what a test of batching counts.
     commits: std::sync::Mutex<std::collections::HashMap<&'static str, u32>>,
 }
@@ -66,6 +69,17 @@ impl FaultPoints {
     pub fn fail_at_step(&self, purpose: &'static str, step: u32) {
         *self.purpose.lock().unwrap_or_else(|e| e.into_inner()) = purpose;
         self.fail_at.store(step, Ordering::SeqCst);
+    }
+
+    /// Every transaction for `purpose` fails at its first step until [`FaultPoints::heal`].
+    pub fn fail_every(&self, purpose: &'static str) {
+        *self.purpose.lock().unwrap_or_else(|e| e.into_inner()) = purpose;
+        self.every.store(true, Ordering::SeqCst);
+    }
+
+    /// Ends [`FaultPoints::fail_every`].
+    pub fn heal(&self) {
+        self.every.store(false, Ordering::SeqCst);
     }
 
     /// How many faults fired since the store was created.
@@ -91,6 +105,10 @@ impl FaultPoints {
 
     fn check(&self, purpose: &'static str, step: u32) -> Result<(), StoreError> {
         let aimed = *self.purpose.lock().unwrap_or_else(|e| e.into_inner());
+        if aimed == purpose && self.every.load(Ordering::SeqCst) {
+            self.fired.fetch_add(1, Ordering::SeqCst);
+            return Err(StoreError::Fault(step));
+        }
         if aimed == purpose
             && step != 0
             && self
@@ -246,10 +264,21 @@ impl Store {
             ),
             None => None,
         };
-        let tx = match self.backend {
-            crate::Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            crate::Backend::Postgres => self.pool.begin().await?,
-        };
+        // Begun in a task of its own: a caller cancelled while BEGIN is under way (a select!
+        // that lost, an aborted task) would otherwise hand a connection back to the pool with
+        // its transaction open, holding SQLite's write lock for good. The task always ends
+        // with a `Transaction` value, whose drop rolls back.
+        let pool = self.pool.clone();
+        let backend = self.backend;
+        let begun = tokio::spawn(async move {
+            match backend {
+                crate::Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
+                crate::Backend::Postgres => pool.begin().await,
+            }
+        });
+        let tx = begun
+            .await
+            .map_err(|e| StoreError::Invalid(format!("beginning a transaction failed: {e}")))??;
         let cell = TxCell {
             conn: Mutex::new(Some(tx)),
             steps: AtomicU32::new(0),

@@ -8,44 +8,99 @@ use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{MessageDirection, TelegramCopy, Timestamp};
 
+/// A card's automatic forward into the discussion group.
+pub struct CardForward<'a> {
+    pub channel_post_id: i64,
+    pub thread_id: i64,
+    pub posted_at: Timestamp,
+    pub card_text: Option<&'a str>,
+}
+
 /// The card's automatic forward arrived in the group: remember the thread it opens, so the
 /// comments waiting for it can go out.
 pub async fn handle_thread_opened(
     desk: &Desk,
     fx: &mut Effects<'_>,
-    channel_post_id: i64,
-    thread_id: i64,
-    posted_at: Timestamp,
+    forward: CardForward<'_>,
 ) -> Result<(), RelayError> {
     let (Some(channel), Some(group)) = (desk.config.chats.channel_id, desk.config.chats.group_id)
     else {
         return Ok(());
     };
+    let ws = desk.ws();
     // Count the cards in flight *before* looking for this one: a card recorded between the two
     // reads is then found by the second, and "none in flight" really means none was.
     let in_flight = desk.store.cards_in_flight(channel).await?;
     match desk
         .store
-        .find_post_by_channel_message(channel, channel_post_id)
+        .find_post_by_channel_message(channel, forward.channel_post_id)
         .await?
     {
         Some(post) => {
             fx.tx
-                .set_thread(desk.ws(), post.ticket, group, thread_id)
+                .set_thread(ws, post.ticket, group, forward.thread_id)
                 .await?
         }
-        // Telegram can show us the forward before the card's sender recorded which post it
-        // was. While a card is in flight, wait (a recent forward only: a card whose sending
-        // was never recorded must not stall the desk forever).
-        None if in_flight > 0 && fx.now - posted_at < FORWARD_PATIENCE => {
-            return Err(RelayError::CardInFlight);
+        None if in_flight > 0 => {
+            // Telegram showed us the forward before the card's sender recorded which post it
+            // was (or the sender died after Telegram took the card). The card says whose it
+            // is: adopt the post for that ticket, so its comments go out at once and a
+            // re-run of the card's job finds the card sent instead of posting a second one.
+            if let Some(ticket) = unrecorded_card(desk, channel, forward.card_text).await? {
+                fx.tx
+                    .set_channel_message(ws, ticket, forward.channel_post_id)
+                    .await?;
+                fx.tx
+                    .set_thread(ws, ticket, group, forward.thread_id)
+                    .await?;
+                return Ok(());
+            }
+            // Not recognisable: wait for the record (a recent forward only, so a card whose
+            // sending was never recorded cannot stall the desk forever).
+            if fx.now - forward.posted_at < FORWARD_PATIENCE {
+                return Err(RelayError::CardInFlight);
+            }
+            tracing::warn!(
+                forward.channel_post_id,
+                "a channel post's forward matches no ticket card"
+            );
         }
         None => tracing::warn!(
-            channel_post_id,
+            forward.channel_post_id,
             "a channel post's forward matches no ticket card"
         ),
     }
     Ok(())
+}
+
+/// The ticket whose card, in flight in `channel`, the forwarded text is: it starts with the
+/// ticket's number ("#1042 · Payments").
+async fn unrecorded_card(
+    desk: &Desk,
+    channel: i64,
+    text: Option<&str>,
+) -> Result<Option<ticketgram_domain::TicketId>, RelayError> {
+    let Some(number) = text.and_then(card_number) else {
+        return Ok(None);
+    };
+    let Some(ticket) = desk.store.find_ticket_by_number(desk.ws(), number).await? else {
+        return Ok(None);
+    };
+    let post = desk.store.find_ticket_post(desk.ws(), ticket.id).await?;
+    Ok(post
+        .filter(|p| p.channel_chat_id == channel && p.channel_message_id.is_none())
+        .map(|p| p.ticket))
+}
+
+/// The number a card's text starts with, after any invisible marks the translation adds.
+fn card_number(text: &str) -> Option<ticketgram_domain::TicketNumber> {
+    let rest = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '#');
+    let digits: String = rest
+        .strip_prefix('#')?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().map(ticketgram_domain::TicketNumber)
 }
 
 /// How long a forward may wait for its card to be recorded.
@@ -142,4 +197,21 @@ pub async fn handle_edit(
     message: &Message,
 ) -> Result<(), RelayError> {
     crate::edits::apply_edit(desk, fx, message, MessageDirection::Agent).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::card_number;
+    use ticketgram_domain::TicketNumber;
+
+    #[test]
+    fn a_card_is_known_by_the_number_its_text_starts_with() {
+        assert_eq!(card_number("#1042 · Payments"), Some(TicketNumber(1042)));
+        assert_eq!(
+            card_number("\u{2068}#7\u{2069} · \u{2068}General\u{2069}"),
+            Some(TicketNumber(7))
+        );
+        assert_eq!(card_number("Weekly report #3"), None);
+        assert_eq!(card_number("#abc"), None);
+    }
 }

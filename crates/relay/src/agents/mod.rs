@@ -5,4 +5,4 @@ mod buttons;
 mod comments;
 
 pub use buttons::handle_button;
-pub use comments::{handle_comment, handle_edit, handle_thread_opened};
+pub use comments::{handle_comment, handle_edit, handle_thread_opened, CardForward};

@@ -267,3 +267,38 @@ impl DatabaseWatcher {
         version
     }
 }
+
+/// The card reached the channel but its record was lost (the process died after Telegram
+/// took it, or the database refused the outcome): the card's forward is recognised by the
+/// number the card starts with, the thread works at once, and the card's job, run again,
+/// finds its card instead of posting a second one.
+#[tokio::test]
+async fn a_card_whose_record_was_lost_is_adopted_from_its_forward_not_posted_twice() {
+    let desk = TestDesk::start().await;
+    let world = desk.sandbox.world();
+    let cards = || world.call_count(desk.bot.id, "sendMessage", Some(desk.channel));
+    desk.faults.fail_every("delivery");
+    let anna = desk.client("Anna", "en");
+    desk.says(&anna, "Where is my payout?");
+    world
+        .wait_for(desk.channel, WAIT, |posts| !posts.is_empty())
+        .await
+        .expect("the card reaches the channel");
+
+    // Nothing the dispatcher sends is being recorded, yet the forward gives the ticket its
+    // thread.
+    desk.thread(1000).await;
+    desk.faults.heal();
+    desk.thread_sees(1000, |m| {
+        m.iter().any(|c| text_of(c) == "Where is my payout?")
+    })
+    .await;
+    desk.settled().await;
+    assert_eq!(cards(), 1, "one card for #1000");
+
+    desk.agent_comments(desk.kate.0, 1000, "It left our bank today")
+        .await;
+    desk.client_gets(&anna, "It left our bank today").await;
+    desk.settled().await;
+    assert_eq!(cards(), 1, "still one card for #1000");
+}
