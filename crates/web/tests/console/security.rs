@@ -3,7 +3,7 @@
 //! and what may be cached; behind https the browser is held to https; a file over Telegram's
 //! 20 MB download limit is explained, not a server error.
 
-use crate::harness::{http, Console, Session, WAIT};
+use crate::harness::{eventually, http, Console, Session};
 use std::time::Duration;
 use ticketgram_sandbox::{MediaKind, MediaUpload};
 
@@ -22,8 +22,7 @@ async fn get(console: &Console, session: &Session, path: &str) -> reqwest::Respo
 
 /// Waits until the ticket page links `count` files, and returns their links in page order.
 async fn file_links(console: &Console, session: &Session, count: usize) -> Vec<String> {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
+    eventually(&format!("the ticket page to link {count} files"), || async {
         let page = get(console, session, "/tickets/1000")
             .await
             .text()
@@ -38,14 +37,12 @@ async fn file_links(console: &Console, session: &Session, count: usize) -> Vec<S
             .collect();
         links.dedup();
         if links.len() >= count {
-            return links;
+            Ok(links)
+        } else {
+            Err(page)
         }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the files never showed: {page}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    })
+    .await
 }
 
 fn header(response: &reqwest::Response, name: &str) -> String {

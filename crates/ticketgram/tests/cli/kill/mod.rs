@@ -19,7 +19,8 @@ use ticketgram_sandbox::SandboxConfig;
 use ticketgram_store::Store;
 
 use crate::desk::Telegram;
-use crate::helpers::{run, skip_notice, sqlite_url, PgDatabase, Sandbox};
+use crate::helpers::{run, sqlite_url, Sandbox};
+use ticketgram_testkit::TestDatabase;
 use fleet::{Fleet, KillPlan};
 
 const CLIENTS: usize = 20;
@@ -41,8 +42,7 @@ async fn nothing_is_lost_while_serve_is_killed_over_and_over_on_sqlite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_is_lost_while_two_instances_on_postgresql_are_killed_in_turn() {
-    let Some(db) = PgDatabase::create().await else {
-        skip_notice("nothing_is_lost_while_two_instances_on_postgresql_are_killed_in_turn");
+    let Some(db) = TestDatabase::postgres().await else {
         return;
     };
     let dir = Sandbox::new();
