@@ -18,7 +18,9 @@ pub struct TestDatabase {
 
 enum Place {
     /// The directory removes itself (and the file) when dropped.
-    Sqlite { _dir: tempfile::TempDir },
+    Sqlite {
+        _dir: tempfile::TempDir,
+    },
     Postgres(ScratchDatabase),
 }
 
@@ -39,7 +41,9 @@ impl TestDatabase {
         let server = postgres_server()?;
         let scratch = ScratchDatabase::create(&server, "tg_test")
             .await
-            .unwrap_or_else(|e| panic!("cannot create a database through {TEST_DATABASE_URL}: {e}"));
+            .unwrap_or_else(|e| {
+                panic!("cannot create a database through {TEST_DATABASE_URL}: {e}")
+            });
         Some(TestDatabase {
             url: scratch.url().to_string(),
             place: Place::Postgres(scratch),

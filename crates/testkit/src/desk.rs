@@ -17,7 +17,7 @@ use ticketgram_telegram::{Secret, TelegramClient};
 
 use crate::database::TestDatabase;
 use crate::log::init_test_log;
-use crate::telegram::TelegramDesk;
+use crate::telegram::{join_team_chats, TelegramDesk};
 
 /// The key the test relays seal stored bot tokens and webhook secrets with.
 pub const TEST_SECRET_KEY: &str = "test-secret-key-0123456789abcdef-0123456789";
@@ -127,12 +127,7 @@ impl DeskSetup {
         let mut team = Vec::new();
         for (name, alias) in [("Kate", Some("Kate")), ("Max", None)] {
             let user = world.create_user(name, Some(&name.to_lowercase()), Some("en"));
-            world
-                .add_member(group, user, false)
-                .expect("agent joins the group");
-            world
-                .add_member(channel, user, false)
-                .expect("agent follows the channel");
+            join_team_chats(world, channel, group, user);
             team.push((user, name, alias));
         }
         let mut agents = Vec::new();
@@ -143,7 +138,9 @@ impl DeskSetup {
         let [kate, max]: [(UserId, Agent); 2] = agents.try_into().expect("two agents");
         // Agents have opened the manager bot, so its notifications reach them.
         for user in [kate.0, max.0] {
-            world.private_chat(bot.id, user).expect("agent opens the bot");
+            world
+                .private_chat(bot.id, user)
+                .expect("agent opens the bot");
         }
         let desk = TestDesk {
             sandbox,
@@ -193,10 +190,13 @@ impl TestDesk {
             sandbox: SandboxConfig::default(),
             database: None,
             database_url: None,
-            topics: [("Payments", Priority::Normal), ("Disputes", Priority::Normal)]
-                .iter()
-                .map(|(name, priority)| (name.to_string(), *priority))
-                .collect(),
+            topics: [
+                ("Payments", Priority::Normal),
+                ("Disputes", Priority::Normal),
+            ]
+            .iter()
+            .map(|(name, priority)| (name.to_string(), *priority))
+            .collect(),
             tune: Arc::new(|_| {}),
         }
     }
@@ -351,6 +351,11 @@ impl TestDesk {
         alias: Option<&str>,
     ) -> Agent {
         register(&self.store, self.ws, user, name, role, alias).await
+    }
+
+    /// `user` follows the agents' channel and writes in its threads, as an agent does.
+    pub fn joins_the_team_chats(&self, user: UserId) {
+        join_team_chats(self.sandbox.world(), self.channel, self.group, user);
     }
 
     /// Another support desk in the same database (workspace isolation tests).

@@ -76,7 +76,9 @@ where
         };
         if tokio::time::Instant::now() >= deadline {
             match seen {
-                Some(seen) => panic!("gave up after {within:?} waiting for {what}; last seen: {seen}"),
+                Some(seen) => {
+                    panic!("gave up after {within:?} waiting for {what}; last seen: {seen}")
+                }
                 None => panic!("gave up after {within:?} waiting for {what}"),
             }
         }

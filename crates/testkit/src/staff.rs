@@ -57,10 +57,7 @@ impl TestDesk {
             .await
         {
             Ok(all) => found(&all).expect("found"),
-            Err(all) => panic!(
-                "agent never got {needle:?}; got {:#?}",
-                sent_by(&all, bot)
-            ),
+            Err(all) => panic!("agent never got {needle:?}; got {:#?}", sent_by(&all, bot)),
         }
     }
 

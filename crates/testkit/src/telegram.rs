@@ -2,7 +2,7 @@
 //! agents' channel with its discussion group, the bot an admin of both. Tests that run the
 //! `ticketgram` binary themselves start only this; [`crate::TestDesk`] builds on it.
 
-use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, UserId};
+use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, UserId, World};
 
 pub struct TelegramDesk {
     pub sandbox: Sandbox,
@@ -44,14 +44,18 @@ impl TelegramDesk {
         }
     }
 
-    /// Someone who reads the agents' channel and writes in its threads.
+    /// `user` follows the agents' channel and writes in its threads, as an agent does.
     pub fn joins_the_team_chats(&self, user: UserId) {
-        let world = self.sandbox.world();
-        world
-            .add_member(self.group, user, false)
-            .expect("joins the group");
-        world
-            .add_member(self.channel, user, false)
-            .expect("follows the channel");
+        join_team_chats(self.sandbox.world(), self.channel, self.group, user);
     }
+}
+
+/// `user` joins the discussion group and follows the channel (in that order, as people do).
+pub fn join_team_chats(world: &World, channel: ChatRef, group: ChatRef, user: UserId) {
+    world
+        .add_member(group, user, false)
+        .expect("joins the group");
+    world
+        .add_member(channel, user, false)
+        .expect("follows the channel");
 }

@@ -268,4 +268,3 @@ impl TestApi {
 fn local_receivers() -> DestinationPolicy {
     DestinationPolicy::parse([RECEIVERS_NETWORK]).expect("a network")
 }
-

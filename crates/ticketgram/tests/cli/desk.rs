@@ -4,7 +4,6 @@
 
 use std::io::{Read as _, Write as _};
 use std::process::Command;
-use std::time::Duration;
 
 use serde_json::Value;
 use ticketgram_sandbox::SandboxConfig;
@@ -244,7 +243,8 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
         .expect("send");
     world
         .wait_for(ben_chat, WAIT, |m| {
-            m.iter().any(|m| text_of(m).contains("Request #1000 created"))
+            m.iter()
+                .any(|m| text_of(m).contains("Request #1000 created"))
         })
         .await
         .unwrap_or_else(|got| panic!("the client bot did not answer: {got:#?}"));
@@ -255,7 +255,9 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
         .user_sends_text(carl, carl_chat, "hello?")
         .expect("send");
     world
-        .wait_for(carl_chat, WAIT, |m| m.iter().any(|m| !text_of(m).is_empty()))
+        .wait_for(carl_chat, WAIT, |m| {
+            m.iter().any(|m| !text_of(m).is_empty())
+        })
         .await
         .unwrap_or_else(|got| panic!("no answer: {got:#?}"));
     store.close().await;

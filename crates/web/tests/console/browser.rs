@@ -110,7 +110,10 @@ impl Browser {
                     Some(json!({ "using": "css selector", "value": css })),
                 )
                 .await;
-            found.get(ELEMENT).and_then(Value::as_str).map(str::to_string)
+            found
+                .get(ELEMENT)
+                .and_then(Value::as_str)
+                .map(str::to_string)
         })
         .await
     }

@@ -22,26 +22,29 @@ async fn get(console: &Console, session: &Session, path: &str) -> reqwest::Respo
 
 /// Waits until the ticket page links `count` files, and returns their links in page order.
 async fn file_links(console: &Console, session: &Session, count: usize) -> Vec<String> {
-    eventually(&format!("the ticket page to link {count} files"), || async {
-        let page = get(console, session, "/tickets/1000")
-            .await
-            .text()
-            .await
-            .expect("page");
-        let mut links: Vec<String> = page
-            .match_indices("href=\"/files/")
-            .map(|(at, _)| {
-                let rest = &page[at + 6..];
-                rest[..rest.find('"').expect("end of link")].to_string()
-            })
-            .collect();
-        links.dedup();
-        if links.len() >= count {
-            Ok(links)
-        } else {
-            Err(page)
-        }
-    })
+    eventually(
+        &format!("the ticket page to link {count} files"),
+        || async {
+            let page = get(console, session, "/tickets/1000")
+                .await
+                .text()
+                .await
+                .expect("page");
+            let mut links: Vec<String> = page
+                .match_indices("href=\"/files/")
+                .map(|(at, _)| {
+                    let rest = &page[at + 6..];
+                    rest[..rest.find('"').expect("end of link")].to_string()
+                })
+                .collect();
+            links.dedup();
+            if links.len() >= count {
+                Ok(links)
+            } else {
+                Err(page)
+            }
+        },
+    )
     .await
 }
 

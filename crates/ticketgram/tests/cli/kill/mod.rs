@@ -20,8 +20,8 @@ use ticketgram_store::Store;
 
 use crate::desk::Telegram;
 use crate::helpers::{run, sqlite_url, Sandbox};
-use ticketgram_testkit::TestDatabase;
 use fleet::{Fleet, KillPlan};
+use ticketgram_testkit::TestDatabase;
 
 const CLIENTS: usize = 20;
 /// Each client writes on until the killing is over, and at least this much.
@@ -67,12 +67,7 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
 
     // Kate is an agent of the desk, reads the thread and has opened the bot.
     let kate = world.create_user("Kate", Some("kate"), Some("en"));
-    world
-        .add_member(telegram.group, kate, false)
-        .expect("group");
-    world
-        .add_member(telegram.channel, kate, false)
-        .expect("channel");
+    telegram.joins_the_team_chats(kate);
     world.private_chat(bot, kate).expect("Kate opens the bot");
     run(dir
         .cmd(&[
