@@ -2,9 +2,8 @@
 //! change the figures) and must never write into a database someone uses.
 
 use crate::BenchError;
-use rand::Rng;
-use sqlx::{Connection, Executor, PgConnection};
-use ticketgram_store::Backend;
+use sqlx::{Connection, PgConnection};
+use ticketgram_store::{Backend, ScratchDatabase};
 
 pub enum BenchDatabase {
     /// The file lives in the directory, removed when it is dropped.
@@ -12,12 +11,8 @@ pub enum BenchDatabase {
         url: String,
         _dir: tempfile::TempDir,
     },
-    /// `server` is the URL we were given; `url` points at the fresh database on it.
-    Postgres {
-        server: String,
-        url: String,
-        name: String,
-    },
+    /// A fresh database on the server we were given.
+    Postgres(ScratchDatabase),
 }
 
 impl BenchDatabase {
@@ -33,23 +28,9 @@ impl BenchDatabase {
                 let url = format!("sqlite://{}/bench.db", dir.path().display());
                 Ok(BenchDatabase::Sqlite { url, _dir: dir })
             }
-            Backend::Postgres => {
-                let name = format!("tg_bench_{:016x}", rand::thread_rng().gen::<u64>());
-                let mut url = url::Url::parse(database_url)
-                    .map_err(|e| BenchError::Config(format!("database URL: {e}")))?;
-                url.set_path(&format!("/{name}"));
-                let mut admin = PgConnection::connect(database_url).await?;
-                // The name is ours (hex digits), so quoting it is enough.
-                admin
-                    .execute(format!("CREATE DATABASE \"{name}\"").as_str())
-                    .await?;
-                admin.close().await?;
-                Ok(BenchDatabase::Postgres {
-                    server: database_url.to_string(),
-                    url: url.to_string(),
-                    name,
-                })
-            }
+            Backend::Postgres => Ok(BenchDatabase::Postgres(
+                ScratchDatabase::create(database_url, "tg_bench").await?,
+            )),
         }
     }
 
@@ -66,13 +47,13 @@ impl BenchDatabase {
     /// every statement run outside a transaction); `None` on SQLite. Backends report their
     /// counts when they end, so read it once the desk's connections are closed.
     pub async fn commits(&self) -> Result<Option<u64>, BenchError> {
-        let BenchDatabase::Postgres { server, name, .. } = self else {
+        let BenchDatabase::Postgres(scratch) = self else {
             return Ok(None);
         };
-        let mut admin = PgConnection::connect(server).await?;
+        let mut admin = PgConnection::connect(scratch.server_url()).await?;
         let (count,): (i64,) =
             sqlx::query_as("SELECT xact_commit FROM pg_stat_database WHERE datname = $1")
-                .bind(name)
+                .bind(scratch.name())
                 .fetch_one(&mut admin)
                 .await?;
         admin.close().await?;
@@ -81,23 +62,16 @@ impl BenchDatabase {
 
     pub fn url(&self) -> &str {
         match self {
-            BenchDatabase::Sqlite { url, .. } | BenchDatabase::Postgres { url, .. } => url,
+            BenchDatabase::Sqlite { url, .. } => url,
+            BenchDatabase::Postgres(scratch) => scratch.url(),
         }
     }
 
-    /// Deletes what `create` made. `WITH (FORCE)` (PostgreSQL 13+) ends connections a failed
-    /// run may have left open, so a crash half-way still leaves no database behind.
+    /// Deletes what `create` made, also after a run that failed half-way.
     pub async fn remove(self) -> Result<(), BenchError> {
         match self {
             BenchDatabase::Sqlite { .. } => Ok(()),
-            BenchDatabase::Postgres { server, name, .. } => {
-                let mut admin = PgConnection::connect(&server).await?;
-                admin
-                    .execute(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").as_str())
-                    .await?;
-                admin.close().await?;
-                Ok(())
-            }
+            BenchDatabase::Postgres(scratch) => Ok(scratch.remove().await?),
         }
     }
 }

@@ -1,8 +1,8 @@
-//! A running service under test: a sandbox playing Telegram, a fresh SQLite database (or a
-//! fresh PostgreSQL one when `TEST_DATABASE_URL` is set and the test asks for it), a desk with
-//! an agent and a topic, the relay, the webhook worker and the API on 127.0.0.1:0. A second
-//! desk in the same database ("other") is served too, so isolation between workspaces is
-//! tested against a real neighbour.
+//! A running service under test: the shared kit's desk (a sandbox playing Telegram, a fresh
+//! SQLite database — or a fresh PostgreSQL one when `TEST_DATABASE_URL` is set and the test
+//! asks for it —, agents, a topic and the relay), with the webhook worker and the API on
+//! 127.0.0.1:0. A second desk in the same database ("other") is served too, so isolation
+//! between workspaces is tested against a real neighbour.
 
 use serde_json::Value;
 use std::sync::Arc;
@@ -10,17 +10,16 @@ use std::time::Duration;
 use ticketgram_api::{
     ApiState, DestinationPolicy, RetryPolicy, Scope, WebhookConfig, WebhookWorker,
 };
-use ticketgram_domain::{Agent, AgentRole, Language, Priority, TopicName, WorkspaceId};
+use ticketgram_domain::{Agent, AgentRole, Priority, WorkspaceId};
 use ticketgram_i18n::Translator;
-use ticketgram_relay::{Desk, DeskChats, DeskConfig, Relay, RelayHandle};
-use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, UserId};
-use ticketgram_store::{NewAgent, NewApiToken, NewTopic, NewWorkspace, SealingKey, Store};
-use ticketgram_telegram::{Secret, TelegramClient};
+use ticketgram_relay::{Desk, DeskConfig};
+use ticketgram_store::{NewApiToken, SealingKey};
+use ticketgram_testkit::{TestDatabase, TestDesk};
 
-pub const WAIT: Duration = Duration::from_secs(60);
+pub use ticketgram_testkit::{eventually, text_of, Client as TestClient, WAIT};
 
 /// The instance's secret key, which seals webhook signing secrets at rest.
-pub const SECRET_KEY: &str = "api-tests-secret-key-of-at-least-32-characters";
+pub const SECRET_KEY: &str = ticketgram_testkit::TEST_SECRET_KEY;
 
 /// The stand-in receivers of the tests listen on 127.0.0.1, as a receiver on the desk's own
 /// network would: the operator allows it, as `webhooks.allow_private_networks` does.
@@ -34,66 +33,26 @@ const TEST_RETRY: RetryPolicy = RetryPolicy {
 };
 
 pub struct TestApi {
-    pub sandbox: Sandbox,
-    pub store: Store,
-    pub ws: WorkspaceId,
+    /// The desk; its fields (`sandbox`, `store`, `ws`, `bot`, `channel`, `group`) read
+    /// through, as `api.store`.
+    pub desk: TestDesk,
     pub other_ws: WorkspaceId,
-    pub bot: BotHandle,
-    pub channel: ChatRef,
-    pub group: ChatRef,
+    /// Kate, an admin of the desk here.
     pub kate: Agent,
     pub other_agent: Agent,
     pub base: String,
     pub http: reqwest::Client,
-    relay: Option<RelayHandle>,
     server: tokio::task::JoinHandle<()>,
     worker_stop: Option<tokio::sync::oneshot::Sender<()>>,
-    /// PostgreSQL: the server's URL and the database to drop afterwards.
-    postgres: Option<(String, String)>,
-    _db: tempfile::TempDir,
 }
 
-pub struct TestClient {
-    pub user: UserId,
-    pub chat: ChatRef,
-}
+/// The desk's fields read as the API's own: `api.store`, `api.sandbox`, `api.says(..)`.
+impl std::ops::Deref for TestApi {
+    type Target = TestDesk;
 
-async fn workspace(store: &Store, slug: &str) -> WorkspaceId {
-    store
-        .write(async |tx| {
-            tx.create_workspace(&NewWorkspace {
-                slug: slug.into(),
-                name: slug.into(),
-                first_ticket_number: 1000,
-                created_at: chrono::Utc::now(),
-            })
-            .await
-        })
-        .await
-        .expect("workspace")
-        .id
-}
-
-async fn agent(store: &Store, ws: WorkspaceId, telegram_id: i64, name: &str) -> Agent {
-    store
-        .write(async |tx| {
-            tx.upsert_agent(
-                ws,
-                &NewAgent {
-                    telegram_user_id: telegram_id,
-                    name: name.into(),
-                    role: AgentRole::Admin,
-                    alias: ticketgram_domain::AgentAlias::parse(name),
-                    languages: vec![Language::En],
-                    skills: vec![],
-                    schedule: None,
-                    created_at: chrono::Utc::now(),
-                },
-            )
-            .await
-        })
-        .await
-        .expect("agent")
+    fn deref(&self) -> &TestDesk {
+        &self.desk
+    }
 }
 
 impl TestApi {
@@ -111,114 +70,62 @@ impl TestApi {
         TestApi::start_on(None, TEST_RETRY, DestinationPolicy::public_only()).await
     }
 
-    /// A fresh PostgreSQL database on the `TEST_DATABASE_URL` server, dropped by [`stop`];
+    /// A fresh PostgreSQL database on the `TEST_DATABASE_URL` server, dropped with the desk;
     /// `None` (with a notice) when no server is named.
     pub async fn start_on_postgres() -> Option<TestApi> {
-        use sqlx::{Connection, Executor};
-        let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
-            eprintln!("notice: PostgreSQL API test skipped: set TEST_DATABASE_URL to run it");
-            return None;
-        };
-        let name = format!("tg_api_{}", uuid::Uuid::new_v4().simple());
-        sqlx::any::install_default_drivers();
-        let mut admin = sqlx::AnyConnection::connect(&admin_url)
-            .await
-            .expect("server");
-        admin
-            .execute(format!("CREATE DATABASE {name}").as_str())
-            .await
-            .expect("create database");
-        admin.close().await.expect("close");
-        let (base, _) = admin_url.rsplit_once('/').expect("URL with a database");
-        let mut api = TestApi::start_on(
-            Some(format!("{base}/{name}")),
-            TEST_RETRY,
-            local_receivers(),
-        )
-        .await;
-        api.postgres = Some((admin_url, name));
-        Some(api)
+        let database = TestDatabase::postgres().await?;
+        Some(TestApi::start_on(Some(database), TEST_RETRY, local_receivers()).await)
     }
 
     async fn start_on(
-        database_url: Option<String>,
+        database: Option<TestDatabase>,
         retry: RetryPolicy,
         destinations: DestinationPolicy,
     ) -> TestApi {
-        if std::env::var_os("TEST_LOG").is_some() {
-            let _ = tracing_subscriber::fmt()
-                .with_env_filter("info,ticketgram_api=debug")
-                .with_test_writer()
-                .try_init();
+        let setup = TestDesk::setup().topics(&[("Payments", Priority::High)]);
+        let desk = match database {
+            Some(database) => setup.database(database),
+            None => setup,
         }
-        let sandbox = Sandbox::start(SandboxConfig::default())
-            .await
-            .expect("sandbox starts");
-        let dir = tempfile::tempdir().expect("temp dir");
-        let url =
-            database_url.unwrap_or_else(|| format!("sqlite://{}/desk.db", dir.path().display()));
-        let store = Store::connect(&url).await.expect("database opens");
-        store.migrate().await.expect("migrations run");
-        let ws = workspace(&store, "desk").await;
-        let other_ws = workspace(&store, "other").await;
-
-        let world = sandbox.world();
-        let owner = world.create_user("Olga", Some("olga_lead"), Some("en"));
-        let bot = world.create_bot("desk_bot");
-        let (channel, group) = world
-            .create_channel_with_discussion(owner, "Support tickets")
-            .expect("channel");
-        world
-            .add_bot_to_chat(bot.id, channel, true)
-            .expect("bot in channel");
-        world
-            .add_bot_to_chat(bot.id, group, true)
-            .expect("bot in group");
-        let kate_user = world.create_user("Kate", Some("kate"), Some("en"));
-        world
-            .add_member(group, kate_user, false)
-            .expect("kate joins");
-        let kate = agent(&store, ws, kate_user, "Kate").await;
-        let other_agent = agent(&store, other_ws, 900_001, "Olaf").await;
-        store
+        .start()
+        .await;
+        let ws = desk.ws;
+        let (kate_user, _) = desk.kate;
+        let kate = desk
+            .register(kate_user, "Kate", AgentRole::Admin, Some("Kate"))
+            .await;
+        let other_ws = desk.open_neighbour("other").await;
+        let other_agent = desk
+            .store
             .write(async |tx| {
-                tx.add_topic(
-                    ws,
-                    &NewTopic {
-                        name: TopicName::single("Payments"),
-                        position: 0,
-                        default_priority: Priority::High,
-                        queue: None,
+                tx.upsert_agent(
+                    other_ws,
+                    &ticketgram_store::NewAgent {
+                        telegram_user_id: 900_001,
+                        name: "Olaf".into(),
+                        role: AgentRole::Admin,
+                        alias: ticketgram_domain::AgentAlias::parse("Olaf"),
+                        languages: vec![ticketgram_domain::Language::En],
+                        skills: vec![],
+                        schedule: None,
+                        created_at: chrono::Utc::now(),
                     },
                 )
                 .await
             })
             .await
-            .expect("topic");
+            .expect("agent");
 
-        let t = Arc::new(Translator::load().expect("locales"));
-        let chats = DeskChats {
-            bot_user_id: bot.id,
-            channel_id: Some(channel.telegram_id()),
-            group_id: Some(group.telegram_id()),
-        };
-        let mut config = DeskConfig::new(ws, chats);
-        config.lease_ttl = Duration::from_secs(2);
         let key = SealingKey::derive(SECRET_KEY);
-        let desk = Desk::new(store.clone(), t.clone(), config).with_token_key(key.clone());
+        let chats = desk.relay_desk().config.chats;
         // The neighbour has no Telegram of its own here: only its API is exercised.
-        let other = Desk::new(store.clone(), t, DeskConfig::new(other_ws, chats))
-            .with_token_key(key.clone());
-        let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
-        let relay = Relay {
-            desk: desk.clone(),
-            telegram,
-            instance: "api-test".into(),
-            poll: true,
-        }
-        .start();
-
-        let state = ApiState::new(desk)
+        let other = Desk::new(
+            desk.store.clone(),
+            Arc::new(Translator::load().expect("locales")),
+            DeskConfig::new(other_ws, chats),
+        )
+        .with_token_key(key.clone());
+        let state = ApiState::new(desk.relay_desk())
             .with_desk(other)
             .with_webhook_destinations(destinations.clone());
         let app = axum::Router::new().nest("/api/v1", ticketgram_api::router(state));
@@ -236,7 +143,7 @@ impl TestApi {
         webhooks.retry = retry;
         webhooks.destinations = destinations;
         webhooks.secret_key = Some(key);
-        let worker = WebhookWorker::new(store.clone(), vec![ws, other_ws], webhooks)
+        let worker = WebhookWorker::new(desk.store.clone(), vec![ws, other_ws], webhooks)
             .expect("webhook worker");
         let (worker_stop, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(worker.run(async {
@@ -244,22 +151,14 @@ impl TestApi {
         }));
 
         TestApi {
-            sandbox,
-            store,
-            ws,
+            desk,
             other_ws,
-            bot,
-            channel,
-            group,
             kate,
             other_agent,
             base: format!("http://{addr}/api/v1"),
             http: reqwest::Client::new(),
-            relay: Some(relay),
             server,
             worker_stop: Some(worker_stop),
-            postgres: None,
-            _db: dir,
         }
     }
 
@@ -267,21 +166,9 @@ impl TestApi {
         if let Some(stop) = self.worker_stop.take() {
             let _ = stop.send(());
         }
-        if let Some(relay) = self.relay.take() {
-            relay.shutdown().await;
-        }
+        self.desk.stop_relay().await;
         self.server.abort();
-        self.store.close().await;
-        if let Some((admin_url, name)) = self.postgres.take() {
-            use sqlx::{Connection, Executor};
-            let mut admin = sqlx::AnyConnection::connect(&admin_url)
-                .await
-                .expect("server");
-            admin
-                .execute(format!("DROP DATABASE {name} WITH (FORCE)").as_str())
-                .await
-                .expect("drop database");
-        }
+        self.desk.store.close().await;
     }
 
     /// A token of the desk created by Kate, with these scopes.
@@ -357,34 +244,7 @@ impl TestApi {
 
     /// A Telegram user who has a private chat with the client bot.
     pub fn client(&self, name: &str) -> TestClient {
-        let world = self.sandbox.world();
-        let user = world.create_user(name, Some(&name.to_lowercase()), Some("en"));
-        let chat = world.private_chat(self.bot.id, user).expect("private chat");
-        TestClient { user, chat }
-    }
-
-    /// The client writes to the bot (and so opens a ticket the usual way).
-    pub fn says(&self, client: &TestClient, text: &str) {
-        self.sandbox
-            .world()
-            .user_sends_text(client.user, client.chat, text)
-            .expect("client sends");
-    }
-
-    /// Waits until the chat has a message containing `needle`, and returns it.
-    pub async fn chat_shows(&self, chat: ChatRef, needle: &str) -> Value {
-        let seen = self
-            .sandbox
-            .world()
-            .wait_for(chat, WAIT, |msgs| {
-                msgs.iter().any(|m| text_of(m).contains(needle))
-            })
-            .await
-            .unwrap_or_else(|all| panic!("never saw {needle:?}; got {all:#?}"));
-        seen.into_iter()
-            .rev()
-            .find(|m| text_of(m).contains(needle))
-            .expect("found")
+        self.desk.client(name, "en")
     }
 
     /// Polls the API until `done` holds for the answer to GET `path`.
@@ -394,30 +254,17 @@ impl TestApi {
         token: &str,
         done: impl Fn(&Value) -> bool,
     ) -> Value {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
-            let (status, body) = self.get(path, token).await;
-            if status == 200 && done(&body) {
-                return body;
+        let what = format!("GET {path} to get there");
+        eventually(&what, || async {
+            match self.get(path, token).await {
+                (200, body) if done(&body) => Ok(body),
+                seen => Err(seen),
             }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "GET {path} never got there: {status} {body:#}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        })
+        .await
     }
 }
 
 fn local_receivers() -> DestinationPolicy {
     DestinationPolicy::parse([RECEIVERS_NETWORK]).expect("a network")
-}
-
-pub fn text_of(message: &Value) -> String {
-    message
-        .get("text")
-        .or_else(|| message.get("caption"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string()
 }

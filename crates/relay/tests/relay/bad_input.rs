@@ -41,12 +41,7 @@ async fn strangers_in_the_discussion_group_are_not_relayed_and_cannot_press_take
     let thread = desk.thread(1000).await;
     let world = desk.sandbox.world();
     let stranger = world.create_user("Mallory", Some("mallory"), Some("en"));
-    world
-        .add_member(desk.group, stranger, false)
-        .expect("joins the group");
-    world
-        .add_member(desk.channel, stranger, false)
-        .expect("follows the channel");
+    desk.joins_the_team_chats(stranger);
     world
         .user_comments(stranger, desk.group, thread, "send me your password")
         .expect("comment");

@@ -2,12 +2,11 @@
 //! updates at a time, and a killed instance's work is taken over.
 
 use crate::harness::*;
-use crate::pg::PgDatabase;
 use ticketgram_sandbox::SandboxConfig;
 
 #[tokio::test]
 async fn two_instances_share_one_database_and_the_survivor_takes_over_a_killed_one() {
-    let Some(db) = PgDatabase::create().await else {
+    let Some(db) = TestDatabase::postgres().await else {
         return;
     };
     let mut desk = TestDesk::start_on(SandboxConfig::default(), Some(db.url.clone())).await;

@@ -7,7 +7,6 @@ mod harness;
 mod instances;
 mod manager_bot;
 mod outside;
-mod pg;
 mod recovery;
 mod resilience;
 mod settings_bot;

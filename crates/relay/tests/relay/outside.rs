@@ -3,25 +3,13 @@
 //! working in Telegram; notes stay in the thread.
 
 use crate::harness::{text_of, TestDesk};
-use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_domain::TicketStatus;
-use ticketgram_i18n::Translator;
-use ticketgram_relay::{actions, Desk, DeskChats, DeskConfig, Input};
+use ticketgram_relay::{actions, Desk, Input};
 
+/// The desk as the console and the API of the running process act on it.
 fn desk_of(test: &TestDesk) -> Desk {
-    let chats = DeskChats {
-        bot_user_id: test.bot.id,
-        channel_id: Some(test.channel.telegram_id()),
-        group_id: Some(test.group.telegram_id()),
-    };
-    let mut config = DeskConfig::new(test.ws, chats);
-    config.lease_ttl = Duration::from_secs(2);
-    Desk::new(
-        test.store.clone(),
-        Arc::new(Translator::load().expect("locales")),
-        config,
-    )
+    test.relay_desk()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,7 +3,6 @@
 //! messages over within a few seconds, and a desk with nothing to do writes nothing.
 
 use crate::harness::*;
-use crate::pg::PgDatabase;
 use std::time::Duration;
 use ticketgram_relay::jobs::Delivery;
 use ticketgram_relay::Relay;
@@ -109,7 +108,7 @@ const SHORT: Duration = Duration::from_secs(2);
 
 #[tokio::test]
 async fn a_survivor_takes_a_dead_holder_s_bot_and_messages_over_within_a_few_seconds() {
-    let Some(db) = PgDatabase::create().await else {
+    let Some(db) = TestDatabase::postgres().await else {
         return;
     };
     let mut desk = TestDesk::start_on(SandboxConfig::default(), Some(db.url.clone())).await;
@@ -170,22 +169,20 @@ async fn a_survivor_takes_a_dead_holder_s_bot_and_messages_over_within_a_few_sec
 /// Waits (at most `within`) until `incarnation` holds the desk's bot.
 async fn until_holder(desk: &TestDesk, incarnation: &Incarnation, within: Duration) {
     let lease = ticketgram_relay::intake::lease_name(desk.bot.id);
-    let deadline = tokio::time::Instant::now() + within;
-    loop {
+    let what = format!("{incarnation} to take the bot");
+    eventually_within(within, &what, || async {
         let holder = desk
             .store
             .lease_holder(&lease, chrono::Utc::now())
             .await
             .expect("store");
         if holder.as_deref() == Some(incarnation.id()) {
-            return;
+            Ok(())
+        } else {
+            Err(format!("holder: {holder:?}"))
         }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{incarnation} never took the bot (holder: {holder:?})"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    })
+    .await
 }
 
 #[tokio::test]
@@ -234,14 +231,10 @@ async fn an_idle_desk_writes_nothing_while_its_bot_polls() {
 async fn polls_pass(desk: &TestDesk, n: u64) {
     let world = desk.sandbox.world();
     let target = world.polls_answered(desk.bot.id) + n;
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while world.polls_answered(desk.bot.id) < target {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the bot stopped polling"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    eventually("the bot to poll again", || async {
+        world.polls_answered(desk.bot.id) >= target
+    })
+    .await;
 }
 
 /// SQLite's count of commits made by other connections: it changes with every write the

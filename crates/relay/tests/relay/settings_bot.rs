@@ -257,14 +257,10 @@ async fn a_pasted_token_is_deleted_checked_and_stored_sealed() {
 
     // The token left the chat and was never echoed.
     let world = desk.sandbox.world();
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while world.message(lena.chat, pasted).is_some() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "token message never deleted"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    eventually("the token message to be deleted", || async {
+        world.message(lena.chat, pasted).is_none()
+    })
+    .await;
     let all = desk.client_sees(&lena, |_| true).await;
     assert!(all.iter().all(|m| !text_of(m).contains(&helper.token)));
 

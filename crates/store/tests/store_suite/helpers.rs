@@ -1,10 +1,10 @@
 //! Test databases and fixtures shared by the stories.
 
 use chrono::TimeZone;
-use sqlx::{Connection, Executor};
 use std::future::Future;
 use ticketgram_domain::{AgentRole, Client, Language, Priority, Ticket, Timestamp, WorkspaceId};
 use ticketgram_store::{NewAgent, NewClient, NewTicket, NewWorkspace, Store};
+use ticketgram_testkit::TestDatabase;
 
 /// A migrated store and the URL it was opened with (stories that simulate a restart or a
 /// second instance connect to it again).
@@ -29,17 +29,7 @@ where
     F: FnOnce(TestDb) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let dir = tempfile::tempdir().expect("temp dir");
-    // The file does not exist yet: connecting must create it.
-    let url = format!("sqlite://{}/ticketgram.db", dir.path().display());
-    let store = Store::connect(&url).await.expect("connect to SQLite");
-    store.migrate().await.expect("migrate SQLite");
-    story(TestDb {
-        store: store.clone(),
-        url,
-    })
-    .await;
-    store.close().await;
+    run_on(TestDatabase::sqlite(), story).await
 }
 
 /// Runs a story in a freshly created PostgreSQL database, dropped afterwards even when the
@@ -47,63 +37,28 @@ where
 pub async fn run_on_postgres<F, Fut>(story: F)
 where
     F: FnOnce(TestDb) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
+    Fut: Future<Output = ()>,
 {
-    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
-        skip_notice();
-        return;
-    };
-    let name = format!("tg_test_{}", uuid::Uuid::new_v4().simple());
-    sqlx::any::install_default_drivers();
-    let mut admin = sqlx::AnyConnection::connect(&admin_url)
-        .await
-        .expect("connect to TEST_DATABASE_URL");
-    admin
-        .execute(format!("CREATE DATABASE {name}").as_str())
-        .await
-        .expect("create test database");
-
-    let url = replace_database(&admin_url, &name);
-    let store = Store::connect(&url)
-        .await
-        .expect("connect to test database");
-    store.migrate().await.expect("migrate PostgreSQL");
-    // Spawned so a failing story still lets us drop its database before re-raising the panic.
-    let outcome = tokio::spawn(story(TestDb {
-        store: store.clone(),
-        url,
-    }))
-    .await;
-    store.close().await;
-    admin
-        .execute(format!("DROP DATABASE {name} WITH (FORCE)").as_str())
-        .await
-        .expect("drop test database");
-    if let Err(err) = outcome {
-        std::panic::resume_unwind(err.into_panic());
+    if let Some(database) = TestDatabase::postgres().await {
+        run_on(database, story).await
     }
 }
 
-/// Printed once per run, straight to stderr so the test harness's output capture cannot hide it.
-fn skip_notice() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "skipping PostgreSQL store tests: TEST_DATABASE_URL not set"
-        );
-    });
-}
-
-/// `postgres://u@h:5432/test?x=y` -> `postgres://u@h:5432/<name>?x=y`
-fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, format!("?{query}")),
-        None => (url, String::new()),
-    };
-    let (server, _db) = base.rsplit_once('/').expect("database URL has a path");
-    format!("{server}/{name}{query}")
+async fn run_on<F, Fut>(database: TestDatabase, story: F)
+where
+    F: FnOnce(TestDb) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    // The file or database does not exist yet: connecting must create it (SQLite), and
+    // migrating must build the whole schema.
+    let store = database.open().await;
+    story(TestDb {
+        store: store.clone(),
+        url: database.url.clone(),
+    })
+    .await;
+    store.close().await;
+    // `database` is dropped here, or while a failing story unwinds: either way it is removed.
 }
 
 /// Declares each story twice: `<story>::sqlite` and `<story>::postgres`.

@@ -4,22 +4,25 @@
 
 use std::io::{Read as _, Write as _};
 use std::process::Command;
-use std::time::Duration;
 
 use serde_json::Value;
-use ticketgram_sandbox::{BotHandle, ChatRef, SandboxConfig};
+use ticketgram_sandbox::SandboxConfig;
+use ticketgram_testkit::{text_of, TelegramDesk, WAIT};
 
 use crate::helpers::{run, sqlite_url, Sandbox, TOKEN};
 use crate::serve::{serve_cmd, Server};
 
-const WAIT: Duration = Duration::from_secs(30);
+/// A Telegram with a bot that administers an agents' channel and its discussion group: the
+/// shared kit's, with what `serve` needs to be pointed at it.
+pub struct Telegram(TelegramDesk);
 
-/// A Telegram with a bot that administers an agents' channel and its discussion group.
-pub struct Telegram {
-    pub sandbox: ticketgram_sandbox::Sandbox,
-    pub bot: BotHandle,
-    pub channel: ChatRef,
-    pub group: ChatRef,
+/// The sandbox, the bot and the chats read as fields: `telegram.bot`.
+impl std::ops::Deref for Telegram {
+    type Target = TelegramDesk;
+
+    fn deref(&self) -> &TelegramDesk {
+        &self.0
+    }
 }
 
 impl Telegram {
@@ -28,23 +31,7 @@ impl Telegram {
     }
 
     pub async fn start_with(config: SandboxConfig) -> Telegram {
-        let sandbox = ticketgram_sandbox::Sandbox::start(config)
-            .await
-            .expect("sandbox");
-        let world = sandbox.world();
-        let lead = world.create_user("Olga", Some("olga"), Some("en"));
-        let bot = world.create_bot("desk_bot");
-        let (channel, group) = world
-            .create_channel_with_discussion(lead, "Support tickets")
-            .expect("channel");
-        world.add_bot_to_chat(bot.id, channel, true).expect("bot");
-        world.add_bot_to_chat(bot.id, group, true).expect("bot");
-        Telegram {
-            sandbox,
-            bot,
-            channel,
-            group,
-        }
+        Telegram(TelegramDesk::start_with(config).await)
     }
 
     /// `serve` for this bot, with the channel and group configured by environment variables.
@@ -79,7 +66,7 @@ impl Telegram {
             .user_sends_text(ben, chat, "Hi, the order page shows an error")
             .expect("send");
         let has = |needle: &'static str| {
-            move |msgs: &[Value]| msgs.iter().any(|m| text(m).contains(needle))
+            move |msgs: &[Value]| msgs.iter().any(|m| text_of(m).contains(needle))
         };
         world
             .wait_for(chat, WAIT, has("Request #1000 created"))
@@ -94,10 +81,6 @@ impl Telegram {
             .await
             .unwrap_or_else(|got| panic!("question not in the thread: {got:#?}"));
     }
-}
-
-fn text(message: &Value) -> &str {
-    message.get("text").and_then(Value::as_str).unwrap_or("")
 }
 
 /// Blocking waits on the server's log from async tests.
@@ -217,7 +200,7 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
     world.user_sends_text(lead, chat, &code).expect("send");
     world
         .wait_for(chat, WAIT, |m| {
-            m.iter().any(|m| text(m).contains("You are the owner"))
+            m.iter().any(|m| text_of(m).contains("You are the owner"))
         })
         .await
         .unwrap_or_else(|got| panic!("not claimed: {got:#?}"));
@@ -260,7 +243,8 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
         .expect("send");
     world
         .wait_for(ben_chat, WAIT, |m| {
-            m.iter().any(|m| text(m).contains("Request #1000 created"))
+            m.iter()
+                .any(|m| text_of(m).contains("Request #1000 created"))
         })
         .await
         .unwrap_or_else(|got| panic!("the client bot did not answer: {got:#?}"));
@@ -271,7 +255,9 @@ async fn first_run_prints_a_setup_code_and_a_client_bot_added_later_starts_witho
         .user_sends_text(carl, carl_chat, "hello?")
         .expect("send");
     world
-        .wait_for(carl_chat, WAIT, |m| m.iter().any(|m| !text(m).is_empty()))
+        .wait_for(carl_chat, WAIT, |m| {
+            m.iter().any(|m| !text_of(m).is_empty())
+        })
         .await
         .unwrap_or_else(|got| panic!("no answer: {got:#?}"));
     store.close().await;

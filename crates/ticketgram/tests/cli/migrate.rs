@@ -3,7 +3,8 @@
 
 use sqlx::Connection as _;
 
-use crate::helpers::{run, skip_notice, sqlite_url, PgDatabase, Sandbox, TOKEN};
+use crate::helpers::{run, sqlite_url, Sandbox, TOKEN};
+use ticketgram_testkit::{postgres_server, TestDatabase};
 
 /// Tables in a SQLite file, read directly (not through the binary under test).
 async fn sqlite_tables(path: &std::path::Path) -> Vec<String> {
@@ -67,8 +68,7 @@ fn migrate_reports_a_database_it_cannot_open() {
 
 #[tokio::test]
 async fn migrate_creates_the_schema_in_a_fresh_postgres_database() {
-    let Some(db) = PgDatabase::create().await else {
-        skip_notice("migrate_creates_the_schema_in_a_fresh_postgres_database");
+    let Some(db) = TestDatabase::postgres().await else {
         return;
     };
     let out = run(Sandbox::new()
@@ -96,11 +96,7 @@ async fn migrate_creates_the_schema_in_a_fresh_postgres_database() {
 
 #[test]
 fn migrate_error_never_shows_the_database_password() {
-    let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
-        skip_notice("migrate_error_never_shows_the_database_password");
+    let Some(admin_url) = postgres_server() else {
         return;
     };
     // A database that does not exist on a server that answers: fails at once. (An unreachable

@@ -1,7 +1,7 @@
 //! The console in a real browser: Debian's Chromium, headless, driven over WebDriver by
 //! chromedriver (package chromium-driver). Skipped, with a notice, when either is missing.
 
-use crate::harness::{Console, WAIT};
+use crate::harness::{eventually, Console};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -36,21 +36,14 @@ impl Browser {
             .expect("chromedriver starts");
         let http = reqwest::Client::new();
         let driver_url = format!("http://127.0.0.1:{port}");
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
-            let ready = http.get(format!("{driver_url}/status")).send().await;
-            if let Ok(r) = ready {
-                let status: Value = r.json().await.unwrap_or_default();
-                if status.pointer("/value/ready") == Some(&json!(true)) {
-                    break;
-                }
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "chromedriver never got ready"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually("chromedriver to get ready", || async {
+            let status: Value = match http.get(format!("{driver_url}/status")).send().await {
+                Ok(r) => r.json().await.unwrap_or_default(),
+                Err(_) => Value::Null,
+            };
+            status.pointer("/value/ready") == Some(&json!(true))
+        })
+        .await;
         let profile = tempfile::tempdir().expect("profile dir");
         let args = [
             "--headless",
@@ -109,8 +102,7 @@ impl Browser {
     }
 
     async fn find(&self, css: &str) -> String {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
+        eventually(&format!("an element {css}"), || async {
             let found = self
                 .call(
                     reqwest::Method::POST,
@@ -118,12 +110,12 @@ impl Browser {
                     Some(json!({ "using": "css selector", "value": css })),
                 )
                 .await;
-            if let Some(id) = found.get(ELEMENT).and_then(Value::as_str) {
-                return id.to_string();
-            }
-            assert!(tokio::time::Instant::now() < deadline, "no element {css}");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            found
+                .get(ELEMENT)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
+        .await
     }
 
     async fn click(&self, css: &str) {
@@ -148,19 +140,16 @@ impl Browser {
 
     /// Waits until the page's source satisfies `done`.
     async fn page_shows(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
+        eventually(&format!("the page to show {what}"), || async {
             let source = self.call(reqwest::Method::GET, "/source", None).await;
             let source = source.as_str().unwrap_or("").to_string();
             if done(&source) {
-                return source;
+                Ok(source)
+            } else {
+                Err(source)
             }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "the page never showed {what}: {source}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     async fn close(self) {

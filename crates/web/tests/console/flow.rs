@@ -1,8 +1,7 @@
 //! An agent's day in the console: the inbox filters, live updates, answering a ticket (the
 //! client gets it from the client bot), a note, files, and the reports.
 
-use crate::harness::{http, text_of, Console, WAIT};
-use std::time::Duration;
+use crate::harness::{eventually, http, text_of, Console, WAIT};
 
 async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String) {
     let response = http()
@@ -126,19 +125,13 @@ async fn an_agent_answers_a_ticket_from_the_console() {
             None,
         )
         .expect("document");
-    let deadline = tokio::time::Instant::now() + WAIT;
-    let link = loop {
+    let link = eventually("the document to show on the ticket page", || async {
         let (_, page) = get(&console, &session.cookie, "/tickets/1000").await;
-        if let Some(at) = page.find("/files/") {
-            let rest = &page[at..];
-            break rest[..rest.find('"').expect("end of link")].to_string();
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the document never showed"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+        let at = page.find("/files/")?;
+        let rest = &page[at..];
+        Some(rest[..rest.find('"').expect("end of link")].to_string())
+    })
+    .await;
     let file = http
         .get(console.url(&link))
         .header("cookie", &session.cookie)

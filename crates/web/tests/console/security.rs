@@ -3,7 +3,7 @@
 //! and what may be cached; behind https the browser is held to https; a file over Telegram's
 //! 20 MB download limit is explained, not a server error.
 
-use crate::harness::{http, Console, Session, WAIT};
+use crate::harness::{eventually, http, Console, Session};
 use std::time::Duration;
 use ticketgram_sandbox::{MediaKind, MediaUpload};
 
@@ -22,30 +22,30 @@ async fn get(console: &Console, session: &Session, path: &str) -> reqwest::Respo
 
 /// Waits until the ticket page links `count` files, and returns their links in page order.
 async fn file_links(console: &Console, session: &Session, count: usize) -> Vec<String> {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let page = get(console, session, "/tickets/1000")
-            .await
-            .text()
-            .await
-            .expect("page");
-        let mut links: Vec<String> = page
-            .match_indices("href=\"/files/")
-            .map(|(at, _)| {
-                let rest = &page[at + 6..];
-                rest[..rest.find('"').expect("end of link")].to_string()
-            })
-            .collect();
-        links.dedup();
-        if links.len() >= count {
-            return links;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the files never showed: {page}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    eventually(
+        &format!("the ticket page to link {count} files"),
+        || async {
+            let page = get(console, session, "/tickets/1000")
+                .await
+                .text()
+                .await
+                .expect("page");
+            let mut links: Vec<String> = page
+                .match_indices("href=\"/files/")
+                .map(|(at, _)| {
+                    let rest = &page[at + 6..];
+                    rest[..rest.find('"').expect("end of link")].to_string()
+                })
+                .collect();
+            links.dedup();
+            if links.len() >= count {
+                Ok(links)
+            } else {
+                Err(page)
+            }
+        },
+    )
+    .await
 }
 
 fn header(response: &reqwest::Response, name: &str) -> String {

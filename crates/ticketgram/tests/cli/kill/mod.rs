@@ -19,8 +19,9 @@ use ticketgram_sandbox::SandboxConfig;
 use ticketgram_store::Store;
 
 use crate::desk::Telegram;
-use crate::helpers::{run, skip_notice, sqlite_url, PgDatabase, Sandbox};
+use crate::helpers::{run, sqlite_url, Sandbox};
 use fleet::{Fleet, KillPlan};
+use ticketgram_testkit::TestDatabase;
 
 const CLIENTS: usize = 20;
 /// Each client writes on until the killing is over, and at least this much.
@@ -41,8 +42,7 @@ async fn nothing_is_lost_while_serve_is_killed_over_and_over_on_sqlite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_is_lost_while_two_instances_on_postgresql_are_killed_in_turn() {
-    let Some(db) = PgDatabase::create().await else {
-        skip_notice("nothing_is_lost_while_two_instances_on_postgresql_are_killed_in_turn");
+    let Some(db) = TestDatabase::postgres().await else {
         return;
     };
     let dir = Sandbox::new();
@@ -67,12 +67,7 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
 
     // Kate is an agent of the desk, reads the thread and has opened the bot.
     let kate = world.create_user("Kate", Some("kate"), Some("en"));
-    world
-        .add_member(telegram.group, kate, false)
-        .expect("group");
-    world
-        .add_member(telegram.channel, kate, false)
-        .expect("channel");
+    telegram.joins_the_team_chats(kate);
     world.private_chat(bot, kate).expect("Kate opens the bot");
     run(dir
         .cmd(&[
