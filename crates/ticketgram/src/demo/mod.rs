@@ -13,7 +13,7 @@
 
 mod script;
 
-use ticketgram_domain::{AgentAlias, AgentRole, Language, WorkspaceId};
+use ticketgram_domain::{AgentAlias, AgentId, AgentRole, Language, WorkspaceId};
 use ticketgram_relay::DeskChats;
 use ticketgram_sandbox::{BotHandle, ChatRef, ControlError, Sandbox, SandboxConfig, UserId};
 use ticketgram_store::{NewAgent, Store, StoreError};
@@ -51,12 +51,14 @@ pub struct Cast {
     pub group: ChatRef,
 }
 
-/// The running demo: a sandbox, the client bot living in it, and the cast.
+/// The running demo: a sandbox, the client bot living in it, the cast, and the demo agent's
+/// record in the desk (the one the printed sign-in link opens the console as).
 #[derive(Debug)]
 pub struct Demo {
     pub sandbox: Sandbox,
     pub bot: BotHandle,
     pub cast: Cast,
+    pub agent: AgentId,
 }
 
 impl Demo {
@@ -67,14 +69,16 @@ impl Demo {
             .await
             .map_err(DemoError::Sandbox)?;
         let (bot, cast) = build_world(&sandbox).map_err(DemoError::World)?;
-        store
+        let agent = store
             .write(async |tx| {
                 tx.upsert_agent(
                     ws,
                     &NewAgent {
                         telegram_user_id: cast.agent,
                         name: "Alex Morgan".into(),
-                        role: AgentRole::Agent,
+                        // An admin, so the newcomer signed in as Alex sees every page of the
+                        // console (reports and admin pages included).
+                        role: AgentRole::Admin,
                         alias: AgentAlias::parse(DEMO_AGENT_ALIAS),
                         languages: vec![Language::En],
                         skills: vec![],
@@ -86,7 +90,12 @@ impl Demo {
             })
             .await
             .map_err(DemoError::Store)?;
-        Ok(Demo { sandbox, bot, cast })
+        Ok(Demo {
+            sandbox,
+            bot,
+            cast,
+            agent: agent.id,
+        })
     }
 
     /// Where the demo desk lives in the sandbox.
