@@ -6,10 +6,11 @@
 //!
 //! The sandbox forgets everything when the process ends, the database does not. The cast's
 //! users are created in a fixed order, so they get the same ids on every run and the demo
-//! agent is updated, not duplicated. The bot, though, gets a new id per run: the relay keys
-//! what it remembers of Telegram by bot (the last confirmed update id, which message copies
-//! which), and a new sandbox numbering messages and updates afresh under an old bot id would
-//! look like updates already handled.
+//! agent is updated, not duplicated. The bot and the chats, though, get new ids per run: the
+//! relay keys what it remembers of Telegram by bot and by chat (the last confirmed update id,
+//! which message copies which, which channel post is which ticket's card), and a new sandbox
+//! numbering messages and updates afresh under old ids would look like updates already
+//! handled and cards already posted.
 
 mod script;
 
@@ -122,8 +123,10 @@ impl Demo {
 /// ids are the same on every run.
 fn build_world(sandbox: &Sandbox) -> Result<(BotHandle, Cast), ControlError> {
     let world = sandbox.world();
+    let run = run_number();
+    world.number_chats_from(run);
     let lead = world.create_user("Lena", Some("lena_lead"), Some("en"));
-    let bot = world.create_bot_with_id(fresh_bot_id(), DEMO_BOT_USERNAME)?;
+    let bot = world.create_bot_with_id(7_100_000_000 + run, DEMO_BOT_USERNAME)?;
     let (channel, group) = world.create_channel_with_discussion(lead, "Support tickets")?;
     world.add_bot_to_chat(bot.id, channel, true)?;
     world.add_bot_to_chat(bot.id, group, true)?;
@@ -143,11 +146,12 @@ fn build_world(sandbox: &Sandbox) -> Result<(BotHandle, Cast), ControlError> {
     Ok((bot, cast))
 }
 
-/// A bot id no earlier run has used: Telegram-like (bots' ids are large) and growing with the
-/// clock, one per second, repeating only after three years.
-fn fresh_bot_id() -> i64 {
+/// A number no earlier run has used, for the bot's and the chats' ids: growing with the clock,
+/// one per second, repeating only after three years. The bot's id is Telegram-like (bots'
+/// ids are large): 7 100 000 000 plus this.
+fn run_number() -> i64 {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    7_100_000_000 + (seconds % 100_000_000) as i64
+    (seconds % 100_000_000) as i64
 }
