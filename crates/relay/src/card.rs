@@ -127,7 +127,7 @@ pub fn fingerprint(text: &str, keyboard: &Keyboard) -> String {
     format!("{:x}", hash.finalize())
 }
 
-/// The status a client reads in "My requests".
+/// A status as agents read it (the manager bot); the card and the console say the same.
 pub fn status_label(t: &Translator, lang: Language, status: TicketStatus) -> String {
-    t.text(lang, &format!("status-{}", status.as_str()), &[])
+    t.status(lang, status, ticketgram_i18n::Audience::Agents)
 }
