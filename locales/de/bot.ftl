@@ -30,12 +30,23 @@ button-reopen = { $number } wieder öffnen
 button-switch = In { $number } schreiben
 button-new-request = ✍️ Neue Anfrage
 
-# Status
+# Status: ein Wort für Karte, Konsole, Manager-Bot und Kunden-Bot; nur „wartet auf den
+# Kunden“ richtet sich an den Leser ($audience: "client" im Chat des Kunden).
 status-new = neu
 status-open = in Bearbeitung
-status-waiting_on_client = wartet auf Ihre Antwort
+status-waiting_on_client = { $audience ->
+        [client] wartet auf Ihre Antwort
+       *[agents] wartet auf den Kunden
+    }
 status-resolved = gelöst
 status-closed = geschlossen
+priority-low = niedrig
+priority-normal = normal
+priority-high = hoch
+priority-urgent = dringend
+role-agent = Agent
+role-admin = Admin
+role-owner = Inhaber
 
 # Schließen, wieder öffnen, bewerten
 ticket-closed = Anfrage { $number } ist geschlossen.

@@ -30,12 +30,24 @@ button-reopen = Reopen { $number }
 button-switch = Write in { $number }
 button-new-request = ✍️ New request
 
-# Statuses, as clients and agents read them
+# Statuses, one word for every surface (card, console, manager bot, client bot). Only
+# "waiting on the client" is addressed to its reader: $audience is "client" in the client's
+# own chat, anything else for agents.
 status-new = new
 status-open = in progress
-status-waiting_on_client = waiting for your reply
+status-waiting_on_client = { $audience ->
+        [client] waiting for your reply
+       *[agents] waiting for the client
+    }
 status-resolved = resolved
 status-closed = closed
+priority-low = low
+priority-normal = normal
+priority-high = high
+priority-urgent = urgent
+role-agent = agent
+role-admin = admin
+role-owner = owner
 
 # Closing, reopening, rating
 ticket-closed = Request { $number } is closed.

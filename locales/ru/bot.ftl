@@ -30,12 +30,23 @@ button-reopen = Открыть { $number } снова
 button-switch = Писать в { $number }
 button-new-request = ✍️ Новое обращение
 
-# Статусы
+# Статусы: одно слово для карточки, консоли, менеджер-бота и клиентского бота; только
+# «ждём клиента» обращено к читателю ($audience: "client" в чате клиента).
 status-new = новое
 status-open = в работе
-status-waiting_on_client = ждём вашего ответа
+status-waiting_on_client = { $audience ->
+        [client] ждём вашего ответа
+       *[agents] ждём ответа клиента
+    }
 status-resolved = решено
 status-closed = закрыто
+priority-low = низкий
+priority-normal = обычный
+priority-high = высокий
+priority-urgent = срочный
+role-agent = агент
+role-admin = администратор
+role-owner = владелец
 
 # Закрытие, повторное открытие, оценка
 ticket-closed = Обращение { $number } закрыто.

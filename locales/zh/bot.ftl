@@ -30,12 +30,23 @@ button-reopen = 重新打开 { $number }
 button-switch = 在 { $number } 中留言
 button-new-request = ✍️ 新建工单
 
-# 状态
+# 状态：卡片、控制台、管理机器人和客户机器人共用一个词；只有“等待客户”按读者措辞
+# （$audience 在客户自己的聊天中为 "client"）。
 status-new = 新建
 status-open = 处理中
-status-waiting_on_client = 等待您的回复
+status-waiting_on_client = { $audience ->
+        [client] 等待您的回复
+       *[agents] 等待客户回复
+    }
 status-resolved = 已解决
 status-closed = 已关闭
+priority-low = 低
+priority-normal = 普通
+priority-high = 高
+priority-urgent = 紧急
+role-agent = 客服
+role-admin = 管理员
+role-owner = 所有者
 
 # 关闭、重新打开、评分
 ticket-closed = 工单 { $number } 已关闭。

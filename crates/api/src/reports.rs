@@ -36,9 +36,12 @@ pub(crate) async fn report(
             "a report covers at most {MAX_DAYS} days"
         )));
     }
-    let config = &caller.desk.config;
+    // The desk as configured now: working hours set in the settings bot (a Tokyo desk) lay
+    // over the instance's settings, so the days are the team's local days.
+    let desk = caller.desk.current().await?;
+    let config = &desk.config;
     let period = ReportPeriod::local_days(&config.hours, first, last);
-    let facts = caller.desk.store.report_facts(caller.ws(), &period).await?;
+    let facts = desk.store.report_facts(caller.ws(), &period).await?;
     Ok(Json(build_report(
         &facts,
         period,

@@ -1,9 +1,14 @@
-//! Translations. Every user-facing sentence a bot sends lives in `locales/<lang>/*.ftl`
+//! Translations. Every user-facing sentence a bot or the web console shows lives in
+//! `locales/<lang>/*.ftl`
 //! (Project Fluent syntax), never inline in Rust code, so translators work on plain files and
 //! a test catches a key missing from any language.
 //!
 //! The files are compiled into the binary: a deployment cannot lose them, and a syntax error
 //! in a translation fails the test suite instead of a production conversation.
+
+mod words;
+
+pub use words::{desk_time, Audience};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};

@@ -4,7 +4,7 @@
 use crate::callback::CallbackAction;
 use crate::jobs::{Button, Keyboard};
 use ticketgram_domain::{Agent, Client, Language, Ticket, TicketStatus, Timestamp, Topic};
-use ticketgram_i18n::Translator;
+use ticketgram_i18n::{desk_time, Translator};
 
 /// Everything the card shows, gathered by the caller from the store.
 pub struct CardFacts<'a> {
@@ -13,6 +13,8 @@ pub struct CardFacts<'a> {
     pub topic: Option<&'a Topic>,
     pub assignee: Option<&'a Agent>,
     pub first_reply_due: Option<Timestamp>,
+    /// The desk's time zone (its working hours): the card's times are the team's local time.
+    pub time_zone: chrono_tz::Tz,
 }
 
 /// Renders the card in the desk's language (agents share one channel, so one language).
@@ -52,11 +54,21 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
         t.text(
             lang,
             "card-opened",
-            &[("opened", format_time(ticket.created_at).into())],
+            &[(
+                "opened",
+                desk_time(ticket.created_at, facts.time_zone).into(),
+            )],
         ),
     ];
-    if let (Some(due), None) = (facts.first_reply_due, ticket.first_response_at) {
-        lines.push(t.text(lang, "card-sla-due", &[("due", format_time(due).into())]));
+    // A deadline only while someone still owes the first reply: not once answered, and not
+    // on a ticket closed without one.
+    if let (Some(due), None, true) = (
+        facts.first_reply_due,
+        ticket.first_response_at,
+        ticket.status.is_active(),
+    ) {
+        let due = desk_time(due, facts.time_zone);
+        lines.push(t.text(lang, "card-sla-due", &[("due", due.into())]));
     }
     if let Some(rating) = ticket.rating {
         let stars = "★".repeat(rating.score() as usize);
@@ -115,12 +127,7 @@ pub fn fingerprint(text: &str, keyboard: &Keyboard) -> String {
     format!("{:x}", hash.finalize())
 }
 
-/// Cards show UTC with the zone spelled out: agents of one desk may sit in several zones.
-fn format_time(at: Timestamp) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
-/// The status a client reads in "My requests".
+/// A status as agents read it (the manager bot); the card and the console say the same.
 pub fn status_label(t: &Translator, lang: Language, status: TicketStatus) -> String {
-    t.text(lang, &format!("status-{}", status.as_str()), &[])
+    t.status(lang, status, ticketgram_i18n::Audience::Agents)
 }

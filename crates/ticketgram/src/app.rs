@@ -17,7 +17,7 @@ use ticketgram_relay::{webhook, DeskChats};
 use ticketgram_store::{Incarnation, Store, StoreError, StoreOptions};
 use ticketgram_telegram::{Secret as TgSecret, TelegramClient};
 use tokio::net::TcpListener;
-use tracing::{info, warn};
+use tracing::info;
 
 use crate::bot::{self, BotError, BotIdentity};
 use crate::demo::{self, Demo, DemoError};
@@ -175,7 +175,8 @@ async fn serve(
     let demo = match settings.telegram.bot_token {
         Some(_) => None,
         None => {
-            warn!(
+            // Expected on a first run, so a notice: the demo is what a newcomer came for.
+            info!(
                 "no bot token configured (telegram.bot_token / TICKETGRAM_BOT_TOKEN): \
                  starting in demo mode against the built-in Telegram sandbox"
             );
@@ -263,7 +264,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let console = ticketgram_web::router(ticketgram_web::WebState {
         desk: desk.clone(),
         telegram: telegram.clone(),
-        settings: Arc::new(ticketgram_web::WebSettings::new(Some(console_url))),
+        settings: Arc::new(ticketgram_web::WebSettings::new(Some(console_url.clone()))),
     });
     // The relays' processors hear stored updates through the desk's bell
     // (`Desk::signals`), so the router's own signal needs no listener.
@@ -309,6 +310,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         server: &server,
         stop,
         demo: demo.map(|d| (d, store, ws)),
+        console_url: &console_url,
     };
     let outcome = running.until_stopped(&receive).await;
     server.stop().await;
@@ -318,12 +320,22 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
 }
 
 /// Where people reach the console: `http.public_url`, or the local listener when unset (a
-/// desk on one machine, the demo).
+/// desk on one machine, the demo). A listener on every address (`0.0.0.0:8080`, as in the
+/// container) is reached on this machine at the loopback address: browsers refuse 0.0.0.0.
 fn console_url(settings: &Settings, listener: &TcpListener) -> String {
+    let local = |mut addr: SocketAddr| {
+        if addr.ip().is_unspecified() {
+            addr.set_ip(match addr {
+                SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        format!("http://{addr}")
+    };
     match (&settings.http.public_url, listener.local_addr()) {
         (Some(url), _) => url.as_str().trim_end_matches('/').to_string(),
-        (None, Ok(addr)) => format!("http://{addr}"),
-        (None, Err(_)) => format!("http://{}", settings.http.addr),
+        (None, Ok(addr)) => local(addr),
+        (None, Err(_)) => local(settings.http.addr),
     }
 }
 
@@ -388,6 +400,7 @@ struct Running<'a> {
     server: &'a HttpServer,
     stop: &'a Stop,
     demo: Option<(&'a Demo, &'a Store, WorkspaceId)>,
+    console_url: &'a str,
 }
 
 impl Running<'_> {
@@ -406,6 +419,8 @@ impl Running<'_> {
                 sandbox_url: demo.sandbox.base_url(),
                 store: store.clone(),
                 ws,
+                agent: demo.agent,
+                console_url: self.console_url.to_owned(),
             };
             tokio::spawn(demo::play(script, self.stop.clone()))
         });

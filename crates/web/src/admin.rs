@@ -4,7 +4,8 @@
 
 use crate::auth::{AdminUser, OwnerUser, RequireRole, Signed};
 use crate::error::WebError;
-use crate::layout::{self, csrf, when};
+use crate::layout::{self, csrf};
+use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -13,14 +14,14 @@ use maud::{html, Markup};
 use ticketgram_domain::{AgentId, AgentRole, AuditEntry, Priority, WorkspaceId};
 use ticketgram_store::Tx;
 
-pub(crate) fn admin_nav() -> Markup {
+pub(crate) fn admin_nav(words: &Words) -> Markup {
     html! {
         nav.box {
-            a href="/admin/agents" { "Agents" } " · "
-            a href="/admin/topics" { "Topics" } " · "
-            a href="/admin/hours" { "Hours & SLA" } " · "
-            a href="/admin/templates" { "Templates" } " · "
-            a href="/admin/audit" { "Audit log" }
+            a href="/admin/agents" { (words.t("web-admin-agents")) } " · "
+            a href="/admin/topics" { (words.t("web-admin-topics")) } " · "
+            a href="/admin/hours" { (words.t("web-admin-hours")) } " · "
+            a href="/admin/templates" { (words.t("web-admin-templates")) } " · "
+            a href="/admin/audit" { (words.t("web-admin-audit")) }
         }
     }
 }
@@ -29,87 +30,104 @@ pub(crate) fn admin_nav() -> Markup {
 pub async fn overview(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
+    words: Words,
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
     let chats = &desk.config.chats;
     let bots = desk.store.bots_of_workspace(desk.ws()).await?;
     let mut missing = Vec::new();
     if chats.channel_id.is_none() {
-        missing.push("the agents' channel (desk.channel_id): tickets are not posted for agents");
+        missing.push(words.t("web-admin-missing-channel"));
     }
     if chats.group_id.is_none() {
-        missing.push("the channel's discussion group (desk.group_id): no ticket threads");
+        missing.push(words.t("web-admin-missing-group"));
     }
     if state.settings.public_url.is_none() {
-        missing.push("the console's public URL (http.public_url): /login cannot send links");
+        missing.push(words.t("web-admin-missing-public-url"));
     }
     let pending = desk.store.pending_count(desk.ws()).await?;
     let dead = desk.store.dead_jobs(desk.ws()).await?.len();
+    let chat =
+        |id: Option<i64>| id.map_or_else(|| words.t("web-admin-chat-missing"), |c| c.to_string());
+    let outbox = words.with(
+        "web-admin-outbox",
+        &[
+            ("waiting", pending.into()),
+            ("failed", (dead as i64).into()),
+        ],
+    );
+    let title = words.t("web-nav-admin");
     let body = html! {
-        h1 { "Admin" }
-        (admin_nav())
+        h1 { (title) }
+        (admin_nav(&words))
         div.box #status {
-            h2 { "Bots and channel" }
-            p { "Client bot id: " (chats.bot_user_id) }
-            p { "Agents' channel: " (chats.channel_id.map_or("missing".to_string(), |c| c.to_string())) }
-            p { "Discussion group: " (chats.group_id.map_or("missing".to_string(), |c| c.to_string())) }
+            h2 { (words.t("web-admin-bots-and-channel")) }
+            p { (words.t("web-admin-client-bot")) " " (chats.bot_user_id) }
+            p { (words.t("web-admin-channel")) " " (chat(chats.channel_id)) }
+            p { (words.t("web-admin-group")) " " (chat(chats.group_id)) }
             @for bot in &bots { p { "@" (bot.username) " (" (bot.telegram_bot_id) ")" } }
-            p { "Outbox: " (pending) " waiting, " (dead) " failed" }
-            @if missing.is_empty() { p { "Nothing is missing." } }
-            @else { h3 { "Missing" } ul { @for m in &missing { li.error { (m) } } } }
+            p { (outbox) }
+            @if missing.is_empty() { p { (words.t("web-admin-nothing-missing")) } }
+            @else { h3 { (words.t("web-admin-missing")) } ul { @for m in &missing { li.error { (m) } } } }
         }
     };
-    Ok(layout::page("Admin", Some(&signed), body).into_response())
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
 
 pub async fn agents(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
+    words: Words,
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
     let agents = desk.store.list_agents(desk.ws()).await?;
+    let title = words.t("web-admin-agents");
     let body = html! {
-        h1 { "Agents" }
-        (admin_nav())
+        h1 { (title) }
+        (admin_nav(&words))
         table #agents {
-            thead { tr { th { "Name" } th { "Alias" } th { "Telegram id" } th { "Role" } th { "Status" } } }
+            thead { tr {
+                th { (words.t("web-agents-name")) } th { (words.t("web-agents-alias")) }
+                th { (words.t("web-sign-in-telegram-id")) } th { (words.t("web-agents-role")) }
+                th { (words.t("web-status")) }
+            } }
             tbody { @for a in &agents {
                 tr {
                     td { (a.name) }
                     td { (a.alias.as_ref().map_or("—", |x| x.as_str())) }
                     td { (a.telegram_user_id) }
-                    td { (role_cell(&signed, a.id, a.role)) }
+                    td { (role_cell(&words, &signed, a.id, a.role)) }
                     td {
-                        (if a.active { "active" } else { "deactivated" })
+                        (words.t(if a.active { "web-agents-active" } else { "web-agents-deactivated" }))
                         @if a.id != signed.agent.id && (a.role < AgentRole::Owner || signed.agent.role == AgentRole::Owner) {
                             form method="post" action={ "/admin/agents/" (a.id.0) "/active" } {
                                 (csrf(&signed))
                                 input type="hidden" name="active" value=(if a.active { "0" } else { "1" });
-                                button { (if a.active { "Deactivate" } else { "Activate" }) }
+                                button { (words.t(if a.active { "web-agents-deactivate" } else { "web-agents-activate" })) }
                             }
                         }
                     }
                 }
             } }
         }
-        p.muted { "Add agents with " code { "ticketgram agent add" } " or the settings bot." }
+        p.muted { (words.t("web-agents-how-to-add")) }
     };
-    Ok(layout::page("Agents", Some(&signed), body).into_response())
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
 
-fn role_cell(signed: &Signed, agent: AgentId, role: AgentRole) -> Markup {
+fn role_cell(words: &Words, signed: &Signed, agent: AgentId, role: AgentRole) -> Markup {
     if signed.agent.role != AgentRole::Owner || agent == signed.agent.id {
-        return html! { (role.as_str()) };
+        return html! { (words.role(role)) };
     }
     html! {
         form method="post" action={ "/admin/agents/" (agent.0) "/role" } {
             (csrf(signed))
-            select name="role" aria-label="role" {
+            select name="role" aria-label=(words.t("web-agents-role")) {
                 @for r in [AgentRole::Agent, AgentRole::Admin, AgentRole::Owner] {
-                    option value=(r.as_str()) selected[r == role] { (r.as_str()) }
+                    option value=(r.as_str()) selected[r == role] { (words.role(r)) }
                 }
             }
-            button { "Set" }
+            button { (words.t("web-agents-set-role")) }
         }
     }
 }
@@ -128,9 +146,7 @@ pub async fn set_active(
     let desk = &state.desk;
     let target = desk.store.get_agent(desk.ws(), AgentId(id)).await?;
     if target.id == signed.agent.id {
-        return Err(WebError::BadRequest(
-            "you cannot deactivate yourself".into(),
-        ));
+        return Err(WebError::bad("web-error-deactivate-self"));
     }
     if target.role == AgentRole::Owner && signed.agent.role != AgentRole::Owner {
         return Err(WebError::Forbidden);
@@ -174,11 +190,9 @@ pub async fn set_role(
     let role: AgentRole = form
         .role
         .parse()
-        .map_err(|_| WebError::BadRequest("unknown role".into()))?;
+        .map_err(|_| WebError::bad("web-error-unknown-role"))?;
     if target.id == signed.agent.id {
-        return Err(WebError::BadRequest(
-            "you cannot change your own role".into(),
-        ));
+        return Err(WebError::bad("web-error-own-role"));
     }
     // The role alone changes (the same store call as the settings bot's): the agent's
     // status and everything else stay as they were.
@@ -224,66 +238,92 @@ pub(crate) async fn audit(
 pub async fn topics(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
+    words: Words,
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
     let topics = desk.store.list_topics(desk.ws(), true).await?;
-    let lang = desk.config.agent_language;
+    let lang = words.language;
+    let title = words.t("web-admin-topics");
     let body = html! {
-        h1 { "Topics" }
-        (admin_nav())
-        table { thead { tr { th { "Position" } th { "Name" } th { "Priority" } th { "Status" } } }
+        h1 { (title) }
+        (admin_nav(&words))
+        table { thead { tr {
+                th { (words.t("web-topics-position")) } th { (words.t("web-agents-name")) }
+                th { (words.t("web-priority")) } th { (words.t("web-status")) }
+            } }
             tbody { @for t in &topics { tr {
-                td { (t.position) } td { (t.name.in_language(lang)) } td { (t.default_priority.as_str()) }
-                td { (if t.active { "active" } else { "hidden" }) }
+                td { (t.position) } td { (t.name.in_language(lang)) } td { (words.priority(t.default_priority)) }
+                td { (words.t(if t.active { "web-topics-active" } else { "web-topics-hidden" })) }
             } } } }
     };
-    Ok(layout::page("Topics", Some(&signed), body).into_response())
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
 
-fn minutes(d: Option<chrono::Duration>) -> String {
-    d.map_or("—".into(), |d| format!("{} min", d.num_minutes()))
+fn minutes(words: &Words, d: Option<chrono::Duration>) -> String {
+    d.map_or("—".into(), |d| {
+        words.with("web-minutes", &[("minutes", d.num_minutes().into())])
+    })
 }
 
 pub async fn hours(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
+    words: Words,
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
     let now = chrono::Utc::now();
     let hours = &desk.config.hours;
     let sla = &desk.config.sla;
-    let body = html! {
-        h1 { "Working hours and SLA targets" }
-        (admin_nav())
-        div.box {
-            p { "Time zone: " (hours.time_zone.name()) }
-            @if hours.is_open(now) { p { "The desk is open now." } }
-            @else { p { "The desk is closed now; it opens " (when(hours.next_opening(now))) "." } }
-        }
-        table { thead { tr { th { "Priority" } th { "First reply" } th { "Resolution" } } }
-            tbody { @for p in Priority::ALL { tr {
-                td { (p.as_str()) } td { (minutes(sla.first_response(p))) } td { (minutes(sla.resolution(p))) }
-            } } } }
-        p.muted { "Change them with the settings bot." }
+    let zone = words.with("web-hours-zone", &[("zone", hours.time_zone.name().into())]);
+    let state_now = if hours.is_open(now) {
+        words.t("web-hours-open")
+    } else {
+        let opens = words.when(hours.next_opening(now));
+        words.with("web-hours-closed", &[("opens", opens.into())])
     };
-    Ok(layout::page("Hours", Some(&signed), body).into_response())
+    let title = words.t("web-hours-title");
+    let body = html! {
+        h1 { (title) }
+        (admin_nav(&words))
+        div.box {
+            p { (zone) }
+            p { (state_now) }
+        }
+        table { thead { tr {
+                th { (words.t("web-priority")) } th { (words.t("web-hours-first-reply")) }
+                th { (words.t("web-hours-resolution")) }
+            } }
+            tbody { @for p in Priority::ALL { tr {
+                td { (words.priority(p)) }
+                td { (minutes(&words, sla.first_response(p))) }
+                td { (minutes(&words, sla.resolution(p))) }
+            } } } }
+        p.muted { (words.t("web-hours-how-to-change")) }
+    };
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
 
 pub async fn audit_log(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
+    words: Words,
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
     let entries = desk.store.audit_log(desk.ws(), 200).await?;
+    let title = words.t("web-admin-audit");
     let body = html! {
-        h1 { "Audit log" }
-        (admin_nav())
-        table #audit { thead { tr { th { "When" } th { "Who" } th { "Action" } th { "Subject" } th { "Details" } } }
+        h1 { (title) }
+        (admin_nav(&words))
+        table #audit { thead { tr {
+                th { (words.t("web-audit-when")) } th { (words.t("web-audit-who")) }
+                th { (words.t("web-audit-action")) } th { (words.t("web-audit-subject")) }
+                th { (words.t("web-audit-details")) }
+            } }
             tbody { @for e in &entries { tr {
-                td { (when(e.at)) } td { (e.actor.kind()) " " (e.actor.id().map(|i| i.to_string()).unwrap_or_default()) }
+                td { (words.when(e.at)) } td { (e.actor.kind()) " " (e.actor.id().map(|i| i.to_string()).unwrap_or_default()) }
                 td { (e.action) } td { (e.subject) }
                 td { @for (k, v) in &e.details { (k) "=" (v) " " } }
             } } } }
     };
-    Ok(layout::page("Audit log", Some(&signed), body).into_response())
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }

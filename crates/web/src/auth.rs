@@ -9,8 +9,9 @@
 //! - Every POST (except the sign-in forms themselves) must carry the session's CSRF token, as
 //!   the `csrf` form field or the `X-CSRF-Token` header.
 
-use crate::error::WebError;
+use crate::error::{self, WebError};
 use crate::throttle::{Attempt, ClientAddress};
+use crate::words::Words;
 use crate::WebState;
 use crate::{language, layout, origin};
 use argon2::password_hash::{PasswordHash, PasswordVerifier};
@@ -38,7 +39,7 @@ pub struct Signed {
 
 /// What [`authenticate`] found, for the extractors.
 #[derive(Clone)]
-struct SessionSlot(Option<Signed>);
+pub(crate) struct SessionSlot(pub(crate) Option<Signed>);
 
 fn session_cookie(headers: &HeaderMap) -> Option<String> {
     headers
@@ -69,12 +70,32 @@ async fn signed_in(state: &WebState, token: &str) -> Result<Option<Signed>, WebE
     }))
 }
 
-/// Middleware on every route: finds the session and checks CSRF on POSTs.
+/// Middleware on every route: finds the session and checks CSRF on POSTs. It also words
+/// every refusal (its own and the handlers') as a page in the reader's language.
 pub async fn authenticate(State(state): State<WebState>, request: Request, next: Next) -> Response {
-    match authenticated(&state, request).await {
-        Ok(request) => next.run(request).await,
-        Err(e) => e.into_response(),
-    }
+    let browser = request.headers().clone();
+    let (response, agent) = match authenticated(&state, request).await {
+        Ok(request) => {
+            let agent = request
+                .extensions()
+                .get::<SessionSlot>()
+                .and_then(|slot| slot.0.as_ref())
+                .map(|signed| signed.agent.clone());
+            (next.run(request).await, agent)
+        }
+        Err(e) => (e.into_response(), None),
+    };
+    let Some(error) = response.extensions().get::<WebError>().cloned() else {
+        return response;
+    };
+    // Only now, for the rare refusal, is the desk's current language read.
+    let desk = match state.desk.current().await {
+        Ok(desk) => desk,
+        Err(_) => state.desk.clone(),
+    };
+    let language = language::choose(agent.as_ref(), &browser, desk.config.agent_language);
+    let words = Words::new(desk.t.clone(), language, desk.config.hours.time_zone);
+    error::render(response, &error, &words)
 }
 
 async fn authenticated(state: &WebState, request: Request) -> Result<Request, WebError> {
@@ -110,7 +131,7 @@ async fn check_csrf(request: Request, expected: &str) -> Result<Request, WebErro
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
         .await
-        .map_err(|e| WebError::BadRequest(format!("unreadable form: {e}")))?;
+        .map_err(|_| WebError::bad("web-error-unreadable-form"))?;
     let field = |name: &str| {
         url::form_urlencoded::parse(&bytes)
             .find(|(k, _)| k == name)
@@ -228,39 +249,50 @@ async fn start_session(state: &WebState, agent: &Agent) -> Result<Response, WebE
     Ok(response)
 }
 
-pub async fn login_page(MaybeSigned(signed): MaybeSigned) -> Response {
+pub async fn login_page(MaybeSigned(signed): MaybeSigned, words: Words) -> Response {
     if signed.is_some() {
         return Redirect::to("/inbox").into_response();
     }
-    layout::page("Sign in", None, login_form(None)).into_response()
+    sign_in_page(&words, None)
 }
 
-fn login_form(error: Option<&str>) -> maud::Markup {
+fn sign_in_page(words: &Words, error: Option<&str>) -> Response {
+    layout::page(
+        words,
+        &words.t("web-sign-in"),
+        None,
+        login_form(words, error),
+    )
+    .into_response()
+}
+
+fn login_form(words: &Words, error: Option<&str>) -> maud::Markup {
     html! {
-        h1 { "Sign in" }
-        p { "Send " code { "/login" } " to the desk's manager bot in Telegram: it answers with a one-time sign-in link." }
+        h1 { (words.t("web-sign-in")) }
+        p { (words.t("web-sign-in-how")) }
         @if let Some(error) = error { p.error { (error) } }
         details {
-            summary { "Admins: sign in with a password" }
+            summary { (words.t("web-sign-in-password-title")) }
             form method="post" action="/login" {
-                label { "Telegram user id" input name="telegram_id" inputmode="numeric" required; }
-                label { "Password" input name="password" type="password" required; }
-                button { "Sign in" }
+                label { (words.t("web-sign-in-telegram-id")) input name="telegram_id" inputmode="numeric" required; }
+                label { (words.t("web-sign-in-password")) input name="password" type="password" required; }
+                button { (words.t("web-sign-in")) }
             }
         }
     }
 }
 
-pub async fn link_page(Path(token): Path<String>) -> Response {
+pub async fn link_page(Path(token): Path<String>, words: Words) -> Response {
     layout::page(
-        "Sign in",
+        &words,
+        &words.t("web-sign-in"),
         None,
         html! {
-            h1 { "Sign in to the console" }
+            h1 { (words.t("web-sign-in-link-title")) }
             form method="post" action={ "/login/" (token) } {
-                button #sign-in { "Sign in" }
+                button #sign-in { (words.t("web-sign-in")) }
             }
-            p.muted { "The link works once and expires a few minutes after it was sent." }
+            p.muted { (words.t("web-sign-in-link-note")) }
         },
     )
     .into_response()
@@ -269,12 +301,13 @@ pub async fn link_page(Path(token): Path<String>) -> Response {
 pub async fn link_login(
     State(state): State<WebState>,
     Path(token): Path<String>,
+    words: Words,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
     // Checked before the link is used: a forged post must not burn the agent's link either.
     if !origin::is_own(&state.settings, &headers) {
-        return Ok(foreign_origin(&state, &headers));
+        return Ok(foreign_origin(&words));
     }
     let agent = desk
         .store
@@ -285,48 +318,36 @@ pub async fn link_login(
         .await?;
     let agent = match agent {
         Some(id) => desk.store.get_agent(desk.ws(), id).await?,
-        None => return Ok(refused("This sign-in link was already used or has expired. Send /login to the manager bot for a new one.")),
+        None => return Ok(refused(&words, "web-sign-in-link-used")),
     };
     if !agent.active {
-        return Ok(refused("Your account is deactivated."));
+        return Ok(refused(&words, "web-sign-in-deactivated"));
     }
     start_session(&state, &agent).await
 }
 
 /// A sign-in posted from another site (login CSRF).
-fn foreign_origin(state: &WebState, headers: &HeaderMap) -> Response {
-    let language = language::of_browser(headers);
-    let why = state
-        .desk
-        .text(language, "console-sign-in-foreign-origin", &[]);
-    (
-        StatusCode::FORBIDDEN,
-        layout::page("Sign in", None, login_form(Some(&why))),
-    )
-        .into_response()
+fn foreign_origin(words: &Words) -> Response {
+    let why = words.t("console-sign-in-foreign-origin");
+    (StatusCode::FORBIDDEN, sign_in_page(words, Some(&why))).into_response()
 }
 
 /// Too many password attempts: refused without looking at the password.
-fn throttled(state: &WebState, headers: &HeaderMap, wait: Duration) -> Response {
-    let language = language::of_browser(headers);
+fn throttled(words: &Words, wait: Duration) -> Response {
     let seconds = wait.as_secs_f64().ceil() as i64;
-    let why = state.desk.text(
-        language,
-        "console-sign-in-throttled",
-        &[("seconds", seconds.into())],
-    );
+    let why = words.with("console-sign-in-throttled", &[("seconds", seconds.into())]);
     (
         StatusCode::TOO_MANY_REQUESTS,
         [(header::RETRY_AFTER, seconds.to_string())],
-        layout::page("Sign in", None, login_form(Some(&why))),
+        sign_in_page(words, Some(&why)),
     )
         .into_response()
 }
 
-fn refused(why: &str) -> Response {
+fn refused(words: &Words, key: &str) -> Response {
     (
         StatusCode::UNAUTHORIZED,
-        layout::page("Sign in", None, login_form(Some(why))),
+        sign_in_page(words, Some(&words.t(key))),
     )
         .into_response()
 }
@@ -340,13 +361,14 @@ pub struct PasswordForm {
 pub async fn password_login(
     State(state): State<WebState>,
     address: ClientAddress,
+    words: Words,
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
-    const WRONG: &str = "Wrong Telegram id or password.";
+    const WRONG: &str = "web-sign-in-wrong-password";
     let desk = &state.desk;
     if !origin::is_own(&state.settings, &headers) {
-        return Ok(foreign_origin(&state, &headers));
+        return Ok(foreign_origin(&words));
     }
     let telegram_id = form.telegram_id.trim().parse::<i64>().ok();
     let attempt = Attempt::new(telegram_id, &address);
@@ -355,23 +377,23 @@ pub async fn password_login(
         .begin(&desk.store, desk.ws(), limits, chrono::Utc::now())
         .await?
     {
-        return Ok(throttled(&state, &headers, wait));
+        return Ok(throttled(&words, wait));
     }
     let Some(telegram_id) = telegram_id else {
-        return Ok(refused(WRONG));
+        return Ok(refused(&words, WRONG));
     };
     let Some(agent) = desk
         .store
         .find_agent_by_telegram_id(desk.ws(), telegram_id)
         .await?
     else {
-        return Ok(refused(WRONG));
+        return Ok(refused(&words, WRONG));
     };
     let Some(hash) = desk.store.agent_password_hash(desk.ws(), agent.id).await? else {
-        return Ok(refused(WRONG));
+        return Ok(refused(&words, WRONG));
     };
     if !agent.active || !agent.role.can_configure() || !verify_password(&form.password, &hash) {
-        return Ok(refused(WRONG));
+        return Ok(refused(&words, WRONG));
     }
     attempt.succeeded(&desk.store, desk.ws()).await?;
     start_session(&state, &agent).await
@@ -435,17 +457,32 @@ pub async fn logout_everywhere(
     Ok(signed_out(&state))
 }
 
-pub async fn account(RequireRole(signed, _): AgentUser) -> Response {
+pub async fn account(RequireRole(signed, _): AgentUser, words: Words) -> Response {
     let agent = &signed.agent;
+    let title = words.t("web-account");
+    let who = words.with(
+        "web-account-who",
+        &[
+            ("name", agent.name.clone().into()),
+            ("role", words.role(agent.role).into()),
+            ("id", agent.telegram_user_id.to_string().into()),
+        ],
+    );
+    let language = words.with(
+        "web-account-language",
+        &[("language", words.language.code().into())],
+    );
     layout::page(
-        "Account",
+        &words,
+        &title,
         Some(&signed),
         html! {
-            h1 { "Account" }
-            p { (agent.name) " · " (agent.role.as_str()) " · Telegram id " (agent.telegram_user_id) }
+            h1 { (title) }
+            p { (who) }
+            p.muted { (language) }
             form method="post" action="/logout/everywhere" {
                 (layout::csrf(&signed))
-                button { "Log out everywhere" }
+                button { (words.t("web-log-out-everywhere")) }
             }
         },
     )

@@ -11,7 +11,7 @@ use crate::attachment;
 use crate::auth::{AgentUser, RequireRole};
 use crate::error::WebError;
 use crate::headers::ATTACHMENT_CSP;
-use crate::language;
+use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -21,7 +21,8 @@ use ticketgram_telegram::MAX_DOWNLOAD_BYTES;
 
 pub async fn download(
     State(state): State<WebState>,
-    RequireRole(signed, _): AgentUser,
+    RequireRole(_signed, _): AgentUser,
+    words: Words,
     Path((message, index)): Path<(i64, usize)>,
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
@@ -34,12 +35,7 @@ pub async fn download(
     // Telegram lets bots download 20 MB at most: say so rather than fail.
     let too_big = || {
         let limit = (MAX_DOWNLOAD_BYTES / (1024 * 1024)) as i64;
-        let language = language::of_agent(&signed.agent);
-        WebError::FileTooBig(desk.text(
-            language,
-            "console-file-too-big",
-            &[("limit", limit.into())],
-        ))
+        WebError::FileTooBig(words.with("console-file-too-big", &[("limit", limit.into())]))
     };
     if media
         .size

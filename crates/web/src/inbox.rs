@@ -2,7 +2,8 @@
 
 use crate::auth::{AgentUser, MaybeSigned, RequireRole};
 use crate::error::WebError;
-use crate::layout::{self, when};
+use crate::layout;
+use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -45,7 +46,7 @@ pub struct InboxFilter {
 
 impl InboxFilter {
     fn query(&self, me: AgentId) -> Result<TicketQuery, WebError> {
-        let bad = |what: &str| WebError::BadRequest(format!("unknown {what}"));
+        let bad = |_: &str| WebError::bad("web-error-unknown-filter");
         let statuses = match self.status.as_str() {
             "" | "active" => vec![
                 TicketStatus::New,
@@ -103,6 +104,7 @@ pub fn sla_breached(desk: &Desk, ticket: &Ticket, now: Timestamp) -> bool {
 pub async fn inbox(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    words: Words,
     Query(filter): Query<InboxFilter>,
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
@@ -127,21 +129,29 @@ pub async fn inbox(
             slot.insert(desk.store.get_client(ws, t.client).await?.display_name());
         }
     }
+    let count = words.with(
+        "web-inbox-count",
+        &[("count", (tickets.len() as i64).into())],
+    );
     let list = html! {
-        p.muted { (tickets.len()) " tickets" }
+        p.muted { (count) }
         table #tickets {
-            thead { tr { th { "#" } th { "Subject" } th { "Client" } th { "Status" } th { "Priority" } th { "Assignee" } th { "Opened" } } }
+            thead { tr {
+                th { "#" } th { (words.t("web-subject")) } th { (words.t("web-client")) }
+                th { (words.t("web-status")) } th { (words.t("web-priority")) }
+                th { (words.t("web-assignee")) } th { (words.t("web-opened")) }
+            } }
             tbody {
                 @for t in &tickets {
                     tr data-number=(t.number.0) {
                         td { a href={ "/tickets/" (t.number.0) } { (t.number) } }
                         td { (t.subject) }
                         td { (clients.get(&t.client).cloned().unwrap_or_default()) }
-                        td { span.badge { (t.status.as_str()) }
-                             @if sla_breached(&desk, t, now) { " " span.badge.breached { "SLA" } } }
-                        td { (t.priority.as_str()) }
+                        td { span.badge data-status=(t.status.as_str()) { (words.status(t.status)) }
+                             @if sla_breached(&desk, t, now) { " " span.badge.breached { (words.t("web-sla-badge")) } } }
+                        td { (words.priority(t.priority)) }
                         td { (t.assignee.and_then(|a| agents.get(&a).cloned()).unwrap_or_else(|| "—".into())) }
-                        td { (when(t.created_at)) }
+                        td { (words.when(t.created_at)) }
                     }
                 }
             }
@@ -159,12 +169,13 @@ pub async fn inbox(
             )
         })
         .collect();
+    let title = words.t("web-inbox");
     let body = html! {
-        h1 { "Inbox" }
-        (filters(&filter, &topic_names, &agents))
+        h1 { (title) }
+        (filters(&words, &filter, &topic_names, &agents))
         div #live { (list) }
     };
-    Ok(layout::page("Inbox", Some(&signed), body).into_response())
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
 
 fn select(name: &str, current: &str, options: &[(String, String)]) -> Markup {
@@ -178,38 +189,53 @@ fn select(name: &str, current: &str, options: &[(String, String)]) -> Markup {
 }
 
 fn filters(
+    words: &Words,
     filter: &InboxFilter,
     topics: &[(TopicId, String)],
     agents: &BTreeMap<AgentId, String>,
 ) -> Markup {
-    let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
-    let mut statuses = vec![pair("active", "Active"), pair("any", "Any status")];
+    let pair = |v: &str, key: &str| (v.to_string(), words.t(key));
+    let mut statuses = vec![
+        pair("active", "web-filter-active"),
+        pair("any", "web-filter-any-status"),
+    ];
     statuses.extend(
         TicketStatus::ALL
             .iter()
-            .map(|s| pair(s.as_str(), s.as_str())),
+            .map(|s| (s.as_str().to_string(), words.status(*s))),
     );
-    let mut topic_options = vec![pair("", "Any topic")];
+    let mut topic_options = vec![pair("", "web-filter-any-topic")];
     topic_options.extend(
         topics
             .iter()
             .map(|(id, name)| (id.0.to_string(), name.clone())),
     );
-    let mut priorities = vec![pair("", "Any priority")];
-    priorities.extend(Priority::ALL.iter().map(|p| pair(p.as_str(), p.as_str())));
+    let mut priorities = vec![pair("", "web-filter-any-priority")];
+    priorities.extend(
+        Priority::ALL
+            .iter()
+            .map(|p| (p.as_str().to_string(), words.priority(*p))),
+    );
     let mut assignees = vec![
-        pair("", "Anyone"),
-        pair("me", "Me"),
-        pair("none", "Unassigned"),
+        pair("", "web-filter-anyone"),
+        pair("me", "web-filter-me"),
+        pair("none", "web-filter-unassigned"),
     ];
     assignees.extend(
         agents
             .iter()
             .map(|(id, name)| (id.0.to_string(), name.clone())),
     );
-    let mut languages = vec![pair("", "Any language")];
-    languages.extend(Language::ALL.iter().map(|l| pair(l.code(), l.code())));
-    let sla = vec![pair("", "Any SLA"), pair("breached", "SLA breached")];
+    let mut languages = vec![pair("", "web-filter-any-language")];
+    languages.extend(
+        Language::ALL
+            .iter()
+            .map(|l| (l.code().to_string(), l.code().to_string())),
+    );
+    let sla = vec![
+        pair("", "web-filter-any-sla"),
+        pair("breached", "web-sla-breached"),
+    ];
     html! {
         form.filters method="get" action="/inbox" {
             (select("status", &filter.status, &statuses))
@@ -218,8 +244,8 @@ fn filters(
             (select("assignee", &filter.assignee, &assignees))
             (select("language", &filter.language, &languages))
             (select("sla", &filter.sla, &sla))
-            input type="search" name="q" value=(filter.q) placeholder="Search messages";
-            button #apply { "Filter" }
+            input type="search" name="q" value=(filter.q) placeholder=(words.t("web-filter-search"));
+            button #apply { (words.t("web-filter-apply")) }
         }
     }
 }

@@ -1,17 +1,18 @@
 //! The page shell: navigation by role, the stylesheet (works on a phone) and the one script
 //! that keeps lists live (server-sent events, then a re-fetch of the live part). Both are
-//! files under `/static/` (see `assets`): the pages carry no inline script or style.
+//! files under `/static/` (see `assets`): the pages carry no inline script or style. The
+//! shell speaks the reader's language (`words`).
 
 use crate::auth::Signed;
+use crate::words::Words;
 use axum::response::Html;
 use maud::{html, Markup, DOCTYPE};
-use ticketgram_domain::Timestamp;
 
-pub fn page(title: &str, signed: Option<&Signed>, body: Markup) -> Html<String> {
+pub fn page(words: &Words, title: &str, signed: Option<&Signed>, body: Markup) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(words.language.code()) {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
@@ -23,15 +24,15 @@ pub fn page(title: &str, signed: Option<&Signed>, body: Markup) -> Html<String> 
                     header {
                         strong { "Ticketgram" }
                         @if let Some(signed) = signed {
-                            a href="/inbox" { "Inbox" }
+                            a href="/inbox" { (words.t("web-nav-inbox")) }
                             @if signed.agent.role.can_configure() {
-                                a href="/reports" { "Reports" }
-                                a href="/admin" { "Admin" }
+                                a href="/reports" { (words.t("web-nav-reports")) }
+                                a href="/admin" { (words.t("web-nav-admin")) }
                             }
                             a href="/account" { (signed.agent.name) }
                             form method="post" action="/logout" {
                                 (csrf(signed))
-                                button { "Log out" }
+                                button { (words.t("web-log-out")) }
                             }
                         }
                     }
@@ -44,11 +45,16 @@ pub fn page(title: &str, signed: Option<&Signed>, body: Markup) -> Html<String> 
 }
 
 /// A page without a session (errors).
-pub fn bare(title: &str, text: &str) -> Html<String> {
+pub fn bare(words: &Words, title: &str, text: &str) -> Html<String> {
     page(
+        words,
         title,
         None,
-        html! { h1 { (title) } p { (text) } p { a href="/inbox" { "Back to the inbox" } } },
+        html! {
+            h1 { (title) }
+            p { (text) }
+            p { a href="/inbox" { (words.t("web-back-to-inbox")) } }
+        },
     )
 }
 
@@ -57,8 +63,4 @@ pub fn csrf(signed: &Signed) -> Markup {
         input type="hidden" name="csrf" value=(signed.csrf);
         (crate::nonce::field())
     }
-}
-
-pub fn when(at: Timestamp) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -27,6 +27,7 @@ mod reports;
 mod templates;
 pub mod throttle;
 mod ticket;
+pub mod words;
 
 pub use auth::{RequireRole, Signed};
 pub use error::WebError;

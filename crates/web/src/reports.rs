@@ -4,6 +4,7 @@
 use crate::auth::{AdminUser, RequireRole};
 use crate::error::WebError;
 use crate::layout;
+use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Query, State};
 use axum::http::header;
@@ -12,7 +13,9 @@ use chrono::NaiveDate;
 use maud::{html, Markup, PreEscaped};
 use std::collections::BTreeMap;
 use ticketgram_domain::metrics::{DurationStats, Stats};
-use ticketgram_domain::{build_report, AgentId, Report, ReportPeriod, TicketFacts, TopicId};
+use ticketgram_domain::{
+    build_report, AgentId, Language, Report, ReportPeriod, TicketFacts, TopicId,
+};
 use ticketgram_relay::Desk;
 use ticketgram_reports::ReportBook;
 use ticketgram_store::TicketQuery;
@@ -31,14 +34,12 @@ impl Range {
         let parse = |s: &str, default: NaiveDate| match s.trim() {
             "" => Ok(default),
             s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| WebError::BadRequest(format!("not a date: {s}"))),
+                .map_err(|_| WebError::bad("web-error-not-a-date")),
         };
         let to = parse(&self.to, today)?;
         let from = parse(&self.from, to - chrono::Duration::days(6))?;
         if from > to || (to - from).num_days() > 366 {
-            return Err(WebError::BadRequest(
-                "choose up to a year, first day first".into(),
-            ));
+            return Err(WebError::bad("web-error-report-range"));
         }
         Ok((from, to))
     }
@@ -48,11 +49,14 @@ struct Built {
     report: Report,
     agents: BTreeMap<AgentId, String>,
     topics: BTreeMap<TopicId, String>,
+    /// The workspace's name: what the manager bot's `/report` puts in its files too.
+    desk_name: String,
     from: NaiveDate,
     to: NaiveDate,
 }
 
-async fn build(desk: &Desk, range: &Range) -> Result<Built, WebError> {
+/// The report of `range` in the desk's days; topic names in `lang`.
+async fn build(desk: &Desk, range: &Range, lang: Language) -> Result<Built, WebError> {
     let ws = desk.ws();
     let hours = &desk.config.hours;
     let today = chrono::Utc::now()
@@ -85,7 +89,6 @@ async fn build(desk: &Desk, range: &Range) -> Result<Built, WebError> {
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
-    let lang = desk.config.agent_language;
     let topics = desk
         .store
         .list_topics(ws, true)
@@ -93,29 +96,33 @@ async fn build(desk: &Desk, range: &Range) -> Result<Built, WebError> {
         .into_iter()
         .map(|t| (t.id, t.name.in_language(lang).to_string()))
         .collect();
+    let desk_name = desk.store.get_workspace(ws).await?.name;
     Ok(Built {
         report,
         agents,
         topics,
+        desk_name,
         from,
         to,
     })
 }
 
-fn book<'a>(desk: &'a Desk, built: &'a Built) -> ReportBook<'a> {
+/// The files speak the language of the admin who downloads them, like the page.
+fn book<'a>(desk: &'a Desk, built: &'a Built, language: Language) -> ReportBook<'a> {
     ReportBook {
         report: &built.report,
         agent_names: &built.agents,
         topic_names: &built.topics,
-        desk_name: "Ticketgram",
-        language: desk.config.agent_language,
+        desk_name: &built.desk_name,
+        language,
         translator: &desk.t,
     }
 }
 
+/// Working-time minutes with one decimal, as in the workbook (the column says "min").
 fn minutes(d: &DurationStats) -> String {
     d.median.map_or("—".into(), |m| {
-        format!("{:.1} min", m.num_seconds() as f64 / 60.0)
+        format!("{:.1}", m.num_seconds() as f64 / 60.0)
     })
 }
 
@@ -136,16 +143,19 @@ fn stats_row(label: &str, s: &Stats) -> Markup {
     }
 }
 
-fn stats_head(first: &str) -> Markup {
+/// The column headers are the workbook's (`reports.ftl`), so the page and the files agree.
+fn stats_head(words: &Words, first: &str) -> Markup {
     html! { thead { tr {
-        th { (first) } th { "Opened" } th { "Taken" } th { "Closed" } th { "Still open" }
-        th { "First reaction (median)" } th { "Within target" }
-        th { "Resolution (median)" } th { "Within target" } th { "Rating" }
+        th { (first) } th { (words.t("report-created")) } th { (words.t("report-taken")) }
+        th { (words.t("report-closed")) } th { (words.t("report-still-open")) }
+        th { (words.t("report-first-reaction-median")) } th { (words.t("report-first-reaction-within")) }
+        th { (words.t("report-resolution-median")) } th { (words.t("report-resolution-within")) }
+        th { (words.t("report-rating-average")) }
     } } }
 }
 
 /// Opened and closed per day as bars: plain SVG, no script.
-fn trend_chart(report: &Report) -> Markup {
+fn trend_chart(words: &Words, report: &Report) -> Markup {
     let days = &report.trend;
     let width = 640.0_f64;
     let height = 180.0_f64;
@@ -157,9 +167,14 @@ fn trend_chart(report: &Report) -> Markup {
         .max(1) as f64;
     let slot = width / days.len().max(1) as f64;
     let bar = (slot / 2.5).max(1.0);
+    // Translations are text: escaped before they go into the hand-written SVG.
+    let escape = |text: String| maud::html! { (text) }.into_string();
+    let opened = escape(words.t("web-reports-opened"));
+    let closed = escape(words.t("web-reports-closed"));
     let mut svg = format!(
-        "<svg id=\"trend\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"Opened and closed per day\" class=\"chart\">",
-        height + 20.0
+        "<svg id=\"trend\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"{}\" class=\"chart\">",
+        height + 20.0,
+        escape(words.t("web-reports-trend-label")),
     );
     for (i, day) in days.iter().enumerate() {
         let x = i as f64 * slot + slot * 0.1;
@@ -173,7 +188,7 @@ fn trend_chart(report: &Report) -> Markup {
                 x + j as f64 * bar,
                 height - h,
                 day.date,
-                if j == 0 { "opened" } else { "closed" },
+                if j == 0 { &opened } else { &closed },
             ));
         }
         svg.push_str(&format!(
@@ -186,7 +201,10 @@ fn trend_chart(report: &Report) -> Markup {
     html! {
         figure.box {
             (PreEscaped(svg))
-            figcaption.muted { span.opened { "■ opened" } " " span.closed { "■ closed" } }
+            figcaption.muted {
+                span.opened { "■ " (words.t("web-reports-opened")) } " "
+                span.closed { "■ " (words.t("web-reports-closed")) }
+            }
         }
     }
 }
@@ -218,10 +236,11 @@ fn bars(id: &str, rows: &[(String, usize)]) -> Markup {
 pub async fn page(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
+    words: Words,
     Query(range): Query<Range>,
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
-    let built = build(&desk, &range).await?;
+    let built = build(&desk, &range, words.language).await?;
     let r = &built.report;
     let agent_name = |a: Option<AgentId>| match a {
         Some(id) => built
@@ -229,7 +248,7 @@ pub async fn page(
             .get(&id)
             .cloned()
             .unwrap_or_else(|| format!("#{id}")),
-        None => "Nobody".into(),
+        None => words.t("report-unassigned"),
     };
     let topic_name = |t: Option<TopicId>| match t {
         Some(id) => built
@@ -237,7 +256,7 @@ pub async fn page(
             .get(&id)
             .cloned()
             .unwrap_or_else(|| format!("#{id}")),
-        None => "No topic".into(),
+        None => words.t("report-no-topic"),
     };
     let query = format!("from={}&to={}", built.from, built.to);
     let agent_bars: Vec<(String, usize)> = r
@@ -250,37 +269,40 @@ pub async fn page(
         .iter()
         .map(|t| (topic_name(t.topic), t.stats.created))
         .collect();
+    let title = words.t("web-nav-reports");
+    let zone = words.with("web-reports-zone", &[("zone", r.time_zone.clone().into())]);
     let body = html! {
-        h1 { "Reports" }
+        h1 { (title) }
         form.filters method="get" action="/reports" {
-            label { "From " input type="date" name="from" value=(built.from); }
-            label { "To " input type="date" name="to" value=(built.to); }
-            button { "Show" }
-            a href={ "/reports/export.xlsx?" (query) } { "Export XLSX" }
-            a href={ "/reports/export.csv?" (query) } { "Export CSV" }
+            label { (words.t("web-reports-from")) " " input type="date" name="from" value=(built.from); }
+            label { (words.t("web-reports-to")) " " input type="date" name="to" value=(built.to); }
+            button { (words.t("web-reports-show")) }
+            a href={ "/reports/export.xlsx?" (query) } { (words.t("web-reports-export-xlsx")) }
+            a href={ "/reports/export.csv?" (query) } { (words.t("web-reports-export-csv")) }
         }
-        p.muted { "Working time, time zone " (r.time_zone) "." }
-        table #totals { (stats_head("")) tbody { (stats_row("Desk", &r.totals)) } }
-        h2 { "Trend" }
-        (trend_chart(r))
-        h2 { "Per agent (closed)" }
+        p.muted { (zone) }
+        table #totals { (stats_head(&words, "")) tbody { (stats_row(&built.desk_name, &r.totals)) } }
+        h2 { (words.t("report-sheet-trend")) }
+        (trend_chart(&words, r))
+        h2 { (words.t("web-reports-per-agent")) }
         (bars("per-agent", &agent_bars))
-        table { (stats_head("Agent")) tbody { @for a in &r.per_agent { (stats_row(&agent_name(a.agent), &a.stats)) } } }
-        h2 { "Per topic (opened)" }
+        table { (stats_head(&words, &words.t("report-agent"))) tbody { @for a in &r.per_agent { (stats_row(&agent_name(a.agent), &a.stats)) } } }
+        h2 { (words.t("web-reports-per-topic")) }
         (bars("per-topic", &topic_bars))
-        table { (stats_head("Topic")) tbody { @for t in &r.per_topic { (stats_row(&topic_name(t.topic), &t.stats)) } } }
+        table { (stats_head(&words, &words.t("report-topic"))) tbody { @for t in &r.per_topic { (stats_row(&topic_name(t.topic), &t.stats)) } } }
     };
-    Ok(layout::page("Reports", Some(&signed), body).into_response())
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
 
 pub async fn export_csv(
     State(state): State<WebState>,
     RequireRole(_signed, _): AdminUser,
+    words: Words,
     Query(range): Query<Range>,
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
-    let built = build(&desk, &range).await?;
-    let book = book(&desk, &built);
+    let built = build(&desk, &range, words.language).await?;
+    let book = book(&desk, &built, words.language);
     let name = ticketgram_reports::file_name(&book, "csv");
     Ok(download(
         "text/csv; charset=utf-8",
@@ -292,11 +314,12 @@ pub async fn export_csv(
 pub async fn export_xlsx(
     State(state): State<WebState>,
     RequireRole(_signed, _): AdminUser,
+    words: Words,
     Query(range): Query<Range>,
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
-    let built = build(&desk, &range).await?;
-    let book = book(&desk, &built);
+    let built = build(&desk, &range, words.language).await?;
+    let book = book(&desk, &built, words.language);
     let name = ticketgram_reports::file_name(&book, "xlsx");
     let bytes = ticketgram_reports::xlsx(&book)
         .map_err(|e| WebError::Internal(format!("building the workbook: {e}")))?;

@@ -5,6 +5,7 @@ use crate::admin::{admin_nav, audit};
 use crate::auth::{AdminUser, RequireRole, Signed};
 use crate::error::WebError;
 use crate::layout::{self, csrf};
+use crate::words::Words;
 use crate::WebState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -28,13 +29,13 @@ pub async fn for_language(
 }
 
 /// One button per template; nothing at all when there are none.
-pub fn picker(templates: &[ReplyTemplate]) -> Markup {
+pub fn picker(words: &Words, templates: &[ReplyTemplate]) -> Markup {
     if templates.is_empty() {
         return html! {};
     }
     html! {
         div #templates.templates {
-            span.muted { "Templates: " }
+            span.muted { (words.t("web-templates-picker")) " " }
             @for t in templates {
                 button type="button" data-template=(t.body) title=(t.body) { (t.name) }
                 " "
@@ -48,6 +49,7 @@ pub fn picker(templates: &[ReplyTemplate]) -> Markup {
 pub async fn page(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
+    words: Words,
 ) -> Result<Response, WebError> {
     let desk = &state.desk;
     let mut sets = Vec::new();
@@ -55,51 +57,52 @@ pub async fn page(
         sets.push((language, desk.store.templates(desk.ws(), language).await?));
     }
     let body = html! {
-        h1 { "Reply templates" }
-        (admin_nav())
+        h1 { (words.t("web-templates-title")) }
+        (admin_nav(&words))
         @for (language, templates) in &sets {
             div.box {
                 h2 { (language.code()) }
-                @if templates.is_empty() { p.muted { "None yet." } }
+                @if templates.is_empty() { p.muted { (words.t("web-templates-none")) } }
                 @else {
                     table { tbody { @for t in templates { tr {
                         td { strong { (t.name) } }
                         td.pre { (t.body) }
-                        td { (remove_form(&signed, t)) }
+                        td { (remove_form(&words, &signed, t)) }
                     } } } }
                 }
             }
         }
         form.box #add-template method="post" action="/admin/templates" {
-            h2 { "Add or replace a template" }
+            h2 { (words.t("web-templates-add")) }
             (csrf(&signed))
-            label { "Language "
+            label { (words.t("web-templates-language")) " "
                 select name="language" {
                     @for language in Language::ALL { option value=(language.code()) { (language.code()) } }
                 }
             }
-            label { "Name " input name="name" required maxlength="64"; }
-            label { "Text" textarea name="body" required {} }
-            button { "Save template" }
+            label { (words.t("web-templates-name")) " " input name="name" required maxlength="64"; }
+            label { (words.t("web-templates-text")) textarea name="body" required {} }
+            button { (words.t("web-templates-save")) }
         }
-        p.muted { "A template with the same language and name is replaced. Tickets in a language without templates get the English ones." }
+        p.muted { (words.t("web-templates-note")) }
     };
-    Ok(layout::page("Templates", Some(&signed), body).into_response())
+    let title = words.t("web-admin-templates");
+    Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
 
-fn remove_form(signed: &Signed, t: &ReplyTemplate) -> Markup {
+fn remove_form(words: &Words, signed: &Signed, t: &ReplyTemplate) -> Markup {
     html! {
         form method="post" action="/admin/templates/remove" {
             (csrf(signed))
             input type="hidden" name="language" value=(t.language.code());
             input type="hidden" name="name" value=(t.name);
-            button { "Remove" }
+            button { (words.t("web-templates-remove")) }
         }
     }
 }
 
 fn language(code: &str) -> Result<Language, WebError> {
-    Language::from_code(code).ok_or_else(|| WebError::BadRequest("unknown language".into()))
+    Language::from_code(code).ok_or_else(|| WebError::bad("web-error-unknown-language"))
 }
 
 #[derive(serde::Deserialize)]
@@ -117,9 +120,7 @@ pub async fn save(
     let name = form.name.trim();
     let body = form.body.trim();
     if name.is_empty() || body.is_empty() {
-        return Err(WebError::BadRequest(
-            "a template needs a name and a text".into(),
-        ));
+        return Err(WebError::bad("web-error-template-incomplete"));
     }
     let template = ReplyTemplate {
         language: language(&form.language)?,

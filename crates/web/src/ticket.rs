@@ -3,9 +3,10 @@
 use crate::auth::{AgentUser, RequireRole, Signed};
 use crate::error::WebError;
 use crate::inbox::sla_breached;
-use crate::layout::{self, csrf, when};
+use crate::layout::{self, csrf};
 use crate::nonce::FormNonce;
 use crate::templates;
+use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -55,6 +56,7 @@ impl Entry<'_> {
 pub async fn page(
     State(state): State<WebState>,
     RequireRole(signed, _): AgentUser,
+    words: Words,
     Path(number): Path<i64>,
     Query(query): Query<PageQuery>,
 ) -> Result<Response, WebError> {
@@ -80,10 +82,10 @@ pub async fn page(
     let conversation = html! {
         @for entry in &entries {
             @match entry {
-                Entry::Message(m) => (message(m, &name_of(m.author_agent))),
+                Entry::Message(m) => (message(&words, m, &name_of(m.author_agent))),
                 Entry::Event(e) => div.msg.event {
-                    span.muted { (when(e.at)) " · " }
-                    (event_text(e, &name_of))
+                    span.muted { (words.when(e.at)) " · " }
+                    (event_text(&words, e, &name_of))
                 },
             }
         }
@@ -103,41 +105,66 @@ pub async fn page(
         None => None,
     };
     let templates = templates::for_language(&desk, ws, ticket.language).await?;
+    let assigned = words.with(
+        "web-assigned",
+        &[("agent", name_of(ticket.assignee).into())],
+    );
+    // Like the card: a deadline only while the first reply is still owed.
+    let due = desk
+        .first_reply_due(&ticket)
+        .filter(|_| ticket.first_response_at.is_none() && ticket.status.is_active())
+        .map(|due| words.with("web-first-reply-due", &[("due", words.when(due).into())]));
+    let since = words.with(
+        "web-client-since",
+        &[
+            ("language", client.language.code().into()),
+            ("since", words.when(client.created_at).into()),
+        ],
+    );
+    let blocked = client.blocked.as_ref().map(|block| {
+        words.with(
+            "web-client-blocked",
+            &[
+                ("reason", block.reason.clone().into()),
+                ("at", words.when(block.at).into()),
+            ],
+        )
+    });
     let body = html! {
         h1 { (ticket.number) " · " (ticket.subject) }
         p {
-            span.badge #status { (ticket.status.as_str()) } " "
-            span.badge { (ticket.priority.as_str()) } " "
-            @if let Some(topic) = &topic { span.badge { (topic.name.in_language(desk.config.agent_language)) } " " }
-            @if sla_breached(&desk, &ticket, now) { span.badge.breached { "SLA breached" } " " }
+            span.badge #status data-status=(ticket.status.as_str()) { (words.status(ticket.status)) } " "
+            span.badge { (words.priority(ticket.priority)) } " "
+            @if let Some(topic) = &topic { span.badge { (topic.name.in_language(words.language)) } " " }
+            @if sla_breached(&desk, &ticket, now) { span.badge.breached { (words.t("web-sla-breached")) } " " }
             @for tag in &ticket.tags { span.badge { "#" (tag.as_str()) } " " }
-            span.muted { "Assigned: " (name_of(ticket.assignee)) }
-            @if let Some(due) = desk.first_reply_due(&ticket) { span.muted { " · first reply due " (when(due)) } }
+            span.muted { (assigned) }
+            @if let Some(due) = &due { span.muted #due { " · " (due) } }
         }
         div.grid {
             section {
                 div #live { (conversation) }
-                (reply_forms(&signed, &ticket, &templates))
+                (reply_forms(&words, &signed, &ticket, &templates))
             }
             div {
-                (actions(&signed, &ticket, &agents))
+                (actions(&words, &signed, &ticket, &agents))
                 aside #client {
-                    h2 { "Client" }
+                    h2 { (words.t("web-client")) }
                     p { (client.display_name()) }
-                    p.muted { "Language: " (client.language.code()) " · since " (when(client.created_at)) }
-                    @if let Some(block) = &client.blocked {
-                        p.error { "Blocked: " (block.reason) " (" (when(block.at)) ")" }
-                    } @else { p.muted { "Not blocked" } }
+                    p.muted { (since) }
+                    @if let Some(blocked) = &blocked {
+                        p.error { (blocked) }
+                    } @else { p.muted { (words.t("web-client-not-blocked")) } }
                     @if let Some(fields) = attributes.as_object().filter(|o| !o.is_empty()) {
-                        h3 { "Platform fields" }
+                        h3 { (words.t("web-client-platform-fields")) }
                         table { @for (key, value) in fields {
                             tr { th { (key) } td { (value_text(value)) } }
                         } }
                     }
-                    h3 { "Tickets" }
+                    h3 { (words.t("web-client-tickets")) }
                     ul { @for t in &history {
                         li {
-                            a href={ "/tickets/" (t.number.0) } { (t.number) } " " (t.subject) " · " (t.status.as_str())
+                            a href={ "/tickets/" (t.number.0) } { (t.number) } " " (t.subject) " · " (words.status(t.status))
                             @if let Some(r) = t.rating { " · " (i64::from(r)) "★" }
                         }
                     } }
@@ -145,7 +172,7 @@ pub async fn page(
             }
         }
     };
-    Ok(layout::page(&format!("{}", ticket.number), Some(&signed), body).into_response())
+    Ok(layout::page(&words, &format!("{}", ticket.number), Some(&signed), body).into_response())
 }
 
 fn value_text(value: &serde_json::Value) -> String {
@@ -155,20 +182,26 @@ fn value_text(value: &serde_json::Value) -> String {
     }
 }
 
-fn message(m: &Message, author: &str) -> Markup {
+fn message(words: &Words, m: &Message, author: &str) -> Markup {
+    use ticketgram_domain::MessageDirection;
     let who = match m.direction {
-        ticketgram_domain::MessageDirection::Client => "Client".to_string(),
-        ticketgram_domain::MessageDirection::Agent => author.to_string(),
-        ticketgram_domain::MessageDirection::InternalNote => format!("{author} (internal note)"),
-        ticketgram_domain::MessageDirection::System => "Ticketgram".to_string(),
+        MessageDirection::Client => words.t("web-client"),
+        MessageDirection::Agent => author.to_string(),
+        MessageDirection::InternalNote => {
+            words.with("web-message-note", &[("author", author.into())])
+        }
+        MessageDirection::System => "Ticketgram".to_string(),
     };
     html! {
         div class={ "msg " (m.direction.as_str()) } data-message=(m.id.0) {
-            div.muted { strong { (who) } " · " (when(m.created_at)) @if m.edited_at.is_some() { " · edited" } }
+            div.muted {
+                strong { (who) } " · " (words.when(m.created_at))
+                @if m.edited_at.is_some() { " · " (words.t("web-message-edited")) }
+            }
             @for (i, media) in m.media.iter().enumerate() {
                 @let url = format!("/files/{}/{}", m.id.0, i);
                 @if media.kind == MediaKind::Photo || crate::attachment::looks_like_safe_image(media.mime.as_deref()) {
-                    a href=(url) { img src=(url) alt="image" loading="lazy"; }
+                    a href=(url) { img src=(url) alt=(words.t("web-message-image")) loading="lazy"; }
                 } @else if media.file_id.is_some() {
                     p { "📎 " a href=(url) download { (media.file_name.clone().unwrap_or_else(|| media.kind.to_string())) } }
                 } @else {
@@ -181,41 +214,62 @@ fn message(m: &Message, author: &str) -> Markup {
     }
 }
 
-fn event_text(e: &TicketEvent, name_of: &dyn Fn(Option<AgentId>) -> String) -> String {
+fn event_text(
+    words: &Words,
+    e: &TicketEvent,
+    name_of: &dyn Fn(Option<AgentId>) -> String,
+) -> String {
     let actor = match e.actor {
         Actor::Agent(id) => name_of(Some(id)),
-        Actor::Client(_) => "the client".into(),
+        Actor::Client(_) => words.t("web-event-the-client"),
         Actor::System => "Ticketgram".into(),
     };
     match (e.kind.as_str(), e.from, e.to) {
-        (_, Some(from), Some(to)) => format!("{actor}: {} → {}", from.as_str(), to.as_str()),
-        ("created", _, _) => format!("Opened by {actor}"),
+        (_, Some(from), Some(to)) => words.with(
+            "web-event-status",
+            &[
+                ("actor", actor.into()),
+                ("from", words.status(from).into()),
+                ("to", words.status(to).into()),
+            ],
+        ),
+        ("created", _, _) => words.with("web-event-opened", &[("actor", actor.into())]),
         ("assigned", _, _) => {
             let to = e.details.get("to").and_then(|v| v.as_i64()).map(AgentId);
-            format!("{actor} assigned it to {}", name_of(to))
+            words.with(
+                "web-event-assigned",
+                &[("actor", actor.into()), ("agent", name_of(to).into())],
+            )
         }
+        // Newer kinds than this page knows: their name and details, as recorded.
         (kind, _, _) => format!("{actor}: {} {}", kind.replace('_', " "), e.details),
     }
 }
 
-fn reply_forms(signed: &Signed, ticket: &Ticket, templates: &[ReplyTemplate]) -> Markup {
+fn reply_forms(
+    words: &Words,
+    signed: &Signed,
+    ticket: &Ticket,
+    templates: &[ReplyTemplate],
+) -> Markup {
     let n = ticket.number.0;
     html! {
         form.box method="post" action={ "/tickets/" (n) "/reply" } {
             (csrf(signed))
-            label { "Reply to the client" textarea #reply-text name="text" required {} }
-            (templates::picker(templates))
-            button #send-reply { "Send reply" }
+            label { (words.t("web-reply-label")) textarea #reply-text name="text" required {} }
+            (templates::picker(words, templates))
+            button #send-reply { (words.t("web-reply-send")) }
         }
         form.box method="post" action={ "/tickets/" (n) "/note" } {
             (csrf(signed))
-            label { "Internal note (agents only)" textarea name="text" required {} }
-            button { "Add note" }
+            label { (words.t("web-note-label")) textarea name="text" required {} }
+            button { (words.t("web-note-add")) }
         }
     }
 }
 
 fn actions(
+    words: &Words,
     signed: &Signed,
     ticket: &Ticket,
     agents: &BTreeMap<AgentId, ticketgram_domain::Agent>,
@@ -223,45 +277,48 @@ fn actions(
     let n = ticket.number.0;
     html! {
         div.box {
-            h2 { "Actions" }
+            h2 { (words.t("web-actions")) }
             form method="post" action={ "/tickets/" (n) "/assign" } {
                 (csrf(signed))
-                select name="agent" aria-label="assignee" {
-                    option value="" { "Nobody" }
+                select name="agent" aria-label=(words.t("web-assignee")) {
+                    option value="" { (words.t("web-nobody")) }
                     @for a in agents.values().filter(|a| a.active) {
                         option value=(a.id.0) selected[ticket.assignee == Some(a.id)] { (a.name) }
                     }
                 }
-                button { "Assign" }
+                button { (words.t("web-assign")) }
             }
             form method="post" action={ "/tickets/" (n) "/status" } {
                 (csrf(signed))
-                select name="status" aria-label="status" {
+                select name="status" aria-label=(words.t("web-status")) {
                     @for s in TicketStatus::ALL {
-                        option value=(s.as_str()) selected[ticket.status == s] { (s.as_str()) }
+                        option value=(s.as_str()) selected[ticket.status == s] { (words.status(s)) }
                     }
                 }
-                button { "Set status" }
+                button { (words.t("web-set-status")) }
             }
             form method="post" action={ "/tickets/" (n) "/priority" } {
                 (csrf(signed))
-                select name="priority" aria-label="priority" {
+                select name="priority" aria-label=(words.t("web-priority")) {
                     @for p in Priority::ALL {
-                        option value=(p.as_str()) selected[ticket.priority == p] { (p.as_str()) }
+                        option value=(p.as_str()) selected[ticket.priority == p] { (words.priority(p)) }
                     }
                 }
-                button { "Set priority" }
+                button { (words.t("web-set-priority")) }
             }
             form method="post" action={ "/tickets/" (n) "/tags" } {
                 (csrf(signed))
-                input name="tag" placeholder="tag" required;
-                select name="op" aria-label="tag action" { option value="add" { "Add tag" } option value="remove" { "Remove tag" } }
-                button { "Apply" }
+                input name="tag" placeholder=(words.t("web-tag-placeholder")) required;
+                select name="op" aria-label=(words.t("web-tag-action")) {
+                    option value="add" { (words.t("web-tag-add")) }
+                    option value="remove" { (words.t("web-tag-remove")) }
+                }
+                button { (words.t("web-tag-apply")) }
             }
             form method="post" action={ "/tickets/" (n) "/merge" } {
                 (csrf(signed))
-                input name="duplicate" placeholder="#duplicate" required;
-                button { "Merge into this ticket" }
+                input name="duplicate" placeholder=(words.t("web-merge-placeholder")) required;
+                button { (words.t("web-merge")) }
             }
         }
     }
@@ -338,13 +395,13 @@ pub async fn assign(
         "" => None,
         id => Some(AgentId(
             id.parse()
-                .map_err(|_| WebError::BadRequest("unknown agent".into()))?,
+                .map_err(|_| WebError::bad("web-error-unknown-agent"))?,
         )),
     };
     if let Some(to) = to {
         let agent = state.desk.store.get_agent(state.desk.ws(), to).await?;
         if !agent.active {
-            return Err(WebError::BadRequest("that agent is deactivated".into()));
+            return Err(WebError::bad("web-error-agent-deactivated"));
         }
     }
     let by = signed.agent.id;
@@ -353,9 +410,9 @@ pub async fn assign(
     })
     .await?;
     if taken == Some(false) {
-        return Err(WebError::Conflict(
-            "someone else took this ticket first".into(),
-        ));
+        return Err(WebError::Conflict(crate::error::Why::Says(
+            "web-error-taken-first",
+        )));
     }
     Ok(back(number))
 }
@@ -376,7 +433,7 @@ pub async fn status(
     let to: TicketStatus = form
         .status
         .parse()
-        .map_err(|_| WebError::BadRequest("unknown status".into()))?;
+        .map_err(|_| WebError::bad("web-error-unknown-status"))?;
     if to != ticket.status {
         let agent = signed.agent.id;
         apply(&state, &signed, nonce, async |desk, fx| {
@@ -403,7 +460,7 @@ pub async fn priority(
     let priority: Priority = form
         .priority
         .parse()
-        .map_err(|_| WebError::BadRequest("unknown priority".into()))?;
+        .map_err(|_| WebError::bad("web-error-unknown-priority"))?;
     let actor = Actor::Agent(signed.agent.id);
     apply(&state, &signed, nonce, async |desk, fx| {
         let ws = desk.ws();
@@ -432,7 +489,7 @@ pub async fn tags(
 ) -> Result<Response, WebError> {
     let ticket = ticket_by_number(&state.desk, number).await?;
     let tag = Tag::parse(form.tag.trim().trim_start_matches('#'))
-        .ok_or_else(|| WebError::BadRequest("not a valid tag".into()))?;
+        .ok_or_else(|| WebError::bad("web-error-bad-tag"))?;
     let actor = Actor::Agent(signed.agent.id);
     let remove = form.op == "remove";
     apply(&state, &signed, nonce, async |desk, fx| {
@@ -469,7 +526,7 @@ pub async fn merge(
     let duplicate: TicketNumber = form
         .duplicate
         .parse()
-        .map_err(|_| WebError::BadRequest("not a ticket number".into()))?;
+        .map_err(|_| WebError::bad("web-error-bad-ticket-number"))?;
     let duplicate = ticket_by_number(desk, duplicate.0).await?;
     let actor = Actor::Agent(signed.agent.id);
     apply(&state, &signed, nonce, async |desk, fx| {

@@ -1,7 +1,6 @@
 //! Menus and screens of the client bot: the welcome, the topic list, "My requests".
 
 use crate::callback::CallbackAction;
-use crate::card::status_label;
 use crate::desk::{Desk, Effects};
 use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
@@ -163,7 +162,12 @@ async fn ticket_args(
     Ok(vec![
         ("number", ticket.number.to_string().into()),
         ("topic", topic.into()),
-        ("status", status_label(&desk.t, lang, ticket.status).into()),
+        (
+            "status",
+            desk.t
+                .status(lang, ticket.status, ticketgram_i18n::Audience::Client)
+                .into(),
+        ),
     ])
 }
 

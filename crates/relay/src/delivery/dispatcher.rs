@@ -279,7 +279,18 @@ impl Dispatcher {
                         .await?
                 }
                 Verdict::Dead(why) => {
-                    tracing::error!(job = job.id, reason = %why, "delivery failed permanently");
+                    if refused_by_private_chat(delivery.as_ref(), why) {
+                        // Telegram lets no bot write first: the person (an agent who never
+                        // pressed Start in the manager bot, most often) can fix it, and
+                        // nothing on this server is broken.
+                        tracing::info!(
+                            job = job.id,
+                            reason = %why,
+                            "not delivered: the person has not started the bot, or blocked it"
+                        );
+                    } else {
+                        tracing::error!(job = job.id, reason = %why, "delivery failed permanently");
+                    }
                     tx.mark_dead(job.id, &self.instance, why, now).await?;
                     let bound = desk.bound_to(&tx);
                     let mut fx = Effects::new(&bound, &tx, format!("dead:{}", job.id), now);
@@ -335,6 +346,14 @@ async fn tell_agents_of_failure(
         desk.agent_text("delivery-failed", &[("reason", reason.to_string().into())])
     };
     fx.tell_agents(ticket, text).await
+}
+
+/// A message to a person's private chat that Telegram refused (`Forbidden`): they never
+/// opened the bot or blocked it.
+fn refused_by_private_chat(delivery: Option<&Delivery>, why: &str) -> bool {
+    // Private chats have the user's (positive) id; groups and channels are negative.
+    matches!(delivery, Some(Delivery::Say { chat_id, .. }) if *chat_id > 0)
+        && why.starts_with("forbidden:")
 }
 
 /// What to do with a job after an attempt.

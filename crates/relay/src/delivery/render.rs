@@ -336,6 +336,7 @@ pub(crate) async fn render_card(
         topic: topic.as_ref(),
         assignee: assignee.as_ref(),
         first_reply_due: due,
+        time_zone: desk.config.hours.time_zone,
     };
     Ok(card::render(&desk.t, desk.config.agent_language, &facts))
 }

@@ -82,7 +82,7 @@ pub async fn take(me: &Me<'_>, fx: &mut Effects<'_>, data: &str) -> Result<(), R
     }
 }
 
-/// "#1042 · Payments · in progress · 2026-11-02 09:00 UTC" and the link under it.
+/// "#1042 · Payments · in progress · 2026-11-02 10:00 CET" and the link under it.
 async fn line(me: &Me<'_>, ticket: &Ticket) -> Result<String, RelayError> {
     let desk = me.desk;
     let topic = crate::notices::topic_label(desk, me.language(), ticket.topic).await?;
@@ -93,7 +93,7 @@ async fn line(me: &Me<'_>, ticket: &Ticket) -> Result<String, RelayError> {
             ("number", ticket.number.to_string().into()),
             ("topic", topic.into()),
             ("status", status.into()),
-            ("opened", format_time(ticket.created_at).into()),
+            ("opened", format_time(desk, ticket.created_at).into()),
             ("subject", ticket.subject.clone().into()),
         ],
     );

@@ -65,7 +65,10 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
             };
             lines.push(format!(
                 "{} {who}: {body}",
-                message.created_at.format("%m-%d %H:%M")
+                message
+                    .created_at
+                    .with_timezone(&desk.config.hours.time_zone)
+                    .format("%m-%d %H:%M")
             ));
         }
     }
@@ -92,7 +95,7 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
                 (None, Some(to)) => crate::card::status_label(&desk.t, lang, to),
                 _ => me.text(&format!("manager-event-{}", event_key(&event.kind)), &[]),
             };
-            lines.push(format!("{} {what} ({actor})", format_time(event.at)));
+            lines.push(format!("{} {what} ({actor})", format_time(desk, event.at)));
         }
     }
     Ok(lines.join("\n"))
@@ -114,21 +117,21 @@ fn sla_state(me: &Me<'_>, state: &SlaState) -> String {
         SlaState::Pending { due, remaining } => me.text(
             "manager-sla-pending",
             &[
-                ("due", format_time(*due).into()),
+                ("due", format_time(me.desk, *due).into()),
                 ("remaining", duration(me, *remaining).into()),
             ],
         ),
         SlaState::AtRisk { due, remaining } => me.text(
             "manager-sla-at-risk",
             &[
-                ("due", format_time(*due).into()),
+                ("due", format_time(me.desk, *due).into()),
                 ("remaining", duration(me, *remaining).into()),
             ],
         ),
         SlaState::Breached { due, by } => me.text(
             "manager-sla-breached",
             &[
-                ("due", format_time(*due).into()),
+                ("due", format_time(me.desk, *due).into()),
                 ("by", duration(me, *by).into()),
             ],
         ),

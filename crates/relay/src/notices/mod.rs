@@ -46,7 +46,7 @@ pub(crate) fn preview(text: &str, limit: usize) -> String {
     out.replace('\n', " ")
 }
 
-/// Times in UTC with the zone spelled out, as on the cards.
-pub(crate) fn format_time(at: ticketgram_domain::Timestamp) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+/// A moment in the desk's time zone with the zone spelled out, as on the cards.
+pub(crate) fn format_time(desk: &Desk, at: ticketgram_domain::Timestamp) -> String {
+    ticketgram_i18n::desk_time(at, desk.config.hours.time_zone)
 }

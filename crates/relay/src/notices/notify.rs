@@ -125,7 +125,7 @@ pub async fn sla_at_risk(
         let lang = language_of(desk, agent);
         let args: [(&str, Arg); 4] = [
             ("number", ticket.number.to_string().into()),
-            ("due", super::format_time(due).into()),
+            ("due", super::format_time(desk, due).into()),
             ("subject", ticket.subject.clone().into()),
             ("link", link.clone().into()),
         ];

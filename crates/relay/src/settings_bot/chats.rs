@@ -19,11 +19,23 @@ pub async fn membership(
     // Only the desk's owner and admins decide where agents work; a stranger adding the bot
     // to their chat changes nothing.
     let Some(admin) = super::admin_of(desk, by).await? else {
-        tracing::info!(
-            chat = change.chat.id.0,
-            by,
-            "bot added to a chat by someone who is not an admin: ignored"
-        );
+        let chat = change.chat.id.0;
+        let current = desk.config.chats;
+        if Some(chat) == current.channel_id || Some(chat) == current.group_id {
+            // The desk's own chats, set up by whoever owns them (the demo's lead, the
+            // configuration file): already linked, nothing to decide.
+            tracing::debug!(
+                chat,
+                by,
+                "the bot's membership of the desk's own chat changed"
+            );
+        } else {
+            tracing::info!(
+                chat,
+                by,
+                "bot added to a chat by someone who is not an admin: ignored"
+            );
+        }
         return Ok(());
     };
     let asked = &desk.lookups;

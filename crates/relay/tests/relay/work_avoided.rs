@@ -92,7 +92,7 @@ async fn the_card_is_edited_only_when_what_it_shows_changes() {
     )
     .await
     .expect("waiting on the client");
-    desk.card_shows(1000, "waiting for your reply").await;
+    desk.card_shows(1000, "waiting for the client").await;
     desk.settled().await;
     assert_eq!(desk.card_edits(), before + 1);
 

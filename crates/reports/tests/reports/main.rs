@@ -2,4 +2,5 @@
 
 mod csv_output;
 mod fixture;
+mod tokyo;
 mod xlsx_output;

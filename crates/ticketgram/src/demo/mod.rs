@@ -6,14 +6,15 @@
 //!
 //! The sandbox forgets everything when the process ends, the database does not. The cast's
 //! users are created in a fixed order, so they get the same ids on every run and the demo
-//! agent is updated, not duplicated. The bot, though, gets a new id per run: the relay keys
-//! what it remembers of Telegram by bot (the last confirmed update id, which message copies
-//! which), and a new sandbox numbering messages and updates afresh under an old bot id would
-//! look like updates already handled.
+//! agent is updated, not duplicated. The bot and the chats, though, get new ids per run: the
+//! relay keys what it remembers of Telegram by bot and by chat (the last confirmed update id,
+//! which message copies which, which channel post is which ticket's card), and a new sandbox
+//! numbering messages and updates afresh under old ids would look like updates already
+//! handled and cards already posted.
 
 mod script;
 
-use ticketgram_domain::{AgentAlias, AgentRole, Language, WorkspaceId};
+use ticketgram_domain::{AgentAlias, AgentId, AgentRole, Language, WorkspaceId};
 use ticketgram_relay::DeskChats;
 use ticketgram_sandbox::{BotHandle, ChatRef, ControlError, Sandbox, SandboxConfig, UserId};
 use ticketgram_store::{NewAgent, Store, StoreError};
@@ -51,12 +52,14 @@ pub struct Cast {
     pub group: ChatRef,
 }
 
-/// The running demo: a sandbox, the client bot living in it, and the cast.
+/// The running demo: a sandbox, the client bot living in it, the cast, and the demo agent's
+/// record in the desk (the one the printed sign-in link opens the console as).
 #[derive(Debug)]
 pub struct Demo {
     pub sandbox: Sandbox,
     pub bot: BotHandle,
     pub cast: Cast,
+    pub agent: AgentId,
 }
 
 impl Demo {
@@ -67,14 +70,16 @@ impl Demo {
             .await
             .map_err(DemoError::Sandbox)?;
         let (bot, cast) = build_world(&sandbox).map_err(DemoError::World)?;
-        store
+        let agent = store
             .write(async |tx| {
                 tx.upsert_agent(
                     ws,
                     &NewAgent {
                         telegram_user_id: cast.agent,
                         name: "Alex Morgan".into(),
-                        role: AgentRole::Agent,
+                        // An admin, so the newcomer signed in as Alex sees every page of the
+                        // console (reports and admin pages included).
+                        role: AgentRole::Admin,
                         alias: AgentAlias::parse(DEMO_AGENT_ALIAS),
                         languages: vec![Language::En],
                         skills: vec![],
@@ -86,7 +91,12 @@ impl Demo {
             })
             .await
             .map_err(DemoError::Store)?;
-        Ok(Demo { sandbox, bot, cast })
+        Ok(Demo {
+            sandbox,
+            bot,
+            cast,
+            agent: agent.id,
+        })
     }
 
     /// Where the demo desk lives in the sandbox.
@@ -113,8 +123,10 @@ impl Demo {
 /// ids are the same on every run.
 fn build_world(sandbox: &Sandbox) -> Result<(BotHandle, Cast), ControlError> {
     let world = sandbox.world();
+    let run = run_number();
+    world.number_chats_from(run);
     let lead = world.create_user("Lena", Some("lena_lead"), Some("en"));
-    let bot = world.create_bot_with_id(fresh_bot_id(), DEMO_BOT_USERNAME)?;
+    let bot = world.create_bot_with_id(7_100_000_000 + run, DEMO_BOT_USERNAME)?;
     let (channel, group) = world.create_channel_with_discussion(lead, "Support tickets")?;
     world.add_bot_to_chat(bot.id, channel, true)?;
     world.add_bot_to_chat(bot.id, group, true)?;
@@ -134,11 +146,12 @@ fn build_world(sandbox: &Sandbox) -> Result<(BotHandle, Cast), ControlError> {
     Ok((bot, cast))
 }
 
-/// A bot id no earlier run has used: Telegram-like (bots' ids are large) and growing with the
-/// clock, one per second, repeating only after three years.
-fn fresh_bot_id() -> i64 {
+/// A number no earlier run has used, for the bot's and the chats' ids: growing with the clock,
+/// one per second, repeating only after three years. The bot's id is Telegram-like (bots'
+/// ids are large): 7 100 000 000 plus this.
+fn run_number() -> i64 {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    7_100_000_000 + (seconds % 100_000_000) as i64
+    (seconds % 100_000_000) as i64
 }

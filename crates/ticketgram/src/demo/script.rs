@@ -1,11 +1,12 @@
 //! The demo's scripted conversation: the client asks, the agent answers in the ticket's
 //! thread, the client receives the answer — each step logged, so the log tells the story of
-//! what Ticketgram just did. Then, once, how to continue by hand with the sandbox's control API.
+//! what Ticketgram just did. Then, once, how to continue by hand with the sandbox's control
+//! API, and last a sign-in link that opens the web console as the demo agent.
 
 use std::time::Duration;
 
 use serde_json::Value;
-use ticketgram_domain::{TicketNumber, WorkspaceId};
+use ticketgram_domain::{AgentId, TicketNumber, WorkspaceId};
 use ticketgram_sandbox::{ControlError, World};
 use ticketgram_store::{Store, StoreError};
 use tracing::{info, warn};
@@ -20,8 +21,12 @@ const QUESTION: &str = "Hi! I was charged twice for order A-1042. Can you refund
 const ANSWER: &str = "Sorry about that! The duplicate payment is refunded; \
                       it shows on your card within 3-5 days.";
 
-/// What the script needs: the sandbox world to act in, who plays whom, and the store to find
-/// the ticket's thread in.
+/// How long the demo's sign-in link works: longer than the manager bot's ten minutes, as
+/// the newcomer reads the log first; it still works once only.
+const SIGN_IN_LINK_TTL: Duration = Duration::from_secs(60 * 60);
+
+/// What the script needs: the sandbox world to act in, who plays whom, the store to find
+/// the ticket's thread in, and the console to sign the demo agent in to.
 pub struct Script {
     pub world: World,
     pub cast: Cast,
@@ -29,6 +34,10 @@ pub struct Script {
     pub sandbox_url: url::Url,
     pub store: Store,
     pub ws: WorkspaceId,
+    /// The demo agent (Alex) in the desk.
+    pub agent: AgentId,
+    /// The console's base URL, e.g. `http://127.0.0.1:8080`.
+    pub console_url: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,8 +52,9 @@ enum ScriptError {
     Stopped,
 }
 
-/// Plays the conversation, then logs how to play with the demo. Never fails the instance: a
-/// stalled step is logged and the demo keeps running for manual use.
+/// Plays the conversation, then logs how to play with the demo and ends with a sign-in link
+/// to the console. Never fails the instance: a stalled step is logged and the demo keeps
+/// running for manual use.
 pub async fn play(script: Script, stop: Stop) {
     let thread = match conversation(&script, &stop).await {
         Ok(thread) => Some(thread),
@@ -55,6 +65,29 @@ pub async fn play(script: Script, stop: Stop) {
         }
     };
     hints(&script, thread);
+    sign_in_link(&script).await;
+}
+
+/// The last words of the start-up: a one-time link that signs the newcomer in to the web
+/// console as Alex, printed (like the setup code) and logged.
+async fn sign_in_link(s: &Script) {
+    let made = s
+        .store
+        .write(async |tx| {
+            tx.create_login_link(s.ws, s.agent, SIGN_IN_LINK_TTL, chrono::Utc::now())
+                .await
+        })
+        .await;
+    let token = match made {
+        Ok(token) => token,
+        Err(error) => {
+            warn!("demo: cannot make a sign-in link for the console: {error}");
+            return;
+        }
+    };
+    let link = format!("{}/login/{token}", s.console_url.trim_end_matches('/'));
+    println!("Open the web console as agent Alex (the link works once, for an hour): {link}");
+    info!("demo: open the web console as agent Alex (the link works once, for an hour): {link}");
 }
 
 /// Returns the ticket number and its thread id in the discussion group.

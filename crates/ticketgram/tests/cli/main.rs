@@ -6,6 +6,7 @@ mod admin;
 mod api_token;
 mod check_config;
 mod desk;
+mod first_run;
 mod help;
 mod helpers;
 mod kill;

@@ -163,7 +163,7 @@ async fn admins_see_reports_and_export_them() {
     let (status, page) = get(&console, &session.cookie, "/reports").await;
     assert_eq!(status, 200);
     assert!(page.contains("<svg id=\"trend\"") && page.contains("Export XLSX"));
-    assert!(page.contains("Kate") || page.contains("Nobody"));
+    assert!(page.contains("Kate") || page.contains("Unassigned"));
     let (status, _) = get(&console, &session.cookie, "/reports?from=2026-13-01").await;
     assert_eq!(status, 400);
     let csv = http()

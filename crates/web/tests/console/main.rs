@@ -8,3 +8,4 @@ mod flow;
 mod harness;
 mod security;
 mod signin;
+mod words;
