@@ -5,6 +5,7 @@
 mod admin;
 mod api_token;
 mod check_config;
+mod contract;
 mod desk;
 mod help;
 mod helpers;

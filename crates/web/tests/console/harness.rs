@@ -143,11 +143,16 @@ impl Console {
         let mut config = DeskConfig::new(ws, chats);
         config.lease_ttl = Duration::from_secs(2);
         config.console_url = Some(base.clone());
+        // The instance's key, which seals what must not sit in the database in plain text
+        // (the sign-in links the manager bot sends, in the outbox).
         let desk = Desk::new(
             store.clone(),
             Arc::new(Translator::load().expect("locales")),
             config,
-        );
+        )
+        .with_token_key(ticketgram_store::SealingKey::derive(
+            "console-tests-secret-key-of-at-least-32-characters",
+        ));
         let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
         let relay = Relay {
             desk: desk.clone(),
