@@ -5,7 +5,6 @@
 use axum::middleware::from_fn_with_state;
 use axum::routing::{delete, get, patch, post, put, MethodRouter};
 use axum::Router;
-
 use serde_json::{json, Value};
 
 use crate::rules;

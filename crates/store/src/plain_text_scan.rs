@@ -22,18 +22,21 @@ impl Store {
             .fetch_all(self.pool())
             .await?
         };
+        let postgres = self.backend() == crate::Backend::Postgres;
         let mut found = Vec::new();
         for (table, column) in columns {
-            // Names come from the catalogue, not from a caller.
-            let values: Vec<(Option<String>,)> = sqlx::query_as(&format!(
-                "SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\""
-            ))
-            .fetch_all(self.pool())
-            .await?;
-            if values
-                .iter()
-                .any(|(v,)| v.as_deref().is_some_and(|v| v.contains(needle)))
-            {
+            // Names come from the catalogue, not from a caller. SQLite compares bytes, so a
+            // binary column (a hash) is searched as it is, not decoded as text.
+            let sql = if postgres {
+                format!("SELECT COUNT(*) FROM \"{table}\" WHERE strpos(CAST(\"{column}\" AS TEXT), $1) > 0")
+            } else {
+                format!("SELECT COUNT(*) FROM \"{table}\" WHERE instr(CAST(\"{column}\" AS BLOB), CAST($1 AS BLOB)) > 0")
+            };
+            let (hits,): (i64,) = sqlx::query_as(&sql)
+                .bind(needle)
+                .fetch_one(self.pool())
+                .await?;
+            if hits > 0 {
                 found.push(format!("{table}.{column}"));
             }
         }

@@ -100,7 +100,7 @@ async fn a_pasted_bot_token_leaves_the_inbox_whatever_becomes_of_its_update(db: 
         .write(async |tx| {
             let n = tx.redact_from_pending_updates(BOT, token).await?;
             tx.mark_update_processed(BOT, 200, at(1)).await?;
-            Ok(n)
+            Ok::<_, ticketgram_store::StoreError>(n)
         })
         .await
         .unwrap();

@@ -8,7 +8,7 @@
 //!
 //! Skipped with a notice when schemathesis is not installed (`.ci/run` installs it into
 //! `$HOME/.cache/schemathesis-venv`; `SCHEMATHESIS=/path/to/schemathesis` names another).
-//! Bounded by examples per operation, not by time: `SCHEMATHESIS_MAX_EXAMPLES` (default 15)
+//! Bounded by examples per operation, not by time: `SCHEMATHESIS_MAX_EXAMPLES` (default 40)
 //! and `SCHEMATHESIS_SEED` change the run.
 
 use std::io::{Read as _, Write as _};
@@ -135,7 +135,7 @@ fn schemathesis_finds_the_api_doing_what_its_document_says() {
     )
     .expect("write hooks");
     let max_examples =
-        std::env::var("SCHEMATHESIS_MAX_EXAMPLES").unwrap_or_else(|_| "15".to_string());
+        std::env::var("SCHEMATHESIS_MAX_EXAMPLES").unwrap_or_else(|_| "40".to_string());
     let seed = std::env::var("SCHEMATHESIS_SEED").unwrap_or_else(|_| "1".to_string());
     let mut cmd = Command::new(&schemathesis);
     cmd.current_dir(sandbox.dir.path())
