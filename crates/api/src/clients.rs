@@ -2,12 +2,13 @@
 
 use axum::{Extension, Json};
 use serde::Deserialize;
-use ticketgram_domain::{Client, Language};
+use ticketgram_domain::Client;
 use ticketgram_store::NewClient;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
+use crate::rules;
 use crate::views::ClientView;
 
 async fn client_by_telegram_id(caller: &Caller, telegram_user_id: i64) -> Result<Client, ApiError> {
@@ -34,6 +35,7 @@ pub(crate) async fn get_one(
     Extension(caller): Extension<Caller>,
     ApiPath(telegram_user_id): ApiPath<i64>,
 ) -> Result<Json<ClientView>, ApiError> {
+    let telegram_user_id = rules::telegram_user_id(telegram_user_id)?;
     let client = client_by_telegram_id(&caller, telegram_user_id).await?;
     Ok(Json(client_view(&caller, &client).await?))
 }
@@ -55,6 +57,18 @@ pub(crate) async fn put_attributes(
     ApiPath(telegram_user_id): ApiPath<i64>,
     ApiJson(request): ApiJson<ClientAttributesRequest>,
 ) -> Result<Json<ClientView>, ApiError> {
+    let telegram_user_id = rules::telegram_user_id(telegram_user_id)?;
+    // Checked whether or not the client is known: the request is judged by what it says.
+    let first_name = request
+        .first_name
+        .as_deref()
+        .map(|name| rules::not_blank("first_name", name).map(str::to_string))
+        .transpose()?;
+    let language = request
+        .language
+        .as_deref()
+        .map(rules::language)
+        .transpose()?;
     let store = &caller.desk.store;
     let attributes = serde_json::Value::Object(request.attributes);
     let known = store
@@ -63,27 +77,17 @@ pub(crate) async fn put_attributes(
     let client = match known {
         Some(client) => client,
         None => {
-            let first_name = request
-                .first_name
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .ok_or_else(|| {
-                    ApiError::Invalid(format!(
-                        "client {telegram_user_id} is new to the desk: give at least first_name"
-                    ))
-                })?;
-            let language = match request.language.as_deref() {
-                Some(code) => Language::from_code(code)
-                    .ok_or_else(|| ApiError::Invalid(format!("unsupported language {code:?}")))?,
-                None => Language::default(),
-            };
+            let first_name = first_name.ok_or_else(|| {
+                ApiError::not_found(format!(
+                    "no client with Telegram id {telegram_user_id}: give first_name to register them"
+                ))
+            })?;
             let new = NewClient {
                 telegram_user_id,
-                first_name: first_name.to_string(),
+                first_name,
                 last_name: request.last_name.clone(),
                 username: request.username.clone(),
-                language,
+                language: language.unwrap_or_default(),
                 attributes: attributes.clone(),
                 seen_at: chrono::Utc::now(),
             };

@@ -29,10 +29,10 @@ pub(crate) async fn replay_or_record(
     let key = match request.headers().get(HEADER) {
         None => return next.run(request).await,
         Some(value) => match value.to_str() {
-            Ok(key) if !key.is_empty() && key.len() <= 255 => key.to_string(),
+            Ok(key) if crate::rules::idempotency_key_ok(key) => key.to_string(),
             _ => {
                 return ApiError::Malformed(
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters, no spaces".into(),
                 )
                 .into_response()
             }

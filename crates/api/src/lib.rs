@@ -16,6 +16,7 @@ mod idempotency;
 pub mod openapi;
 mod reports;
 pub mod routes;
+mod rules;
 pub mod scope;
 mod ticket_actions;
 mod ticket_list;

@@ -5,7 +5,9 @@ use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::error::ApiError;
-use crate::routes::{Endpoint, ENDPOINTS};
+use crate::routes::{Endpoint, Param, Verb, ENDPOINTS};
+use crate::rules;
+use crate::scope::Scope;
 
 pub(crate) async fn serve() -> Json<Value> {
     Json(document())
@@ -37,13 +39,33 @@ pub fn document() -> Value {
     })
 }
 
+/// Path parameters: ticket numbers and row ids are 64-bit integers, clients are addressed by
+/// Telegram user id.
 fn path_params(path: &str) -> Vec<Value> {
     path.split('/')
         .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
         .map(|name| {
-            json!({ "name": name, "in": "path", "required": true, "schema": { "type": "integer" } })
+            let schema = match name {
+                "telegram_user_id" => rules::telegram_user_id_schema(),
+                _ => rules::id_schema(),
+            };
+            json!({ "name": name, "in": "path", "required": true, "schema": schema })
         })
         .collect()
+}
+
+fn query_param(p: &Param) -> Value {
+    let schema = (p.schema)();
+    let mut param = json!({
+        "name": p.name, "in": "query", "required": p.required,
+        "description": p.description, "schema": schema,
+    });
+    // Lists travel as `status=new,open`.
+    if param["schema"]["type"] == "array" {
+        param["style"] = json!("form");
+        param["explode"] = json!(false);
+    }
+    param
 }
 
 fn error_response(description: &str) -> Value {
@@ -53,19 +75,62 @@ fn error_response(description: &str) -> Value {
     })
 }
 
+/// The errors an operation can answer besides its success, each with what causes it there.
+fn error_responses(endpoint: &Endpoint, scope: Scope, responses: &mut Map<String, Value>) {
+    let reads_input = endpoint.request.is_some()
+        || !endpoint.query.is_empty()
+        || endpoint.path.contains('{')
+        || endpoint.verb == Verb::Post;
+    if reads_input {
+        responses.insert(
+            "400".into(),
+            error_response(
+                "`malformed_request`: the request cannot be read — a body that is not JSON or not sent \
+                 as `application/json`, a path or query parameter of the wrong type (or beyond 64 bits), \
+                 a missing required parameter, a malformed `Idempotency-Key`",
+            ),
+        );
+    }
+    responses.insert(
+        "401".into(),
+        error_response("`unauthenticated`: no token, an unknown or a revoked one, or one whose agent was deactivated or is no longer an admin"),
+    );
+    responses.insert(
+        "403".into(),
+        error_response(&format!("`insufficient_scope`: the token lacks {scope}")),
+    );
+    responses.insert(
+        "404".into(),
+        error_response("`not_found`: what the request names (a ticket, client, topic, webhook) is not in this desk"),
+    );
+    responses.insert(
+        "422".into(),
+        error_response("`invalid_request`: readable but not acceptable (a value outside what the schema allows, \
+            an unknown field, a rule the schema cannot express such as a period longer than a year); \
+            `idempotency_key_reused`: the Idempotency-Key was used for a different request"),
+    );
+    if endpoint.verb != Verb::Get {
+        let mut causes = String::from(
+            "`conflict`: a concurrent change, retry; `idempotency_in_progress`: a request with this Idempotency-Key is still running",
+        );
+        if endpoint.operation == "changeTicketStatus" {
+            causes.push_str(
+                "; `invalid_transition`: the ticket cannot move to that status from where it is",
+            );
+        }
+        responses.insert("409".into(), error_response(&causes));
+    }
+}
+
 fn operation(endpoint: &Endpoint) -> Value {
     let mut parameters = path_params(endpoint.path);
-    parameters.extend(endpoint.query.iter().map(|p| {
-        json!({
-            "name": p.name, "in": "query", "required": false,
-            "description": p.description, "schema": { "type": p.kind }
-        })
-    }));
-    if endpoint.verb == crate::routes::Verb::Post && endpoint.scope.is_some() {
+    parameters.extend(endpoint.query.iter().map(query_param));
+    if endpoint.verb == Verb::Post && endpoint.scope.is_some() {
         parameters.push(json!({
             "name": "Idempotency-Key", "in": "header", "required": false,
-            "description": "Repeat a request safely: the same key (per token) answers what the first request did",
-            "schema": { "type": "string", "maxLength": 255 }
+            "description": "Repeat a request safely: the same key (per token) answers what the first request did. \
+                1 to 255 printable ASCII characters, no spaces",
+            "schema": rules::idempotency_key_schema(),
         }));
     }
     let (status, schema) = endpoint.response;
@@ -85,16 +150,7 @@ fn operation(endpoint: &Endpoint) -> Value {
     if let Some(scope) = endpoint.scope {
         op["security"] = json!([{ "bearer": [scope.as_str()] }]);
         op["x-required-scope"] = json!(scope.as_str());
-        responses.insert(
-            "401".into(),
-            error_response("No token, an unknown or a revoked one"),
-        );
-        responses.insert(
-            "403".into(),
-            error_response(&format!("The token lacks {scope}")),
-        );
-        responses.insert("404".into(), error_response("Not found in this desk"));
-        responses.insert("422".into(), error_response("Invalid request"));
+        error_responses(endpoint, scope, &mut responses);
     } else {
         op["security"] = json!([]);
     }
@@ -126,20 +182,28 @@ fn reference(name: &str) -> Value {
 fn object(required: &[&str], properties: Value) -> Value {
     json!({ "type": "object", "required": required, "properties": properties })
 }
+/// An optional request field: `null` means the same as leaving it out.
+fn or_null(schema: Value) -> Value {
+    json!({ "anyOf": [schema, { "type": "null" }] })
+}
+/// A request body: fields besides these are refused (422), so the document says so.
+fn request(required: &[&str], properties: Value) -> Value {
+    json!({
+        "type": "object", "required": required, "properties": properties,
+        "additionalProperties": false,
+    })
+}
 
 fn schemas() -> Value {
     let statuses = json!({ "type": "string", "enum": ["new", "open", "waiting_on_client", "resolved", "closed"] });
     let priorities = json!({ "type": "string", "enum": ["low", "normal", "high", "urgent"] });
     let languages = json!({ "type": "string", "enum": ["en", "ru", "zh", "de"] });
     let events = json!({ "type": "array", "items": { "type": "string", "enum": crate::webhooks::events::EVENT_TYPES } });
-    let webhook_url = json!({
-        "type": "string", "format": "uri",
-        "description": "http(s); its host must be a public address (or in the instance's webhooks.allow_private_networks)",
-    });
-    let webhook_secret = json!({
-        "type": "string", "pattern": "^whsec_[A-Za-z0-9+/]{32,88}={0,2}$",
-        "description": "Standard Webhooks form: whsec_ and the base64 of 24 to 64 random bytes; generated when absent",
-    });
+    let webhook_url = rules::webhook_url_schema();
+    let webhook_secret = rules::webhook_secret_schema();
+    let first_name = rules::not_blank_schema(
+        "Needed when the desk does not know the client yet; ignored for a known client (its Telegram profile is the bot's to keep)",
+    );
     let ticket = object(
         &[
             "number",
@@ -154,12 +218,12 @@ fn schemas() -> Value {
         json!({
             "number": { "type": "integer" },
             "subject": string(),
-            "status": statuses,
-            "priority": priorities,
+            "status": statuses.clone(),
+            "priority": priorities.clone(),
             "topic_id": nullable("integer"),
             "assignee_id": nullable("integer"),
             "queue": nullable("string"),
-            "language": languages,
+            "language": languages.clone(),
             "client": object(&["telegram_user_id", "name"], json!({
                 "telegram_user_id": { "type": "integer" }, "name": string()
             })),
@@ -214,44 +278,46 @@ fn schemas() -> Value {
             "total": { "type": "integer", "description": "Tickets matching the filters, all pages" },
             "next_cursor": nullable("string"),
         })),
-        "NewTicket": object(&["client", "text"], json!({
-            "client": object(&["telegram_user_id"], json!({
-                "telegram_user_id": { "type": "integer" },
-                "first_name": { "type": "string", "description": "Needed when the desk does not know the client yet" },
-                "last_name": string(), "username": string(), "language": languages,
+        "NewTicket": request(&["client", "text"], json!({
+            "client": request(&["telegram_user_id"], json!({
+                "telegram_user_id": rules::telegram_user_id_schema(),
+                "first_name": or_null(first_name.clone()),
+                "last_name": or_null(string()), "username": or_null(string()),
+                "language": or_null(languages.clone()),
             })),
-            "text": { "type": "string", "description": "The client's question: the first message" },
-            "subject": { "type": "string", "description": "Defaults to the start of the text" },
-            "topic_id": { "type": "integer" },
-            "priority": priorities,
+            "text": rules::not_blank_schema("The client's question: the first message"),
+            "subject": or_null(json!({ "type": "string", "description": "Defaults to the start of the text when absent or blank" })),
+            "topic_id": or_null(rules::id_schema()),
+            "priority": or_null(priorities.clone()),
             "notify_client": { "type": "boolean", "default": false,
                 "description": "Tell the client the ticket number through the bot" },
         })),
-        "NewReply": object(&["text"], json!({ "text": string() })),
-        "StatusChangeRequest": object(&["status"], json!({ "status": statuses })),
+        "NewReply": request(&["text"], json!({ "text": rules::not_blank_schema("Sent to the client as written, without surrounding white space") })),
+        "StatusChangeRequest": request(&["status"], json!({ "status": statuses })),
         "Client": object(&["telegram_user_id", "first_name", "language", "blocked", "attributes", "created_at"], json!({
             "telegram_user_id": { "type": "integer" },
             "first_name": string(), "last_name": nullable("string"), "username": nullable("string"),
             "language": languages, "blocked": { "type": "boolean" },
             "attributes": { "type": "object" }, "created_at": time(),
         })),
-        "ClientAttributes": object(&["attributes"], json!({
+        "ClientAttributes": request(&["attributes"], json!({
             "attributes": { "type": "object", "description": "Replaces the stored attributes (orders, reputation…)" },
-            "first_name": { "type": "string", "description": "Needed when the desk does not know the client yet" },
-            "last_name": string(), "username": string(), "language": languages,
+            "first_name": or_null(first_name),
+            "last_name": or_null(string()), "username": or_null(string()),
+            "language": or_null(languages.clone()),
         })),
         "Report": { "type": "object", "description": "The desk report (totals, per agent, per topic, daily trend), as computed by Ticketgram's report maths" },
         "Webhook": webhook,
         "CreatedWebhook": created_webhook,
         "WebhookList": object(&["webhooks"], json!({ "webhooks": { "type": "array", "items": reference("Webhook") } })),
-        "NewWebhook": object(&["url"], json!({
+        "NewWebhook": request(&["url"], json!({
             "url": webhook_url.clone(),
             "events": events.clone(),
-            "secret": webhook_secret.clone(),
+            "secret": or_null(webhook_secret.clone()),
         })),
-        "WebhookChange": object(&[], json!({
-            "url": webhook_url, "events": events,
-            "secret": webhook_secret, "active": { "type": "boolean" },
+        "WebhookChange": request(&[], json!({
+            "url": or_null(webhook_url), "events": or_null(events),
+            "secret": or_null(webhook_secret), "active": or_null(json!({ "type": "boolean" })),
         })),
         "DeliveryList": object(&["deliveries"], json!({ "deliveries": { "type": "array", "items": object(
             &["id", "event_id", "event_type", "status", "attempts", "next_attempt_at", "created_at"],

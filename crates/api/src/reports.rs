@@ -1,13 +1,13 @@
 //! `GET /reports?from=…&to=…`: the domain's desk report as JSON.
 
 use axum::{Extension, Json};
-use chrono::NaiveDate;
 use serde::Deserialize;
 use ticketgram_domain::{build_report, Report, ReportPeriod};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiQuery;
+use crate::rules::day;
 
 /// A year and a day: enough for any yearly report, small enough to stay a quick query.
 const MAX_DAYS: i64 = 367;
@@ -16,11 +16,6 @@ const MAX_DAYS: i64 = 367;
 pub(crate) struct PeriodQuery {
     from: String,
     to: String,
-}
-
-fn day(raw: &str, name: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map_err(|_| ApiError::Invalid(format!("{name} must be a date like 2026-11-02")))
 }
 
 pub(crate) async fn report(

@@ -5,7 +5,9 @@
 use axum::middleware::from_fn_with_state;
 use axum::routing::{delete, get, patch, post, put, MethodRouter};
 use axum::Router;
+use serde_json::{json, Value};
 
+use crate::rules;
 use crate::scope::Scope;
 use crate::{clients, openapi, reports, ticket_actions, tickets, webhook_endpoints, ApiState};
 
@@ -30,11 +32,12 @@ impl Verb {
     }
 }
 
-/// A query parameter, for the document.
+/// A query parameter, for the document; its schema comes from [`crate::rules`], next to the
+/// check the handler runs.
 pub struct Param {
     pub name: &'static str,
-    /// JSON Schema type: "string", "integer".
-    pub kind: &'static str,
+    pub required: bool,
+    pub schema: fn() -> Value,
     pub description: &'static str,
 }
 
@@ -54,78 +57,92 @@ pub struct Endpoint {
     handler: fn() -> MethodRouter<ApiState>,
 }
 
+const STATUSES: &[&str] = &["new", "open", "waiting_on_client", "resolved", "closed"];
+const PRIORITIES: &[&str] = &["low", "normal", "high", "urgent"];
+const DELIVERY_STATUSES: &[&str] = &["pending", "in_flight", "delivered", "dead"];
+
+const fn optional(name: &'static str, schema: fn() -> Value, description: &'static str) -> Param {
+    Param {
+        name,
+        required: false,
+        schema,
+        description,
+    }
+}
+
 const TICKET_FILTERS: &[Param] = &[
-    Param {
-        name: "status",
-        kind: "string",
-        description: "Comma-separated statuses: new, open, waiting_on_client, resolved, closed",
-    },
-    Param {
-        name: "topic",
-        kind: "integer",
-        description: "Topic id",
-    },
-    Param {
-        name: "priority",
-        kind: "string",
-        description: "low, normal, high or urgent",
-    },
-    Param {
-        name: "assignee",
-        kind: "integer",
-        description: "Agent id of the assignee",
-    },
-    Param {
-        name: "language",
-        kind: "string",
-        description: "Ticket language: en, ru, zh, de",
-    },
-    Param {
-        name: "client",
-        kind: "integer",
-        description: "The client's Telegram user id",
-    },
-    Param {
-        name: "q",
-        kind: "string",
-        description: "Text to look for in subjects and messages",
-    },
-    Param {
-        name: "cursor",
-        kind: "string",
-        description: "`next_cursor` of the previous page",
-    },
-    Param {
-        name: "limit",
-        kind: "integer",
-        description: "Page size, 1 to 100 (default 50)",
-    },
+    optional(
+        "status",
+        || rules::word_list_schema(STATUSES),
+        "Comma-separated statuses: new, open, waiting_on_client, resolved, closed",
+    ),
+    optional("topic", rules::id_schema, "Topic id"),
+    optional(
+        "priority",
+        || rules::word_schema(PRIORITIES),
+        "low, normal, high or urgent",
+    ),
+    optional(
+        "assignee",
+        || json!({ "anyOf": [rules::id_schema(), rules::word_schema(&["none"])] }),
+        "Agent id of the assignee, or `none` for unassigned tickets",
+    ),
+    optional(
+        "language",
+        rules::language_schema,
+        "Ticket language: en, ru, zh, de",
+    ),
+    optional(
+        "client",
+        rules::telegram_user_id_schema,
+        "The client's Telegram user id",
+    ),
+    optional(
+        "q",
+        || json!({ "type": "string" }),
+        "Text to look for in subjects and messages (never in internal notes)",
+    ),
+    optional(
+        "cursor",
+        rules::cursor_schema,
+        "`next_cursor` of the previous page",
+    ),
+    optional(
+        "limit",
+        rules::limit_schema,
+        "Page size, 1 to 100 (default 50)",
+    ),
 ];
 
 const REPORT_PERIOD: &[Param] = &[
     Param {
         name: "from",
-        kind: "string",
+        required: true,
+        schema: || rules::day_schema("First day, YYYY-MM-DD, in the desk's time zone"),
         description: "First day, YYYY-MM-DD, in the desk's time zone",
     },
     Param {
         name: "to",
-        kind: "string",
-        description: "Last day (included), YYYY-MM-DD",
+        required: true,
+        schema: || {
+            rules::day_schema("Last day (included), not before `from`, at most 366 days after it")
+        },
+        description:
+            "Last day (included), YYYY-MM-DD: not before `from`, at most 366 days after it",
     },
 ];
 
 const DELIVERY_FILTER: &[Param] = &[
-    Param {
-        name: "status",
-        kind: "string",
-        description: "pending, in_flight, delivered or dead",
-    },
-    Param {
-        name: "limit",
-        kind: "integer",
-        description: "At most this many, newest first, 1 to 100 (default 50)",
-    },
+    optional(
+        "status",
+        || rules::word_schema(DELIVERY_STATUSES),
+        "pending, in_flight, delivered or dead",
+    ),
+    optional(
+        "limit",
+        rules::limit_schema,
+        "At most this many, newest first, 1 to 100 (default 50)",
+    ),
 ];
 
 pub const ENDPOINTS: &[Endpoint] = &[

@@ -26,10 +26,7 @@ pub(crate) async fn reply(
     ApiPath(number): ApiPath<i64>,
     ApiJson(request): ApiJson<NewReply>,
 ) -> Result<(StatusCode, Json<MessageView>), ApiError> {
-    let text = request.text.trim();
-    if text.is_empty() {
-        return Err(ApiError::Invalid("text must not be empty".into()));
-    }
+    let text = crate::rules::not_blank("text", &request.text)?;
     let ticket = ticket_by_number(&caller, number).await?;
     let input = caller.input().await?;
     let mut fx = input.effects();

@@ -9,22 +9,9 @@ use ticketgram_store::{AssigneeFilter, TicketQuery};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiQuery;
+use crate::rules;
 use crate::tickets::view;
 use crate::views::TicketView;
-
-pub(crate) const DEFAULT_LIMIT: i64 = 50;
-pub(crate) const MAX_LIMIT: i64 = 100;
-
-/// `limit` as asked, 1 to 100, or the default.
-pub(crate) fn page_size(limit: Option<i64>) -> Result<i64, ApiError> {
-    match limit {
-        None => Ok(DEFAULT_LIMIT),
-        Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        Some(_) => Err(ApiError::Invalid(format!(
-            "limit must be between 1 and {MAX_LIMIT}"
-        ))),
-    }
-}
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct TicketFilters {
@@ -54,10 +41,9 @@ fn invalid(what: &str, raw: &str) -> ApiError {
     ApiError::Invalid(format!("unknown {what} {raw:?}"))
 }
 
+/// `new,open`: each exactly a status, at least one (as the document's form-style list says).
 fn statuses(raw: &str) -> Result<Vec<TicketStatus>, ApiError> {
     raw.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
         .map(|s| s.parse().map_err(|_| invalid("status", s)))
         .collect()
 }
@@ -72,9 +58,7 @@ fn assignee(raw: &str) -> Result<AssigneeFilter, ApiError> {
 }
 
 fn cursor(raw: &str) -> Result<TicketId, ApiError> {
-    raw.parse()
-        .map(TicketId)
-        .map_err(|_| ApiError::Invalid("cursor is not one this API handed out".into()))
+    rules::cursor(raw).map(TicketId)
 }
 
 pub(crate) async fn list(
@@ -82,25 +66,9 @@ pub(crate) async fn list(
     ApiQuery(filters): ApiQuery<TicketFilters>,
 ) -> Result<Json<TicketPage>, ApiError> {
     let store = &caller.desk.store;
-    let limit = page_size(filters.limit)?;
-    let client = match filters.client {
-        Some(telegram_id) => match store
-            .find_client_by_telegram_id(caller.ws(), telegram_id)
-            .await?
-        {
-            Some(client) => Some(client.id),
-            // Nobody by that id: no tickets either.
-            None => {
-                return Ok(Json(TicketPage {
-                    tickets: vec![],
-                    total: 0,
-                    next_cursor: None,
-                }))
-            }
-        },
-        None => None,
-    };
-    let query = TicketQuery {
+    // Every filter is checked before any is looked up: a request is refused for what it
+    // says, whatever the desk holds.
+    let mut query = TicketQuery {
         statuses: filters
             .status
             .as_deref()
@@ -119,14 +87,30 @@ pub(crate) async fn list(
             .as_deref()
             .map(|l| Language::from_code(l).ok_or_else(|| invalid("language", l)))
             .transpose()?,
-        client,
         text: filters.q.clone(),
         // The API never shows notes, so a match on one would reveal it.
         text_skips_notes: true,
-        limit,
+        limit: rules::page_size(filters.limit)?,
         after_id: filters.cursor.as_deref().map(cursor).transpose()?,
         ..TicketQuery::default()
     };
+    if let Some(telegram_id) = filters.client.map(rules::telegram_user_id).transpose()? {
+        match store
+            .find_client_by_telegram_id(caller.ws(), telegram_id)
+            .await?
+        {
+            Some(client) => query.client = Some(client.id),
+            // Nobody by that id: no tickets either.
+            None => {
+                return Ok(Json(TicketPage {
+                    tickets: vec![],
+                    total: 0,
+                    next_cursor: None,
+                }))
+            }
+        }
+    }
+    let limit = query.limit;
     let found = store.search_tickets(caller.ws(), &query).await?;
     let total = store.count_tickets(caller.ws(), &query).await?;
     let next_cursor = match found.last() {

@@ -10,6 +10,7 @@ use ticketgram_store::NewClient;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
+use crate::rules;
 use crate::views::{MessageView, TicketDetail, TicketView};
 
 /// The ticket `number` of the caller's desk; another desk's ticket is simply not found.
@@ -61,6 +62,7 @@ pub(crate) use crate::ticket_list::list;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ClientIdentity {
+    #[serde(deserialize_with = "rules::whole_number")]
     telegram_user_id: i64,
     first_name: Option<String>,
     last_name: Option<String>,
@@ -74,6 +76,7 @@ pub(crate) struct NewTicketRequest {
     client: ClientIdentity,
     text: String,
     subject: Option<String>,
+    #[serde(default, deserialize_with = "rules::optional_whole_number")]
     topic_id: Option<i64>,
     priority: Option<String>,
     #[serde(default)]
@@ -86,10 +89,8 @@ pub(crate) async fn create(
     Extension(caller): Extension<Caller>,
     ApiJson(request): ApiJson<NewTicketRequest>,
 ) -> Result<(StatusCode, Json<TicketDetail>), ApiError> {
-    let text = request.text.trim();
-    if text.is_empty() {
-        return Err(ApiError::Invalid("text must not be empty".into()));
-    }
+    let text = rules::not_blank("text", &request.text)?;
+    let identity = request.client.checked()?;
     let priority = request
         .priority
         .as_deref()
@@ -100,13 +101,13 @@ pub(crate) async fn create(
     if let Some(topic) = topic {
         match caller.desk.store.get_topic(caller.ws(), topic).await {
             Err(ticketgram_store::StoreError::NotFound) => {
-                return Err(ApiError::Invalid(format!("no topic {}", topic.0)))
+                return Err(ApiError::not_found(format!("no topic {}", topic.0)))
             }
             other => other?,
         };
     }
     let now = chrono::Utc::now();
-    let client = client_for(&caller, &request.client, now).await?;
+    let client = client_for(&caller, &identity, now).await?;
     let subject = match request.subject.as_deref().map(str::trim) {
         Some(s) if !s.is_empty() => s.to_string(),
         _ => text.chars().take(SUBJECT_CHARS).collect(),
@@ -129,11 +130,38 @@ pub(crate) async fn create(
     ))
 }
 
+impl ClientIdentity {
+    /// Every field given is checked, also for a client the desk knows (whose profile is then
+    /// left alone): a request is refused or accepted for what it says, not for who it names.
+    fn checked(&self) -> Result<CheckedIdentity, ApiError> {
+        Ok(CheckedIdentity {
+            telegram_user_id: rules::telegram_user_id(self.telegram_user_id)?,
+            first_name: self
+                .first_name
+                .as_deref()
+                .map(|name| rules::not_blank("client.first_name", name).map(str::to_string))
+                .transpose()?,
+            last_name: self.last_name.clone(),
+            username: self.username.clone(),
+            language: self.language.as_deref().map(rules::language).transpose()?,
+        })
+    }
+}
+
+struct CheckedIdentity {
+    telegram_user_id: i64,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    username: Option<String>,
+    language: Option<Language>,
+}
+
 /// The known client, or a new one registered from the identity given. A known client's
-/// Telegram profile is left alone: the bot keeps it current.
+/// Telegram profile is left alone: the bot keeps it current. A client the desk does not know,
+/// without a first name to register them by, is not found.
 async fn client_for(
     caller: &Caller,
-    identity: &ClientIdentity,
+    identity: &CheckedIdentity,
     now: ticketgram_domain::Timestamp,
 ) -> Result<Client, ApiError> {
     let store = &caller.desk.store;
@@ -143,28 +171,18 @@ async fn client_for(
     {
         return Ok(client);
     }
-    let first_name = identity
-        .first_name
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .ok_or_else(|| {
-            ApiError::Invalid(format!(
-                "client {} is new to the desk: give at least client.first_name",
-                identity.telegram_user_id
-            ))
-        })?;
-    let language = match identity.language.as_deref() {
-        Some(code) => Language::from_code(code)
-            .ok_or_else(|| ApiError::Invalid(format!("unsupported language {code:?}")))?,
-        None => Language::default(),
-    };
+    let first_name = identity.first_name.clone().ok_or_else(|| {
+        ApiError::not_found(format!(
+            "client {} is new to the desk: give client.first_name to register them",
+            identity.telegram_user_id
+        ))
+    })?;
     let new = NewClient {
         telegram_user_id: identity.telegram_user_id,
-        first_name: first_name.to_string(),
+        first_name,
         last_name: identity.last_name.clone(),
         username: identity.username.clone(),
-        language,
+        language: identity.language.unwrap_or_default(),
         attributes: serde_json::json!({}),
         seen_at: now,
     };

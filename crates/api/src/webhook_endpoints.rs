@@ -55,6 +55,7 @@ pub(crate) struct WebhookList {
 /// An http(s) URL whose host is allowed now (each delivery checks again, on the address the
 /// name resolves to then).
 async fn valid_url(state: &ApiState, raw: &str) -> Result<String, ApiError> {
+    crate::rules::webhook_url_shape(raw)?;
     let url = url::Url::parse(raw).map_err(|e| ApiError::Invalid(format!("url: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(ApiError::Invalid("url must be http or https".into()));
@@ -261,7 +262,7 @@ pub(crate) async fn deliveries(
                 .ok_or_else(|| ApiError::Invalid(format!("unknown delivery status {s:?}")))
         })
         .transpose()?;
-    let limit = crate::ticket_list::page_size(query.limit)?;
+    let limit = crate::rules::page_size(query.limit)?;
     let found = caller
         .desk
         .store

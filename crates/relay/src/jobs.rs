@@ -5,6 +5,17 @@
 
 use serde::{Deserialize, Serialize};
 use ticketgram_domain::{MessageId, TicketId};
+use ticketgram_store::{SealingKey, SEALED_PREFIX};
+
+/// The text of a [`Delivery::SaySealed`], opened with the instance's key.
+pub fn open_sealed_text(key: Option<&SealingKey>, sealed: &str) -> Result<String, String> {
+    let key = key.ok_or("a sealed message needs the instance's secret key to be sent")?;
+    let sealed = sealed
+        .strip_prefix(SEALED_PREFIX)
+        .ok_or("a sealed message without its prefix")?;
+    key.open(sealed)
+        .map_err(|e| format!("cannot open a sealed message: {e}"))
+}
 
 /// One button of an inline keyboard: label and callback data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +87,10 @@ pub enum Delivery {
         text: String,
         keyboard: Option<Keyboard>,
     },
+    /// A bot message that carries a credential (a sign-in link): the outbox keeps its text
+    /// sealed with the instance's key (`sealed:v1:…`), opened only to be sent, so a database
+    /// dump holds no usable link.
+    SaySealed { chat_id: i64, sealed_text: String },
     /// A notice from Ticketgram in the ticket's thread (delivery failures, ratings, transfers).
     ThreadNotice {
         ticket: TicketId,
@@ -107,6 +122,14 @@ pub enum Delivery {
 }
 
 impl Delivery {
+    /// `text` to `chat_id`, sealed for the outbox (see [`Delivery::SaySealed`]).
+    pub fn say_sealed(key: &SealingKey, chat_id: i64, text: &str) -> Delivery {
+        Delivery::SaySealed {
+            chat_id,
+            sealed_text: format!("{SEALED_PREFIX}{}", key.seal(text)),
+        }
+    }
+
     /// Jobs about one ticket share an ordering key so they are sent in the order they were
     /// queued; everything else is ordered per chat.
     pub fn ordering_key(&self, ticket_of_message: Option<TicketId>) -> String {
@@ -125,6 +148,7 @@ impl Delivery {
                 None => "messages".to_string(),
             },
             Delivery::Say { chat_id, .. }
+            | Delivery::SaySealed { chat_id, .. }
             | Delivery::SendDocument { chat_id, .. }
             | Delivery::DeleteMessage { chat_id, .. } => {
                 format!("chat:{chat_id}")

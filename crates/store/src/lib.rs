@@ -36,6 +36,7 @@ mod job_queue;
 mod leases;
 mod messages;
 mod outbox;
+mod plain_text_scan;
 mod queues;
 mod reply_templates;
 mod report_facts;
@@ -85,7 +86,7 @@ pub use ticket_search::{AssigneeFilter, TicketQuery};
 pub use tickets::NewTicket;
 pub use topics::NewTopic;
 pub use tx::{FaultPoints, Tx};
-pub use updates::{IncomingUpdate, StoredUpdate};
+pub use updates::{redact_bot_tokens, IncomingUpdate, StoredUpdate, REDACTED};
 pub use web_sessions::{random_token, NewWebSession, WebSession};
 pub use webhook_secrets::{
     is_sealed_webhook_secret, open_webhook_secret, seal_webhook_secret, SEALED_PREFIX,

@@ -195,6 +195,69 @@ impl Tx {
         .execute(&mut *conn)
         .await?;
         Ok(Some(highest))
+/// What stands in a stored update for a secret taken out of it.
+pub const REDACTED: &str = "[redacted]";
+
+/// `text` with every run shaped like a Telegram bot token (`123456789:AA…`: at least five
+/// digits, a colon, at least 30 characters of base64url) replaced by [`REDACTED`]; `None`
+/// when there is none. Used on updates kept after a failure, whose handler never got to say
+/// what in them was secret.
+pub fn redact_bot_tokens(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let secret_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut found = false;
+    for (colon, _) in text.match_indices(':') {
+        if colon < copied {
+            continue;
+        }
+        let digits = bytes[copied..colon]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let secret = bytes[colon + 1..]
+            .iter()
+            .take_while(|&&b| secret_char(b))
+            .count();
+        if digits >= 5 && secret >= 30 {
+            let start = colon - digits;
+            out.push_str(&text[copied..start]);
+            out.push_str(REDACTED);
+            copied = colon + 1 + secret;
+            found = true;
+        }
+    }
+    found.then(|| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
+impl Tx {
+    /// Takes `secret` out of this bot's updates not yet processed — the one being handled is
+    /// among them until its own transaction marks it processed — so a bot token pasted into
+    /// the settings chat ends up sealed in `bots` and nowhere in plain text. Returns how many
+    /// updates held it.
+    pub async fn redact_from_pending_updates(
+        &self,
+        bot_id: i64,
+        secret: &str,
+    ) -> Result<u64, StoreError> {
+        if secret.is_empty() {
+            return Ok(0);
+        }
+        let done = sqlx::query(
+            "UPDATE updates SET payload = REPLACE(payload, $1, $2)
+             WHERE bot_id = $3 AND processed_at IS NULL AND REPLACE(payload, $1, '') <> payload",
+        )
+        .bind(secret)
+        .bind(REDACTED)
+        .bind(bot_id)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        Ok(done.rows_affected())
     }
 
     pub async fn mark_update_processed(
@@ -215,7 +278,9 @@ impl Tx {
     }
 
     /// The handler gave up on this update. It leaves the queue (one poison update must not
-    /// stall the bot) but keeps its error for [`Store::failed_updates`].
+    /// stall the bot) but keeps its error for [`Store::failed_updates`]. Whatever in it looks
+    /// like a bot token is redacted first, in the update and in the error: the handler that
+    /// would have sealed a pasted token never finished.
     pub async fn mark_update_failed(
         &self,
         bot_id: i64,
@@ -223,15 +288,62 @@ impl Tx {
         error: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
+        let payload: Option<(String,)> =
+            sqlx::query_as("SELECT payload FROM updates WHERE bot_id = $1 AND update_id = $2")
+                .bind(bot_id)
+                .bind(update_id)
+                .fetch_optional(&mut *self.conn().await?)
+                .await?;
+        let Some((payload,)) = payload else {
+            return Err(StoreError::NotFound);
+        };
+        let payload = redact_bot_tokens(&payload).unwrap_or(payload);
+        let error = redact_bot_tokens(error).unwrap_or_else(|| error.to_string());
         let done = sqlx::query(
-            "UPDATE updates SET processed_at = $1, error = $2 WHERE bot_id = $3 AND update_id = $4",
+            "UPDATE updates SET processed_at = $1, error = $2, payload = $3 WHERE bot_id = $4 AND update_id = $5",
         )
         .bind(to_millis(at))
-        .bind(error)
+        .bind(&error)
+        .bind(&payload)
         .bind(bot_id)
         .bind(update_id)
         .execute(&mut *self.conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bot_tokens_are_found_wherever_they_sit_and_nothing_else_is_touched() {
+        let token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
+        let payload = format!(r#"{{"message":{{"text":"{token}","chat":{{"id":42}}}}}}"#);
+        let redacted = redact_bot_tokens(&payload).expect("found");
+        assert_eq!(
+            redacted,
+            r#"{"message":{"text":"[redacted]","chat":{"id":42}}}"#
+        );
+        let chained = format!("{token}:{}", &token[10..]);
+        assert_eq!(
+            redact_bot_tokens(&chained).unwrap(),
+            format!("[redacted]:{}", &token[10..])
+        );
+        let twice = format!("first {token} then {token}.");
+        assert_eq!(
+            redact_bot_tokens(&twice).unwrap(),
+            "first [redacted] then [redacted]."
+        );
+        for harmless in [
+            r#"{"text":"meet at 10:30"}"#,
+            "order 12345:short",
+            "1234:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0",
+            "no colon at all",
+            "ends with a colon 123456:",
+        ] {
+            assert_eq!(redact_bot_tokens(harmless), None, "{harmless}");
+        }
     }
 }

@@ -21,7 +21,10 @@ async fn platform_attributes_survive_the_client_writing_to_the_bot() {
             Some(json!({ "attributes": { "orders": 12 } })),
         )
         .await;
-    assert_eq!(status, 422, "a new client needs a name: {refused:#}");
+    assert_eq!(
+        status, 404,
+        "a client the desk does not know, with no name to register them by: {refused:#}"
+    );
     let (status, stored) = api
         .call(
             reqwest::Method::PUT,

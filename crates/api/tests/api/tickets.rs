@@ -161,8 +161,14 @@ async fn tickets_are_listed_filtered_and_paged() {
 
     for bad in [
         "/tickets?limit=101",
+        "/tickets?limit=0",
         "/tickets?status=lost",
+        "/tickets?status=new,,open",
         "/tickets?cursor=x",
+        "/tickets?cursor=%2B5",
+        "/tickets?client=-1001",
+        // Refused for what it says, though nobody by this id has tickets anyway.
+        "/tickets?client=777000555&priority=asap",
     ] {
         let (status, body) = api.get(bad, &token).await;
         assert_eq!(status, 422, "{bad}: {body:#}");
@@ -296,23 +302,44 @@ async fn a_ticket_needs_a_known_topic_a_text_and_a_client_it_can_name() {
     let token = api.token(&[Scope::TicketsWrite]).await;
     let anna = api.client("Anna");
     let client = json!({ "telegram_user_id": anna.user, "first_name": "Anna" });
-    for (body, expected) in [
+    for (body, expected_status, expected) in [
+        // What the request names is not there: a client the desk cannot register without a
+        // name, a topic of no one's.
         (
             json!({ "client": { "telegram_user_id": anna.user }, "text": "Hi" }),
+            404,
             "first_name",
         ),
-        (json!({ "client": client, "text": "  " }), "text"),
         (
             json!({ "client": client, "text": "Hi", "topic_id": 99 }),
+            404,
             "no topic 99",
         ),
         (
+            json!({ "client": client, "text": " \u{3000}\n" }),
+            422,
+            "text",
+        ),
+        (
             json!({ "client": client, "text": "Hi", "priority": "asap" }),
+            422,
             "priority",
+        ),
+        // A Telegram user id is positive: negative ids are chats, not people.
+        (
+            json!({ "client": { "telegram_user_id": -1001, "first_name": "Group" }, "text": "Hi" }),
+            422,
+            "not a Telegram user id",
+        ),
+        // Checked even though a known client's profile is left alone.
+        (
+            json!({ "client": { "telegram_user_id": anna.user, "first_name": " " }, "text": "Hi" }),
+            422,
+            "first_name",
         ),
     ] {
         let (status, answer) = api.post("/tickets", &token, body).await;
-        assert_eq!(status, 422, "{answer:#}");
+        assert_eq!(status, expected_status, "{answer:#}");
         let message = answer["error"]["message"].as_str().unwrap();
         assert!(message.contains(expected), "{message}");
     }

@@ -228,6 +228,15 @@ pub async fn deliver(
             }
             Ok(Outcome::Done)
         }
+        Delivery::SaySealed {
+            chat_id,
+            sealed_text,
+        } => {
+            let text = crate::jobs::open_sealed_text(desk.token_key.as_ref(), sealed_text)
+                .map_err(DeliveryError::Impossible)?;
+            call::send_text(tg, *chat_id, &text, None, None).await?;
+            Ok(Outcome::Done)
+        }
         Delivery::ThreadNotice {
             ticket,
             text,

@@ -18,28 +18,29 @@ pub async fn handle_login(
     chat_id: i64,
 ) -> Result<(), RelayError> {
     let language = agent.languages.first().copied().unwrap_or(Language::En);
-    let text = match &desk.config.console_url {
-        None => desk.text(language, "login-unavailable", &[]),
-        Some(base) => {
-            let token = fx
-                .tx
-                .create_login_link(desk.ws(), agent.id, LOGIN_LINK_TTL, fx.now)
-                .await?;
-            let url = login_url(base, &token);
-            let minutes = (LOGIN_LINK_TTL.as_secs() / 60) as i64;
-            desk.text(
-                language,
-                "login-link",
-                &[("url", url.into()), ("minutes", minutes.into())],
-            )
-        }
+    // The link is a credential until used: the outbox keeps it sealed with the instance's
+    // key. A desk without a key offers no links rather than storing one in plain text.
+    let (Some(base), Some(key)) = (&desk.config.console_url, desk.token_key.as_ref()) else {
+        let job = Delivery::Say {
+            chat_id,
+            text: desk.text(language, "login-unavailable", &[]),
+            keyboard: None,
+        };
+        return fx.send(job, None).await;
     };
-    let job = Delivery::Say {
-        chat_id,
-        text,
-        keyboard: None,
-    };
-    fx.send(job, None).await
+    let token = fx
+        .tx
+        .create_login_link(desk.ws(), agent.id, LOGIN_LINK_TTL, fx.now)
+        .await?;
+    let url = login_url(base, &token);
+    let minutes = (LOGIN_LINK_TTL.as_secs() / 60) as i64;
+    let text = desk.text(
+        language,
+        "login-link",
+        &[("url", url.into()), ("minutes", minutes.into())],
+    );
+    fx.send(Delivery::say_sealed(key, chat_id, &text), None)
+        .await
 }
 
 /// `https://help.example.com/` + token -> `https://help.example.com/login/<token>`.

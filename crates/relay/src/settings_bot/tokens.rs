@@ -91,7 +91,8 @@ pub async fn button(
     .await
 }
 
-/// A token arrived: delete it from the chat first, whatever happens next.
+/// A token arrived: delete it from the chat and take it out of the stored update first,
+/// whatever happens next; only its sealed form is kept (in `bots`, once checked).
 pub async fn received(
     desk: &Desk,
     fx: &mut Effects<'_>,
@@ -104,6 +105,11 @@ pub async fn received(
         message_id: message.id.0 as i64,
     };
     fx.send(delete, None).await?;
+    let token = message.text().unwrap_or("").trim().to_string();
+    // In this input's transaction, so the update is never marked handled with the token in it.
+    fx.tx
+        .redact_from_pending_updates(desk.bot_id(), &token)
+        .await?;
     let role = match super::dialog::current(desk, admin.telegram_user_id).await? {
         Some(Dialog::BotToken { role }) => role,
         _ => {
@@ -112,7 +118,6 @@ pub async fn received(
                 .await
         }
     };
-    let token = message.text().unwrap_or("").trim().to_string();
     let (Some(_), Some(key)) = (desk.telegram.as_ref(), desk.token_key.as_ref()) else {
         return reply.say(desk, fx, "settings-bots-no-key", &[]).await;
     };

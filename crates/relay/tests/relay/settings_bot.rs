@@ -277,10 +277,26 @@ async fn a_pasted_token_is_deleted_checked_and_stored_sealed() {
         helper.token
     );
 
-    // A refused token is named as such.
+    // Sealed in `bots` and nowhere else: the stored update that carried it was redacted in
+    // the transaction that handled it.
+    assert_eq!(
+        desk.store
+            .columns_containing(&helper.token)
+            .await
+            .expect("scan"),
+        Vec::<String>::new(),
+        "the pasted token is kept in plain text"
+    );
+
+    // A refused token is named as such, and not kept either.
     desk.client_presses(&lena, "Set the manager bot").await;
-    desk.says(&lena, "123456789:AAthisTokenDoesNotExistAnywhere000000");
+    let refused = "123456789:AAthisTokenDoesNotExistAnywhere000000";
+    desk.says(&lena, refused);
     desk.client_gets(&lena, "Telegram refused that token").await;
+    assert_eq!(
+        desk.store.columns_containing(refused).await.expect("scan"),
+        Vec::<String>::new()
+    );
 }
 
 #[tokio::test]

@@ -5,7 +5,8 @@ use crate::on_both_backends;
 
 on_both_backends!(
     a_redelivered_update_is_stored_once,
-    the_offset_only_moves_forward
+    the_offset_only_moves_forward,
+    a_pasted_bot_token_leaves_the_inbox_whatever_becomes_of_its_update
 );
 
 const BOT: i64 = 555;
@@ -68,4 +69,68 @@ async fn the_offset_only_moves_forward(db: TestDb) {
     assert_eq!(store.confirmed_update_offset(BOT).await.unwrap(), Some(101));
     store.confirm_update_offset(BOT, 150, at(2)).await.unwrap();
     assert_eq!(store.confirmed_update_offset(BOT).await.unwrap(), Some(150));
+}
+
+/// An admin pastes a bot token into the settings chat: the handler seals it into `bots` and
+/// takes it out of the stored update in the same transaction; an update whose handler failed
+/// loses anything token-shaped when it is marked failed. Either way, no plain token stays.
+async fn a_pasted_bot_token_leaves_the_inbox_whatever_becomes_of_its_update(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let token = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0";
+    let other = "7099999999:AAotherTokenPastedInAFailingUpdate_x";
+    let pasted = |id: i64, text: &str| {
+        format!(r#"{{"update_id":{id},"message":{{"text":"{text}","chat":{{"id":42}}}}}}"#)
+    };
+    store
+        .record_update(ws, BOT, 200, &pasted(200, token), at(0))
+        .await
+        .unwrap();
+    store
+        .record_update(ws, BOT, 201, &pasted(201, other), at(0))
+        .await
+        .unwrap();
+    // Another bot's inbox is not this handler's business.
+    store
+        .record_update(ws, 777, 200, &pasted(200, token), at(0))
+        .await
+        .unwrap();
+
+    let redacted = store
+        .write(async |tx| {
+            let n = tx.redact_from_pending_updates(BOT, token).await?;
+            tx.mark_update_processed(BOT, 200, at(1)).await?;
+            Ok::<_, ticketgram_store::StoreError>(n)
+        })
+        .await
+        .unwrap();
+    assert_eq!(redacted, 1);
+    store
+        .write(async |tx| {
+            let error = format!("getMe refused {other}");
+            tx.mark_update_failed(BOT, 201, &error, at(1)).await
+        })
+        .await
+        .unwrap();
+
+    let failed = store.failed_updates(ws, 10).await.unwrap();
+    assert_eq!(failed.len(), 1);
+    assert!(
+        !failed[0].0.payload.contains(other),
+        "{}",
+        failed[0].0.payload
+    );
+    assert!(failed[0].0.payload.contains("[redacted]"));
+    assert_eq!(failed[0].1, "getMe refused [redacted]");
+    assert_eq!(
+        store.columns_containing(other).await.unwrap(),
+        Vec::<String>::new()
+    );
+    // Only the other bot's copy still holds the first token.
+    assert_eq!(
+        store.columns_containing(token).await.unwrap(),
+        ["updates.payload"]
+    );
+    let theirs = store.unprocessed_updates(777, 10).await.unwrap();
+    assert!(theirs[0].payload.contains(token));
 }

@@ -5,6 +5,7 @@
 mod admin;
 mod api_token;
 mod check_config;
+mod contract;
 mod desk;
 mod first_run;
 mod help;

@@ -58,6 +58,18 @@ async fn the_manager_bot_sends_a_link_that_works_once() {
         .expect("url")
         .to_string();
     assert!(link.starts_with(&console.base), "{link}");
+    // The link is a credential: the database holds its hash (web_login_links) and the
+    // outbox job that carried it holds it sealed, so a dump of the database opens nothing.
+    let secret = link.rsplit('/').next().expect("token");
+    assert_eq!(
+        console
+            .store
+            .columns_containing(secret)
+            .await
+            .expect("scan"),
+        Vec::<String>::new(),
+        "the sign-in link sits in the database in plain text"
+    );
 
     let http = http();
     let page = http.get(&link).send().await.expect("page");
