@@ -115,18 +115,7 @@ impl Store {
         update_id: i64,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO update_offsets (bot_id, last_confirmed_update_id, updated_at) VALUES ($1, $2, $3)
-             ON CONFLICT (bot_id) DO UPDATE
-             SET last_confirmed_update_id = excluded.last_confirmed_update_id, updated_at = excluded.updated_at
-             WHERE update_offsets.last_confirmed_update_id < excluded.last_confirmed_update_id",
-        )
-        .bind(bot_id)
-        .bind(update_id)
-        .bind(to_millis(at))
-        .execute(&mut *self.conn().await?)
-        .await?;
-        Ok(())
+        confirm_offset(&mut *self.conn().await?, bot_id, update_id, at).await
     }
 }
 
@@ -183,18 +172,11 @@ impl Tx {
         }
         let mut conn = self.conn().await?;
         query.execute(&mut *conn).await?;
-        sqlx::query(
-            "INSERT INTO update_offsets (bot_id, last_confirmed_update_id, updated_at) VALUES ($1, $2, $3)
-             ON CONFLICT (bot_id) DO UPDATE
-             SET last_confirmed_update_id = excluded.last_confirmed_update_id, updated_at = excluded.updated_at
-             WHERE update_offsets.last_confirmed_update_id < excluded.last_confirmed_update_id",
-        )
-        .bind(bot_id)
-        .bind(highest)
-        .bind(to_millis(received_at))
-        .execute(&mut *conn)
-        .await?;
+        confirm_offset(&mut conn, bot_id, highest, received_at).await?;
         Ok(Some(highest))
+    }
+}
+
 /// What stands in a stored update for a secret taken out of it.
 pub const REDACTED: &str = "[redacted]";
 
@@ -346,4 +328,25 @@ mod tests {
             assert_eq!(redact_bot_tokens(harmless), None, "{harmless}");
         }
     }
+}
+
+/// Moves the confirmed offset forward; never backwards.
+async fn confirm_offset(
+    conn: &mut sqlx::AnyConnection,
+    bot_id: i64,
+    update_id: i64,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+            "INSERT INTO update_offsets (bot_id, last_confirmed_update_id, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (bot_id) DO UPDATE
+             SET last_confirmed_update_id = excluded.last_confirmed_update_id, updated_at = excluded.updated_at
+             WHERE update_offsets.last_confirmed_update_id < excluded.last_confirmed_update_id",
+        )
+    .bind(bot_id)
+    .bind(update_id)
+    .bind(to_millis(at))
+    .execute(conn)
+    .await?;
+    Ok(())
 }
