@@ -42,6 +42,7 @@ pub async fn read_ahead(
                 tickets.insert(*ticket);
             }
             Delivery::Say { .. }
+            | Delivery::SaySealed { .. }
             | Delivery::SendDocument { .. }
             | Delivery::ClientBurst { .. }
             | Delivery::DeleteMessage { .. }
