@@ -1,5 +1,5 @@
 //! The ticket card: the channel post agents see for each ticket, edited in place whenever
-//! status, assignee or rating change, so the channel reads as a live queue.
+//! status, assignee, rating or the client's block change, so the channel reads as a live queue.
 
 use crate::callback::CallbackAction;
 use crate::jobs::{Button, Keyboard};
@@ -55,6 +55,17 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
             &[("opened", format_time(ticket.created_at).into())],
         ),
     ];
+    // Agents must see at a glance that nothing this client sends reaches the thread.
+    if let Some(block) = &facts.client.blocked {
+        lines.insert(
+            2,
+            t.text(
+                lang,
+                "card-client-blocked",
+                &[("reason", block.reason.clone().into())],
+            ),
+        );
+    }
     if let (Some(due), None) = (facts.first_reply_due, ticket.first_response_at) {
         lines.push(t.text(lang, "card-sla-due", &[("due", format_time(due).into())]));
     }
