@@ -104,8 +104,8 @@ mod tests {
         assert!(incomplete_warning(&before).is_some_and(|w| w.contains("TICKETGRAM_CHANNEL_ID")));
 
         let linked = AgentChats {
-            channel_id: -100_1,
-            group_id: Some(-100_2),
+            channel_id: -1_001_000_000_001,
+            group_id: Some(-1_001_000_000_002),
         };
         store
             .write(async |tx| tx.set_agent_chats(ws, &linked, now).await)
@@ -114,7 +114,7 @@ mod tests {
         let after = chats_in_effect(&desk).await;
         assert_eq!(
             (after.channel_id, after.group_id),
-            (Some(-100_1), Some(-100_2))
+            (Some(-1_001_000_000_001), Some(-1_001_000_000_002))
         );
         assert_eq!(incomplete_warning(&after), None);
     }
