@@ -138,7 +138,6 @@ async fn the_comment_step_never_swallows_a_menu_button_or_a_new_question() {
             .any(|c| text_of(c) == "Another problem: I was charged twice")
     })
     .await;
-
 }
 
 #[tokio::test]
