@@ -55,11 +55,13 @@ ticket-reopened-by-agent = Ihre Anfrage { $number } wurde vom Support wieder ge�
 rate-request = Wie bewerten Sie unsere Hilfe bei Anfrage { $number }?
 rating-thanks = Danke! Fügen Sie gern einen Kommentar hinzu oder tippen Sie auf „Überspringen“.
 rating-comment-thanks = Vielen Dank für Ihr Feedback!
+rating-already-given = Sie haben die Anfrage { $number } bereits bewertet. Vielen Dank!
+rating-ticket-open = Die Anfrage { $number } ist wieder offen: Sie können sie bewerten, sobald sie geschlossen ist.
 button-skip = Überspringen
 ticket-already-closed = Anfrage { $number } ist bereits geschlossen.
 
 # Ablehnungen und Grenzen
-blocked-notice = Leider ist Ihr Zugang zum Support eingeschränkt. Grund: { $reason }
+blocked-notice = Leider kann dieser Support keine Nachrichten mehr von Ihnen annehmen.
 unsupported-message = Diese Art von Nachricht kann ich nicht weitergeben ({ $kind }). Bitte senden Sie Text, ein Foto, ein Video oder ein Dokument.
 
 # Antworten der Agenten aus Kundensicht
@@ -76,6 +78,7 @@ card-unassigned = Zuständig: noch niemand
 card-opened = Eröffnet: { $opened }
 card-sla-due = Erste Antwort fällig: { $due }
 card-rating = Bewertung: { $stars } { $comment }
+card-client-blocked = ⛔ Kunde gesperrt: { $reason }
 card-no-topic = Allgemein
 button-take = 🙋 Übernehmen
 button-close-ticket = ✅ Schließen
@@ -91,6 +94,8 @@ client-edited = ✏️ Der Kunde hat diese Nachricht bearbeitet.
 ticket-closed-by = Geschlossen von { $actor }.
 ticket-reopened-by = Wieder geöffnet von { $actor }.
 client-rated = Der Kunde hat diese Anfrage mit { $stars }/5 bewertet. { $comment }
+client-blocked-by = ⛔ { $actor } hat diesen Kunden gesperrt: { $reason }. Was er sendet, wird im Verlauf der Anfrage gespeichert und nicht weitergeleitet.
+client-unblocked-by = { $actor } hat die Sperre dieses Kunden aufgehoben.
 transfer-choose = { $number } weitergeben an:
 transferred-to = Weitergegeben an { $agent }.
 staff-bot-only = Dieser Bot ist für das Support-Team. Wenn Sie Hilfe brauchen, schreiben Sie bitte unserem Support-Bot.

@@ -11,6 +11,7 @@ settings-help =
     /sla — Zielzeiten für erste Reaktion und Lösung
     /welcome — die Begrüßung des Kunden-Bots
     /offhours — der Hinweis außerhalb der Arbeitszeit
+    /blocknotice — was ein gesperrter Kunde liest
     /cancel — den aktuellen Schritt abbrechen
     Um den Agenten-Kanal und seine Diskussionsgruppe zu verbinden, füge den Bot dort als Administrator hinzu.
 settings-refused = Das können leider nur die Administratoren des Supports nutzen.
@@ -137,3 +138,8 @@ settings-texts-offhours-ask =
 settings-texts-invalid = Der Text muss 1 bis 2000 Zeichen haben.
 settings-texts-welcome-set = Begrüßung ({ $language }) gespeichert.
 settings-texts-offhours-set = Hinweis außerhalb der Arbeitszeit ({ $language }) gespeichert.
+settings-texts-blocked-choose = Den Hinweis für gesperrte Kunden in welcher Sprache möchtest du ändern?
+settings-texts-blocked-ask =
+    Hinweis für gesperrte Kunden ({ $language }) jetzt: { $current }
+    Sende den neuen Hinweis oder „-“ für den Standardtext. Bleib neutral: der Grund einer Sperre ist nur für Agenten.
+settings-texts-blocked-set = Hinweis für gesperrte Kunden ({ $language }) gespeichert.

@@ -56,11 +56,13 @@ ticket-reopened-by-agent = Your request { $number } was reopened by our support 
 rate-request = How would you rate our help with request { $number }?
 rating-thanks = Thank you! Add a comment if you like, or press Skip.
 rating-comment-thanks = Thank you for your feedback!
+rating-already-given = You have already rated request { $number }. Thank you!
+rating-ticket-open = Request { $number } is open again: you can rate it once it is closed.
 button-skip = Skip
 ticket-already-closed = Request { $number } is already closed.
 
 # Client bot: refusals and limits
-blocked-notice = Sorry, your access to support has been restricted. Reason: { $reason }
+blocked-notice = Sorry, this support desk can no longer take your messages.
 unsupported-message = I can't pass on this kind of message ({ $kind }). Please send text, a photo, a video or a document.
 
 # Agent replies as the client sees them
@@ -77,6 +79,7 @@ card-unassigned = Assigned: nobody yet
 card-opened = Opened: { $opened }
 card-sla-due = First reply due: { $due }
 card-rating = Rating: { $stars } { $comment }
+card-client-blocked = ⛔ Client blocked: { $reason }
 card-no-topic = General
 button-take = 🙋 Take
 button-close-ticket = ✅ Close
@@ -92,6 +95,8 @@ client-edited = ✏️ The client edited this message.
 ticket-closed-by = Closed by { $actor }.
 ticket-reopened-by = Reopened by { $actor }.
 client-rated = The client rated this request { $stars }/5. { $comment }
+client-blocked-by = ⛔ { $actor } blocked this client: { $reason }. What they send is kept in the ticket's history and not relayed.
+client-unblocked-by = { $actor } unblocked this client.
 transfer-choose = Transfer { $number } to:
 transferred-to = Transferred to { $agent }.
 staff-bot-only = This bot is for the support team. If you need help, please write to our support bot.

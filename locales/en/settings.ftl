@@ -11,6 +11,7 @@ settings-help =
     /sla — target first-reaction and resolution times
     /welcome — the client bot's greeting
     /offhours — the out-of-hours notice
+    /blocknotice — what a blocked client is told
     /cancel — stop the current step
     To link the agents' channel and its discussion group, add the bot to them as an administrator.
 settings-refused = Sorry, only the desk's administrators can use this.
@@ -137,3 +138,8 @@ settings-texts-offhours-ask =
 settings-texts-invalid = The text must have 1 to 2000 characters.
 settings-texts-welcome-set = Greeting ({ $language }) saved.
 settings-texts-offhours-set = Out-of-hours notice ({ $language }) saved.
+settings-texts-blocked-choose = Which language's notice for blocked clients do you want to change?
+settings-texts-blocked-ask =
+    Notice for blocked clients ({ $language }) now: { $current }
+    Send the new notice, or "-" for the standard one. Keep it neutral: the reason of a block is for agents only.
+settings-texts-blocked-set = Notice for blocked clients ({ $language }) saved.

@@ -55,11 +55,13 @@ ticket-reopened-by-agent = Ваше обращение { $number } снова о
 rate-request = Как вы оцениваете нашу помощь по обращению { $number }?
 rating-thanks = Спасибо! Можете добавить комментарий или нажать «Пропустить».
 rating-comment-thanks = Спасибо за отзыв!
+rating-already-given = Вы уже оценили обращение { $number }. Спасибо!
+rating-ticket-open = Обращение { $number } снова открыто: оценить его можно будет после закрытия.
 button-skip = Пропустить
 ticket-already-closed = Обращение { $number } уже закрыто.
 
 # Отказы и ограничения
-blocked-notice = К сожалению, ваш доступ к поддержке ограничен. Причина: { $reason }
+blocked-notice = К сожалению, эта служба поддержки больше не может принимать ваши сообщения.
 unsupported-message = Я не могу передать сообщение такого типа ({ $kind }). Пожалуйста, отправьте текст, фото, видео или документ.
 
 # Ответы агентов глазами клиента
@@ -76,6 +78,7 @@ card-unassigned = Исполнитель: пока никто
 card-opened = Создано: { $opened }
 card-sla-due = Первый ответ до: { $due }
 card-rating = Оценка: { $stars } { $comment }
+card-client-blocked = ⛔ Клиент заблокирован: { $reason }
 card-no-topic = Общее
 button-take = 🙋 Взять
 button-close-ticket = ✅ Закрыть
@@ -91,6 +94,8 @@ client-edited = ✏️ Клиент отредактировал это сооб
 ticket-closed-by = Закрыл(а) { $actor }.
 ticket-reopened-by = Снова открыл(а) { $actor }.
 client-rated = Клиент оценил обращение на { $stars }/5. { $comment }
+client-blocked-by = ⛔ { $actor } заблокировал(а) клиента: { $reason }. Его сообщения сохраняются в истории обращения и не пересылаются.
+client-unblocked-by = { $actor } разблокировал(а) клиента.
 transfer-choose = Передать { $number }:
 transferred-to = Передано: { $agent }.
 staff-bot-only = Этот бот предназначен для команды поддержки. Если вам нужна помощь, напишите нашему боту поддержки.

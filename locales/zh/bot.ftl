@@ -55,11 +55,13 @@ ticket-reopened-by-agent = 您的请求 { $number } 已被客服重新打开。�
 rate-request = 您如何评价我们对工单 { $number } 的帮助？
 rating-thanks = 谢谢！您可以补充评论，或点击“跳过”。
 rating-comment-thanks = 感谢您的反馈！
+rating-already-given = 您已经为工单 { $number } 评过分了。谢谢！
+rating-ticket-open = 工单 { $number } 已重新打开：关闭后即可评分。
 button-skip = 跳过
 ticket-already-closed = 工单 { $number } 已经关闭。
 
 # 拒绝与限制
-blocked-notice = 抱歉，您使用客服的权限已被限制。原因：{ $reason }
+blocked-notice = 抱歉，本客服台已无法再接收您的消息。
 unsupported-message = 无法转发此类消息（{ $kind }）。请发送文字、图片、视频或文件。
 
 # 客户看到的客服回复
@@ -76,6 +78,7 @@ card-unassigned = 负责人：暂无
 card-opened = 创建时间：{ $opened }
 card-sla-due = 首次回复期限：{ $due }
 card-rating = 评分：{ $stars } { $comment }
+card-client-blocked = ⛔ 客户已被屏蔽：{ $reason }
 card-no-topic = 常规
 button-take = 🙋 接手
 button-close-ticket = ✅ 关闭
@@ -91,6 +94,8 @@ client-edited = ✏️ 客户编辑了这条消息。
 ticket-closed-by = 由 { $actor } 关闭。
 ticket-reopened-by = 由 { $actor } 重新打开。
 client-rated = 客户给此工单评分 { $stars }/5。{ $comment }
+client-blocked-by = ⛔ { $actor } 屏蔽了此客户：{ $reason }。其发送的内容会保存在工单历史中，但不会转发。
+client-unblocked-by = { $actor } 解除了对此客户的屏蔽。
 transfer-choose = 将 { $number } 转交给：
 transferred-to = 已转交给 { $agent }。
 staff-bot-only = 此机器人仅供客服团队使用。如需帮助，请联系我们的客服机器人。

@@ -11,6 +11,7 @@ settings-help =
     /sla — 首次响应和解决的目标时间
     /welcome — 客户机器人的欢迎语
     /offhours — 非工作时间的提示
+    /blocknotice — 被屏蔽客户看到的提示
     /cancel — 停止当前步骤
     要连接客服频道及其讨论组，请将机器人添加为那里的管理员。
 settings-refused = 抱歉，只有客服台的管理员可以使用此功能。
@@ -134,3 +135,8 @@ settings-texts-offhours-ask =
 settings-texts-invalid = 文本长度须为 1 到 2000 个字符。
 settings-texts-welcome-set = 欢迎语（{ $language }）已保存。
 settings-texts-offhours-set = 非工作时间提示（{ $language }）已保存。
+settings-texts-blocked-choose = 要修改哪种语言的屏蔽客户提示？
+settings-texts-blocked-ask =
+    屏蔽客户提示（{ $language }）当前为：{ $current }
+    发送新的提示，或发送“-”恢复标准提示。请保持中性：屏蔽原因仅供客服人员查看。
+settings-texts-blocked-set = 屏蔽客户提示（{ $language }）已保存。

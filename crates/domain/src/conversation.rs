@@ -1,8 +1,9 @@
 //! Where a client is in a conversation with the client bot. Persisted (as JSON) so a restart
 //! never drops a client halfway through a form.
 
-use crate::ids::{TicketId, TopicId};
+use crate::ids::{MessageId, TicketId, TopicId};
 use crate::message::MediaRef;
+use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -17,8 +18,16 @@ pub enum ClientState {
     WritingQuestion { topic: Option<TopicId> },
     /// The ticket was closed; waiting for a 1-5 score.
     Rating { ticket: TicketId },
-    /// Score given; an optional comment may follow.
-    RatingComment { ticket: TicketId },
+    /// Score given; an optional comment may follow: a reply to the bot's prompt (`prompt`,
+    /// the stored message), or the client's next text before `until`. Anything else ends the
+    /// step and is handled as usual, so a new question is never taken for a comment.
+    RatingComment {
+        ticket: TicketId,
+        #[serde(default)]
+        prompt: Option<MessageId>,
+        #[serde(default)]
+        until: Option<Timestamp>,
+    },
     /// Several open tickets and no way to tell which one a message is for: the bot asked, and
     /// holds the message until the client answers.
     ChoosingTicket { pending: PendingMessage },
@@ -52,5 +61,18 @@ mod tests {
         };
         let json = serde_json::to_string(&state).unwrap();
         assert_eq!(serde_json::from_str::<ClientState>(&json).unwrap(), state);
+    }
+
+    #[test]
+    fn a_comment_step_stored_before_its_window_existed_still_reads() {
+        let old = r#"{"state":"rating_comment","ticket":7}"#;
+        assert_eq!(
+            serde_json::from_str::<ClientState>(old).unwrap(),
+            ClientState::RatingComment {
+                ticket: TicketId(7),
+                prompt: None,
+                until: None
+            }
+        );
     }
 }

@@ -96,6 +96,21 @@ impl MediaKind {
         }
     }
 
+    /// Kinds whose messages carry a caption in Telegram. A sticker, a video note, a location
+    /// or a contact has none: a caption sent with one is dropped, so whatever must be read
+    /// with it (an agent's signature) goes in a message of its own.
+    pub fn takes_caption(&self) -> bool {
+        matches!(
+            self,
+            MediaKind::Photo
+                | MediaKind::Document
+                | MediaKind::Video
+                | MediaKind::Audio
+                | MediaKind::Voice
+                | MediaKind::Animation
+        )
+    }
+
     /// Kinds Telegram lets us group into one album (sendMediaGroup).
     pub fn can_be_in_album(&self) -> bool {
         matches!(

@@ -1,5 +1,5 @@
 //! The ticket card: the channel post agents see for each ticket, edited in place whenever
-//! status, assignee or rating change, so the channel reads as a live queue.
+//! status, assignee, rating or the client's block change, so the channel reads as a live queue.
 
 use crate::callback::CallbackAction;
 use crate::jobs::{Button, Keyboard};
@@ -60,6 +60,17 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
             )],
         ),
     ];
+    // Agents must see at a glance that nothing this client sends reaches the thread.
+    if let Some(block) = &facts.client.blocked {
+        lines.insert(
+            2,
+            t.text(
+                lang,
+                "card-client-blocked",
+                &[("reason", block.reason.clone().into())],
+            ),
+        );
+    }
     // A deadline only while someone still owes the first reply: not once answered, and not
     // on a ticket closed without one.
     if let (Some(due), None, true) = (

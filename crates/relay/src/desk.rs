@@ -72,6 +72,9 @@ pub struct DeskConfig {
     /// A client's messages written less than this apart are one burst: the ticket's owner is
     /// notified once for it, after the client paused (an album, five quick lines).
     pub burst_pause: std::time::Duration,
+    /// After a score, the client's next text within this long is taken as its comment (a
+    /// reply to the prompt always is); later, or anything else, ends the comment step.
+    pub rating_comment_window: std::time::Duration,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -131,6 +134,7 @@ impl DeskConfig {
             console_url: None,
             timer_interval: std::time::Duration::from_secs(30),
             burst_pause: std::time::Duration::from_secs(3),
+            rating_comment_window: std::time::Duration::from_secs(5 * 60),
         }
     }
 }
@@ -447,8 +451,13 @@ impl<'a> Effects<'a> {
         Ok(())
     }
 
-    /// A notice from Ticketgram in the ticket's thread, for the agents.
+    /// A notice from Ticketgram in the ticket's thread, for the agents. Without a discussion
+    /// group there is no thread: a job waiting for one would only hold the ticket's later
+    /// jobs (the client's confirmation) back and die.
     pub async fn tell_agents(&mut self, ticket: TicketId, text: String) -> Result<(), RelayError> {
+        if self.desk.config.chats.group_id.is_none() {
+            return Ok(());
+        }
         let notice = Delivery::ThreadNotice {
             ticket,
             text,
@@ -470,9 +479,22 @@ impl<'a> Effects<'a> {
         text: String,
         keyboard: Option<crate::jobs::Keyboard>,
     ) -> Result<(), RelayError> {
+        self.notify_client_message(ticket, text, keyboard).await?;
+        Ok(())
+    }
+
+    /// [`Effects::notify_client`], returning the stored message (a reply to it can be told
+    /// apart from other messages).
+    pub async fn notify_client_message(
+        &mut self,
+        ticket: TicketId,
+        text: String,
+        keyboard: Option<crate::jobs::Keyboard>,
+    ) -> Result<MessageId, RelayError> {
         let message = self.system_message(ticket, text).await?;
         self.send(Delivery::ClientNotice { message, keyboard }, Some(ticket))
-            .await
+            .await?;
+        Ok(message)
     }
 
     async fn system_message(

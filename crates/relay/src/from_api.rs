@@ -62,8 +62,11 @@ pub async fn open_ticket(
         .tx
         .create_ticket_as(desk.ws(), &new, request.opened_by)
         .await?;
-    fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
-        .await?;
+    // Without a channel the card waits for one (`actions::cards`).
+    if desk.config.chats.channel_id.is_some() {
+        fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
+            .await?;
+    }
     let recorded = fx
         .tx
         .add_message(

@@ -22,6 +22,8 @@ pub struct DeskProfile {
     /// Sent to a client who writes while the desk is closed, per language; `{ $opens }` in it
     /// is replaced with the next opening time.
     pub out_of_hours: Vec<(Language, String)>,
+    /// Told once to a client the desk blocked, per language (the reason is for agents only).
+    pub blocked_notice: Vec<(Language, String)>,
 }
 
 /// The agents' channel and its discussion group.
@@ -39,6 +41,7 @@ pub mod keys {
     pub const AGENT_LANGUAGE: &str = "desk.agent_language";
     pub const WELCOME: &str = "desk.welcome";
     pub const OUT_OF_HOURS: &str = "desk.out_of_hours";
+    pub const BLOCKED_NOTICE: &str = "desk.blocked_notice";
 }
 
 impl Store {
@@ -53,6 +56,7 @@ impl Store {
                 keys::AGENT_LANGUAGE => profile.agent_language = Some(decode(&key, &value)?),
                 keys::WELCOME => profile.welcome = decode(&key, &value)?,
                 keys::OUT_OF_HOURS => profile.out_of_hours = decode(&key, &value)?,
+                keys::BLOCKED_NOTICE => profile.blocked_notice = decode(&key, &value)?,
                 _ => {}
             }
         }
@@ -134,6 +138,19 @@ impl Tx {
         let mut all = self.desk_profile(ws).await?.out_of_hours;
         replace_for(&mut all, language, text);
         self.set_typed(ws, keys::OUT_OF_HOURS, &all, at).await
+    }
+
+    /// What a blocked client is told in `language`; `None` restores the standard notice.
+    pub async fn set_blocked_notice_text(
+        &self,
+        ws: WorkspaceId,
+        language: Language,
+        text: Option<&str>,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut all = self.desk_profile(ws).await?.blocked_notice;
+        replace_for(&mut all, language, text);
+        self.set_typed(ws, keys::BLOCKED_NOTICE, &all, at).await
     }
 
     async fn set_typed<T: Serialize>(

@@ -124,9 +124,34 @@ impl Tx {
         at: Timestamp,
     ) -> Result<StatusChange, StoreError> {
         self.mutate_ticket(ws, id, |ticket| {
+            let rated = ticket
+                .rating
+                .map(|r| (r.score(), ticket.rating_comment.clone()));
             let change = ticket.transition(to, actor, at)?;
-            let event = EventDraft::status(&change);
-            Ok((change, vec![event]))
+            let mut events = vec![EventDraft::status(&change)];
+            // A reopen clears the score (the next close asks again); the old one stays here.
+            if let (true, Some((score, comment))) = (change.is_reopen(), rated) {
+                let details = serde_json::json!({ "rating": score, "comment": comment });
+                events.push(EventDraft::other("rating_archived", actor, details, at));
+            }
+            Ok((change, events))
+        })
+        .await
+    }
+
+    /// A line in the ticket's history about something that happened around it rather than to
+    /// it (the client was blocked or unblocked): the ticket itself does not change.
+    pub async fn record_ticket_event(
+        &self,
+        ws: WorkspaceId,
+        id: TicketId,
+        kind: &'static str,
+        actor: Actor,
+        details: serde_json::Value,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.mutate_ticket(ws, id, |_| {
+            Ok(((), vec![EventDraft::other(kind, actor, details, at)]))
         })
         .await
     }

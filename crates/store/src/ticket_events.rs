@@ -7,7 +7,8 @@ use sqlx::AnyConnection;
 use ticketgram_domain::{Actor, StatusChange, TicketId, TicketStatus, Timestamp, WorkspaceId};
 
 /// One history row. `kind` is a stable snake_case code: `created`, `status_changed`,
-/// `assigned`, `priority_changed`, `rated`, `tag_added`, `tag_removed`.
+/// `assigned`, `priority_changed`, `rated`, `rating_archived` (a reopen set the score aside),
+/// `client_blocked`, `client_unblocked`, `tag_added`, `tag_removed`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TicketEvent {
     pub id: i64,

@@ -231,7 +231,6 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
             group_id: settings.desk.group_id,
         },
     };
-    crate::desk::warn_if_incomplete(&chats);
     let translator = Arc::new(Translator::load().map_err(RunError::Translations)?);
     let mut desk = crate::desk::desk(
         store.clone(),
@@ -244,6 +243,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let console_url = console_url(settings, &listener);
     desk.config.console_url = Some(console_url.clone());
     let desk = desk.with_token_key(crate::token_key::token_key(settings)?);
+    crate::desk::warn_if_incomplete(&crate::desk::chats_in_effect(&desk).await);
     if demo.is_none() {
         announce_setup_code(store, ws, &me).await?;
     }

@@ -72,6 +72,10 @@ impl Ticket {
             _ if change.is_reopen() => {
                 self.resolved_at = None;
                 self.closed_at = None;
+                // The score was for the work that ended; the next close asks again (the old
+                // score stays in the ticket's history, written by the store).
+                self.rating = None;
+                self.rating_comment = None;
             }
             _ => {}
         }
@@ -168,6 +172,20 @@ pub(crate) mod tests {
             .unwrap();
         assert!(change.is_reopen());
         assert_eq!((ticket.resolved_at, ticket.closed_at), (None, None));
+    }
+
+    #[test]
+    fn reopening_clears_the_rating_of_the_work_that_ended() {
+        let mut ticket = sample_ticket();
+        let t = ticket.created_at;
+        ticket
+            .transition(TicketStatus::Closed, Actor::Client(ticket.client), t)
+            .unwrap();
+        ticket.rate(Rating::new(2).unwrap(), Some("slow".into()));
+        ticket
+            .transition(TicketStatus::Open, Actor::Client(ticket.client), t)
+            .unwrap();
+        assert_eq!((ticket.rating, ticket.rating_comment), (None, None));
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! rows, the same notices in the thread, the same messages to the client and the agents.
 
 pub mod assign;
-use crate::client_bot;
+pub mod block;
+pub mod cards;
+pub mod rating;
+
 use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;
 use crate::RelayError;
@@ -125,7 +128,7 @@ pub async fn change_status(
         tell(desk, fx, ticket, notice).await?;
         let closed = desk.store.get_ticket(desk.ws(), ticket).await?;
         let client = desk.store.get_client(desk.ws(), closed.client).await?;
-        client_bot::ask_rating(desk, fx, &client, &closed).await?;
+        rating::ask_rating(desk, fx, &client, &closed).await?;
     } else if change.is_reopen() {
         let notice = desk.agent_text("ticket-reopened-by", &[("actor", name.into())]);
         tell(desk, fx, ticket, notice).await?;

@@ -3,7 +3,7 @@
 use super::menu;
 use crate::callback::CallbackAction;
 use crate::desk::{Desk, Effects};
-use crate::jobs::{Button, Delivery, Keyboard};
+use crate::jobs::Delivery;
 use crate::RelayError;
 use teloxide_core::types::CallbackQuery;
 use ticketgram_domain::{
@@ -18,19 +18,25 @@ pub async fn handle_button(
     action: CallbackAction,
 ) -> Result<(), RelayError> {
     let client = super::client_of(desk, fx, &query.from).await?;
-    // Always stop the spinner, whatever happens next.
+    if client.is_blocked() {
+        return super::blocked::press_answered(desk, fx, &client, query).await;
+    }
+    // Always stop the spinner, whatever happens next; a refused score says why instead.
+    let refusal = match action {
+        CallbackAction::Rate(ticket, stars) => {
+            rate_pressed(desk, fx, &client, ticket, stars).await?
+        }
+        _ => None,
+    };
     fx.send(
         Delivery::AnswerCallback {
             callback_id: query.id.0.clone(),
-            text: None,
-            alert: false,
+            alert: refusal.is_some(),
+            text: refusal,
         },
         None,
     )
     .await?;
-    if client.is_blocked() {
-        return Ok(());
-    }
     match action {
         CallbackAction::NewRequest => menu::choose_topic(desk, fx, &client).await,
         CallbackAction::MyRequests => menu::my_requests(desk, fx, &client).await,
@@ -70,23 +76,8 @@ pub async fn handle_button(
         CallbackAction::RouteTo(ticket) => route_pending(desk, fx, &client, ticket).await,
         CallbackAction::CloseByClient(ticket) => close(desk, fx, &client, ticket).await,
         CallbackAction::ReopenByClient(ticket) => reopen(desk, fx, &client, ticket).await,
-        CallbackAction::Rate(ticket, stars) => {
-            let rating = Rating::new(stars.into())
-                .map_err(|_| RelayError::Internal("rating out of range"))?;
-            rate(desk, fx, &client, ticket, rating).await
-        }
-        CallbackAction::SkipComment(_) => {
-            fx.tx
-                .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
-                .await?;
-            let text = desk.text(client.language, "rating-comment-thanks", &[]);
-            menu::say(
-                fx,
-                &client,
-                text,
-                Some(menu::main_menu(desk, client.language)),
-            )
-            .await
+        CallbackAction::SkipComment(ticket) => {
+            super::rating::skipped(desk, fx, &client, ticket).await
         }
         // Agent actions never reach here (the classifier routes them to the agents' side).
         _ => Ok(()),
@@ -156,13 +147,12 @@ async fn route_pending(
     fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
         .await?;
-    fx.send(
-        Delivery::ClientToThread {
+    if desk.config.chats.group_id.is_some() {
+        let job = Delivery::ClientToThread {
             message: recorded.message.id,
-        },
-        Some(ticket.id),
-    )
-    .await?;
+        };
+        fx.send(job, Some(ticket.id)).await?;
+    }
     confirm_switch(desk, fx, client, &ticket).await
 }
 
@@ -199,33 +189,7 @@ async fn close(
     );
     fx.tell_agents(ticket.id, notice).await?;
     fx.refresh_card(ticket.id).await?;
-    ask_rating(desk, fx, client, &ticket).await
-}
-
-/// After a close (by either side): the closing notice with the 1-5 stars.
-pub(crate) async fn ask_rating(
-    desk: &Desk,
-    fx: &mut Effects<'_>,
-    client: &Client,
-    ticket: &ticketgram_domain::Ticket,
-) -> Result<(), RelayError> {
-    let number = ticket.number.to_string();
-    let lang = client.language;
-    let text = format!(
-        "{}\n{}",
-        desk.text(lang, "ticket-closed", &[("number", number.clone().into())]),
-        desk.text(lang, "rate-request", &[("number", number.into())])
-    );
-    fx.tx
-        .set_client_state(
-            desk.ws(),
-            client.id,
-            &ClientState::Rating { ticket: ticket.id },
-            fx.now,
-        )
-        .await?;
-    fx.notify_client(ticket.id, text, Some(menu::rating_keyboard(ticket)))
-        .await
+    crate::actions::rating::ask_rating(desk, fx, client, &ticket).await
 }
 
 async fn reopen(
@@ -269,54 +233,20 @@ async fn reopen(
     fx.notify_client(ticket.id, text, None).await
 }
 
-pub(crate) async fn rate(
+/// A star button: the score, or why it was not taken (the press's answer says it).
+async fn rate_pressed(
     desk: &Desk,
     fx: &mut Effects<'_>,
     client: &Client,
     ticket: TicketId,
-    rating: Rating,
-) -> Result<(), RelayError> {
-    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
-        return not_found(desk, fx, client).await;
-    };
-    fx.tx
-        .rate_ticket(desk.ws(), ticket.id, rating, None, fx.now)
-        .await?;
-    fx.tx
-        .set_client_state(
-            desk.ws(),
-            client.id,
-            &ClientState::RatingComment { ticket: ticket.id },
-            fx.now,
-        )
-        .await?;
-    after_rating(desk, fx, client, ticket.id, rating, None).await?;
-    let skip = Button {
-        text: desk.text(client.language, "button-skip", &[]),
-        data: CallbackAction::SkipComment(ticket.id).encode(),
-    };
-    let text = desk.text(client.language, "rating-thanks", &[]);
-    menu::say(fx, client, text, Some(Keyboard::Inline(vec![vec![skip]]))).await
-}
-
-/// Tells the agents about a rating and shows it on the card.
-pub(crate) async fn after_rating(
-    desk: &Desk,
-    fx: &mut Effects<'_>,
-    _client: &Client,
-    ticket: TicketId,
-    rating: Rating,
-    comment: Option<String>,
-) -> Result<(), RelayError> {
-    let notice = desk.agent_text(
-        "client-rated",
-        &[
-            ("stars", i64::from(rating.score()).into()),
-            ("comment", comment.unwrap_or_default().into()),
-        ],
-    );
-    fx.tell_agents(ticket, notice).await?;
-    fx.refresh_card(ticket).await
+    stars: u8,
+) -> Result<Option<String>, RelayError> {
+    let rating =
+        Rating::new(stars.into()).map_err(|_| RelayError::Internal("rating out of range"))?;
+    match own_ticket(desk, client, ticket).await? {
+        Some(ticket) => super::rating::scored(desk, fx, client, &ticket, rating).await,
+        None => Ok(Some(desk.text(client.language, "ticket-not-found", &[]))),
+    }
 }
 
 /// "Your next messages go to request #N", as a message about that ticket (so replying to it

@@ -190,19 +190,6 @@ fn ticket_buttons(desk: &Desk, lang: Language, ticket: &Ticket) -> Vec<Button> {
     }
 }
 
-/// The 1-5 stars keyboard sent after a ticket is closed.
-pub fn rating_keyboard(ticket: &Ticket) -> Keyboard {
-    let row = (1..=5u8)
-        .map(|stars| Button {
-            text: "⭐".repeat(stars as usize),
-            data: CallbackAction::Rate(ticket.id, stars).encode(),
-        })
-        .collect::<Vec<_>>();
-    // Five stars on one row are too wide on phones: 3 + 2.
-    let (first, second) = row.split_at(3);
-    Keyboard::Inline(vec![first.to_vec(), second.to_vec()])
-}
-
 pub(crate) async fn say(
     fx: &mut Effects<'_>,
     client: &Client,

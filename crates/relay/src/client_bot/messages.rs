@@ -22,12 +22,18 @@ pub async fn handle_message(
         return Ok(());
     };
     let client = super::client_of(desk, fx, user).await?;
-    if let Some(block) = &client.blocked {
-        return blocked_notice(desk, fx, &client, &block.reason).await;
+    if client.is_blocked() {
+        return super::blocked::message_kept(desk, fx, &client, message).await;
     }
     let text = message.text().unwrap_or("");
     if let Some(command) = text.strip_prefix('/') {
         let command = command.split([' ', '@']).next().unwrap_or("");
+        if matches!(
+            command,
+            "start" | "help" | "new" | "my" | "requests" | "language"
+        ) {
+            super::rating::moved_on(desk, fx, &client).await?;
+        }
         return match command {
             "start" => menu::welcome(desk, fx, &client).await,
             "help" => menu::help(desk, fx, &client).await,
@@ -39,6 +45,7 @@ pub async fn handle_message(
         };
     }
     if let Some(action) = menu::menu_action(desk, text) {
+        super::rating::moved_on(desk, fx, &client).await?;
         return match action {
             CallbackAction::NewRequest => menu::choose_topic(desk, fx, &client).await,
             CallbackAction::MyRequests => menu::my_requests(desk, fx, &client).await,
@@ -80,47 +87,43 @@ async fn on_content(
         ClientState::WritingQuestion { topic } | ClientState::DisputeForm { topic, .. } => {
             open_ticket(desk, fx, client, message, &content, topic).await
         }
-        ClientState::RatingComment { ticket } if content.text.is_some() => {
-            let stored = desk.store.get_ticket(desk.ws(), ticket).await?;
-            if let Some(rating) = stored.rating {
-                fx.tx
-                    .rate_ticket(desk.ws(), ticket, rating, content.text.clone(), fx.now)
-                    .await?;
-                super::buttons::after_rating(
-                    desk,
-                    fx,
-                    client,
-                    ticket,
-                    rating,
-                    content.text.clone(),
-                )
-                .await?;
+        ClientState::RatingComment {
+            ticket,
+            prompt,
+            until,
+        } => {
+            let step = (ticket, prompt, until);
+            if super::rating::comment_taken(desk, fx, client, message, &content, step).await? {
+                return Ok(());
             }
-            fx.tx
-                .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
-                .await?;
-            let text = desk.text(client.language, "rating-comment-thanks", &[]);
-            menu::say(
-                fx,
-                client,
-                text,
-                Some(menu::main_menu(desk, client.language)),
-            )
-            .await
+            route_content(desk, fx, client, message, &content).await
         }
         ClientState::Rating { ticket } if rating_typed(&content).is_some() => {
             let rating = rating_typed(&content).ok_or(RelayError::Internal("rating vanished"))?;
-            super::buttons::rate(desk, fx, client, ticket, rating).await
+            let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
+            match super::rating::scored(desk, fx, client, &ticket, rating).await? {
+                Some(refusal) => menu::say(fx, client, refusal, None).await,
+                None => Ok(()),
+            }
         }
-        _ => match route(desk, client, message).await? {
-            Route::Ticket(ticket) => {
-                add_to_ticket(desk, fx, client, message, &content, ticket).await
-            }
-            Route::NewTicket => open_ticket(desk, fx, client, message, &content, None).await,
-            Route::Ask(tickets) => {
-                super::routing::ask_which(desk, fx, client, message, &content, &tickets).await
-            }
-        },
+        _ => route_content(desk, fx, client, message, &content).await,
+    }
+}
+
+/// Content for a ticket: the ticket it belongs to, a new one, or the question which one.
+async fn route_content(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    message: &Message,
+    content: &Content,
+) -> Result<(), RelayError> {
+    match route(desk, client, message).await? {
+        Route::Ticket(ticket) => add_to_ticket(desk, fx, client, message, content, ticket).await,
+        Route::NewTicket => open_ticket(desk, fx, client, message, content, None).await,
+        Route::Ask(tickets) => {
+            super::routing::ask_which(desk, fx, client, message, content, &tickets).await
+        }
     }
 }
 
@@ -167,8 +170,12 @@ pub(crate) async fn open_ticket(
     fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
         .await?;
-    fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
-        .await?;
+    // With no agents' channel linked yet the card waits: linking one posts the cards of the
+    // open tickets (`settings_bot::chats`), and the client's confirmation is not held back.
+    if desk.config.chats.channel_id.is_some() {
+        fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
+            .await?;
+    }
     let stored = store_client_message(desk, fx, message, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored.message.id, content).await?;
     crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
@@ -229,6 +236,11 @@ async fn relay_to_thread(
     message: ticketgram_domain::MessageId,
     content: &Content,
 ) -> Result<(), RelayError> {
+    // No discussion group, no thread: the message is stored, and posted when a channel with
+    // its group is linked.
+    if desk.config.chats.group_id.is_none() {
+        return Ok(());
+    }
     match content.media_group_id() {
         Some(group) => {
             let job = Delivery::ClientAlbumToThread {
@@ -254,36 +266,4 @@ pub async fn handle_edit(
     message: &Message,
 ) -> Result<(), RelayError> {
     crate::edits::apply_edit(desk, fx, message, MessageDirection::Client).await
-}
-
-/// Tells a blocked client, through the client bot (the manager bot calls this when an agent
-/// blocks someone).
-pub(crate) async fn blocked_notice(
-    desk: &Desk,
-    fx: &mut Effects<'_>,
-    client: &Client,
-    reason: &str,
-) -> Result<(), RelayError> {
-    // One polite notice per block, not one per message. The key names the block's start, so a
-    // client blocked again later is told again.
-    let since = client
-        .blocked
-        .as_ref()
-        .map_or(0, |b| b.at.timestamp_millis());
-    let key = format!("blocked-notice:{}:{since}", client.id.0);
-    if desk.store.get_setting(desk.ws(), &key).await?.is_some() {
-        return Ok(());
-    }
-    fx.tx.set_setting(desk.ws(), &key, "1", fx.now).await?;
-    let text = desk.text(
-        client.language,
-        "blocked-notice",
-        &[("reason", reason.to_string().into())],
-    );
-    let job = Delivery::Say {
-        chat_id: client.telegram_user_id,
-        text,
-        keyboard: None,
-    };
-    fx.send_via(desk.config.bots.client, job, None).await
 }

@@ -1,13 +1,13 @@
 //! The client bot: what a marketplace user sees in their private chat with the desk.
 
+mod blocked;
 mod buttons;
 mod menu;
 mod messages;
+mod rating;
 mod routing;
 
-pub(crate) use buttons::ask_rating;
 pub use buttons::handle_button;
-pub(crate) use messages::blocked_notice;
 pub use messages::{handle_edit, handle_message};
 
 use crate::desk::Desk;

@@ -77,6 +77,9 @@ pub(super) async fn agent_to_client(
         }
         return Ok(Outcome::Done);
     }
+    if !message.media.iter().all(|m| m.kind.takes_caption()) {
+        return uncaptioned_to_client(desk, tg, &message, chat, &signature, rec).await;
+    }
     let first_id = {
         let source = source_copy(&message, desk.bot_id(), Some(chat))?;
         let caption = message.media.first().and_then(|m| m.caption.as_deref());
@@ -108,6 +111,35 @@ pub(super) async fn agent_to_client(
         }
     };
     record_copy(desk, rec, &message, chat, first_id);
+    Ok(Outcome::Done)
+}
+
+/// A sticker or a video note carries no caption in Telegram (one sent with it is dropped):
+/// the media goes as it is and the signature follows as a reply to it, two calls, so a retry
+/// after the first sends only the signature, still replying to the copy.
+async fn uncaptioned_to_client(
+    desk: &Desk,
+    tg: &TelegramClient,
+    message: &Message,
+    chat: i64,
+    signature: &str,
+    rec: &mut Recorded,
+) -> Result<Outcome, DeliveryError> {
+    let copied = if rec.pending(0) {
+        let source = source_copy(message, desk.bot_id(), Some(chat))?;
+        let id = call::copy(tg, chat, source.chat_id, source.message_id, None, None).await?;
+        record_copy(desk, rec, message, chat, id);
+        rec.made(0);
+        Some(id)
+    } else {
+        message
+            .copies
+            .iter()
+            .find(|c| c.chat_id == chat)
+            .map(|c| c.message_id)
+    };
+    call::send_text(tg, chat, &format!("— {signature}"), None, copied).await?;
+    rec.made(1);
     Ok(Outcome::Done)
 }
 

@@ -1,11 +1,13 @@
 //! `/block <who> <reason>` and `/unblock <who>`: a client's access to the desk. `<who>` is a
-//! Telegram id, an `@username` or a ticket (`#1042`, `ticket 1042`). Both are audited; the
-//! blocked client gets the client bot's polite notice once.
+//! Telegram id, an `@username` or a ticket (`#1042`, `ticket 1042`). The desk's action
+//! (`actions::block`) does the rest: audit, the tickets' history, cards and threads, and the
+//! client's neutral notice.
 
 use super::Me;
+use crate::actions::block::{self, Changed};
 use crate::desk::Effects;
 use crate::RelayError;
-use ticketgram_domain::{Actor, AuditEntry, BlockState, Client, TicketNumber};
+use ticketgram_domain::{Client, TicketNumber};
 use ticketgram_store::StoreError;
 
 pub async fn block(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), RelayError> {
@@ -18,36 +20,20 @@ pub async fn block(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), 
     let Some(client) = find_client(me, fx, who).await? else {
         return Ok(());
     };
-    let desk = me.desk;
     let name = client.display_name();
-    if client.blocked.is_some() {
-        return me
-            .say(fx, "manager-already-blocked", &[("client", name.into())])
-            .await;
+    match block::block(me.desk, fx, &client, reason, me.agent.id).await? {
+        Changed::AlreadySo => {
+            me.say(fx, "manager-already-blocked", &[("client", name.into())])
+                .await
+        }
+        Changed::Done => {
+            let args = [
+                ("client", name.into()),
+                ("reason", reason.to_string().into()),
+            ];
+            me.say(fx, "manager-blocked", &args).await
+        }
     }
-    let block = BlockState {
-        reason: reason.to_string(),
-        by: Actor::Agent(me.agent.id),
-        at: fx.now,
-    };
-    fx.tx
-        .set_client_block(desk.ws(), client.id, Some(&block))
-        .await?;
-    audit(me, fx, "client.blocked", &client, reason).await?;
-    let blocked = Client {
-        blocked: Some(block),
-        ..client
-    };
-    crate::client_bot::blocked_notice(desk, fx, &blocked, reason).await?;
-    me.say(
-        fx,
-        "manager-blocked",
-        &[
-            ("client", name.into()),
-            ("reason", reason.to_string().into()),
-        ],
-    )
-    .await
 }
 
 pub async fn unblock(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<(), RelayError> {
@@ -58,43 +44,11 @@ pub async fn unblock(me: &Me<'_>, fx: &mut Effects<'_>, args: &str) -> Result<()
         return Ok(());
     };
     let name = client.display_name();
-    if client.blocked.is_none() {
-        return me
-            .say(fx, "manager-not-blocked", &[("client", name.into())])
-            .await;
-    }
-    let desk = me.desk;
-    fx.tx.set_client_block(desk.ws(), client.id, None).await?;
-    audit(me, fx, "client.unblocked", &client, "").await?;
-    me.say(fx, "manager-unblocked", &[("client", name.into())])
-        .await
-}
-
-async fn audit(
-    me: &Me<'_>,
-    fx: &Effects<'_>,
-    action: &str,
-    client: &Client,
-    reason: &str,
-) -> Result<(), RelayError> {
-    let mut details = vec![(
-        "telegram_id".to_string(),
-        client.telegram_user_id.to_string(),
-    )];
-    if !reason.is_empty() {
-        details.push(("reason".into(), reason.to_string()));
-    }
-    fx.tx
-        .record_audit(&AuditEntry {
-            workspace: me.desk.ws(),
-            actor: Actor::Agent(me.agent.id),
-            action: action.into(),
-            subject: client.id.0.to_string(),
-            details,
-            at: fx.now,
-        })
-        .await?;
-    Ok(())
+    let key = match block::unblock(me.desk, fx, &client, me.agent.id).await? {
+        Changed::AlreadySo => "manager-not-blocked",
+        Changed::Done => "manager-unblocked",
+    };
+    me.say(fx, key, &[("client", name.into())]).await
 }
 
 /// Whom a `/block` means: the client of a ticket, or a client by `@username` or Telegram id.

@@ -107,11 +107,13 @@ pub async fn membership(
 
 async fn record(
     desk: &Desk,
-    fx: &Effects<'_>,
+    fx: &mut Effects<'_>,
     admin: &Agent,
     chats: AgentChats,
 ) -> Result<(), RelayError> {
     fx.tx.set_agent_chats(desk.ws(), &chats, fx.now).await?;
+    // Requests taken while no channel was linked get their cards now.
+    crate::actions::cards::post_waiting(desk, fx, &chats).await?;
     let group = chats
         .group_id
         .map_or_else(|| "-".to_string(), |g| g.to_string());

@@ -30,8 +30,18 @@ pub use access::admin_of;
 /// Commands only the owner and admins may use. A non-admin sending one is refused, even on a
 /// desk whose single bot also serves clients and agents.
 pub const SETTINGS_COMMANDS: &[&str] = &[
-    "status", "bots", "agents", "topics", "hours", "holidays", "sla", "welcome", "offhours",
-    "cancel", "settings",
+    "status",
+    "bots",
+    "agents",
+    "topics",
+    "hours",
+    "holidays",
+    "sla",
+    "welcome",
+    "offhours",
+    "blocknotice",
+    "cancel",
+    "settings",
 ];
 
 /// A private message to the settings bot. `Ok(false)` leaves it to the other roles.
@@ -89,6 +99,7 @@ async fn run_command(
         "sla" => sla::ask(desk, fx, reply, admin).await?,
         "welcome" => texts::choose_language(desk, fx, reply, texts::Which::Welcome).await?,
         "offhours" => texts::choose_language(desk, fx, reply, texts::Which::OutOfHours).await?,
+        "blocknotice" => texts::choose_language(desk, fx, reply, texts::Which::Blocked).await?,
         "cancel" => {
             dialog::set(desk, fx, admin.telegram_user_id, None).await?;
             reply.say(desk, fx, "settings-cancelled", &[]).await?;

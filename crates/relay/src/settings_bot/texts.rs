@@ -1,5 +1,6 @@
-//! `/welcome` and `/offhours`: what the client bot says on its own, per language. `-` restores
-//! the standard text. The out-of-hours notice may name `{ $opens }`, the next opening time.
+//! `/welcome`, `/offhours` and `/blocknotice`: what the client bot says on its own, per
+//! language. `-` restores the standard text. The out-of-hours notice may name `{ $opens }`,
+//! the next opening time; the notice for blocked clients never names the block's reason.
 
 use super::dialog::Dialog;
 use super::reply::{audit, Reply};
@@ -15,6 +16,7 @@ use ticketgram_domain::{Agent, Language};
 pub enum Which {
     Welcome,
     OutOfHours,
+    Blocked,
 }
 
 impl Which {
@@ -22,6 +24,7 @@ impl Which {
         match self {
             Which::Welcome => "w",
             Which::OutOfHours => "o",
+            Which::Blocked => "b",
         }
     }
 }
@@ -42,6 +45,7 @@ pub async fn choose_language(
     let key = match which {
         Which::Welcome => "settings-texts-welcome-choose",
         Which::OutOfHours => "settings-texts-offhours-choose",
+        Which::Blocked => "settings-texts-blocked-choose",
     };
     reply
         .send(
@@ -63,6 +67,7 @@ pub async fn button(
     let which = match which {
         "w" => Which::Welcome,
         "o" => Which::OutOfHours,
+        "b" => Which::Blocked,
         _ => return Ok(()),
     };
     let Some(language) = Language::from_code(code) else {
@@ -71,6 +76,7 @@ pub async fn button(
     let texts = match which {
         Which::Welcome => &desk.profile.welcome,
         Which::OutOfHours => &desk.profile.out_of_hours,
+        Which::Blocked => &desk.profile.blocked_notice,
     };
     let current = texts
         .iter()
@@ -79,6 +85,7 @@ pub async fn button(
     let key = match which {
         Which::Welcome => "settings-texts-welcome-ask",
         Which::OutOfHours => "settings-texts-offhours-ask",
+        Which::Blocked => "settings-texts-blocked-ask",
     };
     let args = [
         ("language", code.to_string().into()),
@@ -121,6 +128,12 @@ pub async fn set(
                 .set_out_of_hours_text(desk.ws(), language, value, fx.now)
                 .await?;
             ("desk.out_of_hours_set", "settings-texts-offhours-set")
+        }
+        Which::Blocked => {
+            fx.tx
+                .set_blocked_notice_text(desk.ws(), language, value, fx.now)
+                .await?;
+            ("desk.blocked_notice_set", "settings-texts-blocked-set")
         }
     };
     super::dialog::set(desk, fx, admin.telegram_user_id, None).await?;

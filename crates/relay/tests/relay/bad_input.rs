@@ -132,12 +132,13 @@ async fn a_blocked_client_gets_one_polite_notice_and_nothing_is_relayed() {
     for text in ["Buy followers now", "Last chance", "Hello?"] {
         desk.says(&spam, text);
     }
-    desk.client_gets(&spam, "Reason: advertising").await;
+    desk.client_gets(&spam, "can no longer take your messages")
+        .await;
     desk.settled().await;
     let seen = desk.client_sees(&spam, |_| true).await;
     assert_eq!(
         seen.iter()
-            .filter(|m| text_of(m).contains("restricted"))
+            .filter(|m| text_of(m).contains("can no longer"))
             .count(),
         1,
         "one notice, not one per message"

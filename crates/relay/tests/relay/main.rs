@@ -2,6 +2,7 @@
 //! database, through the same Telegram client as production.
 
 mod bad_input;
+mod conversation;
 mod crash_inside;
 mod harness;
 mod instances;

@@ -122,7 +122,7 @@ async fn a_blocked_client_is_told_once_and_not_relayed_until_unblocked() {
     desk.agent_says(kate, "/block ticket 1000 abusive language");
     desk.agent_gets(kate, "is blocked. Reason: abusive language")
         .await;
-    desk.client_gets(&ann, "restricted. Reason: abusive language")
+    desk.client_gets(&ann, "can no longer take your messages")
         .await;
     desk.says(&ann, "hello again");
     let seen = desk.agent_inbox(kate).len();
@@ -141,7 +141,7 @@ async fn a_blocked_client_is_told_once_and_not_relayed_until_unblocked() {
         .client_sees(&ann, |_| true)
         .await
         .iter()
-        .filter(|m| text_of(m).contains("restricted"))
+        .filter(|m| text_of(m).contains("can no longer"))
         .count();
     assert_eq!(notices, 1, "one notice per block");
     let actions: Vec<String> = desk

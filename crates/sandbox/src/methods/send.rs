@@ -316,9 +316,15 @@ pub fn copy_message(w: &mut WorldState, bot: i64, params: &Params) -> Result<Val
     if content.is_empty() {
         return Err(ApiError::bad_request("message can't be copied"));
     }
-    let has_media = content.keys().any(|k| MediaKind::from_field(k).is_some());
+    // Only these kinds carry a caption (the reference's `Message.caption`: "animation, audio,
+    // document, paid media, photo, video or voice"); a sticker, a video note, a location or
+    // a contact copied with one arrives without it, as in Telegram.
+    let takes_caption = content.keys().any(|k| {
+        MediaKind::from_field(k)
+            .is_some_and(|kind| !matches!(kind, MediaKind::Sticker | MediaKind::VideoNote))
+    });
     if let Some(caption) = formatted(params, "caption", "caption_entities", MAX_CAPTION)? {
-        if has_media {
+        if takes_caption {
             content.remove("caption");
             content.remove("caption_entities");
             insert_text(&mut content, "caption", "caption_entities", caption);

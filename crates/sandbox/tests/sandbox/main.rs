@@ -1,5 +1,6 @@
 //! Integration tests of the Telegram sandbox, in one test binary for fast builds.
 
+mod captions;
 mod client;
 mod control_http;
 mod echo;
