@@ -295,6 +295,27 @@ impl Tx {
     }
 }
 
+/// Moves the confirmed offset forward; never backwards.
+async fn confirm_offset(
+    conn: &mut sqlx::AnyConnection,
+    bot_id: i64,
+    update_id: i64,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+            "INSERT INTO update_offsets (bot_id, last_confirmed_update_id, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (bot_id) DO UPDATE
+             SET last_confirmed_update_id = excluded.last_confirmed_update_id, updated_at = excluded.updated_at
+             WHERE update_offsets.last_confirmed_update_id < excluded.last_confirmed_update_id",
+        )
+    .bind(bot_id)
+    .bind(update_id)
+    .bind(to_millis(at))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,25 +349,4 @@ mod tests {
             assert_eq!(redact_bot_tokens(harmless), None, "{harmless}");
         }
     }
-}
-
-/// Moves the confirmed offset forward; never backwards.
-async fn confirm_offset(
-    conn: &mut sqlx::AnyConnection,
-    bot_id: i64,
-    update_id: i64,
-    at: Timestamp,
-) -> Result<(), StoreError> {
-    sqlx::query(
-            "INSERT INTO update_offsets (bot_id, last_confirmed_update_id, updated_at) VALUES ($1, $2, $3)
-             ON CONFLICT (bot_id) DO UPDATE
-             SET last_confirmed_update_id = excluded.last_confirmed_update_id, updated_at = excluded.updated_at
-             WHERE update_offsets.last_confirmed_update_id < excluded.last_confirmed_update_id",
-        )
-    .bind(bot_id)
-    .bind(update_id)
-    .bind(to_millis(at))
-    .execute(conn)
-    .await?;
-    Ok(())
 }
