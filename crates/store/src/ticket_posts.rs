@@ -159,20 +159,27 @@ impl Tx {
         })
     }
 
-    /// The channel post was sent.
+    /// The channel post was sent. The first card recorded stays the ticket's card: a second
+    /// one (sent again after its record was lost, while the first one's forward had already
+    /// been adopted) must not move the ticket away from the thread its conversation is in.
+    /// Returns whether this post became the card.
     pub async fn set_channel_message(
         &self,
         ws: WorkspaceId,
         ticket: TicketId,
         channel_message_id: i64,
-    ) -> Result<(), StoreError> {
-        let done = sqlx::query("UPDATE ticket_posts SET channel_message_id = $1 WHERE workspace_id = $2 AND ticket_id = $3")
-            .bind(channel_message_id)
-            .bind(ws.0)
-            .bind(ticket.0)
-            .execute(&mut *self.conn().await?)
-            .await?;
-        crate::clients::found(done.rows_affected())
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE ticket_posts SET channel_message_id = $1
+             WHERE workspace_id = $2 AND ticket_id = $3
+               AND (channel_message_id IS NULL OR channel_message_id = $1)",
+        )
+        .bind(channel_message_id)
+        .bind(ws.0)
+        .bind(ticket.0)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        Ok(done.rows_affected() > 0)
     }
 
     /// The card now shows what `fingerprint` was computed from (it was posted or edited).

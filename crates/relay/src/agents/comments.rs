@@ -46,14 +46,20 @@ pub async fn handle_thread_opened(
             // was (or the sender died after Telegram took the card). The card says whose it
             // is: adopt the post for that ticket, so its comments go out at once and a
             // re-run of the card's job finds the card sent instead of posting a second one.
-            if let Some(ticket) = unrecorded_card(desk, channel, forward.card_text).await? {
-                fx.tx
-                    .set_channel_message(ws, ticket, forward.channel_post_id)
-                    .await?;
-                fx.tx
-                    .set_thread(ws, ticket, group, forward.thread_id)
-                    .await?;
-                return Ok(());
+            match card_of(desk, channel, forward.card_text).await? {
+                Some(CardState::Unrecorded(ticket)) => {
+                    fx.tx
+                        .set_channel_message(ws, ticket, forward.channel_post_id)
+                        .await?;
+                    fx.tx
+                        .set_thread(ws, ticket, group, forward.thread_id)
+                        .await?;
+                    return Ok(());
+                }
+                Some(CardState::Recorded(ticket)) => {
+                    return second_card(fx, channel, ticket, &forward).await
+                }
+                None => {}
             }
             // Not recognisable: wait for the record (a recent forward only, so a card whose
             // sending was never recorded cannot stall the desk forever).
@@ -65,21 +71,54 @@ pub async fn handle_thread_opened(
                 "a channel post's forward matches no ticket card"
             );
         }
-        None => tracing::warn!(
-            forward.channel_post_id,
-            "a channel post's forward matches no ticket card"
-        ),
+        None => {
+            if let Some(CardState::Recorded(ticket)) =
+                card_of(desk, channel, forward.card_text).await?
+            {
+                return second_card(fx, channel, ticket, &forward).await;
+            }
+            tracing::warn!(
+                forward.channel_post_id,
+                "a channel post's forward matches no ticket card"
+            )
+        }
     }
     Ok(())
 }
 
-/// The ticket whose card, in flight in `channel`, the forwarded text is: it starts with the
-/// ticket's number ("#1042 · Payments").
-async fn unrecorded_card(
+/// A second card of a ticket whose card is recorded (sent again after its record was lost):
+/// the first stays the ticket's card, this one is removed from the channel.
+async fn second_card(
+    fx: &mut Effects<'_>,
+    channel: i64,
+    ticket: ticketgram_domain::TicketId,
+    forward: &CardForward<'_>,
+) -> Result<(), RelayError> {
+    tracing::warn!(
+        ticket = ticket.0,
+        forward.channel_post_id,
+        "a second card removed"
+    );
+    let job = Delivery::DeleteMessage {
+        chat_id: channel,
+        message_id: forward.channel_post_id,
+    };
+    fx.send(job, Some(ticket)).await
+}
+
+/// Whose card a forwarded channel post is, by the ticket number its text starts with.
+enum CardState {
+    /// The ticket's card is in flight with no message recorded: this post is it.
+    Unrecorded(ticketgram_domain::TicketId),
+    /// The ticket already has its card (another post): this one is a second.
+    Recorded(ticketgram_domain::TicketId),
+}
+
+async fn card_of(
     desk: &Desk,
     channel: i64,
     text: Option<&str>,
-) -> Result<Option<ticketgram_domain::TicketId>, RelayError> {
+) -> Result<Option<CardState>, RelayError> {
     let Some(number) = text.and_then(card_number) else {
         return Ok(None);
     };
@@ -88,8 +127,11 @@ async fn unrecorded_card(
     };
     let post = desk.store.find_ticket_post(desk.ws(), ticket.id).await?;
     Ok(post
-        .filter(|p| p.channel_chat_id == channel && p.channel_message_id.is_none())
-        .map(|p| p.ticket))
+        .filter(|p| p.channel_chat_id == channel)
+        .map(|p| match p.channel_message_id {
+            None => CardState::Unrecorded(p.ticket),
+            Some(_) => CardState::Recorded(p.ticket),
+        }))
 }
 
 /// The number a card's text starts with, after any invisible marks the translation adds.

@@ -78,7 +78,15 @@ impl Recorded {
             tx.add_message_copy(ws, *message, copy).await?;
         }
         if let Some((ticket, message_id)) = self.card {
-            tx.set_channel_message(ws, ticket, message_id).await?;
+            if !tx.set_channel_message(ws, ticket, message_id).await? {
+                // Its forward will be recognised as a second card and the post removed.
+                tracing::warn!(
+                    ticket = ticket.0,
+                    message_id,
+                    "a second card was sent; the first one stays"
+                );
+                return Ok(());
+            }
         }
         if let Some((ticket, fingerprint)) = &self.card_shown {
             tx.set_card_fingerprint(ws, *ticket, fingerprint).await?;

@@ -185,6 +185,10 @@ async fn after_the_comment_window_only_a_reply_to_the_prompt_is_a_comment() {
     );
     desk.client_presses(&ann, "Skip").await;
     desk.client_presses(&ann, "Skip").await;
+    // The presses are updates still on their way when the outbox is empty: wait for the
+    // thanks, then for anything a second thanks would have queued.
+    desk.client_sees(&ann, |m| count(m, "Thank you for your feedback") > before)
+        .await;
     desk.settled().await;
     let after = count(
         &desk.client_sees(&ann, |_| true).await,

@@ -144,4 +144,14 @@ async fn a_card_remembers_what_it_shows(db: TestDb) {
         .unwrap();
     let post = store.find_ticket_post(ws, ticket).await.unwrap().unwrap();
     assert_eq!(post.card_fingerprint.as_deref(), Some("3f1a"));
+
+    // A second card sent after the first one's record was lost never takes its place: the
+    // conversation lives in the first card's thread.
+    let moved = store
+        .write(async |tx| tx.set_channel_message(ws, ticket, 32).await)
+        .await
+        .unwrap();
+    assert!(!moved);
+    let post = store.find_ticket_post(ws, ticket).await.unwrap().unwrap();
+    assert_eq!(post.channel_message_id, Some(31));
 }
