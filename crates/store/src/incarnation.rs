@@ -6,7 +6,6 @@
 //! can end them at once instead of waiting for them to expire: nothing else can hold claims
 //! under that name, names being unique among live instances.
 
-use crate::time::to_millis;
 use crate::{StoreError, Tx};
 use rand::Rng;
 use ticketgram_domain::Timestamp;
@@ -94,28 +93,13 @@ impl Tx {
             .execute(&mut *conn)
             .await?
             .rows_affected();
-        let jobs = sqlx::query(&format!(
-            "UPDATE outbox SET claim_expires_at = $3
-             WHERE status = 'in_flight' AND {}",
-            earlier("claimed_by")
-        ))
-        .bind(&prefix)
-        .bind(me.id())
-        .bind(to_millis(now))
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-        let deliveries = sqlx::query(&format!(
-            "UPDATE webhook_deliveries SET claim_expires_at = $3
-             WHERE status = 'in_flight' AND {}",
-            earlier("claimed_by")
-        ))
-        .bind(&prefix)
-        .bind(me.id())
-        .bind(to_millis(now))
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+        let held = earlier("claimed_by");
+        let jobs = crate::outbox::OUTBOX
+            .lapse_claims(&mut conn, &held, &prefix, me.id(), now)
+            .await?;
+        let deliveries = crate::webhooks::WEBHOOK_DELIVERIES
+            .lapse_claims(&mut conn, &held, &prefix, me.id(), now)
+            .await?;
         Ok(TakenOver {
             leases,
             jobs,

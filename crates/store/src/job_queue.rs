@@ -129,6 +129,30 @@ impl JobQueue {
         Ok(query.execute(conn).await?.rows_affected())
     }
 
+    /// Makes the in-flight jobs whose holder matches `held_by` (an SQL condition on
+    /// `claimed_by` whose placeholders are `$1` and `$2`, bound to `first` and `second`)
+    /// claimable at `now` (bound as `$3`), attempts and progress kept. Returns how many.
+    pub async fn lapse_claims(
+        &self,
+        conn: &mut AnyConnection,
+        held_by: &str,
+        first: &str,
+        second: &str,
+        now: Timestamp,
+    ) -> Result<u64, StoreError> {
+        let sql = format!(
+            "UPDATE {} SET claim_expires_at = $3 WHERE status = 'in_flight' AND {held_by}",
+            self.table
+        );
+        Ok(sqlx::query(&sql)
+            .bind(first)
+            .bind(second)
+            .bind(to_millis(now))
+            .execute(conn)
+            .await?
+            .rows_affected())
+    }
+
     /// Ends an attempt of a job we hold. `Conflict` means our claim lapsed and another
     /// instance took the job over (it may be sent twice: delivery is at-least-once).
     pub async fn finish(

@@ -18,7 +18,7 @@ use std::time::Duration;
 use ticketgram_domain::{Timestamp, WorkspaceId};
 
 /// The outbox as a [`JobQueue`]: ordered by key, `done_at` stamped on success and on giving up.
-const OUTBOX: JobQueue = JobQueue {
+pub(crate) const OUTBOX: JobQueue = JobQueue {
     table: "outbox",
     due_at: "not_before",
     done_status: "done",

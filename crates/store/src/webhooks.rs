@@ -20,7 +20,7 @@ use ticketgram_domain::{
 
 /// The deliveries as a [`JobQueue`]: unordered (each is one event to one endpoint),
 /// `delivered_at` stamped on success.
-const WEBHOOK_DELIVERIES: JobQueue = JobQueue {
+pub(crate) const WEBHOOK_DELIVERIES: JobQueue = JobQueue {
     table: "webhook_deliveries",
     due_at: "next_attempt_at",
     done_status: "delivered",

@@ -75,8 +75,9 @@ impl TestDesk {
             .expect("found")
     }
 
-    /// Presses an inline button (by its label) on the bot's latest message that has it.
-    pub async fn client_presses(&self, client: &Client, label: &str) {
+    /// Presses an inline button (by its label) on the bot's latest message that has it, and
+    /// returns the press's callback query id.
+    pub async fn client_presses(&self, client: &Client, label: &str) -> String {
         let msgs = self
             .client_sees(client, |msgs| {
                 msgs.iter().any(|m| button_data(m, label).is_some())
@@ -91,7 +92,7 @@ impl TestDesk {
         self.sandbox
             .world()
             .user_presses_button(client.user, client.chat, message_id(message), &data)
-            .expect("press");
+            .expect("press")
     }
 
     /// Waits until `chat` has a message (from anyone) containing `needle`, and returns it.

@@ -16,26 +16,6 @@ impl TestDesk {
         TestDesk(setup.start().await)
     }
 
-    /// Presses an inline button (by its label) on the bot's latest message that has it, and
-    /// returns the press's callback query id.
-    async fn client_taps(&self, client: &Client, label: &str) -> String {
-        let msgs = self
-            .client_sees(client, |msgs| {
-                msgs.iter().any(|m| button_data(m, label).is_some())
-            })
-            .await;
-        let message = msgs
-            .iter()
-            .rev()
-            .find(|m| button_data(m, label).is_some())
-            .expect("button");
-        let data = button_data(message, label).expect("data");
-        self.sandbox
-            .world()
-            .user_presses_button(client.user, client.chat, message_id(message), &data)
-            .expect("press")
-    }
-
     /// How the bot answered a button press (the toast or alert the user saw).
     async fn press_answer(&self, callback_id: &str) -> Value {
         let what = format!("an answer to the press {callback_id}");
@@ -105,7 +85,7 @@ async fn stars_count_once_and_a_later_press_is_answered_without_overwriting() {
     desk.card_shows(1000, "★★★★★").await;
 
     // A second thought, on the same stars: the press is answered, the first score stands.
-    let press = desk.client_taps(&ann, "⭐").await;
+    let press = desk.client_presses(&ann, "⭐").await;
     let answer = desk.press_answer(&press).await;
     assert!(
         answer["text"]
@@ -226,7 +206,7 @@ async fn reopening_sets_the_old_rating_aside_and_the_next_close_asks_again() {
     assert!(!text_of(&desk.card(1000).await).contains("★★"));
 
     // The old stars do nothing while the request is open again.
-    let press = desk.client_taps(&ann, "⭐⭐⭐⭐⭐").await;
+    let press = desk.client_presses(&ann, "⭐⭐⭐⭐⭐").await;
     let answer = desk.press_answer(&press).await;
     assert!(
         answer["text"]
@@ -280,7 +260,7 @@ async fn a_blocked_client_reads_a_neutral_notice_and_what_they_send_is_kept_for_
     // What Ann sends now is kept in the ticket's history, not relayed, and wakes nobody.
     let inbox_before = desk.agent_inbox(kate).len();
     desk.says(&ann, "You will regret this");
-    let press = desk.client_taps(&ann, "Close #1000").await;
+    let press = desk.client_presses(&ann, "Close #1000").await;
     let answer = desk.press_answer(&press).await;
     assert!(
         answer["text"]
