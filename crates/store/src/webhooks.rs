@@ -298,27 +298,16 @@ impl Store {
     }
 
     /// Starts a cursor at the current end of its source, if it has none yet: a desk that adds
-    /// webhooks is told about what happens from then on, not about its whole history.
+    /// webhooks is told about what happens from then on, not about its whole history. The
+    /// desk's first endpoint starts them too (see `create_webhook_endpoint`), so what happens
+    /// after it was registered is never skipped, however late the worker starts.
     pub async fn start_webhook_cursor(
         &self,
         ws: WorkspaceId,
         source: WebhookSource,
     ) -> Result<(), StoreError> {
-        let table = match source {
-            WebhookSource::TicketEvents => "ticket_events",
-            WebhookSource::Messages => "messages",
-        };
-        let sql = format!(
-            "INSERT INTO webhook_cursors (workspace_id, source, last_id)
-             SELECT $1, $2, COALESCE(MAX(id), 0) FROM {table} WHERE workspace_id = $1
-             ON CONFLICT (workspace_id, source) DO NOTHING"
-        );
-        sqlx::query(&sql)
-            .bind(ws.0)
-            .bind(source.as_str())
-            .execute(&mut *self.conn().await?)
-            .await?;
-        Ok(())
+        let mut conn = self.conn().await?;
+        start_cursor(&mut conn, ws, source).await
     }
 
     /// Ticket history rows after `after`, in id order.
@@ -581,6 +570,13 @@ impl Tx {
             .bind(to_millis(new.created_at))
             .fetch_one(&mut *self.conn().await?)
             .await?;
+        // Started here, in the endpoint's own transaction: a worker that starts its cursors
+        // only later (a slow start, a busy database) would begin after what the endpoint
+        // should already have been told.
+        for source in [WebhookSource::TicketEvents, WebhookSource::Messages] {
+            let mut conn = self.conn().await?;
+            start_cursor(&mut conn, ws, source).await?;
+        }
         row.try_into()
     }
 
@@ -632,4 +628,27 @@ impl Tx {
         crate::clients::found(done.rows_affected())?;
         Ok(())
     }
+}
+
+/// Puts a desk's cursor on `source` at the source's current end, unless it has one.
+async fn start_cursor(
+    conn: &mut sqlx::AnyConnection,
+    ws: WorkspaceId,
+    source: WebhookSource,
+) -> Result<(), StoreError> {
+    let table = match source {
+        WebhookSource::TicketEvents => "ticket_events",
+        WebhookSource::Messages => "messages",
+    };
+    let sql = format!(
+        "INSERT INTO webhook_cursors (workspace_id, source, last_id)
+         SELECT $1, $2, COALESCE(MAX(id), 0) FROM {table} WHERE workspace_id = $1
+         ON CONFLICT (workspace_id, source) DO NOTHING"
+    );
+    sqlx::query(&sql)
+        .bind(ws.0)
+        .bind(source.as_str())
+        .execute(conn)
+        .await?;
+    Ok(())
 }

@@ -16,6 +16,7 @@ on_both_backends!(
     endpoints_are_created_changed_and_deleted_per_desk,
     events_fan_out_to_subscribed_endpoints_once,
     the_sources_are_tailed_from_where_the_cursor_started,
+    what_follows_an_endpoint_is_told_however_late_the_worker_starts,
     a_delivery_is_retried_then_delivered_or_given_up,
     concurrent_senders_never_claim_the_same_delivery,
 );
@@ -309,6 +310,46 @@ async fn queue_one(store: &Store) -> (ticketgram_domain::WorkspaceId, i64) {
         .await
         .unwrap();
     (acme, hook.id)
+}
+
+/// The integration team registers its endpoint; a client writes before the webhook worker
+/// has looked at the desk even once (a slow start, a busy database). The worker starting its
+/// cursors then must not skip what the endpoint should already have been told.
+async fn what_follows_an_endpoint_is_told_however_late_the_worker_starts(db: TestDb) {
+    let store = &db.store;
+    let acme = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, acme, 1001, "Anna").await;
+    open_ticket(store, acme, &anna, "Before any endpoint", 0).await;
+    store
+        .write(async |tx| {
+            tx.create_webhook_endpoint(acme, &endpoint("https://a.example/h", &[]))
+                .await
+        })
+        .await
+        .unwrap();
+    let registered = store
+        .webhook_cursor(acme, WebhookSource::TicketEvents)
+        .await
+        .unwrap();
+    assert!(
+        registered > 0,
+        "history before the endpoint is not replayed"
+    );
+    open_ticket(store, acme, &anna, "Payout stuck", 1).await;
+    // Only now does the worker start its cursors: they stay where the endpoint put them.
+    for source in [WebhookSource::TicketEvents, WebhookSource::Messages] {
+        store.start_webhook_cursor(acme, source).await.unwrap();
+    }
+    let cursor = store
+        .webhook_cursor(acme, WebhookSource::TicketEvents)
+        .await
+        .unwrap();
+    assert_eq!(cursor, registered);
+    let waiting = store.ticket_events_after(acme, cursor, 100).await.unwrap();
+    assert!(
+        waiting.iter().any(|e| e.kind == "created"),
+        "the ticket opened after the endpoint is still to be told: {waiting:?}"
+    );
 }
 
 async fn a_delivery_is_retried_then_delivered_or_given_up(db: TestDb) {
