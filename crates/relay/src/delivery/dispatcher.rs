@@ -23,6 +23,12 @@ const MAX_THREAD_WAITS: i64 = 400;
 const RECORD_TRIES: u32 = 3;
 /// The default claim (see [`crate::desk::CLAIM_TTL`]).
 pub use crate::desk::CLAIM_TTL;
+/// At most this many sends started and not yet recorded. Telegram has no idempotency key, so
+/// a message it accepted whose record a crash lost is sent again on restart: the window is
+/// what one crash can double. Small enough to keep a kill's damage to a message or two, large
+/// enough that the sends of a round overlap each other and the records (Telegram answers in
+/// tens of milliseconds; a record commits in a few).
+const UNRECORDED_WINDOW: usize = 8;
 /// After the outbox could not be read, look again this soon.
 const RETRY: Duration = Duration::from_secs(1);
 /// Never sleep less than this, so a job due but not claimable (locked by another instance
@@ -118,17 +124,24 @@ impl Dispatcher {
         // Group commit: whatever Telegram has answered by the time the previous record is
         // committed goes into the next transaction together. A crash between Telegram
         // accepting a message and the database recording it sends that message again, so
-        // the records must not queue one commit behind another.
+        // the records must not queue one commit behind another, and no more than
+        // `UNRECORDED_WINDOW` sends are ever started and not yet recorded: what one crash can
+        // double is bounded by the window, not by the size of the round.
         let work = async {
-            let mut sending: FuturesUnordered<_> = jobs
-                .into_iter()
-                .zip(parsed)
-                .map(|(job, delivery)| self.attempt(&desk, job, delivery))
-                .collect();
+            let mut waiting = jobs.into_iter().zip(parsed);
+            let mut sending = FuturesUnordered::new();
+            let mut unrecorded = 0usize;
             // The sends go on being polled while a record commits: a send may itself hold a
             // transaction (a card's claim), and the record must not wait for a send it starves.
             let mut answered: Vec<Attempt> = Vec::new();
             loop {
+                while unrecorded < UNRECORDED_WINDOW {
+                    let Some((job, delivery)) = waiting.next() else {
+                        break;
+                    };
+                    sending.push(self.attempt(&desk, job, delivery));
+                    unrecorded += 1;
+                }
                 if answered.is_empty() {
                     match sending.next().await {
                         Some(first) => answered.push(first),
@@ -138,7 +151,9 @@ impl Dispatcher {
                 while let Some(Some(more)) = sending.next().now_or_never() {
                     answered.push(more);
                 }
-                let record = self.settle(&desk, std::mem::take(&mut answered));
+                let batch = std::mem::take(&mut answered);
+                let recorded = batch.len();
+                let record = self.settle(&desk, batch);
                 tokio::pin!(record);
                 loop {
                     tokio::select! {
@@ -146,6 +161,7 @@ impl Dispatcher {
                         Some(more) = sending.next(), if !sending.is_empty() => answered.push(more),
                     }
                 }
+                unrecorded -= recorded;
             }
         };
         // Claims are short: they are kept alive while the calls are under way.

@@ -5,7 +5,8 @@
 //! settled, Telegram (the sandbox, which lives in this test process and survives every kill)
 //! is counted: every message arrived in both directions, each client has one ticket and one
 //! confirmation, and duplicates — possible only when a process dies between Telegram
-//! accepting a message and the database recording it — are counted and stay rare.
+//! accepting a message and the database recording it — are counted and never outnumber the
+//! sends the kills caught under way (which the restarted process reports taking over).
 
 mod conversation;
 mod fleet;
@@ -97,6 +98,11 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
                 .env_clear()
                 .envs(envs.iter().map(|(k, v)| (k, v)))
                 .env("TICKETGRAM_INSTANCE_ID", instance);
+            // `KILL_STORY_LOG=<filter>` (e.g. `info,ticketgram_relay=debug`) for the
+            // processes' log when a run over budget is being looked into.
+            if let Ok(filter) = std::env::var("KILL_STORY_LOG") {
+                cmd.env("RUST_LOG", filter);
+            }
             cmd
         }) as fleet::ServeCommand
     };
@@ -214,12 +220,19 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
     store.close().await;
     fleet.stop();
 
-    let budget = kills.count.div_ceil(10);
+    let target = kills.count.div_ceil(10);
+    let caught = sends_caught_by_kills(&fleet.logs);
+    // Over the target: the processes' logs say which sends the kills caught.
+    let logs = if tally.duplicates.len() > target {
+        format!("; logs: {}", keep_logs(&fleet.logs))
+    } else {
+        String::new()
+    };
     println!(
         "kill story on {backend} (seed {seed}, {} instance(s)): {} kills over {:.1} s; \
          {tickets} tickets; {} client messages relayed to threads, {} answers relayed to \
-         clients (Kate wrote {answered}); {} duplicate(s) (budget {budget}){}; settled {:.1} s \
-         after the last kill",
+         clients (Kate wrote {answered}); {} duplicate(s) (target {target}){}; settled {:.1} s \
+         after the last kill; {caught} send(s) caught under way by the kills{logs}",
         fleet.len(),
         kills.count,
         (kills.last_at - started).as_secs_f64(),
@@ -242,16 +255,33 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
         "jobs given up: {:#?}",
         dead.iter().map(|j| &j.last_error).collect::<Vec<_>>()
     );
-    // The target is one per 10 kills (printed above as the budget); the assertion allows three
-    // times that, because how many sends a kill finds answered but unrecorded depends on the
-    // machine's timing. Every run prints its count; a run over the target is a finding.
+    // A message is sent twice only when a process dies between Telegram accepting it and the
+    // database recording it: its job is then still claimed by the dead process, and the next
+    // one takes it over and says how many it took. Duplicates beyond that count would come from
+    // somewhere else (an answered job given back, an update applied twice) and are a bug.
+    // How many sends a kill catches depends on the machine's timing; the dispatcher keeps it
+    // to a few (see `UNRECORDED_WINDOW`), and every run prints its count against the target.
     assert!(
-        tally.duplicates.len() <= 3 * budget,
-        "{} duplicates after {} kills: {:#?}",
+        tally.duplicates.len() <= caught,
+        "{} duplicates, but the kills caught only {caught} sends under way: {:#?}",
         tally.duplicates.len(),
-        kills.count,
         tally.duplicates
     );
+}
+
+/// How many jobs the restarted processes took over from their killed predecessors (each
+/// says so once at start: `took over what the previous run ... left in flight jobs=N`).
+fn sends_caught_by_kills(logs: &[String]) -> usize {
+    logs.iter()
+        .flat_map(|log| log.lines())
+        .filter(|line| line.contains("took over what the previous run"))
+        .filter_map(|line| {
+            let count = line
+                .split_whitespace()
+                .find_map(|w| w.strip_prefix("jobs="))?;
+            count.parse::<usize>().ok()
+        })
+        .sum()
 }
 
 /// Writes the processes' logs where a failed CI run keeps them, and says where.
