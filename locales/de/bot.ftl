@@ -99,3 +99,6 @@ client-unblocked-by = { $actor } hat die Sperre dieses Kunden aufgehoben.
 transfer-choose = { $number } weitergeben an:
 transferred-to = Weitergegeben an { $agent }.
 staff-bot-only = Dieser Bot ist für das Support-Team. Wenn Sie Hilfe brauchen, schreiben Sie bitte unserem Support-Bot.
+
+# Sent once when the desk erased the client's personal data (docs/privacy.md).
+privacy-erased-notice = Wie gewünscht hat dieser Support Ihre personenbezogenen Daten und die Inhalte Ihrer Anfragen gelöscht. Wenn Sie uns wieder schreiben, beginnen wir neu.

@@ -188,3 +188,23 @@ web-error-unknown-role = Diese Rolle gibt es nicht.
 web-error-own-role = Sie können Ihre eigene Rolle nicht ändern.
 web-error-not-a-date = Daten schreibt man wie 2026-11-02.
 web-error-report-range = Wählen Sie höchstens ein Jahr, den ersten Tag zuerst.
+
+# Privacy (docs/privacy.md): a client's export and erasure, the desk's retention period.
+web-client-erased = Gelöschter Kunde (seit { $at })
+web-client-export = Daten exportieren (zip)
+web-client-erase = Kunden löschen…
+web-message-removed = (Inhalt entfernt)
+web-erase-title = Kunden löschen
+web-erase-tickets = Tickets: { $count }
+web-erase-explain = Das Löschen entfernt Namen, Benutzernamen, Telegram-ID und Plattformfelder des Kunden, Text und Dateien aller Nachrichten seiner Tickets (auch Antworten und Notizen der Agenten), Betreffs und Bewertungskommentare, und löscht seine Nachrichten aus den Threads der Agenten. Offene Tickets werden geschlossen. Die Tickets selbst bleiben und zählen weiter in den Berichten. Der Kunde wird in seiner Sprache informiert. Das lässt sich nicht rückgängig machen: Exportieren Sie zuerst seine Daten, wenn er sie angefordert hat.
+web-erase-confirm = Mir ist klar, dass sich das nicht rückgängig machen lässt
+web-erase-button = Kunden löschen
+web-erase-not-confirmed = Setzen Sie das Häkchen, um das Löschen zu bestätigen.
+web-admin-privacy = Datenschutz
+web-privacy-retention = Aufbewahrungsfrist
+web-privacy-retention-now = Inhalte geschlossener Tickets werden { $days } Tage aufbewahrt.
+web-privacy-retention-none = Inhalte werden aufbewahrt, bis ein Kunde gelöscht wird (keine Aufbewahrungsfrist).
+web-privacy-retention-help = Stündlich werden Text und Dateien von Nachrichten in geschlossenen Tickets gelöscht, die älter als so viele Tage sind, samt Betreffs und Bewertungskommentaren; die Tickets zählen weiter in den Berichten. Leer lassen, um alles aufzubewahren.
+web-privacy-retention-days = Tage
+web-privacy-save = Speichern
+web-privacy-retention-invalid = Die Aufbewahrungsfrist ist eine ganze Zahl von Tagen zwischen 1 und 36500, oder leer.

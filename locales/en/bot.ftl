@@ -100,3 +100,6 @@ client-unblocked-by = { $actor } unblocked this client.
 transfer-choose = Transfer { $number } to:
 transferred-to = Transferred to { $agent }.
 staff-bot-only = This bot is for the support team. If you need help, please write to our support bot.
+
+# Sent once when the desk erased the client's personal data (docs/privacy.md).
+privacy-erased-notice = As you asked, this support desk has erased your personal data and the contents of your conversations with us. If you write again, we will start afresh.

@@ -189,3 +189,23 @@ web-error-unknown-role = There is no such role.
 web-error-own-role = You cannot change your own role.
 web-error-not-a-date = Dates are written like 2026-11-02.
 web-error-report-range = Choose up to a year, the first day first.
+
+# Privacy (docs/privacy.md): a client's export and erasure, the desk's retention period.
+web-client-erased = Erased client (since { $at })
+web-client-export = Export their data (zip)
+web-client-erase = Erase the client…
+web-message-removed = (contents removed)
+web-erase-title = Erase a client
+web-erase-tickets = Tickets: { $count }
+web-erase-explain = Erasing removes the client's name, username, Telegram id and platform fields, the text and files of every message on their tickets (agents' replies and notes included), subjects and rating comments, and deletes their messages from the agents' threads. Their open tickets are closed. The tickets themselves stay and still count in reports. The client is told in their language. This cannot be undone: export their data first if they asked for it.
+web-erase-confirm = I understand that this cannot be undone
+web-erase-button = Erase the client
+web-erase-not-confirmed = Tick the box to confirm the erasure.
+web-admin-privacy = Privacy
+web-privacy-retention = Retention period
+web-privacy-retention-now = Content of closed tickets is kept for { $days } days.
+web-privacy-retention-none = Content is kept until a client is erased (no retention period).
+web-privacy-retention-help = Every hour, the text and files of messages older than this many days on closed tickets are deleted, with the tickets' subjects and rating comments; the tickets still count in reports. Leave the field empty to keep everything.
+web-privacy-retention-days = Days
+web-privacy-save = Save
+web-privacy-retention-invalid = The retention period is a whole number of days from 1 to 36500, or empty.

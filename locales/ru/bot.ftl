@@ -99,3 +99,6 @@ client-unblocked-by = { $actor } разблокировал(а) клиента.
 transfer-choose = Передать { $number }:
 transferred-to = Передано: { $agent }.
 staff-bot-only = Этот бот предназначен для команды поддержки. Если вам нужна помощь, напишите нашему боту поддержки.
+
+# Sent once when the desk erased the client's personal data (docs/privacy.md).
+privacy-erased-notice = По вашей просьбе служба поддержки удалила ваши персональные данные и содержимое ваших обращений. Если вы напишете снова, мы начнём с чистого листа.

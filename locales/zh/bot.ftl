@@ -99,3 +99,6 @@ client-unblocked-by = { $actor } 解除了对此客户的屏蔽。
 transfer-choose = 将 { $number } 转交给：
 transferred-to = 已转交给 { $agent }。
 staff-bot-only = 此机器人仅供客服团队使用。如需帮助，请联系我们的客服机器人。
+
+# Sent once when the desk erased the client's personal data (docs/privacy.md).
+privacy-erased-notice = 应您的要求，本客服台已删除您的个人数据及您与我们对话的内容。如果您再次来信，我们将重新开始。

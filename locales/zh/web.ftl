@@ -187,3 +187,23 @@ web-error-unknown-role = 没有这个角色。
 web-error-own-role = 您不能更改自己的角色。
 web-error-not-a-date = 日期格式如 2026-11-02。
 web-error-report-range = 请选择不超过一年的范围，先写开始日期。
+
+# Privacy (docs/privacy.md): a client's export and erasure, the desk's retention period.
+web-client-erased = 已删除的客户（{ $at }起）
+web-client-export = 导出其数据（zip）
+web-client-erase = 删除该客户…
+web-message-removed = （内容已删除）
+web-erase-title = 删除客户
+web-erase-tickets = 工单：{ $count }
+web-erase-explain = 删除将移除客户的姓名、用户名、Telegram ID 和平台字段，其工单中所有消息的文本和文件（包括客服的回复和备注）、主题和评价评论，并从客服讨论串中删除其消息。其未结工单将被关闭。工单本身会保留，并继续计入报表。系统会用客户的语言通知客户。此操作无法撤销：如果客户要求获取其数据，请先导出。
+web-erase-confirm = 我了解此操作无法撤销
+web-erase-button = 删除该客户
+web-erase-not-confirmed = 请勾选复选框以确认删除。
+web-admin-privacy = 隐私
+web-privacy-retention = 保留期限
+web-privacy-retention-now = 已关闭工单的内容保留 { $days } 天。
+web-privacy-retention-none = 内容会一直保留，直到客户被删除（未设置保留期限）。
+web-privacy-retention-help = 每小时删除已关闭工单中早于此天数的消息的文本和文件，以及工单的主题和评价评论；工单仍计入报表。留空表示全部保留。
+web-privacy-retention-days = 天数
+web-privacy-save = 保存
+web-privacy-retention-invalid = 保留期限须为 1 到 36500 之间的整数天数，或留空。

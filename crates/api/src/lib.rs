@@ -14,6 +14,7 @@ mod error;
 mod extract;
 mod idempotency;
 pub mod openapi;
+mod privacy;
 mod reports;
 pub mod routes;
 mod rules;
@@ -44,6 +45,8 @@ pub struct ApiState {
     desks: Arc<HashMap<WorkspaceId, Desk>>,
     /// Where webhook endpoints may point; checked when one is registered or changed.
     destinations: Arc<DestinationPolicy>,
+    /// The client bot's Bot API client: a client's export fetches their files with it.
+    telegram: Option<ticketgram_telegram::TelegramClient>,
 }
 
 impl ApiState {
@@ -53,6 +56,15 @@ impl ApiState {
             store: desk.store.clone(),
             desks: Arc::new(HashMap::from([(desk.ws(), desk)])),
             destinations: Arc::new(DestinationPolicy::public_only()),
+            telegram: None,
+        }
+    }
+
+    /// Fetches the files of a client's export with this client (the client bot's).
+    pub fn with_telegram(self, telegram: ticketgram_telegram::TelegramClient) -> ApiState {
+        ApiState {
+            telegram: Some(telegram),
+            ..self
         }
     }
 

@@ -122,6 +122,9 @@ fn error_responses(endpoint: &Endpoint, scope: Scope, responses: &mut Map<String
     }
 }
 
+/// A response that is a zip archive rather than a JSON schema of the components.
+pub const ZIP: &str = "zip";
+
 fn operation(endpoint: &Endpoint) -> Value {
     let mut parameters = path_params(endpoint.path);
     parameters.extend(endpoint.query.iter().map(query_param));
@@ -135,7 +138,11 @@ fn operation(endpoint: &Endpoint) -> Value {
     }
     let (status, schema) = endpoint.response;
     let mut success = json!({ "description": "Success" });
-    if let Some(schema) = schema {
+    if schema == Some(ZIP) {
+        success["content"] = json!({
+            "application/zip": { "schema": { "type": "string", "contentMediaType": "application/zip" } }
+        });
+    } else if let Some(schema) = schema {
         success["content"] = json!({
             "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } }
         });
@@ -299,6 +306,12 @@ fn schemas() -> Value {
             "first_name": string(), "last_name": nullable("string"), "username": nullable("string"),
             "language": languages, "blocked": { "type": "boolean" },
             "attributes": { "type": "object" }, "created_at": time(),
+            "erased_at": nullable_time(),
+        })),
+        "Erasure": object(&["erased", "tickets", "messages"], json!({
+            "erased": { "type": "boolean", "description": "false: the client was erased before, nothing changed" },
+            "tickets": { "type": "integer", "description": "Tickets whose subject and conversation were emptied (they still count in reports)" },
+            "messages": { "type": "integer", "description": "Messages whose text and files were removed" },
         })),
         "ClientAttributes": request(&["attributes"], json!({
             "attributes": { "type": "object", "description": "Replaces the stored attributes (orders, reputation…)" },
@@ -346,7 +359,8 @@ mod tests {
             if let Some(scope) = endpoint.scope {
                 assert_eq!(op["x-required-scope"], scope.as_str());
             }
-            let named = endpoint.request.into_iter().chain(endpoint.response.1);
+            let named = (endpoint.request.into_iter().chain(endpoint.response.1))
+                .filter(|schema| *schema != ZIP);
             for schema in named {
                 assert!(schemas.contains_key(schema), "schema {schema} is missing");
             }

@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 
 use crate::rules;
 use crate::scope::Scope;
-use crate::{clients, openapi, reports, ticket_actions, tickets, webhook_endpoints, ApiState};
+use crate::{
+    clients, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints, ApiState,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verb {
@@ -222,6 +224,30 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: Some("ClientAttributes"),
         response: (200, Some("Client")),
         handler: || put(clients::put_attributes),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/clients/{telegram_user_id}/export",
+        scope: Some(Scope::ClientsExport),
+        operation: "exportClient",
+        summary: "Everything the desk holds about a client, as a zip: export.json (profile, tickets, \
+                  conversations; never internal notes or agents' names) and the files under files/",
+        query: &[],
+        request: None,
+        response: (200, Some(openapi::ZIP)),
+        handler: || get(privacy::export),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/clients/{telegram_user_id}/erase",
+        scope: Some(Scope::ClientsErase),
+        operation: "eraseClient",
+        summary: "Erase a client: name, Telegram id, attributes and every message's text and files removed, \
+                  active tickets closed, statistics kept, the client told in their language; irreversible",
+        query: &[],
+        request: None,
+        response: (200, Some("Erasure")),
+        handler: || post(privacy::erase),
     },
     Endpoint {
         verb: Verb::Get,

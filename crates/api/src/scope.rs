@@ -8,16 +8,22 @@ pub enum Scope {
     TicketsWrite,
     ClientsRead,
     ClientsWrite,
+    /// Everything the desk holds about a client, files included (docs/privacy.md).
+    ClientsExport,
+    /// Irreversible: a client's personal data and conversations removed.
+    ClientsErase,
     ReportsRead,
     WebhooksManage,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 8] = [
         Scope::TicketsRead,
         Scope::TicketsWrite,
         Scope::ClientsRead,
         Scope::ClientsWrite,
+        Scope::ClientsExport,
+        Scope::ClientsErase,
         Scope::ReportsRead,
         Scope::WebhooksManage,
     ];
@@ -28,6 +34,8 @@ impl Scope {
             Scope::TicketsWrite => "tickets:write",
             Scope::ClientsRead => "clients:read",
             Scope::ClientsWrite => "clients:write",
+            Scope::ClientsExport => "clients:export",
+            Scope::ClientsErase => "clients:erase",
             Scope::ReportsRead => "reports:read",
             Scope::WebhooksManage => "webhooks:manage",
         }

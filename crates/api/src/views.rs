@@ -126,6 +126,8 @@ pub struct ClientView {
     pub blocked: bool,
     pub attributes: serde_json::Value,
     pub created_at: Timestamp,
+    /// Set once the desk erased the client (docs/privacy.md): the rest names nobody.
+    pub erased_at: Option<Timestamp>,
 }
 
 impl ClientView {
@@ -139,6 +141,7 @@ impl ClientView {
             blocked: client.is_blocked(),
             attributes,
             created_at: client.created_at,
+            erased_at: client.erased_at,
         }
     }
 }

@@ -24,6 +24,10 @@ pub struct Client {
     pub language: Language,
     pub blocked: Option<BlockState>,
     pub created_at: Timestamp,
+    /// When the desk erased the client's personal data (see docs/privacy.md): the row stays
+    /// so the tickets still count in reports, but it names nobody.
+    #[serde(default)]
+    pub erased_at: Option<Timestamp>,
 }
 
 impl Client {
@@ -38,6 +42,10 @@ impl Client {
             Some(u) => format!("{name} (@{u}, id {})", self.telegram_user_id),
             None => format!("{name} (id {})", self.telegram_user_id),
         }
+    }
+
+    pub fn is_erased(&self) -> bool {
+        self.erased_at.is_some()
     }
 
     pub fn is_blocked(&self) -> bool {

@@ -32,7 +32,7 @@ pub struct SeenClient {
 
 pub(crate) const CLIENT_COLUMNS: &str =
     "id, workspace_id, telegram_user_id, first_name, last_name, username, \
-     language, blocked_reason, blocked_by_kind, blocked_by_id, blocked_at, created_at";
+     language, blocked_reason, blocked_by_kind, blocked_by_id, blocked_at, created_at, erased_at";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct ClientRow {
@@ -48,6 +48,7 @@ pub(crate) struct ClientRow {
     blocked_by_id: Option<i64>,
     blocked_at: Option<i64>,
     created_at: i64,
+    erased_at: Option<i64>,
 }
 
 impl TryFrom<ClientRow> for Client {
@@ -75,6 +76,7 @@ impl TryFrom<ClientRow> for Client {
             language: parse_language(&row.language)?,
             blocked,
             created_at: from_millis(row.created_at)?,
+            erased_at: opt_from_millis(row.erased_at)?,
         })
     }
 }

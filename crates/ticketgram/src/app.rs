@@ -259,7 +259,9 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let token_key = desk.token_key.clone();
     let signals = desk.signals.clone();
     let api = ticketgram_api::router(
-        ticketgram_api::ApiState::new(desk.clone()).with_webhook_destinations(destinations.clone()),
+        ticketgram_api::ApiState::new(desk.clone())
+            .with_webhook_destinations(destinations.clone())
+            .with_telegram(telegram.clone()),
     );
     let console = ticketgram_web::router(ticketgram_web::WebState {
         desk: desk.clone(),
@@ -304,6 +306,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
             return Err(error.into());
         }
     };
+    let retention = crate::retention::Retention::start(store.clone(), ws);
     let running = Running {
         telegram: &telegram,
         me: &me,
@@ -314,6 +317,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     };
     let outcome = running.until_stopped(&receive).await;
     server.stop().await;
+    retention.stop().await;
     webhooks.stop().await;
     relays.shutdown().await;
     outcome

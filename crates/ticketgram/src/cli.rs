@@ -91,6 +91,17 @@ pub enum Command {
     /// for the scopes and what each route needs.
     #[command(subcommand)]
     ApiToken(ApiTokenCommand),
+
+    /// Copy the SQLite database into a new file, consistently, while serve runs
+    ///
+    /// The copy is one snapshot of the database (SQLite's VACUUM INTO); restore it by stopping
+    /// Ticketgram and putting the file in the database's place. For PostgreSQL the command
+    /// explains pg_dump instead. See docs/privacy.md.
+    Backup {
+        /// Where to write the copy; must not exist yet
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,7 +123,7 @@ pub struct ApiTokenCreateArgs {
     #[arg(long)]
     pub name: String,
     /// A scope the token grants; repeat for several (tickets:read, tickets:write,
-    /// clients:read, clients:write, reports:read, webhooks:manage)
+    /// clients:read, clients:write, clients:export, clients:erase, reports:read, webhooks:manage)
     #[arg(long = "scope", value_name = "SCOPE", required = true, value_parser = crate::api_tokens::parse_scope)]
     pub scopes: Vec<ticketgram_api::Scope>,
     /// The admin creating it (Telegram id): replies and status changes made with the token are

@@ -5,11 +5,13 @@
 pub mod admin;
 pub mod api_tokens;
 pub mod app;
+pub mod backup;
 pub mod bot;
 pub mod cli;
 pub mod demo;
 pub mod desk;
 pub mod http;
+pub mod retention;
 pub mod settings;
 pub mod shutdown;
 pub mod supervisor;

@@ -96,6 +96,12 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
                 runtime.block_on(api_tokens::api_token(&settings, command))?
             )
         }
+        Command::Backup { file } => {
+            print!(
+                "{}",
+                runtime.block_on(ticketgram::backup::backup(&settings, &file))?
+            )
+        }
         Command::CheckConfig => unreachable!("handled above"),
     }
     Ok(())

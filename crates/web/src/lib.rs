@@ -23,6 +23,7 @@ mod language;
 mod layout;
 mod nonce;
 mod origin;
+mod privacy;
 mod reports;
 mod templates;
 pub mod throttle;
@@ -119,6 +120,13 @@ pub fn router(state: WebState) -> Router {
             get(templates::page).post(templates::save),
         )
         .route("/admin/templates/remove", post(templates::remove))
+        .route("/clients/{id}/export.zip", get(privacy::export))
+        .route(
+            "/clients/{id}/erase",
+            get(privacy::erase_page).post(privacy::erase),
+        )
+        .route("/admin/privacy", get(privacy::settings))
+        .route("/admin/privacy/retention", post(privacy::set_retention))
         .route("/reports", get(reports::page))
         .route("/reports/export.csv", get(reports::export_csv))
         .route("/reports/export.xlsx", get(reports::export_xlsx))
@@ -165,6 +173,11 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/admin/templates", Some(Admin)),
         ("POST", "/admin/templates", Some(Admin)),
         ("POST", "/admin/templates/remove", Some(Admin)),
+        ("GET", "/clients/{client}/export.zip", Some(Admin)),
+        ("GET", "/clients/{client}/erase", Some(Admin)),
+        ("POST", "/clients/{client}/erase", Some(Admin)),
+        ("GET", "/admin/privacy", Some(Admin)),
+        ("POST", "/admin/privacy/retention", Some(Admin)),
         ("GET", "/reports", Some(Admin)),
         ("GET", "/reports/export.csv", Some(Admin)),
         ("GET", "/reports/export.xlsx", Some(Admin)),

@@ -150,8 +150,19 @@ pub async fn page(
                 (actions(&words, &signed, &ticket, &agents))
                 aside #client {
                     h2 { (words.t("web-client")) }
-                    p { (client.display_name()) }
+                    @if let Some(at) = client.erased_at {
+                        p #erased { (words.with("web-client-erased", &[("at", words.when(at).into())])) }
+                    } @else {
+                        p { (client.display_name()) }
+                    }
                     p.muted { (since) }
+                    @if signed.agent.role.can_configure() && !client.is_erased() {
+                        p {
+                            a #export href={ "/clients/" (client.id.0) "/export.zip" } { (words.t("web-client-export")) }
+                            " · "
+                            a #erase href={ "/clients/" (client.id.0) "/erase" } { (words.t("web-client-erase")) }
+                        }
+                    }
                     @if let Some(blocked) = &blocked {
                         p.error { (blocked) }
                     } @else { p.muted { (words.t("web-client-not-blocked")) } }
@@ -210,6 +221,7 @@ fn message(words: &Words, m: &Message, author: &str) -> Markup {
                 @if let Some(caption) = &media.caption { p { (caption) } }
             }
             @if let Some(text) = &m.text { p.pre { (text) } }
+            @else if m.media.is_empty() { p.muted { (words.t("web-message-removed")) } }
         }
     }
 }

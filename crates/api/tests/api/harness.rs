@@ -126,6 +126,7 @@ impl TestApi {
         )
         .with_token_key(key.clone());
         let state = ApiState::new(desk.relay_desk())
+            .with_telegram(desk.telegram())
             .with_desk(other)
             .with_webhook_destinations(destinations.clone());
         let app = axum::Router::new().nest("/api/v1", ticketgram_api::router(state));

@@ -7,6 +7,7 @@ mod receiver;
 mod authorization;
 mod clients_reports;
 mod openapi;
+mod privacy;
 mod report_time_zone;
 mod tickets;
 mod webhook_destinations;

@@ -6,6 +6,8 @@
 pub mod assign;
 pub mod block;
 pub mod cards;
+pub mod erase;
+pub mod export;
 pub mod rating;
 
 use crate::desk::{Desk, Effects};

@@ -13,6 +13,7 @@ mod leases;
 mod manager_bot;
 mod messages;
 mod outbox;
+mod privacy;
 mod recovery;
 mod schema;
 mod schema_parity;

@@ -24,6 +24,8 @@ const SCOPES: &[&str] = &[
     "tickets:write",
     "clients:read",
     "clients:write",
+    "clients:export",
+    "clients:erase",
     "reports:read",
     "webhooks:manage",
 ];

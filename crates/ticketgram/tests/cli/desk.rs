@@ -26,7 +26,7 @@ impl std::ops::Deref for Telegram {
 }
 
 impl Telegram {
-    async fn start() -> Telegram {
+    pub async fn start() -> Telegram {
         Telegram::start_with(SandboxConfig::default()).await
     }
 
@@ -35,7 +35,7 @@ impl Telegram {
     }
 
     /// `serve` for this bot, with the channel and group configured by environment variables.
-    fn serve(&self, dir: &Sandbox) -> Command {
+    pub fn serve(&self, dir: &Sandbox) -> Command {
         self.serve_on(dir, &sqlite_url(&dir.path("desk.db")))
     }
 
@@ -58,7 +58,7 @@ impl Telegram {
 
     /// A client writes to the bot; waits until the bot confirms the ticket and its card is in
     /// the channel with the question in its thread.
-    async fn client_opens_a_ticket(&self) {
+    pub async fn client_opens_a_ticket(&self) {
         let world = self.sandbox.world();
         let ben = world.create_user("Ben", Some("ben"), Some("en"));
         let chat = world.private_chat(self.bot.id, ben).expect("chat");
@@ -84,11 +84,11 @@ impl Telegram {
 }
 
 /// Blocking waits on the server's log from async tests.
-fn wait_for(server: &mut Server, needle: &str) -> String {
+pub fn wait_for(server: &mut Server, needle: &str) -> String {
     tokio::task::block_in_place(|| server.wait_for(needle))
 }
 
-fn terminate(server: Server) {
+pub fn terminate(server: Server) {
     let (code, lines) = tokio::task::block_in_place(|| server.terminate());
     assert_eq!(code, Some(0), "{}", lines.join("\n"));
 }

@@ -4,6 +4,7 @@
 
 mod admin;
 mod api_token;
+mod backup;
 mod check_config;
 mod contract;
 mod desk;

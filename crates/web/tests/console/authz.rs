@@ -77,7 +77,8 @@ async fn every_route_checks_the_role_of_whoever_calls_it() {
         let path = pattern
             .replace("{number}", &number)
             .replace("{message}", &message.id.0.to_string())
-            .replace("{agent}", &target);
+            .replace("{agent}", &target)
+            .replace("{client}", &ticket.client.0.to_string());
         for (who, agent) in &callers {
             let session = match agent {
                 Some(a) => Some(console.session(a).await),

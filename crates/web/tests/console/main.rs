@@ -6,6 +6,7 @@ mod authz;
 mod browser;
 mod flow;
 mod harness;
+mod privacy;
 mod security;
 mod signin;
 mod words;
