@@ -71,6 +71,7 @@ default-alias = Support
 # Agentenkanal: die Ticketkarte
 card-title = { $number } · { $topic }
 card-client = Kunde: { $client }
+card-client-erased = Kunde: auf Wunsch gelöscht
 card-status = Status: { $status }
 card-priority = Priorität: { $priority }
 card-assignee = Zuständig: { $agent }

@@ -72,6 +72,7 @@ default-alias = Support
 # Agents' channel: the ticket card
 card-title = { $number } · { $topic }
 card-client = Client: { $client }
+card-client-erased = Client: erased at their request
 card-status = Status: { $status }
 card-priority = Priority: { $priority }
 card-assignee = Assigned: { $agent }

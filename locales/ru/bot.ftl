@@ -71,6 +71,7 @@ default-alias = Поддержка
 # Канал агентов: карточка обращения
 card-title = { $number } · { $topic }
 card-client = Клиент: { $client }
+card-client-erased = Клиент: данные удалены по запросу
 card-status = Статус: { $status }
 card-priority = Приоритет: { $priority }
 card-assignee = Исполнитель: { $agent }

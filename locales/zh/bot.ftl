@@ -71,6 +71,7 @@ default-alias = 客服
 # 客服频道：工单卡片
 card-title = { $number } · { $topic }
 card-client = 客户：{ $client }
+card-client-erased = 客户：应其要求已删除
 card-status = 状态：{ $status }
 card-priority = 优先级：{ $priority }
 card-assignee = 负责人：{ $agent }

@@ -32,16 +32,25 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
             "card-title",
             &[("number", number.clone().into()), ("topic", topic.into())],
         ),
-        t.text(
-            lang,
-            "card-client",
-            &[("client", facts.client.display_name().into())],
-        ),
+        if facts.client.is_erased() {
+            // The row names nobody any more (docs/privacy.md): say so rather than "(id -7)".
+            t.text(lang, "card-client-erased", &[])
+        } else {
+            t.text(
+                lang,
+                "card-client",
+                &[("client", facts.client.display_name().into())],
+            )
+        },
         t.text(lang, "card-status", &[("status", status.into())]),
         t.text(
             lang,
             "card-priority",
-            &[("priority", ticket.priority.as_str().into())],
+            &[(
+                "priority",
+                t.text(lang, &format!("priority-{}", ticket.priority.as_str()), &[])
+                    .into(),
+            )],
         ),
         match facts.assignee {
             Some(agent) => t.text(

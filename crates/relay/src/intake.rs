@@ -40,6 +40,7 @@ pub async fn store_updates(desk: &Desk, updates: &[Update]) -> Result<Option<i64
     let tx = desk.store.begin_tx_for("intake").await?;
     let highest = tx.record_updates(ws, bot, &batch, now).await?;
     tx.commit().await?;
+    crate::metrics::updates_received(bot, batch.len());
     Ok(highest)
 }
 
@@ -66,11 +67,16 @@ impl Poller {
     pub async fn run(mut self, mut shutdown: watch::Receiver<bool>) {
         let mut failures = 0u32;
         let mut offset = Offset::default();
+        let health = self.desk.signals.health.clone();
+        let bot = self.desk.bot_id();
         loop {
             if *shutdown.borrow() {
                 break;
             }
             // Another instance polls this bot: wait until the lease is ours.
+            if !*self.held.borrow() {
+                health.standby(bot);
+            }
             tokio::select! {
                 held = self.held.wait_for(|held| *held) => if held.is_err() { break },
                 _ = shutdown.changed() => break,
@@ -88,6 +94,7 @@ impl Poller {
                 offset = Offset::default();
                 continue;
             };
+            health.polled(bot, round.is_ok());
             let pause = match round {
                 Ok(()) => {
                     failures = 0;

@@ -47,11 +47,15 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
             Err(e)
         }
     };
-    if let Err(e) = together {
-        tracing::debug!(error = %e, count, "updates applied one by one");
-        current.store = desk.store.clone();
-        for stored in &updates {
-            apply_stored(&current, stored).await?;
+    match together {
+        Ok(()) => crate::metrics::updates_applied(bot, count),
+        Err(e) => {
+            tracing::debug!(error = %e, count, "updates applied one by one");
+            current.store = desk.store.clone();
+            for stored in &updates {
+                apply_stored(&current, stored).await?;
+                crate::metrics::updates_applied(bot, 1);
+            }
         }
     }
     Ok(count)
@@ -85,6 +89,7 @@ async fn apply_stored(desk: &Desk, stored: &StoredUpdate) -> Result<(), RelayErr
         Ok(update) => update,
         Err(e) => {
             tracing::warn!(update_id = stored.update_id, error = %e, "malformed update kept as failed");
+            crate::metrics::input_failed(desk.bot_id());
             return mark_failed(
                 desk,
                 stored.update_id,
@@ -115,6 +120,7 @@ async fn apply_stored(desk: &Desk, stored: &StoredUpdate) -> Result<(), RelayErr
             Err(e) if e.is_transient() => return Err(e),
             Err(e) => {
                 tracing::error!(update_id = stored.update_id, error = %e, "update could not be applied");
+                crate::metrics::input_failed(desk.bot_id());
                 return mark_failed(desk, stored.update_id, &e.to_string(), now).await;
             }
         }

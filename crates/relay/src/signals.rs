@@ -48,6 +48,8 @@ pub struct Signals {
     pub jobs_queued: Bell,
     /// Updates were stored (by the webhook handler): the processors look for work.
     pub updates_stored: Bell,
+    /// Not a bell: how the process's pollers are doing, read by `/readyz`.
+    pub health: crate::health::Health,
 }
 
 #[cfg(test)]

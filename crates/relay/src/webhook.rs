@@ -73,6 +73,7 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
         .await
     {
         Ok(_) => {
+            crate::metrics::updates_received(desk.bot_id(), 1);
             state.stored.notify_one();
             desk.signals.updates_stored.ring();
             StatusCode::OK

@@ -255,6 +255,12 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     }
     .start()
     .await;
+    let observability = crate::observability::Observability::new(
+        store.clone(),
+        desk.signals.health.clone(),
+        incarnation.id().to_owned(),
+    )
+    .router();
     let destinations = settings.webhooks.destinations();
     let token_key = desk.token_key.clone();
     let signals = desk.signals.clone();
@@ -281,6 +287,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let server = match HttpServer::serve(
         listener,
         http::router(webhook_routes)
+            .merge(observability)
             .merge(console)
             .nest("/api/v1", api),
     ) {

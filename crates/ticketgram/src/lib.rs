@@ -11,6 +11,7 @@ pub mod cli;
 pub mod demo;
 pub mod desk;
 pub mod http;
+pub mod observability;
 pub mod retention;
 pub mod settings;
 pub mod shutdown;

@@ -209,6 +209,11 @@ impl Dispatcher {
         };
         let mut rec = Recorded::resuming(job.progress);
         let result = deliver(desk, &self.telegram, &delivery, &mut rec).await;
+        if let Err(DeliveryError::Telegram(e)) = &result {
+            if let Some(wait) = e.retry_after() {
+                crate::metrics::flood_wait(job.bot_id, wait);
+            }
+        }
         Attempt {
             verdict: verdict(result, job.attempts),
             delivery: Some(delivery),
@@ -315,7 +320,35 @@ impl Dispatcher {
             }
         }
         tx.commit().await?;
+        for attempt in attempts {
+            count_outcome(attempt, now);
+        }
         Ok(())
+    }
+}
+
+/// What `/metrics` learns of a recorded attempt: its outcome and, once delivered, how long
+/// it took from being queued.
+fn count_outcome(attempt: &Attempt, now: chrono::DateTime<chrono::Utc>) {
+    use crate::metrics::{relayed, sent, SendOutcome};
+    let bot = attempt.job.bot_id;
+    match attempt.verdict {
+        Verdict::Done => {
+            sent(bot, SendOutcome::Done);
+            let kind = match attempt.delivery {
+                Some(Delivery::ClientToThread { .. } | Delivery::ClientAlbumToThread { .. }) => {
+                    "to_thread"
+                }
+                Some(
+                    Delivery::AgentToClient { .. } | Delivery::AgentAlbumToClient { .. },
+                ) => "to_client",
+                _ => "other",
+            };
+            let waited = (now - attempt.job.created_at).to_std().unwrap_or_default();
+            relayed(kind, waited);
+        }
+        Verdict::RetryIn(..) => sent(bot, SendOutcome::Retry),
+        Verdict::Dead(_) => sent(bot, SendOutcome::Dead),
     }
 }
 
