@@ -112,6 +112,17 @@ impl DeskBots {
             settings: bot_id,
         }
     }
+
+    /// The bot that sends `job` when `asked` (the input's bot, or one a caller named) would:
+    /// card, thread and client jobs always go through the client bot, which is in those
+    /// chats, whichever surface (manager bot, settings bot, console, API) caused them.
+    pub fn sender_of(&self, job: &Delivery, asked: i64) -> i64 {
+        match job.sender() {
+            crate::jobs::Sender::ClientBot => self.client,
+            crate::jobs::Sender::ManagerBot => self.manager,
+            crate::jobs::Sender::Asked => asked,
+        }
+    }
 }
 
 impl DeskConfig {
@@ -375,15 +386,18 @@ impl<'a> Effects<'a> {
         }
     }
 
-    /// Queues a delivery. `about` is the ticket the job concerns (for ordering).
+    /// Queues a delivery. `about` is the ticket the job concerns (for ordering). The bot that
+    /// sends it is the one in the job's chat ([`DeskBots::sender_of`]): card, thread and client
+    /// jobs go through the client bot whatever bot this input came through.
     pub async fn send(&mut self, job: Delivery, about: Option<TicketId>) -> Result<(), RelayError> {
         self.seq += 1;
         let key = format!("{}:{}", self.origin, self.seq);
         self.enqueue(job, about, key, self.now).await
     }
 
-    /// Queues a delivery that another of the desk's bots sends (`bot_id` from
-    /// [`DeskConfig::bots`]): a manager-bot notification caused by a client-bot update.
+    /// Queues a message to a chat of another of the desk's bots (`bot_id` from
+    /// [`DeskConfig::bots`]): a `Say` to a client from the client bot, caused by a manager-bot
+    /// command. Jobs with a fixed sender (cards, threads, notifications) ignore `bot_id`.
     pub async fn send_via(
         &mut self,
         bot_id: i64,
@@ -440,7 +454,7 @@ impl<'a> Effects<'a> {
         not_before: Timestamp,
     ) -> Result<(), RelayError> {
         let new = NewOutboxJob {
-            bot_id,
+            bot_id: self.desk.config.bots.sender_of(&job, bot_id),
             ordering_key: job.ordering_key(about),
             payload: serde_json::to_string(&job)?,
             not_before,

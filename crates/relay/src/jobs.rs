@@ -121,7 +121,43 @@ pub enum Delivery {
     },
 }
 
+/// Which of the desk's bots sends a job. Telegram answers "chat not found" to a bot that is
+/// not in the chat, so the job's chat decides, never the surface that asked: a Take pressed in
+/// the manager bot still edits the card through the bot that sits in the channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sender {
+    /// The client bot: it runs the agents' channel and discussion group (cards, threads) and
+    /// is the only bot the clients talk to.
+    ClientBot,
+    /// The manager bot: agents' private notifications.
+    ManagerBot,
+    /// The bot of the chat the job names (a menu, a callback answer, a document): whichever
+    /// bot the input came through, or the one the caller named.
+    Asked,
+}
+
 impl Delivery {
+    pub fn sender(&self) -> Sender {
+        match self {
+            Delivery::PostCard { .. }
+            | Delivery::RefreshCard { .. }
+            | Delivery::ClientToThread { .. }
+            | Delivery::ClientAlbumToThread { .. }
+            | Delivery::AgentToClient { .. }
+            | Delivery::AgentAlbumToClient { .. }
+            | Delivery::SyncEdit { .. }
+            | Delivery::ClientNotice { .. }
+            | Delivery::ThreadNotice { .. }
+            | Delivery::MirrorToThread { .. } => Sender::ClientBot,
+            Delivery::ClientBurst { .. } => Sender::ManagerBot,
+            Delivery::Say { .. }
+            | Delivery::SaySealed { .. }
+            | Delivery::SendDocument { .. }
+            | Delivery::DeleteMessage { .. }
+            | Delivery::AnswerCallback { .. } => Sender::Asked,
+        }
+    }
+
     /// `text` to `chat_id`, sealed for the outbox (see [`Delivery::SaySealed`]).
     pub fn say_sealed(key: &SealingKey, chat_id: i64, text: &str) -> Delivery {
         Delivery::SaySealed {

@@ -13,4 +13,5 @@ mod resilience;
 mod settings_bot;
 mod story;
 mod structure;
+mod three_bots;
 mod work_avoided;
