@@ -6,8 +6,8 @@ use crate::RelayError;
 use std::sync::Arc;
 use ticketgram_domain::sla::{SlaTargets, WorkingHours};
 use ticketgram_domain::{
-    AgentId, Language, MediaRef, MessageDirection, MessageId, TelegramCopy, Ticket, TicketId,
-    Timestamp, WorkspaceId,
+    AgentId, FloodLimit, Language, MediaRef, MessageDirection, MessageId, TelegramCopy, Ticket,
+    TicketId, Timestamp, WorkspaceId,
 };
 use ticketgram_i18n::{Arg, Translator};
 use ticketgram_store::{
@@ -75,6 +75,10 @@ pub struct DeskConfig {
     /// After a score, the client's next text within this long is taken as its comment (a
     /// reply to the prompt always is); later, or anything else, ends the comment step.
     pub rating_comment_window: std::time::Duration,
+    /// How many messages a client may send before the rest of a flood is only stored, not
+    /// relayed one by one (`desk.client_burst`, `desk.client_messages_per_minute`); `None`:
+    /// no limit.
+    pub client_flood: Option<FloodLimit>,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -146,6 +150,7 @@ impl DeskConfig {
             timer_interval: std::time::Duration::from_secs(30),
             burst_pause: std::time::Duration::from_secs(3),
             rating_comment_window: std::time::Duration::from_secs(5 * 60),
+            client_flood: Some(FloodLimit::default()),
         }
     }
 }
@@ -393,6 +398,18 @@ impl<'a> Effects<'a> {
         self.seq += 1;
         let key = format!("{}:{}", self.origin, self.seq);
         self.enqueue(job, about, key, self.now).await
+    }
+
+    /// Like [`Effects::send`], not sent before `not_before`.
+    pub async fn send_later(
+        &mut self,
+        job: Delivery,
+        about: Option<TicketId>,
+        not_before: Timestamp,
+    ) -> Result<(), RelayError> {
+        self.seq += 1;
+        let key = format!("{}:{}", self.origin, self.seq);
+        self.enqueue(job, about, key, not_before).await
     }
 
     /// Queues a message to a chat of another of the desk's bots (`bot_id` from

@@ -4,7 +4,7 @@
 //! needs nothing but the database.
 
 use serde::{Deserialize, Serialize};
-use ticketgram_domain::{MessageId, TicketId};
+use ticketgram_domain::{ClientId, MessageId, TicketId, Timestamp};
 use ticketgram_store::{SealingKey, SEALED_PREFIX};
 
 /// The text of a [`Delivery::SaySealed`], opened with the instance's key.
@@ -111,6 +111,15 @@ pub enum Delivery {
     /// Tell the ticket's owner, through the manager bot, that the client wrote: once for the
     /// burst of messages starting at `first`, when the client has paused.
     ClientBurst { ticket: TicketId, first: MessageId },
+    /// One line in the ticket's thread for a client's flood (the messages over the desk's
+    /// limit, kept in the history and not relayed): rendered when the client has paused, with
+    /// how many were held since `since` (`held_before`: the client's count before it).
+    FloodSummary {
+        ticket: TicketId,
+        client: ClientId,
+        since: Timestamp,
+        held_before: i64,
+    },
     /// Delete a message the bot may delete (a bot token pasted into the settings chat).
     DeleteMessage { chat_id: i64, message_id: i64 },
     /// Stop the spinner on a pressed button, optionally with a toast.
@@ -148,7 +157,8 @@ impl Delivery {
             | Delivery::SyncEdit { .. }
             | Delivery::ClientNotice { .. }
             | Delivery::ThreadNotice { .. }
-            | Delivery::MirrorToThread { .. } => Sender::ClientBot,
+            | Delivery::MirrorToThread { .. }
+            | Delivery::FloodSummary { .. } => Sender::ClientBot,
             Delivery::ClientBurst { .. } => Sender::ManagerBot,
             Delivery::Say { .. }
             | Delivery::SaySealed { .. }
@@ -192,6 +202,8 @@ impl Delivery {
             // Its own line: a notification waiting for the client to pause holds back nothing
             // of the ticket's conversation.
             Delivery::ClientBurst { ticket, .. } => format!("burst:{}", ticket.0),
+            // Waits for the flood to pause without holding the ticket's conversation back.
+            Delivery::FloodSummary { ticket, .. } => format!("flood:{}", ticket.0),
             // Callback answers must come within seconds and order against nothing.
             Delivery::AnswerCallback { callback_id, .. } => format!("callback:{callback_id}"),
         }
