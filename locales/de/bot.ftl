@@ -62,6 +62,8 @@ ticket-already-closed = Anfrage { $number } ist bereits geschlossen.
 
 # Ablehnungen und Grenzen
 blocked-notice = Leider kann dieser Support keine Nachrichten mehr von Ihnen annehmen.
+flood-notice = Sie senden Nachrichten schneller, als wir sie lesen können. Alles, was Sie senden, wird bei Ihrer Anfrage gespeichert, und ein Mitarbeiter antwortet hier – bitte haben Sie einen Moment Geduld.
+flood-summary = { $client } hat { $count } weitere Nachrichten zu schnell gesendet, um sie hier weiterzuleiten; sie sind im Verlauf des Tickets gespeichert: siehe Konsole.
 unsupported-message = Diese Art von Nachricht kann ich nicht weitergeben ({ $kind }). Bitte senden Sie Text, ein Foto, ein Video oder ein Dokument.
 
 # Antworten der Agenten aus Kundensicht

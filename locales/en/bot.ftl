@@ -63,6 +63,8 @@ ticket-already-closed = Request { $number } is already closed.
 
 # Client bot: refusals and limits
 blocked-notice = Sorry, this support desk can no longer take your messages.
+flood-notice = You are sending messages faster than we can read them. Everything you send is kept with your request, and an agent will answer here — please give us a moment.
+flood-summary = { $client } sent { $count } more messages too fast to relay here; they are kept in the ticket's history: see the console.
 unsupported-message = I can't pass on this kind of message ({ $kind }). Please send text, a photo, a video or a document.
 
 # Agent replies as the client sees them

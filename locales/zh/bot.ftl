@@ -62,6 +62,8 @@ ticket-already-closed = 工单 { $number } 已经关闭。
 
 # 拒绝与限制
 blocked-notice = 抱歉，本客服台已无法再接收您的消息。
+flood-notice = 您发送消息的速度超过了我们的阅读速度。您发送的所有内容都会保存在您的请求中，客服会在这里回复您——请稍候。
+flood-summary = { $client } 又发送了 { $count } 条消息，速度过快，未在此转发；它们已保存在工单历史中：请在控制台查看。
 unsupported-message = 无法转发此类消息（{ $kind }）。请发送文字、图片、视频或文件。
 
 # 客户看到的客服回复

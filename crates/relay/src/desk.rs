@@ -6,8 +6,8 @@ use crate::RelayError;
 use std::sync::Arc;
 use ticketgram_domain::sla::{SlaTargets, WorkingHours};
 use ticketgram_domain::{
-    AgentId, Language, MediaRef, MessageDirection, MessageId, TelegramCopy, Ticket, TicketId,
-    Timestamp, WorkspaceId,
+    AgentId, FloodLimit, Language, MediaRef, MessageDirection, MessageId, TelegramCopy, Ticket,
+    TicketId, Timestamp, WorkspaceId,
 };
 use ticketgram_i18n::{Arg, Translator};
 use ticketgram_store::{
@@ -75,6 +75,10 @@ pub struct DeskConfig {
     /// After a score, the client's next text within this long is taken as its comment (a
     /// reply to the prompt always is); later, or anything else, ends the comment step.
     pub rating_comment_window: std::time::Duration,
+    /// How many messages a client may send before the rest of a flood is only stored, not
+    /// relayed one by one (`desk.client_burst`, `desk.client_messages_per_minute`); `None`:
+    /// no limit.
+    pub client_flood: Option<FloodLimit>,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -112,6 +116,17 @@ impl DeskBots {
             settings: bot_id,
         }
     }
+
+    /// The bot that sends `job` when `asked` (the input's bot, or one a caller named) would:
+    /// card, thread and client jobs always go through the client bot, which is in those
+    /// chats, whichever surface (manager bot, settings bot, console, API) caused them.
+    pub fn sender_of(&self, job: &Delivery, asked: i64) -> i64 {
+        match job.sender() {
+            crate::jobs::Sender::ClientBot => self.client,
+            crate::jobs::Sender::ManagerBot => self.manager,
+            crate::jobs::Sender::Asked => asked,
+        }
+    }
 }
 
 impl DeskConfig {
@@ -135,6 +150,7 @@ impl DeskConfig {
             timer_interval: std::time::Duration::from_secs(30),
             burst_pause: std::time::Duration::from_secs(3),
             rating_comment_window: std::time::Duration::from_secs(5 * 60),
+            client_flood: Some(FloodLimit::default()),
         }
     }
 }
@@ -375,15 +391,30 @@ impl<'a> Effects<'a> {
         }
     }
 
-    /// Queues a delivery. `about` is the ticket the job concerns (for ordering).
+    /// Queues a delivery. `about` is the ticket the job concerns (for ordering). The bot that
+    /// sends it is the one in the job's chat ([`DeskBots::sender_of`]): card, thread and client
+    /// jobs go through the client bot whatever bot this input came through.
     pub async fn send(&mut self, job: Delivery, about: Option<TicketId>) -> Result<(), RelayError> {
         self.seq += 1;
         let key = format!("{}:{}", self.origin, self.seq);
         self.enqueue(job, about, key, self.now).await
     }
 
-    /// Queues a delivery that another of the desk's bots sends (`bot_id` from
-    /// [`DeskConfig::bots`]): a manager-bot notification caused by a client-bot update.
+    /// Like [`Effects::send`], not sent before `not_before`.
+    pub async fn send_later(
+        &mut self,
+        job: Delivery,
+        about: Option<TicketId>,
+        not_before: Timestamp,
+    ) -> Result<(), RelayError> {
+        self.seq += 1;
+        let key = format!("{}:{}", self.origin, self.seq);
+        self.enqueue(job, about, key, not_before).await
+    }
+
+    /// Queues a message to a chat of another of the desk's bots (`bot_id` from
+    /// [`DeskConfig::bots`]): a `Say` to a client from the client bot, caused by a manager-bot
+    /// command. Jobs with a fixed sender (cards, threads, notifications) ignore `bot_id`.
     pub async fn send_via(
         &mut self,
         bot_id: i64,
@@ -440,7 +471,7 @@ impl<'a> Effects<'a> {
         not_before: Timestamp,
     ) -> Result<(), RelayError> {
         let new = NewOutboxJob {
-            bot_id,
+            bot_id: self.desk.config.bots.sender_of(&job, bot_id),
             ordering_key: job.ordering_key(about),
             payload: serde_json::to_string(&job)?,
             not_before,

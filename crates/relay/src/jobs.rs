@@ -4,7 +4,7 @@
 //! needs nothing but the database.
 
 use serde::{Deserialize, Serialize};
-use ticketgram_domain::{MessageId, TicketId};
+use ticketgram_domain::{ClientId, MessageId, TicketId, Timestamp};
 use ticketgram_store::{SealingKey, SEALED_PREFIX};
 
 /// The text of a [`Delivery::SaySealed`], opened with the instance's key.
@@ -111,6 +111,15 @@ pub enum Delivery {
     /// Tell the ticket's owner, through the manager bot, that the client wrote: once for the
     /// burst of messages starting at `first`, when the client has paused.
     ClientBurst { ticket: TicketId, first: MessageId },
+    /// One line in the ticket's thread for a client's flood (the messages over the desk's
+    /// limit, kept in the history and not relayed): rendered when the client has paused, with
+    /// how many were held since `since` (`held_before`: the client's count before it).
+    FloodSummary {
+        ticket: TicketId,
+        client: ClientId,
+        since: Timestamp,
+        held_before: i64,
+    },
     /// Delete a message the bot may delete (a bot token pasted into the settings chat).
     DeleteMessage { chat_id: i64, message_id: i64 },
     /// Stop the spinner on a pressed button, optionally with a toast.
@@ -121,7 +130,44 @@ pub enum Delivery {
     },
 }
 
+/// Which of the desk's bots sends a job. Telegram answers "chat not found" to a bot that is
+/// not in the chat, so the job's chat decides, never the surface that asked: a Take pressed in
+/// the manager bot still edits the card through the bot that sits in the channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sender {
+    /// The client bot: it runs the agents' channel and discussion group (cards, threads) and
+    /// is the only bot the clients talk to.
+    ClientBot,
+    /// The manager bot: agents' private notifications.
+    ManagerBot,
+    /// The bot of the chat the job names (a menu, a callback answer, a document): whichever
+    /// bot the input came through, or the one the caller named.
+    Asked,
+}
+
 impl Delivery {
+    pub fn sender(&self) -> Sender {
+        match self {
+            Delivery::PostCard { .. }
+            | Delivery::RefreshCard { .. }
+            | Delivery::ClientToThread { .. }
+            | Delivery::ClientAlbumToThread { .. }
+            | Delivery::AgentToClient { .. }
+            | Delivery::AgentAlbumToClient { .. }
+            | Delivery::SyncEdit { .. }
+            | Delivery::ClientNotice { .. }
+            | Delivery::ThreadNotice { .. }
+            | Delivery::MirrorToThread { .. }
+            | Delivery::FloodSummary { .. } => Sender::ClientBot,
+            Delivery::ClientBurst { .. } => Sender::ManagerBot,
+            Delivery::Say { .. }
+            | Delivery::SaySealed { .. }
+            | Delivery::SendDocument { .. }
+            | Delivery::DeleteMessage { .. }
+            | Delivery::AnswerCallback { .. } => Sender::Asked,
+        }
+    }
+
     /// `text` to `chat_id`, sealed for the outbox (see [`Delivery::SaySealed`]).
     pub fn say_sealed(key: &SealingKey, chat_id: i64, text: &str) -> Delivery {
         Delivery::SaySealed {
@@ -156,6 +202,8 @@ impl Delivery {
             // Its own line: a notification waiting for the client to pause holds back nothing
             // of the ticket's conversation.
             Delivery::ClientBurst { ticket, .. } => format!("burst:{}", ticket.0),
+            // Waits for the flood to pause without holding the ticket's conversation back.
+            Delivery::FloodSummary { ticket, .. } => format!("flood:{}", ticket.0),
             // Callback answers must come within seconds and order against nothing.
             Delivery::AnswerCallback { callback_id, .. } => format!("callback:{callback_id}"),
         }

@@ -26,6 +26,7 @@ mod applied_inputs;
 mod audit;
 mod bots;
 mod client_attributes;
+mod client_flood;
 mod client_search;
 mod clients;
 mod conversation;

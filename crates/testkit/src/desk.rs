@@ -10,7 +10,7 @@ use std::time::Duration;
 use ticketgram_domain::{Agent, AgentAlias, AgentRole, Language, Priority, TopicName, WorkspaceId};
 use ticketgram_i18n::Translator;
 use ticketgram_relay::signals::Signals;
-use ticketgram_relay::{Desk, DeskChats, DeskConfig, Relay, RelayHandle};
+use ticketgram_relay::{BotRoles, Desk, DeskBots, DeskChats, DeskConfig, Relay, RelayHandle};
 use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, UserId};
 use ticketgram_store::{FaultPoints, NewAgent, NewTopic, NewWorkspace, Store};
 use ticketgram_telegram::{Secret, TelegramClient};
@@ -34,6 +34,10 @@ pub struct TestDesk {
     pub database_url: String,
     pub ws: WorkspaceId,
     pub bot: BotHandle,
+    /// The bots agents and admins talk to in private: `bot` itself, unless the desk was set
+    /// up with [`DeskSetup::separate_staff_bots`] (then neither is in the channel or group).
+    pub manager_bot: BotHandle,
+    pub settings_bot: BotHandle,
     pub channel: ChatRef,
     pub group: ChatRef,
     /// Kate: an agent with the alias "Kate"; Max: an agent without alias.
@@ -42,6 +46,8 @@ pub struct TestDesk {
     /// Crash tests arm these to cut an input's transaction short at a chosen step.
     pub faults: Arc<FaultPoints>,
     pub(crate) relay: Option<RelayHandle>,
+    /// The manager and settings bots' relays, when they are bots of their own.
+    staff_relays: Vec<RelayHandle>,
     /// In webhook mode: the secret Telegram must present, and our HTTP server.
     pub(crate) webhook: Option<crate::webhook::Webhook>,
     /// A desk on its first day: the relay knows no channel or group (see [`TestDesk::start_bare`]).
@@ -63,6 +69,7 @@ pub struct DeskSetup {
     database_url: Option<String>,
     topics: Vec<(String, Priority)>,
     tune: Tune,
+    separate_staff_bots: bool,
 }
 
 impl DeskSetup {
@@ -96,6 +103,15 @@ impl DeskSetup {
     /// Changes the desk's configuration after the test defaults (the console's URL, say).
     pub fn tune(mut self, tune: impl Fn(&mut DeskConfig) + Send + Sync + 'static) -> DeskSetup {
         self.tune = Arc::new(tune);
+        self
+    }
+
+    /// Three bots, one per role, as a desk that pasted a manager and a settings bot's tokens
+    /// into the settings bot runs: `@desk_bot` talks to clients and sits in the channel and
+    /// its group; `@desk_manager_bot` and `@desk_settings_bot` sit in neither, and each runs
+    /// a relay of its own. The agents have opened all three.
+    pub fn separate_staff_bots(mut self) -> DeskSetup {
+        self.separate_staff_bots = true;
         self
     }
 
@@ -136,11 +152,21 @@ impl DeskSetup {
             agents.push((user, agent));
         }
         let [kate, max]: [(UserId, Agent); 2] = agents.try_into().expect("two agents");
+        let (manager_bot, settings_bot) = if self.separate_staff_bots {
+            (
+                world.create_bot("desk_manager_bot"),
+                world.create_bot("desk_settings_bot"),
+            )
+        } else {
+            (bot.clone(), bot.clone())
+        };
         // Agents have opened the manager bot, so its notifications reach them.
-        for user in [kate.0, max.0] {
-            world
-                .private_chat(bot.id, user)
-                .expect("agent opens the bot");
+        for staff_bot in [&bot, &manager_bot, &settings_bot] {
+            for user in [kate.0, max.0] {
+                world
+                    .private_chat(staff_bot.id, user)
+                    .expect("agent opens the bot");
+            }
         }
         let desk = TestDesk {
             sandbox,
@@ -148,12 +174,15 @@ impl DeskSetup {
             database_url: url,
             ws,
             bot,
+            manager_bot,
+            settings_bot,
             channel,
             group,
             kate,
             max,
             faults,
             relay: None,
+            staff_relays: Vec::new(),
             webhook: None,
             bare: false,
             tune: self.tune,
@@ -198,6 +227,7 @@ impl TestDesk {
             .map(|(name, priority)| (name.to_string(), *priority))
             .collect(),
             tune: Arc::new(|_| {}),
+            separate_staff_bots: false,
         }
     }
 
@@ -274,6 +304,18 @@ impl TestDesk {
             group_id,
         };
         let mut config = DeskConfig::new(self.ws, chats);
+        if self.has_staff_bots() {
+            config.bots = DeskBots {
+                client: self.bot.id,
+                manager: self.manager_bot.id,
+                settings: self.settings_bot.id,
+            };
+            config.roles = BotRoles {
+                client: true,
+                manager: false,
+                settings: false,
+            };
+        }
         config.album_window = Duration::from_millis(400);
         // A dead instance's bot is taken over after this; short so takeover tests stay quick.
         config.lease_ttl = Duration::from_secs(2);
@@ -320,6 +362,39 @@ impl TestDesk {
 
     pub fn start_relay(&mut self) {
         self.relay = Some(self.relay().start());
+        if self.has_staff_bots() {
+            let manager = BotRoles {
+                client: false,
+                manager: true,
+                settings: false,
+            };
+            let settings = BotRoles {
+                client: false,
+                manager: false,
+                settings: true,
+            };
+            for (bot, roles) in [(&self.manager_bot, manager), (&self.settings_bot, settings)] {
+                let relay = self.staff_relay(bot, roles).start();
+                self.staff_relays.push(relay);
+            }
+        }
+    }
+
+    fn has_staff_bots(&self) -> bool {
+        self.manager_bot.id != self.bot.id
+    }
+
+    /// The relay of a staff bot of its own, in this process (it shares the desk's bells).
+    fn staff_relay(&self, bot: &BotHandle, roles: BotRoles) -> Relay {
+        let mut desk = self.relay_desk();
+        desk.config.chats.bot_user_id = bot.id;
+        desk.config.roles = roles;
+        Relay {
+            desk,
+            telegram: TelegramClient::new(self.sandbox.base_url(), Secret::new(bot.token.clone())),
+            instance: INSTANCE.into(),
+            poll: true,
+        }
     }
 
     /// Stops the relay as a deploy or crash would, leaving the database as it is.
@@ -328,6 +403,9 @@ impl TestDesk {
             webhook.stop();
         }
         if let Some(relay) = self.relay.take() {
+            relay.shutdown().await;
+        }
+        for relay in self.staff_relays.drain(..) {
             relay.shutdown().await;
         }
     }

@@ -1,4 +1,5 @@
-//! The staff's side: agents in their private chat with the (manager) bot.
+//! The staff's side: agents in their private chat with the manager bot (the desk's own bot,
+//! unless the desk runs separate staff bots: [`crate::DeskSetup::separate_staff_bots`]).
 
 use serde_json::Value;
 use ticketgram_domain::{Agent, AgentRole};
@@ -14,6 +15,9 @@ impl TestDesk {
         let world = self.sandbox.world();
         let user = world.create_user(name, Some(&name.to_lowercase()), Some("en"));
         world.private_chat(self.bot.id, user).expect("private chat");
+        for staff_bot in [self.manager_bot.id, self.settings_bot.id] {
+            world.private_chat(staff_bot, user).expect("private chat");
+        }
         let agent = self.register(user, name, AgentRole::Admin, None).await;
         (user, agent)
     }
@@ -21,7 +25,7 @@ impl TestDesk {
     pub fn private_chat_of(&self, user: UserId) -> ChatRef {
         self.sandbox
             .world()
-            .private_chat(self.bot.id, user)
+            .private_chat(self.manager_bot.id, user)
             .expect("private chat")
     }
 
@@ -37,13 +41,16 @@ impl TestDesk {
     /// Everything the bot has said to `user` in private so far.
     pub fn agent_inbox(&self, user: UserId) -> Vec<Value> {
         let chat = self.private_chat_of(user);
-        sent_by(&self.sandbox.world().chat_messages(chat), self.bot.id)
+        sent_by(
+            &self.sandbox.world().chat_messages(chat),
+            self.manager_bot.id,
+        )
     }
 
     /// Waits for a bot message to `user`, after the first `seen` ones, containing `needle`.
     pub async fn agent_gets_after(&self, user: UserId, seen: usize, needle: &str) -> Value {
         let chat = self.private_chat_of(user);
-        let bot = self.bot.id;
+        let bot = self.manager_bot.id;
         let found = |all: &[Value]| {
             sent_by(all, bot)
                 .into_iter()

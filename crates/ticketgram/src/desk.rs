@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use ticketgram_domain::WorkspaceId;
+use ticketgram_domain::{FloodLimit, WorkspaceId};
 use ticketgram_i18n::Translator;
 use ticketgram_relay::{Desk, DeskChats, DeskConfig};
 use ticketgram_store::Store;
@@ -21,6 +21,10 @@ pub fn desk(
     let mut config = DeskConfig::new(ws, chats);
     config.note_prefix = settings.note_prefix.clone();
     config.agent_language = settings.agent_language;
+    config.client_flood = (settings.client_messages_per_minute > 0).then_some(FloodLimit {
+        burst: settings.client_burst,
+        per_minute: settings.client_messages_per_minute,
+    });
     config.poll_timeout = std::time::Duration::from_secs(poll_timeout_secs.into());
     Desk::new(store, translator, config)
 }
@@ -98,6 +102,8 @@ mod tests {
             group_id: None,
             note_prefix: "//".into(),
             agent_language: ticketgram_domain::Language::En,
+            client_burst: 10,
+            client_messages_per_minute: 20,
         };
         let desk = desk(store.clone(), translator, ws, file, &settings, 10);
         let before = chats_in_effect(&desk).await;

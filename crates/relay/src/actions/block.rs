@@ -99,19 +99,9 @@ async fn on_their_tickets(
                 fx.now,
             )
             .await?;
-        // The card and the thread belong to the client bot, whichever bot was asked.
-        let bot = desk.config.bots.client;
-        if desk.config.chats.group_id.is_some() {
-            let text = notice.clone();
-            let job = Delivery::ThreadNotice {
-                ticket: ticket.id,
-                text,
-                keyboard: None,
-            };
-            fx.send_via(bot, job, Some(ticket.id)).await?;
-        }
-        let job = Delivery::RefreshCard { ticket: ticket.id };
-        fx.send_via(bot, job, Some(ticket.id)).await?;
+        // The client bot sends both, whichever bot was asked (`DeskBots::sender_of`).
+        fx.tell_agents(ticket.id, notice.clone()).await?;
+        fx.refresh_card(ticket.id).await?;
     }
     Ok(())
 }

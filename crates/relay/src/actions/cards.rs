@@ -42,7 +42,7 @@ pub async fn post_waiting(
                 continue;
             }
             let about = Some(ticket.id);
-            fx.send_via(bot, Delivery::PostCard { ticket: ticket.id }, about)
+            fx.send(Delivery::PostCard { ticket: ticket.id }, about)
                 .await?;
             for message in desk.store.ticket_messages(ws, ticket.id).await? {
                 if message.copies.iter().any(|c| c.chat_id == group) {
@@ -70,7 +70,7 @@ pub async fn post_waiting(
                     }
                     MessageDirection::System => continue,
                 };
-                fx.send_via(bot, job, about).await?;
+                fx.send(job, about).await?;
             }
         }
     }

@@ -19,26 +19,44 @@ pub async fn message_kept(
     client: &Client,
     message: &Message,
 ) -> Result<(), RelayError> {
-    // What cannot be stored (a poll, a dice) is not kept; the notice still goes out.
-    if let Ok(content) = content::extract(message) {
-        let chat_id = message.chat.id.0;
-        let telegram_id = message.id.0 as i64;
-        let known = desk
-            .store
-            .find_message_by_copy(desk.ws(), desk.bot_id(), chat_id, telegram_id)
-            .await?;
-        if let (None, Some(ticket)) = (known, ticket_for(desk, client, message).await?) {
-            let copy = TelegramCopy {
-                bot_id: desk.bot_id(),
-                chat_id,
-                message_id: telegram_id,
-            };
-            let content = (content.text, content.media);
-            desk.record_message(fx, ticket, MessageDirection::Client, None, content, copy)
-                .await?;
-        }
-    }
+    keep(desk, fx, client, message).await?;
     block::tell_client(desk, fx, client).await
+}
+
+/// Stores a message in the history of the ticket it would have gone to, relaying nothing
+/// (a blocked client's, or one over the flood limit). Returns that ticket; `None` when nothing
+/// could be kept: a poll or a dice, or a client with no ticket at all.
+pub(super) async fn keep(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    message: &Message,
+) -> Result<Option<TicketId>, RelayError> {
+    let Ok(content) = content::extract(message) else {
+        return Ok(None);
+    };
+    let chat_id = message.chat.id.0;
+    let telegram_id = message.id.0 as i64;
+    // Re-handling an update after a crash must not store the message twice.
+    if let Some(known) = desk
+        .store
+        .find_message_by_copy(desk.ws(), desk.bot_id(), chat_id, telegram_id)
+        .await?
+    {
+        return Ok(Some(known.ticket));
+    }
+    let Some(ticket) = ticket_for(desk, client, message).await? else {
+        return Ok(None);
+    };
+    let copy = TelegramCopy {
+        bot_id: desk.bot_id(),
+        chat_id,
+        message_id: telegram_id,
+    };
+    let content = (content.text, content.media);
+    desk.record_message(fx, ticket, MessageDirection::Client, None, content, copy)
+        .await?;
+    Ok(Some(ticket))
 }
 
 /// The ticket a blocked client's message belongs to: where it would have gone, else their

@@ -25,6 +25,9 @@ pub async fn handle_message(
     if client.is_blocked() {
         return super::blocked::message_kept(desk, fx, &client, message).await;
     }
+    if super::flood::held(desk, fx, &client, message).await? {
+        return Ok(());
+    }
     let text = message.text().unwrap_or("");
     if let Some(command) = text.strip_prefix('/') {
         let command = command.split([' ', '@']).next().unwrap_or("");

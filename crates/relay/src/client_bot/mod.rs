@@ -2,6 +2,7 @@
 
 mod blocked;
 mod buttons;
+mod flood;
 mod menu;
 mod messages;
 mod rating;

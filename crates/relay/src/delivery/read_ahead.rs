@@ -37,6 +37,7 @@ pub async fn read_ahead(
             Delivery::PostCard { ticket }
             | Delivery::RefreshCard { ticket }
             | Delivery::ThreadNotice { ticket, .. }
+            | Delivery::FloodSummary { ticket, .. }
             | Delivery::ClientAlbumToThread { ticket, .. }
             | Delivery::AgentAlbumToClient { ticket, .. } => {
                 tickets.insert(*ticket);

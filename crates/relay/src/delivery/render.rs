@@ -285,6 +285,31 @@ pub async fn deliver(
                 }
             }
         }
+        Delivery::FloodSummary {
+            ticket,
+            client,
+            since,
+            held_before,
+        } => {
+            use crate::notices::flood::{flood_summary, FloodSummary};
+            let held = (*since, *held_before);
+            match flood_summary(desk, *client, held, chrono::Utc::now()).await? {
+                FloodSummary::StillWriting(wait) => {
+                    Ok(Outcome::Wait(wait, "the client is still flooding"))
+                }
+                FloodSummary::Nothing => Ok(Outcome::Done),
+                FloodSummary::Tell(text) => {
+                    let Some((group, thread)) = thread_of(desk, *ticket).await? else {
+                        return Ok(Outcome::NotReady(
+                            THREAD_WAIT,
+                            "waiting for the card's discussion thread",
+                        ));
+                    };
+                    call::send_text(tg, group, &text, None, Some(thread)).await?;
+                    Ok(Outcome::Done)
+                }
+            }
+        }
         Delivery::DeleteMessage {
             chat_id,
             message_id,

@@ -3,6 +3,7 @@
 //! desk's actions and the timers alike, so it depends on none of them.
 
 pub mod bursts;
+pub mod flood;
 pub mod links;
 pub mod notify;
 

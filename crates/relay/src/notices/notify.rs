@@ -154,7 +154,7 @@ pub(crate) async fn enqueue_keyed(
     now: Timestamp,
 ) -> Result<(), RelayError> {
     let new = NewOutboxJob {
-        bot_id,
+        bot_id: desk.config.bots.sender_of(job, bot_id),
         ordering_key: job.ordering_key(None),
         payload: serde_json::to_string(job)?,
         not_before: now,

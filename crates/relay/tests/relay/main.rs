@@ -4,6 +4,7 @@
 mod bad_input;
 mod conversation;
 mod crash_inside;
+mod flood;
 mod harness;
 mod instances;
 mod manager_bot;
@@ -13,4 +14,5 @@ mod resilience;
 mod settings_bot;
 mod story;
 mod structure;
+mod three_bots;
 mod work_avoided;

@@ -104,6 +104,16 @@ pub const KEYS: &[Key] = &[
         Kind::OneOf(&["en", "ru", "zh", "de"]),
     ),
     key(
+        "desk.client_burst",
+        &["TICKETGRAM_CLIENT_BURST"],
+        Kind::Int { min: 1, max: 1000 },
+    ),
+    key(
+        "desk.client_messages_per_minute",
+        &["TICKETGRAM_CLIENT_MESSAGES_PER_MINUTE"],
+        Kind::Int { min: 0, max: 6000 },
+    ),
+    key(
         "webhooks.allow_private_networks",
         &["TICKETGRAM_WEBHOOKS_ALLOW_PRIVATE_NETWORKS"],
         Kind::Networks,

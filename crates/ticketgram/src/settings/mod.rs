@@ -118,6 +118,10 @@ pub struct DeskSettings {
     pub note_prefix: String,
     /// Language of the cards and notices on the agents' side.
     pub agent_language: Language,
+    /// Messages a client may send at once before a flood's are only stored, not relayed.
+    pub client_burst: u32,
+    /// Messages a client may send a minute after the burst; 0: no flood limit at all.
+    pub client_messages_per_minute: u32,
 }
 
 /// Outgoing webhooks (the REST API's), not Telegram's.
