@@ -18,11 +18,12 @@ pub struct FloodLimit {
 }
 
 impl Default for FloodLimit {
-    /// Ten at once (an album, a few quick lines), then one every three seconds.
+    /// Thirty at once (a pasted list, an album, quick lines), then one every two seconds:
+    /// well above how fast a person types, far below a script.
     fn default() -> FloodLimit {
         FloodLimit {
-            burst: 10,
-            per_minute: 20,
+            burst: 30,
+            per_minute: 30,
         }
     }
 }

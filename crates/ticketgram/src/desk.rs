@@ -102,8 +102,8 @@ mod tests {
             group_id: None,
             note_prefix: "//".into(),
             agent_language: ticketgram_domain::Language::En,
-            client_burst: 10,
-            client_messages_per_minute: 20,
+            client_burst: 30,
+            client_messages_per_minute: 30,
         };
         let desk = desk(store.clone(), translator, ws, file, &settings, 10);
         let before = chats_in_effect(&desk).await;

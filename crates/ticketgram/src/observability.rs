@@ -86,7 +86,10 @@ async fn metrics_page(State(obs): State<Observability>) -> Response {
         Err(_) => tracing::warn!("metrics: the database did not answer in time"),
     }
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         page,
     )
         .into_response()
@@ -135,10 +138,7 @@ async fn database_gauges(obs: &Observability) -> Result<String, ticketgram_store
     family(
         "ticketgram_leases_held",
         "Bot leases this instance holds (the bots it polls and whose updates it applies)",
-        &mut std::iter::once((
-            format!("instance=\"{}\"", escape(&obs.instance)),
-            leases,
-        )),
+        &mut std::iter::once((format!("instance=\"{}\"", escape(&obs.instance)), leases)),
     );
     Ok(out)
 }

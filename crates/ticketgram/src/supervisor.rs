@@ -84,6 +84,14 @@ impl Fleet {
                 for handle in handles.drain(..) {
                     handle.shutdown().await;
                 }
+                // A bot no longer run here no longer counts for `/readyz`.
+                for gone in plan
+                    .relays
+                    .iter()
+                    .filter(|old| !next.relays.iter().any(|new| new.bot_id == old.bot_id))
+                {
+                    self.desk.signals.health.forget(gone.bot_id);
+                }
                 handles = self.launch(&next);
                 plan = next;
             }

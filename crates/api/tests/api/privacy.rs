@@ -123,7 +123,9 @@ async fn anna_gets_her_data_then_is_forgotten_while_the_reports_still_count_her_
     }
     assert_eq!(ticket["status"], "closed", "her open ticket was closed");
     // The agents' card names nobody either.
-    let card = api.card_shows(1000, "Client: erased at their request").await;
+    let card = api
+        .card_shows(1000, "Client: erased at their request")
+        .await;
     assert!(
         !ticketgram_testkit::text_of(&card).contains("Anna"),
         "{card:#}"

@@ -339,9 +339,9 @@ fn count_outcome(attempt: &Attempt, now: chrono::DateTime<chrono::Utc>) {
                 Some(Delivery::ClientToThread { .. } | Delivery::ClientAlbumToThread { .. }) => {
                     "to_thread"
                 }
-                Some(
-                    Delivery::AgentToClient { .. } | Delivery::AgentAlbumToClient { .. },
-                ) => "to_client",
+                Some(Delivery::AgentToClient { .. } | Delivery::AgentAlbumToClient { .. }) => {
+                    "to_client"
+                }
                 _ => "other",
             };
             let waited = (now - attempt.job.created_at).to_std().unwrap_or_default();

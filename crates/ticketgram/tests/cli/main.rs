@@ -13,5 +13,6 @@ mod help;
 mod helpers;
 mod kill;
 mod migrate;
+mod observability;
 mod sandbox;
 mod serve;
