@@ -268,3 +268,84 @@ async fn a_crash_after_telegram_answered_costs_at_most_one_duplicate() {
     }
     panic!("the fault kept firing for {MAX_STEPS} steps");
 }
+
+/// Erasing a client is one input: cut anywhere, nothing of it is half done (a name gone but
+/// the texts kept, a notice queued for a client who is still there), and applied again it
+/// erases once and tells the client once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_anywhere_in_an_erasure_erases_once_and_tells_the_client_once() {
+    let desk = TestDesk::start().await;
+    let kate = desk.kate.1.id;
+    let relay = relay_desk(&desk);
+
+    for step in 1..MAX_STEPS {
+        // A client of her own for each cut: an erasure happens once per client.
+        let name = format!("Erin{step}");
+        let erin = desk.client(&name, "en");
+        desk.says(&erin, &format!("Please forget me, I am {name}"));
+        desk.client_gets(&erin, "created").await;
+        let stored = desk
+            .store
+            .find_client_by_telegram_id(desk.ws, erin.user)
+            .await
+            .expect("store")
+            .expect("client known");
+
+        let before = desk.faults.fired();
+        desk.faults.fail_at_step("request", step);
+        let origin = format!("web:{}:erase-{step}", kate.0);
+        let now = chrono::Utc::now();
+        let erase = async || {
+            Input::apply(&relay, origin.clone(), now, async |d, fx| {
+                actions::erase::erase(d, fx, &stored, ticketgram_domain::Actor::Agent(kate)).await
+            })
+            .await
+        };
+        let first = erase().await;
+        let crashed = desk.faults.fired() > before;
+        desk.faults.fail_at_step("request", 0);
+        if crashed {
+            assert!(first.is_err(), "a cut erasure reports failure");
+            // Nothing of it stayed: she is still there, by name.
+            let still = desk
+                .store
+                .find_client_by_telegram_id(desk.ws, erin.user)
+                .await
+                .expect("store")
+                .expect("a cut erasure removed nothing");
+            assert_eq!(still.first_name, name);
+            erase().await.expect("the erasure applied again");
+        } else {
+            first.expect("applied");
+        }
+        // The same request once more (a double click) changes nothing.
+        let _ = erase().await;
+
+        desk.client_gets(&erin, "erased your personal data").await;
+        desk.settled().await;
+        let seen = desk.client_sees(&erin, |_| true).await;
+        assert_eq!(
+            count(&seen, "erased your personal data"),
+            1,
+            "step {step}: {seen:#?}"
+        );
+        assert!(
+            desk.store
+                .find_client_by_telegram_id(desk.ws, erin.user)
+                .await
+                .expect("store")
+                .is_none(),
+            "step {step}: nobody by her Telegram id"
+        );
+        let audit = desk.store.audit_log(desk.ws, 200).await.expect("store");
+        let erasures = audit.iter().filter(|e| e.action == "client.erased").count();
+        assert_eq!(
+            erasures as u32, step,
+            "step {step}: one audit row per erasure"
+        );
+        if !crashed {
+            return;
+        }
+    }
+    panic!("the fault kept firing for {MAX_STEPS} steps");
+}
