@@ -132,11 +132,11 @@ mod tests {
                 Verdict::Hold { flood_started } => started += usize::from(flood_started),
             }
         }
-        assert_eq!(relayed, 10);
+        assert_eq!(relayed, 30);
         assert_eq!(started, 1, "one flood, one start");
-        assert_eq!(state.held_in(at(0), 0), 990);
-        // Three seconds later one token is back; the flood goes on.
-        assert_eq!(state.judge(&limit, at(3_000), at(3_000)).0, Verdict::Relay);
+        assert_eq!(state.held_in(at(0), 0), 970);
+        // Two seconds later one token is back; the flood goes on.
+        assert_eq!(state.judge(&limit, at(2_000), at(2_000)).0, Verdict::Relay);
         assert_eq!(
             state.judge(&limit, at(1_000), at(1_000)).0,
             Verdict::Hold {

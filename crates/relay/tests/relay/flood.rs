@@ -1,5 +1,5 @@
-//! A client flooding the desk: a thousand messages in a second. Past the desk's limit (ten at
-//! once, then twenty a minute) they are kept in the ticket's history but not relayed one by
+//! A client flooding the desk: a thousand messages in a second. Past the desk's limit (thirty at
+//! once, then thirty a minute) they are kept in the ticket's history but not relayed one by
 //! one; the client is told once, the thread gets one summary line, and another client writing
 //! meanwhile is not held up behind the flood.
 
