@@ -24,6 +24,7 @@ pub mod jobs;
 mod lease;
 pub mod lookups;
 pub mod manager_bot;
+pub mod migration;
 pub mod notices;
 pub mod processor;
 mod service;

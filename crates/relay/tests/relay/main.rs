@@ -4,6 +4,7 @@
 mod bad_input;
 mod conversation;
 mod crash_inside;
+mod group_upgrade;
 mod harness;
 mod instances;
 mod manager_bot;
