@@ -13,5 +13,6 @@ mod help;
 mod helpers;
 mod kill;
 mod migrate;
+mod python_bot;
 mod sandbox;
 mod serve;
