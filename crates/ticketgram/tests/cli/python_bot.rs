@@ -89,12 +89,18 @@ async fn a_python_telegram_bot_relays_a_question_and_its_answer() {
     let bot = control.post("bots", json!({"username": "help_bot"})).await;
     let bot_id = bot["id"].as_i64().unwrap();
     let anna = control
-        .post("users", json!({"first_name": "Anna", "language_code": "en"}))
+        .post(
+            "users",
+            json!({"first_name": "Anna", "language_code": "en"}),
+        )
         .await["id"]
         .as_i64()
         .unwrap();
     let olga = control
-        .post("users", json!({"first_name": "Olga", "language_code": "en"}))
+        .post(
+            "users",
+            json!({"first_name": "Olga", "language_code": "en"}),
+        )
         .await["id"]
         .as_i64()
         .unwrap();
@@ -102,7 +108,10 @@ async fn a_python_telegram_bot_relays_a_question_and_its_answer() {
     let olga_chat = json!({"bot": bot_id, "user": olga});
     // The admin opened the bot once, so it may write to her.
     control
-        .post("messages", json!({"user": olga, "chat": olga_chat, "text": "/start"}))
+        .post(
+            "messages",
+            json!({"user": olga, "chat": olga_chat, "text": "/start"}),
+        )
         .await;
 
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cli/support_bot.py");
