@@ -79,6 +79,9 @@ pub struct DeskConfig {
     /// relayed one by one (`desk.client_burst`, `desk.client_messages_per_minute`); `None`:
     /// no limit.
     pub client_flood: Option<FloodLimit>,
+    /// Whether sends wait for Telegram's limits before the call
+    /// (`crate::delivery::dispatcher`'s pacer); off only for a test Telegram without limits.
+    pub pacing: bool,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -151,6 +154,7 @@ impl DeskConfig {
             burst_pause: std::time::Duration::from_secs(3),
             rating_comment_window: std::time::Duration::from_secs(5 * 60),
             client_flood: Some(FloodLimit::default()),
+            pacing: true,
         }
     }
 }

@@ -46,6 +46,9 @@ pub enum Event<'a> {
     BotMembership(&'a ChatMemberUpdated),
     /// The client blocked (`true`) or unblocked the bot.
     ClientBlockedBot { user_id: i64, blocked: bool },
+    /// The agents' group became a supergroup with a new id (the service message in the old
+    /// group, `migrate_to_chat_id`, or in the new one, `migrate_from_chat_id`).
+    GroupUpgraded { from: i64, to: i64 },
     /// Nothing for the desk to do.
     Ignored(&'static str),
 }
@@ -99,6 +102,18 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
             Event::ClientEdit(message)
         } else {
             Event::ClientMessage(message)
+        };
+    }
+    let upgraded = match (message.migrate_to_chat_id(), message.migrate_from_chat_id()) {
+        (Some(to), _) => Some((chat_id, to.0)),
+        (_, Some(from)) => Some((from.0, chat_id)),
+        _ => None,
+    };
+    if let Some((from, to)) = upgraded {
+        return if Some(from) == desk.group_id {
+            Event::GroupUpgraded { from, to }
+        } else {
+            Event::Ignored("a group that is not the agents' one became a supergroup")
         };
     }
     if Some(chat_id) != desk.group_id {

@@ -26,6 +26,7 @@ mod lease;
 pub mod lookups;
 pub mod manager_bot;
 pub mod metrics;
+pub mod migration;
 pub mod notices;
 pub mod processor;
 mod service;

@@ -39,6 +39,13 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
         return Ok(0);
     }
     let mut current = desk.bound_to(&tx).current().await?;
+    // The updates after one that moves the desk's group wait for the next round, which reads
+    // the desk anew: they are to be classified with the group's new id.
+    let chats = current.config.chats;
+    let mut updates = updates;
+    if let Some(at) = updates.iter().position(|u| moves_desk(u, &chats)) {
+        updates.truncate(at + 1);
+    }
     let count = updates.len();
     let together = match apply_together(&current, &tx, &updates).await {
         Ok(()) => tx.commit().await.map_err(RelayError::from),
@@ -59,6 +66,12 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
         }
     }
     Ok(count)
+}
+
+/// Whether a stored update changes where the desk lives (its group became a supergroup).
+fn moves_desk(stored: &StoredUpdate, chats: &crate::desk::DeskChats) -> bool {
+    serde_json::from_str::<Update>(&stored.payload)
+        .is_ok_and(|u| matches!(classify(&u, chats), Event::GroupUpgraded { .. }))
 }
 
 async fn apply_together(
@@ -186,6 +199,10 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
         }
         Event::ClientEdit(_) => Ok(()),
         Event::StaffButton(query) => staff::handle_button(desk, fx, query).await,
+        Event::GroupUpgraded { from, to } => {
+            crate::migration::group_upgraded(desk, fx, from, to).await?;
+            Ok(())
+        }
         Event::BotMembership(change) => {
             // The client bot is the one added to the agents' channel when each role has its
             // own bot; the settings bot's answer then goes out through the settings bot.

@@ -27,6 +27,8 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/users", post(create_user))
         .route("/groups", post(create_group))
         .route("/channels", post(create_channel))
+        .route("/upgrades", post(upgrade_group))
+        .route("/discussions", post(link_discussion))
         .route("/members", post(add_member))
         .route("/members/remove", post(remove_member))
         .route("/privacy", post(set_privacy))
@@ -118,6 +120,35 @@ async fn create_channel(
         let channel = w.create_channel(c.owner, &c.title, c.username.as_deref())?;
         Ok(Json(json!({"channel": channel})))
     }
+}
+
+#[derive(Deserialize)]
+struct Upgrade {
+    chat: ChatRef,
+    by: UserId,
+}
+
+async fn upgrade_group(
+    State(s): State<Arc<Shared>>,
+    Json(u): Json<Upgrade>,
+) -> Result<Json<Value>> {
+    let chat = world(s).upgrade_group(u.chat, u.by)?;
+    Ok(Json(json!({"chat": chat})))
+}
+
+#[derive(Deserialize)]
+struct Discussion {
+    channel: ChatRef,
+    group: ChatRef,
+    by: UserId,
+}
+
+async fn link_discussion(
+    State(s): State<Arc<Shared>>,
+    Json(d): Json<Discussion>,
+) -> Result<Json<Value>> {
+    let group = world(s).link_discussion(d.channel, d.group, d.by)?;
+    Ok(Json(json!({"discussion": group})))
 }
 
 #[derive(Deserialize)]

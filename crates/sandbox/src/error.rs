@@ -13,6 +13,8 @@ pub struct ApiError {
     pub code: u16,
     pub description: String,
     pub retry_after: Option<u64>,
+    /// `parameters.migrate_to_chat_id`: the group was upgraded to this supergroup.
+    pub migrate_to_chat_id: Option<i64>,
 }
 
 impl ApiError {
@@ -21,6 +23,7 @@ impl ApiError {
             code,
             description: description.into(),
             retry_after: None,
+            migrate_to_chat_id: None,
         }
     }
 
@@ -50,6 +53,15 @@ impl ApiError {
             code: 429,
             description: format!("Too Many Requests: retry after {retry_after}"),
             retry_after: Some(retry_after),
+            migrate_to_chat_id: None,
+        }
+    }
+
+    /// A call to a basic group that became a supergroup: the bot must use the new id.
+    pub fn migrated(to: i64) -> Self {
+        Self {
+            migrate_to_chat_id: Some(to),
+            ..Self::bad_request("group chat was upgraded to a supergroup chat")
         }
     }
 
@@ -73,6 +85,9 @@ impl ApiError {
         });
         if let Some(secs) = self.retry_after {
             body["parameters"] = json!({ "retry_after": secs });
+        }
+        if let Some(chat) = self.migrate_to_chat_id {
+            body["parameters"] = json!({ "migrate_to_chat_id": chat });
         }
         body
     }

@@ -19,6 +19,7 @@
 mod calls;
 mod config;
 mod control;
+pub mod entities;
 mod error;
 mod faults;
 mod flood;

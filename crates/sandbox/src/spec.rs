@@ -106,6 +106,17 @@ impl Spec {
         })
     }
 
+    /// The `User` fields the reference marks "Returned only in getMe." (`can_join_groups`,
+    /// `supports_inline_queries`, ...): what getMe answers besides the bot's own `User`.
+    pub fn get_me_only_fields(&self) -> Vec<&str> {
+        self.type_def("User")
+            .into_iter()
+            .flat_map(|user| &user.fields)
+            .filter(|f| f.description.contains("Returned only in getMe"))
+            .map(|f| f.name.as_str())
+            .collect()
+    }
+
     pub fn method(&self, name: &str) -> Option<&Method> {
         self.methods.get(&name.to_ascii_lowercase())
     }

@@ -20,6 +20,7 @@ pub mod people;
 pub mod staff;
 pub mod telegram;
 pub mod tickets;
+pub mod upgrade;
 pub mod webhook;
 
 pub use database::{postgres_server, TestDatabase, TEST_DATABASE_URL};

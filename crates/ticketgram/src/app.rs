@@ -238,7 +238,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         ws,
         chats,
         &settings.desk,
-        settings.telegram.poll_timeout_secs,
+        &settings.telegram,
     );
     let console_url = console_url(settings, &listener);
     desk.config.console_url = Some(console_url.clone());

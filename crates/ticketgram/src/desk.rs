@@ -16,7 +16,7 @@ pub fn desk(
     ws: WorkspaceId,
     chats: DeskChats,
     settings: &DeskSettings,
-    poll_timeout_secs: u32,
+    telegram: &crate::settings::TelegramSettings,
 ) -> Desk {
     let mut config = DeskConfig::new(ws, chats);
     config.note_prefix = settings.note_prefix.clone();
@@ -25,7 +25,8 @@ pub fn desk(
         burst: settings.client_burst,
         per_minute: settings.client_messages_per_minute,
     });
-    config.poll_timeout = std::time::Duration::from_secs(poll_timeout_secs.into());
+    config.poll_timeout = std::time::Duration::from_secs(telegram.poll_timeout_secs.into());
+    config.pacing = telegram.pacing.is_on();
     Desk::new(store, translator, config)
 }
 

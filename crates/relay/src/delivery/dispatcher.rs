@@ -29,6 +29,8 @@ pub use crate::desk::CLAIM_TTL;
 /// enough that the sends of a round overlap each other and the records (Telegram answers in
 /// tens of milliseconds; a record commits in a few).
 const UNRECORDED_WINDOW: usize = 8;
+/// A job told "the group was upgraded" this many times is dead: the move did not help.
+const MAX_MOVES: i64 = 3;
 /// After the outbox could not be read, look again this soon.
 const RETRY: Duration = Duration::from_secs(1);
 /// Never sleep less than this, so a job due but not claimable (locked by another instance
@@ -214,8 +216,18 @@ impl Dispatcher {
                 crate::metrics::flood_wait(job.bot_id, wait);
             }
         }
+        let verdict = match (result, desk.config.chats.group_id) {
+            // The agents' group became a supergroup: the desk moves there and the job is
+            // sent again, to the new id (a few times at most, should the move not stick).
+            (Err(DeliveryError::Telegram(TelegramError::MigratedTo(to))), Some(from))
+                if goes_to_group(&delivery, from) && job.attempts < MAX_MOVES =>
+            {
+                Verdict::Moved { from, to }
+            }
+            (result, _) => verdict(result, job.attempts),
+        };
         Attempt {
-            verdict: verdict(result, job.attempts),
+            verdict,
             delivery: Some(delivery),
             rec,
             job,
@@ -299,6 +311,15 @@ impl Dispatcher {
                     tx.retry_later(job.id, &self.instance, not_before, why, progress)
                         .await?
                 }
+                Verdict::Moved { from, to } => {
+                    let bound = desk.bound_to(&tx);
+                    let fx = Effects::new(&bound, &tx, format!("moved:{}", job.id), now);
+                    crate::migration::group_upgraded(&bound, &fx, *from, *to).await?;
+                    let why = format!("the agents' group {from} is now the supergroup {to}");
+                    let progress = i64::try_from(rec.calls_done).unwrap_or(i64::MAX);
+                    tx.retry_later(job.id, &self.instance, now, &why, progress)
+                        .await?
+                }
                 Verdict::Dead(why) => {
                     if refused_by_private_chat(delivery.as_ref(), why) {
                         // Telegram lets no bot write first: the person (an agent who never
@@ -347,7 +368,7 @@ fn count_outcome(attempt: &Attempt, now: chrono::DateTime<chrono::Utc>) {
             let waited = (now - attempt.job.created_at).to_std().unwrap_or_default();
             relayed(kind, waited);
         }
-        Verdict::RetryIn(..) => sent(bot, SendOutcome::Retry),
+        Verdict::RetryIn(..) | Verdict::Moved { .. } => sent(bot, SendOutcome::Retry),
         Verdict::Dead(_) => sent(bot, SendOutcome::Dead),
     }
 }
@@ -410,7 +431,29 @@ fn refused_by_private_chat(delivery: Option<&Delivery>, why: &str) -> bool {
 enum Verdict {
     Done,
     RetryIn(Duration, String),
+    /// Telegram answered that the desk's group `from` is now the supergroup `to`: move the
+    /// desk there and send the job again at once.
+    Moved {
+        from: i64,
+        to: i64,
+    },
     Dead(String),
+}
+
+/// Whether a job's calls go to the agents' group `group` (a ticket's thread, or a message
+/// addressed to the group itself).
+fn goes_to_group(delivery: &Delivery, group: i64) -> bool {
+    match delivery {
+        Delivery::ClientToThread { .. }
+        | Delivery::ClientAlbumToThread { .. }
+        | Delivery::MirrorToThread { .. }
+        | Delivery::ThreadNotice { .. }
+        | Delivery::SyncEdit { .. } => true,
+        Delivery::Say { chat_id, .. }
+        | Delivery::SaySealed { chat_id, .. }
+        | Delivery::SendDocument { chat_id, .. } => *chat_id == group,
+        _ => false,
+    }
 }
 
 /// The retry policy, in one place: Telegram's `retry_after` is obeyed exactly, transient
@@ -472,6 +515,23 @@ mod tests {
             verdict(waiting, MAX_THREAD_WAITS),
             Verdict::Dead(_)
         ));
+    }
+
+    #[test]
+    fn only_jobs_for_the_agents_group_follow_its_upgrade() {
+        let group = -4_000_000_001;
+        let thread = Delivery::ClientToThread {
+            message: ticketgram_domain::MessageId(1),
+        };
+        assert!(goes_to_group(&thread, group));
+        let say = |chat_id| Delivery::Say {
+            chat_id,
+            text: "hi".into(),
+            keyboard: None,
+        };
+        assert!(goes_to_group(&say(group), group));
+        // Another group's upgrade is not the desk's: that job ends as before.
+        assert!(!goes_to_group(&say(-4_000_000_002), group));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod bad_input;
 mod conversation;
 mod crash_inside;
 mod flood;
+mod group_upgrade;
 mod harness;
 mod instances;
 mod manager_bot;

@@ -13,11 +13,17 @@ pub fn get_me(w: &WorldState, bot: i64) -> Result<Value, ApiError> {
     let user = w.user(bot).ok_or_else(ApiError::unauthorized)?;
     let privacy = w.bots.get(&bot).is_none_or(|b| b.privacy_mode);
     let mut me = user.json();
-    me["can_join_groups"] = json!(true);
-    me["can_read_all_group_messages"] = json!(!privacy);
-    me["supports_inline_queries"] = json!(false);
-    me["can_connect_to_business"] = json!(false);
-    me["has_main_web_app"] = json!(false);
+    // Telegram answers every field the reference marks "Returned only in getMe", true or
+    // false; a sandbox bot can join groups, has privacy mode as BotFather set it and none of
+    // the features the sandbox does not model (inline mode, business, web apps, ...).
+    for field in crate::spec::Spec::get().get_me_only_fields() {
+        let value = match field {
+            "can_join_groups" => true,
+            "can_read_all_group_messages" => !privacy,
+            _ => false,
+        };
+        me[field] = json!(value);
+    }
     Ok(me)
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::send::{formatted, target_chat, MAX_CAPTION, MAX_TEXT};
+use super::send::{formatted, insert_text, target_chat, MAX_CAPTION, MAX_TEXT};
 use crate::error::ApiError;
 use crate::params::Params;
 use crate::world::state::{ChatKind, ChatRef, MediaKind, Sender, WorldState};
@@ -84,12 +84,10 @@ pub fn edit_message_text(w: &mut WorldState, bot: i64, params: &Params) -> Resul
                 "there is no text in the message to edit",
             ));
         }
-        json["text"] = json!(text);
         if let Some(o) = json.as_object_mut() {
+            o.remove("text");
             o.remove("entities");
-            if !entities.is_empty() {
-                o.insert("entities".into(), json!(entities));
-            }
+            insert_text(o, "text", "entities", (text, entities));
         }
         set_markup(json, params);
         Ok(())
@@ -104,10 +102,11 @@ pub fn edit_message_caption(
     let (chat, id) = editable(w, bot, params)?;
     let caption = formatted(params, "caption", "caption_entities", MAX_CAPTION)?;
     apply_edit(w, bot, chat, id, |json| {
-        let has_media = json
-            .as_object()
-            .is_some_and(|o| o.keys().any(|k| MediaKind::from_field(k).is_some()));
-        if !has_media {
+        let takes_caption = json.as_object().is_some_and(|o| {
+            o.keys()
+                .any(|k| MediaKind::from_field(k).is_some_and(|kind| kind.takes_caption()))
+        });
+        if !takes_caption {
             return Err(ApiError::bad_request(
                 "there is no caption in the message to edit",
             ));
@@ -115,11 +114,8 @@ pub fn edit_message_caption(
         if let Some(o) = json.as_object_mut() {
             o.remove("caption");
             o.remove("caption_entities");
-            if let Some((text, entities)) = caption.filter(|c| !c.0.is_empty()) {
-                o.insert("caption".into(), json!(text));
-                if !entities.is_empty() {
-                    o.insert("caption_entities".into(), json!(entities));
-                }
+            if let Some(caption) = caption {
+                insert_text(o, "caption", "caption_entities", caption);
             }
         }
         set_markup(json, params);

@@ -51,6 +51,9 @@ pub fn target_chat(w: &WorldState, bot: i64, value: Option<&Value>) -> Result<Ch
         .chats
         .get(&chat_ref)
         .ok_or_else(ApiError::chat_not_found)?;
+    if let Some(to) = state.migrated_to {
+        return Err(ApiError::migrated(to));
+    }
     match state.status_of(bot) {
         Some(s) if s.is_present() => Ok(chat_ref),
         Some(Status::Kicked) => Err(ApiError::forbidden(format!(
@@ -136,16 +139,18 @@ pub fn formatted(
     Ok(Some((text, entities)))
 }
 
-fn insert_text(
+pub(crate) fn insert_text(
     content: &mut Map<String, Value>,
     field: &str,
     entities_field: &str,
     value: (String, Vec<Value>),
 ) {
-    let (text, entities) = value;
+    let (text, explicit) = value;
     if text.is_empty() {
         return;
     }
+    // Telegram adds the automatic entities (hashtags, links, ...) to whatever the bot set.
+    let entities = crate::entities::with_automatic(&text, explicit);
     content.insert(field.into(), json!(text));
     if !entities.is_empty() {
         content.insert(entities_field.into(), json!(entities));
@@ -274,8 +279,13 @@ pub fn send_media_group(w: &mut WorldState, bot: i64, params: &Params) -> Result
         let mut msg = placement(params);
         msg.reply_markup = None;
         msg.content.insert(field, value);
-        if let Some(c) = caption.filter(|c| !c.is_empty()) {
-            msg.content.insert("caption".into(), json!(c));
+        if let Some(c) = caption {
+            insert_text(
+                &mut msg.content,
+                "caption",
+                "caption_entities",
+                (c, Vec::new()),
+            );
         }
         msg.extra.insert("media_group_id".into(), json!(group_id));
         out.push(post(w, bot, chat, msg)?);
@@ -319,10 +329,9 @@ pub fn copy_message(w: &mut WorldState, bot: i64, params: &Params) -> Result<Val
     // Only these kinds carry a caption (the reference's `Message.caption`: "animation, audio,
     // document, paid media, photo, video or voice"); a sticker, a video note, a location or
     // a contact copied with one arrives without it, as in Telegram.
-    let takes_caption = content.keys().any(|k| {
-        MediaKind::from_field(k)
-            .is_some_and(|kind| !matches!(kind, MediaKind::Sticker | MediaKind::VideoNote))
-    });
+    let takes_caption = content
+        .keys()
+        .any(|k| MediaKind::from_field(k).is_some_and(|kind| kind.takes_caption()));
     if let Some(caption) = formatted(params, "caption", "caption_entities", MAX_CAPTION)? {
         if takes_caption {
             content.remove("caption");

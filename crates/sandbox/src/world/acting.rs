@@ -215,12 +215,15 @@ impl World {
             "caption"
         };
         msg.json[field] = json!(new_text);
-        if field == "text" {
-            if let Some(o) = msg.json.as_object_mut() {
-                o.remove("entities");
-                if let Some(e) = command_entities(new_text) {
-                    o.insert("entities".into(), e);
-                }
+        let entities_field = if field == "text" {
+            "entities"
+        } else {
+            "caption_entities"
+        };
+        if let Some(o) = msg.json.as_object_mut() {
+            o.remove(entities_field);
+            if let Some(e) = automatic_entities(new_text) {
+                o.insert(entities_field.into(), e);
             }
         }
         msg.json["edit_date"] = json!(WorldState::now());
@@ -326,6 +329,11 @@ fn resolve_chat_for(
                 .chats
                 .get(&chat)
                 .ok_or_else(|| ControlError::UnknownChat(chat.to_string()))?;
+            if let Some(to) = state.migrated_to {
+                return Err(ControlError::NotAllowed(format!(
+                    "chat {chat} was upgraded to the supergroup {to}"
+                )));
+            }
             let status = state.status_of(user);
             let allowed = match state.kind {
                 ChatKind::Channel if action == Action::Post => status.is_some_and(|s| s.is_admin()),
@@ -361,7 +369,7 @@ fn user_post(
             ));
         }
         content.insert("text".into(), json!(text));
-        if let Some(e) = command_entities(text) {
+        if let Some(e) = automatic_entities(text) {
             content.insert("entities".into(), e);
         }
     }
@@ -371,7 +379,17 @@ fn user_post(
             .media_json(&unique, None)
             .ok_or_else(|| ControlError::Invalid("file could not be stored".into()))?;
         content.insert(field, value);
-        if let Some(caption) = &message.caption {
+        // Telegram keeps no caption on a sticker or a video note.
+        let caption = message.caption.filter(|_| media.kind.takes_caption());
+        if let Some(caption) = caption.filter(|c| !c.is_empty()) {
+            if caption.chars().count() > crate::methods::send::MAX_CAPTION {
+                return Err(ControlError::Invalid(
+                    "a caption has at most 1024 characters".into(),
+                ));
+            }
+            if let Some(e) = automatic_entities(&caption) {
+                content.insert("caption_entities".into(), e);
+            }
             content.insert("caption".into(), json!(caption));
         }
     }
@@ -428,14 +446,10 @@ fn store_user_message(
         .map_err(|e: ApiError| ControlError::Invalid(e.description))
 }
 
-/// `bot_command` entity for a leading `/command`, with UTF-16 offsets as Telegram counts them.
-pub(crate) fn command_entities(text: &str) -> Option<Value> {
-    if !text.starts_with('/') {
-        return None;
-    }
-    let word = text.split_whitespace().next()?;
-    let length = word.encode_utf16().count();
-    (length > 1).then(|| json!([{"type": "bot_command", "offset": 0, "length": length}]))
+/// The automatic entities Telegram finds in what a user typed (a user sets no others here).
+pub(crate) fn automatic_entities(text: &str) -> Option<Value> {
+    let entities = crate::entities::with_automatic(text, Vec::new());
+    (!entities.is_empty()).then(|| json!(entities))
 }
 
 pub(super) fn unknown_message(chat: ChatRef, id: i64) -> ControlError {

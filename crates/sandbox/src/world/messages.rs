@@ -195,7 +195,8 @@ impl WorldState {
     /// Privacy mode: a bot that is not an admin sees only commands and replies to itself.
     fn bot_sees(&self, bot: i64, is_admin: bool, msg: &StoredMessage) -> bool {
         let privacy = self.bots.get(&bot).is_none_or(|b| b.privacy_mode);
-        if is_admin || !privacy {
+        // Service messages reach every bot of the chat, privacy mode or not (Bots FAQ).
+        if is_admin || !privacy || is_service(&msg.json) {
             return true;
         }
         let username = self
@@ -301,4 +302,12 @@ pub fn is_content_field(key: &str) -> bool {
             | "link_preview_options"
             | "show_caption_above_media"
     )
+}
+
+/// Whether a message is one of the service messages the sandbox emits (every bot of the chat
+/// sees them).
+fn is_service(json: &Value) -> bool {
+    ["migrate_to_chat_id", "migrate_from_chat_id"]
+        .iter()
+        .any(|k| json.get(*k).is_some())
 }

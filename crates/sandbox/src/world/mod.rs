@@ -7,6 +7,7 @@ mod acting;
 pub mod files;
 mod inspect;
 pub mod messages;
+mod migration;
 pub mod rights;
 pub(crate) mod setup;
 mod sharing;

@@ -347,7 +347,7 @@ impl World {
     }
 }
 
-fn new_group_chat(
+pub(super) fn new_group_chat(
     w: &mut WorldState,
     owner: UserId,
     title: &str,

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::acting::{command_entities, unknown_message, user_posts};
+use super::acting::{automatic_entities, unknown_message, user_posts};
 use super::messages::NewMessage;
 use super::state::{ChatRef, UserInfo, WorldState};
 use super::{UserId, World};
@@ -62,7 +62,7 @@ impl World {
         };
         let mut new = NewMessage::default();
         new.content.insert("text".into(), json!(text));
-        if let Some(e) = command_entities(text) {
+        if let Some(e) = automatic_entities(text) {
             new.content.insert("entities".into(), e);
         }
         new.extra.insert("forward_origin".into(), origin);

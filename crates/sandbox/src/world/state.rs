@@ -200,6 +200,9 @@ pub struct ChatState {
     pub topics: BTreeMap<i64, Topic>,
     /// On a channel: post id → id of its automatic forward in the discussion group.
     pub auto_forwards: HashMap<i64, i64>,
+    /// On a basic group upgraded to a supergroup: the supergroup's id. Every call naming the
+    /// old id is answered 400 with `parameters.migrate_to_chat_id`.
+    pub migrated_to: Option<i64>,
 }
 
 impl ChatState {
@@ -220,6 +223,7 @@ impl ChatState {
             next_message_id: 1,
             topics: BTreeMap::new(),
             auto_forwards: HashMap::new(),
+            migrated_to: None,
         }
     }
 
@@ -314,6 +318,14 @@ impl MediaKind {
             "video_note" => MediaKind::VideoNote,
             _ => return None,
         })
+    }
+
+    /// Whether messages of this kind carry a caption. The reference's `Message.caption` is for
+    /// "animation, audio, document, paid media, photo, video or voice", and only the matching
+    /// send methods take a `caption`: a sticker or a video note sent or copied with one
+    /// arrives without it.
+    pub fn takes_caption(&self) -> bool {
+        !matches!(self, MediaKind::Sticker | MediaKind::VideoNote)
     }
 
     pub fn default_extension(&self) -> &'static str {

@@ -82,6 +82,11 @@ pub const KEYS: &[Key] = &[
         // every quiet round.
         Kind::Int { min: 0, max: 15 },
     ),
+    key(
+        "telegram.pacing",
+        &["TICKETGRAM_TELEGRAM_PACING"],
+        Kind::OneOf(&["on", "off"]),
+    ),
     key("http.addr", &["TICKETGRAM_HTTP_ADDR"], Kind::SocketAddr),
     key("http.public_url", &["TICKETGRAM_PUBLIC_URL"], Kind::HttpUrl),
     key(

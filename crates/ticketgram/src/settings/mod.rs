@@ -60,6 +60,22 @@ pub struct TelegramSettings {
     pub webhook_url: Option<url::Url>,
     pub webhook_secret: Option<Secret>,
     pub poll_timeout_secs: u32,
+    /// Whether sends wait for Telegram's limits before the call (see the relay's pacing).
+    pub pacing: Switch,
+}
+
+/// A setting that is `"on"` or `"off"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Switch {
+    On,
+    Off,
+}
+
+impl Switch {
+    pub fn is_on(self) -> bool {
+        self == Switch::On
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

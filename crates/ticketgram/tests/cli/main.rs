@@ -14,5 +14,6 @@ mod helpers;
 mod kill;
 mod migrate;
 mod observability;
+mod python_bot;
 mod sandbox;
 mod serve;
