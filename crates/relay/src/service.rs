@@ -77,11 +77,11 @@ impl Relay {
         } else {
             None
         };
-        let dispatcher = Dispatcher {
-            desk: self.desk.clone(),
-            telegram: self.telegram.clone(),
-            instance: self.instance.clone(),
-        };
+        let dispatcher = Dispatcher::new(
+            self.desk.clone(),
+            self.telegram.clone(),
+            self.instance.clone(),
+        );
         let rx = stopped.clone();
         tasks.spawn(async move { dispatcher.run(rx).await });
         if self.desk.config.roles.manager {

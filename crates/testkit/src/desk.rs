@@ -52,6 +52,8 @@ pub struct TestDesk {
     pub(crate) webhook: Option<crate::webhook::Webhook>,
     /// A desk on its first day: the relay knows no channel or group (see [`TestDesk::start_bare`]).
     pub(crate) bare: bool,
+    /// Whether the relay paces its sends: as Telegram's limits are, on in the sandbox or off.
+    pacing: bool,
     /// What the suite changed in the desk's configuration, applied to every desk handed out.
     tune: Tune,
     /// The bells of this process: shared by the desk's own relay and by what the test does
@@ -117,6 +119,7 @@ impl DeskSetup {
 
     pub async fn start(self) -> TestDesk {
         init_test_log();
+        let pacing = self.sandbox.flood_limits;
         let TelegramDesk {
             sandbox,
             owner: _,
@@ -185,6 +188,7 @@ impl DeskSetup {
             staff_relays: Vec::new(),
             webhook: None,
             bare: false,
+            pacing,
             tune: self.tune,
             signals: Signals::default(),
             _database: database,
@@ -316,6 +320,7 @@ impl TestDesk {
                 settings: false,
             };
         }
+        config.pacing = self.pacing;
         config.album_window = Duration::from_millis(400);
         // A dead instance's bot is taken over after this; short so takeover tests stay quick.
         config.lease_ttl = Duration::from_secs(2);

@@ -106,7 +106,15 @@ mod tests {
             client_burst: 30,
             client_messages_per_minute: 30,
         };
-        let desk = desk(store.clone(), translator, ws, file, &settings, 10);
+        let telegram = crate::settings::TelegramSettings {
+            api_url: "https://api.telegram.org".parse().expect("url"),
+            bot_token: None,
+            webhook_url: None,
+            webhook_secret: None,
+            poll_timeout_secs: 10,
+            pacing: crate::settings::Switch::On,
+        };
+        let desk = desk(store.clone(), translator, ws, file, &settings, &telegram);
         let before = chats_in_effect(&desk).await;
         assert!(incomplete_warning(&before).is_some_and(|w| w.contains("TICKETGRAM_CHANNEL_ID")));
 

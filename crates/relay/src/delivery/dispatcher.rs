@@ -5,13 +5,14 @@
 //! - a permanent refusal (client blocked the bot, bad request): dead, and the agents are told
 //!   in the ticket's thread.
 
+use super::pacing::{self, Pacer};
 use super::read_ahead::read_ahead;
 use super::render::{deliver, DeliveryError, Outcome, Recorded};
 use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;
 use futures::stream::{FuturesUnordered, StreamExt as _};
 use futures::FutureExt as _;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use ticketgram_store::OutboxJob;
 use ticketgram_telegram::{TelegramClient, TelegramError};
 
@@ -31,6 +32,8 @@ pub use crate::desk::CLAIM_TTL;
 const UNRECORDED_WINDOW: usize = 8;
 /// A job told "the group was upgraded" this many times is dead: the move did not help.
 const MAX_MOVES: i64 = 3;
+/// Why a job waits that Telegram has not refused (yet): shown on the admin's job list.
+const PACED: &str = "paced: waiting for Telegram's sending limit of this chat";
 /// After the outbox could not be read, look again this soon.
 const RETRY: Duration = Duration::from_secs(1);
 /// Never sleep less than this, so a job due but not claimable (locked by another instance
@@ -41,9 +44,20 @@ pub struct Dispatcher {
     pub desk: Desk,
     pub telegram: TelegramClient,
     pub instance: String,
+    /// Telegram's sending limits, mirrored (see [`super::pacing`]).
+    pacer: Pacer,
 }
 
 impl Dispatcher {
+    pub fn new(desk: Desk, telegram: TelegramClient, instance: String) -> Dispatcher {
+        Dispatcher {
+            desk,
+            telegram,
+            instance,
+            pacer: Pacer::default(),
+        }
+    }
+
     /// Claims and sends due jobs until shutdown. Between rounds it sleeps until a job is
     /// committed in this process (the desk's bell), until the next job it knows of becomes
     /// due, or for the desk's idle look at most: an idle desk costs no query.
@@ -209,11 +223,27 @@ impl Dispatcher {
                 job,
             };
         };
+        let target = pacing::target(&delivery, &desk.config.chats);
+        let paced = match desk.config.pacing {
+            true => self.pacer.reserve(job.id, target, Instant::now()),
+            false => Ok(()),
+        };
+        if let Err(wait) = paced {
+            // Waits before the call instead of after a 429: the job keeps its place among the
+            // ticket's jobs, and other chats' jobs go meanwhile.
+            return Attempt {
+                verdict: Verdict::RetryIn(wait, PACED.into()),
+                delivery: Some(delivery),
+                rec: Recorded::resuming(job.progress),
+                job,
+            };
+        }
         let mut rec = Recorded::resuming(job.progress);
         let result = deliver(desk, &self.telegram, &delivery, &mut rec).await;
         if let Err(DeliveryError::Telegram(e)) = &result {
             if let Some(wait) = e.retry_after() {
                 crate::metrics::flood_wait(job.bot_id, wait);
+                self.pacer.told_to_wait(target, wait, Instant::now());
             }
         }
         let verdict = match (result, desk.config.chats.group_id) {

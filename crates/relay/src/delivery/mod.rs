@@ -2,6 +2,7 @@
 
 pub mod dispatcher;
 mod mirror;
+mod pacing;
 mod read_ahead;
 pub mod render;
 mod replies;

@@ -10,6 +10,7 @@ mod harness;
 mod instances;
 mod manager_bot;
 mod outside;
+mod pacing;
 mod recovery;
 mod resilience;
 mod settings_bot;

@@ -1,0 +1,254 @@
+//! Telegram's sending limits, mirrored (Bots FAQ: about one message a second per chat, 20 a
+//! minute per group, 30 a second per bot), so a job for a busy chat waits *before* its call
+//! instead of collecting a 429 and its `retry_after`. Telegram's answer still wins: a 429
+//! is obeyed exactly, whatever the pacer thought.
+//!
+//! Token buckets, per process and per bot (each relay's dispatcher has its own pacer): several
+//! instances sending for one bot each pace themselves, and Telegram's 429 covers the rest.
+//! What a job costs is one message in its target chat; replies to callbacks and deletions cost
+//! nothing (Telegram does not count them against the sending limits).
+
+use crate::desk::DeskChats;
+use crate::jobs::Delivery;
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    burst: f64,
+    per_second: f64,
+}
+
+/// A short burst in one chat, then about one message a second.
+const PER_CHAT: Rule = Rule {
+    burst: 3.0,
+    per_second: 1.0,
+};
+/// The group ceiling every thread of a desk shares.
+const PER_GROUP: Rule = Rule {
+    burst: 20.0,
+    per_second: 20.0 / 60.0,
+};
+const PER_BOT: Rule = Rule {
+    burst: 30.0,
+    per_second: 30.0,
+};
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    updated: Instant,
+}
+
+impl Bucket {
+    fn refreshed(self, rule: Rule, now: Instant) -> Bucket {
+        let elapsed = now.saturating_duration_since(self.updated).as_secs_f64();
+        Bucket {
+            tokens: (self.tokens + elapsed * rule.per_second).min(rule.burst),
+            updated: now,
+        }
+    }
+
+    /// How long until one token is there (zero: now).
+    fn wait(self, rule: Rule) -> f64 {
+        if self.tokens >= 1.0 {
+            0.0
+        } else {
+            (1.0 - self.tokens) / rule.per_second
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Bot,
+    Chat(i64),
+    Group(i64),
+}
+
+/// Where a job's message goes, as far as Telegram's limits care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// The agents' discussion group: per chat, per group and per bot.
+    Group(i64),
+    /// The agents' channel or a chat the job names: per chat and per bot.
+    Chat(i64),
+    /// A client's private chat, known only when the job is rendered: per bot.
+    Someone,
+    /// Not a message (a callback answer, a deletion): not paced.
+    Free,
+}
+
+pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
+    let group = || chats.group_id.map_or(Target::Someone, Target::Group);
+    match delivery {
+        Delivery::PostCard { .. } | Delivery::RefreshCard { .. } => {
+            chats.channel_id.map_or(Target::Someone, Target::Chat)
+        }
+        Delivery::ClientToThread { .. }
+        | Delivery::ClientAlbumToThread { .. }
+        | Delivery::ThreadNotice { .. }
+        | Delivery::MirrorToThread { .. }
+        | Delivery::FloodSummary { .. } => group(),
+        Delivery::Say { chat_id, .. }
+        | Delivery::SaySealed { chat_id, .. }
+        | Delivery::SendDocument { chat_id, .. } => Target::Chat(*chat_id),
+        Delivery::AgentToClient { .. }
+        | Delivery::AgentAlbumToClient { .. }
+        | Delivery::ClientNotice { .. }
+        | Delivery::SyncEdit { .. }
+        | Delivery::ClientBurst { .. } => Target::Someone,
+        Delivery::DeleteMessage { .. } | Delivery::AnswerCallback { .. } => Target::Free,
+    }
+}
+
+/// A booked slot is forgotten after this: its job was taken by another instance, or died.
+const FORGET_SLOTS_AFTER: Duration = Duration::from_secs(300);
+/// A job back a little before its slot (timers, clocks) is let through.
+const EARLY_BY: Duration = Duration::from_millis(25);
+
+#[derive(Debug, Default)]
+pub(crate) struct Pacer {
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    buckets: HashMap<Key, Bucket>,
+    /// Jobs told to wait, and the instant their message fits: each waiting job holds its own
+    /// place in the chat's queue (the bucket goes into debt for it), so a backlog of a hundred
+    /// comments comes back one slot after another instead of all at once, over and over.
+    booked: HashMap<i64, Instant>,
+}
+
+impl State {
+    fn bucket(&mut self, key: Key, rule: Rule, now: Instant) -> &mut Bucket {
+        let bucket = self.buckets.entry(key).or_insert(Bucket {
+            tokens: rule.burst,
+            updated: now,
+        });
+        *bucket = bucket.refreshed(rule, now);
+        bucket
+    }
+}
+
+fn chat_rules(target: Target) -> Vec<(Key, Rule)> {
+    match target {
+        Target::Group(chat) => vec![(Key::Chat(chat), PER_CHAT), (Key::Group(chat), PER_GROUP)],
+        Target::Chat(chat) => vec![(Key::Chat(chat), PER_CHAT)],
+        Target::Someone | Target::Free => vec![],
+    }
+}
+
+impl Pacer {
+    /// Whether job `job`'s message to `target` may go now; if not, how long until its slot.
+    /// The first refusal books the job a slot in its chat's queue; coming back at the slot,
+    /// it goes (the bot-wide bucket permitting) without paying twice.
+    pub(crate) fn reserve(&self, job: i64, target: Target, now: Instant) -> Result<(), Duration> {
+        if target == Target::Free {
+            return Ok(());
+        }
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state
+            .booked
+            .retain(|_, slot| now.saturating_duration_since(*slot) < FORGET_SLOTS_AFTER);
+        let slot = match state.booked.remove(&job) {
+            Some(slot) => slot,
+            None => {
+                let mut wait: f64 = 0.0;
+                for (key, rule) in chat_rules(target) {
+                    let bucket = state.bucket(key, rule, now);
+                    wait = wait.max(bucket.wait(rule));
+                    bucket.tokens -= 1.0;
+                }
+                now + Duration::from_secs_f64(wait)
+            }
+        };
+        if slot > now + EARLY_BY {
+            state.booked.insert(job, slot);
+            return Err(slot - now);
+        }
+        // The bot-wide limit is charged only when a message really goes: a booked comment an
+        // hour ahead must not hold up an answer to a client now.
+        let bot = state.bucket(Key::Bot, PER_BOT, now);
+        if bot.tokens < 1.0 {
+            let wait = Duration::from_secs_f64(bot.wait(PER_BOT));
+            state.booked.insert(job, now);
+            return Err(wait);
+        }
+        bot.tokens -= 1.0;
+        Ok(())
+    }
+
+    /// Telegram answered 429 with `retry_after` for `target`: nothing more goes there until
+    /// then, whatever the buckets thought.
+    pub(crate) fn told_to_wait(&self, target: Target, retry_after: Duration, now: Instant) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        for (key, rule) in chat_rules(target) {
+            let bucket = state.bucket(key, rule, now);
+            bucket.tokens = bucket
+                .tokens
+                .min(1.0 - retry_after.as_secs_f64() * rule.per_second);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GROUP: i64 = -100_200;
+
+    /// Sends what may go each second for `seconds`, with jobs coming back at their slots.
+    fn run(pacer: &Pacer, jobs: i64, seconds: u64, start: Instant) -> Vec<(i64, u64)> {
+        let mut sent = Vec::new();
+        for tick in 0..seconds * 10 {
+            let now = start + Duration::from_millis(tick * 100);
+            for job in 0..jobs {
+                if sent.iter().any(|(j, _)| *j == job) {
+                    continue;
+                }
+                if pacer.reserve(job, Target::Group(GROUP), now).is_ok() {
+                    sent.push((job, tick / 10));
+                }
+            }
+        }
+        sent
+    }
+
+    #[test]
+    fn a_backlog_for_the_group_goes_out_at_telegram_s_pace_each_job_once() {
+        let pacer = Pacer::default();
+        let sent = run(&pacer, 60, 180, Instant::now());
+        let in_first_minute = sent.iter().filter(|(_, second)| *second < 60).count();
+        // The group's twenty, plus a third of a message a second: never twenty in a burst
+        // faster than one a second in the chat.
+        assert!((20..=41).contains(&in_first_minute), "{in_first_minute}");
+        let first_three_seconds = sent.iter().filter(|(_, second)| *second < 3).count();
+        assert!(first_three_seconds <= 6, "{first_three_seconds}");
+        assert_eq!(sent.len(), 60, "every job went, once");
+    }
+
+    #[test]
+    fn a_client_is_not_held_up_by_the_group_and_free_calls_are_free() {
+        let pacer = Pacer::default();
+        let now = Instant::now();
+        for job in 0..100 {
+            let _ = pacer.reserve(job, Target::Group(GROUP), now);
+        }
+        assert!(pacer.reserve(1000, Target::Someone, now).is_ok());
+        assert!(pacer.reserve(1001, Target::Free, now).is_ok());
+    }
+
+    #[test]
+    fn a_429_holds_the_chat_until_telegram_s_time() {
+        let pacer = Pacer::default();
+        let now = Instant::now();
+        pacer.told_to_wait(Target::Chat(42), Duration::from_secs(5), now);
+        let wait = pacer.reserve(1, Target::Chat(42), now).unwrap_err();
+        assert!(wait >= Duration::from_secs(5), "{wait:?}");
+        assert!(pacer.reserve(2, Target::Chat(43), now).is_ok());
+        assert!(pacer.reserve(1, Target::Chat(42), now + wait).is_ok());
+    }
+}
