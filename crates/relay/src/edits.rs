@@ -9,13 +9,13 @@ use teloxide_core::types::Message;
 use ticketgram_domain::MessageDirection;
 
 /// Records the edit of a message we know, and re-sends it to the other side when it is of a
-/// direction that was relayed there. Edits of anything never relayed (menu commands, notes)
-/// change nothing.
+/// direction that is relayed there (`None`: nothing the sender edits is relayed now, as for a
+/// blocked client). Edits of anything never relayed (menu commands, notes) change nothing.
 pub async fn apply_edit(
     desk: &Desk,
     fx: &mut Effects<'_>,
     message: &Message,
-    relayed: MessageDirection,
+    relayed: Option<MessageDirection>,
 ) -> Result<(), RelayError> {
     let chat_id = message.chat.id.0;
     let telegram_id = message.id.0 as i64;
@@ -29,7 +29,7 @@ pub async fn apply_edit(
     fx.tx
         .edit_message(desk.ws(), known.id, content.text, content.media, fx.now)
         .await?;
-    if known.direction == relayed {
+    if Some(known.direction) == relayed {
         fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
             .await?;
     }

@@ -238,7 +238,7 @@ pub async fn handle_edit(
     fx: &mut Effects<'_>,
     message: &Message,
 ) -> Result<(), RelayError> {
-    crate::edits::apply_edit(desk, fx, message, MessageDirection::Agent).await
+    crate::edits::apply_edit(desk, fx, message, Some(MessageDirection::Agent)).await
 }
 
 #[cfg(test)]

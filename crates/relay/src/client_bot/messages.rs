@@ -262,11 +262,21 @@ async fn relay_to_thread(
     }
 }
 
-/// An edit in the private chat: the copy on the other side follows.
+/// An edit in the private chat: the copy on the other side follows — unless the client is
+/// blocked: what a blocked client sends, edits included, is kept in the history only.
 pub async fn handle_edit(
     desk: &Desk,
     fx: &mut Effects<'_>,
     message: &Message,
 ) -> Result<(), RelayError> {
-    crate::edits::apply_edit(desk, fx, message, MessageDirection::Client).await
+    let blocked = match &message.from {
+        Some(user) => desk
+            .store
+            .find_client_by_telegram_id(desk.ws(), user.id.0 as i64)
+            .await?
+            .is_some_and(|client| client.is_blocked()),
+        None => false,
+    };
+    let relayed = (!blocked).then_some(MessageDirection::Client);
+    crate::edits::apply_edit(desk, fx, message, relayed).await
 }

@@ -231,7 +231,7 @@ async fn a_blocked_client_reads_a_neutral_notice_and_what_they_send_is_kept_for_
     let desk = TestDesk::start().await;
     let kate = desk.kate.0;
     let ann = desk.client("Ann", "en");
-    desk.says(&ann, "First question");
+    let first = desk.says(&ann, "First question");
     desk.client_gets(&ann, "Request #1000 created").await;
     desk.press_on_card(kate, 1000, "Take").await;
     desk.card_shows(1000, "Assigned: Kate").await;
@@ -257,9 +257,19 @@ async fn a_blocked_client_reads_a_neutral_notice_and_what_they_send_is_kept_for_
         .iter()
         .any(|(kind, d)| kind == "client_blocked" && d["reason"] == "abusive language"));
 
-    // What Ann sends now is kept in the ticket's history, not relayed, and wakes nobody.
+    // What Ann sends now is kept in the ticket's history, not relayed, and wakes nobody —
+    // her edit of the question relayed before the block included.
     let inbox_before = desk.agent_inbox(kate).len();
     desk.says(&ann, "You will regret this");
+    desk.sandbox
+        .world()
+        .user_edits(
+            ann.user,
+            ann.chat,
+            first,
+            "First question, now with insults",
+        )
+        .expect("edit");
     let press = desk.client_presses(&ann, "Close #1000").await;
     let answer = desk.press_answer(&press).await;
     assert!(
@@ -279,8 +289,16 @@ async fn a_blocked_client_reads_a_neutral_notice_and_what_they_send_is_kept_for_
     assert!(messages
         .iter()
         .any(|m| m.text.as_deref() == Some("You will regret this")));
+    assert!(messages
+        .iter()
+        .any(|m| m.text.as_deref() == Some("First question, now with insults")));
     let thread = desk.thread_sees(1000, |_| true).await;
     assert_eq!(count(&thread, "You will regret this"), 0, "not relayed");
+    assert_eq!(
+        count(&thread, "insults"),
+        0,
+        "the thread's copy is left as it was"
+    );
     assert_eq!(
         desk.agent_inbox(kate).len(),
         inbox_before,
