@@ -127,8 +127,11 @@ async fn tickets_are_listed_filtered_and_paged() {
     // One more the usual way, from the bot: the API lists it like the others.
     let carla = api.client("Carla");
     api.says(&carla, "Where is my parcel?");
+    // The page and its total are two reads: wait for both to show Carla's ticket.
     let all = api
-        .eventually("/tickets", &token, |page| page["total"] == 4)
+        .eventually("/tickets", &token, |page| {
+            page["total"] == 4 && numbers(page).len() == 4
+        })
         .await;
     assert_eq!(numbers(&all), [1003, 1002, 1001, 1000], "newest first");
 
