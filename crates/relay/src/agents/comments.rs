@@ -56,7 +56,14 @@ pub async fn handle_thread_opened(
                         .await?;
                     return Ok(());
                 }
-                Some(CardState::Recorded(ticket)) => {
+                // Recorded between our two reads: this post is the card itself.
+                Some(CardState::Recorded { ticket, post }) if post == forward.channel_post_id => {
+                    fx.tx
+                        .set_thread(ws, ticket, group, forward.thread_id)
+                        .await?;
+                    return Ok(());
+                }
+                Some(CardState::Recorded { ticket, .. }) => {
                     return second_card(fx, channel, ticket, &forward).await
                 }
                 None => {}
@@ -71,17 +78,24 @@ pub async fn handle_thread_opened(
                 "a channel post's forward matches no ticket card"
             );
         }
-        None => {
-            if let Some(CardState::Recorded(ticket)) =
-                card_of(desk, channel, forward.card_text).await?
-            {
+        None => match card_of(desk, channel, forward.card_text).await? {
+            // The card's sender recorded it after our first look (nothing was in flight
+            // then because the record had already begun to commit): this post is the card.
+            Some(CardState::Recorded { ticket, post }) if post == forward.channel_post_id => {
+                fx.tx
+                    .set_thread(ws, ticket, group, forward.thread_id)
+                    .await?
+            }
+            Some(CardState::Recorded { ticket, .. }) => {
                 return second_card(fx, channel, ticket, &forward).await;
             }
-            tracing::warn!(
-                forward.channel_post_id,
-                "a channel post's forward matches no ticket card"
-            )
-        }
+            _ => {
+                tracing::warn!(
+                    forward.channel_post_id,
+                    "a channel post's forward matches no ticket card"
+                )
+            }
+        },
     }
     Ok(())
 }
@@ -110,8 +124,11 @@ async fn second_card(
 enum CardState {
     /// The ticket's card is in flight with no message recorded: this post is it.
     Unrecorded(ticketgram_domain::TicketId),
-    /// The ticket already has its card (another post): this one is a second.
-    Recorded(ticketgram_domain::TicketId),
+    /// The ticket's card is recorded as `post`: a forward of another post is a second card.
+    Recorded {
+        ticket: ticketgram_domain::TicketId,
+        post: i64,
+    },
 }
 
 async fn card_of(
@@ -130,7 +147,10 @@ async fn card_of(
         .filter(|p| p.channel_chat_id == channel)
         .map(|p| match p.channel_message_id {
             None => CardState::Unrecorded(p.ticket),
-            Some(_) => CardState::Recorded(p.ticket),
+            Some(post) => CardState::Recorded {
+                ticket: p.ticket,
+                post,
+            },
         }))
 }
 

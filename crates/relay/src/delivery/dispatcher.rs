@@ -240,6 +240,9 @@ impl Dispatcher {
         }
         let mut rec = Recorded::resuming(job.progress);
         let result = deliver(desk, &self.telegram, &delivery, &mut rec).await;
+        if desk.config.pacing && matches!(result, Ok(Outcome::NotReady(..) | Outcome::Wait(..))) {
+            self.pacer.unused(target, Instant::now());
+        }
         if let Err(DeliveryError::Telegram(e)) = &result {
             if let Some(wait) = e.retry_after() {
                 crate::metrics::flood_wait(job.bot_id, wait);

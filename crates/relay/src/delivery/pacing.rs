@@ -181,6 +181,20 @@ impl Pacer {
         Ok(())
     }
 
+    /// The job's message did not go after all (its thread not open yet, the client still
+    /// writing): the tokens it took go back, so waiting for a thread does not eat the group's
+    /// budget of twenty a minute.
+    pub(crate) fn unused(&self, target: Target, now: Instant) {
+        if target == Target::Free {
+            return;
+        }
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        for (key, rule) in chat_rules(target).into_iter().chain([(Key::Bot, PER_BOT)]) {
+            let bucket = state.bucket(key, rule, now);
+            bucket.tokens = (bucket.tokens + 1.0).min(rule.burst);
+        }
+    }
+
     /// Telegram answered 429 with `retry_after` for `target`: nothing more goes there until
     /// then, whatever the buckets thought.
     pub(crate) fn told_to_wait(&self, target: Target, retry_after: Duration, now: Instant) {
@@ -239,6 +253,20 @@ mod tests {
         }
         assert!(pacer.reserve(1000, Target::Someone, now).is_ok());
         assert!(pacer.reserve(1001, Target::Free, now).is_ok());
+    }
+
+    #[test]
+    fn a_job_that_made_no_call_gives_its_tokens_back() {
+        let pacer = Pacer::default();
+        let start = Instant::now();
+        let group = Target::Group(-100);
+        // A comment waiting for its thread looks every 300 ms for a minute: none of those
+        // looks may cost the group a message.
+        for i in 0..200 {
+            assert_eq!(pacer.reserve(i, group, start), Ok(()));
+            pacer.unused(group, start);
+        }
+        assert_eq!(pacer.reserve(1000, group, start), Ok(()));
     }
 
     #[test]
