@@ -1,0 +1,10 @@
+//! Understanding a client's message: which language it is in ([`language`]), what the client
+//! wants ([`classifier`], trained on a desk's labelled messages) and how urgent or upset it
+//! sounds ([`cues`]).
+//!
+//! Pure computation, like `ticketgram-domain`: callers read files and hand over text; nothing
+//! here touches the network or the disk.
+
+pub mod language;
+
+pub use language::{detect, detect_among, Detected, Lang};
