@@ -5,6 +5,9 @@
 //! Pure computation, like `ticketgram-domain`: callers read files and hand over text; nothing
 //! here touches the network or the disk.
 
+pub mod classifier;
+mod error;
 pub mod language;
 
+pub use error::Error;
 pub use language::{detect, detect_among, Detected, Lang};
