@@ -6,6 +6,7 @@
 //! here touches the network or the disk.
 
 pub mod classifier;
+pub mod cues;
 mod error;
 pub mod language;
 

@@ -98,10 +98,10 @@ mod tests {
 
     #[test]
     fn stable_across_runs_and_releases() {
-        // Pinned values: a change here breaks every stored model.
+        // Pinned values: a change here breaks every stored model (bump `stored::FORMAT`).
         assert_eq!(
-            buckets(&words("refund"), 20)[0],
-            finish(write(start(Kind::Word), b"refund"), 20)
+            buckets(&words("refund"), 20)[..3],
+            [336_262, 163_043, 949_436]
         );
         let first = buckets(&words("refund"), 20);
         assert_eq!(first, buckets(&words("refund"), 20));
