@@ -17,9 +17,8 @@ impl Message {
 
     /// The entries of `lexicon` found in the message. An entry in Han script is looked for
     /// anywhere (Chinese has no spaces between words); any other entry is a stem that must
-    /// begin a word, so "fraud" finds "fraudulent" and "мошен" finds "мошенники" but "scam"
-    /// does not find "scampi"... unless the stem is all of the word's start, which is the
-    /// price of stems. An entry with a space is looked for as a phrase.
+    /// begin a word, so "fraud" finds "fraudulent" and "мошен" finds "мошенники" (and "scam"
+    /// finds "scampi": the price of stems). An entry with a space is looked for as a phrase.
     pub fn find(&self, lexicon: &[&'static str]) -> Vec<&'static str> {
         lexicon
             .iter()
