@@ -1,8 +1,8 @@
 //! Intents: what a client wants, learned from messages agents have labelled.
 //!
-//! Words, word pairs and in-word character n-grams are hashed ([`hashing`]) into sublinear
-//! TF-IDF vectors ([`vectorize`]); one linear SVM per intent scores them ([`svm`]); a
-//! softmax with a fitted sharpness turns scores into probabilities ([`calibrate`]).
+//! Words, word pairs and in-word character n-grams are hashed (`hashing.rs`) into sublinear
+//! TF-IDF vectors (`vectorize.rs`); one linear SVM per intent scores them (`svm.rs`); a
+//! softmax with a fitted sharpness turns scores into probabilities (`calibrate.rs`).
 //! docs/classification.md has the reasoning and the BANKING77 numbers.
 
 mod calibrate;
