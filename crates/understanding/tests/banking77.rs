@@ -44,6 +44,23 @@ fn a_stored_model_predicts_as_the_trained_one() {
     for example in test.iter().take(50) {
         assert_eq!(stored.predict(&example.text), model.predict(&example.text));
     }
+    // Calibrated-ish: over the held-out messages, the mean confidence of the top intent is
+    // close to the share of them it gets right.
+    let (mut confidence, mut right) = (0.0, 0usize);
+    for example in &test {
+        let prediction = model.predict(&example.text);
+        confidence += prediction.confidence;
+        right += usize::from(prediction.label == example.label);
+    }
+    let (confidence, accuracy) = (
+        confidence / test.len() as f64,
+        right as f64 / test.len() as f64,
+    );
+    println!("mean confidence {confidence:.4} accuracy {accuracy:.4}");
+    assert!(
+        (confidence - accuracy).abs() < 0.1,
+        "{confidence} vs {accuracy}"
+    );
     let top = model.top_k(
         "I still haven't received my new card, when will it arrive?",
         3,
