@@ -14,6 +14,8 @@ pub enum Error {
     NoExamples,
     #[error("training needs at least two intents, got {0}")]
     TooFewIntents(usize),
+    #[error("invalid training options: {0}")]
+    InvalidOptions(&'static str),
     #[error("no examples to evaluate on")]
     NoTestExamples,
     #[error("the stored model is not valid JSON: {0}")]

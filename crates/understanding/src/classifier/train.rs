@@ -55,6 +55,16 @@ pub(crate) fn train(examples: &[Example], options: &TrainingOptions) -> Result<I
     if examples.is_empty() {
         return Err(Error::NoExamples);
     }
+    // The bucket table has 2^bits entries: 28 is already a gigabyte of counters.
+    if !(1..=28).contains(&options.hash_bits) {
+        return Err(Error::InvalidOptions("hash_bits must be between 1 and 28"));
+    }
+    let c_positive = options.c.is_finite() && options.c > 0.0;
+    if !c_positive || !(0.0..1.0).contains(&options.calibration_share) {
+        return Err(Error::InvalidOptions(
+            "c must be positive and calibration_share in [0, 1)",
+        ));
+    }
     let labels: Vec<String> = examples
         .iter()
         .map(|e| e.label.clone())
@@ -149,5 +159,62 @@ fn fit(examples: &[Example], labels: Vec<String>, options: &TrainingOptions) -> 
         weights,
         bias,
         sharpness: DEFAULT_SHARPNESS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn examples() -> Vec<Example> {
+        [
+            ("where is my new card", "card_arrival"),
+            ("my card has not arrived yet", "card_arrival"),
+            ("card still not delivered", "card_arrival"),
+            ("i want my money back", "refund"),
+            ("please refund the payment", "refund"),
+            ("refund has not shown up", "refund"),
+        ]
+        .iter()
+        .map(|(text, label)| Example::new(*text, *label))
+        .collect()
+    }
+
+    #[test]
+    fn learns_small_intents_reproducibly() {
+        let options = TrainingOptions {
+            min_document_frequency: 1,
+            ..TrainingOptions::default()
+        };
+        let model = train(&examples(), &options).unwrap();
+        assert_eq!(
+            model.predict("when does my card arrive").label,
+            "card_arrival"
+        );
+        assert_eq!(model.predict("refund please").label, "refund");
+        let single = TrainingOptions {
+            threads: 1,
+            ..options.clone()
+        };
+        assert_eq!(train(&examples(), &single).unwrap(), model);
+    }
+
+    #[test]
+    fn refuses_what_cannot_be_trained() {
+        let options = TrainingOptions::default();
+        assert!(matches!(train(&[], &options), Err(Error::NoExamples)));
+        let one = [Example::new("hi", "greeting")];
+        assert!(matches!(
+            train(&one, &options),
+            Err(Error::TooFewIntents(1))
+        ));
+        let wide = TrainingOptions {
+            hash_bits: 40,
+            ..options
+        };
+        assert!(matches!(
+            train(&examples(), &wide),
+            Err(Error::InvalidOptions(_))
+        ));
     }
 }
