@@ -212,6 +212,9 @@ mod tests {
             &BacktestSettings::default(),
         )
         .unwrap_err();
-        assert!(matches!(err, ForesightError::HistoryTooShort { need: 504, .. }));
+        assert!(matches!(
+            err,
+            ForesightError::HistoryTooShort { need: 504, .. }
+        ));
     }
 }

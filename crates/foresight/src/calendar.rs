@@ -94,11 +94,8 @@ impl HolidayCalendar {
     /// The multiplier a forecast applies on `date`: `None` on a normal day; the given one,
     /// else the learned typical one, else 1 on a holiday.
     pub fn multiplier_on(&self, date: NaiveDate, effects: &HolidayEffects) -> Option<f64> {
-        self.holiday_on(date).map(|h| {
-            h.multiplier
-                .or(effects.typical_multiplier)
-                .unwrap_or(1.0)
-        })
+        self.holiday_on(date)
+            .map(|h| h.multiplier.or(effects.typical_multiplier).unwrap_or(1.0))
     }
 
     fn is_holiday_hour(&self, history: &HourlySeries, index: usize) -> bool {

@@ -217,7 +217,13 @@ mod tests {
     fn ten_days_of_history_use_the_daily_pattern_only() {
         // Busy 9–17, quiet otherwise, every day the same.
         let counts: Vec<f64> = (0..10 * HOURS_PER_DAY)
-            .map(|h| if (9..17).contains(&(h % 24)) { 12.0 } else { 1.0 })
+            .map(|h| {
+                if (9..17).contains(&(h % 24)) {
+                    12.0
+                } else {
+                    1.0
+                }
+            })
             .collect();
         let history = HourlySeries::new(monday(), counts).unwrap();
         let settings = ForecastSettings {

@@ -6,7 +6,7 @@
 //! * [`forecast`] — the hourly volume forecast for the next 14 days (MSTL + ETS from augurs,
 //!   daily and weekly seasons), with prediction bands;
 //! * [`calendar`] — holidays: taken out of the history, applied to the forecast as multipliers;
-//! * [`backtest`] — a rolling-origin back-test (WAPE, MAE) against the seasonal-naive baseline;
+//! * [`mod@backtest`] — a rolling-origin back-test (WAPE, MAE) against the seasonal-naive baseline;
 //! * [`staffing`] — Erlang C: agents needed per hour for a service-level target;
 //! * [`spikes`] — is the latest day or hour of a category far above its usual?
 //!
@@ -30,10 +30,9 @@ pub use error::{ForesightError, Result};
 pub use forecast::{forecast_volume, ForecastHour, ForecastSettings, VolumeForecast};
 pub use series::{HourCount, HourlySeries, FORECAST_HORIZON_HOURS, HOURS_PER_DAY, HOURS_PER_WEEK};
 pub use spikes::{
-    category_spikes, check_latest, CategoryCounts, CategorySpike, Spike, SpikeCheck,
-    SpikeSettings,
+    category_spikes, check_latest, CategoryCounts, CategorySpike, Spike, SpikeCheck, SpikeSettings,
 };
 pub use staffing::{
-    agents_needed, erlang_b, erlang_c, service_level, staffing_table, AgentsNeeded,
-    StaffedHour, StaffingTarget,
+    agents_needed, erlang_b, erlang_c, service_level, staffing_table, AgentsNeeded, StaffedHour,
+    StaffingTarget,
 };

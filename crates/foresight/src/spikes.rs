@@ -84,9 +84,8 @@ pub fn check_latest(counts: &[f64], settings: &SpikeSettings) -> Result<SpikeChe
             reason: "need a season of at least one period and at least 2 weeks back",
         });
     }
-    if !(settings.sensitivity.is_finite() && settings.sensitivity >= 0.0)
-        || !(settings.min_excess.is_finite() && settings.min_excess >= 0.0)
-    {
+    let usable = |v: f64| v.is_finite() && v >= 0.0;
+    if !(usable(settings.sensitivity) && usable(settings.min_excess)) {
         return Err(ForesightError::InvalidSetting {
             name: "spike settings",
             reason: "sensitivity and min_excess must be finite numbers ≥ 0",
@@ -212,9 +211,15 @@ mod tests {
         // Refund requests: 1 a day. 4 is four times the usual, but only 3 extra tickets.
         let mut days = vec![1.0; 28];
         days.push(4.0);
-        assert_eq!(check_latest(&days, &SpikeSettings::daily()).unwrap().spike, None);
+        assert_eq!(
+            check_latest(&days, &SpikeSettings::daily()).unwrap().spike,
+            None
+        );
         *days.last_mut().unwrap() = 12.0;
-        assert!(check_latest(&days, &SpikeSettings::daily()).unwrap().spike.is_some());
+        assert!(check_latest(&days, &SpikeSettings::daily())
+            .unwrap()
+            .spike
+            .is_some());
     }
 
     #[test]
@@ -223,7 +228,10 @@ mod tests {
         let mut days = billing_days(120.0);
         let four_mondays_ago = days.len() - 1 - 4 * 7;
         days[four_mondays_ago] = 200.0;
-        assert!(check_latest(&days, &SpikeSettings::daily()).unwrap().spike.is_some());
+        assert!(check_latest(&days, &SpikeSettings::daily())
+            .unwrap()
+            .spike
+            .is_some());
     }
 
     #[test]
@@ -254,6 +262,9 @@ mod tests {
     #[test]
     fn two_weeks_of_history_are_needed() {
         let err = check_latest(&[1.0; 14], &SpikeSettings::daily()).unwrap_err();
-        assert!(matches!(err, ForesightError::HistoryTooShort { have: 14, need: 15 }));
+        assert!(matches!(
+            err,
+            ForesightError::HistoryTooShort { have: 14, need: 15 }
+        ));
     }
 }

@@ -281,7 +281,8 @@ mod tests {
         assert!((erlang_b(10, 10.0) - 0.2146).abs() < 5e-5);
         for agents in 1..30 {
             for traffic in [0.5, 3.0, 10.0, 22.5] {
-                let (recursive, direct) = (erlang_b(agents, traffic), erlang_b_direct(agents, traffic));
+                let (recursive, direct) =
+                    (erlang_b(agents, traffic), erlang_b_direct(agents, traffic));
                 assert!((recursive - direct).abs() < 1e-12, "B({agents}, {traffic})");
             }
         }

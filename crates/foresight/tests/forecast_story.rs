@@ -4,8 +4,8 @@
 mod support;
 
 use ticketgram_foresight::{
-    backtest, forecast_errors, forecast_volume, BacktestSettings, ForecastSettings, HolidayCalendar,
-    FORECAST_HORIZON_HOURS, HOURS_PER_WEEK,
+    backtest, forecast_errors, forecast_volume, BacktestSettings, ForecastSettings,
+    HolidayCalendar, FORECAST_HORIZON_HOURS, HOURS_PER_WEEK,
 };
 
 #[test]
@@ -40,7 +40,10 @@ fn last_week_is_forecast_within_a_quarter_and_no_worse_than_same_hour_last_week(
         assert_eq!(model.hours, HOURS_PER_WEEK);
         assert!(model.wape.unwrap() < 0.25, "seed {seed}: {model:?}");
         // Within a few points of knowing the true means: the rest is Poisson noise.
-        assert!(model.wape.unwrap() < oracle.wape.unwrap() + 0.06, "seed {seed}");
+        assert!(
+            model.wape.unwrap() < oracle.wape.unwrap() + 0.06,
+            "seed {seed}"
+        );
         // Same hour last week carries a whole week of Poisson noise; the model averages it out.
         assert!(
             model.wape.unwrap() <= naive.wape.unwrap() + 0.02,
@@ -113,7 +116,7 @@ fn the_next_two_weeks_keep_the_monday_peak_and_quiet_nights() {
 }
 
 #[test]
-fn the_eighty_percent_band_holds_most_of_last_weeks_hours() {
+fn the_eighty_percent_band_holds_most_of_the_held_out_weeks_hours() {
     let history = support::desk_history(8, 7, &[], 1.0);
     let training = history.head(7 * HOURS_PER_WEEK);
     let settings = ForecastSettings {
@@ -130,5 +133,7 @@ fn the_eighty_percent_band_holds_most_of_last_weeks_hours() {
         .count();
     let coverage = inside as f64 / HOURS_PER_WEEK as f64;
     println!("80 % band held {inside} of {HOURS_PER_WEEK} held-out hours ({coverage:.2})");
-    assert!(coverage > 0.5, "{coverage}");
+    // Measured 0.70: the band is as wide at the Monday peak as at night (see
+    // docs/forecasting.md), so it runs a little narrow on a Poisson desk. Loose on purpose.
+    assert!(coverage > 0.6, "{coverage}");
 }

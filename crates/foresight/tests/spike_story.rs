@@ -19,7 +19,9 @@ fn a_broken_release_hour_is_flagged_and_an_ordinary_hour_is_not() {
     let mut broken = ordinary.clone();
     *broken.last_mut().unwrap() = 3.0 * support::mean_at(history.hour_at(broken.len() - 1));
     let check = check_latest(&broken, &SpikeSettings::hourly()).unwrap();
-    let spike = check.spike.expect("three times the usual Monday 10:00 is a spike");
+    let spike = check
+        .spike
+        .expect("three times the usual Monday 10:00 is a spike");
     println!("broken release Monday 10:00: {check:?}");
     assert!(spike.ratio.unwrap() > 2.0);
     assert!(spike.excess > 20.0);
