@@ -243,6 +243,25 @@ mod tests {
     }
 
     #[test]
+    fn a_small_desk_with_mostly_empty_hours_still_gets_a_forecast() {
+        // A ticket every 5 hours or so, none at night: most hours are 0.
+        let counts: Vec<f64> = (0..3 * HOURS_PER_WEEK)
+            .map(|h| f64::from(u8::from(h % 5 == 0 && (8..18).contains(&(h % 24)))))
+            .collect();
+        let history = HourlySeries::new(monday(), counts).unwrap();
+        let forecast = forecast_volume(
+            &history,
+            &HolidayCalendar::none(),
+            &ForecastSettings::default(),
+        )
+        .unwrap();
+        let total: f64 = forecast.expected().iter().sum();
+        // About 2 tickets a day in the history (10 working hours, one in five): ~28 in 14 days.
+        assert!((15.0..45.0).contains(&total), "{total}");
+        assert!(forecast.hours.iter().all(|h| h.expected >= 0.0));
+    }
+
+    #[test]
     fn an_interval_level_of_one_is_refused() {
         let history = HourlySeries::new(monday(), vec![1.0; 100]).unwrap();
         let settings = ForecastSettings {
