@@ -92,6 +92,13 @@ pub enum Command {
     #[command(subcommand)]
     ApiToken(ApiTokenCommand),
 
+    /// Train and measure the message classifier on labelled CSV files (no desk needed)
+    ///
+    /// Files have a header row with a `text` and a `category` (or `label`) column, like
+    /// shared/datasets/banking77/train.csv. See docs/classification.md.
+    #[command(subcommand)]
+    Classify(ClassifyCommand),
+
     /// Copy the SQLite database into a new file, consistently, while serve runs
     ///
     /// The copy is one snapshot of the database (SQLite's VACUUM INTO); restore it by stopping
@@ -101,6 +108,42 @@ pub enum Command {
         /// Where to write the copy; must not exist yet
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassifyCommand {
+    /// Train on one file, predict the other, print accuracy, macro F1 and timings
+    ///
+    /// The last line is exactly `accuracy A macro_f1 F train_s T per_message_us U`.
+    Evaluate {
+        /// Labelled messages to train on
+        #[arg(long, value_name = "FILE")]
+        train: PathBuf,
+        /// Labelled messages to measure on (never trained on)
+        #[arg(long, value_name = "FILE")]
+        test: PathBuf,
+    },
+    /// Split one labelled file into a training and a held-out file, per category
+    ///
+    /// Each category gives the same share to the held-out file (never its last message);
+    /// the same seed gives the same split.
+    Split {
+        /// The labelled file to split
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Share of each category held out (0 to 1)
+        #[arg(long, default_value_t = 0.2)]
+        test_share: f64,
+        /// Seed of the shuffle (docs/classification.md uses 2020)
+        #[arg(long, default_value_t = 2020)]
+        seed: u64,
+        /// Where to write the training part; must not exist yet
+        #[arg(long, value_name = "FILE")]
+        train_out: PathBuf,
+        /// Where to write the held-out part; must not exist yet
+        #[arg(long, value_name = "FILE")]
+        test_out: PathBuf,
     },
 }
 

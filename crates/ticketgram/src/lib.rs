@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod app;
 pub mod backup;
 pub mod bot;
+pub mod classify;
 pub mod cli;
 pub mod demo;
 pub mod desk;

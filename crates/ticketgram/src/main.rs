@@ -45,6 +45,11 @@ fn one_line(error: &anyhow::Error) -> String {
 }
 
 fn try_main(cli: Cli) -> anyhow::Result<()> {
+    // Needs neither a configuration nor a database: files in, figures out.
+    if let Command::Classify(command) = cli.command {
+        print!("{}", ticketgram::classify::run(command)?);
+        return Ok(());
+    }
     let env = Env::from_process()?;
     let rust_log = env.get("RUST_LOG").map(str::to_owned);
     let webhook_url = match &cli.command {
@@ -102,7 +107,7 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
                 runtime.block_on(ticketgram::backup::backup(&settings, &file))?
             )
         }
-        Command::CheckConfig => unreachable!("handled above"),
+        Command::CheckConfig | Command::Classify(_) => unreachable!("handled above"),
     }
     Ok(())
 }

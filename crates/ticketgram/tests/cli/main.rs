@@ -6,6 +6,7 @@ mod admin;
 mod api_token;
 mod backup;
 mod check_config;
+mod classify;
 mod contract;
 mod desk;
 mod first_run;

@@ -1,6 +1,6 @@
 //! Labelled messages: what a desk trains the classifier on.
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use crate::Error;
 
@@ -44,6 +44,18 @@ pub fn read_examples(csv_data: impl Read) -> Result<Vec<Example>, Error> {
     Ok(examples)
 }
 
+/// Writes examples as CSV (`text,category`, quoted where needed), the form
+/// [`read_examples`] reads: how a held-out split is saved for `classify evaluate`.
+pub fn write_examples(examples: &[Example], out: impl Write) -> Result<(), Error> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(["text", "category"])?;
+    for example in examples {
+        writer.write_record([example.text.as_str(), example.label.as_str()])?;
+    }
+    writer.flush().map_err(csv::Error::from)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +76,17 @@ mod tests {
             read_examples(csv.as_bytes()).unwrap(),
             vec![Example::new("money back", "refund")]
         );
+    }
+
+    #[test]
+    fn written_examples_read_back_the_same() {
+        let examples = vec![
+            Example::new("Hi, \"where\" is my card?\nStill nothing", "card_arrival"),
+            Example::new("refund please", "refund"),
+        ];
+        let mut csv = Vec::new();
+        write_examples(&examples, &mut csv).unwrap();
+        assert_eq!(read_examples(csv.as_slice()).unwrap(), examples);
     }
 
     #[test]

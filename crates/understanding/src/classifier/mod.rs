@@ -18,7 +18,7 @@ mod train;
 mod vectorize;
 
 pub use evaluate::{evaluate, evaluate_csv, evaluate_with, Evaluation};
-pub use example::{read_examples, Example};
+pub use example::{read_examples, write_examples, Example};
 pub use model::{IntentModel, Prediction};
 pub use split::split;
 pub use train::TrainingOptions;
