@@ -48,6 +48,38 @@ impl Language {
     }
 }
 
+/// Where a client's bot language came from; an explicit choice is never overridden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageSource {
+    /// Their Telegram app's locale, on first contact.
+    #[default]
+    Telegram,
+    /// Learned from the language they write in.
+    Detected,
+    /// Chosen by the client in the bot (/language).
+    Chosen,
+}
+
+impl LanguageSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LanguageSource::Telegram => "telegram",
+            LanguageSource::Detected => "detected",
+            LanguageSource::Chosen => "chosen",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<LanguageSource> {
+        match raw {
+            "telegram" => Some(LanguageSource::Telegram),
+            "detected" => Some(LanguageSource::Detected),
+            "chosen" => Some(LanguageSource::Chosen),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

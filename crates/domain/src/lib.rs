@@ -19,11 +19,11 @@ pub mod topic;
 
 pub use agent::{Agent, AgentAlias, AgentRole};
 pub use audit::{Actor, AuditEntry};
-pub use client::{BlockState, Client};
+pub use client::{BlockState, Client, HeardLanguage, LearnedLanguage};
 pub use conversation::{ClientState, PendingMessage};
 pub use flood::{FloodLimit, FloodState, Verdict};
 pub use ids::{AgentId, ClientId, MessageId, TicketId, TicketNumber, TopicId, WorkspaceId};
-pub use language::Language;
+pub use language::{Language, LanguageSource};
 pub use message::{MediaKind, MediaRef, Message, MessageDirection, TelegramCopy};
 pub use metrics::{build_report, Report, ReportPeriod, TicketFacts};
 pub use sla::{SlaClock, SlaState, SlaTargets, WeeklySchedule, WorkingHours};

@@ -69,6 +69,22 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
             )],
         ),
     ];
+    // Which language to answer in (agents write their own; translation starts from it).
+    if let Some(code) = facts
+        .client
+        .written_language
+        .as_deref()
+        .filter(|_| !facts.client.is_erased())
+    {
+        lines.insert(
+            2,
+            t.text(
+                lang,
+                "card-language",
+                &[("language", crate::client_bot::language_name(code).into())],
+            ),
+        );
+    }
     // Agents must see at a glance that nothing this client sends reaches the thread.
     if let Some(block) = &facts.client.blocked {
         lines.insert(

@@ -5,7 +5,9 @@ use crate::tickets::parse_language;
 use crate::time::{from_millis, opt_from_millis, to_millis};
 use crate::Tx;
 use crate::{Store, StoreError};
-use ticketgram_domain::{BlockState, Client, ClientId, Language, Timestamp, WorkspaceId};
+use ticketgram_domain::{
+    BlockState, Client, ClientId, Language, LanguageSource, LearnedLanguage, Timestamp, WorkspaceId,
+};
 
 /// What Telegram tells us about a user. `attributes` keeps platform-supplied extras
 /// (is_premium, the marketplace's user id...) as a JSON object; they are set when the client
@@ -32,7 +34,8 @@ pub struct SeenClient {
 
 pub(crate) const CLIENT_COLUMNS: &str =
     "id, workspace_id, telegram_user_id, first_name, last_name, username, \
-     language, blocked_reason, blocked_by_kind, blocked_by_id, blocked_at, created_at, erased_at";
+     language, language_source, written_language, blocked_reason, blocked_by_kind, \
+     blocked_by_id, blocked_at, created_at, erased_at";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct ClientRow {
@@ -43,6 +46,8 @@ pub(crate) struct ClientRow {
     last_name: Option<String>,
     username: Option<String>,
     language: String,
+    language_source: String,
+    written_language: Option<String>,
     blocked_reason: Option<String>,
     blocked_by_kind: Option<String>,
     blocked_by_id: Option<i64>,
@@ -74,6 +79,10 @@ impl TryFrom<ClientRow> for Client {
             last_name: row.last_name,
             username: row.username,
             language: parse_language(&row.language)?,
+            language_source: LanguageSource::parse(&row.language_source).ok_or_else(|| {
+                StoreError::Invalid(format!("stored language source {:?}", row.language_source))
+            })?,
+            written_language: row.written_language,
             blocked,
             created_at: from_millis(row.created_at)?,
             erased_at: opt_from_millis(row.erased_at)?,
@@ -222,13 +231,41 @@ impl Tx {
         id: ClientId,
         language: Language,
     ) -> Result<(), StoreError> {
-        let done =
-            sqlx::query("UPDATE clients SET language = $1 WHERE workspace_id = $2 AND id = $3")
-                .bind(language.code())
-                .bind(ws.0)
-                .bind(id.0)
-                .execute(&mut *self.conn().await?)
-                .await?;
+        let done = sqlx::query(
+            "UPDATE clients SET language = $1, language_source = 'chosen'
+             WHERE workspace_id = $2 AND id = $3",
+        )
+        .bind(language.code())
+        .bind(ws.0)
+        .bind(id.0)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        found(done.rows_affected())
+    }
+
+    /// Remembers what a message taught about the client's language (see
+    /// [`Client::learns_language`]). The bots' language changes only if the client has not
+    /// chosen one in the meantime.
+    pub async fn learn_client_language(
+        &self,
+        ws: WorkspaceId,
+        id: ClientId,
+        learned: &LearnedLanguage,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE clients SET written_language = $1,
+                 language = CASE WHEN $2 IS NOT NULL AND language_source <> 'chosen'
+                                 THEN $2 ELSE language END,
+                 language_source = CASE WHEN $2 IS NOT NULL AND language_source <> 'chosen'
+                                        THEN 'detected' ELSE language_source END
+             WHERE workspace_id = $3 AND id = $4",
+        )
+        .bind(&learned.written)
+        .bind(learned.bot_language.map(Language::code))
+        .bind(ws.0)
+        .bind(id.0)
+        .execute(&mut *self.conn().await?)
+        .await?;
         found(done.rows_affected())
     }
 

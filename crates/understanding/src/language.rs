@@ -49,6 +49,78 @@ pub fn detect_among(text: &str, candidates: &[Lang]) -> Option<Detected> {
     detect_with(&whatlang::Detector::with_allowlist(allow), text)
 }
 
+/// The language a desk records for a client's message: [`detect`], corrected where whatlang
+/// is known to be wrong, and decided among the desk's languages (`desk`) when the message is
+/// too short for a guess among all of them.
+///
+/// whatlang's Cyrillic trigram tables are close, so a Cyrillic guess is settled by the
+/// letters only one language writes (Ukrainian і ї є ґ, Belarusian ў, Serbian ђ ћ џ љ њ ј,
+/// Macedonian ѓ ќ ѕ) and otherwise given to Russian when the desk speaks it: Russian
+/// support messages are far more often taken for Bulgarian than the other way round.
+pub fn detect_message(text: &str, desk: &[Lang]) -> Option<Detected> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS {
+        return None;
+    }
+    // whatlang's own "reliable" is strict (a plain German sentence of ten words is not):
+    // a sentence's guess is taken from a fair confidence on, a few words' only among the
+    // desk's languages, where fewer candidates make a short text decidable.
+    let broad = whatlang::detect(text)
+        .filter(|info| info.is_reliable() || (letters >= SENTENCE && info.confidence() >= FAIR));
+    let guess = broad.or_else(|| {
+        if desk.is_empty() {
+            return None;
+        }
+        let allow = desk.iter().map(|lang| lang.0).collect();
+        whatlang::Detector::with_allowlist(allow)
+            .detect(text)
+            .filter(|info| info.is_reliable() || info.confidence() >= FAIR)
+    })?;
+    let lang = Lang(guess.lang());
+    let lang = match is_cyrillic(lang) {
+        true => cyrillic_language(text, lang, desk),
+        false => lang,
+    };
+    Some(Detected {
+        lang,
+        confidence: guess.confidence(),
+    })
+}
+
+/// Letters from which a message counts as a sentence for [`detect_message`].
+const SENTENCE: usize = 20;
+/// The confidence from which [`detect_message`] takes whatlang's guess.
+const FAIR: f64 = 0.4;
+
+fn is_cyrillic(lang: Lang) -> bool {
+    matches!(lang.code(), "ru" | "uk" | "be" | "bg" | "sr" | "mk")
+}
+
+fn cyrillic_language(text: &str, guess: Lang, desk: &[Lang]) -> Lang {
+    let has = |letters: &str| {
+        text.chars()
+            .any(|c| letters.contains(c.to_lowercase().next().unwrap_or(c)))
+    };
+    let by_letters = if has("іїєґ") {
+        "uk"
+    } else if has("ў") {
+        "be"
+    } else if has("ђћџљњј") {
+        "sr"
+    } else if has("ѓќѕ") {
+        "mk"
+    } else if has("ыэё") {
+        "ru"
+    } else {
+        let russian = Lang::from_code("ru");
+        return match russian {
+            Some(ru) if desk.contains(&ru) => ru,
+            _ => guess,
+        };
+    };
+    Lang::from_code(by_letters).unwrap_or(guess)
+}
+
 fn detect_with(detector: &whatlang::Detector, text: &str) -> Option<Detected> {
     if text.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
@@ -231,6 +303,32 @@ mod tests {
             detect_among(refund, &desk_languages()).unwrap().lang.code(),
             "ru"
         );
+    }
+
+    #[test]
+    fn a_desk_records_russian_as_russian_and_ukrainian_as_ukrainian() {
+        let desk = desk_languages();
+        let code = |text: &str| detect_message(text, &desk).map(|d| d.lang.code());
+        assert_eq!(
+            code("Здравствуйте, у меня списали деньги два раза, верните, пожалуйста"),
+            Some("ru")
+        );
+        assert_eq!(code("Мои деньги не пришли, что мне делать?"), Some("ru"));
+        assert_eq!(
+            code("Доброго дня, мені двічі списали гроші з картки, поверніть їх"),
+            Some("uk")
+        );
+        assert_eq!(code("спасибо"), Some("ru"));
+        assert_eq!(
+            code("Meine Karte wurde zweimal belastet und ich warte immer noch"),
+            Some("de")
+        );
+        assert_eq!(
+            code("Hola, me cobraron dos veces y todavía no recibí el reembolso"),
+            Some("es")
+        );
+        assert_eq!(code("ok"), None);
+        assert_eq!(code("👍"), None);
     }
 
     #[test]

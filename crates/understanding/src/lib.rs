@@ -11,4 +11,4 @@ mod error;
 pub mod language;
 
 pub use error::Error;
-pub use language::{detect, detect_among, Detected, Lang};
+pub use language::{detect, detect_among, detect_message, Detected, Lang};

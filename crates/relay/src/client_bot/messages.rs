@@ -145,6 +145,9 @@ pub(crate) async fn open_ticket(
     content: &Content,
     topic: Option<TopicId>,
 ) -> Result<(), RelayError> {
+    // The question's language decides the language of the ticket and of the answer below.
+    let text = content.text.as_deref();
+    let client = &super::language::learn_from(desk, fx, client, text).await?;
     let (priority, queue) = match topic {
         Some(id) => {
             let topic = desk.store.get_topic(desk.ws(), id).await?;
@@ -202,12 +205,14 @@ pub(crate) async fn add_to_ticket(
     fx.tx
         .set_current_ticket(desk.ws(), client.id, Some(ticket), fx.now)
         .await?;
+    let learned = super::language::learn_from(desk, fx, client, content.text.as_deref()).await?;
     let recorded = store_client_message(desk, fx, message, content, ticket).await?;
     relay_to_thread(desk, fx, ticket, recorded.message.id, content).await?;
     crate::notices::bursts::client_wrote(desk, fx, ticket, &recorded.message).await?;
     // Only a client answering a ticket that waited on them changes what its card shows (the
-    // status); any other message leaves the card as it is, so it is not redrawn.
-    if recorded.status_change.is_some() {
+    // status), or one writing in a language new to the desk; any other message leaves the
+    // card as it is, so it is not redrawn.
+    if recorded.status_change.is_some() || learned.written_language != client.written_language {
         fx.refresh_card(ticket).await?;
     }
     Ok(())

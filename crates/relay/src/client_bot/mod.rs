@@ -3,12 +3,14 @@
 mod blocked;
 mod buttons;
 mod flood;
+mod language;
 mod menu;
 mod messages;
 mod rating;
 mod routing;
 
 pub use buttons::handle_button;
+pub(crate) use language::language_name;
 pub use messages::{handle_edit, handle_message};
 
 use crate::desk::Desk;

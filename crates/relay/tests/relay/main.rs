@@ -8,6 +8,7 @@ mod flood;
 mod group_upgrade;
 mod harness;
 mod instances;
+mod language;
 mod manager_bot;
 mod outside;
 mod pacing;
