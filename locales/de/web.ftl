@@ -63,6 +63,7 @@ web-filter-apply = Filtern
 web-assigned = Zuständig: { $agent }
 web-first-reply-due = erste Antwort fällig { $due }
 web-client-since = Sprache: { $language } · seit { $since }
+web-client-writes = Schreibt auf: { $language }
 web-client-blocked = Gesperrt: { $reason } ({ $at })
 web-client-not-blocked = Nicht gesperrt
 web-client-platform-fields = Felder der Plattform

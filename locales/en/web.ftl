@@ -64,6 +64,7 @@ web-filter-apply = Filter
 web-assigned = Assigned: { $agent }
 web-first-reply-due = first reply due { $due }
 web-client-since = Language: { $language } · since { $since }
+web-client-writes = Writes in { $language }
 web-client-blocked = Blocked: { $reason } ({ $at })
 web-client-not-blocked = Not blocked
 web-client-platform-fields = Platform fields

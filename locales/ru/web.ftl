@@ -64,6 +64,7 @@ web-filter-apply = Показать
 web-assigned = Исполнитель: { $agent }
 web-first-reply-due = первый ответ до { $due }
 web-client-since = Язык: { $language } · с { $since }
+web-client-writes = Пишет на языке: { $language }
 web-client-blocked = Заблокирован: { $reason } ({ $at })
 web-client-not-blocked = Не заблокирован
 web-client-platform-fields = Поля платформы

@@ -62,6 +62,7 @@ web-filter-apply = 筛选
 web-assigned = 负责人：{ $agent }
 web-first-reply-due = 首次回复期限 { $due }
 web-client-since = 语言：{ $language } · 自 { $since }
+web-client-writes = 书写语言：{ $language }
 web-client-blocked = 已屏蔽：{ $reason }（{ $at }）
 web-client-not-blocked = 未屏蔽
 web-client-platform-fields = 平台字段

@@ -304,7 +304,11 @@ fn schemas() -> Value {
         "Client": object(&["telegram_user_id", "first_name", "language", "blocked", "attributes", "created_at"], json!({
             "telegram_user_id": { "type": "integer" },
             "first_name": string(), "last_name": nullable("string"), "username": nullable("string"),
-            "language": languages, "blocked": { "type": "boolean" },
+            "language": languages,
+            "language_source": { "type": "string", "enum": ["telegram", "detected", "chosen"],
+                "description": "Where language came from; a language the client chose in the bot is never changed by detection" },
+            "written_language": { "type": ["string", "null"], "description": "ISO 639-1 code of the language the client writes in, detected from their messages (any language, not only the bots')" },
+            "blocked": { "type": "boolean" },
             "attributes": { "type": "object" }, "created_at": time(),
             "erased_at": nullable_time(),
         })),

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 use ticketgram_domain::{
-    Client, Language, Message, MessageDirection, Priority, Ticket, TicketStatus, Timestamp,
+    Client, Language, LanguageSource, Message, MessageDirection, Priority, Ticket, TicketStatus,
+    Timestamp,
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +124,10 @@ pub struct ClientView {
     pub last_name: Option<String>,
     pub username: Option<String>,
     pub language: Language,
+    /// Where `language` came from: "telegram" (the app's locale), "detected", "chosen".
+    pub language_source: LanguageSource,
+    /// The language the client writes in (ISO 639-1, any), detected from their messages.
+    pub written_language: Option<String>,
     pub blocked: bool,
     pub attributes: serde_json::Value,
     pub created_at: Timestamp,
@@ -138,6 +143,8 @@ impl ClientView {
             last_name: client.last_name.clone(),
             username: client.username.clone(),
             language: client.language,
+            language_source: client.language_source,
+            written_language: client.written_language.clone(),
             blocked: client.is_blocked(),
             attributes,
             created_at: client.created_at,

@@ -32,6 +32,8 @@ pub struct LearnedLanguage {
 
 /// Letters from which a message may change a client's known language.
 const SENTENCE_LETTERS: usize = 20;
+/// Letters from which a message may set a language not known yet ("Order 5531" may not).
+const FEW_WORDS_LETTERS: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Client {
@@ -71,25 +73,26 @@ impl Client {
         }
     }
 
-    /// What a message detected in `heard` teaches the desk about the client, if anything: the
-    /// language they write in, and the bots' language when the client did not choose one and
-    /// the bots speak it and the message is a sentence. A short message ("спасибо") only sets a language not known yet;
-    /// changing a known one takes a sentence.
+    /// What a message detected in `heard` teaches the desk about the client, if anything.
+    ///
+    /// The language they write in: a few words set it while it is unknown ("спасибо
+    /// большое"), changing a known one takes a sentence. The bots' language follows only a
+    /// sentence that confirms the known written language, so one pasted paragraph in another
+    /// language does not switch the client's menus; never a language the client chose.
     pub fn learns_language(&self, heard: &HeardLanguage) -> Option<LearnedLanguage> {
-        if self.written_language.as_deref() == Some(heard.code.as_str()) {
-            return None;
-        }
-        if self.written_language.is_some() && heard.letters < SENTENCE_LETTERS {
-            return None;
-        }
-        // The bots switch on a sentence only: a word or two is too thin to answer in another
-        // language than the client's phone asked for.
+        let sentence = heard.letters >= SENTENCE_LETTERS;
+        let confirmed = self.written_language.as_deref() == Some(heard.code.as_str());
         let bots = Language::from_code(&heard.code).filter(|l| {
-            *l != self.language
+            confirmed
+                && sentence
+                && *l != self.language
                 && self.language_source != LanguageSource::Chosen
-                && heard.letters >= SENTENCE_LETTERS
         });
-        Some(LearnedLanguage {
+        let news = match &self.written_language {
+            None => heard.letters >= FEW_WORDS_LETTERS,
+            Some(_) => !confirmed && sentence,
+        };
+        (news || bots.is_some()).then(|| LearnedLanguage {
             written: heard.code.clone(),
             bot_language: bots,
         })
@@ -133,8 +136,17 @@ mod tests {
     }
 
     #[test]
-    fn a_client_with_an_english_phone_who_writes_russian_is_answered_in_russian() {
+    fn a_client_with_an_english_phone_who_keeps_writing_russian_is_answered_in_russian() {
         let olga = client(Language::En, LanguageSource::Telegram, None);
+        assert_eq!(
+            olga.learns_language(&heard("ru", 40)),
+            Some(LearnedLanguage {
+                written: "ru".into(),
+                bot_language: None,
+            }),
+            "one message tells agents, not yet the bots"
+        );
+        let olga = client(Language::En, LanguageSource::Telegram, Some("ru"));
         assert_eq!(
             olga.learns_language(&heard("ru", 40)),
             Some(LearnedLanguage {
@@ -142,37 +154,34 @@ mod tests {
                 bot_language: Some(Language::Ru),
             })
         );
+        let olga = client(Language::Ru, LanguageSource::Detected, Some("ru"));
+        assert_eq!(olga.learns_language(&heard("ru", 40)), None, "nothing new");
     }
 
     #[test]
     fn an_explicit_choice_wins_over_what_the_client_writes() {
-        let olga = client(Language::En, LanguageSource::Chosen, None);
-        let learned = olga.learns_language(&heard("ru", 40)).unwrap();
-        assert_eq!(learned.written, "ru");
-        assert_eq!(learned.bot_language, None);
+        let olga = client(Language::En, LanguageSource::Chosen, Some("ru"));
+        assert_eq!(olga.learns_language(&heard("ru", 40)), None);
     }
 
     #[test]
     fn a_language_the_bots_do_not_speak_is_kept_for_agents_only() {
-        let pablo = client(Language::En, LanguageSource::Telegram, None);
-        let learned = pablo.learns_language(&heard("es", 40)).unwrap();
-        assert_eq!(
-            (learned.written.as_str(), learned.bot_language),
-            ("es", None)
-        );
+        let pablo = client(Language::En, LanguageSource::Telegram, Some("es"));
+        assert_eq!(pablo.learns_language(&heard("es", 40)), None);
     }
 
     #[test]
-    fn a_short_message_sets_an_unknown_language_but_never_changes_a_known_one() {
+    fn a_few_words_set_an_unknown_language_but_never_change_a_known_one() {
         let fresh = client(Language::En, LanguageSource::Telegram, None);
-        let learned = fresh.learns_language(&heard("de", 5)).unwrap();
-        assert_eq!(
-            learned.bot_language, None,
-            "a word does not switch the bots"
-        );
+        assert_eq!(fresh.learns_language(&heard("de", 5)), None, "Order 5531");
+        let learned = fresh.learns_language(&heard("ru", 13)).unwrap();
+        assert_eq!(learned.written, "ru");
         let known = client(Language::Ru, LanguageSource::Detected, Some("ru"));
-        assert_eq!(known.learns_language(&heard("de", 5)), None);
-        assert_eq!(known.learns_language(&heard("ru", 60)), None, "nothing new");
-        assert!(known.learns_language(&heard("de", 60)).is_some());
+        assert_eq!(known.learns_language(&heard("de", 15)), None);
+        let learned = known.learns_language(&heard("de", 60)).unwrap();
+        assert_eq!(
+            (learned.written.as_str(), learned.bot_language),
+            ("de", None)
+        );
     }
 }

@@ -156,6 +156,9 @@ pub async fn page(
                         p { (client.display_name()) }
                     }
                     p.muted { (since) }
+                    @if let Some(code) = client.written_language.as_deref().filter(|_| !client.is_erased()) {
+                        p.muted #writes { (words.with("web-client-writes", &[("language", ticketgram_relay::client_bot::language_name(code).into())])) }
+                    }
                     @if signed.agent.role.can_configure() && !client.is_erased() {
                         p {
                             a #export href={ "/clients/" (client.id.0) "/export.zip" } { (words.t("web-client-export")) }

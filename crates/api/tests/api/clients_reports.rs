@@ -42,7 +42,10 @@ async fn platform_attributes_survive_the_client_writing_to_the_bot() {
     assert_eq!(stored["language"], "de");
 
     // Boris writes to the bot: his Telegram profile is refreshed, the attributes are not.
-    api.says(&boris, "Hallo, wo ist meine Bestellung?");
+    api.says(
+        &boris,
+        "Hallo, wo ist meine Bestellung? Ich warte schon seit einer Woche darauf.",
+    );
     api.eventually(&format!("/tickets?client={}", boris.user), &token, |page| {
         page["total"] == 1
     })
@@ -57,6 +60,9 @@ async fn platform_attributes_survive_the_client_writing_to_the_bot() {
         client["attributes"],
         json!({ "orders": 12, "reputation": 4.8 })
     );
+    // What he writes tells the desk his language (the platform had it right).
+    assert_eq!(client["written_language"], "de", "{client:#}");
+    assert_eq!(client["language"], "de");
 
     // A second PUT replaces the attributes.
     let (status, replaced) = api

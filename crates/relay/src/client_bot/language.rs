@@ -47,7 +47,7 @@ fn heard_in(text: &str) -> Option<HeardLanguage> {
 }
 
 /// How the card names a written language: "Russian (ru)".
-pub(crate) fn language_name(code: &str) -> String {
+pub fn language_name(code: &str) -> String {
     match Lang::from_code(code) {
         Some(lang) => format!("{} ({code})", lang.english_name()),
         None => code.to_owned(),

@@ -10,7 +10,7 @@ mod rating;
 mod routing;
 
 pub use buttons::handle_button;
-pub(crate) use language::language_name;
+pub use language::language_name;
 pub use messages::{handle_edit, handle_message};
 
 use crate::desk::Desk;

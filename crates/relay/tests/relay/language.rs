@@ -9,14 +9,18 @@ use ticketgram_domain::{Language, LanguageSource};
 async fn a_client_is_answered_in_the_language_they_write_unless_they_chose_one() {
     let desk = TestDesk::start().await;
 
-    // Olga's phone says English; she writes Russian, and is answered in Russian.
+    // Olga's phone says English; she writes Russian. Agents see it at once; the bots follow
+    // once a second message confirms it (one pasted paragraph must not switch her menus).
     let olga = desk.client("Olga", "en");
     desk.says(
         &olga,
         "Здравствуйте, у меня списали деньги два раза, верните, пожалуйста",
     );
-    desk.client_gets(&olga, "Обращение #1000 создано").await;
+    desk.client_gets(&olga, "Request #1000 created").await;
     desk.card_shows(1000, "🌐 Language: Russian (ru)").await;
+    desk.says(&olga, "Деньги списали в понедельник, чек прилагаю позже");
+    desk.says(&olga, "/start");
+    desk.client_gets(&olga, "Здравствуйте, Olga").await;
 
     // Pablo writes Spanish: the bots do not speak it, so they keep English, and agents see
     // which language to answer in.
@@ -40,6 +44,12 @@ async fn a_client_is_answered_in_the_language_they_write_unless_they_chose_one()
     );
     desk.client_gets(&hans, "Request #1002 created").await;
     desk.card_shows(1002, "🌐 Language: German (de)").await;
+    desk.says(
+        &hans,
+        "Bitte antworten Sie mir so schnell wie möglich, danke",
+    );
+    desk.says(&hans, "/start");
+    desk.client_gets(&hans, "Hello, Hans").await;
 
     // Short replies never move a known language: Olga's "ok, thanks" keeps her Russian.
     desk.says(&olga, "ok thanks");

@@ -46,7 +46,7 @@ async fn the_card_is_edited_only_when_what_it_shows_changes() {
     let desk = TestDesk::start().await;
     let (kate, kate_agent) = (desk.kate.0, desk.kate.1.clone());
     let ann = desk.client("Ann", "en");
-    desk.says(&ann, "My parcel is late");
+    desk.says(&ann, "My parcel is late, the courier does not answer");
     desk.thread(1000).await;
     desk.press_on_card(kate, 1000, "Take").await;
     desk.card_shows(1000, "Kate").await;

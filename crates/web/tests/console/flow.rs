@@ -63,6 +63,10 @@ async fn an_agent_answers_a_ticket_from_the_console() {
     let (status, page) = get(&console, &session.cookie, "/tickets/1000").await;
     assert_eq!(status, 200);
     assert!(page.contains("Where is my order 42?") && page.contains("Any news?"));
+    assert!(
+        page.contains("Writes in English (en)"),
+        "the language Anna writes in, detected from her messages"
+    );
 
     let http = http();
     let post = |path: &str, form: Vec<(&'static str, String)>| {
