@@ -170,6 +170,7 @@ pub(crate) async fn open_ticket(
             },
         )
         .await?;
+    let ticket = super::urgency::raise_if_called_for(desk, fx, ticket, text).await?;
     fx.tx
         .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
         .await?;

@@ -8,6 +8,7 @@ mod menu;
 mod messages;
 mod rating;
 mod routing;
+mod urgency;
 
 pub use buttons::handle_button;
 pub use language::language_name;

@@ -18,4 +18,5 @@ mod settings_bot;
 mod story;
 mod structure;
 mod three_bots;
+mod urgency;
 mod work_avoided;
