@@ -180,7 +180,16 @@ fn forecast_schema() -> Value {
                 "description": format!("Days of history still missing before {what}; null when there is enough") })
     };
     let hour = object(
-        &["local_time", "starts_at", "expected", "lower", "upper", "open", "agents", "holiday_multiplier"],
+        &[
+            "local_time",
+            "starts_at",
+            "expected",
+            "lower",
+            "upper",
+            "open",
+            "agents",
+            "holiday_multiplier",
+        ],
         json!({
             "local_time": { "type": "string", "description": "The local wall-clock hour it starts at, YYYY-MM-DDTHH:MM:SS in the desk's zone" },
             "starts_at": { "type": ["string", "null"], "format": "date-time", "description": "The instant it starts (UTC); null for the hour skipped when clocks go forward" },
@@ -200,7 +209,14 @@ fn forecast_schema() -> Value {
         }),
     );
     let backtest = object(
-        &["model_wape", "seasonal_naive_wape", "model_mae", "seasonal_naive_mae", "model_beats_seasonal_naive", "hours"],
+        &[
+            "model_wape",
+            "seasonal_naive_wape",
+            "model_mae",
+            "seasonal_naive_mae",
+            "model_beats_seasonal_naive",
+            "hours",
+        ],
         json!({
             "model_wape": { "type": ["number", "null"], "description": "Σ|actual − forecast| / Σ actual over the last two weeks, each forecast a week ahead (0.17 = 17 %)" },
             "seasonal_naive_wape": { "type": ["number", "null"], "description": "The same for \"same hour last week\"" },
@@ -209,7 +225,13 @@ fn forecast_schema() -> Value {
         }),
     );
     let assumptions = object(
-        &["average_handling_secs", "handling_measured_on", "target_answer_secs", "target_is_default", "service_level"],
+        &[
+            "average_handling_secs",
+            "handling_measured_on",
+            "target_answer_secs",
+            "target_is_default",
+            "service_level",
+        ],
         json!({
             "average_handling_secs": { "type": "number", "description": "Median time from first reply to resolution of tickets resolved in the last 8 weeks (600 when none)" },
             "handling_measured_on": count(),
@@ -219,8 +241,17 @@ fn forecast_schema() -> Value {
         }),
     );
     let mut schema = object(
-        &["time_zone", "history_hours", "forecast_needs_more_days", "backtest_needs_more_days", "backtest",
-          "assumptions", "interval_level", "days", "hours"],
+        &[
+            "time_zone",
+            "history_hours",
+            "forecast_needs_more_days",
+            "backtest_needs_more_days",
+            "backtest",
+            "assumptions",
+            "interval_level",
+            "days",
+            "hours",
+        ],
         json!({
             "time_zone": string(),
             "history_hours": count(),
@@ -233,7 +264,8 @@ fn forecast_schema() -> Value {
             "hours": { "type": "array", "items": hour, "description": "336 hours from the next local midnight; empty while the history is too short" },
         }),
     );
-    schema["description"] = json!("The desk's forecast and staffing plan, as the console's forecast page shows it");
+    schema["description"] =
+        json!("The desk's forecast and staffing plan, as the console's forecast page shows it");
     schema
 }
 

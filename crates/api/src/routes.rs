@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 use crate::rules;
 use crate::scope::Scope;
 use crate::{
-    clients, forecast, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints, ApiState,
+    clients, forecast, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints,
+    ApiState,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

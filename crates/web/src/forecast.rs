@@ -24,7 +24,10 @@ use ticketgram_reports::forecast::{
 pub(crate) async fn forecast_now(desk: &Desk) -> Result<DeskForecast, WebError> {
     let now = chrono::Utc::now();
     let window = history_window(now);
-    let read = desk.store.forecast_history(desk.ws(), window.0, window.1).await?;
+    let read = desk
+        .store
+        .forecast_history(desk.ws(), window.0, window.1)
+        .await?;
     let history = DeskHistory::new(
         read.opened.iter().map(|o| (o.hour, o.tickets)),
         read.first_ticket_at,
@@ -115,8 +118,19 @@ fn charts(words: &Words, f: &DeskForecast) -> Markup {
         .map(|h| h.upper.unwrap_or(h.expected))
         .fold(1.0, f64::max);
     let step = width / f.hours.len().max(1) as f64;
-    let point = |i: usize, v: f64| format!("{:.1},{:.1}", i as f64 * step, height - v / max_hour * height);
-    let line: Vec<String> = f.hours.iter().enumerate().map(|(i, h)| point(i, h.expected)).collect();
+    let point = |i: usize, v: f64| {
+        format!(
+            "{:.1},{:.1}",
+            i as f64 * step,
+            height - v / max_hour * height
+        )
+    };
+    let line: Vec<String> = f
+        .hours
+        .iter()
+        .enumerate()
+        .map(|(i, h)| point(i, h.expected))
+        .collect();
     let band: Vec<String> = f
         .hours
         .iter()

@@ -24,14 +24,17 @@ async fn expected(api: &TestApi) -> Value {
         read.handling_times,
     );
     let config = &api.relay_desk().config;
-    serde_json::to_value(desk_forecast(&history, now, &config.hours, &config.sla).expect("forecast"))
-        .expect("json")
+    serde_json::to_value(
+        desk_forecast(&history, now, &config.hours, &config.sla).expect("forecast"),
+    )
+    .expect("json")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_integration_reads_the_forecast_the_lead_sees() {
     let api = TestApi::start().await;
-    api.past_tickets(700_003, &monday_rush_history(28), &[]).await;
+    api.past_tickets(700_003, &monday_rush_history(28), &[])
+        .await;
     let token = api.token(&[Scope::ReportsRead]).await;
 
     let (status, forecast) = api.get("/reports/forecast", &token).await;
@@ -40,11 +43,16 @@ async fn an_integration_reads_the_forecast_the_lead_sees() {
     assert_eq!(hours.len(), 336);
     assert_eq!(forecast["days"].as_array().expect("days").len(), 14);
     assert_eq!(forecast["time_zone"], "UTC");
-    assert!(forecast["backtest"]["model_wape"].is_number(), "{forecast:#}");
+    assert!(
+        forecast["backtest"]["model_wape"].is_number(),
+        "{forecast:#}"
+    );
     assert!(forecast["backtest"]["seasonal_naive_wape"].is_number());
     assert_eq!(forecast["assumptions"]["service_level"], 0.8);
     let first = &hours[0];
-    assert!(first["expected"].is_number() && first["lower"].is_number() && first["agents"].is_u64());
+    assert!(
+        first["expected"].is_number() && first["lower"].is_number() && first["agents"].is_u64()
+    );
     let at = |weekday: &str, hour: &str| {
         hours
             .iter()
@@ -70,7 +78,13 @@ async fn an_integration_reads_the_forecast_the_lead_sees() {
     assert_eq!(forecast, same);
 
     // A desk without tickets is told how much history it needs.
-    let other = api.token_in(api.other_ws, Some(api.other_agent.id), &[Scope::ReportsRead]).await;
+    let other = api
+        .token_in(
+            api.other_ws,
+            Some(api.other_agent.id),
+            &[Scope::ReportsRead],
+        )
+        .await;
     let (status, empty) = api.get("/reports/forecast", &other).await;
     assert_eq!(status, 200, "{empty:#}");
     assert_eq!(empty["forecast_needs_more_days"], 2);

@@ -38,7 +38,8 @@ pub(crate) fn instant_of(zone: Tz, local: NaiveDateTime) -> Option<Timestamp> {
 /// 09:30 needs its agents for the last half.
 pub(crate) fn open_during_hour(hours: &WorkingHours, start: Option<Timestamp>) -> bool {
     start.is_some_and(|start| {
-        hours.business_duration(start, start + chrono::Duration::hours(1)) > chrono::Duration::zero()
+        hours.business_duration(start, start + chrono::Duration::hours(1))
+            > chrono::Duration::zero()
     })
 }
 

@@ -63,7 +63,11 @@ pub fn forecast_file_name(forecast: &DeskForecast, extension: &str) -> String {
 }
 
 /// The hours as CSV: header row, then one row per hour (`\n` line ends, `.` decimals).
-pub fn forecast_csv(forecast: &DeskForecast, language: Language, translator: &Translator) -> String {
+pub fn forecast_csv(
+    forecast: &DeskForecast,
+    language: Language,
+    translator: &Translator,
+) -> String {
     let label = |key: &str| translator.text(language, key, &[]);
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))

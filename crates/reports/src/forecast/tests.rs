@@ -76,7 +76,10 @@ fn eight_weeks_of_monday_rushes_make_monday_ten_the_busiest_hour_to_staff() {
     assert_eq!(forecast.hours.len(), 336);
     assert_eq!(forecast.days.len(), 14);
     // Whole local days from the next midnight: Thursday 5 March to Wednesday 18 March.
-    assert_eq!(forecast.days[0].date, NaiveDate::from_ymd_opt(2026, 3, 5).unwrap());
+    assert_eq!(
+        forecast.days[0].date,
+        NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()
+    );
     assert_eq!(forecast.hours[0].local_time.hour(), 0);
 
     let monday = next(Weekday::Mon, &forecast);
@@ -113,8 +116,13 @@ fn eight_weeks_of_monday_rushes_make_monday_ten_the_busiest_hour_to_staff() {
 #[test]
 fn a_desk_three_days_old_gets_a_forecast_but_no_error_estimate_yet() {
     let history = history_of(3, Tz::UTC, Vec::new());
-    let forecast = desk_forecast(&history, now(), &WorkingHours::always_open(), &SlaTargets::default())
-        .unwrap();
+    let forecast = desk_forecast(
+        &history,
+        now(),
+        &WorkingHours::always_open(),
+        &SlaTargets::default(),
+    )
+    .unwrap();
     assert_eq!(forecast.history_hours, 72);
     assert_eq!(forecast.forecast_needs_more_days, None);
     assert_eq!(forecast.hours.len(), 336);
@@ -131,16 +139,26 @@ fn a_desk_three_days_old_gets_a_forecast_but_no_error_estimate_yet() {
 #[test]
 fn a_desk_one_day_old_is_told_how_many_more_days_it_needs() {
     let history = history_of(1, Tz::UTC, Vec::new());
-    let forecast = desk_forecast(&history, now(), &WorkingHours::always_open(), &SlaTargets::default())
-        .unwrap();
+    let forecast = desk_forecast(
+        &history,
+        now(),
+        &WorkingHours::always_open(),
+        &SlaTargets::default(),
+    )
+    .unwrap();
     assert_eq!(forecast.forecast_needs_more_days, Some(1));
     assert!(forecast.hours.is_empty() && forecast.days.is_empty());
     let empty = DeskHistory {
         start: history_window(now()).1,
         ..DeskHistory::default()
     };
-    let forecast = desk_forecast(&empty, now(), &WorkingHours::always_open(), &SlaTargets::default())
-        .unwrap();
+    let forecast = desk_forecast(
+        &empty,
+        now(),
+        &WorkingHours::always_open(),
+        &SlaTargets::default(),
+    )
+    .unwrap();
     assert_eq!(forecast.history_hours, 0);
     assert_eq!(forecast.forecast_needs_more_days, Some(2));
 }
@@ -148,16 +166,31 @@ fn a_desk_one_day_old_is_told_how_many_more_days_it_needs() {
 #[test]
 fn the_export_has_one_row_per_hour() {
     let history = history_of(28, Tz::UTC, Vec::new());
-    let forecast = desk_forecast(&history, now(), &weekdays_nine_to_six(Tz::UTC), &SlaTargets::default())
-        .unwrap();
+    let forecast = desk_forecast(
+        &history,
+        now(),
+        &weekdays_nine_to_six(Tz::UTC),
+        &SlaTargets::default(),
+    )
+    .unwrap();
     let translator = ticketgram_i18n::Translator::load().unwrap();
     let csv = forecast_csv(&forecast, ticketgram_domain::Language::En, &translator);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + 336);
-    assert!(lines[0].starts_with("Date,Hour,Expected tickets"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("Date,Hour,Expected tickets"),
+        "{}",
+        lines[0]
+    );
     assert!(lines[1].starts_with("2026-03-05,00:00,"), "{}", lines[1]);
     assert!(lines[1].ends_with(",closed,0"), "{}", lines[1]);
-    let xlsx = forecast_xlsx(&forecast, "Acme", ticketgram_domain::Language::De, &translator).unwrap();
+    let xlsx = forecast_xlsx(
+        &forecast,
+        "Acme",
+        ticketgram_domain::Language::De,
+        &translator,
+    )
+    .unwrap();
     assert!(xlsx.starts_with(b"PK"));
     assert_eq!(
         forecast_file_name(&forecast, "xlsx"),

@@ -33,11 +33,23 @@ async fn a_lead_reads_the_hours_tickets_were_opened_in_and_how_long_they_took(db
     store
         .write(async |tx| {
             tx.record_agent_reply(ws, first.id, kate.id, at(15)).await?;
-            tx.change_status(ws, first.id, TicketStatus::Resolved, Actor::Agent(kate.id), at(45))
-                .await?;
+            tx.change_status(
+                ws,
+                first.id,
+                TicketStatus::Resolved,
+                Actor::Agent(kate.id),
+                at(45),
+            )
+            .await?;
             tx.record_agent_reply(ws, early.id, kate.id, at(60)).await?;
-            tx.change_status(ws, early.id, TicketStatus::Closed, Actor::Agent(kate.id), at(180))
-                .await
+            tx.change_status(
+                ws,
+                early.id,
+                TicketStatus::Closed,
+                Actor::Agent(kate.id),
+                at(180),
+            )
+            .await
         })
         .await
         .expect("answered and resolved");
@@ -62,7 +74,10 @@ async fn a_lead_reads_the_hours_tickets_were_opened_in_and_how_long_they_took(db
     assert_eq!(history.first_ticket_at, Some(at(-24 * 60)));
     let mut handling = history.handling_times.clone();
     handling.sort();
-    assert_eq!(handling, vec![Duration::minutes(30), Duration::minutes(120)]);
+    assert_eq!(
+        handling,
+        vec![Duration::minutes(30), Duration::minutes(120)]
+    );
 
     // The other desk sees only its own ticket; a window before anything is empty.
     let globex = store

@@ -33,7 +33,8 @@ fn a_held_out_fifth_of_banking77_is_classified_at_least_nine_times_in_ten() {
     assert!(split.stdout.contains("8005 messages"), "{}", split.dump());
     assert!(split.stdout.contains("1998 to"), "{}", split.dump());
 
-    let evaluated = run(&mut dir.cmd(&["classify", "evaluate", "--train", &train, "--test", &test]));
+    let evaluated =
+        run(&mut dir.cmd(&["classify", "evaluate", "--train", &train, "--test", &test]));
     evaluated.assert_success();
     let last = evaluated.stdout.lines().last().unwrap_or_default();
     let fields: Vec<&str> = last.split(' ').collect();

@@ -84,11 +84,22 @@ async fn a_lead_sees_the_monday_rush_coming_and_the_agents_it_takes() {
 
     let (status, _, page) = get(&console, &session.cookie, "/reports/forecast").await;
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("<svg id=\"forecast-days\"") && page.contains("<svg id=\"forecast-hours\""));
+    assert!(
+        page.contains("<svg id=\"forecast-days\"") && page.contains("<svg id=\"forecast-hours\"")
+    );
     assert!(page.contains("id=\"staffing\""));
-    assert!(page.contains("Typical error ") && page.contains("same-hour-last-week guess: "), "{page}");
-    assert!(page.contains("Handling time 20 min: the median time"), "{page}");
-    assert!(page.contains("First reply within 240 min for 80 % of tickets"), "{page}");
+    assert!(
+        page.contains("Typical error ") && page.contains("same-hour-last-week guess: "),
+        "{page}"
+    );
+    assert!(
+        page.contains("Handling time 20 min: the median time"),
+        "{page}"
+    );
+    assert!(
+        page.contains("First reply within 240 min for 80 % of tickets"),
+        "{page}"
+    );
     assert!(!page.contains("id=\"needs-history\""));
     // The reports page leads here.
     let (_, _, reports) = get(&console, &session.cookie, "/reports").await;
@@ -106,12 +117,24 @@ async fn a_lead_sees_the_monday_rush_coming_and_the_agents_it_takes() {
             .expect("every weekday and hour is in the 14 days")
     };
     let (rush, night) = (on(Weekday::Mon, "10:00"), on(Weekday::Sun, "03:00"));
-    assert!(rush.expected > 8.0, "Monday 10:00 expects {}", rush.expected);
+    assert!(
+        rush.expected > 8.0,
+        "Monday 10:00 expects {}",
+        rush.expected
+    );
     assert!(rush.agents > night.agents);
     assert_eq!((night.open.as_str(), night.agents), ("closed", 0));
     let day_total = |weekday: Weekday| -> f64 {
-        let first = hours.iter().find(|r| r.date.weekday() == weekday).unwrap().date;
-        hours.iter().filter(|r| r.date == first).map(|r| r.expected).sum()
+        let first = hours
+            .iter()
+            .find(|r| r.date.weekday() == weekday)
+            .unwrap()
+            .date;
+        hours
+            .iter()
+            .filter(|r| r.date == first)
+            .map(|r| r.expected)
+            .sum()
     };
     assert!(day_total(Weekday::Mon) > 1.5 * day_total(Weekday::Tue));
 
@@ -122,8 +145,14 @@ async fn a_lead_sees_the_monday_rush_coming_and_the_agents_it_takes() {
         .await
         .expect("xlsx");
     assert_eq!(xlsx.status().as_u16(), 200);
-    let disposition = xlsx.headers()["content-disposition"].to_str().unwrap().to_string();
-    assert!(disposition.contains("ticketgram-forecast-"), "{disposition}");
+    let disposition = xlsx.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        disposition.contains("ticketgram-forecast-"),
+        "{disposition}"
+    );
     assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
 
     // An agent does not plan the roster.
@@ -141,9 +170,14 @@ async fn a_desk_three_days_old_learns_how_long_until_the_error_can_be_measured()
     // No history at all: no forecast yet, and the page says how much history it needs.
     let (status, _, page) = get(&console, &session.cookie, "/reports/forecast").await;
     assert_eq!(status, 200);
-    assert!(page.contains("The forecast needs 2 more days of ticket history"), "{page}");
+    assert!(
+        page.contains("The forecast needs 2 more days of ticket history"),
+        "{page}"
+    );
 
-    let until = chrono::Utc::now().duration_trunc(Duration::hours(1)).unwrap();
+    let until = chrono::Utc::now()
+        .duration_trunc(Duration::hours(1))
+        .unwrap();
     let mut times = monday_rush_history(3);
     times.push(until - Duration::hours(72) + Duration::minutes(1));
     console.past_tickets(700_002, &times, &[]).await;
@@ -153,7 +187,10 @@ async fn a_desk_three_days_old_learns_how_long_until_the_error_can_be_measured()
         page.contains("The typical error can be measured after 18 more days of history."),
         "{page}"
     );
-    assert!(page.contains("id=\"staffing\""), "a forecast from the daily pattern");
+    assert!(
+        page.contains("id=\"staffing\""),
+        "a forecast from the daily pattern"
+    );
     assert!(page.contains("assumed: no ticket was resolved"), "{page}");
     console.stop().await;
 }
