@@ -13,7 +13,8 @@ const BATCH: usize = 500;
 
 /// Tickets opened in a UTC hour of a desk with a Monday rush: 2 an hour in office hours on
 /// weekdays, 1 in the early morning and evening, 6 at 10:00; twice as many on Mondays; none
-/// at weekends; a one-ticket wobble from week to week so no two weeks are alike.
+/// at weekends; one more now and then (a different hour each week), so no two weeks are
+/// alike.
 pub fn monday_rush_tickets(hour: Timestamp, week: i64) -> usize {
     let base: i64 = match hour.hour() {
         10 => 6,
@@ -26,12 +27,10 @@ pub fn monday_rush_tickets(hour: Timestamp, week: i64) -> usize {
         Weekday::Sat | Weekday::Sun => 0,
         _ => 1,
     };
-    let wobble = if base > 0 {
-        (week + i64::from(hour.hour())) % 3 - 1
-    } else {
-        0
-    };
-    usize::try_from((base * day + wobble).max(0)).unwrap_or(0)
+    let usual = base * day;
+    let weekday = i64::from(hour.weekday().num_days_from_monday());
+    let extra = i64::from(usual > 0 && (week + i64::from(hour.hour()) + weekday) % 5 == 0);
+    usize::try_from(usual + extra).unwrap_or(0)
 }
 
 /// The opening times of `days` days of [`monday_rush_tickets`] up to the current hour (not
