@@ -36,3 +36,22 @@ report-chart-agents = Übernommene und geschlossene Tickets je Agent
 report-chart-topics = Erstellte Tickets je Thema
 report-chart-trend = Tickets pro Tag
 report-chart-topic-trend = Neue Tickets pro Tag und Thema
+
+# The forecast workbook and CSV (console: Reports → Forecast).
+forecast-sheet-hours = Prognose
+forecast-sheet-assumptions = Annahmen
+forecast-hour = Stunde
+forecast-expected = Erwartete Tickets
+forecast-lower = Untergrenze (80 %)
+forecast-upper = Obergrenze (80 %)
+forecast-open = Geöffnet
+forecast-open-yes = geöffnet
+forecast-open-no = geschlossen
+forecast-agents = Benötigte Agenten
+forecast-chart = Erwartete Tickets und benötigte Agenten pro Stunde
+forecast-handling-min = Verwendete Bearbeitungszeit (min)
+forecast-handling-measured-on = Gemessen an gelösten Tickets
+forecast-target-min = Ziel für die erste Antwort (min)
+forecast-service-level = Anteil innerhalb des Ziels beantwortet (%)
+forecast-error-model = Typischer Fehler der Prognose (%)
+forecast-error-naive = Typischer Fehler von „wie dieselbe Stunde letzte Woche“ (%)

@@ -158,6 +158,46 @@ web-reports-opened = eröffnet
 web-reports-closed = geschlossen
 web-reports-trend-label = Eröffnet und geschlossen pro Tag
 
+## Prognose und Personalbedarf (Berichte → Prognose)
+web-reports-forecast-link = Prognose und Personalbedarf
+web-forecast-title = Prognose und Personalbedarf
+web-forecast-zone = Lokale Tage und Stunden, Zeitzone { $zone }; erstellt aus { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tagen
+    } Verlauf.
+web-forecast-needs-days = Die Prognose braucht noch { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    } Ticketverlauf, bevor sie etwas sagen kann.
+web-forecast-error = Typischer Fehler { $model } % (Schätzung „wie dieselbe Stunde letzte Woche“: { $naive } %).
+web-forecast-error-worse = In den letzten zwei Wochen lag die Schätzung „wie dieselbe Stunde letzte Woche“ näher als die Prognose: vorsichtig planen.
+web-forecast-error-needs-days = Der typische Fehler lässt sich nach { $days ->
+        [one] { $days } weiteren Tag
+       *[other] { $days } weiteren Tagen
+    } Verlauf messen.
+web-forecast-error-none = Keine Tickets in den letzten zwei Wochen: Der Fehler lässt sich nicht messen.
+web-forecast-days = Die nächsten 14 Tage
+web-forecast-day = Tag
+web-forecast-peak-agents = Höchstens gleichzeitig benötigte Agenten
+web-forecast-agent-hours = Agentenstunden
+web-forecast-staffing = Benötigte Agenten pro Stunde
+web-forecast-staffing-note = Agenten, die Tickets beantworten, ohne Pausen; „–“: der Helpdesk ist geschlossen.
+web-forecast-assumptions = Annahmen
+web-forecast-handling = Bearbeitungszeit { $minutes } min: der Median der Zeit von der ersten Antwort bis zur Lösung bei { $tickets } in den letzten 8 Wochen gelösten Tickets.
+web-forecast-handling-assumed = Bearbeitungszeit { $minutes } min, angenommen: In den letzten 8 Wochen wurde kein Ticket nach einer Antwort gelöst.
+web-forecast-target = Erste Antwort innerhalb von { $minutes } min für { $percent } % der Tickets (das Ziel des Helpdesks für normale Priorität).
+web-forecast-target-default = Erste Antwort innerhalb von { $minutes } min für { $percent } % der Tickets (der Helpdesk hat kein Ziel für die erste Antwort; der Standardwert gilt).
+web-forecast-method = Stunde für Stunde aus den letzten 8 Wochen (Tages- und Wochenmuster, Feiertage des Helpdesks); im Band liegen etwa 8 von 10 Stunden. Agenten nach Erlang C: Tickets kommen zufällig, ein Ticket pro Agent zugleich.
+web-forecast-days-label = Erwartete Tickets pro Tag
+web-forecast-hours-label = Erwartete Tickets pro Stunde mit 80-%-Band
+web-weekday-mon = Mo
+web-weekday-tue = Di
+web-weekday-wed = Mi
+web-weekday-thu = Do
+web-weekday-fri = Fr
+web-weekday-sat = Sa
+web-weekday-sun = So
+
 ## Fehler
 web-error-title-bad-request = Nicht angenommen
 web-error-title-unauthorized = Nicht angemeldet

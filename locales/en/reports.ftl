@@ -36,3 +36,22 @@ report-chart-agents = Tickets taken and closed per agent
 report-chart-topics = Tickets created per topic
 report-chart-trend = Tickets per day
 report-chart-topic-trend = Tickets created per day, by topic
+
+# The forecast workbook and CSV (console: Reports → Forecast).
+forecast-sheet-hours = Forecast
+forecast-sheet-assumptions = Assumptions
+forecast-hour = Hour
+forecast-expected = Expected tickets
+forecast-lower = Low (80% band)
+forecast-upper = High (80% band)
+forecast-open = Open
+forecast-open-yes = open
+forecast-open-no = closed
+forecast-agents = Agents needed
+forecast-chart = Expected tickets and agents needed per hour
+forecast-handling-min = Handling time used (min)
+forecast-handling-measured-on = Resolved tickets it was measured on
+forecast-target-min = First-reply target (min)
+forecast-service-level = Share answered within the target (%)
+forecast-error-model = Typical error of the forecast (%)
+forecast-error-naive = Typical error of same-hour-last-week (%)

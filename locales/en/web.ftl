@@ -159,6 +159,46 @@ web-reports-opened = opened
 web-reports-closed = closed
 web-reports-trend-label = Opened and closed per day
 
+## Forecast and staffing (Reports → Forecast)
+web-reports-forecast-link = Forecast and staffing
+web-forecast-title = Forecast and staffing
+web-forecast-zone = Local days and hours, time zone { $zone }; made from { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } of history.
+web-forecast-needs-days = The forecast needs { $days ->
+        [one] { $days } more day
+       *[other] { $days } more days
+    } of ticket history before it can say anything.
+web-forecast-error = Typical error { $model } % (same-hour-last-week guess: { $naive } %).
+web-forecast-error-worse = On the last two weeks the same-hour-last-week guess did better than the forecast: plan with care.
+web-forecast-error-needs-days = The typical error can be measured after { $days ->
+        [one] { $days } more day
+       *[other] { $days } more days
+    } of history.
+web-forecast-error-none = No tickets in the last two weeks: there is nothing to measure the error on.
+web-forecast-days = The next 14 days
+web-forecast-day = Day
+web-forecast-peak-agents = Most agents at once
+web-forecast-agent-hours = Agent-hours
+web-forecast-staffing = Agents needed per hour
+web-forecast-staffing-note = Agents answering tickets, breaks not included; “–”: the desk is closed.
+web-forecast-assumptions = Assumptions
+web-forecast-handling = Handling time { $minutes } min: the median time from the first reply to the resolution of { $tickets } tickets resolved in the last 8 weeks.
+web-forecast-handling-assumed = Handling time { $minutes } min, assumed: no ticket was resolved after a reply in the last 8 weeks.
+web-forecast-target = First reply within { $minutes } min for { $percent } % of tickets (the desk's target for normal priority).
+web-forecast-target-default = First reply within { $minutes } min for { $percent } % of tickets (the desk has no first-reply target; the default is used).
+web-forecast-method = Hour by hour from the last 8 weeks (daily and weekly pattern, the desk's holidays); the band holds about 8 hours in 10. Agents by Erlang C: tickets arrive at random, one ticket per agent at a time.
+web-forecast-days-label = Expected tickets per day
+web-forecast-hours-label = Expected tickets per hour, with the 80 % band
+web-weekday-mon = Mon
+web-weekday-tue = Tue
+web-weekday-wed = Wed
+web-weekday-thu = Thu
+web-weekday-fri = Fri
+web-weekday-sat = Sat
+web-weekday-sun = Sun
+
 ## Errors
 web-error-title-bad-request = Not accepted
 web-error-title-unauthorized = Not signed in

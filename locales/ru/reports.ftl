@@ -36,3 +36,22 @@ report-chart-agents = Взятые и закрытые заявки по аге�
 report-chart-topics = Созданные заявки по темам
 report-chart-trend = Заявки по дням
 report-chart-topic-trend = Новые заявки по дням и темам
+
+# The forecast workbook and CSV (console: Reports → Forecast).
+forecast-sheet-hours = Прогноз
+forecast-sheet-assumptions = Допущения
+forecast-hour = Час
+forecast-expected = Ожидается обращений
+forecast-lower = Нижняя граница (80%)
+forecast-upper = Верхняя граница (80%)
+forecast-open = Рабочее время
+forecast-open-yes = открыто
+forecast-open-no = закрыто
+forecast-agents = Нужно агентов
+forecast-chart = Ожидаемые обращения и нужные агенты по часам
+forecast-handling-min = Время обработки (мин)
+forecast-handling-measured-on = Решённых обращений в замере
+forecast-target-min = Цель первого ответа (мин)
+forecast-service-level = Доля ответов в пределах цели (%)
+forecast-error-model = Типичная ошибка прогноза (%)
+forecast-error-naive = Типичная ошибка «как час неделю назад» (%)

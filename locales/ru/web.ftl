@@ -159,6 +159,49 @@ web-reports-opened = создано
 web-reports-closed = закрыто
 web-reports-trend-label = Создано и закрыто по дням
 
+## Прогноз и штат (Отчёты → Прогноз)
+web-reports-forecast-link = Прогноз и штат
+web-forecast-title = Прогноз и штат
+web-forecast-zone = Местные дни и часы, часовой пояс { $zone }; по истории за { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }.
+web-forecast-needs-days = Для прогноза нужна история ещё за { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }.
+web-forecast-error = Типичная ошибка { $model } % (догадка «как в тот же час неделю назад»: { $naive } %).
+web-forecast-error-worse = За последние две недели догадка «как в тот же час неделю назад» оказалась точнее прогноза: планируйте осторожно.
+web-forecast-error-needs-days = Типичную ошибку можно будет измерить, когда история станет длиннее ещё на { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }.
+web-forecast-error-none = За последние две недели обращений не было: ошибку измерить не на чем.
+web-forecast-days = Следующие 14 дней
+web-forecast-day = День
+web-forecast-peak-agents = Больше всего агентов одновременно
+web-forecast-agent-hours = Агенто-часы
+web-forecast-staffing = Нужно агентов по часам
+web-forecast-staffing-note = Агенты, отвечающие на обращения, без учёта перерывов; «–»: служба закрыта.
+web-forecast-assumptions = Допущения
+web-forecast-handling = Время обработки { $minutes } мин: медиана времени от первого ответа до решения по { $tickets } обращениям, решённым за последние 8 недель.
+web-forecast-handling-assumed = Время обработки { $minutes } мин, принято по умолчанию: за последние 8 недель нет обращений, решённых после ответа.
+web-forecast-target = Первый ответ в течение { $minutes } мин для { $percent } % обращений (цель службы для обычного приоритета).
+web-forecast-target-default = Первый ответ в течение { $minutes } мин для { $percent } % обращений (у службы нет цели первого ответа; взято значение по умолчанию).
+web-forecast-method = По часам на основе последних 8 недель (суточный и недельный ритм, праздники службы); в полосу попадают примерно 8 часов из 10. Агенты по формуле Эрланга C: обращения приходят случайно, у агента одно обращение за раз.
+web-forecast-days-label = Ожидаемые обращения по дням
+web-forecast-hours-label = Ожидаемые обращения по часам с полосой 80 %
+web-weekday-mon = Пн
+web-weekday-tue = Вт
+web-weekday-wed = Ср
+web-weekday-thu = Чт
+web-weekday-fri = Пт
+web-weekday-sat = Сб
+web-weekday-sun = Вс
+
 ## Ошибки
 web-error-title-bad-request = Не принято
 web-error-title-unauthorized = Вход не выполнен

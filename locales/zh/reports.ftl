@@ -36,3 +36,22 @@ report-chart-agents = 各客服接手与关闭的工单
 report-chart-topics = 各主题新建的工单
 report-chart-trend = 每日工单
 report-chart-topic-trend = 按主题的每日新工单
+
+# The forecast workbook and CSV (console: Reports → Forecast).
+forecast-sheet-hours = 预测
+forecast-sheet-assumptions = 假设
+forecast-hour = 小时
+forecast-expected = 预计工单数
+forecast-lower = 下限（80% 区间）
+forecast-upper = 上限（80% 区间）
+forecast-open = 营业
+forecast-open-yes = 营业
+forecast-open-no = 休息
+forecast-agents = 所需客服人数
+forecast-chart = 每小时预计工单数与所需客服人数
+forecast-handling-min = 采用的处理时长（分钟）
+forecast-handling-measured-on = 测量所用的已解决工单数
+forecast-target-min = 首次回复目标（分钟）
+forecast-service-level = 目标时间内回复的比例（%）
+forecast-error-model = 预测的典型误差（%）
+forecast-error-naive = “与上周同一小时相同”的典型误差（%）

@@ -157,6 +157,37 @@ web-reports-opened = 已创建
 web-reports-closed = 已关闭
 web-reports-trend-label = 每日创建与关闭
 
+## 预测与排班（报表 → 预测）
+web-reports-forecast-link = 预测与排班
+web-forecast-title = 预测与排班
+web-forecast-zone = 按本地日期和小时，时区 { $zone }；基于 { $days } 天的历史数据。
+web-forecast-needs-days = 还需要 { $days } 天的工单历史才能做出预测。
+web-forecast-error = 典型误差 { $model } %（“与上周同一小时相同”的估计：{ $naive } %）。
+web-forecast-error-worse = 在最近两周，“与上周同一小时相同”的估计比预测更准确：请谨慎安排。
+web-forecast-error-needs-days = 再积累 { $days } 天的历史后即可测量典型误差。
+web-forecast-error-none = 最近两周没有工单：无法测量误差。
+web-forecast-days = 未来 14 天
+web-forecast-day = 日期
+web-forecast-peak-agents = 同时最多所需客服
+web-forecast-agent-hours = 客服工时
+web-forecast-staffing = 每小时所需客服人数
+web-forecast-staffing-note = 处理工单的客服人数，不含休息时间；“–”：服务台休息。
+web-forecast-assumptions = 假设
+web-forecast-handling = 处理时长 { $minutes } 分钟：最近 8 周内已解决的 { $tickets } 个工单从首次回复到解决的中位时间。
+web-forecast-handling-assumed = 处理时长 { $minutes } 分钟（假设值）：最近 8 周内没有回复后解决的工单。
+web-forecast-target = { $percent } % 的工单在 { $minutes } 分钟内得到首次回复（服务台对普通优先级的目标）。
+web-forecast-target-default = { $percent } % 的工单在 { $minutes } 分钟内得到首次回复（服务台未设置首次回复目标，使用默认值）。
+web-forecast-method = 基于最近 8 周逐小时预测（日与周规律、服务台节假日）；区间约覆盖 10 个小时中的 8 个。客服人数按 Erlang C 计算：工单随机到达，每位客服同一时间处理一个工单。
+web-forecast-days-label = 每日预计工单数
+web-forecast-hours-label = 每小时预计工单数及 80 % 区间
+web-weekday-mon = 周一
+web-weekday-tue = 周二
+web-weekday-wed = 周三
+web-weekday-thu = 周四
+web-weekday-fri = 周五
+web-weekday-sat = 周六
+web-weekday-sun = 周日
+
 ## 错误
 web-error-title-bad-request = 未被接受
 web-error-title-unauthorized = 未登录

@@ -12,6 +12,7 @@ mod auth;
 mod clients;
 mod error;
 mod extract;
+mod forecast;
 mod idempotency;
 pub mod openapi;
 mod privacy;

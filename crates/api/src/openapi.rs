@@ -171,6 +171,104 @@ fn operation(endpoint: &Endpoint) -> Value {
     op
 }
 
+/// `GET /reports/forecast`: see docs/forecasting.md for what each number means.
+fn forecast_schema() -> Value {
+    let number = || json!({ "type": "number" });
+    let count = || json!({ "type": "integer", "minimum": 0 });
+    let days_missing = |what: &str| {
+        json!({ "type": ["integer", "null"], "minimum": 1,
+                "description": format!("Days of history still missing before {what}; null when there is enough") })
+    };
+    let hour = object(
+        &[
+            "local_time",
+            "starts_at",
+            "expected",
+            "lower",
+            "upper",
+            "open",
+            "agents",
+            "holiday_multiplier",
+        ],
+        json!({
+            "local_time": { "type": "string", "description": "The local wall-clock hour it starts at, YYYY-MM-DDTHH:MM:SS in the desk's zone" },
+            "starts_at": { "type": ["string", "null"], "format": "date-time", "description": "The instant it starts (UTC); null for the hour skipped when clocks go forward" },
+            "expected": { "type": "number", "minimum": 0, "description": "Tickets expected to be opened in the hour" },
+            "lower": { "type": ["number", "null"], "description": "Low end of the band (see interval_level)" },
+            "upper": { "type": ["number", "null"], "description": "High end of the band" },
+            "open": { "type": "boolean", "description": "The desk works during (part of) the hour" },
+            "agents": { "type": "integer", "minimum": 0, "description": "Agents answering tickets needed to meet the target (Erlang C); 0 while closed" },
+            "holiday_multiplier": { "type": ["number", "null"], "description": "Applied when the day is one of the desk's holidays" },
+        }),
+    );
+    let day = object(
+        &["date", "expected", "peak_agents", "agent_hours"],
+        json!({
+            "date": { "type": "string", "format": "date" }, "expected": number(),
+            "peak_agents": count(), "agent_hours": count(),
+        }),
+    );
+    let backtest = object(
+        &[
+            "model_wape",
+            "seasonal_naive_wape",
+            "model_mae",
+            "seasonal_naive_mae",
+            "model_beats_seasonal_naive",
+            "hours",
+        ],
+        json!({
+            "model_wape": { "type": ["number", "null"], "description": "Σ|actual − forecast| / Σ actual over the last two weeks, each forecast a week ahead (0.17 = 17 %)" },
+            "seasonal_naive_wape": { "type": ["number", "null"], "description": "The same for \"same hour last week\"" },
+            "model_mae": number(), "seasonal_naive_mae": number(),
+            "model_beats_seasonal_naive": { "type": "boolean" }, "hours": count(),
+        }),
+    );
+    let assumptions = object(
+        &[
+            "average_handling_secs",
+            "handling_measured_on",
+            "target_answer_secs",
+            "target_is_default",
+            "service_level",
+        ],
+        json!({
+            "average_handling_secs": { "type": "number", "description": "Median time from first reply to resolution of tickets resolved in the last 8 weeks (600 when none)" },
+            "handling_measured_on": count(),
+            "target_answer_secs": { "type": "number", "description": "The desk's first-reply target for normal priority" },
+            "target_is_default": { "type": "boolean" },
+            "service_level": { "type": "number", "description": "Share of first replies within the target (0.8)" },
+        }),
+    );
+    let mut schema = object(
+        &[
+            "time_zone",
+            "history_hours",
+            "forecast_needs_more_days",
+            "backtest_needs_more_days",
+            "backtest",
+            "assumptions",
+            "interval_level",
+            "days",
+            "hours",
+        ],
+        json!({
+            "time_zone": string(),
+            "history_hours": count(),
+            "forecast_needs_more_days": days_missing("there is a forecast (two days)"),
+            "backtest_needs_more_days": days_missing("the back-test runs (three weeks)"),
+            "backtest": { "anyOf": [backtest, { "type": "null" }] },
+            "assumptions": assumptions,
+            "interval_level": number(),
+            "days": { "type": "array", "items": day },
+            "hours": { "type": "array", "items": hour, "description": "336 hours from the next local midnight; empty while the history is too short" },
+        }),
+    );
+    schema["description"] =
+        json!("The desk's forecast and staffing plan, as the console's forecast page shows it");
+    schema
+}
+
 fn string() -> Value {
     json!({ "type": "string" })
 }
@@ -324,6 +422,7 @@ fn schemas() -> Value {
             "language": or_null(languages.clone()),
         })),
         "Report": { "type": "object", "description": "The desk report (totals, per agent, per topic, daily trend), as computed by Ticketgram's report maths" },
+        "Forecast": forecast_schema(),
         "Webhook": webhook,
         "CreatedWebhook": created_webhook,
         "WebhookList": object(&["webhooks"], json!({ "webhooks": { "type": "array", "items": reference("Webhook") } })),

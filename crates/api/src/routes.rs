@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 use crate::rules;
 use crate::scope::Scope;
 use crate::{
-    clients, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints, ApiState,
+    clients, forecast, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints,
+    ApiState,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +260,18 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: None,
         response: (200, Some("Report")),
         handler: || get(reports::report),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/reports/forecast",
+        scope: Some(Scope::ReportsRead),
+        operation: "getForecast",
+        summary: "Tickets expected per hour of the next 14 local days (with an 80 % band), agents needed \
+                  to meet the first-reply target, the back-test's errors and the assumptions",
+        query: &[],
+        request: None,
+        response: (200, Some("Forecast")),
+        handler: || get(forecast::forecast),
     },
     Endpoint {
         verb: Verb::Get,

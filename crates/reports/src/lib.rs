@@ -13,6 +13,7 @@
 mod cell;
 mod error;
 mod export;
+pub mod forecast;
 mod labels;
 mod period;
 mod tables;

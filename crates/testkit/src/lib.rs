@@ -14,6 +14,7 @@
 pub mod database;
 pub mod desk;
 pub mod eventually;
+pub mod history;
 pub mod log;
 pub mod messages;
 pub mod people;

@@ -17,6 +17,7 @@ mod attachment;
 pub mod auth;
 mod error;
 mod files;
+mod forecast;
 pub mod headers;
 mod inbox;
 mod language;
@@ -130,6 +131,9 @@ pub fn router(state: WebState) -> Router {
         .route("/reports", get(reports::page))
         .route("/reports/export.csv", get(reports::export_csv))
         .route("/reports/export.xlsx", get(reports::export_xlsx))
+        .route("/reports/forecast", get(forecast::page))
+        .route("/reports/forecast.xlsx", get(forecast::export_xlsx))
+        .route("/reports/forecast.csv", get(forecast::export_csv))
         .route("/static/{name}", get(assets::serve))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -181,5 +185,8 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/reports", Some(Admin)),
         ("GET", "/reports/export.csv", Some(Admin)),
         ("GET", "/reports/export.xlsx", Some(Admin)),
+        ("GET", "/reports/forecast", Some(Admin)),
+        ("GET", "/reports/forecast.xlsx", Some(Admin)),
+        ("GET", "/reports/forecast.csv", Some(Admin)),
     ]
 };

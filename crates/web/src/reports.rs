@@ -279,6 +279,7 @@ pub async fn page(
             button { (words.t("web-reports-show")) }
             a href={ "/reports/export.xlsx?" (query) } { (words.t("web-reports-export-xlsx")) }
             a href={ "/reports/export.csv?" (query) } { (words.t("web-reports-export-csv")) }
+            a href="/reports/forecast" { (words.t("web-reports-forecast-link")) }
         }
         p.muted { (zone) }
         table #totals { (stats_head(&words, "")) tbody { (stats_row(&built.desk_name, &r.totals)) } }
@@ -330,7 +331,7 @@ pub async fn export_xlsx(
     ))
 }
 
-fn download(mime: &str, name: &str, bytes: Vec<u8>) -> Response {
+pub(crate) fn download(mime: &str, name: &str, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, mime.to_string()),

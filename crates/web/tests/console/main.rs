@@ -5,6 +5,7 @@
 mod authz;
 mod browser;
 mod flow;
+mod forecast;
 mod harness;
 mod privacy;
 mod security;
