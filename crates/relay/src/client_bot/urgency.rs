@@ -32,7 +32,12 @@ pub(crate) async fn raise_if_called_for(
     if priority <= ticket.priority {
         return Ok(ticket);
     }
-    tracing::info!(ticket = ticket.number.0, ?cues, to = priority.as_str(), "priority raised by the question's words");
+    tracing::info!(
+        ticket = ticket.number.0,
+        ?cues,
+        to = priority.as_str(),
+        "priority raised by the question's words"
+    );
     fx.tx
         .set_ticket_priority(desk.ws(), ticket.id, priority, Actor::System, fx.now)
         .await?;
@@ -45,7 +50,9 @@ mod tests {
 
     #[test]
     fn fraud_is_urgent_a_hurry_is_high_and_a_plain_question_stays_as_it_is() {
-        let fraud = called_for(Some("Someone stole my card and made payments I did not make"));
+        let fraud = called_for(Some(
+            "Someone stole my card and made payments I did not make",
+        ));
         assert_eq!(fraud.map(|(p, _)| p), Some(Priority::Urgent));
         let hurry = called_for(Some("Срочно! Не могу войти в аккаунт"));
         assert_eq!(hurry.map(|(p, _)| p), Some(Priority::High));
