@@ -74,6 +74,7 @@ default-alias = Support
 card-title = { $number } · { $topic }
 card-client = Kunde: { $client }
 card-client-erased = Kunde: auf Wunsch gelöscht
+card-client-angry = 😠 Der Kunde klingt verärgert: ein erfahrener Blick hilft
 card-language = 🌐 Sprache: { $language }
 card-status = Status: { $status }
 card-priority = Priorität: { $priority }

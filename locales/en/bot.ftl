@@ -75,6 +75,7 @@ default-alias = Support
 card-title = { $number } · { $topic }
 card-client = Client: { $client }
 card-client-erased = Client: erased at their request
+card-client-angry = 😠 The client sounds angry: a senior eye may help
 card-language = 🌐 Language: { $language }
 card-status = Status: { $status }
 card-priority = Priority: { $priority }

@@ -74,6 +74,7 @@ default-alias = Поддержка
 card-title = { $number } · { $topic }
 card-client = Клиент: { $client }
 card-client-erased = Клиент: данные удалены по запросу
+card-client-angry = 😠 Клиент раздражён: стоит подключить опытного агента
 card-language = 🌐 Язык: { $language }
 card-status = Статус: { $status }
 card-priority = Приоритет: { $priority }

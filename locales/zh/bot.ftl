@@ -74,6 +74,7 @@ default-alias = 客服
 card-title = { $number } · { $topic }
 card-client = 客户：{ $client }
 card-client-erased = 客户：应其要求已删除
+card-client-angry = 😠 客户情绪激动：建议资深客服关注
 card-language = 🌐 语言：{ $language }
 card-status = 状态：{ $status }
 card-priority = 优先级：{ $priority }

@@ -85,6 +85,14 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
             ),
         );
     }
+    // Set by the system when the client sounds angry (see `client_bot::mood`).
+    if ticket
+        .tags
+        .iter()
+        .any(|tag| tag.as_str() == crate::client_bot::ANGRY_TAG)
+    {
+        lines.insert(2, t.text(lang, "card-client-angry", &[]));
+    }
     // Agents must see at a glance that nothing this client sends reaches the thread.
     if let Some(block) = &facts.client.blocked {
         lines.insert(

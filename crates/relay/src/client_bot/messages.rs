@@ -183,6 +183,7 @@ pub(crate) async fn open_ticket(
         fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
             .await?;
     }
+    super::mood::note(desk, fx, ticket.id, text).await?;
     let stored = store_client_message(desk, fx, message, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored.message.id, content).await?;
     crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
@@ -207,13 +208,18 @@ pub(crate) async fn add_to_ticket(
         .set_current_ticket(desk.ws(), client.id, Some(ticket), fx.now)
         .await?;
     let learned = super::language::learn_from(desk, fx, client, content.text.as_deref()).await?;
+    let angry = super::mood::note(desk, fx, ticket, content.text.as_deref()).await?;
     let recorded = store_client_message(desk, fx, message, content, ticket).await?;
     relay_to_thread(desk, fx, ticket, recorded.message.id, content).await?;
     crate::notices::bursts::client_wrote(desk, fx, ticket, &recorded.message).await?;
     // Only a client answering a ticket that waited on them changes what its card shows (the
-    // status), or one writing in a language new to the desk; any other message leaves the
+    // status), one writing in a language new to the desk or sounding angry for the first
+    // time; any other message leaves the
     // card as it is, so it is not redrawn.
-    if recorded.status_change.is_some() || learned.written_language != client.written_language {
+    if recorded.status_change.is_some()
+        || angry
+        || learned.written_language != client.written_language
+    {
         fx.refresh_card(ticket).await?;
     }
     Ok(())

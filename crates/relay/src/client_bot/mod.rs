@@ -6,6 +6,7 @@ mod flood;
 mod language;
 mod menu;
 mod messages;
+mod mood;
 mod rating;
 mod routing;
 mod urgency;
@@ -13,6 +14,7 @@ mod urgency;
 pub use buttons::handle_button;
 pub use language::language_name;
 pub use messages::{handle_edit, handle_message};
+pub use mood::ANGRY as ANGRY_TAG;
 
 use crate::desk::Desk;
 use crate::RelayError;
