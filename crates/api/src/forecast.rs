@@ -3,7 +3,8 @@
 //! the numbers the console's forecast page shows.
 
 use axum::{Extension, Json};
-use ticketgram_reports::forecast::{desk_forecast, history_window, DeskForecast, DeskHistory};
+use ticketgram_relay::forecast::{forecast_now, ForecastError};
+use ticketgram_reports::forecast::DeskForecast;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -13,19 +14,9 @@ pub(crate) async fn forecast(
 ) -> Result<Json<DeskForecast>, ApiError> {
     // The desk as configured now: its time zone, working hours, holidays and targets.
     let desk = caller.desk.current().await?;
-    let now = chrono::Utc::now();
-    let window = history_window(now);
-    let read = desk
-        .store
-        .forecast_history(caller.ws(), window.0, window.1)
-        .await?;
-    let history = DeskHistory::new(
-        read.opened.iter().map(|o| (o.hour, o.tickets)),
-        read.first_ticket_at,
-        window,
-        read.handling_times,
-    );
-    let forecast = desk_forecast(&history, now, &desk.config.hours, &desk.config.sla)
-        .map_err(|e| ApiError::Internal(format!("making the forecast: {e}")))?;
+    let forecast = forecast_now(&desk).await.map_err(|e| match e {
+        ForecastError::Store(e) => e.into(),
+        ForecastError::Model(_) => ApiError::Internal(e.to_string()),
+    })?;
     Ok(Json(forecast))
 }

@@ -14,28 +14,18 @@ use axum::response::{IntoResponse, Response};
 use chrono::Datelike;
 use maud::{html, Markup, PreEscaped};
 use ticketgram_i18n::Arg;
+use ticketgram_relay::forecast::ForecastError;
 use ticketgram_relay::Desk;
-use ticketgram_reports::forecast::{
-    desk_forecast, forecast_csv, forecast_file_name, forecast_xlsx, history_window, DeskForecast,
-    DeskHistory,
-};
+use ticketgram_reports::forecast::{forecast_csv, forecast_file_name, forecast_xlsx, DeskForecast};
 
-/// The forecast as of now, from the store's last weeks and the desk's hours and targets.
+/// The forecast as of now (the same numbers the API serves).
 pub(crate) async fn forecast_now(desk: &Desk) -> Result<DeskForecast, WebError> {
-    let now = chrono::Utc::now();
-    let window = history_window(now);
-    let read = desk
-        .store
-        .forecast_history(desk.ws(), window.0, window.1)
-        .await?;
-    let history = DeskHistory::new(
-        read.opened.iter().map(|o| (o.hour, o.tickets)),
-        read.first_ticket_at,
-        window,
-        read.handling_times,
-    );
-    desk_forecast(&history, now, &desk.config.hours, &desk.config.sla)
-        .map_err(|e| WebError::Internal(format!("making the forecast: {e}")))
+    ticketgram_relay::forecast::forecast_now(desk)
+        .await
+        .map_err(|e| match e {
+            ForecastError::Store(e) => e.into(),
+            ForecastError::Model(_) => WebError::Internal(e.to_string()),
+        })
 }
 
 /// "Mon 03-09": the weekday in the reader's language, then the date.
