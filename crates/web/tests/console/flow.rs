@@ -1,18 +1,7 @@
 //! An agent's day in the console: the inbox filters, live updates, answering a ticket (the
 //! client gets it from the client bot), a note, files, and the reports.
 
-use crate::harness::{eventually, http, text_of, Console, WAIT};
-
-async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String) {
-    let response = http()
-        .get(console.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
+use crate::harness::{eventually, get, http, text_of, Console, WAIT};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_answers_a_ticket_from_the_console() {

@@ -3,26 +3,10 @@
 //! desk is closed then), the typical error and the assumptions; the export holds every hour.
 //! A desk three days old is told how long until the error can be measured.
 
-use crate::harness::{http, Console};
+use crate::harness::{get_typed as get, http, Console};
 use chrono::{Datelike, Duration, DurationRound, NaiveDate, Weekday};
 use ticketgram_domain::WorkingHours;
 use ticketgram_testkit::history::monday_rush_history;
-
-async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String, String) {
-    let response = http()
-        .get(console.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    let kind = response
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap_or_default().to_string())
-        .unwrap_or_default();
-    (status, kind, response.text().await.expect("body"))
-}
 
 /// The desk works Monday to Friday, 08:00–20:00 UTC.
 async fn weekday_hours(console: &Console) {

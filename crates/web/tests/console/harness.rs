@@ -135,3 +135,26 @@ pub fn http() -> reqwest::Client {
         .build()
         .expect("client")
 }
+
+/// A signed-in page: status and body.
+pub async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = get_typed(console, cookie, path).await;
+    (status, body)
+}
+
+/// A signed-in download: status, content type and body.
+pub async fn get_typed(console: &Console, cookie: &str, path: &str) -> (u16, String, String) {
+    let response = http()
+        .get(console.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    (status, kind, response.text().await.expect("body"))
+}

@@ -3,18 +3,7 @@
 
 use std::io::Read;
 
-use crate::harness::{http, Console};
-
-async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String) {
-    let response = http()
-        .get(console.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
+use crate::harness::{get, http, Console};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_exports_then_erases_a_client_who_asked() {

@@ -1,20 +1,9 @@
 //! The console speaks its reader's language from the same Fluent files as the bots, shows the
 //! desk's clock, and says what the card and the manager bot say.
 
-use crate::harness::{http, text_of, Console, WAIT};
+use crate::harness::{get, http, text_of, Console, WAIT};
 use ticketgram_domain::{Agent, Language, WorkingHours};
 use ticketgram_store::NewAgent;
-
-async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String) {
-    let response = http()
-        .get(console.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .expect("request");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
 
 async fn post(console: &Console, csrf: &str, cookie: &str, path: &str, form: &[(&str, &str)]) {
     let mut fields = vec![("csrf", csrf)];
