@@ -11,13 +11,13 @@ use ticketgram_understanding::classifier::{self, Example};
 pub fn run(command: ClassifyCommand) -> anyhow::Result<String> {
     match command {
         ClassifyCommand::Evaluate { train, test } => {
-            let train_csv = read(&train)?;
-            let test_csv = read(&test)?;
-            let (trained, tested) = (count(&train_csv)?, count(&test_csv)?);
-            let evaluation = classifier::evaluate_csv(&train_csv, &test_csv)
-                .context("cannot evaluate the classifier")?;
+            let (train, test) = (examples(&train)?, examples(&test)?);
+            let evaluation =
+                classifier::evaluate(&train, &test).context("cannot evaluate the classifier")?;
             Ok(format!(
-                "trained on {trained} messages, tested on {tested}\n{evaluation}\n"
+                "trained on {} messages, tested on {}\n{evaluation}\n",
+                train.len(),
+                test.len()
             ))
         }
         ClassifyCommand::Split {
@@ -27,9 +27,7 @@ pub fn run(command: ClassifyCommand) -> anyhow::Result<String> {
             train_out,
             test_out,
         } => {
-            let examples = classifier::read_examples(read(&input)?.as_bytes())
-                .with_context(|| format!("cannot read {}", input.display()))?;
-            let (train, test) = classifier::split(&examples, test_share, seed);
+            let (train, test) = classifier::split(&examples(&input)?, test_share, seed);
             write(&train_out, &train)?;
             write(&test_out, &test)?;
             Ok(format!(
@@ -43,12 +41,12 @@ pub fn run(command: ClassifyCommand) -> anyhow::Result<String> {
     }
 }
 
-fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
-}
-
-fn count(csv: &str) -> anyhow::Result<usize> {
-    Ok(classifier::read_examples(csv.as_bytes())?.len())
+/// The labelled messages of a CSV file, read once.
+fn examples(path: &Path) -> anyhow::Result<Vec<Example>> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    classifier::read_examples(std::io::BufReader::new(file))
+        .with_context(|| format!("cannot read {}", path.display()))
 }
 
 fn write(path: &Path, examples: &[Example]) -> anyhow::Result<()> {
