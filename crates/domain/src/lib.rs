@@ -10,6 +10,7 @@ pub mod client;
 pub mod conversation;
 pub mod flood;
 pub mod ids;
+pub mod knowledge;
 pub mod language;
 pub mod message;
 pub mod metrics;
@@ -23,6 +24,9 @@ pub use client::{BlockState, Client, HeardLanguage, LearnedLanguage};
 pub use conversation::{ClientState, PendingMessage};
 pub use flood::{FloodLimit, FloodState, Verdict};
 pub use ids::{AgentId, ClientId, MessageId, TicketId, TicketNumber, TopicId, WorkspaceId};
+pub use knowledge::{
+    Article, ArticleDraft, ArticleError, ArticleId, ArticleSlug, ArticleStatus, SuggestionOutcome,
+};
 pub use language::{Language, LanguageSource};
 pub use message::{MediaKind, MediaRef, Message, MessageDirection, TelegramCopy};
 pub use metrics::{build_report, Report, ReportPeriod, TicketFacts};

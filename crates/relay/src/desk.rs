@@ -178,6 +178,8 @@ pub struct Desk {
     pub lookups: Arc<crate::lookups::Lookups>,
     /// Shared by every clone: committing work here wakes the relays that do it.
     pub signals: crate::signals::Signals,
+    /// The knowledge base's search indexes, shared by every clone.
+    pub knowledge: crate::knowledge::KnowledgeCache,
 }
 
 impl Desk {
@@ -191,6 +193,7 @@ impl Desk {
             token_key: None,
             lookups: Arc::default(),
             signals: Default::default(),
+            knowledge: Default::default(),
         }
     }
 

@@ -23,6 +23,7 @@ pub mod health;
 pub mod input;
 pub mod intake;
 pub mod jobs;
+pub mod knowledge;
 mod lease;
 pub mod lookups;
 pub mod manager_bot;
