@@ -234,8 +234,10 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HandOff {
-    /// The desk's topic the ticket opens in (its queue).
-    pub topic: String,
+    /// The desk's topic the ticket opens in (its queue), by name; none for a ticket without a
+    /// topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
     /// The ticket's priority (its SLA); the topic's default when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<PriorityName>")]
