@@ -255,7 +255,8 @@ fn check_pattern(c: &mut Checker<'_>, path: String, pattern: &str) {
     if let Err(e) = regex::Regex::new(pattern) {
         // The regex error is several lines (the pattern, a caret); its last line says why.
         let why = e.to_string();
-        let why = why.lines().last().unwrap_or_default().trim().to_string();
+        let why = why.lines().last().unwrap_or_default().trim();
+        let why = why.strip_prefix("error: ").unwrap_or(why).to_string();
         c.error(
             ProblemKind::InvalidPattern,
             path,

@@ -85,10 +85,12 @@ impl Checker<'_> {
 
 /// " (did you mean `x`?)" when one name is a likely typo of `name`.
 pub(crate) fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    let limit = (name.chars().count() / 3).clamp(1, 3);
+    let length = name.chars().count();
+    let limit = (length / 3).clamp(1, 3);
     candidates
         .map(|c| (distance(name, c), c))
-        .filter(|(d, _)| *d <= limit)
+        // A one-letter name is "close" to every other one-letter name: no suggestion.
+        .filter(|(d, _)| *d <= limit && *d < length)
         .min()
         .map(|(_, c)| format!(" (did you mean `{c}`?)"))
         .unwrap_or_default()

@@ -1,0 +1,5 @@
+//! The flows' stories, in one test binary (one link, fast builds).
+
+mod dispute;
+mod helpers;
+mod shipped;
