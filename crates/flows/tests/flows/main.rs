@@ -1,5 +1,6 @@
 //! The flows' stories, in one test binary (one link, fast builds).
 
+mod conversation;
 mod dispute;
 mod helpers;
 mod shipped;
