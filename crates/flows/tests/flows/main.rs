@@ -3,4 +3,6 @@
 mod conversation;
 mod dispute;
 mod helpers;
+mod schema;
 mod shipped;
+mod validation;
