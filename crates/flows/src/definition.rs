@@ -292,10 +292,12 @@ impl BuiltinAction {
     }
 }
 
-/// The schema of `ticketgram_domain::Priority`, which does not derive `JsonSchema` (the domain
-/// crate stays free of schema concerns). A unit test keeps the two spellings equal.
+// The schema of `ticketgram_domain::Priority`, which does not derive `JsonSchema` (the domain
+// crate stays free of schema concerns). A unit test keeps the two spellings equal.
+/// A ticket priority; each has its own SLA targets.
 #[derive(JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "Priority")]
 #[allow(dead_code)] // only its schema is used
 pub(crate) enum PriorityName {
     Low,

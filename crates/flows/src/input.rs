@@ -21,6 +21,9 @@ pub enum Input {
     Back,
     /// Say the current step again: after a language change, or after the bot's own screen.
     Repeat,
+    /// The client went quiet midway (the bot decides after how long): the form is abandoned
+    /// at the step they were at, and the next message starts afresh.
+    Expire,
     /// The answer to `Effect::Lookup`.
     LookupResult(LookupResult),
     /// The answer to `Effect::SearchKnowledge`: how many articles the bot showed.

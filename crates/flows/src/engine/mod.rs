@@ -67,6 +67,10 @@ impl<'f> Run<'f> {
             }
             Input::Human => self.human(),
             Input::Repeat => self.repeat(),
+            Input::Expire => {
+                self.leave_midway(None);
+                self.state = FlowState::default();
+            }
             Input::Text(text) => self.text(&text),
             Input::Button(data) => self.button(&data),
             Input::Media { kind, file_id } => self.media(kind, file_id),
@@ -307,7 +311,37 @@ impl<'f> Run<'f> {
     }
 
     fn text(&mut self, text: &str) {
-        self.state.last_text = Some(text.to_string());
+        if self.state.is_active() {
+            self.state.last_text = Some(text.to_string());
+        }
+        // A label of the buttons on screen is that button, even if it holds a keyword
+        // ("2. Submit a dispute" is the menu's option, not the "dispute" keyword).
+        if let Some((id, step, Wait::Client)) = self.current() {
+            let options: Vec<_> = match step {
+                Step::Menu(menu) => menu.options.iter().map(|o| (&o.label, None)).collect(),
+                Step::Ask(ask) => match &ask.answer {
+                    Answer::Choice(options) => options
+                        .iter()
+                        .map(|o| (&o.label, Some(o.value.as_str())))
+                        .collect(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            if let Some(i) = answer::pick(options.into_iter(), text) {
+                match step {
+                    Step::Menu(menu) => self.choose(id, &menu.options[i].goto),
+                    Step::Ask(ask) => {
+                        if let Answer::Choice(options) = &ask.answer {
+                            let (value, goto) = answer::choice(&options[i], self.lang);
+                            self.answer(id, value, goto);
+                        }
+                    }
+                    _ => {}
+                }
+                return;
+            }
+        }
         let free_text = matches!(
             self.current(),
             Some((_, Step::Ask(ask), _)) if matches!(ask.answer, Answer::Text(_))
@@ -330,13 +364,8 @@ impl<'f> Run<'f> {
         };
         match (step, wait) {
             (_, Wait::Platform) => self.ask_platform_again(),
-            (Step::Menu(menu), _) => {
-                let labels = menu.options.iter().map(|o| (&o.label, None));
-                match answer::pick(labels, text) {
-                    Some(i) => self.choose(id, &menu.options[i].goto),
-                    None => self.reject(Rejection::NotAnOption),
-                }
-            }
+            // Not one of the options (those were tried first).
+            (Step::Menu(_), _) => self.reject(Rejection::NotAnOption),
             (Step::Ask(_), Wait::Media { .. }) => self.reject(Rejection::ExpectedMedia),
             (Step::Ask(ask), _) => match answer::read(self.flow, id, ask, text, self.lang) {
                 Ok((value, goto)) => self.answer(id, value, goto),

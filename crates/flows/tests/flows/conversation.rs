@@ -377,3 +377,35 @@ fn texts_fall_back_to_english() {
     let mut client = Client::new(&flow, Language::Zh);
     assert_eq!(said(&client.start()), "Pick");
 }
+
+#[test]
+fn a_typed_button_label_is_that_button_even_with_a_keyword_in_it() {
+    let flow = marketplace();
+    let mut client = Client::new(&flow, Language::En);
+    client.start();
+    // A reply keyboard sends the label as text; "dispute" in it is not a jump.
+    let effects = client.text("2. Submit a dispute");
+    assert!(analytics(&effects).contains(&&Analytics::StepCompleted {
+        step: "welcome".into()
+    }));
+    assert_eq!(client.step(), Some("dispute_order"));
+}
+
+#[test]
+fn a_client_who_goes_quiet_midway_is_counted_as_abandoning_that_step() {
+    let flow = marketplace();
+    let mut client = Client::new(&flow, Language::En);
+    client.start();
+    client.text("dispute");
+    let effects = client.send(Input::Expire);
+    assert_eq!(
+        effects,
+        [Effect::Analytics(Analytics::Abandoned {
+            step: "dispute_order".into()
+        })]
+    );
+    assert!(!client.state.is_active());
+    // Quiet at the top menu is not a form left midway.
+    client.start();
+    assert!(client.send(Input::Expire).is_empty());
+}
