@@ -21,11 +21,22 @@ pub fn is_flow_button(data: &str) -> bool {
 pub enum Press<'a> {
     /// Always valid, whatever the step.
     Human,
-    Back { step: &'a str },
-    Done { step: &'a str },
-    Yes { step: &'a str },
-    No { step: &'a str },
-    Option { step: &'a str, token: &'a str },
+    Back {
+        step: &'a str,
+    },
+    Done {
+        step: &'a str,
+    },
+    Yes {
+        step: &'a str,
+    },
+    No {
+        step: &'a str,
+    },
+    Option {
+        step: &'a str,
+        token: &'a str,
+    },
 }
 
 impl Press<'_> {

@@ -97,9 +97,14 @@ pub enum Notice {
 pub enum Rejection {
     NotANumber,
     NotAWholeNumber,
-    OutOfRange { min: Option<f64>, max: Option<f64> },
+    OutOfRange {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
     PatternMismatch,
-    TooLong { max: u32 },
+    TooLong {
+        max: u32,
+    },
     Empty,
     /// Not one of the buttons (nor a label or number of one).
     NotAnOption,
@@ -107,9 +112,15 @@ pub enum Rejection {
     ExpectedMedia,
     /// A file where text was asked for.
     ExpectedText,
-    WrongMediaKind { accepted: Vec<AcceptedMedia> },
-    TooManyFiles { max: u32 },
-    NotEnoughFiles { min: u32 },
+    WrongMediaKind {
+        accepted: Vec<AcceptedMedia>,
+    },
+    TooManyFiles {
+        max: u32,
+    },
+    NotEnoughFiles {
+        min: u32,
+    },
     NotAnOrderNumber,
 }
 
@@ -177,13 +188,23 @@ impl HandOffReason {
 /// Report events, by step id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Analytics {
-    StepEntered { step: String },
+    StepEntered {
+        step: String,
+    },
     /// The client (or the platform) answered and the flow moved on.
-    StepCompleted { step: String },
+    StepCompleted {
+        step: String,
+    },
     /// A keyword, /start or an old menu button took the client away midway.
-    Abandoned { step: String },
+    Abandoned {
+        step: String,
+    },
     /// An answer was refused (steps that confuse clients).
-    AnswerRejected { step: String },
+    AnswerRejected {
+        step: String,
+    },
     /// The knowledge base answered the question; no ticket needed.
-    SelfServed { step: String },
+    SelfServed {
+        step: String,
+    },
 }

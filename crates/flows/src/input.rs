@@ -38,7 +38,9 @@ pub enum Input {
 pub enum LookupResult {
     /// `details`: the platform's summary, shown with `{field.details}` and attached to the
     /// ticket.
-    Found { details: String },
+    Found {
+        details: String,
+    },
     NotFound,
     /// The platform did not answer in time, or the desk has no lookup configured.
     Failed,

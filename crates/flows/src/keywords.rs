@@ -109,9 +109,15 @@ mod tests {
     #[test]
     fn whole_words_in_any_case_and_language() {
         let k = keywords();
-        assert_eq!(k.find("I need a HUMAN please", Scope::Anywhere), Some("human"));
+        assert_eq!(
+            k.find("I need a HUMAN please", Scope::Anywhere),
+            Some("human")
+        );
         assert_eq!(k.find("Оператор!", Scope::Anywhere), Some("human"));
-        assert_eq!(k.find("can I talk to a person?", Scope::Anywhere), Some("human"));
+        assert_eq!(
+            k.find("can I talk to a person?", Scope::Anywhere),
+            Some("human")
+        );
         assert_eq!(k.find("我要人工服务", Scope::Anywhere), Some("human"));
         assert_eq!(k.find("humane treatment", Scope::Anywhere), None);
         assert_eq!(k.find("disputed", Scope::Anywhere), None);

@@ -10,8 +10,8 @@
 //! Invariant: no I/O. This crate knows nothing of Telegram, databases or HTTP; it says what to
 //! do and the bot does it, then feeds the results back as inputs.
 
-pub mod buttons;
 pub mod builtin;
+pub mod buttons;
 pub mod definition;
 pub mod effect;
 mod engine;
@@ -40,5 +40,5 @@ pub use input::{Input, LookupResult};
 pub use problem::{Problem, ProblemKind, Severity};
 pub use state::{FieldValue, FlowState, MediaRef, OrderCheck};
 pub use text::{Texts, Words};
-pub use validate::validate;
 pub use ticketgram_domain::Language;
+pub use validate::validate;

@@ -89,7 +89,10 @@ mod tests {
         let mut fields = Fields::default();
         fields.set("order", FieldValue::order("A-1042"));
         assert_eq!(
-            fill("Dispute for {order} opened, {name}; answer in {hours} h", &fields),
+            fill(
+                "Dispute for {order} opened, {name}; answer in {hours} h",
+                &fields
+            ),
             "Dispute for A-1042 opened, {name}; answer in {hours} h"
         );
     }

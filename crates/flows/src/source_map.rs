@@ -223,11 +223,17 @@ steps:
         assert_eq!(map.locate("steps.welcome.menu.text.en").unwrap().line, 5);
         assert_eq!(
             map.locate("steps.welcome.menu.options[1]"),
-            Some(Pos { line: 9, column: 11 })
+            Some(Pos {
+                line: 9,
+                column: 11
+            })
         );
         assert_eq!(
             map.locate("steps.welcome.menu.options[1].goto"),
-            Some(Pos { line: 10, column: 11 })
+            Some(Pos {
+                line: 10,
+                column: 11
+            })
         );
     }
 

@@ -211,7 +211,9 @@ mod tests {
                 }],
             },
         );
-        state.fields.set("amount", FieldValue::Number { number: 12.5 });
+        state
+            .fields
+            .set("amount", FieldValue::Number { number: 12.5 });
         let json = serde_json::to_string(&state).unwrap();
         assert_eq!(serde_json::from_str::<FlowState>(&json).unwrap(), state);
         assert_eq!(format_number(3.0), "3");

@@ -71,11 +71,9 @@ impl Words {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Language, &str)> {
-        Language::ALL.into_iter().flat_map(move |lang| {
-            self.get(lang)
-                .iter()
-                .map(move |word| (lang, word.as_str()))
-        })
+        Language::ALL
+            .into_iter()
+            .flat_map(move |lang| self.get(lang).iter().map(move |word| (lang, word.as_str())))
     }
 }
 

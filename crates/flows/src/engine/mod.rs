@@ -259,12 +259,13 @@ impl<'f> Run<'f> {
                 .map(|f| (f.name.clone(), f.value.clone()))
                 .collect(),
         };
-        let route = step.routes.as_ref().and_then(|routes| {
-            match self.state.fields.get(&routes.field)? {
-                FieldValue::Choice { value, .. } => routes.cases.get(value),
-                _ => None,
-            }
-        });
+        let route =
+            step.routes
+                .as_ref()
+                .and_then(|routes| match self.state.fields.get(&routes.field)? {
+                    FieldValue::Choice { value, .. } => routes.cases.get(value),
+                    _ => None,
+                });
         let topic = route
             .and_then(|r| r.topic.clone())
             .or_else(|| step.topic.clone());
@@ -497,10 +498,10 @@ impl<'f> Run<'f> {
         match self.state.fields.get_mut(&ask.field) {
             // Files of this visit add up; a visit after Back starts the list again.
             Some(FieldValue::Media { files }) if received > 0 => files.push(file),
-            _ => self.state.fields.set(
-                &ask.field,
-                FieldValue::Media { files: vec![file] },
-            ),
+            _ => self
+                .state
+                .fields
+                .set(&ask.field, FieldValue::Media { files: vec![file] }),
         }
         let received = received + 1;
         self.set_wait(Wait::Media { received });

@@ -22,7 +22,9 @@ impl<'f> Run<'f> {
         let text: &Texts = match step {
             Step::Menu(menu) => {
                 for option in &menu.options {
-                    rows.push(vec![self.option(buttons::option(id, &option.goto), &option.label)]);
+                    rows.push(vec![
+                        self.option(buttons::option(id, &option.goto), &option.label)
+                    ]);
                 }
                 &menu.text
             }

@@ -314,7 +314,10 @@ fn check_hand_off(
             Some(info) if info.kind != "choice" => c.error(
                 ProblemKind::BadField,
                 format!("{path}.field"),
-                format!("routes go by a choice; `{}` is a {} answer", routes.field, info.kind),
+                format!(
+                    "routes go by a choice; `{}` is a {} answer",
+                    routes.field, info.kind
+                ),
             ),
             Some(info) => {
                 for value in routes.cases.keys() {

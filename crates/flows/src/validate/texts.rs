@@ -29,7 +29,11 @@ fn all_texts(def: &FlowDefinition) -> Vec<(String, &Texts, Use)> {
             Step::Menu(menu) => {
                 out.push((format!("{base}.text"), &menu.text, Use::Message));
                 for (i, option) in menu.options.iter().enumerate() {
-                    out.push((format!("{base}.options[{i}].label"), &option.label, Use::Label));
+                    out.push((
+                        format!("{base}.options[{i}].label"),
+                        &option.label,
+                        Use::Label,
+                    ));
                 }
             }
             Step::Ask(ask) => {
@@ -69,8 +73,7 @@ pub(super) fn check(c: &mut Checker<'_>, def: &FlowDefinition) {
             c.error(
                 ProblemKind::MissingText,
                 path.clone(),
-                "no English text (English is shown when the client's language is missing)"
-                    .into(),
+                "no English text (English is shown when the client's language is missing)".into(),
             );
         }
         for (lang, value) in text.iter() {
@@ -88,9 +91,7 @@ pub(super) fn check(c: &mut Checker<'_>, def: &FlowDefinition) {
                         && ACKNOWLEDGEMENT_PLACEHOLDERS.contains(&p.name));
                 let part_known = match p.part {
                     None => true,
-                    Some("details") => fields
-                        .get(p.name)
-                        .is_some_and(|f| f.kind == "order_number"),
+                    Some("details") => fields.get(p.name).is_some_and(|f| f.kind == "order_number"),
                     Some(_) => false,
                 };
                 if !known || !part_known {

@@ -60,7 +60,10 @@ fn refused_answers_say_why_and_keep_everything_collected() {
     client.start();
     client.press("Form");
     assert_eq!(rejection(&client.text("many")), Some(Rejection::NotANumber));
-    assert_eq!(rejection(&client.text("2,5")), Some(Rejection::NotAWholeNumber));
+    assert_eq!(
+        rejection(&client.text("2,5")),
+        Some(Rejection::NotAWholeNumber)
+    );
     assert_eq!(
         rejection(&client.text("40")),
         Some(Rejection::OutOfRange {
@@ -69,7 +72,10 @@ fn refused_answers_say_why_and_keep_everything_collected() {
         })
     );
     client.text("3");
-    assert_eq!(rejection(&client.text("abc-12")), Some(Rejection::PatternMismatch));
+    assert_eq!(
+        rejection(&client.text("abc-12")),
+        Some(Rejection::PatternMismatch)
+    );
     assert_eq!(
         rejection(&client.text("ABC-123")),
         Some(Rejection::TooLong { max: 6 })
@@ -78,10 +84,19 @@ fn refused_answers_say_why_and_keep_everything_collected() {
         rejection(&client.text("see ABC-12")),
         Some(Rejection::TooLong { max: 6 })
     );
-    assert_eq!(client.state.fields.get("items"), Some(&FieldValue::Number { number: 3.0 }));
+    assert_eq!(
+        client.state.fields.get("items"),
+        Some(&FieldValue::Number { number: 3.0 })
+    );
     client.text("ABC-12");
-    assert_eq!(rejection(&client.text("here")), Some(Rejection::ExpectedMedia));
-    assert_eq!(rejection(&client.send(Input::Done)), Some(Rejection::ExpectedMedia));
+    assert_eq!(
+        rejection(&client.text("here")),
+        Some(Rejection::ExpectedMedia)
+    );
+    assert_eq!(
+        rejection(&client.send(Input::Done)),
+        Some(Rejection::ExpectedMedia)
+    );
     let video = client.send(Input::Media {
         kind: ticketgram_domain::MediaKind::Video,
         file_id: "v".into(),
@@ -141,7 +156,9 @@ fn start_always_returns_to_the_top_and_counts_the_form_as_abandoned() {
     client.start();
     client.text("dispute");
     client.text("A-1042");
-    client.send(Input::LookupResult(LookupResult::Found { details: "x".into() }));
+    client.send(Input::LookupResult(LookupResult::Found {
+        details: "x".into(),
+    }));
     let effects = client.start();
     assert!(analytics(&effects).contains(&&Analytics::Abandoned {
         step: "dispute_type".into()
@@ -164,7 +181,9 @@ fn a_keyword_jumps_from_anywhere_but_a_free_text_answer_may_contain_it() {
     assert_eq!(client.step(), Some("dispute_order"));
 
     client.text("A-1042");
-    client.send(Input::LookupResult(LookupResult::Found { details: "x".into() }));
+    client.send(Input::LookupResult(LookupResult::Found {
+        details: "x".into(),
+    }));
     client.text("quality");
     // The reason mentions "dispute" and "human": it is the answer, not a jump.
     client.text("The seller ignores my dispute, I want a human to look at the item");
@@ -173,7 +192,10 @@ fn a_keyword_jumps_from_anywhere_but_a_free_text_answer_may_contain_it() {
     let mut client = Client::new(&flow, Language::Zh);
     client.start();
     let effects = client.text("我要转人工");
-    assert_eq!(hand_off(&effects).reason, HandOffReason::ClientAskedForHuman);
+    assert_eq!(
+        hand_off(&effects).reason,
+        HandOffReason::ClientAskedForHuman
+    );
 }
 
 #[test]
@@ -183,7 +205,9 @@ fn a_button_from_an_outdated_keyboard_is_not_applied_to_the_current_question() {
     client.start();
     client.text("dispute");
     client.text("A-1042");
-    client.send(Input::LookupResult(LookupResult::Found { details: "x".into() }));
+    client.send(Input::LookupResult(LookupResult::Found {
+        details: "x".into(),
+    }));
     let quality = client
         .last_button(|b| b.label == ticketgram_flows::Label::Text("Product quality".into()))
         .unwrap();
@@ -230,7 +254,9 @@ fn every_message_offers_a_human_except_the_acknowledgement_and_every_button_fits
     client.text("A-1042");
     client.send(Input::LookupResult(LookupResult::NotFound));
     client.text("A-1042");
-    client.send(Input::LookupResult(LookupResult::Found { details: "x".into() }));
+    client.send(Input::LookupResult(LookupResult::Found {
+        details: "x".into(),
+    }));
     client.press("商品质量");
     client.text("坏了");
     client.photo("1");
@@ -363,7 +389,9 @@ fn a_client_whose_step_was_edited_away_starts_again_keeping_the_answers() {
     client.start();
     client.text("2");
     client.text("A-1042");
-    client.send(Input::LookupResult(LookupResult::Found { details: "x".into() }));
+    client.send(Input::LookupResult(LookupResult::Found {
+        details: "x".into(),
+    }));
     client.state.at.as_mut().unwrap().step = "removed_in_new_version".into();
     let effects = client.text("quality");
     assert_eq!(says(&effects)[0].notice, Some(Notice::FlowChanged));

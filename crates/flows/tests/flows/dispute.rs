@@ -14,7 +14,10 @@ fn a_buyer_disputes_order_a_1042_for_quality_with_two_screenshots_and_the_ticket
     let mut buyer = Client::new(&flow, Language::En);
     buyer.start();
     let effects = buyer.press("2. Submit a dispute");
-    assert_eq!(said(&effects), "Let's open a dispute. What is the order number?");
+    assert_eq!(
+        said(&effects),
+        "Let's open a dispute. What is the order number?"
+    );
 
     // The order number is checked against the platform.
     let effects = buyer.text("A-1042");
@@ -32,7 +35,10 @@ fn a_buyer_disputes_order_a_1042_for_quality_with_two_screenshots_and_the_ticket
     buyer.press("Product quality");
     buyer.text("Both cases arrived cracked along the edge.");
     let effects = buyer.photo("screenshot-1");
-    assert!(says(&effects)[0].notice.is_some(), "the first file is acknowledged");
+    assert!(
+        says(&effects)[0].notice.is_some(),
+        "the first file is acknowledged"
+    );
     buyer.photo("screenshot-2");
     let effects = buyer.press_builtin(BuiltinLabel::Done);
 
@@ -87,13 +93,21 @@ fn a_buyer_disputes_order_a_1042_for_quality_with_two_screenshots_and_the_ticket
     assert!(buyer.state.fields.is_empty());
     // Every step of the form was completed, none abandoned.
     let events = analytics(&buyer.history);
-    for step in ["dispute_order", "dispute_lookup", "dispute_type", "dispute_reason", "dispute_evidence"] {
+    for step in [
+        "dispute_order",
+        "dispute_lookup",
+        "dispute_type",
+        "dispute_reason",
+        "dispute_evidence",
+    ] {
         assert!(
             events.contains(&&Analytics::StepCompleted { step: step.into() }),
             "{step} completed"
         );
     }
-    assert!(!events.iter().any(|e| matches!(e, Analytics::Abandoned { .. })));
+    assert!(!events
+        .iter()
+        .any(|e| matches!(e, Analytics::Abandoned { .. })));
 }
 
 #[test]
@@ -113,7 +127,11 @@ fn a_payment_dispute_goes_to_the_queue_and_sla_of_its_type() {
     let ticket = hand_off(&effects);
     assert_eq!(ticket.topic.as_deref(), Some("Disputes"));
     assert_eq!(ticket.priority, Some(Priority::High));
-    assert_eq!(ticket.fields[0].1.display(), "B-77", "a leading # is not part of the number");
+    assert_eq!(
+        ticket.fields[0].1.display(),
+        "B-77",
+        "a leading # is not part of the number"
+    );
 }
 
 #[test]
@@ -135,7 +153,11 @@ fn a_client_typing_operator_in_the_middle_of_a_dispute_form_reaches_a_human_with
     let effects = client.text("Оператор");
     let ticket = hand_off(&effects);
     assert_eq!(ticket.reason, HandOffReason::ClientAskedForHuman);
-    assert_eq!(ticket.topic.as_deref(), Some("Disputes"), "the dispute form's human");
+    assert_eq!(
+        ticket.topic.as_deref(),
+        Some("Disputes"),
+        "the dispute form's human"
+    );
     let names: Vec<&str> = ticket.fields.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["order", "dispute_type"]);
     assert_eq!(
@@ -146,7 +168,9 @@ fn a_client_typing_operator_in_the_middle_of_a_dispute_form_reaches_a_human_with
             details: None,
         }
     );
-    assert!(ticket.acknowledgement.starts_with("Сотрудник продолжит работу по вашему спору"));
+    assert!(ticket
+        .acknowledgement
+        .starts_with("Сотрудник продолжит работу по вашему спору"));
     // Asking for a human is not abandoning the form.
     assert!(!analytics(&effects)
         .iter()
@@ -160,7 +184,9 @@ fn the_human_button_midway_also_hands_over_what_was_filled_in() {
     client.start();
     client.press("2. Streitfall melden");
     client.text("A-1042");
-    client.send(Input::LookupResult(LookupResult::Found { details: "ok".into() }));
+    client.send(Input::LookupResult(LookupResult::Found {
+        details: "ok".into(),
+    }));
     let effects = client.press_builtin(BuiltinLabel::Human);
     let ticket = hand_off(&effects);
     assert_eq!(ticket.reason, HandOffReason::ClientAskedForHuman);
@@ -176,7 +202,10 @@ fn an_order_the_platform_does_not_know_is_asked_for_again_and_the_form_goes_on()
     buyer.text("dispute");
     buyer.text("A-9999");
     let effects = buyer.send(Input::LookupResult(LookupResult::NotFound));
-    let texts: Vec<_> = says(&effects).iter().filter_map(|s| s.text.clone()).collect();
+    let texts: Vec<_> = says(&effects)
+        .iter()
+        .filter_map(|s| s.text.clone())
+        .collect();
     assert_eq!(
         texts,
         [
@@ -201,7 +230,9 @@ fn a_wrong_order_number_gets_the_desks_hint_and_nothing_is_lost() {
     buyer.start();
     buyer.text("dispute");
     buyer.text("A-1042");
-    buyer.send(Input::LookupResult(LookupResult::Found { details: "x".into() }));
+    buyer.send(Input::LookupResult(LookupResult::Found {
+        details: "x".into(),
+    }));
     buyer.text("other");
     let before = buyer.state.fields.clone();
     // A file where the reason was asked for.
@@ -215,8 +246,9 @@ fn a_wrong_order_number_gets_the_desks_hint_and_nothing_is_lost() {
     );
     assert_eq!(buyer.state.fields, before);
     assert_eq!(buyer.step(), Some("dispute_reason"));
-    assert!(analytics(&effects)
-        .contains(&&Analytics::AnswerRejected { step: "dispute_reason".into() }));
+    assert!(analytics(&effects).contains(&&Analytics::AnswerRejected {
+        step: "dispute_reason".into()
+    }));
 
     buyer.start();
     buyer.text("dispute");

@@ -66,7 +66,12 @@ impl<'f> Client<'f> {
     /// The id of the matching button on the most recent message that has one.
     pub fn last_button(&self, matches: impl Fn(&Button) -> bool) -> Option<String> {
         self.history.iter().rev().find_map(|effect| match effect {
-            Effect::Say(say) => say.buttons.iter().flatten().find(|b| matches(b)).map(|b| b.id.clone()),
+            Effect::Say(say) => say
+                .buttons
+                .iter()
+                .flatten()
+                .find(|b| matches(b))
+                .map(|b| b.id.clone()),
             _ => None,
         })
     }

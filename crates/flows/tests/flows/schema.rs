@@ -19,7 +19,15 @@ fn the_schema_describes_every_step_kind() {
     let schema: serde_json::Value =
         serde_json::from_str(&ticketgram_flows::schema::json_schema()).unwrap();
     let text = schema.to_string();
-    for kind in ["menu", "ask", "lookup", "knowledge", "message", "hand_off", "action"] {
+    for kind in [
+        "menu",
+        "ask",
+        "lookup",
+        "knowledge",
+        "message",
+        "hand_off",
+        "action",
+    ] {
         assert!(text.contains(&format!("\"{kind}\"")), "{kind}");
     }
     assert_eq!(schema["title"], "FlowDefinition");
