@@ -11,7 +11,7 @@ use url::Url;
 use crate::config::ConfigError;
 
 /// Where the order number goes in the URL template.
-pub const PLACEHOLDER: &str = "{order}";
+pub(crate) const PLACEHOLDER: &str = "{order}";
 
 /// Longer than any order number a platform issues; a longer one is a paste gone wrong.
 pub const MAX_ORDER_LEN: usize = 128;

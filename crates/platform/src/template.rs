@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 pub const MISSING: &str = "—";
 
 /// The placeholder for the order number itself; a field cannot take this name.
-pub const ORDER: &str = "order";
+pub(crate) const ORDER: &str = "order";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Piece<'a> {
