@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use ticketgram_domain::Timestamp;
+use ticketgram_outbound::DestinationError;
 use ticketgram_store::{
     DeliveryStatus, NewWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookEndpointChange,
 };
@@ -64,7 +65,15 @@ async fn valid_url(state: &ApiState, raw: &str) -> Result<String, ApiError> {
         .destinations
         .check_url(&url)
         .await
-        .map_err(|refused| ApiError::Invalid(format!("url: {refused}")))?;
+        .map_err(|refused| {
+            let hint = match refused {
+                DestinationError::Refused { .. } => {
+                    " (an operator can allow a network with webhooks.allow_private_networks)"
+                }
+                _ => "",
+            };
+            ApiError::Invalid(format!("url: {refused}{hint}"))
+        })?;
     Ok(url.to_string())
 }
 

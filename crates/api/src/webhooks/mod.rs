@@ -9,8 +9,6 @@
 //! the operator allowed), checked on the resolved address of every attempt, and never
 //! through an HTTP proxy from the environment, which would resolve names itself.
 
-mod address;
-pub mod destination;
 pub mod events;
 mod producer;
 mod retry;
@@ -18,13 +16,13 @@ mod sender;
 pub mod signature;
 pub mod standard;
 
-pub use destination::DestinationPolicy;
 pub use retry::RetryPolicy;
+pub use ticketgram_outbound::DestinationPolicy;
 
 use std::future::Future;
-use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_domain::WorkspaceId;
+use ticketgram_outbound::GuardedClient;
 use ticketgram_relay::signals::{Bell, Listener};
 use ticketgram_store::{SealingKey, Store, WebhookSource};
 
@@ -76,7 +74,7 @@ pub struct WebhookWorker {
     store: Store,
     workspaces: Vec<WorkspaceId>,
     config: WebhookConfig,
-    http: reqwest::Client,
+    http: GuardedClient,
     wake: Option<Listener>,
 }
 
@@ -96,13 +94,7 @@ impl WebhookWorker {
         workspaces: Vec<WorkspaceId>,
         config: WebhookConfig,
     ) -> Result<WebhookWorker, WebhookError> {
-        let resolver = destination::CheckedResolver::new(Arc::new(config.destinations.clone()));
-        let http = reqwest::Client::builder()
-            .timeout(config.request_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy()
-            .dns_resolver(Arc::new(resolver))
-            .build()?;
+        let http = GuardedClient::new(config.destinations.clone(), config.request_timeout)?;
         Ok(WebhookWorker {
             store,
             workspaces,

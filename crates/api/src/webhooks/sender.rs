@@ -6,12 +6,12 @@
 //! failed" whether the port was closed, filtered or silent, so deliveries cannot be used to map
 //! a network. The details go to the log.
 
+use ticketgram_outbound::{refusal, GuardedClient};
 use ticketgram_store::{
     is_sealed_webhook_secret, open_webhook_secret, ClaimedDelivery, SealError, Store, StoreError,
 };
 use tokio::task::JoinSet;
 
-use super::destination::DestinationError;
 use super::{signature, standard, WebhookConfig};
 
 /// `last_error` texts.
@@ -21,7 +21,7 @@ pub const NO_SECRET: &str = "cannot open the endpoint's signing secret";
 
 pub(crate) async fn send_due(
     store: &Store,
-    http: &reqwest::Client,
+    http: &GuardedClient,
     config: &WebhookConfig,
 ) -> Result<usize, StoreError> {
     let instance = config.instance.as_str();
@@ -95,7 +95,7 @@ pub(crate) async fn send_due(
 
 /// One attempt; the error is the `last_error` text callers see (details are logged here).
 async fn attempt(
-    http: &reqwest::Client,
+    http: &GuardedClient,
     config: &WebhookConfig,
     claimed: &ClaimedDelivery,
 ) -> Result<(), String> {
@@ -108,15 +108,15 @@ async fn attempt(
         tracing::warn!(delivery = d.id, %error, "stored webhook url does not parse");
         CONNECTION_FAILED.to_string()
     })?;
-    // Names are checked by the client's resolver; an IP literal never reaches it.
-    if let Err(refused) = config.destinations.check_literal(&url) {
+    // Names are checked by the client's resolver; an IP literal never reaches it, so the
+    // client checks it here.
+    let request = http.request(reqwest::Method::POST, url).map_err(|refused| {
         tracing::warn!(delivery = d.id, endpoint = d.endpoint_id, %refused, "webhook destination refused");
-        return Err(DESTINATION_REFUSED.to_string());
-    }
+        DESTINATION_REFUSED.to_string()
+    })?;
     let body = d.payload.clone().into_bytes();
     let timestamp = chrono::Utc::now().timestamp();
-    let response = http
-        .post(url)
+    let response = request
         .header(reqwest::header::CONTENT_TYPE, "application/json")
         .header(standard::ID_HEADER, &d.event_id)
         .header(standard::TIMESTAMP_HEADER, timestamp.to_string())
@@ -132,7 +132,7 @@ async fn attempt(
         .send()
         .await
         .map_err(|error| {
-            if let Some(refused) = destination_error(&error) {
+            if let Some(refused) = refusal(&error) {
                 tracing::warn!(delivery = d.id, endpoint = d.endpoint_id, %refused, "webhook destination refused");
                 return DESTINATION_REFUSED.to_string();
             }
@@ -162,17 +162,4 @@ fn open_secret(config: &WebhookConfig, claimed: &ClaimedDelivery) -> Result<Stri
     }
     let key = config.secret_key.as_ref().ok_or(SealError::WrongKey)?;
     open_webhook_secret(key, &claimed.secret)
-}
-
-/// The policy's refusal, if that is what stopped the request (it comes back from the resolver
-/// wrapped in the client's errors).
-fn destination_error(error: &reqwest::Error) -> Option<&DestinationError> {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
-    while let Some(current) = source {
-        if let Some(found) = current.downcast_ref::<DestinationError>() {
-            return Some(found);
-        }
-        source = current.source();
-    }
-    None
 }

@@ -1,16 +1,17 @@
 //! Which IP addresses are not on the public internet, and why.
 //!
-//! A webhook is a request the desk makes on a stranger's say-so, so it must not reach the
-//! machine itself, the office network or the cloud's metadata service. The ranges are those of
-//! IANA's special-purpose address registries (RFC 6890 and successors) that are not globally
-//! reachable. std's `Ipv4Addr::is_global` would say the same, but it is still unstable; the
-//! table below also names the reason, which the API's error message shows.
+//! An outgoing call (a webhook, a platform's order lookup) goes to a URL someone other than
+//! the operator chose, so it must not reach the machine itself, the office network or the
+//! cloud's metadata service. The ranges are those of IANA's special-purpose address registries
+//! (RFC 6890 and successors) that are not globally reachable. std's `Ipv4Addr::is_global`
+//! would say the same, but it is still unstable; the table below also names the reason, which
+//! the refusal's message shows.
 
 use ipnet::IpNet;
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::LazyLock;
 
-/// Ranges no webhook may reach unless the operator allowed them, with the reason shown.
+/// Ranges no outgoing call may reach unless the operator allowed them, with the reason shown.
 const NON_PUBLIC: &[(&str, &str)] = &[
     ("0.0.0.0/8", "unspecified (\"this network\")"),
     ("10.0.0.0/8", "private"),

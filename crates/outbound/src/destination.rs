@@ -1,13 +1,13 @@
-//! Where a webhook may be sent: public addresses, plus the networks the operator allowed
-//! (`webhooks.allow_private_networks`) for receivers on the desk's own network.
+//! Where an outgoing call may go: public addresses, plus the networks the operator allowed
+//! (for webhooks, `webhooks.allow_private_networks`) for receivers on the desk's own network.
 //!
-//! An endpoint is checked twice. When it is registered, so a caller gets a clear 422 instead
-//! of a delivery that never arrives. And at every delivery, on the addresses its name resolves
-//! to *then*: a name may point at a public address when registered and at 127.0.0.1 a minute
-//! later (DNS rebinding). At delivery the check sits in the HTTP client's resolver
-//! ([`CheckedResolver`]), so the addresses checked are the very ones the client connects to;
-//! IP literals never reach a resolver and are checked just before sending
-//! ([`DestinationPolicy::check_literal`]).
+//! A destination is checked twice. When it is configured (a webhook endpoint registered), so
+//! whoever set it gets a clear refusal instead of calls that never arrive. And at every call,
+//! on the addresses its name resolves to *then*: a name may point at a public address when
+//! configured and at 127.0.0.1 a minute later (DNS rebinding). At call time the check sits in
+//! the HTTP client's resolver ([`CheckedResolver`]), so the addresses checked are the very ones
+//! the client connects to; IP literals never reach a resolver and are checked just before
+//! sending ([`DestinationPolicy::check_literal`], which [`crate::GuardedClient`] calls).
 
 use ipnet::IpNet;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -15,9 +15,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use url::{Host, Url};
 
-use super::address;
+use crate::address;
 
-/// How long registering an endpoint waits for its name to resolve.
+/// How long configuring a destination waits for its name to resolve.
 const CREATE_LOOKUP_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Public addresses always; these networks besides.
@@ -30,14 +30,13 @@ pub struct DestinationPolicy {
 #[error("{0:?} is not a network: write an address (10.0.0.7) or a CIDR block (10.0.0.0/8)")]
 pub struct InvalidNetwork(pub String);
 
-/// Why a destination is not acceptable. The text is meant for the admin who registered the
-/// endpoint; delivery errors shown through the API are coarser (see `sender`).
+/// Why a destination is not acceptable. The text is meant for the admin who configured the
+/// destination; what a caller shows of a failed call may be coarser (the webhook sender's
+/// `last_error` is). The refusal does not name the setting that allows a network, since each
+/// caller has its own: the caller adds it where it helps.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DestinationError {
-    #[error(
-        "{host} is a {why} address ({ip}): webhooks are only sent to public addresses \
-         (an operator can allow a network with webhooks.allow_private_networks)"
-    )]
+    #[error("{host} is a {why} address ({ip}): outgoing calls go only to public addresses")]
     Refused {
         host: String,
         ip: IpAddr,
@@ -126,9 +125,8 @@ impl DestinationPolicy {
         Ok(addrs)
     }
 
-    /// The check when an endpoint is registered or its url changed. A name that does not
-    /// resolve (yet) is accepted: it may be set up after the endpoint, and every delivery
-    /// checks again.
+    /// The check when a destination is configured or its url changed. A name that does not
+    /// resolve (yet) is accepted: it may be set up afterwards, and every call checks again.
     pub async fn check_url(&self, url: &Url) -> Result<(), DestinationError> {
         if self.check_literal(url)? {
             return Ok(());
@@ -166,7 +164,7 @@ fn loopback_name(name: &str) -> Option<Vec<IpAddr>> {
     })
 }
 
-/// The webhook client's resolver: resolves with the system, then refuses the name unless
+/// A guarded client's resolver: resolves with the system, then refuses the name unless
 /// every address passes the policy. The client connects only to what this returns.
 #[derive(Debug, Clone)]
 pub struct CheckedResolver {
