@@ -1,0 +1,1 @@
+## The knowledge base: console pages, public pages, API texts.
