@@ -107,3 +107,14 @@ staff-bot-only = Dieser Bot ist für das Support-Team. Wenn Sie Hilfe brauchen, 
 
 # Sent once when the desk erased the client's personal data (docs/privacy.md).
 privacy-erased-notice = Wie gewünscht hat dieser Support Ihre personenbezogenen Daten und die Inhalte Ihrer Anfragen gelöscht. Wenn Sie uns wieder schreiben, beginnen wir neu.
+
+## Vorschläge aus der Wissensdatenbank, bevor eine Anfrage eröffnet wird
+kb-suggest-intro = Diese Artikel beantworten Ihre Frage vielleicht sofort:
+kb-did-it-help = Hat das Ihre Frage beantwortet?
+kb-read = 📄 { $title }
+kb-helped = ✅ Ja, danke
+kb-not-helped = 🙋 Nein, ich brauche einen Menschen
+kb-glad-it-helped = Schön, dass es geholfen hat! Wenn noch etwas ist, schreiben Sie einfach.
+kb-article-gone = Dieser Artikel ist nicht mehr verfügbar. Tippen Sie auf „Nein, ich brauche einen Menschen“, und wir antworten Ihnen.
+kb-already-answered = Das haben Sie bereits beantwortet. Schreiben Sie Ihre Frage, wenn Sie noch etwas brauchen.
+kb-suggested-before = 📚 Vor dieser Anfrage wurden dem Kunden gezeigt: { $articles } — sie haben die Frage nicht beantwortet.

@@ -108,3 +108,14 @@ staff-bot-only = This bot is for the support team. If you need help, please writ
 
 # Sent once when the desk erased the client's personal data (docs/privacy.md).
 privacy-erased-notice = As you asked, this support desk has erased your personal data and the contents of your conversations with us. If you write again, we will start afresh.
+
+## Knowledge-base suggestions before a request is opened
+kb-suggest-intro = These articles may answer your question right away:
+kb-did-it-help = Did this answer your question?
+kb-read = 📄 { $title }
+kb-helped = ✅ Yes, thanks
+kb-not-helped = 🙋 No, I need a person
+kb-glad-it-helped = Glad it helped! If anything else comes up, just write.
+kb-article-gone = This article is no longer available. Press "No, I need a person" and we will answer you.
+kb-already-answered = You already answered this. Write your question if you need anything else.
+kb-suggested-before = 📚 Before opening this request the client was shown: { $articles } — it did not answer the question.

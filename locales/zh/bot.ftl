@@ -107,3 +107,14 @@ staff-bot-only = 此机器人仅供客服团队使用。如需帮助，请联系
 
 # Sent once when the desk erased the client's personal data (docs/privacy.md).
 privacy-erased-notice = 应您的要求，本客服台已删除您的个人数据及您与我们对话的内容。如果您再次来信，我们将重新开始。
+
+## 提交请求前的知识库建议
+kb-suggest-intro = 这些文章也许能直接解答您的问题：
+kb-did-it-help = 这解答了您的问题吗？
+kb-read = 📄 { $title }
+kb-helped = ✅ 是的，谢谢
+kb-not-helped = 🙋 没有，我需要人工客服
+kb-glad-it-helped = 很高兴能帮到您！如有其他问题，请直接留言。
+kb-article-gone = 这篇文章已不可用。请点击"没有，我需要人工客服"，我们会为您解答。
+kb-already-answered = 您已经回答过了。如还需要帮助，请直接写下您的问题。
+kb-suggested-before = 📚 提交此请求前，客户已查看：{ $articles } —— 未能解答其问题。

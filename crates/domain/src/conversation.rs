@@ -2,6 +2,7 @@
 //! never drops a client halfway through a form.
 
 use crate::ids::{MessageId, TicketId, TopicId};
+use crate::knowledge::ArticleId;
 use crate::message::MediaRef;
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,17 @@ pub enum ClientState {
     /// Several open tickets and no way to tell which one a message is for: the bot asked, and
     /// holds the message until the client answers.
     ChoosingTicket { pending: PendingMessage },
+    /// The question that would open a request, held while the client reads the articles the
+    /// knowledge base suggested for it: "yes, it helped" ends here, "no" (or writing on)
+    /// opens the request with this very message.
+    ReadingArticles {
+        topic: Option<TopicId>,
+        pending: PendingMessage,
+        articles: Vec<ArticleId>,
+        /// The article the client opened last: the one credited when they say it helped.
+        #[serde(default)]
+        read: Option<ArticleId>,
+    },
     /// A guided dispute form, one answer at a time.
     DisputeForm {
         topic: Option<TopicId>,

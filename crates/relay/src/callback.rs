@@ -2,7 +2,7 @@
 //! codes ("t:42" = take ticket 42) rather than JSON. Decoding never panics: a stale or forged
 //! button is just `None` and the bot answers that it cannot do that.
 
-use ticketgram_domain::{AgentId, TicketId, TopicId};
+use ticketgram_domain::{AgentId, ArticleId, TicketId, TopicId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CallbackAction {
@@ -20,6 +20,12 @@ pub enum CallbackAction {
     SkipComment(TicketId),
     /// The client answers "which request is this message for?".
     RouteTo(TicketId),
+    /// Show a suggested knowledge-base article in the chat.
+    ReadArticle(ArticleId),
+    /// "Yes, the suggested articles answered my question."
+    ArticlesHelped,
+    /// "No, I need a person": open the request that was held.
+    ArticlesDidNotHelp,
     // Agents' channel
     Take(TicketId),
     CloseByAgent(TicketId),
@@ -45,6 +51,9 @@ impl CallbackAction {
             Rate(t, stars) => format!("rate:{}:{stars}", t.0),
             SkipComment(t) => format!("skip:{}", t.0),
             RouteTo(t) => format!("route:{}", t.0),
+            ReadArticle(a) => format!("kb:{}", a.0),
+            ArticlesHelped => "kb:y".into(),
+            ArticlesDidNotHelp => "kb:n".into(),
             Take(t) => format!("t:{}", t.0),
             CloseByAgent(t) => format!("ac:{}", t.0),
             ReopenByAgent(t) => format!("ar:{}", t.0),
@@ -85,6 +94,9 @@ impl CallbackAction {
             }
             ("skip", t, None) => SkipComment(ticket(t)?),
             ("route", t, None) => RouteTo(ticket(t)?),
+            ("kb", Some("y"), None) => ArticlesHelped,
+            ("kb", Some("n"), None) => ArticlesDidNotHelp,
+            ("kb", Some(a), None) => ReadArticle(ArticleId(a.parse().ok()?)),
             ("t", t, None) => Take(ticket(t)?),
             ("ac", t, None) => CloseByAgent(ticket(t)?),
             ("ar", t, None) => ReopenByAgent(ticket(t)?),
@@ -127,6 +139,9 @@ mod tests {
             Rate(big, 5),
             SkipComment(big),
             RouteTo(big),
+            ReadArticle(ArticleId(i64::MAX)),
+            ArticlesHelped,
+            ArticlesDidNotHelp,
             Take(big),
             CloseByAgent(big),
             ReopenByAgent(big),

@@ -14,6 +14,7 @@
 pub mod database;
 pub mod desk;
 pub mod eventually;
+pub mod help_centre;
 pub mod history;
 pub mod log;
 pub mod messages;

@@ -74,6 +74,13 @@ pub async fn handle_button(
         }
         CallbackAction::SwitchTo(ticket) => switch_to(desk, fx, &client, ticket).await,
         CallbackAction::RouteTo(ticket) => route_pending(desk, fx, &client, ticket).await,
+        CallbackAction::ReadArticle(article) => {
+            super::suggestions::read(desk, fx, &client, article).await
+        }
+        CallbackAction::ArticlesHelped => super::suggestions::helped(desk, fx, &client).await,
+        CallbackAction::ArticlesDidNotHelp => {
+            super::suggestions::not_helped_pressed(desk, fx, &client).await
+        }
         CallbackAction::CloseByClient(ticket) => close(desk, fx, &client, ticket).await,
         CallbackAction::ReopenByClient(ticket) => reopen(desk, fx, &client, ticket).await,
         CallbackAction::SkipComment(ticket) => {

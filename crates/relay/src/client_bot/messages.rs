@@ -101,6 +101,13 @@ async fn on_content(
             }
             route_content(desk, fx, client, message, &content).await
         }
+        ClientState::ReadingArticles { .. } => {
+            let ticket = super::suggestions::did_not_help(desk, fx, client).await?;
+            match ticket {
+                Some(ticket) => add_to_ticket(desk, fx, client, message, &content, ticket).await,
+                None => route_content(desk, fx, client, message, &content).await,
+            }
+        }
         ClientState::Rating { ticket } if rating_typed(&content).is_some() => {
             let rating = rating_typed(&content).ok_or(RelayError::Internal("rating vanished"))?;
             let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
@@ -145,6 +152,32 @@ pub(crate) async fn open_ticket(
     content: &Content,
     topic: Option<TopicId>,
 ) -> Result<(), RelayError> {
+    if super::suggestions::offered(desk, fx, client, message, content, topic).await? {
+        return Ok(());
+    }
+    open_ticket_from(desk, fx, client, copy_of(desk, message), content, topic)
+        .await
+        .map(drop)
+}
+
+fn copy_of(desk: &Desk, message: &Message) -> TelegramCopy {
+    TelegramCopy {
+        bot_id: desk.bot_id(),
+        chat_id: message.chat.id.0,
+        message_id: message.id.0 as i64,
+    }
+}
+
+/// Opens a ticket with the client's message `copy` as its question (a message just received,
+/// or one held while the client read suggested articles).
+pub(crate) async fn open_ticket_from(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    copy: TelegramCopy,
+    content: &Content,
+    topic: Option<TopicId>,
+) -> Result<TicketId, RelayError> {
     // The question's language decides the language of the ticket and of the answer below.
     let text = content.text.as_deref();
     let client = &super::language::learn_from(desk, fx, client, text).await?;
@@ -184,7 +217,7 @@ pub(crate) async fn open_ticket(
             .await?;
     }
     super::mood::note(desk, fx, ticket.id, text).await?;
-    let stored = store_client_message(desk, fx, message, content, ticket.id).await?;
+    let stored = store_client_message(desk, fx, copy, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored.message.id, content).await?;
     crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
     let text = desk.first_reply_promise(&ticket, client.language, fx.now);
@@ -193,7 +226,8 @@ pub(crate) async fn open_ticket(
         text,
         Some(menu::main_menu(desk, client.language)),
     )
-    .await
+    .await?;
+    Ok(ticket.id)
 }
 
 pub(crate) async fn add_to_ticket(
@@ -209,7 +243,7 @@ pub(crate) async fn add_to_ticket(
         .await?;
     let learned = super::language::learn_from(desk, fx, client, content.text.as_deref()).await?;
     let angry = super::mood::note(desk, fx, ticket, content.text.as_deref()).await?;
-    let recorded = store_client_message(desk, fx, message, content, ticket).await?;
+    let recorded = store_client_message(desk, fx, copy_of(desk, message), content, ticket).await?;
     relay_to_thread(desk, fx, ticket, recorded.message.id, content).await?;
     crate::notices::bursts::client_wrote(desk, fx, ticket, &recorded.message).await?;
     // Only a client answering a ticket that waited on them changes what its card shows (the
@@ -228,15 +262,10 @@ pub(crate) async fn add_to_ticket(
 async fn store_client_message(
     desk: &Desk,
     fx: &mut Effects<'_>,
-    message: &Message,
+    copy: TelegramCopy,
     content: &Content,
     ticket: TicketId,
 ) -> Result<RecordedMessage, RelayError> {
-    let copy = TelegramCopy {
-        bot_id: desk.bot_id(),
-        chat_id: message.chat.id.0,
-        message_id: message.id.0 as i64,
-    };
     let content = (content.text.clone(), content.media.clone());
     desk.record_message(fx, ticket, MessageDirection::Client, None, content, copy)
         .await

@@ -9,6 +9,7 @@ mod messages;
 mod mood;
 mod rating;
 mod routing;
+mod suggestions;
 mod urgency;
 
 pub use buttons::handle_button;

@@ -7,6 +7,7 @@ mod crash_inside;
 mod flood;
 mod group_upgrade;
 mod harness;
+mod help_centre;
 mod instances;
 mod language;
 mod manager_bot;
