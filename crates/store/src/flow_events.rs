@@ -44,11 +44,11 @@ impl FlowEventKind {
     /// The kind and the step of one of the engine's report effects.
     pub fn of(analytics: &Analytics) -> (FlowEventKind, &str) {
         match analytics {
-            Analytics::StepEntered { step } => (FlowEventKind::Entered, step),
-            Analytics::StepCompleted { step } => (FlowEventKind::Completed, step),
-            Analytics::Abandoned { step } => (FlowEventKind::Abandoned, step),
-            Analytics::AnswerRejected { step } => (FlowEventKind::Rejected, step),
-            Analytics::SelfServed { step } => (FlowEventKind::SelfServed, step),
+            Analytics::StepEntered { step } => (FlowEventKind::Entered, step.as_str()),
+            Analytics::StepCompleted { step } => (FlowEventKind::Completed, step.as_str()),
+            Analytics::Abandoned { step } => (FlowEventKind::Abandoned, step.as_str()),
+            Analytics::AnswerRejected { step } => (FlowEventKind::Rejected, step.as_str()),
+            Analytics::SelfServed { step } => (FlowEventKind::SelfServed, step.as_str()),
         }
     }
 }

@@ -97,7 +97,10 @@ fn shipped(name: &str) -> anyhow::Result<&'static str> {
         .map(|(_, source)| *source)
         .with_context(|| {
             let names: Vec<&str> = builtin::ALL.iter().map(|(n, _)| *n).collect();
-            format!("no built-in flow {name:?} (there are: {})", names.join(", "))
+            format!(
+                "no built-in flow {name:?} (there are: {})",
+                names.join(", ")
+            )
         })
 }
 

@@ -19,7 +19,8 @@ use std::collections::HashMap;
 use ticketgram_domain::Language;
 use ticketgram_flows::state::{At, Wait};
 use ticketgram_flows::{
-    advance, builtin, BuiltinLabel, Effect, Flow, FlowState, Input, Label, Problem, Say, Severity, Step,
+    advance, builtin, BuiltinLabel, Effect, Flow, FlowState, Input, Label, Problem, Say, Severity,
+    Step,
 };
 use ticketgram_i18n::Arg;
 use ticketgram_store::{DeskFlow, SaveFlowError};
@@ -265,7 +266,7 @@ fn problem_list(words: &Words, problems: &[Problem]) -> Markup {
                         th { (words.t("web-flows-line")) } th { (words.t("web-flows-severity")) }
                         th { (words.t("web-flows-message")) }
                     } }
-                    tbody { @for p in problems { tr.(severity_class(p.severity)) {
+                    tbody { @for p in problems { tr class=(severity_class(p.severity)) {
                         td { (p.line.map(|l| match p.column {
                             Some(c) => format!("{l}:{c}"),
                             None => l.to_string(),
@@ -310,9 +311,8 @@ fn preview(words: &Words, source: &str, language: Language) -> Markup {
                 }
                 " " button { (words.t("web-flows-preview-show")) }
             }
-            @match &flow {
-                None => p.muted { (words.t("web-flows-preview-invalid")) },
-                Some(flow) => @for (id, say) in screens(flow, language) {
+            @if let Some(flow) = &flow {
+                @for (id, say) in screens(flow, language) {
                     div.preview-step {
                         h3 { code { (id) } }
                         @if let Some(text) = &say.text { p.pre { (text) } }
@@ -322,7 +322,9 @@ fn preview(words: &Words, source: &str, language: Language) -> Markup {
                             } }
                         }
                     }
-                },
+                }
+            } @else {
+                p.muted { (words.t("web-flows-preview-invalid")) }
             }
         }
     }

@@ -43,7 +43,8 @@ async fn a_lead_edits_the_flow_and_rolls_it_back(db: TestDb) {
     let source = edited();
     let second = store
         .write(async |tx: &ticketgram_store::Tx| {
-            tx.save_flow(desk, &source, Some(kate.id), None, at(2)).await
+            tx.save_flow(desk, &source, Some(kate.id), None, at(2))
+                .await
         })
         .await
         .unwrap();
@@ -88,7 +89,10 @@ async fn a_lead_edits_the_flow_and_rolls_it_back(db: TestDb) {
         Err(SaveFlowError::Store(StoreError::NotFound))
     ));
     let theirs = store
-        .write(async |tx| tx.save_flow(other, builtin::DEFAULT, None, None, at(5)).await)
+        .write(async |tx| {
+            tx.save_flow(other, builtin::DEFAULT, None, None, at(5))
+                .await
+        })
         .await
         .unwrap();
     assert_eq!(theirs.flow.revision, 1);
@@ -164,7 +168,11 @@ async fn a_hand_off_attaches_typed_fields_that_an_erasure_removes(db: TestDb) {
             ("amount", &fields[2].1, "1500"),
         ]
     );
-    assert!(store.ticket_fields(desk, plain.id).await.unwrap().is_empty());
+    assert!(store
+        .ticket_fields(desk, plain.id)
+        .await
+        .unwrap()
+        .is_empty());
 
     // Another desk's ticket cannot be written through this desk, nor a name twice.
     let wrong_desk = store
@@ -180,8 +188,15 @@ async fn a_hand_off_attaches_typed_fields_that_an_erasure_removes(db: TestDb) {
     // The client's report rows stay counted, no longer naming them; their answers go.
     store
         .write(async |tx| {
-            tx.record_flow_event(desk, 1, "dispute_order", FlowEventKind::Entered, Some(anna.id), at(1))
-                .await
+            tx.record_flow_event(
+                desk,
+                1,
+                "dispute_order",
+                FlowEventKind::Entered,
+                Some(anna.id),
+                at(1),
+            )
+            .await
         })
         .await
         .unwrap();
@@ -189,7 +204,11 @@ async fn a_hand_off_attaches_typed_fields_that_an_erasure_removes(db: TestDb) {
         .write(async |tx| tx.erase_client(desk, &anna, at(60)).await)
         .await
         .unwrap();
-    assert!(store.ticket_fields(desk, ticket.id).await.unwrap().is_empty());
+    assert!(store
+        .ticket_fields(desk, ticket.id)
+        .await
+        .unwrap()
+        .is_empty());
     let (named,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM flow_events WHERE client_id IS NOT NULL")
             .fetch_one(store.pool())
@@ -208,16 +227,64 @@ async fn the_report_counts_each_step_over_a_period(db: TestDb) {
     let boris = client_writes_in(store, desk, 1002, "Boris").await;
 
     let events = [
-        (anna.id, 1, Analytics::StepEntered { step: "order".into() }),
-        (anna.id, 2, Analytics::AnswerRejected { step: "order".into() }),
-        (anna.id, 3, Analytics::StepCompleted { step: "order".into() }),
-        (anna.id, 4, Analytics::StepEntered { step: "reason".into() }),
-        (anna.id, 5, Analytics::StepCompleted { step: "reason".into() }),
-        (boris.id, 6, Analytics::StepEntered { step: "order".into() }),
-        (boris.id, 7, Analytics::Abandoned { step: "order".into() }),
+        (
+            anna.id,
+            1,
+            Analytics::StepEntered {
+                step: "order".into(),
+            },
+        ),
+        (
+            anna.id,
+            2,
+            Analytics::AnswerRejected {
+                step: "order".into(),
+            },
+        ),
+        (
+            anna.id,
+            3,
+            Analytics::StepCompleted {
+                step: "order".into(),
+            },
+        ),
+        (
+            anna.id,
+            4,
+            Analytics::StepEntered {
+                step: "reason".into(),
+            },
+        ),
+        (
+            anna.id,
+            5,
+            Analytics::StepCompleted {
+                step: "reason".into(),
+            },
+        ),
+        (
+            boris.id,
+            6,
+            Analytics::StepEntered {
+                step: "order".into(),
+            },
+        ),
+        (
+            boris.id,
+            7,
+            Analytics::Abandoned {
+                step: "order".into(),
+            },
+        ),
         (boris.id, 8, Analytics::SelfServed { step: "faq".into() }),
         // Outside the period.
-        (boris.id, 120, Analytics::StepEntered { step: "order".into() }),
+        (
+            boris.id,
+            120,
+            Analytics::StepEntered {
+                step: "order".into(),
+            },
+        ),
     ];
     for (client, minute, analytics) in &events {
         let (kind, step) = FlowEventKind::of(analytics);
@@ -232,8 +299,15 @@ async fn the_report_counts_each_step_over_a_period(db: TestDb) {
     // Another desk's clients are not this desk's to count.
     let wrong = store
         .write(async |tx| {
-            tx.record_flow_event(other, 1, "order", FlowEventKind::Entered, Some(anna.id), at(1))
-                .await
+            tx.record_flow_event(
+                other,
+                1,
+                "order",
+                FlowEventKind::Entered,
+                Some(anna.id),
+                at(1),
+            )
+            .await
         })
         .await;
     assert!(matches!(wrong, Err(StoreError::Invalid(_))));

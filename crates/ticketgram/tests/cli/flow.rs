@@ -65,18 +65,35 @@ fn an_imported_flow_is_exported_as_written_and_a_broken_one_is_refused() {
     );
     imported.assert_success();
     assert!(
-        imported.stdout.contains("saved revision 1 of workspace acme"),
+        imported
+            .stdout
+            .contains("saved revision 1 of workspace acme"),
         "{}",
         imported.dump()
     );
     let again = tg(&s, &["flow", "import", "--workspace", "acme", "acme.yaml"]);
-    assert!(again.stdout.contains("saved revision 2"), "{}", again.dump());
+    assert!(
+        again.stdout.contains("saved revision 2"),
+        "{}",
+        again.dump()
+    );
 
     std::fs::write(s.path("broken.yaml"), "version: 2\n").unwrap();
-    let refused = tg(&s, &["flow", "import", "--workspace", "acme", "broken.yaml"]);
+    let refused = tg(
+        &s,
+        &["flow", "import", "--workspace", "acme", "broken.yaml"],
+    );
     assert_eq!(refused.code, Some(1), "{}", refused.dump());
-    assert!(refused.stdout.contains("broken.yaml:"), "{}", refused.dump());
-    assert!(refused.stderr.contains("nothing saved"), "{}", refused.dump());
+    assert!(
+        refused.stdout.contains("broken.yaml:"),
+        "{}",
+        refused.dump()
+    );
+    assert!(
+        refused.stderr.contains("nothing saved"),
+        "{}",
+        refused.dump()
+    );
 
     let exported = tg(&s, &["flow", "export", "--workspace", "acme"]);
     exported.assert_success();
@@ -91,5 +108,9 @@ fn an_imported_flow_is_exported_as_written_and_a_broken_one_is_refused() {
         &["flow", "export", "--workspace", "acme", "--revision", "7"],
     );
     assert_ne!(missing.code, Some(0), "{}", missing.dump());
-    assert!(missing.stderr.contains("no flow revision 7"), "{}", missing.dump());
+    assert!(
+        missing.stderr.contains("no flow revision 7"),
+        "{}",
+        missing.dump()
+    );
 }

@@ -5,7 +5,12 @@
 use crate::harness::{get, http, Console, Session};
 use ticketgram_flows::builtin;
 
-async fn post(console: &Console, session: &Session, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+async fn post(
+    console: &Console,
+    session: &Session,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
     let mut fields = vec![("csrf", session.csrf.as_str())];
     fields.extend_from_slice(form);
     let response = http()
@@ -48,8 +53,14 @@ async fn an_admin_checks_saves_previews_and_restores_the_flow() {
     .await;
     assert_eq!(status, 200);
     assert!(checked.contains("id=\"flow-problems\""), "{checked}");
-    assert!(checked.contains(&format!("<td>{line}:")), "line {line}: {checked}");
-    assert!(checked.contains("start: welcom\n"), "the text kept: {checked}");
+    assert!(
+        checked.contains(&format!("<td>{line}:")),
+        "line {line}: {checked}"
+    );
+    assert!(
+        checked.contains("start: welcom\n"),
+        "the text kept: {checked}"
+    );
 
     // Save with errors: refused, nothing stored.
     let (status, refused) = post(
@@ -60,14 +71,23 @@ async fn an_admin_checks_saves_previews_and_restores_the_flow() {
     )
     .await;
     assert_eq!(status, 422, "{refused}");
-    assert!(console.store.active_flow(console.ws).await.unwrap().is_none());
+    assert!(console
+        .store
+        .active_flow(console.ws)
+        .await
+        .unwrap()
+        .is_none());
 
     // Two good saves, then a restore of the first.
     let (status, _) = post(
         &console,
         &admin,
         "/admin/flows",
-        &[("source", builtin::MARKETPLACE), ("intent", "save"), ("note", "marketplace")],
+        &[
+            ("source", builtin::MARKETPLACE),
+            ("intent", "save"),
+            ("note", "marketplace"),
+        ],
     )
     .await;
     assert_eq!(status, 303);
@@ -81,22 +101,59 @@ async fn an_admin_checks_saves_previews_and_restores_the_flow() {
     .await;
     assert_eq!(status, 303);
     // The same text again (a double click) makes no third revision.
-    post(&console, &admin, "/admin/flows", &[("source", &edited), ("intent", "save")]).await;
-    let active = console.store.active_flow(console.ws).await.unwrap().unwrap();
-    assert_eq!((active.revision, active.saved_by), (2, Some(console.admin.id)));
+    post(
+        &console,
+        &admin,
+        "/admin/flows",
+        &[("source", &edited), ("intent", "save")],
+    )
+    .await;
+    let active = console
+        .store
+        .active_flow(console.ws)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (active.revision, active.saved_by),
+        (2, Some(console.admin.id))
+    );
     assert_eq!(active.source, edited);
 
     let (_, page) = get(&console, &admin.cookie, "/admin/flows?lang=ru").await;
     assert!(page.contains("id=\"flow-history\""), "{page}");
-    assert!(page.contains("marketplace") && page.contains("Adam"), "{page}");
-    assert!(page.contains("Связаться с оператором"), "Russian preview: {page}");
+    assert!(
+        page.contains("marketplace") && page.contains("Adam"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Связаться с оператором"),
+        "Russian preview: {page}"
+    );
 
-    let (status, _) = post(&console, &admin, "/admin/flows/restore", &[("revision", "1")]).await;
+    let (status, _) = post(
+        &console,
+        &admin,
+        "/admin/flows/restore",
+        &[("revision", "1")],
+    )
+    .await;
     assert_eq!(status, 303);
-    let active = console.store.active_flow(console.ws).await.unwrap().unwrap();
+    let active = console
+        .store
+        .active_flow(console.ws)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(active.revision, 3);
     assert_eq!(active.source, builtin::MARKETPLACE);
-    let (status, _) = post(&console, &admin, "/admin/flows/restore", &[("revision", "9")]).await;
+    let (status, _) = post(
+        &console,
+        &admin,
+        "/admin/flows/restore",
+        &[("revision", "9")],
+    )
+    .await;
     assert_eq!(status, 404);
 
     // Agents do not edit the flow.
