@@ -98,7 +98,8 @@ impl Tx {
     /// name, username, Telegram id (replaced by minus the row id, which no user has, so a
     /// later message from them starts a new client), platform attributes and block; every
     /// message's text and files on their tickets (the agents' replies and notes too: they
-    /// quote and answer the client); the tickets' subjects and rating comments; the details
+    /// quote and answer the client); the tickets' subjects, rating comments and the fields a
+    /// flow collected (their flow report rows stay, without them); the details
     /// of history rows that may quote them; their conversation state; the raw updates they
     /// sent; finished outbox jobs and webhook deliveries about them; earlier audit rows'
     /// details about them. The caller writes the audit row of the erasure itself.
@@ -133,6 +134,21 @@ impl Tx {
                  WHERE workspace_id = $1 AND ticket_id IN ({CLIENT_TICKETS})
                    AND kind NOT IN ({NEUTRAL_EVENT_KINDS})"
             ),
+            &[ws_id, id],
+        )
+        .await?;
+        // A flow's answers are the client's words (and order numbers, files); the report
+        // rows of their way through the flow stay counted, no longer naming them.
+        self.exec(
+            &format!(
+                "DELETE FROM ticket_fields
+                 WHERE workspace_id = $1 AND ticket_id IN ({CLIENT_TICKETS})"
+            ),
+            &[ws_id, id],
+        )
+        .await?;
+        self.exec(
+            "UPDATE flow_events SET client_id = NULL WHERE workspace_id = $1 AND client_id = $2",
             &[ws_id, id],
         )
         .await?;

@@ -99,6 +99,14 @@ pub enum Command {
     #[command(subcommand)]
     Classify(ClassifyCommand),
 
+    /// Validate, export and import the desk's self-service flow (docs/flows.md)
+    ///
+    /// `validate` and `builtin` need no configuration or database. `export` and `import` act
+    /// on the workspace named by --workspace, else instance.workspace; every import is a new
+    /// revision, kept in the history the console shows and restores from.
+    #[command(subcommand)]
+    Flow(FlowCommand),
+
     /// Copy the SQLite database into a new file, consistently, while serve runs
     ///
     /// The copy is one snapshot of the database (SQLite's VACUUM INTO); restore it by stopping
@@ -144,6 +152,50 @@ pub enum ClassifyCommand {
         /// Where to write the held-out part; must not exist yet
         #[arg(long, value_name = "FILE")]
         test_out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FlowCommand {
+    /// Check a flow file and print every problem as FILE:LINE:COL: error|warning: message
+    ///
+    /// Exits with status 1 when the flow has errors (it could not be imported), 0 otherwise;
+    /// the last line then says `ok` with the counts of steps and warnings.
+    Validate {
+        /// The flow, in YAML or JSON
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Print the desk's flow as it was saved (comments kept); redirect it into a file to edit
+    ///
+    /// A desk that never saved a flow runs the built-in default, which is printed then.
+    Export {
+        /// The workspace's slug [default: instance.workspace]
+        #[arg(long, value_name = "SLUG")]
+        workspace: Option<String>,
+        /// An older revision instead of the active one
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..))]
+        revision: Option<i64>,
+    },
+    /// Validate a flow file and save it as the desk's new revision, which clients run at once
+    ///
+    /// A flow with errors is refused (nothing saved) with every problem listed, as `validate`.
+    Import {
+        /// The workspace's slug [default: instance.workspace]
+        #[arg(long, value_name = "SLUG")]
+        workspace: Option<String>,
+        /// The flow, in YAML or JSON
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Why it changed, shown in the history
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Print a flow shipped with Ticketgram, to start a desk's own from
+    Builtin {
+        /// Which one
+        #[arg(value_parser = PossibleValuesParser::new(ticketgram_flows::builtin::ALL.map(|(name, _)| name)))]
+        name: String,
     },
 }
 

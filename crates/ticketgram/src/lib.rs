@@ -11,6 +11,7 @@ pub mod classify;
 pub mod cli;
 pub mod demo;
 pub mod desk;
+pub mod flow;
 pub mod http;
 pub mod observability;
 pub mod retention;

@@ -9,13 +9,17 @@ use anyhow::Context as _;
 use clap::Parser as _;
 use ticketgram::cli::{BenchArgs, Cli, Command, SandboxArgs};
 use ticketgram::settings::{Env, LoadOptions, Loaded, Settings, SettingsError};
-use ticketgram::{admin, api_tokens, app, shutdown, telemetry};
+use ticketgram::{admin, api_tokens, app, flow, shutdown, telemetry};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match try_main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
+            // A flow's problems, one per line, before the line saying how many.
+            if let Some(invalid) = error.downcast_ref::<flow::InvalidFlow>() {
+                print!("{}", invalid.listing);
+            }
             eprintln!("error: {}", one_line(&error));
             if error.chain().any(|cause| cause.is::<SettingsError>()) {
                 ExitCode::from(2)
@@ -48,6 +52,13 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
     // Needs neither a configuration nor a database: files in, figures out.
     if let Command::Classify(command) = cli.command {
         print!("{}", ticketgram::classify::run(command)?);
+        return Ok(());
+    }
+    // `flow validate` and `flow builtin` likewise: a file in, problems out.
+    if matches!(&cli.command, Command::Flow(command) if flow::is_offline(command)) {
+        if let Command::Flow(command) = cli.command {
+            print!("{}", flow::run_offline(command)?);
+        }
         return Ok(());
     }
     let env = Env::from_process()?;
@@ -100,6 +111,9 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
                 "{}",
                 runtime.block_on(api_tokens::api_token(&settings, command))?
             )
+        }
+        Command::Flow(command) => {
+            print!("{}", runtime.block_on(flow::run(&settings, command))?)
         }
         Command::Backup { file } => {
             print!(

@@ -17,6 +17,7 @@ mod attachment;
 pub mod auth;
 mod error;
 mod files;
+mod flows;
 mod forecast;
 pub mod headers;
 mod inbox;
@@ -121,6 +122,8 @@ pub fn router(state: WebState) -> Router {
             get(templates::page).post(templates::save),
         )
         .route("/admin/templates/remove", post(templates::remove))
+        .route("/admin/flows", get(flows::page).post(flows::edit))
+        .route("/admin/flows/restore", post(flows::restore))
         .route("/clients/{id}/export.zip", get(privacy::export))
         .route(
             "/clients/{id}/erase",
@@ -177,6 +180,9 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/admin/templates", Some(Admin)),
         ("POST", "/admin/templates", Some(Admin)),
         ("POST", "/admin/templates/remove", Some(Admin)),
+        ("GET", "/admin/flows", Some(Admin)),
+        ("POST", "/admin/flows", Some(Admin)),
+        ("POST", "/admin/flows/restore", Some(Admin)),
         ("GET", "/clients/{client}/export.zip", Some(Admin)),
         ("GET", "/clients/{client}/erase", Some(Admin)),
         ("POST", "/clients/{client}/erase", Some(Admin)),

@@ -80,7 +80,17 @@ pub async fn export(
             }
             messages.push(message_doc(&message, files));
         }
-        ticket_docs.push(ticket_doc(ticket, messages));
+        let mut doc = ticket_doc(ticket, messages);
+        // What a flow collected before the hand-off: the client's own answers.
+        let fields = desk.store.ticket_fields(ws, ticket.id).await?;
+        if !fields.is_empty() {
+            let fields: Vec<Value> = fields
+                .iter()
+                .map(|f| json!({ "name": f.name, "value": f.value, "display": f.display }))
+                .collect();
+            doc["fields"] = json!(fields);
+        }
+        ticket_docs.push(doc);
     }
     let document = json!({
         "format": FORMAT,

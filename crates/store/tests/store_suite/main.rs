@@ -8,6 +8,7 @@ mod concurrency;
 mod conversation;
 mod desk;
 mod desk_profile;
+mod flows;
 mod forecast_history;
 mod inbox;
 mod leases;

@@ -55,6 +55,9 @@ async fn every_table_exists(db: TestDb) {
         "outbox",
         "leases",
         "sign_in_throttle",
+        "desk_flows",
+        "ticket_fields",
+        "flow_events",
     ];
     for table in tables {
         let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))

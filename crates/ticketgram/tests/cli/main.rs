@@ -10,6 +10,7 @@ mod classify;
 mod contract;
 mod desk;
 mod first_run;
+mod flow;
 mod help;
 mod helpers;
 mod kill;

@@ -5,6 +5,7 @@
 mod authz;
 mod browser;
 mod flow;
+mod flows;
 mod forecast;
 mod harness;
 mod privacy;

@@ -1,0 +1,164 @@
+//! The flow editor: an admin checks an edit (problems by line, the text kept), a save with
+//! errors is refused, a good one becomes the active revision, the preview shows the client's
+//! screen, and an old revision is restored. Agents cannot open it.
+
+use crate::harness::{get, http, Console, Session};
+use ticketgram_flows::builtin;
+
+async fn post(
+    console: &Console,
+    session: &Session,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let mut fields = vec![("csrf", session.csrf.as_str())];
+    fields.extend_from_slice(form);
+    let response = http()
+        .post(console.url(path))
+        .header("cookie", &session.cookie)
+        .form(&fields)
+        .send()
+        .await
+        .expect("post");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_checks_saves_previews_and_restores_the_flow() {
+    let console = Console::start().await;
+    let admin = console.session(&console.admin).await;
+
+    // Nothing saved: the built-in default is in the editor, and its start is previewed.
+    let (status, page) = get(&console, &admin.cookie, "/admin/flows?lang=en").await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("built-in default"), "{page}");
+    assert!(page.contains("id=\"flow-preview\""), "{page}");
+    assert!(page.contains("Talk to a human"), "the human button: {page}");
+    let (_, overview) = get(&console, &admin.cookie, "/admin").await;
+    assert!(overview.contains("href=\"/admin/flows\""));
+
+    // Check: the problem with its line, and what was typed kept.
+    let broken = builtin::DEFAULT.replacen("start: welcome", "start: welcom", 1);
+    let line = 1 + broken
+        .lines()
+        .position(|l| l.starts_with("start:"))
+        .expect("start line");
+    let (status, checked) = post(
+        &console,
+        &admin,
+        "/admin/flows",
+        &[("source", &broken), ("intent", "check"), ("lang", "en")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(checked.contains("id=\"flow-problems\""), "{checked}");
+    assert!(
+        checked.contains(&format!("<td>{line}:")),
+        "line {line}: {checked}"
+    );
+    assert!(
+        checked.contains("start: welcom\n"),
+        "the text kept: {checked}"
+    );
+
+    // Save with errors: refused, nothing stored.
+    let (status, refused) = post(
+        &console,
+        &admin,
+        "/admin/flows",
+        &[("source", &broken), ("intent", "save")],
+    )
+    .await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(console
+        .store
+        .active_flow(console.ws)
+        .await
+        .unwrap()
+        .is_none());
+
+    // Two good saves, then a restore of the first.
+    let (status, _) = post(
+        &console,
+        &admin,
+        "/admin/flows",
+        &[
+            ("source", builtin::MARKETPLACE),
+            ("intent", "save"),
+            ("note", "marketplace"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let edited = format!("# ours\n{}", builtin::DEFAULT);
+    let (status, _) = post(
+        &console,
+        &admin,
+        "/admin/flows",
+        &[("source", &edited), ("intent", "save")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    // The same text again (a double click) makes no third revision.
+    post(
+        &console,
+        &admin,
+        "/admin/flows",
+        &[("source", &edited), ("intent", "save")],
+    )
+    .await;
+    let active = console
+        .store
+        .active_flow(console.ws)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (active.revision, active.saved_by),
+        (2, Some(console.admin.id))
+    );
+    assert_eq!(active.source, edited);
+
+    let (_, page) = get(&console, &admin.cookie, "/admin/flows?lang=ru").await;
+    assert!(page.contains("id=\"flow-history\""), "{page}");
+    assert!(
+        page.contains("marketplace") && page.contains("Adam"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Связаться с оператором"),
+        "Russian preview: {page}"
+    );
+
+    let (status, _) = post(
+        &console,
+        &admin,
+        "/admin/flows/restore",
+        &[("revision", "1")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let active = console
+        .store
+        .active_flow(console.ws)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(active.revision, 3);
+    assert_eq!(active.source, builtin::MARKETPLACE);
+    let (status, _) = post(
+        &console,
+        &admin,
+        "/admin/flows/restore",
+        &[("revision", "9")],
+    )
+    .await;
+    assert_eq!(status, 404);
+
+    // Agents do not edit the flow.
+    let agent = console.session(&console.agent).await;
+    let (status, _) = get(&console, &agent.cookie, "/admin/flows").await;
+    assert_eq!(status, 403);
+    console.stop().await;
+}
