@@ -298,6 +298,8 @@ fn severity_key(severity: Severity) -> &'static str {
 /// engine says it (the bot's own labels from the translations, `{…}` placeholders as typed).
 fn preview(words: &Words, source: &str, language: Language) -> Markup {
     let flow = Flow::parse(source).ok().map(|parsed| parsed.flow);
+    // The buttons the bot adds are shown in the previewed language, like the flow's own texts.
+    let client_words = words.in_language(language);
     html! {
         div.box #flow-preview {
             h2 { (words.t("web-flows-preview")) }
@@ -318,7 +320,7 @@ fn preview(words: &Words, source: &str, language: Language) -> Markup {
                         @if let Some(text) = &say.text { p.pre { (text) } }
                         @for row in &say.buttons {
                             div.preview-row { @for button in row {
-                                span.preview-button { (label(words, &button.label)) } " "
+                                span.preview-button { (label(&client_words, &button.label)) } " "
                             } }
                         }
                     }

@@ -27,6 +27,15 @@ impl Words {
     }
 
     /// The text `key`.
+    /// The same words in another language (a preview of what a client sees).
+    pub fn in_language(&self, language: Language) -> Words {
+        Words {
+            t: self.t.clone(),
+            language,
+            zone: self.zone,
+        }
+    }
+
     pub fn t(&self, key: &str) -> String {
         self.t.text(self.language, key, &[])
     }
