@@ -11,7 +11,7 @@ web-flows-save = Als neue Revision speichern
 web-flows-problems = { $errors ->
     [one] 1 Fehler
    *[other] { $errors } Fehler
-}, { $warnings ->
+ }, { $warnings ->
     [one] 1 Warnung
    *[other] { $warnings } Warnungen
 }

@@ -11,7 +11,7 @@ web-flows-save = Save as a new revision
 web-flows-problems = { $errors ->
     [one] 1 error
    *[other] { $errors } errors
-}, { $warnings ->
+ }, { $warnings ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }

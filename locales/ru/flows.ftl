@@ -12,7 +12,7 @@ web-flows-problems = { $errors ->
     [one] { $errors } ошибка
     [few] { $errors } ошибки
    *[other] { $errors } ошибок
-}, { $warnings ->
+ }, { $warnings ->
     [one] { $warnings } предупреждение
     [few] { $warnings } предупреждения
    *[other] { $warnings } предупреждений

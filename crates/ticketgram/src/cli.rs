@@ -107,6 +107,13 @@ pub enum Command {
     #[command(subcommand)]
     Flow(FlowCommand),
 
+    /// Measure the knowledge base's search on a synthetic help centre (no desk needed)
+    ///
+    /// The last line is `articles N build_s B index_mib M p50_us P p95_us Q p99_us R max_us S`.
+    /// See docs/benchmarks.md.
+    #[command(subcommand)]
+    Kb(KbCommand),
+
     /// Copy the SQLite database into a new file, consistently, while serve runs
     ///
     /// The copy is one snapshot of the database (SQLite's VACUUM INTO); restore it by stopping
@@ -152,6 +159,22 @@ pub enum ClassifyCommand {
         /// Where to write the held-out part; must not exist yet
         #[arg(long, value_name = "FILE")]
         test_out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Index a synthetic help centre and time client-sized searches one at a time
+    Bench {
+        /// Articles to index, spread over en, ru, zh and de
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        /// Questions to search
+        #[arg(long, default_value_t = 2_000)]
+        queries: usize,
+        /// Seed of the synthetic texts
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
     },
 }
 

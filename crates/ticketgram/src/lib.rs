@@ -13,6 +13,7 @@ pub mod demo;
 pub mod desk;
 pub mod flow;
 pub mod http;
+pub mod kb;
 pub mod observability;
 pub mod retention;
 pub mod settings;

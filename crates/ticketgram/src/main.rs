@@ -54,6 +54,10 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
         print!("{}", ticketgram::classify::run(command)?);
         return Ok(());
     }
+    if let Command::Kb(command) = cli.command {
+        print!("{}", ticketgram::kb::run(command)?);
+        return Ok(());
+    }
     // `flow validate` and `flow builtin` likewise: a file in, problems out.
     if matches!(&cli.command, Command::Flow(command) if flow::is_offline(command)) {
         if let Command::Flow(command) = cli.command {
@@ -121,7 +125,9 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
                 runtime.block_on(ticketgram::backup::backup(&settings, &file))?
             )
         }
-        Command::CheckConfig | Command::Classify(_) => unreachable!("handled above"),
+        Command::CheckConfig | Command::Classify(_) | Command::Kb(_) => {
+            unreachable!("handled above")
+        }
     }
     Ok(())
 }
