@@ -118,3 +118,5 @@ kb-glad-it-helped = Schön, dass es geholfen hat! Wenn noch etwas ist, schreiben
 kb-article-gone = Dieser Artikel ist nicht mehr verfügbar. Tippen Sie auf „Nein, ich brauche einen Menschen“, und wir antworten Ihnen.
 kb-already-answered = Das haben Sie bereits beantwortet. Schreiben Sie Ihre Frage, wenn Sie noch etwas brauchen.
 kb-suggested-before = 📚 Vor dieser Anfrage wurden dem Kunden gezeigt: { $articles } — sie haben die Frage nicht beantwortet.
+kb-thread-found = 📚 Hilfeartikel zu „{ $query }“ (fügen Sie einen Link in Ihre Antwort ein):
+kb-thread-nothing = 📚 Kein veröffentlichter Artikel passt zu „{ $query }“.

@@ -119,3 +119,5 @@ kb-glad-it-helped = Glad it helped! If anything else comes up, just write.
 kb-article-gone = This article is no longer available. Press "No, I need a person" and we will answer you.
 kb-already-answered = You already answered this. Write your question if you need anything else.
 kb-suggested-before = 📚 Before opening this request the client was shown: { $articles } — it did not answer the question.
+kb-thread-found = 📚 Help-centre articles for “{ $query }” (paste a link into your reply):
+kb-thread-nothing = 📚 No published article matches “{ $query }”.

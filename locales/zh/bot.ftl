@@ -118,3 +118,5 @@ kb-glad-it-helped = 很高兴能帮到您！如有其他问题，请直接留言
 kb-article-gone = 这篇文章已不可用。请点击"没有，我需要人工客服"，我们会为您解答。
 kb-already-answered = 您已经回答过了。如还需要帮助，请直接写下您的问题。
 kb-suggested-before = 📚 提交此请求前，客户已查看：{ $articles } —— 未能解答其问题。
+kb-thread-found = 📚 与“{ $query }”相关的帮助中心文章（可将链接粘贴到回复中）：
+kb-thread-nothing = 📚 没有与“{ $query }”匹配的已发布文章。

@@ -208,11 +208,13 @@ pub async fn handle_comment(
     let Ok(content) = content::extract(message) else {
         return Ok(()); // polls and games in a ticket thread are the agents' own business
     };
-    let is_note = content
-        .text
-        .as_deref()
-        .or(message.caption())
-        .is_some_and(|t| t.trim_start().starts_with(&desk.config.note_prefix));
+    let kb_query = content.text.as_deref().and_then(super::knowledge::query_of);
+    let is_note = kb_query.is_some()
+        || content
+            .text
+            .as_deref()
+            .or(message.caption())
+            .is_some_and(|t| t.trim_start().starts_with(&desk.config.note_prefix));
     let direction = if is_note {
         MessageDirection::InternalNote
     } else {
@@ -222,6 +224,9 @@ pub async fn handle_comment(
     let recorded = desk
         .record_message(fx, post.ticket, direction, Some(agent.id), body, copy)
         .await?;
+    if let Some(query) = kb_query {
+        return super::knowledge::look_up(desk, fx, post.ticket, query).await;
+    }
     if is_note {
         return Ok(());
     }

@@ -128,3 +128,42 @@ async fn a_question_no_article_covers_opens_a_request_at_once() {
     desk.says(&ann, "Where is my parcel? It was due on Monday");
     desk.client_gets(&ann, "Request #1000 created").await;
 }
+
+#[tokio::test]
+async fn an_agent_looks_up_an_article_from_the_thread_and_the_client_never_sees_the_lookup() {
+    let desk = help_centre().await;
+    let ann = desk.client("Ann", "en");
+    desk.says(&ann, "Where is my parcel? It was due on Monday");
+    desk.client_gets(&ann, "Request #1000 created").await;
+    desk.thread(1000).await;
+
+    desk.agent_comments(desk.kate.0, 1000, "/kb refund cancelled order")
+        .await;
+    desk.thread_sees(1000, |msgs| {
+        msgs.iter().any(|m| {
+            let text = ticketgram_testkit::text_of(m);
+            text.contains("Help-centre articles") && text.contains("Refunds for cancelled orders")
+        })
+    })
+    .await;
+    desk.settled().await;
+    let ticket = desk.ticket(1000).await;
+    let history = desk
+        .store
+        .ticket_messages(desk.ws, ticket.id)
+        .await
+        .expect("messages");
+    let lookup = history
+        .iter()
+        .find(|m| m.text.as_deref() == Some("/kb refund cancelled order"))
+        .expect("the lookup is in the history");
+    assert_eq!(lookup.direction, MessageDirection::InternalNote);
+    let seen: Vec<String> = desk
+        .sandbox
+        .world()
+        .chat_messages(ann.chat)
+        .iter()
+        .map(ticketgram_testkit::text_of)
+        .collect();
+    assert!(!seen.iter().any(|t| t.contains("/kb")), "{seen:?}");
+}

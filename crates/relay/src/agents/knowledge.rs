@@ -1,0 +1,85 @@
+//! `/kb refund after escrow` in a ticket's thread: the help centre's articles for it, in the
+//! ticket's language, with their public links for the agent to paste into the reply. The
+//! command is an internal note (kept in the history, never relayed to the client).
+
+use crate::desk::{Desk, Effects};
+use crate::RelayError;
+use ticketgram_domain::{ArticleStatus, TicketId};
+use ticketgram_knowledge::{excerpt, Audience};
+
+/// Articles listed per lookup: enough to choose from in a thread.
+const LISTED: usize = 5;
+
+/// The query of a `/kb` comment, if it is one (`None` for any other text).
+pub fn query_of(text: &str) -> Option<&str> {
+    crate::commands::Command::parse(text)
+        .filter(|command| command.name == "kb")
+        .map(|command| command.args)
+}
+
+/// Posts the matching published articles into the ticket's thread.
+pub async fn look_up(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: TicketId,
+    query: &str,
+) -> Result<(), RelayError> {
+    let language = desk.store.get_ticket(desk.ws(), ticket).await?.language;
+    let hits = desk
+        .knowledge
+        .search(
+            &desk.store,
+            desk.ws(),
+            query,
+            language,
+            Audience::Clients,
+            LISTED,
+        )
+        .await?;
+    let workspace = desk.store.get_workspace(desk.ws()).await?;
+    let mut lines = Vec::new();
+    for hit in hits {
+        let article = match desk.store.kb_article(desk.ws(), hit.article).await {
+            Ok(article) if article.status == ArticleStatus::Published => article,
+            Ok(_) | Err(ticketgram_store::StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let mut line = format!("• {} — {}", article.title, excerpt(&article.body, 100));
+        if let Some(base) = desk.config.console_url.as_deref() {
+            line.push_str(&format!(
+                "\n  {}/kb/{}/{}/{}",
+                base.trim_end_matches('/'),
+                workspace.slug,
+                article.language.code(),
+                article.slug
+            ));
+        }
+        lines.push(line);
+    }
+    let text = if lines.is_empty() {
+        desk.agent_text("kb-thread-nothing", &[("query", query.to_string().into())])
+    } else {
+        format!(
+            "{}\n{}",
+            desk.agent_text("kb-thread-found", &[("query", query.to_string().into())]),
+            lines.join("\n")
+        )
+    };
+    fx.tell_agents(ticket, text).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_kb_command_is_a_lookup() {
+        assert_eq!(
+            query_of("/kb refund after escrow"),
+            Some("refund after escrow")
+        );
+        assert_eq!(query_of("/kb@desk_bot refund"), Some("refund"));
+        assert_eq!(query_of("/kbx refund"), None);
+        assert_eq!(query_of("see /kb refund"), None);
+    }
+}
