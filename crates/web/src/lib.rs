@@ -20,6 +20,8 @@ mod files;
 mod forecast;
 pub mod headers;
 mod inbox;
+mod kb;
+mod kb_public;
 mod language;
 mod layout;
 mod nonce;
@@ -121,6 +123,17 @@ pub fn router(state: WebState) -> Router {
             get(templates::page).post(templates::save),
         )
         .route("/admin/templates/remove", post(templates::remove))
+        .route("/admin/kb", get(kb::list).post(kb::create))
+        .route("/admin/kb/new", get(kb::new_page))
+        .route("/admin/kb/{id}", get(kb::page).post(kb::save))
+        .route("/admin/kb/{id}/history", get(kb::history))
+        .route("/admin/kb/{id}/restore", post(kb::restore))
+        .route(
+            "/admin/kb/{id}/delete",
+            get(kb::delete_page).post(kb::delete),
+        )
+        .route("/kb/{workspace}", get(kb_public::home))
+        .route("/kb/{workspace}/{lang}/{slug}", get(kb_public::article))
         .route("/clients/{id}/export.zip", get(privacy::export))
         .route(
             "/clients/{id}/erase",
@@ -177,6 +190,17 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/admin/templates", Some(Admin)),
         ("POST", "/admin/templates", Some(Admin)),
         ("POST", "/admin/templates/remove", Some(Admin)),
+        ("GET", "/kb/{workspace}", None),
+        ("GET", "/kb/{workspace}/en/{slug}", None),
+        ("GET", "/admin/kb", Some(Agent)),
+        ("GET", "/admin/kb/{article}", Some(Agent)),
+        ("GET", "/admin/kb/new", Some(Admin)),
+        ("POST", "/admin/kb", Some(Admin)),
+        ("POST", "/admin/kb/{article}", Some(Admin)),
+        ("GET", "/admin/kb/{article}/history", Some(Admin)),
+        ("POST", "/admin/kb/{article}/restore", Some(Admin)),
+        ("GET", "/admin/kb/{article}/delete", Some(Admin)),
+        ("POST", "/admin/kb/{article}/delete", Some(Admin)),
         ("GET", "/clients/{client}/export.zip", Some(Admin)),
         ("GET", "/clients/{client}/erase", Some(Admin)),
         ("POST", "/clients/{client}/erase", Some(Admin)),
