@@ -31,9 +31,12 @@ fn request(path: &str, client: i64, webhook: i64) -> (String, Option<Value>) {
         "/clients/{telegram_user_id}/attributes" => Some(json!({ "attributes": {} })),
         "/webhooks" => Some(json!({ "url": "http://127.0.0.1:9/hook" })),
         "/webhooks/{id}" => Some(json!({ "active": false })),
+        "/kb/articles" => Some(json!({ "title": "Refunds", "body": "Within 3 days.", "language": "en" })),
+        "/kb/articles/{id}" => Some(json!({ "revision": 1 })),
+        "/kb/articles/{id}/restore" => Some(json!({ "revision": 1 })),
         _ => None,
     };
-    let concrete = if path == "/reports" {
+    let concrete = if path == "/reports" || path == "/reports/kb-deflections" {
         format!("{concrete}?from=2026-11-02&to=2026-11-08")
     } else {
         concrete

@@ -7,6 +7,7 @@ mod browser;
 mod flow;
 mod forecast;
 mod harness;
+mod kb;
 mod privacy;
 mod security;
 mod signin;
