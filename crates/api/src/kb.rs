@@ -216,11 +216,11 @@ pub(crate) async fn list(
             hits.sort_by(|a, b| b.score.total_cmp(&a.score));
             hits.iter()
                 .filter_map(|hit| by_id.get(&hit.article).copied())
-                .filter(|a| keep(a))
+                .filter(|&a| keep(a))
                 .take(limit)
                 .collect()
         }
-        _ => all.iter().filter(|a| keep(a)).take(limit).collect(),
+        _ => all.iter().filter(|&a| keep(a)).take(limit).collect(),
     };
     let base = public_base(&caller).await?;
     Ok(Json(ArticleList {

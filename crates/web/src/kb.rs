@@ -92,7 +92,7 @@ pub async fn list(
     };
     let q = query.q.trim();
     let shown: Vec<&Article> = if q.is_empty() {
-        all.iter().filter(|a| keep(a)).collect()
+        all.iter().filter(|&a| keep(a)).collect()
     } else {
         let by_id: HashMap<ArticleId, &Article> = all.iter().map(|a| (a.id, a)).collect();
         let mut hits = Vec::new();
@@ -106,7 +106,7 @@ pub async fn list(
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.iter()
             .filter_map(|h| by_id.get(&h.article).copied())
-            .filter(|a| keep(a))
+            .filter(|&a| keep(a))
             .collect()
     };
     let now = chrono::Utc::now();
@@ -360,7 +360,7 @@ fn editor_page(
     });
     let body = html! {
         h1 { (title) }
-        (links.unwrap_or_default())
+        @if let Some(links) = links { (links) }
         (editor(words, signed, target, form, &notice))
     };
     (status, layout::page(words, &title, Some(signed), body)).into_response()

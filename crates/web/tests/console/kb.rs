@@ -15,9 +15,9 @@ async fn post(
     form: &[(&str, &str)],
 ) -> (u16, String, String) {
     let mut form: Vec<(&str, &str)> = form.to_vec();
-    form.push(("csrf", &session.csrf));
+    form.push(("csrf", session.csrf.as_str()));
     let nonce = ticketgram_store::random_token();
-    form.push(("nonce", &nonce));
+    form.push(("nonce", nonce.as_str()));
     let response = http()
         .post(console.url(path))
         .header("cookie", &session.cookie)
