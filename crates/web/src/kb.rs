@@ -238,6 +238,10 @@ impl ArticleForm {
 
     /// The draft, or the sentence (key) that says what is wrong.
     fn draft(&self) -> Result<ArticleDraft, &'static str> {
+        // The title first: an empty one would also leave the slug empty.
+        if self.title.trim().is_empty() {
+            return Err("web-kb-error-title");
+        }
         let language = Language::from_code(&self.language).ok_or("web-error-unknown-language")?;
         let slug = ArticleSlug::new(&self.slug_or_title()).map_err(|_| "web-kb-error-slug")?;
         let status = ArticleStatus::from_code(&self.status).ok_or("web-kb-error-status")?;
