@@ -157,7 +157,12 @@ async fn view(caller: &Caller, article: &Article) -> Result<ArticleView, ApiErro
 }
 
 async fn article(caller: &Caller, id: i64) -> Result<Article, ApiError> {
-    match caller.desk.store.kb_article(caller.ws(), ArticleId(id)).await {
+    match caller
+        .desk
+        .store
+        .kb_article(caller.ws(), ArticleId(id))
+        .await
+    {
         Err(StoreError::NotFound) => Err(ApiError::not_found(format!("no article {id}"))),
         other => Ok(other?),
     }
@@ -361,7 +366,12 @@ pub(crate) async fn update(
     }
     let current = article(&caller, id).await?;
     let draft = ArticleDraft {
-        slug: request.slug.as_deref().map(slug).transpose()?.unwrap_or(current.slug),
+        slug: request
+            .slug
+            .as_deref()
+            .map(slug)
+            .transpose()?
+            .unwrap_or(current.slug),
         language: request
             .language
             .as_deref()
@@ -374,7 +384,12 @@ pub(crate) async fn update(
             .map(category)
             .transpose()?
             .unwrap_or(current.category),
-        title: request.title.as_deref().map(title).transpose()?.unwrap_or(current.title),
+        title: request
+            .title
+            .as_deref()
+            .map(title)
+            .transpose()?
+            .unwrap_or(current.title),
         body: request.body.map(body).transpose()?.unwrap_or(current.body),
         status: request
             .status
@@ -504,7 +519,14 @@ pub(crate) async fn restore(
             input.now,
         )
         .await?;
-    audit(&input.tx, &caller, "kb.article.restore", &restored, input.now).await?;
+    audit(
+        &input.tx,
+        &caller,
+        "kb.article.restore",
+        &restored,
+        input.now,
+    )
+    .await?;
     input.commit().await?;
     Ok(Json(view(&caller, &restored).await?))
 }

@@ -373,7 +373,14 @@ fn schemas() -> Value {
     );
     let kb_summary = object(
         &[
-            "id", "slug", "language", "category", "title", "status", "revision", "updated_at",
+            "id",
+            "slug",
+            "language",
+            "category",
+            "title",
+            "status",
+            "revision",
+            "updated_at",
             "excerpt",
         ],
         json!({
@@ -394,7 +401,15 @@ fn schemas() -> Value {
         "allOf": [kb_summary.clone(), object(&["body"], json!({ "body": crate::kb::body_schema() }))]
     });
     let kb_revision = object(
-        &["revision", "slug", "category", "title", "body", "status", "edited_at"],
+        &[
+            "revision",
+            "slug",
+            "category",
+            "title",
+            "body",
+            "status",
+            "edited_at",
+        ],
         json!({
             "revision": { "type": "integer" }, "slug": crate::kb::slug_schema(),
             "category": string(), "title": string(), "body": string(),

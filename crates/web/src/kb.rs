@@ -229,9 +229,7 @@ impl ArticleForm {
     /// The slug as written, or made from the title when left empty.
     fn slug_or_title(&self) -> String {
         match self.slug.trim() {
-            "" if !self.title.trim().is_empty() => {
-                ArticleSlug::from_title(&self.title).to_string()
-            }
+            "" if !self.title.trim().is_empty() => ArticleSlug::from_title(&self.title).to_string(),
             given => given.to_string(),
         }
     }
@@ -270,7 +268,9 @@ enum Notice {
     Saved,
     Error(String),
     /// Someone saved revision `current` while this author edited an older one.
-    Stale { current: Article },
+    Stale {
+        current: Article,
+    },
 }
 
 /// The editor: the form, what is wrong or stale, and the preview of the text.
@@ -468,12 +468,9 @@ async fn apply<T>(
     act: impl AsyncFnOnce(&Tx) -> Result<T, WebError>,
 ) -> Result<Option<T>, WebError> {
     let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
-    let outcome = Input::apply(
-        &state.desk,
-        origin,
-        chrono::Utc::now(),
-        async |_, fx| act(fx.tx).await,
-    )
+    let outcome = Input::apply(&state.desk, origin, chrono::Utc::now(), async |_, fx| {
+        act(fx.tx).await
+    })
     .await;
     match outcome {
         Ok(out) => Ok(Some(out)),
@@ -632,7 +629,9 @@ pub async fn save(
                 &signed,
                 Some(&current),
                 &form,
-                Notice::Stale { current: current.clone() },
+                Notice::Stale {
+                    current: current.clone(),
+                },
                 StatusCode::CONFLICT,
             ))
         }
@@ -657,7 +656,10 @@ pub async fn history(
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
-    let title = words.with("web-kb-history-of", &[("title", target.title.clone().into())]);
+    let title = words.with(
+        "web-kb-history-of",
+        &[("title", target.title.clone().into())],
+    );
     let body = html! {
         h1 { (title) }
         p { a href={ "/admin/kb/" (target.id.0) } { (words.t("web-kb-back-to-article")) } }
@@ -751,7 +753,10 @@ pub async fn delete_page(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let target = article(&state.desk, id).await?;
-    let title = words.with("web-kb-delete-title", &[("title", target.title.clone().into())]);
+    let title = words.with(
+        "web-kb-delete-title",
+        &[("title", target.title.clone().into())],
+    );
     let body = html! {
         h1 { (title) }
         div.box {

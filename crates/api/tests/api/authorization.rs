@@ -36,7 +36,9 @@ fn request(path: &str, client: i64, webhook: i64, article: i64) -> (String, Opti
         "/clients/{telegram_user_id}/attributes" => Some(json!({ "attributes": {} })),
         "/webhooks" => Some(json!({ "url": "http://127.0.0.1:9/hook" })),
         "/webhooks/{id}" => Some(json!({ "active": false })),
-        "/kb/articles" => Some(json!({ "title": "Refunds", "body": "Within 3 days.", "language": "en" })),
+        "/kb/articles" => {
+            Some(json!({ "title": "Refunds", "body": "Within 3 days.", "language": "en" }))
+        }
         "/kb/articles/{id}" => Some(json!({ "revision": 1 })),
         "/kb/articles/{id}/restore" => Some(json!({ "revision": 1 })),
         _ => None,

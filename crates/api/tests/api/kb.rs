@@ -71,19 +71,32 @@ async fn the_refund_article_through_its_life(api: TestApi) {
 
     // What the API refuses, and why.
     for (bad, why) in [
-        (json!({ "title": "  ", "body": "x", "language": "en" }), "title"),
-        (json!({ "title": "A", "body": "x", "language": "en", "slug": "Not A Slug" }), "slug"),
-        (json!({ "title": "A", "body": "x", "language": "fr" }), "language"),
-        (json!({ "title": "A", "body": "x", "language": "en", "status": "live" }), "status"),
-        (json!({ "title": "A", "body": "x", "language": "en", "author": "me" }), "author"),
+        (
+            json!({ "title": "  ", "body": "x", "language": "en" }),
+            "title",
+        ),
+        (
+            json!({ "title": "A", "body": "x", "language": "en", "slug": "Not A Slug" }),
+            "slug",
+        ),
+        (
+            json!({ "title": "A", "body": "x", "language": "fr" }),
+            "language",
+        ),
+        (
+            json!({ "title": "A", "body": "x", "language": "en", "status": "live" }),
+            "status",
+        ),
+        (
+            json!({ "title": "A", "body": "x", "language": "en", "author": "me" }),
+            "author",
+        ),
     ] {
         let (status, answer) = api.post("/kb/articles", &token, bad).await;
         assert_eq!(status, 422, "{why}: {answer:#}");
         assert_eq!(answer["error"]["code"], "invalid_request");
     }
-    let (status, _) = api
-        .post("/kb/articles", &reader, refund.clone())
-        .await;
+    let (status, _) = api.post("/kb/articles", &reader, refund.clone()).await;
     assert_eq!(status, 403, "kb:read does not write");
 
     // Searching as agents do: drafts included, filters narrow it.
@@ -94,7 +107,9 @@ async fn the_refund_article_through_its_life(api: TestApi) {
     let drafts: Vec<&Value> = drafts["articles"].as_array().unwrap().iter().collect();
     assert_eq!(drafts.len(), 1);
     assert_eq!(drafts[0]["language"], "ru");
-    let (_, payments) = api.get("/kb/articles?category=Payments&language=en", &reader).await;
+    let (_, payments) = api
+        .get("/kb/articles?category=Payments&language=en", &reader)
+        .await;
     assert_eq!(payments["articles"].as_array().unwrap().len(), 1);
     let (status, _) = api.get("/kb/articles?status=live", &reader).await;
     assert_eq!(status, 422);
@@ -215,13 +230,19 @@ async fn the_refund_article_through_its_life(api: TestApi) {
     );
     let (status, report) = api.get(&period, &token).await;
     assert_eq!(status, 200, "{report:#}");
-    assert_eq!((report["helped"].as_i64(), report["not_helped"].as_i64()), (Some(2), Some(1)));
+    assert_eq!(
+        (report["helped"].as_i64(), report["not_helped"].as_i64()),
+        (Some(2), Some(1))
+    );
     let row = &report["articles"][0];
     assert_eq!(row["article_id"], id);
     assert_eq!(row["title"], "How do I get a refund?");
     assert!((row["deflection_rate"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
     let (status, _) = api
-        .get("/reports/kb-deflections?from=2026-02-01&to=2026-01-01", &token)
+        .get(
+            "/reports/kb-deflections?from=2026-02-01&to=2026-01-01",
+            &token,
+        )
         .await;
     assert_eq!(status, 422);
 

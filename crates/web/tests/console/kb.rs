@@ -95,7 +95,10 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
     let (status, list) = get(&console, &agent.cookie, "/admin/kb?q=refund").await;
     assert_eq!(status, 200);
     assert!(list.contains("How do I get a refund?"));
-    assert!(!list.contains("new-article"), "agents do not write articles");
+    assert!(
+        !list.contains("new-article"),
+        "agents do not write articles"
+    );
     let (status, _, _) = post(&console, &agent, "/admin/kb", &saving).await;
     assert_eq!(status, 403);
 
@@ -114,7 +117,10 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
     assert_eq!(status, 409, "{page}");
     assert!(page.contains("id=\"stale\"") && page.contains("revision 2"));
     assert!(page.contains("My stale edit of the refund text."));
-    assert!(page.contains("<strong>5 days</strong>"), "theirs, shown to compare");
+    assert!(
+        page.contains("<strong>5 days</strong>"),
+        "theirs, shown to compare"
+    );
     assert_eq!(store.kb_article(ws, refund.id).await.unwrap().revision, 2);
 
     // The history rolls back to revision 1 as revision 3.
@@ -133,7 +139,11 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
     assert_eq!((restored.revision, restored.body.as_str()), (3, REFUND));
     let audit = store.audit_log(ws, 20).await.unwrap();
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
-    for action in ["kb.article.create", "kb.article.update", "kb.article.restore"] {
+    for action in [
+        "kb.article.create",
+        "kb.article.update",
+        "kb.article.restore",
+    ] {
         assert!(actions.contains(&action), "{action} in {actions:?}");
     }
 
@@ -200,10 +210,7 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
         .await
         .unwrap();
     let number = ticket.number.0;
-    let link = format!(
-        "{}/kb/{workspace}/en/how-do-i-get-a-refund",
-        console.base
-    );
+    let link = format!("{}/kb/{workspace}/en/how-do-i-get-a-refund", console.base);
     let (status, page) = get(
         &console,
         &agent.cookie,
@@ -221,7 +228,11 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
     let (_, page) = get(&console, &agent.cookie, &insert).await;
     let reply_box = page.split("id=\"reply-text\"").nth(1).unwrap();
     assert!(
-        reply_box.split("</textarea>").next().unwrap().contains(&link),
+        reply_box
+            .split("</textarea>")
+            .next()
+            .unwrap()
+            .contains(&link),
         "the reply box starts with the link"
     );
 
@@ -237,9 +248,17 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
         .await
         .unwrap();
     assert!(found.contains("id=\"results\"") && found.contains("/en/how-do-i-get-a-refund"));
-    let page = public(&console, &format!("/kb/{workspace}/en/how-do-i-get-a-refund")).await;
+    let page = public(
+        &console,
+        &format!("/kb/{workspace}/en/how-do-i-get-a-refund"),
+    )
+    .await;
     assert_eq!(page.status().as_u16(), 200);
-    assert!(page.text().await.unwrap().contains("<strong>3 days</strong>"));
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains("<strong>3 days</strong>"));
     let draft = [
         ("title", "Internal: chargeback playbook"),
         ("slug", "chargebacks"),
@@ -257,7 +276,11 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
         format!("/kb/{workspace}/xx/how-do-i-get-a-refund"),
         "/kb/another-desk/en/how-do-i-get-a-refund".to_string(),
     ] {
-        assert_eq!(public(&console, &path).await.status().as_u16(), 404, "{path}");
+        assert_eq!(
+            public(&console, &path).await.status().as_u16(),
+            404,
+            "{path}"
+        );
     }
     let home = public(&console, &format!("/kb/{workspace}?lang=en")).await;
     assert!(!home.text().await.unwrap().contains("chargeback"));
@@ -268,7 +291,11 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
     assert!(confirm.contains("confirm-delete"));
     let (status, location, _) = post(&console, &lead, &format!("{path}/delete"), &[]).await;
     assert_eq!((status, location.as_str()), (303, "/admin/kb"));
-    let gone = public(&console, &format!("/kb/{workspace}/en/how-do-i-get-a-refund")).await;
+    let gone = public(
+        &console,
+        &format!("/kb/{workspace}/en/how-do-i-get-a-refund"),
+    )
+    .await;
     assert_eq!(gone.status().as_u16(), 404);
     console.stop().await;
 }
@@ -317,7 +344,14 @@ async fn a_hostile_article_renders_inert_on_the_public_page() {
     assert_eq!(response.headers()["x-frame-options"], "DENY");
     let page = response.text().await.unwrap();
     let lower = page.to_lowercase();
-    for inert in ["<script", "javascript:", "onerror", "onclick", "<iframe", "style="] {
+    for inert in [
+        "<script",
+        "javascript:",
+        "onerror",
+        "onclick",
+        "<iframe",
+        "style=",
+    ] {
         assert!(!lower.contains(inert), "{inert} survived: {page}");
     }
     assert!(page.contains("Hello") && page.contains("styled"));
@@ -328,7 +362,11 @@ async fn a_hostile_article_renders_inert_on_the_public_page() {
         &format!("/admin/kb/{}", store.kb_articles(ws).await.unwrap()[0].id.0),
     )
     .await;
-    let preview = editor.split("id=\"preview\"").nth(1).unwrap().to_lowercase();
+    let preview = editor
+        .split("id=\"preview\"")
+        .nth(1)
+        .unwrap()
+        .to_lowercase();
     assert!(!preview.contains("<script") && !preview.contains("javascript:"));
     console.stop().await;
 }
