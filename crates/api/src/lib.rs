@@ -14,6 +14,7 @@ mod error;
 mod extract;
 mod forecast;
 mod idempotency;
+mod kb;
 pub mod openapi;
 mod privacy;
 mod reports;

@@ -113,6 +113,14 @@ fn error_responses(endpoint: &Endpoint, scope: Scope, responses: &mut Map<String
         let mut causes = String::from(
             "`conflict`: a concurrent change, retry; `idempotency_in_progress`: a request with this Idempotency-Key is still running",
         );
+        if endpoint.operation == "updateKbArticle" {
+            causes.push_str(
+                "; also when the article was saved by someone else after `revision` (reload it and merge)",
+            );
+        }
+        if endpoint.path.starts_with("/kb/") && endpoint.verb != Verb::Delete {
+            causes.push_str("; also when another article of that language already has the slug");
+        }
         if endpoint.operation == "changeTicketStatus" {
             causes.push_str(
                 "; `invalid_transition`: the ticket cannot move to that status from where it is",
@@ -363,6 +371,72 @@ fn schemas() -> Value {
             "events": events.clone(), "active": { "type": "boolean" }, "created_at": time()
         }),
     );
+    let kb_summary = object(
+        &[
+            "id",
+            "slug",
+            "language",
+            "category",
+            "title",
+            "status",
+            "revision",
+            "updated_at",
+            "excerpt",
+        ],
+        json!({
+            "id": { "type": "integer" },
+            "slug": crate::kb::slug_schema(),
+            "language": languages.clone(),
+            "category": string(),
+            "title": string(),
+            "status": crate::kb::status_schema(),
+            "revision": { "type": "integer", "minimum": 1, "description": "1 for the first text, +1 per save" },
+            "updated_at": time(),
+            "updated_by": nullable("integer"),
+            "excerpt": { "type": "string", "description": "The start of the text, without Markdown" },
+            "public_url": { "type": ["string", "null"], "description": "The public page (published articles only)" },
+        }),
+    );
+    let kb_article = json!({
+        "allOf": [kb_summary.clone(), object(&["body"], json!({ "body": crate::kb::body_schema() }))]
+    });
+    let kb_revision = object(
+        &[
+            "revision",
+            "slug",
+            "category",
+            "title",
+            "body",
+            "status",
+            "edited_at",
+        ],
+        json!({
+            "revision": { "type": "integer" }, "slug": crate::kb::slug_schema(),
+            "category": string(), "title": string(), "body": string(),
+            "status": crate::kb::status_schema(), "edited_at": time(),
+            "edited_by": nullable("integer"),
+        }),
+    );
+    let kb_deflections = object(
+        &["from", "to", "helped", "not_helped", "articles"],
+        json!({
+            "from": { "type": "string", "format": "date" },
+            "to": { "type": "string", "format": "date" },
+            "helped": { "type": "integer", "description": "Suggestions clients said answered their question" },
+            "not_helped": { "type": "integer", "description": "Suggestions followed by \"no\" and a request" },
+            "articles": { "type": "array", "items": object(
+                &["article_id", "helped", "not_helped", "deflection_rate"],
+                json!({
+                    "article_id": { "type": "integer" },
+                    "slug": nullable("string"), "language": nullable("string"),
+                    "title": { "type": ["string", "null"], "description": "null: the article was deleted since" },
+                    "helped": { "type": "integer" }, "not_helped": { "type": "integer" },
+                    "deflection_rate": { "type": "number", "minimum": 0, "maximum": 1,
+                        "description": "helped / (helped + not_helped)" },
+                }),
+            ) },
+        }),
+    );
     let created_webhook = json!({
         "allOf": [reference("Webhook"), object(&["secret"], json!({ "secret": string() }))]
     });
@@ -423,6 +497,33 @@ fn schemas() -> Value {
         })),
         "Report": { "type": "object", "description": "The desk report (totals, per agent, per topic, daily trend), as computed by Ticketgram's report maths" },
         "Forecast": forecast_schema(),
+        "KbArticle": kb_article,
+        "KbArticleList": object(&["articles"], json!({ "articles": { "type": "array", "items": kb_summary } })),
+        "NewKbArticle": request(&["title", "body", "language"], json!({
+            "title": crate::kb::title_schema(),
+            "body": crate::kb::body_schema(),
+            "language": languages.clone(),
+            "slug": or_null(json!({ "allOf": [crate::kb::slug_schema()],
+                "description": "Made from the title when absent" })),
+            "category": or_null(crate::kb::category_schema()),
+            "status": or_null(crate::kb::status_schema()),
+        })),
+        "KbArticleChange": request(&["revision"], json!({
+            "revision": { "type": "integer", "format": "int64", "minimum": 1,
+                "description": "The revision the edit started from" },
+            "title": or_null(crate::kb::title_schema()),
+            "body": or_null(crate::kb::body_schema()),
+            "language": or_null(languages.clone()),
+            "slug": or_null(crate::kb::slug_schema()),
+            "category": or_null(crate::kb::category_schema()),
+            "status": or_null(crate::kb::status_schema()),
+        })),
+        "KbRestore": request(&["revision"], json!({
+            "revision": { "type": "integer", "format": "int64", "minimum": 1,
+                "description": "The revision whose text becomes the newest" },
+        })),
+        "KbRevisionList": object(&["revisions"], json!({ "revisions": { "type": "array", "items": kb_revision } })),
+        "KbDeflections": kb_deflections,
         "Webhook": webhook,
         "CreatedWebhook": created_webhook,
         "WebhookList": object(&["webhooks"], json!({ "webhooks": { "type": "array", "items": reference("Webhook") } })),

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use crate::rules;
 use crate::scope::Scope;
 use crate::{
-    clients, forecast, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints,
+    clients, forecast, kb, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints,
     ApiState,
 };
 
@@ -133,6 +133,26 @@ const REPORT_PERIOD: &[Param] = &[
         description:
             "Last day (included), YYYY-MM-DD: not before `from`, at most 366 days after it",
     },
+];
+
+const KB_FILTERS: &[Param] = &[
+    optional(
+        "language",
+        rules::language_schema,
+        "Articles in this language: en, ru, zh, de",
+    ),
+    optional("status", kb::status_schema, "draft or published"),
+    optional("category", kb::category_schema, "Articles of this category"),
+    optional(
+        "q",
+        || json!({ "type": "string" }),
+        "Words to search for (titles and texts, drafts included), best matches first",
+    ),
+    optional(
+        "limit",
+        rules::limit_schema,
+        "At most this many, 1 to 100 (default 50)",
+    ),
 ];
 
 const DELIVERY_FILTER: &[Param] = &[
@@ -272,6 +292,96 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: None,
         response: (200, Some("Forecast")),
         handler: || get(forecast::forecast),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/reports/kb-deflections",
+        scope: Some(Scope::ReportsRead),
+        operation: "getKbDeflections",
+        summary: "Per knowledge-base article, how often clients said its suggestion answered their \
+                  question (helped) or not, over local days of the desk",
+        query: REPORT_PERIOD,
+        request: None,
+        response: (200, Some("KbDeflections")),
+        handler: || get(kb::deflections),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/kb/articles",
+        scope: Some(Scope::KbRead),
+        operation: "listKbArticles",
+        summary: "Knowledge-base articles, drafts included: by category and title, or best matches first with `q`",
+        query: KB_FILTERS,
+        request: None,
+        response: (200, Some("KbArticleList")),
+        handler: || get(kb::list),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/kb/articles",
+        scope: Some(Scope::KbWrite),
+        operation: "createKbArticle",
+        summary: "Write an article (revision 1); a slug already used in that language is a conflict",
+        query: &[],
+        request: Some("NewKbArticle"),
+        response: (201, Some("KbArticle")),
+        handler: || post(kb::create),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/kb/articles/{id}",
+        scope: Some(Scope::KbRead),
+        operation: "getKbArticle",
+        summary: "One article at its latest revision",
+        query: &[],
+        request: None,
+        response: (200, Some("KbArticle")),
+        handler: || get(kb::get_one),
+    },
+    Endpoint {
+        verb: Verb::Put,
+        path: "/kb/articles/{id}",
+        scope: Some(Scope::KbWrite),
+        operation: "updateKbArticle",
+        summary: "Save a new revision over the one the edit started from (`revision`); a conflict when \
+                  someone saved in between. Fields left out keep their value",
+        query: &[],
+        request: Some("KbArticleChange"),
+        response: (200, Some("KbArticle")),
+        handler: || put(kb::update),
+    },
+    Endpoint {
+        verb: Verb::Delete,
+        path: "/kb/articles/{id}",
+        scope: Some(Scope::KbWrite),
+        operation: "deleteKbArticle",
+        summary: "Delete an article with its history",
+        query: &[],
+        request: None,
+        response: (204, None),
+        handler: || delete(kb::remove),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/kb/articles/{id}/revisions",
+        scope: Some(Scope::KbRead),
+        operation: "listKbArticleRevisions",
+        summary: "Every saved text of an article, newest first",
+        query: &[],
+        request: None,
+        response: (200, Some("KbRevisionList")),
+        handler: || get(kb::revisions),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/kb/articles/{id}/restore",
+        scope: Some(Scope::KbWrite),
+        operation: "restoreKbArticle",
+        summary: "Roll back: an earlier revision's text saved again as the newest revision",
+        query: &[],
+        request: Some("KbRestore"),
+        response: (200, Some("KbArticle")),
+        handler: || post(kb::restore),
     },
     Endpoint {
         verb: Verb::Get,

@@ -14,10 +14,14 @@ pub enum Scope {
     ClientsErase,
     ReportsRead,
     WebhooksManage,
+    /// Knowledge-base articles, drafts included, and their history.
+    KbRead,
+    /// Writing, restoring and deleting knowledge-base articles.
+    KbWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 10] = [
         Scope::TicketsRead,
         Scope::TicketsWrite,
         Scope::ClientsRead,
@@ -26,6 +30,8 @@ impl Scope {
         Scope::ClientsErase,
         Scope::ReportsRead,
         Scope::WebhooksManage,
+        Scope::KbRead,
+        Scope::KbWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +44,8 @@ impl Scope {
             Scope::ClientsErase => "clients:erase",
             Scope::ReportsRead => "reports:read",
             Scope::WebhooksManage => "webhooks:manage",
+            Scope::KbRead => "kb:read",
+            Scope::KbWrite => "kb:write",
         }
     }
 

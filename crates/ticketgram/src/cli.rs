@@ -241,7 +241,8 @@ pub struct ApiTokenCreateArgs {
     #[arg(long)]
     pub name: String,
     /// A scope the token grants; repeat for several (tickets:read, tickets:write,
-    /// clients:read, clients:write, clients:export, clients:erase, reports:read, webhooks:manage)
+    /// clients:read, clients:write, clients:export, clients:erase, reports:read, webhooks:manage,
+    /// kb:read, kb:write)
     #[arg(long = "scope", value_name = "SCOPE", required = true, value_parser = crate::api_tokens::parse_scope)]
     pub scopes: Vec<ticketgram_api::Scope>,
     /// The admin creating it (Telegram id): replies and status changes made with the token are

@@ -21,6 +21,8 @@ mod flows;
 mod forecast;
 pub mod headers;
 mod inbox;
+mod kb;
+mod kb_public;
 mod language;
 mod layout;
 mod nonce;
@@ -124,6 +126,17 @@ pub fn router(state: WebState) -> Router {
         .route("/admin/templates/remove", post(templates::remove))
         .route("/admin/flows", get(flows::page).post(flows::edit))
         .route("/admin/flows/restore", post(flows::restore))
+        .route("/admin/kb", get(kb::list).post(kb::create))
+        .route("/admin/kb/new", get(kb::new_page))
+        .route("/admin/kb/{id}", get(kb::page).post(kb::save))
+        .route("/admin/kb/{id}/history", get(kb::history))
+        .route("/admin/kb/{id}/restore", post(kb::restore))
+        .route(
+            "/admin/kb/{id}/delete",
+            get(kb::delete_page).post(kb::delete),
+        )
+        .route("/kb/{workspace}", get(kb_public::home))
+        .route("/kb/{workspace}/{lang}/{slug}", get(kb_public::article))
         .route("/clients/{id}/export.zip", get(privacy::export))
         .route(
             "/clients/{id}/erase",
@@ -183,6 +196,17 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/admin/flows", Some(Admin)),
         ("POST", "/admin/flows", Some(Admin)),
         ("POST", "/admin/flows/restore", Some(Admin)),
+        ("GET", "/kb/{workspace}", None),
+        ("GET", "/kb/{workspace}/en/{slug}", None),
+        ("GET", "/admin/kb", Some(Agent)),
+        ("GET", "/admin/kb/{article}", Some(Agent)),
+        ("GET", "/admin/kb/new", Some(Admin)),
+        ("POST", "/admin/kb", Some(Admin)),
+        ("POST", "/admin/kb/{article}", Some(Admin)),
+        ("GET", "/admin/kb/{article}/history", Some(Admin)),
+        ("POST", "/admin/kb/{article}/restore", Some(Admin)),
+        ("GET", "/admin/kb/{article}/delete", Some(Admin)),
+        ("POST", "/admin/kb/{article}/delete", Some(Admin)),
         ("GET", "/clients/{client}/export.zip", Some(Admin)),
         ("GET", "/clients/{client}/erase", Some(Admin)),
         ("POST", "/clients/{client}/erase", Some(Admin)),

@@ -36,6 +36,12 @@ fn back(number: i64) -> Response {
 pub struct PageQuery {
     #[serde(default)]
     partial: String,
+    /// A knowledge-base search from the page's own box.
+    #[serde(default)]
+    kb: String,
+    /// Text to start the reply with (an article link picked in the knowledge-base box).
+    #[serde(default)]
+    reply: String,
 }
 
 /// One line of the conversation: a message or a history event, in time order.
@@ -105,6 +111,7 @@ pub async fn page(
         None => None,
     };
     let templates = templates::for_language(&desk, ws, ticket.language).await?;
+    let kb_box = crate::kb::ticket_box(&state, &words, number, ticket.language, &query.kb).await?;
     let assigned = words.with(
         "web-assigned",
         &[("agent", name_of(ticket.assignee).into())],
@@ -144,7 +151,8 @@ pub async fn page(
         div.grid {
             section {
                 div #live { (conversation) }
-                (reply_forms(&words, &signed, &ticket, &templates))
+                (reply_forms(&words, &signed, &ticket, &templates, &query.reply))
+                (kb_box)
             }
             div {
                 (actions(&words, &signed, &ticket, &agents))
@@ -266,12 +274,13 @@ fn reply_forms(
     signed: &Signed,
     ticket: &Ticket,
     templates: &[ReplyTemplate],
+    reply: &str,
 ) -> Markup {
     let n = ticket.number.0;
     html! {
         form.box method="post" action={ "/tickets/" (n) "/reply" } {
             (csrf(signed))
-            label { (words.t("web-reply-label")) textarea #reply-text name="text" required {} }
+            label { (words.t("web-reply-label")) textarea #reply-text name="text" required { (reply) } }
             (templates::picker(words, templates))
             button #send-reply { (words.t("web-reply-send")) }
         }

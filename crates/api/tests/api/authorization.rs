@@ -19,11 +19,16 @@ fn method(verb: Verb) -> reqwest::Method {
 }
 
 /// A concrete request for the route: ids of rows that exist in the desk, a valid body.
-fn request(path: &str, client: i64, webhook: i64) -> (String, Option<Value>) {
+fn request(path: &str, client: i64, webhook: i64, article: i64) -> (String, Option<Value>) {
+    let id = if path.starts_with("/kb/") {
+        article
+    } else {
+        webhook
+    };
     let concrete = path
         .replace("{number}", "1000")
         .replace("{telegram_user_id}", &client.to_string())
-        .replace("{id}", &webhook.to_string());
+        .replace("{id}", &id.to_string());
     let body = match path {
         "/tickets" => Some(json!({ "client": { "telegram_user_id": client }, "text": "Hi" })),
         "/tickets/{number}/replies" => Some(json!({ "text": "Hello" })),
@@ -31,9 +36,14 @@ fn request(path: &str, client: i64, webhook: i64) -> (String, Option<Value>) {
         "/clients/{telegram_user_id}/attributes" => Some(json!({ "attributes": {} })),
         "/webhooks" => Some(json!({ "url": "http://127.0.0.1:9/hook" })),
         "/webhooks/{id}" => Some(json!({ "active": false })),
+        "/kb/articles" => {
+            Some(json!({ "title": "Refunds", "body": "Within 3 days.", "language": "en" }))
+        }
+        "/kb/articles/{id}" => Some(json!({ "revision": 1 })),
+        "/kb/articles/{id}/restore" => Some(json!({ "revision": 1 })),
         _ => None,
     };
-    let concrete = if path == "/reports" {
+    let concrete = if path == "/reports" || path == "/reports/kb-deflections" {
         format!("{concrete}?from=2026-11-02&to=2026-11-08")
     } else {
         concrete
@@ -63,6 +73,15 @@ async fn every_route_refuses_whoever_may_not_use_it() {
         .await;
     assert_eq!(status, 201);
     let webhook = webhook["id"].as_i64().unwrap();
+    let (status, article) = api
+        .post(
+            "/kb/articles",
+            &everything,
+            json!({ "title": "Anna's refund", "body": "Within 3 days.", "language": "en" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let article = article["id"].as_i64().unwrap();
 
     let revoked = api.token(&Scope::ALL).await;
     let revoked_id = api
@@ -88,7 +107,7 @@ async fn every_route_refuses_whoever_may_not_use_it() {
     assert!(protected.len() >= 14, "the table lists every route");
     for endpoint in &protected {
         let scope = endpoint.scope.unwrap();
-        let (path, body) = request(endpoint.path, anna.user, webhook);
+        let (path, body) = request(endpoint.path, anna.user, webhook, article);
         let label = format!("{} {}", endpoint.verb.as_str(), endpoint.path);
         let call = |token: Option<String>| {
             let (path, body) = (path.clone(), body.clone());

@@ -21,6 +21,9 @@ pub use ticketgram_testkit::{eventually, text_of, Client as TestClient, WAIT};
 /// The instance's secret key, which seals webhook signing secrets at rest.
 pub const SECRET_KEY: &str = ticketgram_testkit::TEST_SECRET_KEY;
 
+/// The desk's public URL (`http.public_url`).
+pub const PUBLIC_URL: &str = "https://help.example.com";
+
 /// The stand-in receivers of the tests listen on 127.0.0.1, as a receiver on the desk's own
 /// network would: the operator allows it, as `webhooks.allow_private_networks` does.
 pub const RECEIVERS_NETWORK: &str = "127.0.0.1/32";
@@ -82,7 +85,10 @@ impl TestApi {
         retry: RetryPolicy,
         destinations: DestinationPolicy,
     ) -> TestApi {
-        let setup = TestDesk::setup().topics(&[("Payments", Priority::High)]);
+        // Published articles link their public page under the desk's public URL.
+        let setup = TestDesk::setup()
+            .topics(&[("Payments", Priority::High)])
+            .tune(|config| config.console_url = Some(PUBLIC_URL.into()));
         let desk = match database {
             Some(database) => setup.database(database),
             None => setup,

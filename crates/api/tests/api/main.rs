@@ -7,6 +7,7 @@ mod receiver;
 mod authorization;
 mod clients_reports;
 mod forecast;
+mod kb;
 mod openapi;
 mod privacy;
 mod report_time_zone;

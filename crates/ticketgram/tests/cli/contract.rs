@@ -28,6 +28,8 @@ const SCOPES: &[&str] = &[
     "clients:erase",
     "reports:read",
     "webhooks:manage",
+    "kb:read",
+    "kb:write",
 ];
 
 fn schemathesis() -> Option<PathBuf> {

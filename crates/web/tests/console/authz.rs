@@ -65,6 +65,26 @@ async fn every_route_checks_the_role_of_whoever_calls_it() {
         .message;
     let number = ticket.number.0.to_string();
     let target = console.deactivated.id.0.to_string();
+    let workspace = store.get_workspace(ws).await.expect("workspace").slug;
+    let article = store
+        .write(async |tx| {
+            tx.create_article(
+                ws,
+                &ticketgram_domain::ArticleDraft {
+                    slug: ticketgram_domain::ArticleSlug::new("refunds").unwrap(),
+                    language: ticketgram_domain::Language::En,
+                    category: String::new(),
+                    title: "Refunds".into(),
+                    body: "Within 3 days.".into(),
+                    status: ticketgram_domain::ArticleStatus::Published,
+                },
+                None,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+        .await
+        .expect("article");
     let http = http();
     let callers = [
         ("nobody", None),
@@ -78,7 +98,10 @@ async fn every_route_checks_the_role_of_whoever_calls_it() {
             .replace("{number}", &number)
             .replace("{message}", &message.id.0.to_string())
             .replace("{agent}", &target)
-            .replace("{client}", &ticket.client.0.to_string());
+            .replace("{client}", &ticket.client.0.to_string())
+            .replace("{article}", &article.id.0.to_string())
+            .replace("{workspace}", &workspace)
+            .replace("{slug}", article.slug.as_str());
         for (who, agent) in &callers {
             let session = match agent {
                 Some(a) => Some(console.session(a).await),
@@ -167,6 +190,15 @@ fn form_for(path: &str, csrf: &str, number: &str) -> Vec<(&'static str, String)>
         form.push(field("language", "en"));
         form.push(field("name", "Greeting"));
         form.push(field("body", "Hello!"));
+    } else if path.ends_with("/restore") {
+        form.push(field("revision", "1"));
+    } else if path.starts_with("/admin/kb") && !path.ends_with("/delete") {
+        form.push(field("title", "Refunds"));
+        form.push(field("slug", "refunds"));
+        form.push(field("language", "en"));
+        form.push(field("status", "published"));
+        form.push(field("body", "Within 5 days."));
+        form.push(field("action", "preview"));
     } else if path.ends_with("/templates/remove") {
         form.push(field("language", "en"));
         form.push(field("name", "Greeting"));

@@ -39,17 +39,35 @@ impl Console {
 
     /// A console whose settings `tune` adjusts first (a public https URL, sign-in limits).
     pub async fn start_with(tune: impl FnOnce(&mut WebSettings)) -> Console {
+        Console::start_on(None, tune).await
+    }
+
+    /// A console on a fresh PostgreSQL database of the `TEST_DATABASE_URL` server; `None`
+    /// (with a notice) when no server is named.
+    pub async fn start_on_postgres() -> Option<Console> {
+        let database = ticketgram_testkit::TestDatabase::postgres().await?;
+        Some(Console::start_on(Some(database), |_| {}).await)
+    }
+
+    async fn start_on(
+        database: Option<ticketgram_testkit::TestDatabase>,
+        tune: impl FnOnce(&mut WebSettings),
+    ) -> Console {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let base = format!("http://{addr}");
         let console_url = base.clone();
-        let desk = TestDesk::setup()
+        let setup = TestDesk::setup()
             .topics(&[("Payments", Priority::Normal)])
-            .tune(move |config| config.console_url = Some(console_url.clone()))
-            .start()
-            .await;
+            .tune(move |config| config.console_url = Some(console_url.clone()));
+        let desk = match database {
+            Some(database) => setup.database(database),
+            None => setup,
+        }
+        .start()
+        .await;
         let agent = desk.kate.1.clone();
         let (_, admin) = desk.hire("Adam", AgentRole::Admin, Some("Adam")).await;
         let (_, owner) = desk.hire("Olga", AgentRole::Owner, Some("Olga")).await;

@@ -8,6 +8,7 @@ mod flow;
 mod flows;
 mod forecast;
 mod harness;
+mod kb;
 mod privacy;
 mod security;
 mod signin;
