@@ -39,3 +39,34 @@ web-flows-current = aktiv
 web-flows-restore = Wiederherstellen
 web-flows-error-intent = Wählen Sie „Prüfen“ oder „Speichern“.
 web-flows-error-restore-invalid = Diese Revision besteht die Prüfung nicht mehr und kann nicht wiederhergestellt werden.
+
+## Der Kunden-Bot im Self-Service-Ablauf
+flow-button-human = 🙋 Mit einem Menschen sprechen
+flow-button-back = ⬅️ Zurück
+flow-button-done = ✅ Fertig
+flow-button-yes = Ja
+flow-button-no = Nein
+flow-rejected = { $code ->
+    [not_a_number] Bitte senden Sie eine Zahl.
+    [not_a_whole_number] Bitte senden Sie eine ganze Zahl.
+    [out_of_range] Diese Zahl liegt außerhalb des zulässigen Bereichs.
+    [pattern_mismatch] Das entspricht nicht dem erwarteten Format.
+    [too_long] Das ist zu lang: höchstens { $max } Zeichen.
+    [empty] Bitte schreiben Sie Ihre Antwort.
+    [not_an_option] Bitte wählen Sie eine der Schaltflächen.
+    [expected_media] Bitte senden Sie ein Foto oder ein Dokument.
+    [expected_text] Bitte antworten Sie mit Text.
+    [wrong_media_kind] Diese Art von Datei wird hier nicht angenommen.
+    [too_many_files] Das sind zu viele Dateien: höchstens { $max }.
+    [not_enough_files] Bitte senden Sie mindestens { $min } Dateien.
+    [not_an_order_number] Das sieht nicht wie eine Bestellnummer aus.
+   *[other] Diese Antwort konnte nicht übernommen werden.
+ }
+flow-media-received = { $count } von höchstens { $max } erhalten. Senden Sie weitere oder tippen Sie auf „Fertig“.
+flow-outdated-button = Diese Schaltfläche gehört zu einer früheren Frage.
+flow-changed = Unser Menü hat sich inzwischen geändert, deshalb beginnen wir von vorn.
+flow-handed-off = 📋 Aus dem Self-Service-Ablauf eröffnet ({ $reason }). Die Antworten des Kunden:
+flow-field-files = { $count ->
+    [one] 1 Datei
+   *[other] { $count } Dateien
+ }

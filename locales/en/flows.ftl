@@ -39,3 +39,34 @@ web-flows-current = active
 web-flows-restore = Restore
 web-flows-error-intent = Choose Check or Save.
 web-flows-error-restore-invalid = That revision no longer passes validation; it cannot be restored.
+
+## The client bot running the desk's flow
+flow-button-human = 🙋 Talk to a person
+flow-button-back = ⬅️ Back
+flow-button-done = ✅ Done
+flow-button-yes = Yes
+flow-button-no = No
+flow-rejected = { $code ->
+    [not_a_number] Please send a number.
+    [not_a_whole_number] Please send a whole number.
+    [out_of_range] That number is outside the range we can accept.
+    [pattern_mismatch] That is not in the expected format.
+    [too_long] That is too long: { $max } characters at most.
+    [empty] Please write your answer.
+    [not_an_option] Please choose one of the buttons.
+    [expected_media] Please send a photo or a document.
+    [expected_text] Please answer in text.
+    [wrong_media_kind] This kind of file is not accepted here.
+    [too_many_files] That is more files than we can take: { $max } at most.
+    [not_enough_files] Please send at least { $min } files.
+    [not_an_order_number] That does not look like an order number.
+   *[other] That answer could not be taken.
+ }
+flow-media-received = Received { $count } of at most { $max }. Send more or press Done.
+flow-outdated-button = That button belongs to an earlier question.
+flow-changed = Our menu has changed in the meantime, so we are starting from the top.
+flow-handed-off = 📋 Opened from the self-service flow ({ $reason }). The client's answers:
+flow-field-files = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+ }

@@ -41,3 +41,35 @@ web-flows-current = действует
 web-flows-restore = Восстановить
 web-flows-error-intent = Выберите «Проверить» или «Сохранить».
 web-flows-error-restore-invalid = Эта ревизия больше не проходит проверку, её нельзя восстановить.
+
+## Клиентский бот в сценарии самообслуживания
+flow-button-human = 🙋 Связаться с сотрудником
+flow-button-back = ⬅️ Назад
+flow-button-done = ✅ Готово
+flow-button-yes = Да
+flow-button-no = Нет
+flow-rejected = { $code ->
+    [not_a_number] Пришлите, пожалуйста, число.
+    [not_a_whole_number] Пришлите, пожалуйста, целое число.
+    [out_of_range] Это число вне допустимого диапазона.
+    [pattern_mismatch] Это не в том формате, который мы ожидаем.
+    [too_long] Слишком длинно: не больше { $max } символов.
+    [empty] Напишите, пожалуйста, ответ.
+    [not_an_option] Выберите, пожалуйста, одну из кнопок.
+    [expected_media] Пришлите, пожалуйста, фото или документ.
+    [expected_text] Ответьте, пожалуйста, текстом.
+    [wrong_media_kind] Такой тип файла здесь не принимается.
+    [too_many_files] Слишком много файлов: не больше { $max }.
+    [not_enough_files] Пришлите, пожалуйста, хотя бы { $min } файла.
+    [not_an_order_number] Это не похоже на номер заказа.
+   *[other] Этот ответ не удалось принять.
+ }
+flow-media-received = Получено { $count } из { $max } возможных. Пришлите ещё или нажмите «Готово».
+flow-outdated-button = Эта кнопка относится к предыдущему вопросу.
+flow-changed = Наше меню за это время изменилось, поэтому начнём сначала.
+flow-handed-off = 📋 Открыто из сценария самообслуживания ({ $reason }). Ответы клиента:
+flow-field-files = { $count ->
+    [one] { $count } файл
+    [few] { $count } файла
+   *[other] { $count } файлов
+ }

@@ -33,3 +33,31 @@ web-flows-current = 当前使用
 web-flows-restore = 恢复
 web-flows-error-intent = 请选择“检查”或“保存”。
 web-flows-error-restore-invalid = 该版本已无法通过校验，不能恢复。
+
+## 客户机器人运行自助流程
+flow-button-human = 🙋 联系人工客服
+flow-button-back = ⬅️ 返回
+flow-button-done = ✅ 完成
+flow-button-yes = 是
+flow-button-no = 否
+flow-rejected = { $code ->
+    [not_a_number] 请输入一个数字。
+    [not_a_whole_number] 请输入一个整数。
+    [out_of_range] 这个数字超出了可接受的范围。
+    [pattern_mismatch] 格式不符合要求。
+    [too_long] 内容太长：最多 { $max } 个字符。
+    [empty] 请填写您的回答。
+    [not_an_option] 请点击下方的一个按钮。
+    [expected_media] 请发送照片或文件。
+    [expected_text] 请用文字回答。
+    [wrong_media_kind] 此处不接受这种类型的文件。
+    [too_many_files] 文件太多：最多 { $max } 个。
+    [not_enough_files] 请至少发送 { $min } 个文件。
+    [not_an_order_number] 这看起来不像订单号。
+   *[other] 无法接受这个回答。
+ }
+flow-media-received = 已收到 { $count } 个，最多 { $max } 个。可继续发送，或点击“完成”。
+flow-outdated-button = 这个按钮属于之前的问题。
+flow-changed = 我们的菜单已更新，将从头开始。
+flow-handed-off = 📋 由自助流程创建（{ $reason }）。客户的回答：
+flow-field-files = { $count } 个文件

@@ -43,6 +43,10 @@ pub enum ClientState {
         #[serde(default)]
         read: Option<ArticleId>,
     },
+    /// Somewhere in the desk's self-service flow: `flow` is the engine's state (JSON of
+    /// `ticketgram_flows::FlowState`, opaque here so the domain does not depend on the engine),
+    /// `revision` the flow revision it belongs to.
+    SelfService { revision: i64, flow: String },
     /// A guided dispute form, one answer at a time.
     DisputeForm {
         topic: Option<TopicId>,

@@ -180,6 +180,8 @@ pub struct Desk {
     pub signals: crate::signals::Signals,
     /// The knowledge base's search indexes, shared by every clone.
     pub knowledge: crate::knowledge::KnowledgeCache,
+    /// The desk's parsed self-service flow, shared by every clone.
+    pub flows: crate::flows::FlowCache,
 }
 
 impl Desk {
@@ -194,6 +196,7 @@ impl Desk {
             lookups: Arc::default(),
             signals: Default::default(),
             knowledge: Default::default(),
+            flows: Default::default(),
         }
     }
 

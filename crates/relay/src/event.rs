@@ -16,6 +16,8 @@ pub enum Event<'a> {
     ClientEdit(&'a Message),
     /// A client pressed one of our buttons in the private chat.
     ClientButton(&'a CallbackQuery, CallbackAction),
+    /// A client pressed a button of the desk's self-service flow (data from the flow engine).
+    ClientFlowButton(&'a CallbackQuery),
     /// Someone pressed a ticket-card button in the agents' channel or group.
     AgentButton(&'a CallbackQuery, CallbackAction),
     /// The channel post of a ticket card arrived in the discussion group: its id there is the
@@ -162,6 +164,14 @@ fn classify_callback<'a>(query: &'a CallbackQuery, desk: &DeskChats) -> Event<'a
             .is_some_and(crate::commands::is_staff_button)
     {
         return Event::StaffButton(query);
+    }
+    if private
+        && query
+            .data
+            .as_deref()
+            .is_some_and(ticketgram_flows::is_flow_button)
+    {
+        return Event::ClientFlowButton(query);
     }
     let Some(action) = query.data.as_deref().and_then(CallbackAction::decode) else {
         return Event::Ignored("button data we did not issue");

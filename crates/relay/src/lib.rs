@@ -17,6 +17,7 @@ pub mod delivery;
 pub mod desk;
 mod edits;
 pub mod event;
+pub mod flows;
 pub mod forecast;
 pub mod from_api;
 pub mod health;

@@ -215,6 +215,7 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
         Event::ClientButton(query, action) => {
             client_bot::handle_button(desk, fx, query, action).await
         }
+        Event::ClientFlowButton(query) => client_bot::handle_flow_button(desk, fx, query).await,
         Event::AgentButton(query, action) => agents::handle_button(desk, fx, query, action).await,
         Event::ThreadOpened {
             channel_post_id,

@@ -91,6 +91,28 @@ pub async fn handle_button(
     }
 }
 
+/// A button of the desk's self-service flow.
+pub async fn handle_flow_button(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    query: &CallbackQuery,
+) -> Result<(), RelayError> {
+    let client = super::client_of(desk, fx, &query.from).await?;
+    if client.is_blocked() {
+        return super::blocked::press_answered(desk, fx, &client, query).await;
+    }
+    fx.send(
+        Delivery::AnswerCallback {
+            callback_id: query.id.0.clone(),
+            alert: false,
+            text: None,
+        },
+        None,
+    )
+    .await?;
+    super::self_service::took_press(desk, fx, &client, query).await
+}
+
 /// Loads a ticket only if it belongs to this client: button data can be forged.
 async fn own_ticket(
     desk: &Desk,

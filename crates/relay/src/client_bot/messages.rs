@@ -28,6 +28,9 @@ pub async fn handle_message(
     if super::flood::held(desk, fx, &client, message).await? {
         return Ok(());
     }
+    if super::self_service::took_message(desk, fx, &client, message).await? {
+        return Ok(());
+    }
     let text = message.text().unwrap_or("");
     if let Some(command) = text.strip_prefix('/') {
         let command = command.split([' ', '@']).next().unwrap_or("");

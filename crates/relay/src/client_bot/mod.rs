@@ -9,10 +9,11 @@ mod messages;
 mod mood;
 mod rating;
 mod routing;
+mod self_service;
 mod suggestions;
 mod urgency;
 
-pub use buttons::handle_button;
+pub use buttons::{handle_button, handle_flow_button};
 pub use language::language_name;
 pub use messages::{handle_edit, handle_message};
 pub use mood::ANGRY as ANGRY_TAG;

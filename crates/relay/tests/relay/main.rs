@@ -15,6 +15,7 @@ mod outside;
 mod pacing;
 mod recovery;
 mod resilience;
+mod self_service;
 mod settings_bot;
 mod story;
 mod structure;
