@@ -46,13 +46,28 @@ pub enum ClientState {
     /// Somewhere in the desk's self-service flow: `flow` is the engine's state (JSON of
     /// `ticketgram_flows::FlowState`, opaque here so the domain does not depend on the engine),
     /// `revision` the flow revision it belongs to.
-    SelfService { revision: i64, flow: String },
+    SelfService {
+        revision: i64,
+        flow: String,
+        /// The files the client sent as answers, with the messages they came in: a hand-off
+        /// relays those very messages into the ticket's thread.
+        #[serde(default)]
+        files: Vec<HeldFile>,
+    },
     /// A guided dispute form, one answer at a time.
     DisputeForm {
         topic: Option<TopicId>,
         order_number: Option<String>,
         reason: Option<String>,
     },
+}
+
+/// A file a client sent while filling in a form, kept until the form becomes a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldFile {
+    pub chat_id: i64,
+    pub message_id: i64,
+    pub media: MediaRef,
 }
 
 /// A client message waiting for the client to say which ticket it belongs to.

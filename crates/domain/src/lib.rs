@@ -21,7 +21,7 @@ pub mod topic;
 pub use agent::{Agent, AgentAlias, AgentRole};
 pub use audit::{Actor, AuditEntry};
 pub use client::{BlockState, Client, HeardLanguage, LearnedLanguage};
-pub use conversation::{ClientState, PendingMessage};
+pub use conversation::{ClientState, HeldFile, PendingMessage};
 pub use flood::{FloodLimit, FloodState, Verdict};
 pub use ids::{AgentId, ClientId, MessageId, TicketId, TicketNumber, TopicId, WorkspaceId};
 pub use knowledge::{

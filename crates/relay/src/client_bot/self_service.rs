@@ -12,7 +12,7 @@ use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use std::sync::Arc;
 use teloxide_core::types::{CallbackQuery, Message};
-use ticketgram_domain::{Client, ClientState, Ticket};
+use ticketgram_domain::{Client, ClientState, HeldFile, MessageDirection, TelegramCopy, Ticket};
 use ticketgram_flows::{
     advance, BuiltinAction, BuiltinLabel, Effect, FieldValue, Flow, FlowState, HandOff, Input,
     Label, LookupResult, Notice, Rejection, Say,
@@ -39,7 +39,7 @@ pub async fn took_message(
     };
     let text = message.text().unwrap_or("").trim();
     let current = desk.store.client_state(desk.ws(), client.id).await?;
-    let in_flow = flow_state(&current, revision);
+    let (in_flow, mut files) = flow_state(&current);
     let input = if is_start(text) {
         Input::Start
     } else if let Some(state) = &in_flow {
@@ -50,10 +50,17 @@ pub async fn took_message(
             Ok(Content { media, .. }) if !media.is_empty() => {
                 let file = &media[0];
                 match file.file_id.clone() {
-                    Some(file_id) => Input::Media {
-                        kind: file.kind.clone(),
-                        file_id,
-                    },
+                    Some(file_id) => {
+                        files.push(HeldFile {
+                            chat_id: message.chat.id.0,
+                            message_id: message.id.0 as i64,
+                            media: file.clone(),
+                        });
+                        Input::Media {
+                            kind: file.kind.clone(),
+                            file_id,
+                        }
+                    }
                     None => Input::Text(String::new()),
                 }
             }
@@ -76,7 +83,7 @@ pub async fn took_message(
         return Ok(false);
     };
     let state = in_flow.unwrap_or_default();
-    run(desk, fx, client, (revision, &flow), state, input).await
+    run(desk, fx, client, (revision, &flow), (state, files), input).await
 }
 
 /// A press on a flow button.
@@ -92,13 +99,14 @@ pub async fn took_press(
         return menu::welcome(desk, fx, client).await;
     };
     let current = desk.store.client_state(desk.ws(), client.id).await?;
-    let state = flow_state(&current, revision).unwrap_or_default();
+    let (state, files) = flow_state(&current);
+    let held = (state.unwrap_or_default(), files);
     if !run(
         desk,
         fx,
         client,
         (revision, &flow),
-        state,
+        held,
         Input::Button(data),
     )
     .await?
@@ -112,12 +120,15 @@ fn is_start(text: &str) -> bool {
     crate::commands::Command::parse(text).is_some_and(|c| c.name == "start")
 }
 
-/// The engine's state, when the client is in this desk's flow. A state of an older revision
-/// is handed to the engine all the same: it recognises steps that are gone and says so.
-fn flow_state(current: &ClientState, _revision: i64) -> Option<FlowState> {
+/// The engine's state and the files held so far, when the client is in the desk's flow. A
+/// state of an older revision is handed to the engine all the same: it recognises steps that
+/// are gone and says so.
+fn flow_state(current: &ClientState) -> (Option<FlowState>, Vec<HeldFile>) {
     match current {
-        ClientState::SelfService { flow, .. } => serde_json::from_str(flow).ok(),
-        _ => None,
+        ClientState::SelfService { flow, files, .. } => {
+            (serde_json::from_str(flow).ok(), files.clone())
+        }
+        _ => (None, Vec::new()),
     }
 }
 
@@ -126,7 +137,7 @@ async fn run(
     fx: &mut Effects<'_>,
     client: &Client,
     (revision, flow): (i64, &Arc<Flow>),
-    mut state: FlowState,
+    (mut state, files): (FlowState, Vec<HeldFile>),
     input: Input,
 ) -> Result<bool, RelayError> {
     let mut inputs = vec![input];
@@ -152,6 +163,7 @@ async fn run(
             ClientState::SelfService {
                 revision,
                 flow: serde_json::to_string(&state)?,
+                files: files.clone(),
             }
         } else {
             ClientState::Idle
@@ -169,7 +181,7 @@ async fn run(
                     let found = show_articles(desk, fx, client, &query).await?;
                     inputs.push(Input::KnowledgeResult { articles: found });
                 }
-                Effect::HandOff(hand_off) => handed_off(desk, fx, client, hand_off).await?,
+                Effect::HandOff(hand_off) => handed_off(desk, fx, client, hand_off, &files).await?,
                 Effect::Builtin(action) => builtin(desk, fx, client, action).await?,
                 Effect::Analytics(event) => {
                     let (kind, step) = FlowEventKind::of(&event);
@@ -320,6 +332,7 @@ async fn handed_off(
     fx: &mut Effects<'_>,
     client: &Client,
     hand_off: HandOff,
+    files: &[HeldFile],
 ) -> Result<(), RelayError> {
     let topics = desk.store.list_topics(desk.ws(), false).await?;
     let topic = hand_off.topic.as_deref().and_then(|name| {
@@ -373,10 +386,58 @@ async fn handed_off(
     }
     fx.tell_agents(ticket.id, fields_notice(desk, &hand_off))
         .await?;
+    relay_evidence(desk, fx, ticket.id, &hand_off, files).await?;
     crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
     let ack = acknowledgement(desk, &ticket, &hand_off.acknowledgement);
     fx.notify_client(ticket.id, ack, Some(menu::main_menu(desk, client.language)))
         .await
+}
+
+/// The files among the answers, stored on the ticket as the client's messages they are and
+/// copied into the thread like any other client message (the agents see the screenshots, the
+/// console and the export keep them).
+async fn relay_evidence(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: ticketgram_domain::TicketId,
+    hand_off: &HandOff,
+    files: &[HeldFile],
+) -> Result<(), RelayError> {
+    for (_, value) in &hand_off.fields {
+        let FieldValue::Media { files: answered } = value else {
+            continue;
+        };
+        for answer in answered {
+            let Some(held) = files
+                .iter()
+                .find(|h| h.media.file_id.as_deref() == Some(answer.file_id.as_str()))
+            else {
+                continue;
+            };
+            let copy = TelegramCopy {
+                bot_id: desk.bot_id(),
+                chat_id: held.chat_id,
+                message_id: held.message_id,
+            };
+            let mut media = held.media.clone();
+            // Relayed one by one: the album the client may have sent is not re-formed here.
+            media.media_group_id = None;
+            let content = (None, vec![media]);
+            let recorded = desk
+                .record_message(fx, ticket, MessageDirection::Client, None, content, copy)
+                .await?;
+            if desk.config.chats.group_id.is_some() {
+                fx.send(
+                    crate::jobs::Delivery::ClientToThread {
+                        message: recorded.message.id,
+                    },
+                    Some(ticket),
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What the agents read first in the thread: why the flow handed over and every answer.

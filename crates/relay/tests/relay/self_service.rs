@@ -51,6 +51,9 @@ async fn a_buyer_disputes_an_order_and_the_request_carries_every_answer() {
         })
     })
     .await;
+    // The screenshot itself reaches the agents, as the client sent it.
+    desk.thread_sees(1000, |msgs| msgs.iter().any(|m| m.get("photo").is_some()))
+        .await;
     desk.settled().await;
     let ticket = desk.ticket(1000).await;
     let fields = desk
