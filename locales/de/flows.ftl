@@ -70,3 +70,6 @@ flow-field-files = { $count ->
     [one] 1 Datei
    *[other] { $count } Dateien
  }
+
+## The console's ticket page
+web-ticket-fields = Antworten im Formular

@@ -70,3 +70,6 @@ flow-field-files = { $count ->
     [one] 1 file
    *[other] { $count } files
  }
+
+## The console's ticket page
+web-ticket-fields = Form answers

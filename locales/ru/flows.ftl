@@ -73,3 +73,6 @@ flow-field-files = { $count ->
     [few] { $count } файла
    *[other] { $count } файлов
  }
+
+## The console's ticket page
+web-ticket-fields = Ответы в форме

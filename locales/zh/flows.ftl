@@ -61,3 +61,6 @@ flow-outdated-button = 这个按钮属于之前的问题。
 flow-changed = 我们的菜单已更新，将从头开始。
 flow-handed-off = 📋 由自助流程创建（{ $reason }）。客户的回答：
 flow-field-files = { $count } 个文件
+
+## The console's ticket page
+web-ticket-fields = 表单回答

@@ -9,9 +9,12 @@ use ticketgram_domain::WorkspaceId;
 use ticketgram_flows::Flow;
 use ticketgram_store::Store;
 
+/// A desk's parsed flow and the revision it was parsed from.
+type Parsed = (i64, Arc<Flow>);
+
 #[derive(Clone, Default)]
 pub struct FlowCache {
-    desks: Arc<Mutex<HashMap<WorkspaceId, (i64, Arc<Flow>)>>>,
+    desks: Arc<Mutex<HashMap<WorkspaceId, Parsed>>>,
 }
 
 impl std::fmt::Debug for FlowCache {
@@ -27,7 +30,7 @@ impl FlowCache {
         &self,
         store: &Store,
         ws: WorkspaceId,
-    ) -> Result<Option<(i64, Arc<Flow>)>, RelayError> {
+    ) -> Result<Option<Parsed>, RelayError> {
         let Some(saved) = store.active_flow(ws).await? else {
             return Ok(None);
         };
@@ -54,7 +57,7 @@ impl FlowCache {
         Ok(Some((saved.revision, flow)))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<WorkspaceId, (i64, Arc<Flow>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<WorkspaceId, Parsed>> {
         self.desks
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())

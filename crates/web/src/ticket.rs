@@ -112,6 +112,8 @@ pub async fn page(
     };
     let templates = templates::for_language(&desk, ws, ticket.language).await?;
     let kb_box = crate::kb::ticket_box(&state, &words, number, ticket.language, &query.kb).await?;
+    // What the client answered in the self-service form that opened the ticket.
+    let fields = desk.store.ticket_fields(ws, ticket.id).await?;
     let assigned = words.with(
         "web-assigned",
         &[("agent", name_of(ticket.assignee).into())],
@@ -156,6 +158,14 @@ pub async fn page(
             }
             div {
                 (actions(&words, &signed, &ticket, &agents))
+                @if !fields.is_empty() {
+                    aside #fields {
+                        h2 { (words.t("web-ticket-fields")) }
+                        table { @for field in &fields {
+                            tr { th { (field.name) } td { (field.display) } }
+                        } }
+                    }
+                }
                 aside #client {
                     h2 { (words.t("web-client")) }
                     @if let Some(at) = client.erased_at {

@@ -162,3 +162,72 @@ async fn an_admin_checks_saves_previews_and_restores_the_flow() {
     assert_eq!(status, 403);
     console.stop().await;
 }
+
+/// A dispute opened by the self-service form shows its answers on the ticket page, the
+/// client's own words escaped like everything else a client writes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_ticket_page_shows_the_form_answers_escaped() {
+    use ticketgram_domain::{Language, Priority};
+    use ticketgram_flows::FieldValue;
+    use ticketgram_store::{NewClient, NewTicket};
+
+    let console = Console::start().await;
+    let (store, ws) = (&console.store, console.ws);
+    let agent = console.session(&console.agent).await;
+    let ticket = store
+        .write(async |tx| {
+            let client = tx
+                .upsert_client(
+                    ws,
+                    &NewClient {
+                        telegram_user_id: 555_200,
+                        first_name: "Ann".into(),
+                        last_name: None,
+                        username: None,
+                        language: Language::En,
+                        attributes: serde_json::json!({}),
+                        seen_at: chrono::Utc::now(),
+                    },
+                )
+                .await?;
+            let ticket = tx
+                .create_ticket(
+                    ws,
+                    &NewTicket {
+                        client: client.id,
+                        topic: None,
+                        subject: "order: A-1042".into(),
+                        priority: Priority::Normal,
+                        queue: None,
+                        language: Language::En,
+                        created_at: chrono::Utc::now(),
+                    },
+                )
+                .await?;
+            let fields = [
+                ("order".to_string(), FieldValue::order("A-1042")),
+                (
+                    "reason".to_string(),
+                    FieldValue::Text {
+                        text: "<script>alert('form')</script> wrong colours".into(),
+                    },
+                ),
+            ];
+            tx.set_ticket_fields(ws, ticket.id, &fields).await?;
+            Ok::<_, ticketgram_store::StoreError>(ticket)
+        })
+        .await
+        .unwrap();
+    let (status, page) = get(
+        &console,
+        &agent.cookie,
+        &format!("/tickets/{}", ticket.number.0),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let answers = page.split("id=\"fields\"").nth(1).expect("the answers box");
+    assert!(answers.contains("A-1042"), "{answers}");
+    assert!(answers.contains("wrong colours"), "{answers}");
+    assert!(!page.contains("<script>alert('form')"), "{page}");
+    console.stop().await;
+}
