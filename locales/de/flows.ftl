@@ -73,3 +73,6 @@ flow-field-files = { $count ->
 
 ## The console's ticket page
 web-ticket-fields = Antworten im Formular
+
+## The ticket card
+card-form = 📋 Antworten im Formular:

@@ -73,3 +73,6 @@ flow-field-files = { $count ->
 
 ## The console's ticket page
 web-ticket-fields = Form answers
+
+## The ticket card
+card-form = 📋 Form answers:

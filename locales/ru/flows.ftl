@@ -76,3 +76,6 @@ flow-field-files = { $count ->
 
 ## The console's ticket page
 web-ticket-fields = Ответы в форме
+
+## The ticket card
+card-form = 📋 Ответы в форме:

@@ -64,3 +64,6 @@ flow-field-files = { $count } 个文件
 
 ## The console's ticket page
 web-ticket-fields = 表单回答
+
+## The ticket card
+card-form = 📋 表单回答：

@@ -15,7 +15,14 @@ pub struct CardFacts<'a> {
     pub first_reply_due: Option<Timestamp>,
     /// The desk's time zone (its working hours): the card's times are the team's local time.
     pub time_zone: chrono_tz::Tz,
+    /// The self-service form's answers (name, as shown), when a form opened the ticket.
+    pub fields: &'a [(String, String)],
 }
+
+/// A form answer on the card is a glance, not the record (the thread and the console have it
+/// whole): long reasons are cut, and a card stays far below Telegram's 4,096 characters.
+const FIELD_CHARS: usize = 80;
+const FIELDS_SHOWN: usize = 8;
 
 /// Renders the card in the desk's language (agents share one channel, so one language).
 pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Keyboard) {
@@ -126,6 +133,17 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
     if !ticket.subject.is_empty() {
         lines.push(String::new());
         lines.push(ticket.subject.clone());
+    }
+    if !facts.fields.is_empty() {
+        lines.push(String::new());
+        lines.push(t.text(lang, "card-form", &[]));
+        for (name, answer) in facts.fields.iter().take(FIELDS_SHOWN) {
+            let mut shown: String = answer.chars().take(FIELD_CHARS).collect();
+            if answer.chars().count() > FIELD_CHARS {
+                shown.push('…');
+            }
+            lines.push(format!("• {name}: {shown}"));
+        }
     }
     (lines.join("\n"), keyboard(t, lang, ticket))
 }

@@ -372,6 +372,13 @@ pub(crate) async fn render_card(
         None => None,
     };
     let due = desk.first_reply_due(&ticket);
+    let fields: Vec<(String, String)> = desk
+        .store
+        .ticket_fields(ws, ticket.id)
+        .await?
+        .into_iter()
+        .map(|field| (field.name, field.display))
+        .collect();
     let facts = CardFacts {
         ticket: &ticket,
         client: &client,
@@ -379,6 +386,7 @@ pub(crate) async fn render_card(
         assignee: assignee.as_ref(),
         first_reply_due: due,
         time_zone: desk.config.hours.time_zone,
+        fields: &fields,
     };
     Ok(card::render(&desk.t, desk.config.agent_language, &facts))
 }

@@ -51,6 +51,9 @@ async fn a_buyer_disputes_an_order_and_the_request_carries_every_answer() {
         })
     })
     .await;
+    // The card says at a glance what the dispute is about.
+    desk.card_shows(1000, "• dispute_type: ").await;
+    desk.card_shows(1000, "• order: A-1042").await;
     // The screenshot itself reaches the agents, as the client sent it.
     desk.thread_sees(1000, |msgs| msgs.iter().any(|m| m.get("photo").is_some()))
         .await;
