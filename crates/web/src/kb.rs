@@ -31,17 +31,8 @@ const DEFLECTION_DAYS: i64 = 30;
 
 /// The public address of an article: absolute when the console's public URL is known.
 pub(crate) fn public_link(state: &WebState, workspace: &str, article: &Article) -> String {
-    let base = state
-        .settings
-        .public_url
-        .as_deref()
-        .unwrap_or("")
-        .trim_end_matches('/');
-    format!(
-        "{base}/kb/{workspace}/{}/{}",
-        article.language.code(),
-        article.slug
-    )
+    let base = state.settings.public_url.as_deref().unwrap_or("");
+    ticketgram_relay::knowledge::article_url(base, workspace, article)
 }
 
 async fn workspace_slug(desk: &Desk) -> Result<String, WebError> {

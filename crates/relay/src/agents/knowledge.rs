@@ -4,7 +4,7 @@
 
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
-use ticketgram_domain::{ArticleStatus, TicketId};
+use ticketgram_domain::TicketId;
 use ticketgram_knowledge::{excerpt, Audience};
 
 /// Articles listed per lookup: enough to choose from in a thread.
@@ -36,23 +36,18 @@ pub async fn look_up(
             LISTED,
         )
         .await?;
-    let workspace = desk.store.get_workspace(desk.ws()).await?;
+    // The desk's pages' address, read once for every article listed.
+    let pages = match desk.config.console_url.as_deref() {
+        Some(base) => Some((base, desk.store.get_workspace(desk.ws()).await?.slug)),
+        None => None,
+    };
     let mut lines = Vec::new();
-    for hit in hits {
-        let article = match desk.store.kb_article(desk.ws(), hit.article).await {
-            Ok(article) if article.status == ArticleStatus::Published => article,
-            Ok(_) | Err(ticketgram_store::StoreError::NotFound) => continue,
-            Err(e) => return Err(e.into()),
-        };
+    let ids = hits.iter().map(|hit| hit.article).collect();
+    for article in crate::knowledge::published(desk, ids).await? {
         let mut line = format!("• {} — {}", article.title, excerpt(&article.body, 100));
-        if let Some(base) = desk.config.console_url.as_deref() {
-            line.push_str(&format!(
-                "\n  {}/kb/{}/{}/{}",
-                base.trim_end_matches('/'),
-                workspace.slug,
-                article.language.code(),
-                article.slug
-            ));
+        if let Some((base, workspace)) = &pages {
+            let link = crate::knowledge::article_url(base, workspace, &article);
+            line.push_str(&format!("\n  {link}"));
         }
         lines.push(line);
     }

@@ -17,7 +17,7 @@ use ticketgram_flows::{
     advance, BuiltinAction, BuiltinLabel, Effect, FieldValue, Flow, FlowState, HandOff, Input,
     Label, LookupResult, Notice, Rejection, Say,
 };
-use ticketgram_knowledge::{excerpt, Audience};
+use ticketgram_knowledge::excerpt;
 use ticketgram_store::{FlowEventKind, NewTicket};
 
 /// Inputs one client action may chain (a search result fed back, a lookup's answer): far more
@@ -281,29 +281,12 @@ async fn show_articles(
     client: &Client,
     query: &str,
 ) -> Result<usize, RelayError> {
-    let hits = desk
-        .knowledge
-        .search(
-            &desk.store,
-            desk.ws(),
-            query,
-            client.language,
-            Audience::Clients,
-            ARTICLES_SHOWN,
-        )
-        .await?;
-    let mut lines = Vec::new();
-    for hit in hits.iter().filter(|hit| hit.coverage >= 0.5) {
-        if let Ok(article) = desk.store.kb_article(desk.ws(), hit.article).await {
-            if article.status == ticketgram_domain::ArticleStatus::Published {
-                lines.push(format!(
-                    "• {}\n{}",
-                    article.title,
-                    excerpt(&article.body, 400)
-                ));
-            }
-        }
-    }
+    let articles =
+        crate::knowledge::suggestions(desk, query, client.language, ARTICLES_SHOWN).await?;
+    let lines: Vec<String> = articles
+        .iter()
+        .map(|article| format!("• {}\n{}", article.title, excerpt(&article.body, 400)))
+        .collect();
     if !lines.is_empty() {
         menu::say(fx, client, lines.join("\n\n"), None).await?;
     }

@@ -14,18 +14,13 @@ use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{
-    Article, ArticleId, ArticleStatus, Client, ClientState, PendingMessage, SuggestionOutcome,
-    TelegramCopy, TicketId, TopicId,
+    Article, ArticleId, Client, ClientState, PendingMessage, SuggestionOutcome, TelegramCopy,
+    TicketId, TopicId,
 };
-use ticketgram_knowledge::{excerpt, plain_text, Audience};
+use ticketgram_knowledge::{excerpt, plain_text};
 
 /// At most this many articles: more is a reading list, not an answer.
 const MAX_SUGGESTIONS: usize = 3;
-
-/// An article must hold at least half of the question's words (after stemming, without "how
-/// do I"). Below that the match is one shared word ("order", "account"), which suggests the
-/// wrong article more often than the right one.
-const MIN_COVERAGE: f32 = 0.5;
 
 /// Telegram allows 4,096 characters per message; the title, the link and the buttons' question
 /// need the rest.
@@ -44,27 +39,8 @@ pub async fn offered(
     let Some(question) = content.text.as_deref().filter(|_| content.media.is_empty()) else {
         return Ok(false);
     };
-    let hits = desk
-        .knowledge
-        .search(
-            &desk.store,
-            desk.ws(),
-            question,
-            client.language,
-            Audience::Clients,
-            MAX_SUGGESTIONS,
-        )
-        .await?;
-    let mut articles = Vec::new();
-    for hit in hits.iter().filter(|hit| hit.coverage >= MIN_COVERAGE) {
-        // The index may lag an edit made a moment ago by another instance: what is shown is
-        // what the store holds now, and only if it is still published.
-        match desk.store.kb_article(desk.ws(), hit.article).await {
-            Ok(article) if article.status == ArticleStatus::Published => articles.push(article),
-            Ok(_) | Err(ticketgram_store::StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let articles =
+        crate::knowledge::suggestions(desk, question, client.language, MAX_SUGGESTIONS).await?;
     if articles.is_empty() {
         return Ok(false);
     }
@@ -162,13 +138,12 @@ pub async fn read(
     if !articles.contains(&article) {
         return stale(desk, fx, client).await;
     }
-    let shown = match desk.store.kb_article(desk.ws(), article).await {
-        Ok(shown) if shown.status == ArticleStatus::Published => shown,
-        Ok(_) | Err(ticketgram_store::StoreError::NotFound) => {
-            let text = desk.text(client.language, "kb-article-gone", &[]);
-            return menu::say(fx, client, text, None).await;
-        }
-        Err(e) => return Err(e.into()),
+    let Some(shown) = crate::knowledge::published(desk, vec![article])
+        .await?
+        .pop()
+    else {
+        let text = desk.text(client.language, "kb-article-gone", &[]);
+        return menu::say(fx, client, text, None).await;
     };
     let state = ClientState::ReadingArticles {
         topic,
@@ -183,7 +158,7 @@ pub async fn read(
     if text.chars().count() > ARTICLE_CHARS {
         text = text.chars().take(ARTICLE_CHARS).collect::<String>() + "…";
     }
-    if let Some(link) = public_link(desk, &shown).await? {
+    if let Some(link) = crate::knowledge::public_link(desk, &shown).await? {
         text.push_str(&format!("\n\n{link}"));
     }
     text.push_str("\n\n");
@@ -196,21 +171,6 @@ pub async fn read(
     }
     let keyboard = keyboard(desk, client, &suggested);
     menu::say(fx, client, text, Some(keyboard)).await
-}
-
-/// The article's public page, when the desk's pages are reachable from outside.
-async fn public_link(desk: &Desk, article: &Article) -> Result<Option<String>, RelayError> {
-    let Some(base) = desk.config.console_url.as_deref() else {
-        return Ok(None);
-    };
-    let workspace = desk.store.get_workspace(desk.ws()).await?;
-    Ok(Some(format!(
-        "{}/kb/{}/{}/{}",
-        base.trim_end_matches('/'),
-        workspace.slug,
-        article.language.code(),
-        article.slug
-    )))
 }
 
 /// "Yes, this answered my question": counted for the article read (the first suggested when
