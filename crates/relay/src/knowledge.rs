@@ -106,51 +106,6 @@ impl KnowledgeCache {
 /// "account"), which suggests the wrong article more often than the right one.
 pub const MIN_COVERAGE: f32 = 0.5;
 
-/// The published articles (as stored now) worth offering a client for `question`, best first.
-/// The index may lag an edit another instance made a moment ago: what is returned is what the
-/// store holds, and only while it is published.
-pub async fn suggestions(
-    desk: &crate::desk::Desk,
-    question: &str,
-    language: Language,
-    limit: usize,
-) -> Result<Vec<Article>, RelayError> {
-    let hits = desk
-        .knowledge
-        .search(
-            &desk.store,
-            desk.ws(),
-            question,
-            language,
-            Audience::Clients,
-            limit,
-        )
-        .await?;
-    let covering = hits
-        .into_iter()
-        .filter(|hit| hit.coverage >= MIN_COVERAGE)
-        .map(|hit| hit.article)
-        .collect();
-    published(desk, covering).await
-}
-
-/// The articles among `ids` that exist and are published, in order. (A `Vec`, not an
-/// iterator: a closure held across the awaits would make the handler's future not `Send`.)
-pub async fn published(
-    desk: &crate::desk::Desk,
-    ids: Vec<ticketgram_domain::ArticleId>,
-) -> Result<Vec<Article>, RelayError> {
-    let mut articles = Vec::new();
-    for id in ids {
-        match desk.store.kb_article(desk.ws(), id).await {
-            Ok(article) if article.status == ArticleStatus::Published => articles.push(article),
-            Ok(_) | Err(ticketgram_store::StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(articles)
-}
-
 /// An article's public page: `<base>/kb/<desk>/<language>/<slug>` (`base` empty for a path).
 pub fn article_url(base: &str, workspace: &str, article: &Article) -> String {
     format!(
@@ -159,18 +114,6 @@ pub fn article_url(base: &str, workspace: &str, article: &Article) -> String {
         article.language.code(),
         article.slug
     )
-}
-
-/// The article's public page, when the desk's pages are reachable from outside.
-pub async fn public_link(
-    desk: &crate::desk::Desk,
-    article: &Article,
-) -> Result<Option<String>, RelayError> {
-    let Some(base) = desk.config.console_url.as_deref() else {
-        return Ok(None);
-    };
-    let workspace = desk.store.get_workspace(desk.ws()).await?;
-    Ok(Some(article_url(base, &workspace.slug, article)))
 }
 
 pub fn build(articles: &[Article]) -> Result<KnowledgeIndex, ticketgram_knowledge::KnowledgeError> {

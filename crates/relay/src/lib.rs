@@ -21,6 +21,7 @@ pub mod flows;
 pub mod forecast;
 pub mod from_api;
 pub mod health;
+pub mod help_centre;
 pub mod input;
 pub mod intake;
 pub mod jobs;

@@ -43,7 +43,7 @@ pub async fn look_up(
     };
     let mut lines = Vec::new();
     let ids = hits.iter().map(|hit| hit.article).collect();
-    for article in crate::knowledge::published(desk, ids).await? {
+    for article in crate::help_centre::published(desk, ids).await? {
         let mut line = format!("• {} — {}", article.title, excerpt(&article.body, 100));
         if let Some((base, workspace)) = &pages {
             let link = crate::knowledge::article_url(base, workspace, &article);

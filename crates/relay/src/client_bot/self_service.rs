@@ -282,7 +282,7 @@ async fn show_articles(
     query: &str,
 ) -> Result<usize, RelayError> {
     let articles =
-        crate::knowledge::suggestions(desk, query, client.language, ARTICLES_SHOWN).await?;
+        crate::help_centre::suggestions(desk, query, client.language, ARTICLES_SHOWN).await?;
     let lines: Vec<String> = articles
         .iter()
         .map(|article| format!("• {}\n{}", article.title, excerpt(&article.body, 400)))

@@ -40,7 +40,7 @@ pub async fn offered(
         return Ok(false);
     };
     let articles =
-        crate::knowledge::suggestions(desk, question, client.language, MAX_SUGGESTIONS).await?;
+        crate::help_centre::suggestions(desk, question, client.language, MAX_SUGGESTIONS).await?;
     if articles.is_empty() {
         return Ok(false);
     }
@@ -138,7 +138,7 @@ pub async fn read(
     if !articles.contains(&article) {
         return stale(desk, fx, client).await;
     }
-    let Some(shown) = crate::knowledge::published(desk, vec![article])
+    let Some(shown) = crate::help_centre::published(desk, vec![article])
         .await?
         .pop()
     else {
@@ -158,7 +158,7 @@ pub async fn read(
     if text.chars().count() > ARTICLE_CHARS {
         text = text.chars().take(ARTICLE_CHARS).collect::<String>() + "…";
     }
-    if let Some(link) = crate::knowledge::public_link(desk, &shown).await? {
+    if let Some(link) = crate::help_centre::public_link(desk, &shown).await? {
         text.push_str(&format!("\n\n{link}"));
     }
     text.push_str("\n\n");
