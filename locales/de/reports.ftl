@@ -37,6 +37,28 @@ report-chart-topics = Erstellte Tickets je Thema
 report-chart-trend = Tickets pro Tag
 report-chart-topic-trend = Neue Tickets pro Tag und Thema
 
+# Self-Service: Hilfe-Center und Abläufe.
+report-sheet-articles = Hilfe-Center-Artikel
+report-sheet-flow-steps = Ablaufschritte
+report-self-service-resolutions = Per Self-Service gelöst
+report-self-service-by-articles = Durch vorgeschlagene Artikel gelöst
+report-self-service-by-flows = In Abläufen gelöst
+report-self-service-rate = Self-Service-Quote (%)
+report-article = Artikel
+report-helped = Hat geholfen
+report-not-helped = Hat nicht geholfen
+report-helped-share = Hat geholfen (%)
+report-step = Schritt
+report-step-entered = Begonnen
+report-step-completed = Abgeschlossen
+report-step-abandoned = Abgebrochen
+report-step-rejected = Abgelehnte Antworten
+report-step-self-served = Hier gelöst
+report-step-completion = Abschlussquote (%)
+report-step-abandonment = Abbruchquote (%)
+report-chart-articles = Vorgeschlagene Artikel: geholfen und nicht
+report-chart-flow-steps = Kunden pro Ablaufschritt
+
 # The forecast workbook and CSV (console: Reports → Forecast).
 forecast-sheet-hours = Prognose
 forecast-sheet-assumptions = Annahmen

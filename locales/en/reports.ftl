@@ -37,6 +37,28 @@ report-chart-topics = Tickets created per topic
 report-chart-trend = Tickets per day
 report-chart-topic-trend = Tickets created per day, by topic
 
+# Self-service: the help centre and the flows.
+report-sheet-articles = Help-centre articles
+report-sheet-flow-steps = Flow steps
+report-self-service-resolutions = Answered by self-service
+report-self-service-by-articles = Answered by suggested articles
+report-self-service-by-flows = Answered in flows
+report-self-service-rate = Self-service rate (%)
+report-article = Article
+report-helped = Helped
+report-not-helped = Did not help
+report-helped-share = Helped (%)
+report-step = Step
+report-step-entered = Entered
+report-step-completed = Completed
+report-step-abandoned = Abandoned
+report-step-rejected = Answers refused
+report-step-self-served = Answered there
+report-step-completion = Completion (%)
+report-step-abandonment = Abandonment (%)
+report-chart-articles = Suggested articles: helped and not
+report-chart-flow-steps = Clients per flow step
+
 # The forecast workbook and CSV (console: Reports → Forecast).
 forecast-sheet-hours = Forecast
 forecast-sheet-assumptions = Assumptions

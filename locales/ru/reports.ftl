@@ -37,6 +37,28 @@ report-chart-topics = Созданные заявки по темам
 report-chart-trend = Заявки по дням
 report-chart-topic-trend = Новые заявки по дням и темам
 
+# Самообслуживание: справочный центр и сценарии.
+report-sheet-articles = Статьи справки
+report-sheet-flow-steps = Шаги сценариев
+report-self-service-resolutions = Решено самообслуживанием
+report-self-service-by-articles = Решено предложенными статьями
+report-self-service-by-flows = Решено в сценариях
+report-self-service-rate = Доля самообслуживания (%)
+report-article = Статья
+report-helped = Помогла
+report-not-helped = Не помогла
+report-helped-share = Помогла (%)
+report-step = Шаг
+report-step-entered = Начали
+report-step-completed = Прошли
+report-step-abandoned = Бросили
+report-step-rejected = Отклонённые ответы
+report-step-self-served = Решено здесь
+report-step-completion = Прохождение (%)
+report-step-abandonment = Отказы (%)
+report-chart-articles = Предложенные статьи: помогли и нет
+report-chart-flow-steps = Клиенты по шагам сценариев
+
 # The forecast workbook and CSV (console: Reports → Forecast).
 forecast-sheet-hours = Прогноз
 forecast-sheet-assumptions = Допущения

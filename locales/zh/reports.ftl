@@ -37,6 +37,28 @@ report-chart-topics = 各主题新建的工单
 report-chart-trend = 每日工单
 report-chart-topic-trend = 按主题的每日新工单
 
+# 自助服务：帮助中心与流程。
+report-sheet-articles = 帮助中心文章
+report-sheet-flow-steps = 流程步骤
+report-self-service-resolutions = 自助解决
+report-self-service-by-articles = 由推荐文章解决
+report-self-service-by-flows = 在流程中解决
+report-self-service-rate = 自助解决率（%）
+report-article = 文章
+report-helped = 有帮助
+report-not-helped = 没有帮助
+report-helped-share = 有帮助（%）
+report-step = 步骤
+report-step-entered = 进入
+report-step-completed = 完成
+report-step-abandoned = 放弃
+report-step-rejected = 被拒绝的回答
+report-step-self-served = 在此解决
+report-step-completion = 完成率（%）
+report-step-abandonment = 放弃率（%）
+report-chart-articles = 推荐文章：有帮助与没有帮助
+report-chart-flow-steps = 各流程步骤的客户数
+
 # The forecast workbook and CSV (console: Reports → Forecast).
 forecast-sheet-hours = 预测
 forecast-sheet-assumptions = 假设

@@ -437,6 +437,42 @@ fn schemas() -> Value {
             ) },
         }),
     );
+    let count = json!({ "type": "integer", "minimum": 0 });
+    let self_service = object(
+        &[
+            "from",
+            "to",
+            "resolutions",
+            "by_articles",
+            "by_flows",
+            "tickets_created",
+            "rate",
+            "articles",
+            "steps",
+        ],
+        json!({
+            "from": { "type": "string", "format": "date" },
+            "to": { "type": "string", "format": "date" },
+            "resolutions": { "type": "integer", "minimum": 0, "description": "Requests answered without an agent: by_articles + by_flows" },
+            "by_articles": { "type": "integer", "minimum": 0, "description": "Suggested articles the client said answered the question" },
+            "by_flows": { "type": "integer", "minimum": 0, "description": "Flows' knowledge steps whose answer the client accepted" },
+            "tickets_created": { "type": "integer", "minimum": 0, "description": "Tickets opened in the same days" },
+            "rate": { "type": ["number", "null"], "minimum": 0, "maximum": 1,
+                "description": "resolutions / (resolutions + tickets_created); null when nothing was asked" },
+            "articles": { "type": "array", "items": object(
+                &["title", "helped", "not_helped"],
+                json!({ "title": string(), "helped": count.clone(), "not_helped": count.clone() }),
+            ) },
+            "steps": { "type": "array", "items": object(
+                &["step", "entered", "completed", "abandoned", "rejected", "self_served"],
+                json!({
+                    "step": { "type": "string", "description": "The step's id in the flow definition" },
+                    "entered": count.clone(), "completed": count.clone(), "abandoned": count.clone(),
+                    "rejected": count.clone(), "self_served": count.clone(),
+                }),
+            ) },
+        }),
+    );
     let created_webhook = json!({
         "allOf": [reference("Webhook"), object(&["secret"], json!({ "secret": string() }))]
     });
@@ -524,6 +560,7 @@ fn schemas() -> Value {
         })),
         "KbRevisionList": object(&["revisions"], json!({ "revisions": { "type": "array", "items": kb_revision } })),
         "KbDeflections": kb_deflections,
+        "SelfServiceReport": self_service,
         "Webhook": webhook,
         "CreatedWebhook": created_webhook,
         "WebhookList": object(&["webhooks"], json!({ "webhooks": { "type": "array", "items": reference("Webhook") } })),

@@ -295,6 +295,19 @@ pub const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         verb: Verb::Get,
+        path: "/reports/self-service",
+        scope: Some(Scope::ReportsRead),
+        operation: "getSelfServiceReport",
+        summary: "Requests answered without an agent over local days of the desk (suggested articles \
+                  that helped, flows' knowledge steps), the self-service rate against tickets opened, \
+                  per article and per flow step (entered, completed, abandoned)",
+        query: REPORT_PERIOD,
+        request: None,
+        response: (200, Some("SelfServiceReport")),
+        handler: || get(reports::self_service),
+    },
+    Endpoint {
+        verb: Verb::Get,
         path: "/reports/kb-deflections",
         scope: Some(Scope::ReportsRead),
         operation: "getKbDeflections",

@@ -33,6 +33,7 @@ pub mod metrics;
 pub mod migration;
 pub mod notices;
 pub mod processor;
+pub mod reporting;
 mod service;
 pub mod settings_bot;
 pub mod signals;

@@ -42,6 +42,16 @@ impl Cell {
         Cell::Percent(round(part as f64 * 100.0 / whole as f64, 1))
     }
 
+    /// A ratio (0–1) as a percentage; empty without one.
+    pub fn ratio(ratio: Option<f64>) -> Cell {
+        ratio.map_or(Cell::Empty, |r| Cell::Percent(round(r * 100.0, 1)))
+    }
+
+    /// A stored count (the store counts in `i64`; a negative one cannot occur).
+    pub fn tally(n: i64) -> Cell {
+        Cell::Count(usize::try_from(n).unwrap_or(0))
+    }
+
     pub fn rating(average: Option<f64>) -> Cell {
         average.map_or(Cell::Empty, |a| Cell::Rating(round(a, 2)))
     }

@@ -17,6 +17,8 @@ impl ReportBook<'_> {
             Sheet::Topics => "report-sheet-topics",
             Sheet::Trend => "report-sheet-trend",
             Sheet::TopicTrend => "report-sheet-topic-trend",
+            Sheet::Articles => "report-sheet-articles",
+            Sheet::FlowSteps => "report-sheet-flow-steps",
         })
     }
 

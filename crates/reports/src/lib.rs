@@ -21,15 +21,19 @@ mod workbook;
 
 use std::collections::BTreeMap;
 
+use ticketgram_domain::metrics::SelfServiceReport;
 use ticketgram_domain::{AgentId, Language, Report, TopicId};
 use ticketgram_i18n::Translator;
 
 pub use error::ReportError;
+pub use tables::STEP_COLUMNS;
 
 /// Everything needed to render one report in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct ReportBook<'a> {
     pub report: &'a Report,
+    /// What the help centre and the flows answered in the same period.
+    pub self_service: &'a SelfServiceReport,
     /// Display names of agents; an agent missing here is shown as `#<id>`.
     pub agent_names: &'a BTreeMap<AgentId, String>,
     /// Display names of topics; a topic missing here is shown as `#<id>`.
@@ -53,15 +57,21 @@ pub enum Sheet {
     Trend,
     /// One row per local day, one column per topic: tickets created.
     TopicTrend,
+    /// One row per suggested article: helped, not helped.
+    Articles,
+    /// One row per flow step: entered, completed, abandoned.
+    FlowSteps,
 }
 
 impl Sheet {
-    pub const ALL: [Sheet; 5] = [
+    pub const ALL: [Sheet; 7] = [
         Sheet::Summary,
         Sheet::Agents,
         Sheet::Topics,
         Sheet::Trend,
         Sheet::TopicTrend,
+        Sheet::Articles,
+        Sheet::FlowSteps,
     ];
 }
 

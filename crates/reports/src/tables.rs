@@ -56,6 +56,8 @@ pub(crate) fn table(book: &ReportBook, sheet: Sheet) -> Table {
         Sheet::Topics => topics(book),
         Sheet::Trend => trend(book),
         Sheet::TopicTrend => topic_trend(book),
+        Sheet::Articles => articles(book),
+        Sheet::FlowSteps => flow_steps(book),
     }
 }
 
@@ -118,6 +120,25 @@ fn summary(book: &ReportBook) -> Table {
     for (key, value) in STATS_COLUMNS.iter().zip(stats_cells(&report.totals)) {
         rows.push(vec![Cell::text(book.label(key)), value]);
     }
+    let service = book.self_service;
+    rows.extend([
+        vec![
+            Cell::text(book.label("report-self-service-resolutions")),
+            Cell::tally(service.resolutions),
+        ],
+        vec![
+            Cell::text(book.label("report-self-service-by-articles")),
+            Cell::tally(service.by_suggestions()),
+        ],
+        vec![
+            Cell::text(book.label("report-self-service-by-flows")),
+            Cell::tally(service.by_flows()),
+        ],
+        vec![
+            Cell::text(book.label("report-self-service-rate")),
+            Cell::ratio(service.rate),
+        ],
+    ]);
     Table {
         name: book.sheet_name(Sheet::Summary),
         headers: vec![book.label("report-metric"), book.label("report-value")],
@@ -266,3 +287,78 @@ fn topic_trend(book: &ReportBook) -> Table {
         rows,
     }
 }
+
+fn articles(book: &ReportBook) -> Table {
+    let rows: Vec<Vec<Cell>> = book
+        .self_service
+        .articles
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::text(a.title.clone()),
+                Cell::tally(a.helped),
+                Cell::tally(a.not_helped),
+                Cell::ratio(a.helped_share()),
+            ]
+        })
+        .collect();
+    Table {
+        name: book.sheet_name(Sheet::Articles),
+        headers: vec![
+            book.label("report-article"),
+            book.label("report-helped"),
+            book.label("report-not-helped"),
+            book.label("report-helped-share"),
+        ],
+        chart: ChartSpec::over_all_rows(
+            ChartKind::Column,
+            book.label("report-chart-articles"),
+            vec![1, 2],
+            &rows,
+        ),
+        rows,
+    }
+}
+
+fn flow_steps(book: &ReportBook) -> Table {
+    let rows: Vec<Vec<Cell>> = book
+        .self_service
+        .steps
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::text(s.step.clone()),
+                Cell::tally(s.entered),
+                Cell::tally(s.completed),
+                Cell::tally(s.abandoned),
+                Cell::tally(s.rejected),
+                Cell::tally(s.self_served),
+                Cell::ratio(s.completion()),
+                Cell::ratio(s.abandonment()),
+            ]
+        })
+        .collect();
+    Table {
+        name: book.sheet_name(Sheet::FlowSteps),
+        headers: STEP_COLUMNS.iter().map(|k| book.label(k)).collect(),
+        chart: ChartSpec::over_all_rows(
+            ChartKind::Column,
+            book.label("report-chart-flow-steps"),
+            vec![1, 2, 3],
+            &rows,
+        ),
+        rows,
+    }
+}
+
+/// The flow steps' columns, shared with the console's reports page.
+pub const STEP_COLUMNS: [&str; 8] = [
+    "report-step",
+    "report-step-entered",
+    "report-step-completed",
+    "report-step-abandoned",
+    "report-step-rejected",
+    "report-step-self-served",
+    "report-step-completion",
+    "report-step-abandonment",
+];

@@ -11,14 +11,10 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use maud::{html, Markup, PreEscaped};
-use std::collections::BTreeMap;
-use ticketgram_domain::metrics::{DurationStats, Stats};
-use ticketgram_domain::{
-    build_report, AgentId, Language, Report, ReportPeriod, TicketFacts, TopicId,
-};
+use ticketgram_domain::metrics::{DurationStats, SelfServiceReport, Stats};
+use ticketgram_domain::{AgentId, Language, Report, TopicId};
+use ticketgram_relay::reporting::DeskReport;
 use ticketgram_relay::Desk;
-use ticketgram_reports::ReportBook;
-use ticketgram_store::TicketQuery;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Range {
@@ -45,78 +41,13 @@ impl Range {
     }
 }
 
-struct Built {
-    report: Report,
-    agents: BTreeMap<AgentId, String>,
-    topics: BTreeMap<TopicId, String>,
-    /// The workspace's name: what the manager bot's `/report` puts in its files too.
-    desk_name: String,
-    from: NaiveDate,
-    to: NaiveDate,
-}
-
 /// The report of `range` in the desk's days; topic names in `lang`.
-async fn build(desk: &Desk, range: &Range, lang: Language) -> Result<Built, WebError> {
-    let ws = desk.ws();
-    let hours = &desk.config.hours;
+async fn build(desk: &Desk, range: &Range, lang: Language) -> Result<DeskReport, WebError> {
     let today = chrono::Utc::now()
-        .with_timezone(&hours.time_zone)
+        .with_timezone(&desk.config.hours.time_zone)
         .date_naive();
     let (from, to) = range.days(today)?;
-    let period = ReportPeriod::local_days(hours, from, to);
-    // Every ticket opened before the end may have been answered or closed in the period.
-    let mut facts = Vec::new();
-    let mut query = TicketQuery {
-        created_before: Some(period.end),
-        limit: TicketQuery::MAX_LIMIT,
-        ..TicketQuery::default()
-    };
-    loop {
-        let page = desk.store.search_tickets(ws, &query).await?;
-        facts.extend(page.iter().map(TicketFacts::from));
-        match page.last() {
-            Some(last) if page.len() as i64 == TicketQuery::MAX_LIMIT => {
-                query.after_id = Some(last.id)
-            }
-            _ => break,
-        }
-    }
-    let report = build_report(&facts, period, hours, &desk.config.sla);
-    let agents = desk
-        .store
-        .list_agents(ws)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    let topics = desk
-        .store
-        .list_topics(ws, true)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.name.in_language(lang).to_string()))
-        .collect();
-    let desk_name = desk.store.get_workspace(ws).await?.name;
-    Ok(Built {
-        report,
-        agents,
-        topics,
-        desk_name,
-        from,
-        to,
-    })
-}
-
-/// The files speak the language of the admin who downloads them, like the page.
-fn book<'a>(desk: &'a Desk, built: &'a Built, language: Language) -> ReportBook<'a> {
-    ReportBook {
-        report: &built.report,
-        agent_names: &built.agents,
-        topic_names: &built.topics,
-        desk_name: &built.desk_name,
-        language,
-        translator: &desk.t,
-    }
+    Ok(ticketgram_relay::reporting::gather(desk, from, to, lang).await?)
 }
 
 /// Working-time minutes with one decimal, as in the workbook (the column says "min").
@@ -233,6 +164,53 @@ fn bars(id: &str, rows: &[(String, usize)]) -> Markup {
     html! { (PreEscaped(svg)) }
 }
 
+fn percent(ratio: Option<f64>) -> String {
+    ratio.map_or("—".into(), |r| format!("{:.1}%", r * 100.0))
+}
+
+/// What the help centre and the flows answered: totals, per article, per flow step. Article
+/// titles and step ids were typed by agents, so they are escaped like everything else.
+fn self_service(words: &Words, s: &SelfServiceReport) -> Markup {
+    let helped: Vec<(String, usize)> = s
+        .articles
+        .iter()
+        .map(|a| (a.title.clone(), usize::try_from(a.helped).unwrap_or(0)))
+        .collect();
+    html! {
+        h2 #self-service { (words.t("web-reports-self-service")) }
+        @if s.articles.is_empty() && s.steps.is_empty() {
+            p.muted { (words.t("web-reports-self-service-none")) }
+        }
+        table #self-service-totals { tbody {
+            tr { th { (words.t("report-self-service-resolutions")) } td { (s.resolutions) } }
+            tr { th { (words.t("report-self-service-by-articles")) } td { (s.by_suggestions()) } }
+            tr { th { (words.t("report-self-service-by-flows")) } td { (s.by_flows()) } }
+            tr { th { (words.t("report-self-service-rate")) } td { (percent(s.rate)) } }
+        } }
+        @if !s.articles.is_empty() {
+            h3 { (words.t("report-sheet-articles")) }
+            (bars("articles-helped", &helped))
+            table #articles { thead { tr {
+                th { (words.t("report-article")) } th { (words.t("report-helped")) }
+                th { (words.t("report-not-helped")) } th { (words.t("report-helped-share")) }
+            } } tbody { @for a in &s.articles { tr {
+                th { (a.title) } td { (a.helped) } td { (a.not_helped) } td { (percent(a.helped_share())) }
+            } } } }
+        }
+        @if !s.steps.is_empty() {
+            h3 { (words.t("report-sheet-flow-steps")) }
+            table #flow-steps {
+                thead { tr { @for key in ticketgram_reports::STEP_COLUMNS { th { (words.t(key)) } } } }
+                tbody { @for step in &s.steps { tr {
+                    th { code { (step.step) } } td { (step.entered) } td { (step.completed) }
+                    td { (step.abandoned) } td { (step.rejected) } td { (step.self_served) }
+                    td { (percent(step.completion())) } td { (percent(step.abandonment())) }
+                } } }
+            }
+        }
+    }
+}
+
 pub async fn page(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
@@ -244,7 +222,7 @@ pub async fn page(
     let r = &built.report;
     let agent_name = |a: Option<AgentId>| match a {
         Some(id) => built
-            .agents
+            .agent_names
             .get(&id)
             .cloned()
             .unwrap_or_else(|| format!("#{id}")),
@@ -252,13 +230,13 @@ pub async fn page(
     };
     let topic_name = |t: Option<TopicId>| match t {
         Some(id) => built
-            .topics
+            .topic_names
             .get(&id)
             .cloned()
             .unwrap_or_else(|| format!("#{id}")),
         None => words.t("report-no-topic"),
     };
-    let query = format!("from={}&to={}", built.from, built.to);
+    let query = format!("from={}&to={}", built.first, built.last);
     let agent_bars: Vec<(String, usize)> = r
         .per_agent
         .iter()
@@ -274,8 +252,8 @@ pub async fn page(
     let body = html! {
         h1 { (title) }
         form.filters method="get" action="/reports" {
-            label { (words.t("web-reports-from")) " " input type="date" name="from" value=(built.from); }
-            label { (words.t("web-reports-to")) " " input type="date" name="to" value=(built.to); }
+            label { (words.t("web-reports-from")) " " input type="date" name="from" value=(built.first); }
+            label { (words.t("web-reports-to")) " " input type="date" name="to" value=(built.last); }
             button { (words.t("web-reports-show")) }
             a href={ "/reports/export.xlsx?" (query) } { (words.t("web-reports-export-xlsx")) }
             a href={ "/reports/export.csv?" (query) } { (words.t("web-reports-export-csv")) }
@@ -291,6 +269,7 @@ pub async fn page(
         h2 { (words.t("web-reports-per-topic")) }
         (bars("per-topic", &topic_bars))
         table { (stats_head(&words, &words.t("report-topic"))) tbody { @for t in &r.per_topic { (stats_row(&topic_name(t.topic), &t.stats)) } } }
+        (self_service(&words, &built.self_service))
     };
     Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }
@@ -303,7 +282,7 @@ pub async fn export_csv(
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
     let built = build(&desk, &range, words.language).await?;
-    let book = book(&desk, &built, words.language);
+    let book = built.book(words.language, &desk.t);
     let name = ticketgram_reports::file_name(&book, "csv");
     Ok(download(
         "text/csv; charset=utf-8",
@@ -320,7 +299,7 @@ pub async fn export_xlsx(
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
     let built = build(&desk, &range, words.language).await?;
-    let book = book(&desk, &built, words.language);
+    let book = built.book(words.language, &desk.t);
     let name = ticketgram_reports::file_name(&book, "xlsx");
     let bytes = ticketgram_reports::xlsx(&book)
         .map_err(|e| WebError::Internal(format!("building the workbook: {e}")))?;

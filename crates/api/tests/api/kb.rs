@@ -238,6 +238,18 @@ async fn the_refund_article_through_its_life(api: TestApi) {
     assert_eq!(row["article_id"], id);
     assert_eq!(row["title"], "How do I get a refund?");
     assert!((row["deflection_rate"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    // The self-service report counts the two answers as requests no agent handled; with no
+    // ticket opened in those days, every request was self-served.
+    let (status, service) = api
+        .get(&period.replace("kb-deflections", "self-service"), &token)
+        .await;
+    assert_eq!(status, 200, "{service:#}");
+    assert_eq!(service["resolutions"], 2);
+    assert_eq!(service["by_articles"], 2);
+    assert_eq!(service["by_flows"], 0);
+    assert_eq!(service["tickets_created"], 0);
+    assert_eq!(service["rate"], 1.0);
+    assert_eq!(service["articles"][0]["title"], "How do I get a refund?");
     // A period that ends before it starts holds no day: no figures, not an error.
     let (status, reversed) = api
         .get(

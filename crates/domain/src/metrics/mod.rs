@@ -7,6 +7,7 @@
 mod facts;
 mod percentile;
 mod report;
+mod self_service;
 mod stats;
 mod trend;
 
@@ -16,5 +17,6 @@ mod tests;
 pub use facts::TicketFacts;
 pub use percentile::nearest_rank;
 pub use report::{build_report, AgentStats, Report, ReportPeriod, TopicStats, TopicTrend};
+pub use self_service::{ArticleFigures, SelfServiceReport, StepFigures};
 pub use stats::{DurationStats, RatingStats, Share, Stats};
 pub use trend::{daily_trend, DayPoint};

@@ -9,9 +9,7 @@ use crate::jobs::Delivery;
 use crate::RelayError;
 use base64::Engine;
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::BTreeMap;
-use ticketgram_domain::{build_report, Language, ReportPeriod, Timestamp};
-use ticketgram_reports::ReportBook;
+use ticketgram_domain::{Language, Timestamp};
 
 /// Which stretch of the desk's calendar a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,33 +75,8 @@ pub async fn documents(
     let hours = &desk.config.hours;
     let today = now.with_timezone(&hours.time_zone).date_naive();
     let (first, last) = span.last_full(today);
-    let period = ReportPeriod::local_days(hours, first, last);
-    let ws = desk.ws();
-    let facts = desk.store.report_facts(ws, &period).await?;
-    let report = build_report(&facts, period, hours, &desk.config.sla);
-    let agent_names: BTreeMap<_, _> = desk
-        .store
-        .list_agents(ws)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    let topic_names: BTreeMap<_, _> = desk
-        .store
-        .list_topics(ws, true)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.name.in_language(language).to_string()))
-        .collect();
-    let desk_name = desk.store.get_workspace(ws).await?.name;
-    let book = ReportBook {
-        report: &report,
-        agent_names: &agent_names,
-        topic_names: &topic_names,
-        desk_name: &desk_name,
-        language,
-        translator: &desk.t,
-    };
+    let gathered = crate::reporting::gather(desk, first, last, language).await?;
+    let book = gathered.book(language, &desk.t);
     let xlsx = ticketgram_reports::xlsx(&book).map_err(|e| {
         tracing::error!(error = %e, "the report workbook could not be written");
         RelayError::Internal("the report workbook could not be written")

@@ -56,6 +56,34 @@ fn summary_holds_the_desk_totals() {
             &["Resolution within target (%)", "100.0"],
             &["Ratings", "3"],
             &["Average rating", "3.33"],
+            // Self-service (fixture::self_service): 8 suggestions helped + 2 FAQ answers;
+            // 10 of 10 + 6 requests = 62.5 %.
+            &["Answered by self-service", "10"],
+            &["Answered by suggested articles", "8"],
+            &["Answered in flows", "2"],
+            &["Self-service rate (%)", "62.5"],
+        ],
+    );
+}
+
+#[test]
+fn flow_steps_say_where_clients_leave_a_form() {
+    let desk = Desk::new();
+    assert_cells(
+        &csv(&desk.book(Language::En), Sheet::FlowSteps),
+        &[
+            &[
+                "Step",
+                "Entered",
+                "Completed",
+                "Abandoned",
+                "Answers refused",
+                "Answered there",
+                "Completion (%)",
+                "Abandonment (%)",
+            ],
+            &["dispute_order", "5", "4", "1", "0", "0", "80.0", "20.0"],
+            &["faq", "4", "4", "0", "0", "2", "100.0", "0.0"],
         ],
     );
 }
@@ -221,16 +249,18 @@ fn csv_all_prefixes_every_row_with_its_section() {
     let desk = Desk::new();
     let book = desk.book(Language::En);
     let rows = cells(&csv_all(&book));
-    // 17 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend rows, each sheet with its
-    // header.
-    assert_eq!(rows.len(), 17 + 4 + 4 + 8 + 8);
+    // 21 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend + 3 article + 3 flow-step
+    // rows, each sheet with its header.
+    assert_eq!(rows.len(), 21 + 4 + 4 + 8 + 8 + 3 + 3);
     assert_eq!(rows[0][..3], ["Section", "Metric", "Value"]);
     assert_eq!(rows[5][..3], ["Summary", "Created", "6"]);
-    assert_eq!(rows[17][..2], ["Section", "Agent"]);
-    assert_eq!(rows[20][..3], ["Agents", "Boris", "2"]);
-    assert_eq!(rows[21][..2], ["Section", "Topic"]);
-    assert_eq!(rows[25][..2], ["Section", "Date"]);
-    assert_eq!(rows[32], ["Trend", "2026-11-29", "0", "2", ""]);
+    assert_eq!(rows[21][..2], ["Section", "Agent"]);
+    assert_eq!(rows[24][..3], ["Agents", "Boris", "2"]);
+    assert_eq!(rows[25][..2], ["Section", "Topic"]);
+    assert_eq!(rows[29][..2], ["Section", "Date"]);
+    assert_eq!(rows[36], ["Trend", "2026-11-29", "0", "2", ""]);
+    assert_eq!(rows[45][..2], ["Section", "Article"]);
+    assert_eq!(rows[48][..3], ["Section", "Step", "Entered"]);
     // The same cells as the per-sheet CSV, shifted by the section column.
     for sheet in ticketgram_reports::Sheet::ALL {
         let single = cells(&csv(&book, sheet));

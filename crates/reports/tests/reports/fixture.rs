@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 
 use chrono::{TimeZone, Utc};
 use ticketgram_domain::metrics::build_report;
+use ticketgram_domain::metrics::{ArticleFigures, SelfServiceReport, StepFigures};
 use ticketgram_domain::{
     AgentId, Language, Priority, Rating, Report, ReportPeriod, SlaTargets, TicketFacts,
     TicketNumber, TicketStatus, Timestamp, TopicId, WorkingHours,
@@ -163,9 +164,37 @@ pub fn report() -> Report {
     build_report(&facts(), week, &hours, &SlaTargets::default())
 }
 
+/// The same week's help centre: two articles suggested, a dispute form and a FAQ step.
+pub fn self_service() -> SelfServiceReport {
+    let article = |title: &str, helped, not_helped| ArticleFigures {
+        title: title.into(),
+        helped,
+        not_helped,
+    };
+    let step = |id: &str, entered, completed, abandoned, self_served| StepFigures {
+        step: id.into(),
+        entered,
+        completed,
+        abandoned,
+        rejected: 0,
+        self_served,
+    };
+    SelfServiceReport::new(
+        vec![
+            article("How refunds work", 6, 2),
+            article("Escrow release", 2, 0),
+        ],
+        vec![step("dispute_order", 5, 4, 1, 0), step("faq", 4, 4, 0, 2)],
+        // The week's tickets (see `facts`) are counted by the report; here only the rate's
+        // denominator matters, so it is the report's own figure.
+        report().totals.created as i64,
+    )
+}
+
 /// Everything a [`ReportBook`] borrows, owned in one place.
 pub struct Desk {
     pub report: Report,
+    pub self_service: SelfServiceReport,
     pub agents: BTreeMap<AgentId, String>,
     pub topics: BTreeMap<TopicId, String>,
     pub translator: Translator,
@@ -175,6 +204,7 @@ impl Desk {
     pub fn new() -> Desk {
         Desk {
             report: report(),
+            self_service: self_service(),
             agents: BTreeMap::from([
                 (AgentId(1), "Anna".to_string()),
                 (AgentId(2), "Boris".to_string()),
@@ -190,6 +220,7 @@ impl Desk {
     pub fn book(&self, language: Language) -> ReportBook<'_> {
         ReportBook {
             report: &self.report,
+            self_service: &self.self_service,
             agent_names: &self.agents,
             topic_names: &self.topics,
             desk_name: "Acme Support",

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use ticketgram_domain::metrics::build_report;
+use ticketgram_domain::metrics::{build_report, SelfServiceReport};
 use ticketgram_domain::{
     Language, Priority, ReportPeriod, SlaTargets, TicketFacts, TicketNumber, TicketStatus,
     WeeklySchedule, WorkingHours,
@@ -33,6 +33,7 @@ fn a_tokyo_desk_counts_tokyo_days_in_its_files() {
     let translator = Translator::load().unwrap();
     let book = ReportBook {
         report: &report,
+        self_service: &SelfServiceReport::default(),
         agent_names: &BTreeMap::new(),
         topic_names: &BTreeMap::new(),
         desk_name: "Tokyo Support",

@@ -61,7 +61,7 @@ fn one_sheet_and_one_chart_per_part() {
     let desk = Desk::new();
     let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
     let names = book.names();
-    for n in 1..=5 {
+    for n in 1..=7 {
         for part in [
             format!("xl/worksheets/sheet{n}.xml"),
             format!("xl/charts/chart{n}.xml"),
@@ -70,9 +70,17 @@ fn one_sheet_and_one_chart_per_part() {
             assert!(names.contains(&part), "{part} missing from {names:?}");
         }
     }
-    assert!(!names.contains(&"xl/charts/chart6.xml".to_string()));
+    assert!(!names.contains(&"xl/charts/chart8.xml".to_string()));
     let workbook = book.text("xl/workbook.xml");
-    for name in ["Summary", "Agents", "Topics", "Trend", "Topic trend"] {
+    for name in [
+        "Summary",
+        "Agents",
+        "Topics",
+        "Trend",
+        "Topic trend",
+        "Help-centre articles",
+        "Flow steps",
+    ] {
         assert!(workbook.contains(&format!("name=\"{name}\"")), "{workbook}");
     }
     // Column, column, pie and two line charts, each titled and plotting its own sheet.
@@ -82,6 +90,8 @@ fn one_sheet_and_one_chart_per_part() {
         "c:pieChart",
         "c:lineChart",
         "c:lineChart",
+        "c:barChart",
+        "c:barChart",
     ];
     let titles = [
         "Tickets in the period",
@@ -89,6 +99,8 @@ fn one_sheet_and_one_chart_per_part() {
         "Tickets created per topic",
         "Tickets per day",
         "Tickets created per day, by topic",
+        "Suggested articles: helped and not",
+        "Clients per flow step",
     ];
     let ranges = [
         "Summary!$B$6:$B$9",
@@ -96,8 +108,10 @@ fn one_sheet_and_one_chart_per_part() {
         "Topics!$B$2:$B$4",
         "Trend!$C$2:$C$8",
         "'Topic trend'!$D$2:$D$8",
+        "'Help-centre articles'!$C$2:$C$3",
+        "'Flow steps'!$D$2:$D$3",
     ];
-    for n in 0..5 {
+    for n in 0..7 {
         let chart = book.text(&format!("xl/charts/chart{}.xml", n + 1));
         assert!(chart.contains(kinds[n]), "chart {n} is not {}", kinds[n]);
         assert!(chart.contains(titles[n]), "chart {n} lacks its title");
@@ -177,7 +191,7 @@ fn every_language_gives_a_valid_workbook() {
         let mut book = Unpacked::new(bytes);
         let workbook = book.text("xl/workbook.xml");
         let sheet_names = workbook.matches("<sheet ").count();
-        assert_eq!(sheet_names, 5, "{language}: {workbook}");
+        assert_eq!(sheet_names, 7, "{language}: {workbook}");
     }
     let mut russian = Unpacked::new(xlsx(&desk.book(Language::Ru)).unwrap());
     assert!(russian.text("xl/workbook.xml").contains("name=\"Сводка\""));
@@ -205,4 +219,27 @@ fn a_quiet_week_still_gives_a_valid_workbook() {
     let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
     assert!(book.names().contains(&"xl/charts/chart5.xml".to_string()));
     assert!(book.text("xl/charts/chart5.xml").contains("c:lineChart"));
+}
+
+#[test]
+fn the_help_centre_sheets_say_what_self_service_answered() {
+    let desk = Desk::new();
+    let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
+    // The summary ends with the self-service rows: 8 helped suggestions + 2 FAQ answers = 10,
+    // against the week's 6 tickets opened in it: 10 / 16 = 62.5 %.
+    let summary = book.text("xl/worksheets/sheet1.xml");
+    let last_rows: Vec<f64> = (18..=21)
+        .map(|r| number(&summary, &format!("B{r}")).unwrap_or(f64::NAN))
+        .collect();
+    assert_eq!(last_rows, [10.0, 8.0, 2.0, 62.5], "{summary}");
+    // Articles: refunds helped 6 of 8 (75 %).
+    let articles = book.text("xl/worksheets/sheet6.xml");
+    assert_eq!(number(&articles, "B2"), Some(6.0));
+    assert_eq!(number(&articles, "C2"), Some(2.0));
+    assert_eq!(number(&articles, "D2"), Some(75.0));
+    // Flow steps: the dispute form lost one of five clients (20 % abandonment).
+    let steps = book.text("xl/worksheets/sheet7.xml");
+    assert_eq!(number(&steps, "B2"), Some(5.0));
+    assert_eq!(number(&steps, "D2"), Some(1.0));
+    assert_eq!(number(&steps, "H2"), Some(20.0));
 }

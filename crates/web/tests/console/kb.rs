@@ -190,6 +190,29 @@ async fn a_lead_keeps_the_refund_article_and_an_agent_links_it(console: Console)
     assert!(list.contains("<td class=\"helped\">2</td>"), "{list}");
     assert!(list.contains("<td class=\"not-helped\">1</td>"));
 
+    // The lead's reports page counts the two answers as requests self-service resolved, and
+    // the workbook carries them on its own sheet.
+    let (status, report) = get(&console, &lead.cookie, "/reports").await;
+    assert_eq!(status, 200, "{report}");
+    assert!(report.contains("id=\"self-service\""), "{report}");
+    assert!(
+        report.contains("<th>How do I get a refund?</th><td>2</td><td>1</td><td>66.7%</td>"),
+        "{report}"
+    );
+    let csv = http()
+        .get(console.url("/reports/export.csv"))
+        .header("cookie", &lead.cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("Help-centre articles,How do I get a refund?,2,1,66.7"),
+        "{csv}"
+    );
+
     // From a ticket, the agent finds the article and puts its public link into the reply.
     let ticket = store
         .write(async |tx| {

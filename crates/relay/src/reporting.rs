@@ -1,0 +1,134 @@
+//! The desk report of some local days, gathered in one place: the ticket figures, the
+//! self-service figures, and the names the files show. The console's reports page and its
+//! downloads, the manager bot's `/report` files and the API read it here, so they can never
+//! count differently.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use ticketgram_domain::metrics::{ArticleFigures, SelfServiceReport, StepFigures};
+use ticketgram_domain::{build_report, AgentId, Language, Report, ReportPeriod, TopicId};
+use ticketgram_i18n::Translator;
+use ticketgram_reports::ReportBook;
+use ticketgram_store::StoreError;
+
+use crate::desk::Desk;
+
+/// Everything one report of the desk shows.
+pub struct DeskReport {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub report: Report,
+    pub self_service: SelfServiceReport,
+    pub agent_names: BTreeMap<AgentId, String>,
+    /// In the language the report was gathered for.
+    pub topic_names: BTreeMap<TopicId, String>,
+    /// The workspace's name, the same in every export.
+    pub desk_name: String,
+}
+
+impl DeskReport {
+    /// The report laid out for files in `language`.
+    pub fn book<'a>(&'a self, language: Language, translator: &'a Translator) -> ReportBook<'a> {
+        ReportBook {
+            report: &self.report,
+            self_service: &self.self_service,
+            agent_names: &self.agent_names,
+            topic_names: &self.topic_names,
+            desk_name: &self.desk_name,
+            language,
+            translator,
+        }
+    }
+}
+
+/// The report of the desk's local days `first..=last`, topic names in `language`.
+pub async fn gather(
+    desk: &Desk,
+    first: NaiveDate,
+    last: NaiveDate,
+    language: Language,
+) -> Result<DeskReport, StoreError> {
+    let hours = &desk.config.hours;
+    let period = ReportPeriod::local_days(hours, first, last);
+    let ws = desk.ws();
+    let facts = desk.store.report_facts(ws, &period).await?;
+    let report = build_report(&facts, period, hours, &desk.config.sla);
+    let created = i64::try_from(report.totals.created).unwrap_or(i64::MAX);
+    let self_service = self_service(desk, &period, created).await?;
+    let agent_names = desk
+        .store
+        .list_agents(ws)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let topic_names = desk
+        .store
+        .list_topics(ws, true)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name.in_language(language).to_string()))
+        .collect();
+    let desk_name = desk.store.get_workspace(ws).await?.name;
+    Ok(DeskReport {
+        first,
+        last,
+        report,
+        self_service,
+        agent_names,
+        topic_names,
+        desk_name,
+    })
+}
+
+/// What the help centre and the flows answered in `period`, against the `tickets_created`
+/// the same period saw.
+pub async fn self_service(
+    desk: &Desk,
+    period: &ReportPeriod,
+    tickets_created: i64,
+) -> Result<SelfServiceReport, StoreError> {
+    let ws = desk.ws();
+    let deflections = desk
+        .store
+        .kb_deflections(ws, period.start, period.end)
+        .await?;
+    // Titles as stored; an article deleted since keeps its numbers under its id.
+    let titles: BTreeMap<_, _> = if deflections.is_empty() {
+        BTreeMap::new()
+    } else {
+        desk.store
+            .kb_articles(ws)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.title))
+            .collect()
+    };
+    let articles = deflections
+        .into_iter()
+        .map(|d| ArticleFigures {
+            title: titles
+                .get(&d.article)
+                .cloned()
+                .unwrap_or_else(|| format!("#{}", d.article.0)),
+            helped: d.helped,
+            not_helped: d.not_helped,
+        })
+        .collect();
+    let steps = desk
+        .store
+        .flow_step_funnel(ws, period.start, period.end)
+        .await?
+        .into_iter()
+        .map(|s| StepFigures {
+            step: s.step,
+            entered: s.entered,
+            completed: s.completed,
+            abandoned: s.abandoned,
+            rejected: s.rejected,
+            self_served: s.self_served,
+        })
+        .collect();
+    Ok(SelfServiceReport::new(articles, steps, tickets_created))
+}
