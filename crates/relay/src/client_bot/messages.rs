@@ -1,6 +1,7 @@
 //! A client's message: commands, menu entries, form answers, or content for a ticket.
 
 use super::menu;
+use super::opening::{open_request, Opening};
 use super::routing::{route, Route};
 use crate::callback::CallbackAction;
 use crate::content::{self, Content};
@@ -11,7 +12,7 @@ use teloxide_core::types::Message;
 use ticketgram_domain::{
     Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TopicId,
 };
-use ticketgram_store::{NewTicket, RecordedMessage};
+use ticketgram_store::RecordedMessage;
 
 pub async fn handle_message(
     desk: &Desk,
@@ -184,41 +185,17 @@ pub(crate) async fn open_ticket_from(
     // The question's language decides the language of the ticket and of the answer below.
     let text = content.text.as_deref();
     let client = &super::language::learn_from(desk, fx, client, text).await?;
-    let (priority, queue) = match topic {
-        Some(id) => {
-            let topic = desk.store.get_topic(desk.ws(), id).await?;
-            (topic.default_priority, topic.queue)
-        }
-        None => (Default::default(), None),
+    let topic = match topic {
+        Some(id) => Some(desk.store.get_topic(desk.ws(), id).await?),
+        None => None,
     };
-    let ticket = fx
-        .tx
-        .create_ticket(
-            desk.ws(),
-            &NewTicket {
-                client: client.id,
-                topic,
-                subject: content.subject(),
-                priority,
-                queue,
-                language: client.language,
-                created_at: fx.now,
-            },
-        )
-        .await?;
+    let opening = Opening {
+        topic: topic.as_ref(),
+        subject: content.subject(),
+        priority: None,
+    };
+    let ticket = open_request(desk, fx, client, opening).await?;
     let ticket = super::urgency::raise_if_called_for(desk, fx, ticket, text).await?;
-    fx.tx
-        .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
-        .await?;
-    fx.tx
-        .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
-        .await?;
-    // With no agents' channel linked yet the card waits: linking one posts the cards of the
-    // open tickets (`settings_bot::chats`), and the client's confirmation is not held back.
-    if desk.config.chats.channel_id.is_some() {
-        fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
-            .await?;
-    }
     super::mood::note(desk, fx, ticket.id, text).await?;
     let stored = store_client_message(desk, fx, copy, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored.message.id, content).await?;

@@ -7,6 +7,7 @@ mod language;
 mod menu;
 mod messages;
 mod mood;
+mod opening;
 mod rating;
 mod routing;
 mod self_service;

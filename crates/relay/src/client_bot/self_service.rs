@@ -6,6 +6,7 @@
 //! built-in menu answers, unchanged.
 
 use super::menu;
+use super::opening::{open_request, Opening};
 use crate::content::{self, Content};
 use crate::desk::{Desk, Effects};
 use crate::jobs::{Button, Keyboard};
@@ -18,7 +19,7 @@ use ticketgram_flows::{
     Label, LookupResult, Notice, Rejection, Say,
 };
 use ticketgram_knowledge::excerpt;
-use ticketgram_store::{FlowEventKind, NewTicket};
+use ticketgram_store::FlowEventKind;
 
 /// Inputs one client action may chain (a search result fed back, a lookup's answer): far more
 /// than any flow needs, and a bound on a definition that would loop.
@@ -325,10 +326,6 @@ async fn handed_off(
                 .any(|l| t.name.in_language(*l).eq_ignore_ascii_case(name))
         })
     });
-    let priority = hand_off
-        .priority
-        .or(topic.map(|t| t.default_priority))
-        .unwrap_or_default();
     let subject = match hand_off.fields.first() {
         Some((name, value)) => format!("{name}: {}", value.display()),
         None => hand_off
@@ -336,37 +333,15 @@ async fn handed_off(
             .clone()
             .unwrap_or_else(|| hand_off.step.clone()),
     };
-    let ticket = fx
-        .tx
-        .create_ticket(
-            desk.ws(),
-            &NewTicket {
-                client: client.id,
-                topic: topic.map(|t| t.id),
-                subject: subject.chars().take(120).collect(),
-                priority,
-                queue: topic.and_then(|t| t.queue.clone()),
-                language: client.language,
-                created_at: fx.now,
-            },
-        )
-        .await?;
+    let opening = Opening {
+        topic,
+        subject,
+        priority: hand_off.priority,
+    };
+    let ticket = open_request(desk, fx, client, opening).await?;
     fx.tx
         .set_ticket_fields(desk.ws(), ticket.id, &hand_off.fields)
         .await?;
-    fx.tx
-        .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
-        .await?;
-    fx.tx
-        .set_current_ticket(desk.ws(), client.id, Some(ticket.id), fx.now)
-        .await?;
-    if desk.config.chats.channel_id.is_some() {
-        fx.send(
-            crate::jobs::Delivery::PostCard { ticket: ticket.id },
-            Some(ticket.id),
-        )
-        .await?;
-    }
     fx.tell_agents(ticket.id, fields_notice(desk, &hand_off))
         .await?;
     relay_evidence(desk, fx, ticket.id, &hand_off, files).await?;

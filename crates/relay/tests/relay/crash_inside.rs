@@ -349,3 +349,50 @@ async fn a_crash_anywhere_in_an_erasure_erases_once_and_tells_the_client_once() 
     }
     panic!("the fault kept firing for {MAX_STEPS} steps");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_anywhere_in_a_flow_hand_off_opens_one_request_with_its_answers() {
+    // A buyer halfway through the dispute form asks for a person: the hand-off opens the
+    // ticket, stores the answers as its fields, posts the card and the answers in the thread
+    // and acknowledges — all in the input's one transaction, cut at each step in turn.
+    let desk = crate::self_service::marketplace_desk().await;
+    for (number, step) in (1000..).zip(1..MAX_STEPS) {
+        let client = desk.client(&format!("Покупатель{step}"), "ru");
+        desk.says(&client, "/start");
+        desk.client_gets(&client, "Чем можем помочь?").await;
+        desk.client_presses(&client, "2. Открыть спор").await;
+        let order = format!("A-{}", 2000 + step);
+        desk.says(&client, &order);
+        desk.client_gets(&client, "С чем связан спор?").await;
+        desk.settled().await;
+
+        let before = crash_next_update_at(&desk, step);
+        desk.says(&client, "оператор");
+        let accepted = format!("#{number}");
+        desk.client_gets(&client, &accepted).await;
+        desk.card_shows(number, &format!("• order: {order}")).await;
+        desk.thread_sees(number, |m| count(m, &order) >= 1).await;
+        desk.settled().await;
+        let crashed = crashed_since(&desk, before);
+
+        assert_eq!(clients_tickets(&desk, &client).await, 1, "step {step}");
+        let ticket = desk.ticket(number).await;
+        let fields = desk
+            .store
+            .ticket_fields(desk.ws, ticket.id)
+            .await
+            .expect("fields");
+        assert_eq!(fields.len(), 1, "step {step}: {fields:?}");
+        assert_eq!(fields[0].display, order, "step {step}");
+        let seen = desk.client_sees(&client, |_| true).await;
+        assert_eq!(count(&seen, &accepted), 1, "step {step}: {seen:#?}");
+        let thread = desk.thread_sees(number, |_| true).await;
+        assert_eq!(count(&thread, &order), 1, "step {step}: {thread:#?}");
+        if !crashed {
+            assert!(step > 5, "a hand-off takes more than {step} steps");
+            eprintln!("a flow hand-off: cut at each of its {} steps", step - 1);
+            return;
+        }
+    }
+    panic!("the fault kept firing for {MAX_STEPS} steps");
+}

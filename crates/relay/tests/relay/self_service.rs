@@ -6,7 +6,7 @@
 use crate::harness::TestDesk;
 use ticketgram_flows::{builtin, FieldValue};
 
-async fn marketplace_desk() -> TestDesk {
+pub(crate) async fn marketplace_desk() -> TestDesk {
     let desk = TestDesk::start().await;
     let tx = desk.store.begin_tx().await.expect("tx");
     tx.save_flow(
