@@ -214,6 +214,13 @@ pub enum FlowCommand {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    /// Time what a flow adds to each client message: the stored state read, one engine step,
+    /// the state written (whole dispute forms of the shipped marketplace flow)
+    Bench {
+        /// Dispute forms to run, spread over en, ru, zh and de
+        #[arg(long, default_value_t = 20_000)]
+        clients: usize,
+    },
     /// Print a flow shipped with Ticketgram, to start a desk's own from
     Builtin {
         /// Which one

@@ -40,7 +40,7 @@ fn invalid_flow(file: &Path, invalid: &Invalid, tail: &str) -> InvalidFlow {
 pub fn is_offline(command: &FlowCommand) -> bool {
     matches!(
         command,
-        FlowCommand::Validate { .. } | FlowCommand::Builtin { .. }
+        FlowCommand::Validate { .. } | FlowCommand::Builtin { .. } | FlowCommand::Bench { .. }
     )
 }
 
@@ -53,6 +53,7 @@ pub fn run_offline(command: FlowCommand) -> anyhow::Result<String> {
             validate(&file, &source)
         }
         FlowCommand::Builtin { name } => shipped(&name).map(str::to_owned),
+        FlowCommand::Bench { clients } => crate::flow_bench::run(clients),
         FlowCommand::Export { .. } | FlowCommand::Import { .. } => {
             unreachable!("needs the desk: see is_offline")
         }
@@ -78,7 +79,7 @@ pub async fn run(settings: &Settings, command: FlowCommand) -> anyhow::Result<St
             let slug = workspace.unwrap_or_else(|| settings.instance.workspace.clone());
             import(&store, &slug, &file, note.as_deref()).await
         }
-        FlowCommand::Validate { .. } | FlowCommand::Builtin { .. } => {
+        FlowCommand::Validate { .. } | FlowCommand::Builtin { .. } | FlowCommand::Bench { .. } => {
             unreachable!("offline: see is_offline")
         }
     };

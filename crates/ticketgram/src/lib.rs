@@ -12,6 +12,7 @@ pub mod cli;
 pub mod demo;
 pub mod desk;
 pub mod flow;
+pub mod flow_bench;
 pub mod http;
 pub mod kb;
 pub mod observability;
