@@ -77,9 +77,7 @@ impl DeepL {
     ) -> Result<Vec<Translation>, TranslateError> {
         let body = Request {
             text: texts,
-            // DeepL takes codes in any case; a target may have a variant (EN-GB, PT-BR,
-            // ZH-HANS), a source only the language.
-            target_lang: target.as_str().to_ascii_uppercase(),
+            target_lang: target_code(target),
             source_lang: source.map(|lang| lang.primary().to_ascii_uppercase()),
             // A glossary needs a known source language: without one DeepL refuses the call.
             glossary_id: self.glossary_id.as_deref().filter(|_| source.is_some()),
@@ -102,9 +100,40 @@ impl DeepL {
     }
 }
 
+/// The target variants DeepL offers; any other region is sent as its language (DeepL
+/// refuses `DE-AT`). Codes are case-insensitive to DeepL, and a source is only ever the
+/// language (`source_lang` takes no variant).
+const VARIANTS: &[&str] = &[
+    "EN-GB", "EN-US", "ES-419", "PT-BR", "PT-PT", "ZH-HANS", "ZH-HANT",
+];
+
+fn target_code(lang: &Lang) -> String {
+    let code = match lang.as_str() {
+        "zh-CN" | "zh-SG" => "ZH-HANS".to_string(),
+        "zh-TW" | "zh-HK" => "ZH-HANT".to_string(),
+        other => other.to_ascii_uppercase(),
+    };
+    if VARIANTS.contains(&code.as_str()) {
+        code
+    } else {
+        lang.primary().to_ascii_uppercase()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_are_deepl_s_variants_or_plain_languages() {
+        let code = |raw: &str| target_code(&Lang::parse(raw).unwrap());
+        assert_eq!(code("en-US"), "EN-US");
+        assert_eq!(code("pt-br"), "PT-BR");
+        assert_eq!(code("zh-Hant"), "ZH-HANT");
+        assert_eq!(code("zh-CN"), "ZH-HANS");
+        assert_eq!(code("de-AT"), "DE");
+        assert_eq!(code("ru"), "RU");
+    }
 
     #[test]
     fn a_free_key_goes_to_the_free_api() {

@@ -93,12 +93,14 @@ impl Google {
     }
 }
 
-/// Google names Chinese by region (`zh-CN`, `zh-TW`), not by script.
+/// Google's v2 codes are languages, with a region only where it offers one (Chinese is
+/// named by region, not script); any other region is sent as its language.
 fn code(lang: &Lang) -> String {
     match lang.as_str() {
-        "zh-Hans" => "zh-CN".into(),
-        "zh-Hant" => "zh-TW".into(),
-        other => other.into(),
+        "zh-Hans" | "zh-CN" | "zh-SG" => "zh-CN".into(),
+        "zh-Hant" | "zh-TW" | "zh-HK" => "zh-TW".into(),
+        "pt-PT" | "fr-CA" => lang.as_str().into(),
+        _ => lang.primary().into(),
     }
 }
 
@@ -135,6 +137,16 @@ fn statuses(status: StatusCode, answer: &Value) -> Option<TranslateError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn codes_are_google_s() {
+        let code = |raw: &str| code(&Lang::parse(raw).unwrap());
+        assert_eq!(code("zh-Hans"), "zh-CN");
+        assert_eq!(code("zh-Hant"), "zh-TW");
+        assert_eq!(code("pt-PT"), "pt-PT");
+        assert_eq!(code("en-US"), "en");
+        assert_eq!(code("ru"), "ru");
+    }
 
     #[test]
     fn entities_in_answers_are_characters_again() {

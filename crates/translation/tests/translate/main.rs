@@ -417,6 +417,25 @@ async fn a_broken_or_oversized_answer_is_refused_without_panicking() {
 }
 
 #[tokio::test]
+async fn an_answer_with_a_translation_missing_is_refused_whole() {
+    let desk = Desk::deepl().await;
+    let error = desk
+        .translator()
+        .translate(
+            &["SHORT first", "second"],
+            None,
+            &lang("en"),
+            &Glossary::default(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error,
+        TranslateError::Malformed("2 texts sent, 1 translations received".into())
+    );
+}
+
+#[tokio::test]
 async fn a_wrong_key_is_told_to_the_admin_as_a_key_problem() {
     let cloud = openai::start(true).await;
     let openai_cloud = Desk::with(

@@ -93,7 +93,7 @@ async fn handle(
         }
         _ => {}
     }
-    let translations: Vec<Value> = texts
+    let mut translations: Vec<Value> = texts
         .iter()
         .map(|text| {
             let detected = source.map_or_else(
@@ -106,5 +106,8 @@ async fn handle(
             })
         })
         .collect();
+    if trigger == Trigger::Short {
+        translations.pop();
+    }
     Json(json!({ "translations": translations })).into_response()
 }

@@ -96,6 +96,8 @@ pub enum Trigger {
     Fence,
     /// (Google) apostrophes as HTML entities.
     Entity,
+    /// (DeepL) one translation fewer than texts sent.
+    Short,
 }
 
 pub fn trigger<S: AsRef<str>>(texts: &[S]) -> Trigger {
@@ -115,6 +117,7 @@ pub fn trigger<S: AsRef<str>>(texts: &[S]) -> Trigger {
         ("SPELL", Trigger::Spell),
         ("FENCE", Trigger::Fence),
         ("ENTITY", Trigger::Entity),
+        ("SHORT", Trigger::Short),
     ]
     .into_iter()
     .find(|(word, _)| all.contains(word))
