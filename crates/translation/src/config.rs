@@ -45,7 +45,7 @@ impl fmt::Debug for ApiKey {
 /// Which service translates, and where it is. `url` overrides a provider's public address
 /// (a DeepL or Google proxy, or a stand-in in tests).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProviderConfig {
     /// DeepL API v2. Free keys (ending in `:fx`) go to api-free.deepl.com, others to
     /// api.deepl.com, as DeepL's own client libraries decide.
@@ -84,9 +84,9 @@ impl ProviderConfig {
     }
 }
 
-/// A desk's translation settings.
+/// A desk's translation settings. Unknown fields are ignored rather than refused, so JSON
+/// stored by another version of Ticketgram still loads (as the platform lookup's does).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TranslationConfig {
     pub provider: ProviderConfig,
     #[serde(default = "default_timeout_ms")]
