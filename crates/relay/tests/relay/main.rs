@@ -5,6 +5,7 @@ mod bad_input;
 mod conversation;
 mod crash_inside;
 mod flood;
+mod flow_knowledge;
 mod group_upgrade;
 mod harness;
 mod help_centre;
