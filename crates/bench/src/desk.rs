@@ -24,7 +24,11 @@ pub struct BenchDesk {
 }
 
 impl BenchDesk {
-    pub async fn start(url: &str, flood_limits: bool) -> Result<BenchDesk, BenchError> {
+    pub async fn start(
+        url: &str,
+        flood_limits: bool,
+        update_lanes: usize,
+    ) -> Result<BenchDesk, BenchError> {
         let sandbox = Sandbox::start(SandboxConfig {
             flood_limits,
             // Re-validating every emitted object against the Bot API reference is a test aid;
@@ -87,6 +91,7 @@ impl BenchDesk {
         config.client_flood = None;
         // Paced as the sandbox limits: with Telegram's limits off the relay need not wait.
         config.pacing = flood_limits;
+        config.update_lanes = update_lanes;
         let desk = Desk::new(store.clone(), Arc::new(Translator::load()?), config);
         let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
         let relay = Relay {

@@ -49,6 +49,9 @@ pub struct BenchConfig {
     pub messages_per_client: usize,
     /// Enforce Telegram's flood limits in the sandbox (~20 messages/min per group).
     pub flood_limits: bool,
+    /// Transactions a backlog of updates is applied in at once on PostgreSQL
+    /// (`DeskConfig::update_lanes`); 1 compares with one transaction per backlog.
+    pub update_lanes: usize,
     /// The run stops waiting after this long; whatever has not arrived is reported as lost.
     pub duration_cap: Duration,
 }
@@ -61,6 +64,7 @@ impl std::fmt::Debug for BenchConfig {
             .field("clients", &self.clients)
             .field("messages_per_client", &self.messages_per_client)
             .field("flood_limits", &self.flood_limits)
+            .field("update_lanes", &self.update_lanes)
             .field("duration_cap", &self.duration_cap)
             .finish()
     }
@@ -134,7 +138,7 @@ async fn run_on(
 ) -> Result<BenchReport, BenchError> {
     let started = Instant::now();
     let deadline = started + config.duration_cap;
-    let desk = desk::BenchDesk::start(url, config.flood_limits).await?;
+    let desk = desk::BenchDesk::start(url, config.flood_limits, config.update_lanes).await?;
     let sims = clients::create(&desk, config.clients)?;
     let ledger = Arc::new(ledger::Ledger::new(
         config.clients,

@@ -11,6 +11,7 @@ async fn a_tiny_run_delivers_everything_exactly_once() {
         clients: 3,
         messages_per_client: 2,
         flood_limits: false,
+        update_lanes: 4,
         duration_cap: Duration::from_secs(60),
     })
     .await
@@ -47,4 +48,35 @@ async fn a_tiny_run_delivers_everything_exactly_once() {
     }
     assert!(json.pointer("/relay_latency/p99_ms").is_some());
     assert!(json.pointer("/memory/peak_rss_kib").is_some());
+}
+
+/// On PostgreSQL a backlog from many chats is applied in several transactions side by side
+/// (`DeskConfig::update_lanes`): forty clients writing at once still get every message
+/// through exactly once, and every ticket its one card.
+#[tokio::test]
+async fn on_postgresql_lanes_of_chats_deliver_everything_exactly_once() {
+    let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+        eprintln!("TEST_DATABASE_URL is not set: the PostgreSQL run is skipped");
+        return;
+    };
+    let report = run(BenchConfig {
+        database_url: url,
+        clients: 40,
+        messages_per_client: 4,
+        flood_limits: false,
+        update_lanes: 4,
+        duration_cap: Duration::from_secs(120),
+    })
+    .await
+    .expect("the benchmark runs");
+    let d = &report.delivery;
+    assert_eq!(d.expected, 200, "{report}");
+    assert_eq!((d.sent, d.delivered_once), (200, 200), "{report}");
+    assert_eq!(
+        (d.lost, d.duplicated, d.misrouted, d.unexpected),
+        (0, 0, 0, 0),
+        "{report}"
+    );
+    assert_eq!(d.cards_posted, 40, "{report}");
+    assert_eq!(report.backend, "postgres");
 }

@@ -79,6 +79,10 @@ pub struct DeskConfig {
     /// relayed one by one (`desk.client_burst`, `desk.client_messages_per_minute`); `None`:
     /// no limit.
     pub client_flood: Option<FloodLimit>,
+    /// How many transactions a backlog of updates from different chats is applied in at once
+    /// on PostgreSQL (`crate::processor`); 1 applies every backlog in one. SQLite always uses
+    /// one (it has one writer).
+    pub update_lanes: usize,
     /// Whether sends wait for Telegram's limits before the call
     /// (`crate::delivery::dispatcher`'s pacer); off only for a test Telegram without limits.
     pub pacing: bool,
@@ -154,6 +158,7 @@ impl DeskConfig {
             burst_pause: std::time::Duration::from_secs(3),
             rating_comment_window: std::time::Duration::from_secs(5 * 60),
             client_flood: Some(FloodLimit::default()),
+            update_lanes: crate::processor::LANES,
             pacing: true,
         }
     }

@@ -38,7 +38,7 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
         tx.rollback().await;
         return Ok(0);
     }
-    let mut current = desk.bound_to(&tx).current().await?;
+    let current = desk.bound_to(&tx).current().await?;
     // The updates after one that moves the desk's group wait for the next round, which reads
     // the desk anew: they are to be classified with the group's new id.
     let chats = current.config.chats;
@@ -47,7 +47,31 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
         updates.truncate(at + 1);
     }
     let count = updates.len();
-    let together = match apply_together(&current, &tx, &updates).await {
+    let lanes = lanes(desk, &updates);
+    if lanes.len() > 1 {
+        // Several chats waiting on PostgreSQL: each lane its own transaction, side by side.
+        tx.rollback().await;
+        let applied =
+            futures::future::join_all(lanes.into_iter().map(|lane| apply_lane(desk, lane))).await;
+        for lane in applied {
+            lane?;
+        }
+        return Ok(count);
+    }
+    apply_batch(desk, current, tx, &updates).await?;
+    Ok(count)
+}
+
+/// A backlog applied in the transaction that read it (`tx`), or one by one when anything is
+/// unusual.
+async fn apply_batch(
+    desk: &Desk,
+    mut current: Desk,
+    tx: ticketgram_store::Tx,
+    updates: &[StoredUpdate],
+) -> Result<(), RelayError> {
+    let bot = desk.bot_id();
+    let together = match apply_together(&current, &tx, updates).await {
         Ok(()) => tx.commit().await.map_err(RelayError::from),
         Err(e) => {
             tx.rollback().await;
@@ -55,17 +79,59 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
         }
     };
     match together {
-        Ok(()) => crate::metrics::updates_applied(bot, count),
+        Ok(()) => crate::metrics::updates_applied(bot, updates.len()),
         Err(e) => {
-            tracing::debug!(error = %e, count, "updates applied one by one");
+            tracing::debug!(error = %e, count = updates.len(), "updates applied one by one");
             current.store = desk.store.clone();
-            for stored in &updates {
+            for stored in updates {
                 apply_stored(&current, stored).await?;
                 crate::metrics::updates_applied(bot, 1);
             }
         }
     }
-    Ok(count)
+    Ok(())
+}
+
+/// One lane of a backlog: its own transaction, reading the desk's settings anew.
+async fn apply_lane(desk: &Desk, lane: Vec<StoredUpdate>) -> Result<(), RelayError> {
+    let tx = desk.store.begin_tx_for("update").await?;
+    let current = desk.bound_to(&tx).current().await?;
+    apply_batch(desk, current, tx, &lane).await
+}
+
+/// How many transactions a backlog is applied in at once on PostgreSQL, by default
+/// (`DeskConfig::update_lanes`). Each waits on its own
+/// statements' round trips, which is where a busy desk's time goes there (the CPU is mostly
+/// idle); four keep the pool (ten connections) free for the deliveries, the console and the
+/// API.
+pub const LANES: usize = 4;
+/// Below this many updates per lane, one transaction is cheaper than several commits.
+const LANE_MIN: usize = 4;
+
+/// The backlog split by chat into at most `update_lanes` lanes, each chat's updates in their order.
+///
+/// A chat's updates depend on each other (a client's answers follow the question; the
+/// agents' thread holds the card's forward before its comments), so one chat stays in one
+/// lane. Different chats only meet on shared rows — a ticket both its client and its thread
+/// touch, the desk's ticket counter — which PostgreSQL locks (`load_ticket_for_update`) and a
+/// version guards, as it does for two instances or the console acting beside the bot; a
+/// deadlock between lanes is a transient error, and that lane is applied again one by one.
+/// SQLite has one writer, so lanes would only queue: it keeps one transaction.
+fn lanes(desk: &Desk, updates: &[StoredUpdate]) -> Vec<Vec<StoredUpdate>> {
+    let wanted = (updates.len() / LANE_MIN).min(desk.config.update_lanes);
+    if desk.store.backend() != ticketgram_store::Backend::Postgres || wanted < 2 {
+        return Vec::new();
+    }
+    let mut lanes: Vec<Vec<StoredUpdate>> = vec![Vec::new(); wanted];
+    for stored in updates {
+        let chat = serde_json::from_str::<Update>(&stored.payload)
+            .ok()
+            .and_then(|u| u.chat().map(|c| c.id.0).or(u.from().map(|f| f.id.0 as i64)))
+            .unwrap_or(0);
+        lanes[(chat.unsigned_abs() % wanted as u64) as usize].push(stored.clone());
+    }
+    lanes.retain(|lane| !lane.is_empty());
+    lanes
 }
 
 /// Whether a stored update changes where the desk lives (its group became a supergroup).

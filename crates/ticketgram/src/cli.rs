@@ -356,6 +356,10 @@ pub struct BenchArgs {
     /// Enforce Telegram's flood limits in the sandbox (about 20 messages a minute per group)
     #[arg(long)]
     pub flood_limits: bool,
+    /// Transactions a backlog of updates from different chats is applied in at once on
+    /// PostgreSQL (1: one transaction per backlog)
+    #[arg(long, default_value_t = ticketgram_relay::processor::LANES, value_parser = clap::value_parser!(u16).range(1..=16).map(usize::from))]
+    pub lanes: usize,
     /// Give up after this many seconds
     #[arg(long, default_value_t = 600)]
     pub cap_secs: u64,

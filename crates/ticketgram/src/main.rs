@@ -139,6 +139,7 @@ async fn bench(args: BenchArgs) -> anyhow::Result<()> {
         clients: args.clients,
         messages_per_client: args.messages,
         flood_limits: args.flood_limits,
+        update_lanes: args.lanes,
         duration_cap: std::time::Duration::from_secs(args.cap_secs),
     };
     let report = ticketgram_bench::run(config)
