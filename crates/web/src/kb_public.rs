@@ -5,12 +5,13 @@
 //! Drafts and unknown slugs are simply not found. Articles are shown as the HTML ammonia
 //! leaves of their Markdown (no script, no event handler, no `javascript:` link), under the
 //! console's own security headers: no inline script would run even if one slipped through.
+//! Unlike the console's pages they may be cached for a few minutes ([`PUBLIC_CACHE`]).
 
 use crate::language;
 use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use std::collections::BTreeMap;
@@ -38,6 +39,24 @@ fn shell(words: &Words, title: &str, home: &str, body: Markup) -> Html<String> {
         }
         .into_string(),
     )
+}
+
+/// How long a browser or a proxy may keep a public page: an edit shows within minutes, and a
+/// burst of clients opening the same article link costs one render per cache. The page's words
+/// follow the reader's language (`Accept-Language`, or the console's language cookie), hence
+/// `Vary`. Only found pages are kept; "not found" stays uncached (the console's default), so
+/// an article published a moment later is not hidden.
+const PUBLIC_CACHE: &str = "public, max-age=300";
+
+fn cacheable(page: Html<String>) -> Response {
+    (
+        [
+            (header::CACHE_CONTROL, PUBLIC_CACHE),
+            (header::VARY, "Accept-Language, Cookie"),
+        ],
+        page,
+    )
+        .into_response()
 }
 
 fn not_found(words: &Words, home: &str) -> Response {
@@ -149,7 +168,7 @@ pub async fn home(
             }
         }
     };
-    Ok(shell(&words, &title, &home, body).into_response())
+    Ok(cacheable(shell(&words, &title, &home, body)))
 }
 
 pub async fn article(
@@ -211,5 +230,5 @@ pub async fn article(
         }
         p.muted { small { (canonical) } }
     };
-    Ok(shell(&words, &shown.title, &home, body).into_response())
+    Ok(cacheable(shell(&words, &shown.title, &home, body)))
 }

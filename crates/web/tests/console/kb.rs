@@ -365,6 +365,9 @@ async fn a_hostile_article_renders_inert_on_the_public_page() {
     assert_eq!(csp, PAGE_CSP);
     assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
     assert_eq!(response.headers()["x-frame-options"], "DENY");
+    // Public pages may be kept a few minutes (they hold no ticket and no token), per language.
+    assert_eq!(response.headers()["cache-control"], "public, max-age=300");
+    assert_eq!(response.headers()["vary"], "Accept-Language, Cookie");
     let page = response.text().await.unwrap();
     let lower = page.to_lowercase();
     for inert in [
