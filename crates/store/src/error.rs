@@ -49,8 +49,11 @@ impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> StoreError {
         match &error {
             sqlx::Error::RowNotFound => StoreError::NotFound,
+            // The database's own text names tables and constraints: it goes to the log, and
+            // callers (an API answer, a console page) get a sentence that reveals no schema.
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                StoreError::Conflict(db.message().to_string())
+                tracing::debug!(detail = db.message(), "unique violation");
+                StoreError::Conflict("something with the same name or key already exists".into())
             }
             _ => StoreError::Database(error),
         }
