@@ -147,7 +147,11 @@ async fn every_route_refuses_whoever_may_not_use_it() {
                 .as_str()
                 .unwrap()
                 .contains("give first_name"));
-        } else if endpoint.path.contains('{') {
+        } else if endpoint.path.contains('{')
+            || (endpoint.path == "/platform/order-lookup"
+                && matches!(endpoint.verb, Verb::Get | Verb::Delete))
+        {
+            // (The order lookup is one per desk: the other desk configured none.)
             assert_eq!(status, 404, "{label} from another workspace: {answer:#}");
         } else if endpoint.verb == Verb::Get {
             assert_eq!(status, 200, "{label} from another workspace: {answer:#}");
