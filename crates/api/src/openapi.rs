@@ -572,7 +572,8 @@ fn schemas() -> Value {
             })
         ) } })),
     });
-    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), crate::order_lookup::schemas()) {
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), crate::order_lookup::schemas())
+    {
         all.extend(more);
     }
     all

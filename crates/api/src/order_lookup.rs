@@ -13,8 +13,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use ticketgram_domain::Timestamp;
 use ticketgram_platform::{
-    FieldMapping, LookupOutcome, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_SECRET_LEN,
-    MIN_TIMEOUT_MS,
+    FieldMapping, LookupOutcome, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_SECRET_LEN, MIN_TIMEOUT_MS,
 };
 use ticketgram_relay::order_lookup::{self, LookupChange, LookupError, LookupSettings, SavedBy};
 
@@ -66,7 +65,9 @@ fn api_error(error: LookupError) -> ApiError {
 async fn current(caller: &Caller) -> Result<LookupView, ApiError> {
     match order_lookup::shown(&caller.desk.store, caller.ws()).await {
         Ok(Some(shown)) => Ok(view(shown)),
-        Ok(None) => Err(ApiError::not_found("the desk has no order lookup configured")),
+        Ok(None) => Err(ApiError::not_found(
+            "the desk has no order lookup configured",
+        )),
         Err(e) => Err(api_error(e)),
     }
 }
@@ -233,9 +234,7 @@ fn result(outcome: &'static str, reason: Option<String>) -> TestResult {
 
 /// The document's schemas of this module, next to the checks above.
 pub(crate) fn schemas() -> Value {
-    let text = |description: &str| {
-        json!({ "type": "string", "minLength": 1, "maxLength": MAX_TEXT, "description": description })
-    };
+    let text = |description: &str| json!({ "type": "string", "minLength": 1, "maxLength": MAX_TEXT, "description": description });
     let field = json!({
         "type": "object", "required": ["name", "pointer"], "additionalProperties": false,
         "properties": {

@@ -48,18 +48,31 @@ pub async fn ask(desk: &Desk, question: Lookup) -> Result<(), RelayError> {
 
 /// The platform's answer about `order`, with the desk's lookup read now; `Err` (for the
 /// operator) when there is none any more or its secret cannot be opened here.
-async fn ask_platform(desk: &Desk, order: &str) -> Result<Result<LookupOutcome, String>, RelayError> {
-    let config =
-        match crate::order_lookup::configured(&desk.store, desk.token_key.as_ref(), desk.ws()).await {
-            Ok(Some(config)) => config,
-            Ok(None) => return Ok(Err("the desk has no order lookup configured".into())),
-            Err(LookupError::Store(e)) => return Err(e.into()),
-            Err(other) => {
-                tracing::error!(error = %other, "the desk's order lookup cannot be used");
-                return Ok(Err(other.to_string()));
-            }
-        };
-    Ok(Ok(crate::order_lookup::ask(&desk.config.outbound, &config, order).await))
+async fn ask_platform(
+    desk: &Desk,
+    order: &str,
+) -> Result<Result<LookupOutcome, String>, RelayError> {
+    let config = match crate::order_lookup::configured(
+        &desk.store,
+        desk.token_key.as_ref(),
+        desk.ws(),
+    )
+    .await
+    {
+        Ok(Some(config)) => config,
+        Ok(None) => return Ok(Err("the desk has no order lookup configured".into())),
+        Err(LookupError::Store(e)) => return Err(e.into()),
+        Err(other) => {
+            tracing::error!(error = %other, "the desk's order lookup cannot be used");
+            return Ok(Err(other.to_string()));
+        }
+    };
+    Ok(Ok(crate::order_lookup::ask(
+        &desk.config.outbound,
+        &config,
+        order,
+    )
+    .await))
 }
 
 /// No client for that bot here (its token is not stored, or cannot be opened).

@@ -46,7 +46,10 @@ impl std::fmt::Debug for Lookup {
 
 #[derive(Debug, Clone)]
 pub enum Answer {
-    Bot { id: i64, username: String },
+    Bot {
+        id: i64,
+        username: String,
+    },
     LinkedChat(Option<i64>),
     Rights(Rights),
     /// The platform's answer; `Err` when the desk's lookup could not be used at all (its

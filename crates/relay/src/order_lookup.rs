@@ -175,7 +175,16 @@ pub async fn save(
         .secret
         .as_deref()
         .is_some_and(|s| !s.trim().is_empty());
-    audit(tx, ws, by, "order_lookup.save", &config, secret_changed, now).await?;
+    audit(
+        tx,
+        ws,
+        by,
+        "order_lookup.save",
+        &config,
+        secret_changed,
+        now,
+    )
+    .await?;
     Ok(config)
 }
 

@@ -171,8 +171,8 @@ impl crate::Tx {
         at: Timestamp,
     ) -> Result<(), StoreError> {
         let mut conn = self.conn().await?;
-        crate::clients::ensure_in_workspace(&mut *conn, "tickets", ws, ticket.0).await?;
+        crate::clients::ensure_in_workspace(&mut conn, "tickets", ws, ticket.0).await?;
         let event = EventDraft::other("dispute_accepted", Actor::System, details, at);
-        insert_event(&mut *conn, ws, ticket, &event).await
+        insert_event(&mut conn, ws, ticket, &event).await
     }
 }

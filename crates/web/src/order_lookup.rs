@@ -117,7 +117,14 @@ pub async fn page(
             ..LookupForm::default()
         });
     let set = shown.is_some();
-    Ok(render(&words, &signed, &form, set, Said::Nothing, StatusCode::OK))
+    Ok(render(
+        &words,
+        &signed,
+        &form,
+        set,
+        Said::Nothing,
+        StatusCode::OK,
+    ))
 }
 
 pub async fn act(
@@ -136,7 +143,14 @@ pub async fn act(
     let set = desk.store.order_lookup(ws).await?.is_some();
     let refused = |problem: String| {
         let status = StatusCode::UNPROCESSABLE_ENTITY;
-        Ok(render(&words, &signed, &form, set, Said::Problem(problem), status))
+        Ok(render(
+            &words,
+            &signed,
+            &form,
+            set,
+            Said::Problem(problem),
+            status,
+        ))
     };
     match form.intent.as_str() {
         "save" => {
@@ -144,9 +158,7 @@ pub async fn act(
             let now = chrono::Utc::now();
             let saved = desk
                 .store
-                .write(async |tx| {
-                    order_lookup::save(tx, key.as_ref(), ws, &change, by, now).await
-                })
+                .write(async |tx| order_lookup::save(tx, key.as_ref(), ws, &change, by, now).await)
                 .await;
             match saved {
                 Ok(_) => Ok(Redirect::to("/admin/lookup").into_response()),
@@ -159,7 +171,8 @@ pub async fn act(
                 order_lookup::proposed(&desk.store, key.as_ref(), ws, &form.change()).await;
             match proposed {
                 Ok(config) => {
-                    let outcome = order_lookup::ask(&desk.config.outbound, &config, &form.order).await;
+                    let outcome =
+                        order_lookup::ask(&desk.config.outbound, &config, &form.order).await;
                     let said = Said::Tested(outcome);
                     Ok(render(&words, &signed, &form, set, said, StatusCode::OK))
                 }

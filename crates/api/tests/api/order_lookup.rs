@@ -27,7 +27,12 @@ async fn the_lookup_through_its_life(api: TestApi) {
         "status_template": "Order {order}: {state}",
     });
     let (status, refused) = api
-        .call(reqwest::Method::PUT, path, Some(&token), Some(lookup.clone()))
+        .call(
+            reqwest::Method::PUT,
+            path,
+            Some(&token),
+            Some(lookup.clone()),
+        )
         .await;
     assert_eq!(status, 422, "{refused}");
     assert_eq!(refused["error"]["code"], "invalid_request");
@@ -87,7 +92,11 @@ async fn the_lookup_through_its_life(api: TestApi) {
         .collect();
     assert_eq!(
         actions,
-        ["order_lookup.remove", "order_lookup.save", "order_lookup.save"]
+        [
+            "order_lookup.remove",
+            "order_lookup.save",
+            "order_lookup.save"
+        ]
     );
     assert!(audit.iter().all(|e| !format!("{e:?}").contains(SECRET)));
 }

@@ -51,7 +51,9 @@ fn details(desk: &Desk, ticket: &Ticket, hand_off: &HandOff) -> Option<Value> {
         return None;
     };
     let order = hand_off.fields.iter().find_map(|(_, v)| match v {
-        FieldValue::Order { number, check, .. } => Some(json!({ "number": number, "check": check })),
+        FieldValue::Order { number, check, .. } => {
+            Some(json!({ "number": number, "check": check }))
+        }
         _ => None,
     });
     let reason = field(REASON_FIELD).map(|v| v.display().into_owned());

@@ -167,8 +167,11 @@ async fn a_dispute_about_an_unknown_order_asks_again_and_is_then_accepted() {
     desk.client_presses(&dina, "2. Submit a dispute").await;
     desk.client_gets(&dina, "What is the order number?").await;
     desk.says(&dina, "A-9999");
-    desk.client_gets(&dina, "We couldn't find order A-9999. Please check the number")
-        .await;
+    desk.client_gets(
+        &dina,
+        "We couldn't find order A-9999. Please check the number",
+    )
+    .await;
     desk.says(&dina, IN_ESCROW);
     desk.client_gets(&dina, "What is the dispute about?").await;
     desk.client_presses(&dina, "Payment").await;
@@ -207,5 +210,7 @@ async fn a_dispute_about_an_unknown_order_asks_again_and_is_then_accepted() {
     assert_eq!(dispute["dispute_type"], "payment");
     assert_eq!(dispute["reason"], "I was charged twice for the same order");
     assert_eq!(dispute["evidence_count"], 1);
-    assert!(dispute["answer_within_hours"].as_i64().is_some_and(|h| h > 0));
+    assert!(dispute["answer_within_hours"]
+        .as_i64()
+        .is_some_and(|h| h > 0));
 }

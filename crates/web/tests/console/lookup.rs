@@ -69,9 +69,17 @@ async fn an_admin_configures_the_order_lookup_and_the_secret_stays_hidden() {
         refused.contains("the URL template must contain {order}"),
         "{refused}"
     );
-    assert!(refused.contains("api.market.example/v2/orders"), "typed text kept");
+    assert!(
+        refused.contains("api.market.example/v2/orders"),
+        "typed text kept"
+    );
     assert!(!refused.contains(SECRET), "the secret is never shown back");
-    assert!(console.store.order_lookup(console.ws).await.unwrap().is_none());
+    assert!(console
+        .store
+        .order_lookup(console.ws)
+        .await
+        .unwrap()
+        .is_none());
 
     // A placeholder that names no field.
     let form = lookup(
