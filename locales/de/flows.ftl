@@ -65,7 +65,9 @@ flow-rejected = { $code ->
 flow-media-received = { $count } von höchstens { $max } erhalten. Senden Sie weitere oder tippen Sie auf „Fertig“.
 flow-outdated-button = Diese Schaltfläche gehört zu einer früheren Frage.
 flow-changed = Unser Menü hat sich inzwischen geändert, deshalb beginnen wir von vorn.
+flow-lookup-unavailable = Wir können die Bestellung { $order } gerade nicht bei der Plattform prüfen. Ein Mitarbeiter prüft sie für Sie; nichts von dem, was Sie geschrieben haben, geht verloren.
 flow-handed-off = 📋 Aus dem Self-Service-Ablauf eröffnet ({ $reason }). Die Antworten des Kunden:
+flow-lookup-failed = ⚠️ Die Bestellabfrage ist fehlgeschlagen: { $reason }
 flow-field-files = { $count ->
     [one] 1 Datei
    *[other] { $count } Dateien
@@ -76,3 +78,28 @@ web-ticket-fields = Antworten im Formular
 
 ## The ticket card
 card-form = 📋 Antworten im Formular:
+
+## The console's order lookup page (/admin/lookup)
+web-admin-lookup = Bestellabfrage
+web-lookup-title = Bestellabfrage bei Ihrer Plattform
+web-lookup-intro = Der Kunden-Bot fragt Ihre Plattform nach einer Bestellung, die ein Kunde nennt, und zeigt den Status. Was Ihre Plattform erhält und antworten muss: docs/platform.md.
+web-lookup-url = URL-Vorlage
+web-lookup-secret = Gemeinsames Geheimnis
+web-lookup-secret-set = Ein Geheimnis ist gesetzt; lassen Sie das Feld leer, um es zu behalten.
+web-lookup-secret-not-set = Noch kein Geheimnis gesetzt.
+web-lookup-timeout = Zeitlimit (ms)
+web-lookup-fields = Felder der Antwort, eines pro Zeile: name = /json/pointer
+web-lookup-template = Statusvorlage
+web-lookup-pattern = Muster der Bestellnummer (optional)
+web-lookup-save = Speichern
+web-lookup-remove = Bestellabfrage entfernen
+web-lookup-test-order = Bestellnummer
+web-lookup-test = Abfrage testen
+web-lookup-invalid = Nicht gespeichert: { $problem }
+web-lookup-secret-required = das gemeinsame Geheimnis fehlt
+web-lookup-no-key = diese Instanz hat keinen Schlüssel, um das Geheimnis zu versiegeln
+web-lookup-test-found = Die Plattform hat geantwortet; der Kunde würde lesen: { $text }
+web-lookup-test-not-found = Die Plattform kennt diese Bestellung nicht (404).
+web-lookup-test-invalid = Das ist keine Bestellnummer, nach der die Abfrage fragen würde (siehe Muster).
+web-lookup-test-unavailable = Keine Antwort anzuzeigen: { $reason }
+web-lookup-error-intent = Wählen Sie Speichern, Testen oder Entfernen.

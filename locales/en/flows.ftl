@@ -65,7 +65,9 @@ flow-rejected = { $code ->
 flow-media-received = Received { $count } of at most { $max }. Send more or press Done.
 flow-outdated-button = That button belongs to an earlier question.
 flow-changed = Our menu has changed in the meantime, so we are starting from the top.
+flow-lookup-unavailable = We can't check order { $order } with the platform right now. An agent will check it for you; nothing you wrote is lost.
 flow-handed-off = 📋 Opened from the self-service flow ({ $reason }). The client's answers:
+flow-lookup-failed = ⚠️ The order lookup failed: { $reason }
 flow-field-files = { $count ->
     [one] 1 file
    *[other] { $count } files
@@ -76,3 +78,28 @@ web-ticket-fields = Form answers
 
 ## The ticket card
 card-form = 📋 Form answers:
+
+## The console's order lookup page (/admin/lookup)
+web-admin-lookup = Order lookup
+web-lookup-title = Order lookup on your platform
+web-lookup-intro = The client bot asks your platform about an order a client names, and shows the status. What your platform receives and must answer: docs/platform.md.
+web-lookup-url = URL template
+web-lookup-secret = Shared secret
+web-lookup-secret-set = A secret is set; leave the field blank to keep it.
+web-lookup-secret-not-set = No secret is set yet.
+web-lookup-timeout = Timeout (ms)
+web-lookup-fields = Fields of the answer, one per line: name = /json/pointer
+web-lookup-template = Status template
+web-lookup-pattern = Order number pattern (optional)
+web-lookup-save = Save
+web-lookup-remove = Remove the lookup
+web-lookup-test-order = Order number
+web-lookup-test = Test lookup
+web-lookup-invalid = Not saved: { $problem }
+web-lookup-secret-required = the shared secret is required
+web-lookup-no-key = this instance has no secret key to seal the secret with
+web-lookup-test-found = The platform answered; the client would read: { $text }
+web-lookup-test-not-found = The platform does not know this order (404).
+web-lookup-test-invalid = This is not an order number the lookup would ask about (see the pattern).
+web-lookup-test-unavailable = No answer to show: { $reason }
+web-lookup-error-intent = Choose Save, Test or Remove.

@@ -67,7 +67,9 @@ flow-rejected = { $code ->
 flow-media-received = Получено { $count } из { $max } возможных. Пришлите ещё или нажмите «Готово».
 flow-outdated-button = Эта кнопка относится к предыдущему вопросу.
 flow-changed = Наше меню за это время изменилось, поэтому начнём сначала.
+flow-lookup-unavailable = Сейчас не получается проверить заказ { $order } на платформе. Сотрудник поддержки проверит его; всё, что вы написали, сохранено.
 flow-handed-off = 📋 Открыто из сценария самообслуживания ({ $reason }). Ответы клиента:
+flow-lookup-failed = ⚠️ Проверка заказа не удалась: { $reason }
 flow-field-files = { $count ->
     [one] { $count } файл
     [few] { $count } файла
@@ -79,3 +81,28 @@ web-ticket-fields = Ответы в форме
 
 ## The ticket card
 card-form = 📋 Ответы в форме:
+
+## The console's order lookup page (/admin/lookup)
+web-admin-lookup = Проверка заказов
+web-lookup-title = Проверка заказов на вашей платформе
+web-lookup-intro = Клиентский бот спрашивает у вашей платформы о заказе, который назвал клиент, и показывает статус. Что получает и должна ответить платформа: docs/platform.md.
+web-lookup-url = Шаблон URL
+web-lookup-secret = Общий секрет
+web-lookup-secret-set = Секрет задан; оставьте поле пустым, чтобы сохранить его.
+web-lookup-secret-not-set = Секрет ещё не задан.
+web-lookup-timeout = Тайм-аут (мс)
+web-lookup-fields = Поля ответа, по одному в строке: имя = /json/pointer
+web-lookup-template = Шаблон статуса
+web-lookup-pattern = Шаблон номера заказа (необязательно)
+web-lookup-save = Сохранить
+web-lookup-remove = Удалить проверку
+web-lookup-test-order = Номер заказа
+web-lookup-test = Проверить
+web-lookup-invalid = Не сохранено: { $problem }
+web-lookup-secret-required = нужен общий секрет
+web-lookup-no-key = у этого экземпляра нет ключа, чтобы зашифровать секрет
+web-lookup-test-found = Платформа ответила; клиент прочитает: { $text }
+web-lookup-test-not-found = Платформа не знает такого заказа (404).
+web-lookup-test-invalid = Это не номер заказа, о котором стала бы спрашивать проверка (см. шаблон).
+web-lookup-test-unavailable = Нечего показать: { $reason }
+web-lookup-error-intent = Выберите «Сохранить», «Проверить» или «Удалить».

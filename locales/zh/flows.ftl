@@ -59,7 +59,9 @@ flow-rejected = { $code ->
 flow-media-received = 已收到 { $count } 个，最多 { $max } 个。可继续发送，或点击“完成”。
 flow-outdated-button = 这个按钮属于之前的问题。
 flow-changed = 我们的菜单已更新，将从头开始。
+flow-lookup-unavailable = 目前无法在平台上查询订单 { $order }。客服人员会为您核实；您填写的内容都已保存。
 flow-handed-off = 📋 由自助流程创建（{ $reason }）。客户的回答：
+flow-lookup-failed = ⚠️ 订单查询失败：{ $reason }
 flow-field-files = { $count } 个文件
 
 ## The console's ticket page
@@ -67,3 +69,28 @@ web-ticket-fields = 表单回答
 
 ## The ticket card
 card-form = 📋 表单回答：
+
+## The console's order lookup page (/admin/lookup)
+web-admin-lookup = 订单查询
+web-lookup-title = 在您的平台上查询订单
+web-lookup-intro = 客户机器人会向您的平台查询客户提到的订单，并显示其状态。平台收到什么、应如何回复：见 docs/platform.md。
+web-lookup-url = URL 模板
+web-lookup-secret = 共享密钥
+web-lookup-secret-set = 已设置密钥；留空即保留原密钥。
+web-lookup-secret-not-set = 尚未设置密钥。
+web-lookup-timeout = 超时（毫秒）
+web-lookup-fields = 回复中的字段，每行一个：名称 = /json/pointer
+web-lookup-template = 状态模板
+web-lookup-pattern = 订单号格式（可选）
+web-lookup-save = 保存
+web-lookup-remove = 删除订单查询
+web-lookup-test-order = 订单号
+web-lookup-test = 测试查询
+web-lookup-invalid = 未保存：{ $problem }
+web-lookup-secret-required = 需要共享密钥
+web-lookup-no-key = 此实例没有用于加密密钥的密钥
+web-lookup-test-found = 平台已回复；客户将看到：{ $text }
+web-lookup-test-not-found = 平台不知道此订单（404）。
+web-lookup-test-invalid = 这不是查询会发送的订单号（请检查格式）。
+web-lookup-test-unavailable = 没有可显示的结果：{ $reason }
+web-lookup-error-intent = 请选择保存、测试或删除。

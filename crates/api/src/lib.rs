@@ -16,6 +16,7 @@ mod forecast;
 mod idempotency;
 mod kb;
 pub mod openapi;
+mod order_lookup;
 mod privacy;
 mod reports;
 pub mod routes;

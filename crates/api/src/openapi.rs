@@ -307,6 +307,29 @@ fn request(required: &[&str], properties: Value) -> Value {
     })
 }
 
+/// A typed field of a ticket: the flow's `FieldValue` (docs/flows.md) and its one line.
+fn ticket_field_schema() -> Value {
+    let value = json!({
+        "type": "object", "required": ["type"],
+        "description": "By `type`: text {text}; number {number}; choice {value, label}; \
+            media {files: [{kind, file_id}]}; order {number, check: found|not_found|failed (absent: \
+            not looked up), details: the platform's status line when found}",
+        "properties": {
+            "type": { "type": "string", "enum": ["text", "number", "choice", "media", "order"] },
+        },
+    });
+    object(
+        &["name", "value", "display"],
+        json!({
+            "name": string(),
+            "value": value,
+            "display": string(),
+            "message_ids": { "type": "array", "items": { "type": "integer" },
+                "description": "For files: the ticket's messages that carry them (absent otherwise)" },
+        }),
+    )
+}
+
 fn schemas() -> Value {
     let statuses = json!({ "type": "string", "enum": ["new", "open", "waiting_on_client", "resolved", "closed"] });
     let priorities = json!({ "type": "string", "enum": ["low", "normal", "high", "urgent"] });
@@ -476,7 +499,7 @@ fn schemas() -> Value {
     let created_webhook = json!({
         "allOf": [reference("Webhook"), object(&["secret"], json!({ "secret": string() }))]
     });
-    json!({
+    let mut all = json!({
         "Error": object(&["error"], json!({
             "error": object(&["code", "message"], json!({
                 "code": { "type": "string", "enum": ApiError::CODES },
@@ -485,9 +508,12 @@ fn schemas() -> Value {
         })),
         "Ticket": ticket,
         "Message": message,
-        "TicketDetail": { "allOf": [reference("Ticket"), object(&["messages"], json!({
+        "TicketDetail": { "allOf": [reference("Ticket"), object(&["fields", "messages"], json!({
+            "fields": { "type": "array", "items": reference("TicketField"),
+                "description": "What a self-service form collected, in the order asked (empty otherwise)" },
             "messages": { "type": "array", "items": reference("Message") }
         }))] },
+        "TicketField": ticket_field_schema(),
         "TicketPage": object(&["tickets", "total"], json!({
             "tickets": { "type": "array", "items": reference("Ticket") },
             "total": { "type": "integer", "description": "Tickets matching the filters, all pages" },
@@ -560,7 +586,6 @@ fn schemas() -> Value {
         })),
         "KbRevisionList": object(&["revisions"], json!({ "revisions": { "type": "array", "items": kb_revision } })),
         "KbDeflections": kb_deflections,
-        "SelfServiceReport": self_service,
         "Webhook": webhook,
         "CreatedWebhook": created_webhook,
         "WebhookList": object(&["webhooks"], json!({ "webhooks": { "type": "array", "items": reference("Webhook") } })),
@@ -582,7 +607,14 @@ fn schemas() -> Value {
                 "last_error": nullable("string"), "created_at": time(), "delivered_at": nullable_time(),
             })
         ) } })),
-    })
+    });
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), crate::order_lookup::schemas())
+    {
+        all.extend(more);
+    }
+    // Outside the big `json!` above, whose nesting is at the macro's recursion limit.
+    all["SelfServiceReport"] = self_service;
+    all
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 use crate::rules;
 use crate::scope::Scope;
 use crate::{
-    clients, forecast, kb, openapi, privacy, reports, ticket_actions, tickets, webhook_endpoints,
-    ApiState,
+    clients, forecast, kb, openapi, order_lookup, privacy, reports, ticket_actions, tickets,
+    webhook_endpoints, ApiState,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -461,6 +461,52 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: None,
         response: (200, Some("DeliveryList")),
         handler: || get(webhook_endpoints::deliveries),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/platform/order-lookup",
+        scope: Some(Scope::PlatformManage),
+        operation: "getOrderLookup",
+        summary: "The desk's order lookup on its platform (never its secret); not found when none is configured",
+        query: &[],
+        request: None,
+        response: (200, Some("OrderLookup")),
+        handler: || get(order_lookup::get_one),
+    },
+    Endpoint {
+        verb: Verb::Put,
+        path: "/platform/order-lookup",
+        scope: Some(Scope::PlatformManage),
+        operation: "putOrderLookup",
+        summary: "Configure (or replace) the order lookup, secret included; checked before it is saved \
+                  (docs/platform.md), audit-logged",
+        query: &[],
+        request: Some("OrderLookupChange"),
+        response: (200, Some("OrderLookup")),
+        handler: || put(order_lookup::put),
+    },
+    Endpoint {
+        verb: Verb::Delete,
+        path: "/platform/order-lookup",
+        scope: Some(Scope::PlatformManage),
+        operation: "deleteOrderLookup",
+        summary: "Remove the order lookup: the client bot's lookups take their flow's `failed` branch again",
+        query: &[],
+        request: None,
+        response: (204, None),
+        handler: || delete(order_lookup::remove),
+    },
+    Endpoint {
+        verb: Verb::Post,
+        path: "/platform/order-lookup/test",
+        scope: Some(Scope::PlatformManage),
+        operation: "testOrderLookup",
+        summary: "Ask the platform about an order with the configured lookup, as the client bot would; \
+                  nothing is stored",
+        query: &[],
+        request: Some("OrderLookupTest"),
+        response: (200, Some("OrderLookupTestResult")),
+        handler: || post(order_lookup::test),
     },
     Endpoint {
         verb: Verb::Get,

@@ -18,10 +18,12 @@ pub enum Scope {
     KbRead,
     /// Writing, restoring and deleting knowledge-base articles.
     KbWrite,
+    /// The desk's connection to its platform: the order lookup's endpoint and secret.
+    PlatformManage,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::TicketsRead,
         Scope::TicketsWrite,
         Scope::ClientsRead,
@@ -32,6 +34,7 @@ impl Scope {
         Scope::WebhooksManage,
         Scope::KbRead,
         Scope::KbWrite,
+        Scope::PlatformManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +49,7 @@ impl Scope {
             Scope::WebhooksManage => "webhooks:manage",
             Scope::KbRead => "kb:read",
             Scope::KbWrite => "kb:write",
+            Scope::PlatformManage => "platform:manage",
         }
     }
 

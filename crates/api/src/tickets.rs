@@ -11,7 +11,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
 use crate::rules;
-use crate::views::{MessageView, TicketDetail, TicketView};
+use crate::views::{FieldView, MessageView, TicketDetail, TicketView};
 
 /// The ticket `number` of the caller's desk; another desk's ticket is simply not found.
 pub(crate) async fn ticket_by_number(caller: &Caller, number: i64) -> Result<Ticket, ApiError> {
@@ -38,8 +38,17 @@ async fn detail(caller: &Caller, ticket: &Ticket) -> Result<TicketDetail, ApiErr
         .store
         .ticket_messages(caller.ws(), ticket.id)
         .await?;
+    let fields = caller
+        .desk
+        .store
+        .ticket_fields(caller.ws(), ticket.id)
+        .await?;
     Ok(TicketDetail {
         ticket: view(caller, ticket).await?,
+        fields: fields
+            .iter()
+            .map(|field| FieldView::new(field, &messages))
+            .collect(),
         messages: messages
             .iter()
             .filter(|m| MessageView::is_public(m))

@@ -114,7 +114,48 @@ impl MessageView {
 pub struct TicketDetail {
     #[serde(flatten)]
     pub ticket: TicketView,
+    /// What a self-service form collected (docs/flows.md), in the order asked; empty for a
+    /// ticket opened otherwise.
+    pub fields: Vec<FieldView>,
     pub messages: Vec<MessageView>,
+}
+
+/// One typed field of a ticket: `value` is the flow's `FieldValue` as JSON
+/// (`{"type": "order", "number": "A-1042", "check": "found", ...}`), `display` its one line.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    pub name: String,
+    pub value: ticketgram_flows::FieldValue,
+    pub display: String,
+    /// For files (evidence): the ticket's messages that carry them, in `messages`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub message_ids: Vec<i64>,
+}
+
+impl FieldView {
+    /// `messages`: the ticket's, to find the ones a file answer arrived in.
+    pub fn new(field: &ticketgram_store::TicketField, messages: &[Message]) -> FieldView {
+        let message_ids = match &field.value {
+            ticketgram_flows::FieldValue::Media { files } => messages
+                .iter()
+                .filter(|m| {
+                    m.media.iter().any(|media| {
+                        files
+                            .iter()
+                            .any(|f| media.file_id.as_deref() == Some(f.file_id.as_str()))
+                    })
+                })
+                .map(|m| m.id.0)
+                .collect(),
+            _ => Vec::new(),
+        };
+        FieldView {
+            name: field.name.clone(),
+            value: field.value.clone(),
+            display: field.display.clone(),
+            message_ids,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

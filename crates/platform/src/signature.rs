@@ -1,7 +1,9 @@
 //! How the desk signs a lookup, and how a platform checks it.
 //!
-//! `X-Ticketgram-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<path-and-query>")>`,
-//! with the timestamp (unix seconds) in `X-Ticketgram-Timestamp`. Signing the timestamp lets
+//! `X-Ticketgram-Lookup-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<path-and-query>")>`,
+//! with the timestamp (unix seconds) in `X-Ticketgram-Lookup-Timestamp`. (Both names say
+//! "Lookup": the deprecated webhook header `X-Ticketgram-Signature` signs a body instead, and a
+//! platform that receives both must not mistake one for the other.) Signing the timestamp lets
 //! the platform refuse a captured request replayed later (it checks the time is close to its
 //! own); signing the path and query, exactly as sent, binds the signature to the one order
 //! asked about, so it cannot be moved to another resource. A lookup is a GET without a body,
@@ -12,8 +14,8 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use std::time::Duration;
 
-pub const TIMESTAMP_HEADER: &str = "X-Ticketgram-Timestamp";
-pub const SIGNATURE_HEADER: &str = "X-Ticketgram-Signature";
+pub const TIMESTAMP_HEADER: &str = "X-Ticketgram-Lookup-Timestamp";
+pub const SIGNATURE_HEADER: &str = "X-Ticketgram-Lookup-Signature";
 
 /// What the signature header's value starts with: names the algorithm, so another can follow.
 const SCHEME: &str = "sha256=";

@@ -1,14 +1,17 @@
-//! Asking Telegram the questions of [`crate::lookups`], with no transaction open.
+//! Asking Telegram and the platform the questions of [`crate::lookups`], with no transaction
+//! open.
 
 use crate::desk::Desk;
 use crate::lookups::{rights_of, Answer, Lookup, Rights};
+use crate::order_lookup::LookupError;
 use crate::RelayError;
 use teloxide_core::prelude::Requester as _;
 use teloxide_core::types::{ChatId, UserId};
+use ticketgram_platform::LookupOutcome;
 use ticketgram_telegram::{Secret, TelegramClient, TelegramError};
 
-/// Asks Telegram (outside any transaction: `desk` must read from the pool) and keeps the
-/// answer, success or failure.
+/// Asks Telegram or the platform (outside any transaction: `desk` must read from the pool)
+/// and keeps the answer, success or failure.
 pub async fn ask(desk: &Desk, question: Lookup) -> Result<(), RelayError> {
     let answer = match &question {
         Lookup::BotBehindToken(token) => match desk.telegram.as_ref() {
@@ -37,9 +40,39 @@ pub async fn ask(desk: &Desk, question: Lookup) -> Result<(), RelayError> {
                 .map(Answer::Rights),
             None => Err(unreachable_bot()),
         },
+        Lookup::Order(order) => Ok(Answer::Order(ask_platform(desk, order).await?)),
     };
     desk.lookups.remember(question, answer);
     Ok(())
+}
+
+/// The platform's answer about `order`, with the desk's lookup read now; `Err` (for the
+/// operator) when there is none any more or its secret cannot be opened here.
+async fn ask_platform(
+    desk: &Desk,
+    order: &str,
+) -> Result<Result<LookupOutcome, String>, RelayError> {
+    let config = match crate::order_lookup::configured(
+        &desk.store,
+        desk.token_key.as_ref(),
+        desk.ws(),
+    )
+    .await
+    {
+        Ok(Some(config)) => config,
+        Ok(None) => return Ok(Err("the desk has no order lookup configured".into())),
+        Err(LookupError::Store(e)) => return Err(e.into()),
+        Err(other) => {
+            tracing::error!(error = %other, "the desk's order lookup cannot be used");
+            return Ok(Err(other.to_string()));
+        }
+    };
+    Ok(Ok(crate::order_lookup::ask(
+        &desk.config.outbound,
+        &config,
+        order,
+    )
+    .await))
 }
 
 /// No client for that bot here (its token is not stored, or cannot be opened).

@@ -86,6 +86,9 @@ pub struct DeskConfig {
     /// Whether sends wait for Telegram's limits before the call
     /// (`crate::delivery::dispatcher`'s pacer); off only for a test Telegram without limits.
     pub pacing: bool,
+    /// Where the desk's own outgoing calls may go besides public addresses (the order lookup
+    /// on its platform, `crate::order_lookup`); the operator's allow-list, as for webhooks.
+    pub outbound: ticketgram_outbound::DestinationPolicy,
 }
 
 /// The roles one bot plays. A small desk runs a single bot with all three.
@@ -160,6 +163,7 @@ impl DeskConfig {
             client_flood: Some(FloodLimit::default()),
             update_lanes: crate::processor::LANES,
             pacing: true,
+            outbound: ticketgram_outbound::DestinationPolicy::public_only(),
         }
     }
 }

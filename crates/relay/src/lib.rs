@@ -32,6 +32,7 @@ pub mod manager_bot;
 pub mod metrics;
 pub mod migration;
 pub mod notices;
+pub mod order_lookup;
 pub mod processor;
 pub mod reporting;
 mod service;
@@ -61,9 +62,10 @@ pub enum RelayError {
     /// A card's forward arrived before the card's sending was recorded: try again shortly.
     #[error("a ticket card is still being posted")]
     CardInFlight,
-    /// The input needs Telegram's answer to a question first (see [`lookups`]).
-    #[error("the input needs an answer from Telegram first: {0:?}")]
-    AskTelegram(Box<lookups::Lookup>),
+    /// The input needs Telegram's or the platform's answer to a question first (see
+    /// [`lookups`]).
+    #[error("the input needs an answer from outside first: {0:?}")]
+    Ask(Box<lookups::Lookup>),
     /// A console form or API request with this origin was applied before.
     #[error("this request was already applied")]
     AlreadyApplied,

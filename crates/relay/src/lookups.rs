@@ -1,20 +1,23 @@
-//! Questions a decision must ask Telegram, answered outside the input's transaction.
+//! Questions a decision must ask Telegram or the desk's platform, answered outside the
+//! input's transaction.
 //!
-//! A handler never calls Telegram while its transaction is open (on SQLite that would hold
-//! the desk's write lock for a network round trip). When it needs an answer it does not have
-//! yet — who is behind a pasted bot token, which group is linked to a channel, what rights the
-//! bot has in a chat — it returns [`RelayError::AskTelegram`]; the processor rolls the
-//! transaction back, asks (`crate::asking`), remembers the answer, and applies the input again from the start,
-//! now with the answer at hand. Only the settings bot asks, and rarely, so running its handler
-//! twice costs nothing worth measuring.
+//! A handler never calls out while its transaction is open (on SQLite that would hold the
+//! desk's write lock for a network round trip, up to a lookup's 15 s timeout). When it needs
+//! an answer it does not have yet — who is behind a pasted bot token, which group is linked to
+//! a channel, what rights the bot has in a chat, what the platform says about an order — it
+//! returns [`RelayError::Ask`]; the processor rolls the transaction back, asks
+//! (`crate::asking`), remembers the answer for this input, and applies the input again from the
+//! start, now with the answer at hand. The settings bot asks rarely, and an order lookup once
+//! per order a client types, so running a handler twice costs nothing worth measuring.
 
 use crate::RelayError;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use teloxide_core::types::ChatMemberKind;
+use ticketgram_platform::LookupOutcome;
 use ticketgram_telegram::TelegramError;
 
-/// One question for Telegram.
+/// One question for Telegram, or for the platform.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Lookup {
     /// `getMe` with a token an admin pasted into the settings bot.
@@ -23,6 +26,8 @@ pub enum Lookup {
     LinkedChat { bot: i64, chat: i64 },
     /// `getChatMember`: what `bot` may do in `chat`.
     Rights { bot: i64, chat: i64, channel: bool },
+    /// The desk's platform: what it knows about this order number (`crate::order_lookup`).
+    Order(String),
 }
 
 /// Tokens are secrets: a lookup never prints one.
@@ -34,15 +39,22 @@ impl std::fmt::Debug for Lookup {
             Lookup::Rights { bot, chat, channel } => {
                 write!(f, "Rights({bot}, {chat}, channel: {channel})")
             }
+            Lookup::Order(order) => write!(f, "Order({order:?})"),
         }
     }
 }
 
 #[derive(Debug, Clone)]
 pub enum Answer {
-    Bot { id: i64, username: String },
+    Bot {
+        id: i64,
+        username: String,
+    },
     LinkedChat(Option<i64>),
     Rights(Rights),
+    /// The platform's answer; `Err` when the desk's lookup could not be used at all (its
+    /// secret cannot be opened here), in words for the operator.
+    Order(Result<LookupOutcome, String>),
 }
 
 /// The answers gathered for one input. A failed call is an answer too (the handler tells
@@ -61,12 +73,12 @@ impl Lookups {
             .insert(question, answer);
     }
 
-    /// The answer, or [`RelayError::AskTelegram`] for the processor to ask first.
+    /// The answer, or [`RelayError::Ask`] for the processor to ask first.
     pub fn get(&self, question: Lookup) -> Result<Result<Answer, TelegramError>, RelayError> {
         let answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
         match answers.get(&question) {
             Some(answer) => Ok(answer.clone()),
-            None => Err(RelayError::AskTelegram(Box::new(question))),
+            None => Err(RelayError::Ask(Box::new(question))),
         }
     }
 
@@ -103,6 +115,17 @@ impl Lookups {
             Ok(Answer::Rights(rights)) => Ok(rights),
             Ok(_) => Err(TelegramError::Other("unexpected answer".into())),
             Err(e) => Err(e),
+        })
+    }
+}
+
+impl Lookups {
+    /// What the platform said about `order` (asked with no transaction open).
+    pub fn order(&self, order: &str) -> Result<Result<LookupOutcome, String>, RelayError> {
+        Ok(match self.get(Lookup::Order(order.to_string()))? {
+            Ok(Answer::Order(answer)) => answer,
+            Ok(_) => Err("unexpected answer".into()),
+            Err(e) => Err(e.to_string()),
         })
     }
 }

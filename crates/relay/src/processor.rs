@@ -18,7 +18,7 @@ use ticketgram_store::StoredUpdate;
 /// retries the whole update this many times before the batch stops and waits for the next
 /// round; the update keeps its place, so nothing is skipped or reordered.
 const ATTEMPTS: u32 = 3;
-/// Questions to Telegram one update may ask (the settings bot's `/status` asks four).
+/// Questions one update may ask (the settings bot's `/status` asks Telegram four).
 const MAX_QUESTIONS: u32 = 8;
 
 /// Handles up to `limit` waiting updates. Returns how many were handled, so callers loop
@@ -185,9 +185,9 @@ async fn apply_stored(desk: &Desk, stored: &StoredUpdate) -> Result<(), RelayErr
         attempt += 1;
         match apply_once(desk, &update, stored.update_id, now).await {
             Ok(()) => return Ok(()),
-            // The handler needs Telegram's answer: ask with no transaction open, then apply
-            // the update again from the start with the answer at hand.
-            Err(RelayError::AskTelegram(question)) if questions < MAX_QUESTIONS => {
+            // The handler needs Telegram's or the platform's answer: ask with no transaction
+            // open, then apply the update again from the start with the answer at hand.
+            Err(RelayError::Ask(question)) if questions < MAX_QUESTIONS => {
                 questions += 1;
                 attempt -= 1;
                 crate::asking::ask(desk, *question).await?;

@@ -8,7 +8,7 @@ use ticketgram_domain::{Actor, StatusChange, TicketId, TicketStatus, Timestamp, 
 
 /// One history row. `kind` is a stable snake_case code: `created`, `status_changed`,
 /// `assigned`, `priority_changed`, `rated`, `rating_archived` (a reopen set the score aside),
-/// `client_blocked`, `client_unblocked`, `tag_added`, `tag_removed`.
+/// `client_blocked`, `client_unblocked`, `tag_added`, `tag_removed`, `dispute_accepted`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TicketEvent {
     pub id: i64,
@@ -156,5 +156,23 @@ impl Store {
                 _ => None,
             })
             .collect())
+    }
+}
+
+impl crate::Tx {
+    /// `dispute_accepted`: a self-service form opened the ticket as a dispute. `details` is
+    /// what the `dispute.accepted` webhook tells the platform (docs/platform.md); written in
+    /// the hand-off's transaction, so the event exists exactly when the ticket does.
+    pub async fn record_dispute_accepted(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        details: serde_json::Value,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.conn().await?;
+        crate::clients::ensure_in_workspace(&mut conn, "tickets", ws, ticket.0).await?;
+        let event = EventDraft::other("dispute_accepted", Actor::System, details, at);
+        insert_event(&mut conn, ws, ticket, &event).await
     }
 }

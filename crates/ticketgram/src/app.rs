@@ -242,6 +242,9 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     );
     let console_url = console_url(settings, &listener);
     desk.config.console_url = Some(console_url.clone());
+    // The order lookup reaches the networks webhooks may reach: one operator allow-list for
+    // every call to a URL an admin typed in.
+    desk.config.outbound = settings.webhooks.destinations();
     let desk = desk.with_token_key(crate::token_key::token_key(settings)?);
     crate::desk::warn_if_incomplete(&crate::desk::chats_in_effect(&desk).await);
     if demo.is_none() {

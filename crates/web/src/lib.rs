@@ -26,6 +26,7 @@ mod kb_public;
 mod language;
 mod layout;
 mod nonce;
+mod order_lookup;
 mod origin;
 mod privacy;
 mod reports;
@@ -126,6 +127,10 @@ pub fn router(state: WebState) -> Router {
         .route("/admin/templates/remove", post(templates::remove))
         .route("/admin/flows", get(flows::page).post(flows::edit))
         .route("/admin/flows/restore", post(flows::restore))
+        .route(
+            "/admin/lookup",
+            get(order_lookup::page).post(order_lookup::act),
+        )
         .route("/admin/kb", get(kb::list).post(kb::create))
         .route("/admin/kb/new", get(kb::new_page))
         .route("/admin/kb/{id}", get(kb::page).post(kb::save))
@@ -196,6 +201,8 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/admin/flows", Some(Admin)),
         ("POST", "/admin/flows", Some(Admin)),
         ("POST", "/admin/flows/restore", Some(Admin)),
+        ("GET", "/admin/lookup", Some(Admin)),
+        ("POST", "/admin/lookup", Some(Admin)),
         ("GET", "/kb/{workspace}", None),
         ("GET", "/kb/{workspace}/en/{slug}", None),
         ("GET", "/admin/kb", Some(Agent)),

@@ -14,12 +14,16 @@ pub const TICKET_CREATED: &str = "ticket.created";
 pub const MESSAGE_CREATED: &str = "message.created";
 pub const STATUS_CHANGED: &str = "ticket.status_changed";
 pub const TICKET_RATED: &str = "ticket.rated";
+/// A self-service dispute form was submitted: the platform tells the counterparty
+/// (docs/platform.md).
+pub const DISPUTE_ACCEPTED: &str = "dispute.accepted";
 
-pub const EVENT_TYPES: [&str; 4] = [
+pub const EVENT_TYPES: [&str; 5] = [
     TICKET_CREATED,
     MESSAGE_CREATED,
     STATUS_CHANGED,
     TICKET_RATED,
+    DISPUTE_ACCEPTED,
 ];
 
 fn envelope(
@@ -62,6 +66,7 @@ pub(crate) async fn from_ticket_event(
         "created" => TICKET_CREATED,
         "status_changed" => STATUS_CHANGED,
         "rated" => TICKET_RATED,
+        "dispute_accepted" => DISPUTE_ACCEPTED,
         _ => return Ok(None),
     };
     let ticket = store.get_ticket(ws, event.ticket).await?;
@@ -78,6 +83,9 @@ pub(crate) async fn from_ticket_event(
             "rating": event.details.get("rating"),
             "comment": event.details.get("comment"),
         }),
+        // The details were written with the hand-off: the dispute as the client submitted
+        // it, and when the desk promised a first answer.
+        DISPUTE_ACCEPTED => json!({ "ticket": view, "dispute": event.details }),
         _ => json!({ "ticket": view }),
     };
     let id = format!("ticket_event:{}", event.id);

@@ -43,7 +43,10 @@ fn request(path: &str, client: i64, webhook: i64, article: i64) -> (String, Opti
         "/kb/articles/{id}/restore" => Some(json!({ "revision": 1 })),
         _ => None,
     };
-    let concrete = if path == "/reports" || path == "/reports/kb-deflections" {
+    let concrete = if matches!(
+        path,
+        "/reports" | "/reports/kb-deflections" | "/reports/self-service"
+    ) {
         format!("{concrete}?from=2026-11-02&to=2026-11-08")
     } else {
         concrete
@@ -147,7 +150,11 @@ async fn every_route_refuses_whoever_may_not_use_it() {
                 .as_str()
                 .unwrap()
                 .contains("give first_name"));
-        } else if endpoint.path.contains('{') {
+        } else if endpoint.path.contains('{')
+            || (endpoint.path == "/platform/order-lookup"
+                && matches!(endpoint.verb, Verb::Get | Verb::Delete))
+        {
+            // (The order lookup is one per desk: the other desk configured none.)
             assert_eq!(status, 404, "{label} from another workspace: {answer:#}");
         } else if endpoint.verb == Verb::Get {
             assert_eq!(status, 200, "{label} from another workspace: {answer:#}");

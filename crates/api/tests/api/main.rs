@@ -9,6 +9,7 @@ mod clients_reports;
 mod forecast;
 mod kb;
 mod openapi;
+mod order_lookup;
 mod privacy;
 mod report_time_zone;
 mod tickets;

@@ -286,3 +286,62 @@ async fn endpoints_are_managed_through_the_api() {
     assert_eq!(status, 404);
     api.stop().await;
 }
+
+/// The platform subscribes to `dispute.accepted` to tell the counterparty: when the client
+/// bot's dispute form hands a dispute to the desk (the relay writes the acceptance into the
+/// ticket's history in the hand-off's transaction), the platform receives the dispute as
+/// submitted and when the desk promised to answer, signed like every delivery.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_platform_hears_of_an_accepted_dispute_with_its_promised_answer() {
+    let api = TestApi::start().await;
+    let token = api
+        .token(&[Scope::WebhooksManage, Scope::TicketsWrite])
+        .await;
+    let (rx, url) = Receiver::start(0).await;
+    register(&api, &token, &rx, &url, json!(["dispute.accepted"])).await;
+
+    let ben = api.client("Ben");
+    let (status, _) = api
+        .post(
+            "/tickets",
+            &token,
+            json!({ "client": { "telegram_user_id": ben.user, "first_name": "Ben" }, "text": "Dispute A-1042" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let ticket = api
+        .store
+        .find_ticket_by_number(api.ws, ticketgram_domain::TicketNumber(1000))
+        .await
+        .unwrap()
+        .unwrap();
+    // What the relay's hand-off records (crates/relay/src/client_bot/dispute.rs).
+    let dispute = json!({
+        "order": "A-1042",
+        "order_check": "found",
+        "dispute_type": "quality",
+        "reason": "The logo arrived in the wrong colours",
+        "evidence": 2,
+        "answer_within_hours": 24,
+    });
+    api.store
+        .write(async |tx| {
+            tx.record_dispute_accepted(api.ws, ticket.id, dispute.clone(), chrono::Utc::now())
+                .await
+        })
+        .await
+        .unwrap();
+
+    let seen = rx.until(|seen| !seen.is_empty()).await;
+    let received = &seen[0];
+    assert!(received.signature_ok, "bad signature on {received:#?}");
+    assert_eq!(received.event, "dispute.accepted");
+    assert_eq!(received.body["data"]["ticket"]["number"], 1000);
+    assert_eq!(received.body["data"]["dispute"], dispute);
+    assert_eq!(
+        rx.seen.lock().unwrap().len(),
+        1,
+        "only the subscribed event: not ticket.created"
+    );
+    api.stop().await;
+}

@@ -2,6 +2,7 @@
 
 mod blocked;
 mod buttons;
+mod dispute;
 mod flood;
 mod language;
 mod menu;

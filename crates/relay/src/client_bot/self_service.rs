@@ -19,6 +19,7 @@ use ticketgram_flows::{
     Label, LookupResult, Notice, Rejection, Say,
 };
 use ticketgram_knowledge::excerpt;
+use ticketgram_platform::LookupOutcome;
 use ticketgram_store::FlowEventKind;
 
 /// Inputs one client action may chain (a search result fed back, a lookup's answer): far more
@@ -142,6 +143,8 @@ async fn run(
     input: Input,
 ) -> Result<bool, RelayError> {
     let mut inputs = vec![input];
+    // Why the platform could not be asked, for the agents if the flow hands over.
+    let mut lookup_failure: Option<String> = None;
     let mut first = true;
     let mut chained = 0;
     while let Some(input) = inputs.pop() {
@@ -175,14 +178,18 @@ async fn run(
         for effect in outcome.effects {
             match effect {
                 Effect::Say(say) => show(desk, fx, client, say).await?,
-                // No platform lookup is configured on desks yet (docs/platform.md): the flow
-                // takes its "failed" branch, which hands over to a person.
-                Effect::Lookup { .. } => inputs.push(Input::LookupResult(LookupResult::Failed)),
+                Effect::Lookup { order } => {
+                    let result = looked_up(desk, fx, client, &order, &mut lookup_failure).await?;
+                    inputs.push(Input::LookupResult(result));
+                }
                 Effect::SearchKnowledge { query } => {
                     let found = show_articles(desk, fx, client, &query).await?;
                     inputs.push(Input::KnowledgeResult { articles: found });
                 }
-                Effect::HandOff(hand_off) => handed_off(desk, fx, client, hand_off, &files).await?,
+                Effect::HandOff(hand_off) => {
+                    let failure = lookup_failure.as_deref();
+                    handed_off(desk, fx, client, hand_off, &files, failure).await?
+                }
                 Effect::Builtin(action) => builtin(desk, fx, client, action).await?,
                 Effect::Analytics(event) => {
                     let (kind, step) = FlowEventKind::of(&event);
@@ -194,6 +201,37 @@ async fn run(
         }
     }
     Ok(true)
+}
+
+/// What the platform says about `order`. It was asked before this input's transaction opened
+/// (`crate::lookups`: the first pass returns `RelayError::Ask`, the input is applied again with
+/// the answer). A desk without a lookup answers `Failed` at once, which the flow's `failed`
+/// branch expects; a platform that could not answer is `Failed` too, and the client is told
+/// so before the flow carries on or hands over, with everything they wrote kept.
+async fn looked_up(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    order: &str,
+    failure: &mut Option<String>,
+) -> Result<LookupResult, RelayError> {
+    if desk.store.order_lookup(desk.ws()).await?.is_none() {
+        return Ok(LookupResult::Failed);
+    }
+    let reason = match desk.lookups.order(order)? {
+        Ok(LookupOutcome::Found { text, .. }) => return Ok(LookupResult::Found { details: text }),
+        Ok(LookupOutcome::NotFound | LookupOutcome::Invalid) => return Ok(LookupResult::NotFound),
+        Ok(LookupOutcome::Unavailable(reason)) => reason.to_string(),
+        Err(unusable) => unusable,
+    };
+    let text = desk.text(
+        client.language,
+        "flow-lookup-unavailable",
+        &[("order", order.to_string().into())],
+    );
+    menu::say(fx, client, text, None).await?;
+    *failure = Some(reason);
+    Ok(LookupResult::Failed)
 }
 
 async fn show(
@@ -317,6 +355,7 @@ async fn handed_off(
     client: &Client,
     hand_off: HandOff,
     files: &[HeldFile],
+    lookup_failure: Option<&str>,
 ) -> Result<(), RelayError> {
     let topics = desk.store.list_topics(desk.ws(), false).await?;
     let topic = hand_off.topic.as_deref().and_then(|name| {
@@ -342,10 +381,15 @@ async fn handed_off(
     fx.tx
         .set_ticket_fields(desk.ws(), ticket.id, &hand_off.fields)
         .await?;
-    fx.tell_agents(ticket.id, fields_notice(desk, &hand_off))
-        .await?;
+    let mut notice = fields_notice(desk, &hand_off);
+    if let Some(reason) = lookup_failure {
+        notice.push_str("\n\n");
+        notice.push_str(&desk.agent_text("flow-lookup-failed", &[("reason", reason.into())]));
+    }
+    fx.tell_agents(ticket.id, notice).await?;
     relay_evidence(desk, fx, ticket.id, &hand_off, files).await?;
     crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
+    super::dispute::accepted(desk, fx, &ticket, &hand_off).await?;
     let ack = acknowledgement(desk, &ticket, &hand_off.acknowledgement);
     fx.notify_client(ticket.id, ack, Some(menu::main_menu(desk, client.language)))
         .await
@@ -419,13 +463,19 @@ fn fields_notice(desk: &Desk, hand_off: &HandOff) -> String {
 
 /// `{ticket}` is the request's number, `{hours}` the answer time its priority promises.
 fn acknowledgement(desk: &Desk, ticket: &Ticket, text: &str) -> String {
+    let hours = promised_hours(desk, ticket);
+    text.replace("{ticket}", &ticket.number.to_string())
+        .replace("{hours}", &hours.to_string())
+}
+
+/// The first answer the ticket's priority promises, in working hours rounded up: what the
+/// acknowledgement says, and what the platform is told with `dispute.accepted`.
+pub(super) fn promised_hours(desk: &Desk, ticket: &Ticket) -> i64 {
     // A desk without a first-response target promises what such desks usually do: a day.
     let minutes = desk
         .config
         .sla
         .first_response(ticket.priority)
         .map_or(24 * 60, |target| target.num_minutes());
-    let hours = ((minutes + 59) / 60).max(1);
-    text.replace("{ticket}", &ticket.number.to_string())
-        .replace("{hours}", &hours.to_string())
+    ((minutes + 59) / 60).max(1)
 }

@@ -58,6 +58,7 @@ async fn every_table_exists(db: TestDb) {
         "desk_flows",
         "ticket_fields",
         "flow_events",
+        "desk_order_lookups",
     ];
     for table in tables {
         let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))

@@ -30,6 +30,7 @@ const SCOPES: &[&str] = &[
     "webhooks:manage",
     "kb:read",
     "kb:write",
+    "platform:manage",
 ];
 
 fn schemathesis() -> Option<PathBuf> {

@@ -9,6 +9,7 @@ mod flows;
 mod forecast;
 mod harness;
 mod kb;
+mod lookup;
 mod privacy;
 mod security;
 mod signin;
