@@ -251,3 +251,19 @@ web-privacy-retention-help = Stündlich werden Text und Dateien von Nachrichten 
 web-privacy-retention-days = Tage
 web-privacy-save = Speichern
 web-privacy-retention-invalid = Die Aufbewahrungsfrist ist eine ganze Zahl von Tagen zwischen 1 und 36500, oder leer.
+
+# Prüfungen der Einstellungen für die Bestellabfrage (Konsole: Einstellungen → Bestellabfrage).
+lookup-config-no-order = Die URL-Vorlage muss {"{"}order{"}"} an der Stelle der Bestellnummer enthalten.
+lookup-config-not-a-url = Die URL-Vorlage ist keine URL ({ $why }).
+lookup-config-scheme = Die URL muss mit http:// oder https:// beginnen.
+lookup-config-order-placement = {"{"}order{"}"} muss im Pfad oder in der Abfrage der URL stehen (nicht im Host, Port oder #Fragment).
+lookup-config-credentials = Die URL darf keinen Benutzernamen und kein Passwort enthalten: Abfragen werden mit dem Geheimnis signiert.
+lookup-config-secret-short = Das Geheimnis muss mindestens { $min } Zeichen lang sein.
+lookup-config-timeout = Das Zeitlimit muss zwischen { $min } und { $max } ms liegen.
+lookup-config-field-name = Feldname „{ $name }“: Buchstaben, Ziffern und _ verwenden.
+lookup-config-reserved-field = Der Feldname „order“ ist vergeben: {"{"}order{"}"} ist die Bestellnummer selbst.
+lookup-config-duplicate-field = Feld „{ $name }“ ist doppelt aufgeführt.
+lookup-config-pointer = Feld „{ $name }“: „{ $pointer }“ ist kein JSON Pointer (er beginnt mit /, z. B. /order/status).
+lookup-config-empty-template = Die Statusvorlage ist leer.
+lookup-config-unknown-placeholder = Die Statusvorlage verwendet {"{"}{ $name }{"}"}, das weder ein Feld noch {"{"}order{"}"} ist.
+lookup-config-pattern = Das Bestellnummernmuster ist kein verwendbarer regulärer Ausdruck ({ $why }).

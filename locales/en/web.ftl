@@ -252,3 +252,19 @@ web-privacy-retention-help = Every hour, the text and files of messages older th
 web-privacy-retention-days = Days
 web-privacy-save = Save
 web-privacy-retention-invalid = The retention period is a whole number of days from 1 to 36500, or empty.
+
+# The order lookup's settings checks (console: Settings → Order lookup).
+lookup-config-no-order = The URL template must contain {"{"}order{"}"} where the order number goes.
+lookup-config-not-a-url = The URL template is not a URL ({ $why }).
+lookup-config-scheme = The URL must start with http:// or https://.
+lookup-config-order-placement = {"{"}order{"}"} must be in the URL's path or query (not its host, port or #fragment).
+lookup-config-credentials = The URL must not contain a user name or password: lookups are signed with the secret.
+lookup-config-secret-short = The secret must be at least { $min } characters.
+lookup-config-timeout = The timeout must be between { $min } and { $max } ms.
+lookup-config-field-name = Field name “{ $name }”: use letters, digits and _.
+lookup-config-reserved-field = The field name “order” is taken: {"{"}order{"}"} is the order number itself.
+lookup-config-duplicate-field = Field “{ $name }” is listed twice.
+lookup-config-pointer = Field “{ $name }”: “{ $pointer }” is not a JSON Pointer (it starts with /, e.g. /order/status).
+lookup-config-empty-template = The status template is empty.
+lookup-config-unknown-placeholder = The status template uses {"{"}{ $name }{"}"}, which is neither a field nor {"{"}order{"}"}.
+lookup-config-pattern = The order pattern is not a regular expression the lookup can use ({ $why }).

@@ -255,3 +255,19 @@ web-privacy-retention-help = Каждый час текст и файлы соо
 web-privacy-retention-days = Дней
 web-privacy-save = Сохранить
 web-privacy-retention-invalid = Срок хранения — целое число дней от 1 до 36500 или пустое поле.
+
+# Проверки настроек поиска заказа (консоль: Настройки → Поиск заказа).
+lookup-config-no-order = Шаблон адреса должен содержать {"{"}order{"}"} там, где стоит номер заказа.
+lookup-config-not-a-url = Шаблон адреса — не адрес ({ $why }).
+lookup-config-scheme = Адрес должен начинаться с http:// или https://.
+lookup-config-order-placement = {"{"}order{"}"} должен стоять в пути или параметрах адреса (не в имени хоста, порте или #фрагменте).
+lookup-config-credentials = В адресе не должно быть имени пользователя или пароля: запросы подписываются секретом.
+lookup-config-secret-short = Секрет должен быть не короче { $min } символов.
+lookup-config-timeout = Тайм-аут должен быть от { $min } до { $max } мс.
+lookup-config-field-name = Имя поля «{ $name }»: используйте буквы, цифры и _.
+lookup-config-reserved-field = Имя поля «order» занято: {"{"}order{"}"} — это сам номер заказа.
+lookup-config-duplicate-field = Поле «{ $name }» указано дважды.
+lookup-config-pointer = Поле «{ $name }»: «{ $pointer }» — не JSON Pointer (он начинается с /, например /order/status).
+lookup-config-empty-template = Шаблон статуса пуст.
+lookup-config-unknown-placeholder = В шаблоне статуса есть {"{"}{ $name }{"}"}, а это не поле и не {"{"}order{"}"}.
+lookup-config-pattern = Шаблон номера заказа — не регулярное выражение, которое можно использовать ({ $why }).

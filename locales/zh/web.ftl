@@ -241,3 +241,19 @@ web-privacy-retention-help = 每小时删除已关闭工单中早于此天数的
 web-privacy-retention-days = 天数
 web-privacy-save = 保存
 web-privacy-retention-invalid = 保留期限须为 1 到 36500 之间的整数天数，或留空。
+
+# 订单查询设置的检查（控制台：设置 → 订单查询）。
+lookup-config-no-order = URL 模板必须在订单号的位置包含 {"{"}order{"}"}。
+lookup-config-not-a-url = URL 模板不是有效的 URL（{ $why }）。
+lookup-config-scheme = URL 必须以 http:// 或 https:// 开头。
+lookup-config-order-placement = {"{"}order{"}"} 必须位于 URL 的路径或查询参数中（不能在主机名、端口或 #片段中）。
+lookup-config-credentials = URL 中不得包含用户名或密码：查询请求使用密钥签名。
+lookup-config-secret-short = 密钥至少需要 { $min } 个字符。
+lookup-config-timeout = 超时时间必须在 { $min } 到 { $max } 毫秒之间。
+lookup-config-field-name = 字段名“{ $name }”：只能使用字母、数字和 _。
+lookup-config-reserved-field = 字段名“order”已被占用：{"{"}order{"}"} 就是订单号本身。
+lookup-config-duplicate-field = 字段“{ $name }”重复列出。
+lookup-config-pointer = 字段“{ $name }”：“{ $pointer }”不是 JSON Pointer（应以 / 开头，例如 /order/status）。
+lookup-config-empty-template = 状态模板为空。
+lookup-config-unknown-placeholder = 状态模板使用了 {"{"}{ $name }{"}"}，它既不是字段也不是 {"{"}order{"}"}。
+lookup-config-pattern = 订单号格式不是可用的正则表达式（{ $why }）。

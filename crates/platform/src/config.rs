@@ -112,6 +112,49 @@ pub enum ConfigError {
     Pattern(String),
 }
 
+impl ConfigError {
+    /// The Fluent key (`locales/<lang>/web.ftl`) and arguments that word this problem for the
+    /// console, in the admin's language; the `Display` text above stays for logs and the API.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            ConfigError::NoOrderPlaceholder => ("lookup-config-no-order", vec![]),
+            ConfigError::NotAUrl(why) => ("lookup-config-not-a-url", vec![("why", why.clone())]),
+            ConfigError::Scheme => ("lookup-config-scheme", vec![]),
+            ConfigError::OrderPlacement => ("lookup-config-order-placement", vec![]),
+            ConfigError::Credentials => ("lookup-config-credentials", vec![]),
+            ConfigError::SecretTooShort => (
+                "lookup-config-secret-short",
+                vec![("min", MIN_SECRET_LEN.to_string())],
+            ),
+            ConfigError::Timeout => (
+                "lookup-config-timeout",
+                vec![
+                    ("min", MIN_TIMEOUT_MS.to_string()),
+                    ("max", MAX_TIMEOUT_MS.to_string()),
+                ],
+            ),
+            ConfigError::FieldName(name) => {
+                ("lookup-config-field-name", vec![("name", name.clone())])
+            }
+            ConfigError::ReservedField => ("lookup-config-reserved-field", vec![]),
+            ConfigError::DuplicateField(name) => (
+                "lookup-config-duplicate-field",
+                vec![("name", name.clone())],
+            ),
+            ConfigError::Pointer { name, pointer } => (
+                "lookup-config-pointer",
+                vec![("name", name.clone()), ("pointer", pointer.clone())],
+            ),
+            ConfigError::EmptyTemplate => ("lookup-config-empty-template", vec![]),
+            ConfigError::UnknownPlaceholder(name) => (
+                "lookup-config-unknown-placeholder",
+                vec![("name", name.clone())],
+            ),
+            ConfigError::Pattern(why) => ("lookup-config-pattern", vec![("why", why.clone())]),
+        }
+    }
+}
+
 /// A configuration that passed [`LookupConfig::validate`], with its pattern compiled.
 #[derive(Debug)]
 pub(crate) struct Checked {

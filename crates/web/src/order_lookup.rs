@@ -199,12 +199,17 @@ fn web_error(error: LookupError) -> WebError {
     }
 }
 
-/// The problem in the admin's language where the console has words for it; the lookup's own
-/// checks name the exact field and rule (in English, as `ConfigError` words them).
+/// The problem in the admin's language: the lookup's own checks name the exact field and rule.
 fn problem_text(words: &Words, problem: &LookupError) -> String {
     match problem {
         LookupError::SecretRequired => words.t("web-lookup-secret-required"),
         LookupError::NoKey => words.t("web-lookup-no-key"),
+        LookupError::Invalid(invalid) => {
+            let (key, args) = invalid.message();
+            let args: Vec<(&str, ticketgram_i18n::Arg)> =
+                args.into_iter().map(|(k, v)| (k, v.into())).collect();
+            words.with(key, &args)
+        }
         other => other.to_string(),
     }
 }
