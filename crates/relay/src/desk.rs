@@ -33,6 +33,12 @@ pub const LEASE_TTL: std::time::Duration = std::time::Duration::from_secs(5);
 /// to the client's 17 s timeout) keeps its job.
 pub const CLAIM_TTL: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// How many transactions a backlog is applied in at once on PostgreSQL, by default
+/// (`DeskConfig::update_lanes`, `crate::processor`). Each waits on its own statements' round
+/// trips, which is where a busy desk's time goes there (the CPU is mostly idle); four keep the
+/// pool (ten connections) free for the deliveries, the console and the API.
+pub const UPDATE_LANES: usize = 4;
+
 /// Settings of one desk's relay.
 #[derive(Debug, Clone)]
 pub struct DeskConfig {
@@ -161,7 +167,7 @@ impl DeskConfig {
             burst_pause: std::time::Duration::from_secs(3),
             rating_comment_window: std::time::Duration::from_secs(5 * 60),
             client_flood: Some(FloodLimit::default()),
-            update_lanes: crate::processor::LANES,
+            update_lanes: UPDATE_LANES,
             pacing: true,
             outbound: ticketgram_outbound::DestinationPolicy::public_only(),
         }

@@ -99,12 +99,6 @@ async fn apply_lane(desk: &Desk, lane: Vec<StoredUpdate>) -> Result<(), RelayErr
     apply_batch(desk, current, tx, &lane).await
 }
 
-/// How many transactions a backlog is applied in at once on PostgreSQL, by default
-/// (`DeskConfig::update_lanes`). Each waits on its own
-/// statements' round trips, which is where a busy desk's time goes there (the CPU is mostly
-/// idle); four keep the pool (ten connections) free for the deliveries, the console and the
-/// API.
-pub const LANES: usize = 4;
 /// Below this many updates per lane, one transaction is cheaper than several commits.
 const LANE_MIN: usize = 4;
 

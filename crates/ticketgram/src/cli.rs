@@ -358,7 +358,7 @@ pub struct BenchArgs {
     pub flood_limits: bool,
     /// Transactions a backlog of updates from different chats is applied in at once on
     /// PostgreSQL (1: one transaction per backlog)
-    #[arg(long, default_value_t = ticketgram_relay::processor::LANES, value_parser = clap::value_parser!(u16).range(1..=16).map(usize::from))]
+    #[arg(long, default_value_t = ticketgram_relay::desk::UPDATE_LANES, value_parser = clap::value_parser!(u16).range(1..=16).map(usize::from))]
     pub lanes: usize,
     /// Give up after this many seconds
     #[arg(long, default_value_t = 600)]
