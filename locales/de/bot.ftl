@@ -120,3 +120,27 @@ kb-already-answered = Das haben Sie bereits beantwortet. Schreiben Sie Ihre Frag
 kb-suggested-before = 📚 Vor dieser Anfrage wurden dem Kunden gezeigt: { $articles } — sie haben die Frage nicht beantwortet.
 kb-thread-found = 📚 Hilfeartikel zu „{ $query }“ (fügen Sie einen Link in Ihre Antwort ein):
 kb-thread-nothing = 📚 Kein veröffentlichter Artikel passt zu „{ $query }“.
+
+## Maschinelle Übersetzung im Thread der Agenten (docs/translation.md)
+translation-incoming = 🌐 Übersetzt aus { $from }:
+    { $text }
+translation-incoming-failed = 🌐 Nicht übersetzt: { $why }.
+translation-answer-sent = 🌐 An den Kunden auf { $to } gesendet:
+    { $text }
+translation-answer-confirm = 🌐 Übersetzung für den Kunden ({ $to }). Prüfen Sie sie und senden Sie sie oder Ihre Antwort im Original:
+    { $text }
+translation-answer-failed = 🌐 Im Original an den Kunden gesendet, nicht übersetzt: { $why }.
+translation-send-button = ✅ Übersetzung senden
+translation-as-written-button = ✍️ Original senden
+translation-decided-sent = 🌐 Übersetzung gesendet von { $agent }:
+    { $text }
+translation-decided-original = 🌐 { $agent } hat die Antwort im Original gesendet.
+translation-risk-numbers = Die Zahlen weichen von der Antwort ab (fehlen: { $missing }; hinzugefügt: { $added }).
+translation-risk-length = Die Übersetzung ist { $percent } % so lang wie die Antwort: vielleicht gekürzt oder aufgefüllt.
+translation-risk-empty = Die Übersetzung ist leer.
+translation-unavailable = der Übersetzungsdienst hat nicht geantwortet
+translation-provider-quota = das Kontingent des Übersetzungskontos ist aufgebraucht
+translation-not-configured = die Übersetzungseinstellungen brauchen einen Admin (Schlüssel oder Adresse)
+translation-too-long = der Text ist zu lang für eine Übersetzung
+translation-unusable = die Antwort des Übersetzungsdienstes ist unbrauchbar
+translation-quota-spent = das Tageslimit für Übersetzungen ist aufgebraucht (zurückgesetzt um { $resets })

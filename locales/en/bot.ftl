@@ -121,3 +121,27 @@ kb-already-answered = You already answered this. Write your question if you need
 kb-suggested-before = 📚 Before opening this request the client was shown: { $articles } — it did not answer the question.
 kb-thread-found = 📚 Help-centre articles for “{ $query }” (paste a link into your reply):
 kb-thread-nothing = 📚 No published article matches “{ $query }”.
+
+## Machine translation in the agents' thread (docs/translation.md)
+translation-incoming = 🌐 Translated from { $from }:
+    { $text }
+translation-incoming-failed = 🌐 Not translated: { $why }.
+translation-answer-sent = 🌐 Sent to the client in { $to }:
+    { $text }
+translation-answer-confirm = 🌐 Translation for the client ({ $to }). Check it, then send it or your answer as written:
+    { $text }
+translation-answer-failed = 🌐 Sent to the client as written, not translated: { $why }.
+translation-send-button = ✅ Send translation
+translation-as-written-button = ✍️ Send as written
+translation-decided-sent = 🌐 Translation sent by { $agent }:
+    { $text }
+translation-decided-original = 🌐 { $agent } sent the answer as written.
+translation-risk-numbers = The numbers differ from the answer's (missing: { $missing }; added: { $added }).
+translation-risk-length = The translation is { $percent } % as long as the answer: it may be cut or padded.
+translation-risk-empty = The translation is empty.
+translation-unavailable = the translation service did not answer
+translation-provider-quota = the translation account's allowance is used up
+translation-not-configured = the desk's translation settings need an admin (the key or the address)
+translation-too-long = the text is too long to translate
+translation-unusable = the translation service's answer could not be used
+translation-quota-spent = the desk's daily translation limit is spent (it resets at { $resets })

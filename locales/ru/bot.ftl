@@ -120,3 +120,27 @@ kb-already-answered = Вы уже ответили на этот вопрос. �
 kb-suggested-before = 📚 Перед открытием обращения клиенту показали: { $articles } — ответа на вопрос там не нашлось.
 kb-thread-found = 📚 Статьи базы знаний по запросу «{ $query }» (вставьте ссылку в ответ):
 kb-thread-nothing = 📚 Опубликованных статей по запросу «{ $query }» нет.
+
+## Машинный перевод в ветке агентов (docs/translation.md)
+translation-incoming = 🌐 Перевод с языка { $from }:
+    { $text }
+translation-incoming-failed = 🌐 Не переведено: { $why }.
+translation-answer-sent = 🌐 Отправлено клиенту на языке { $to }:
+    { $text }
+translation-answer-confirm = 🌐 Перевод для клиента ({ $to }). Проверьте и отправьте его или ответ как написан:
+    { $text }
+translation-answer-failed = 🌐 Отправлено клиенту как написано, без перевода: { $why }.
+translation-send-button = ✅ Отправить перевод
+translation-as-written-button = ✍️ Отправить как написано
+translation-decided-sent = 🌐 { $agent } отправил(а) перевод:
+    { $text }
+translation-decided-original = 🌐 { $agent } отправил(а) ответ как написан.
+translation-risk-numbers = Числа не совпадают с ответом (нет: { $missing }; лишние: { $added }).
+translation-risk-length = Длина перевода — { $percent } % от ответа: возможно, он обрезан или дополнен.
+translation-risk-empty = Перевод пустой.
+translation-unavailable = сервис перевода не ответил
+translation-provider-quota = лимит аккаунта сервиса перевода исчерпан
+translation-not-configured = настройки перевода требуют внимания администратора (ключ или адрес)
+translation-too-long = текст слишком длинный для перевода
+translation-unusable = ответ сервиса перевода нельзя использовать
+translation-quota-spent = дневной лимит перевода исчерпан (сбросится в { $resets })

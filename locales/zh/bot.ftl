@@ -120,3 +120,27 @@ kb-already-answered = 您已经回答过了。如还需要帮助，请直接写�
 kb-suggested-before = 📚 提交此请求前，客户已查看：{ $articles } —— 未能解答其问题。
 kb-thread-found = 📚 与“{ $query }”相关的帮助中心文章（可将链接粘贴到回复中）：
 kb-thread-nothing = 📚 没有与“{ $query }”匹配的已发布文章。
+
+## 客服讨论串中的机器翻译（docs/translation.md）
+translation-incoming = 🌐 译自 { $from }：
+    { $text }
+translation-incoming-failed = 🌐 未翻译：{ $why }。
+translation-answer-sent = 🌐 已用 { $to } 发送给客户：
+    { $text }
+translation-answer-confirm = 🌐 给客户的译文（{ $to }）。请检查后发送译文或原文：
+    { $text }
+translation-answer-failed = 🌐 已按原文发送给客户，未翻译：{ $why }。
+translation-send-button = ✅ 发送译文
+translation-as-written-button = ✍️ 发送原文
+translation-decided-sent = 🌐 { $agent } 已发送译文：
+    { $text }
+translation-decided-original = 🌐 { $agent } 已按原文发送回复。
+translation-risk-numbers = 数字与原文不一致（缺少：{ $missing }；多出：{ $added }）。
+translation-risk-length = 译文长度为原文的 { $percent }%，可能被截断或添加了内容。
+translation-risk-empty = 译文为空。
+translation-unavailable = 翻译服务没有响应
+translation-provider-quota = 翻译账户的额度已用完
+translation-not-configured = 翻译设置需要管理员处理（密钥或地址）
+translation-too-long = 文本太长，无法翻译
+translation-unusable = 翻译服务的结果无法使用
+translation-quota-spent = 本客服团队今天的翻译额度已用完（{ $resets } 重置）

@@ -2,7 +2,7 @@
 //! codes ("t:42" = take ticket 42) rather than JSON. Decoding never panics: a stale or forged
 //! button is just `None` and the bot answers that it cannot do that.
 
-use ticketgram_domain::{AgentId, ArticleId, TicketId, TopicId};
+use ticketgram_domain::{AgentId, ArticleId, MessageId, TicketId, TopicId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CallbackAction {
@@ -32,6 +32,10 @@ pub enum CallbackAction {
     ReopenByAgent(TicketId),
     Transfer(TicketId),
     TransferTo(TicketId, AgentId),
+    /// An agent sends the translation of their answer (`docs/translation.md`).
+    SendTranslation(MessageId),
+    /// An agent sends their answer as written, without the translation.
+    SendAsWritten(MessageId),
 }
 
 impl CallbackAction {
@@ -59,6 +63,8 @@ impl CallbackAction {
             ReopenByAgent(t) => format!("ar:{}", t.0),
             Transfer(t) => format!("tr:{}", t.0),
             TransferTo(t, a) => format!("tr:{}:{}", t.0, a.0),
+            SendTranslation(m) => format!("mt:{}", m.0),
+            SendAsWritten(m) => format!("mo:{}", m.0),
         }
     }
 
@@ -102,6 +108,8 @@ impl CallbackAction {
             ("ar", t, None) => ReopenByAgent(ticket(t)?),
             ("tr", t, None) => Transfer(ticket(t)?),
             ("tr", t, Some(a)) => TransferTo(ticket(t)?, AgentId(a.parse().ok()?)),
+            ("mt", Some(m), None) => SendTranslation(MessageId(m.parse().ok()?)),
+            ("mo", Some(m), None) => SendAsWritten(MessageId(m.parse().ok()?)),
             _ => return None,
         })
     }
@@ -111,7 +119,13 @@ impl CallbackAction {
         use CallbackAction::*;
         matches!(
             self,
-            Take(_) | CloseByAgent(_) | ReopenByAgent(_) | Transfer(_) | TransferTo(..)
+            Take(_)
+                | CloseByAgent(_)
+                | ReopenByAgent(_)
+                | Transfer(_)
+                | TransferTo(..)
+                | SendTranslation(_)
+                | SendAsWritten(_)
         )
     }
 }
@@ -147,6 +161,8 @@ mod tests {
             ReopenByAgent(big),
             Transfer(big),
             TransferTo(big, AgentId(i64::MAX)),
+            SendTranslation(MessageId(i64::MAX)),
+            SendAsWritten(MessageId(i64::MAX)),
         ];
         for action in actions {
             let data = action.encode();

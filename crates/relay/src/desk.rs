@@ -197,6 +197,8 @@ pub struct Desk {
     pub knowledge: crate::knowledge::KnowledgeCache,
     /// The desk's parsed self-service flow, shared by every clone.
     pub flows: crate::flows::FlowCache,
+    /// The desk's machine translator, built once per version of its settings.
+    pub translators: crate::translators::TranslatorCache,
 }
 
 impl Desk {
@@ -212,6 +214,7 @@ impl Desk {
             signals: Default::default(),
             knowledge: Default::default(),
             flows: Default::default(),
+            translators: Default::default(),
         }
     }
 

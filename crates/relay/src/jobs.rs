@@ -122,6 +122,19 @@ pub enum Delivery {
     },
     /// Delete a message the bot may delete (a bot token pasted into the settings chat).
     DeleteMessage { chat_id: i64, message_id: i64 },
+    /// Translate a client's message for the agents and post the translation under it in the
+    /// thread (docs/translation.md); the provider is asked when the job is sent.
+    TranslateForThread { message: MessageId },
+    /// Translate an agent's answer for the client: sent translated, shown to its agent to
+    /// confirm first, or sent as written when it cannot be translated.
+    TranslateAnswer { message: MessageId },
+    /// Replace the text of a bot message in the ticket's thread (a translation prompt once
+    /// decided: its buttons go, who decided is said).
+    EditThreadMessage {
+        ticket: TicketId,
+        message_id: i64,
+        text: String,
+    },
     /// Stop the spinner on a pressed button, optionally with a toast.
     AnswerCallback {
         callback_id: String,
@@ -158,6 +171,9 @@ impl Delivery {
             | Delivery::ClientNotice { .. }
             | Delivery::ThreadNotice { .. }
             | Delivery::MirrorToThread { .. }
+            | Delivery::TranslateForThread { .. }
+            | Delivery::TranslateAnswer { .. }
+            | Delivery::EditThreadMessage { .. }
             | Delivery::FloodSummary { .. } => Sender::ClientBot,
             Delivery::ClientBurst { .. } => Sender::ManagerBot,
             Delivery::Say { .. }
@@ -184,8 +200,11 @@ impl Delivery {
             | Delivery::RefreshCard { ticket }
             | Delivery::ClientAlbumToThread { ticket, .. }
             | Delivery::AgentAlbumToClient { ticket, .. }
+            | Delivery::EditThreadMessage { ticket, .. }
             | Delivery::ThreadNotice { ticket, .. } => format!("ticket:{}", ticket.0),
             Delivery::ClientToThread { .. }
+            | Delivery::TranslateForThread { .. }
+            | Delivery::TranslateAnswer { .. }
             | Delivery::AgentToClient { .. }
             | Delivery::SyncEdit { .. }
             | Delivery::MirrorToThread { .. }

@@ -39,6 +39,9 @@ mod service;
 pub mod settings_bot;
 pub mod signals;
 pub mod staff;
+pub mod translation;
+pub mod translation_settings;
+mod translators;
 pub mod webhook;
 
 pub use desk::DeskChats;

@@ -24,6 +24,10 @@ pub struct DeskProfile {
     pub out_of_hours: Vec<(Language, String)>,
     /// Told once to a client the desk blocked, per language (the reason is for agents only).
     pub blocked_notice: Vec<(Language, String)>,
+    /// Machine translation's settings as JSON (the relay owns their shape), and the
+    /// provider's key sealed with the instance's key; `None` when the desk translates nothing.
+    pub translation: Option<String>,
+    pub translation_key: Option<String>,
 }
 
 /// The agents' channel and its discussion group.
@@ -42,6 +46,8 @@ pub mod keys {
     pub const WELCOME: &str = "desk.welcome";
     pub const OUT_OF_HOURS: &str = "desk.out_of_hours";
     pub const BLOCKED_NOTICE: &str = "desk.blocked_notice";
+    pub const TRANSLATION: &str = "desk.translation";
+    pub const TRANSLATION_KEY: &str = "desk.translation_key";
 }
 
 impl Store {
@@ -57,6 +63,8 @@ impl Store {
                 keys::WELCOME => profile.welcome = decode(&key, &value)?,
                 keys::OUT_OF_HOURS => profile.out_of_hours = decode(&key, &value)?,
                 keys::BLOCKED_NOTICE => profile.blocked_notice = decode(&key, &value)?,
+                keys::TRANSLATION => profile.translation = Some(value),
+                keys::TRANSLATION_KEY => profile.translation_key = Some(value),
                 _ => {}
             }
         }

@@ -25,6 +25,10 @@ impl Store {
         let postgres = self.backend() == crate::Backend::Postgres;
         let mut found = Vec::new();
         for (table, column) in columns {
+            // The migrations' own bookkeeping holds no desk's data.
+            if table == "_sqlx_migrations" {
+                continue;
+            }
             // Names come from the catalogue, not from a caller. SQLite compares bytes, so a
             // binary column (a hash) is searched as it is, not decoded as text.
             let sql = if postgres {

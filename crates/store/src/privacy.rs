@@ -152,6 +152,16 @@ impl Tx {
             &[ws_id, id],
         )
         .await?;
+        // Translations are their words in another language.
+        self.exec(
+            &format!(
+                "DELETE FROM message_translations
+                 WHERE workspace_id = $1 AND message_id IN
+                     (SELECT id FROM messages WHERE workspace_id = $1 AND ticket_id IN ({CLIENT_TICKETS}))"
+            ),
+            &[ws_id, id],
+        )
+        .await?;
         // Copies in the client's own chat say where their words were; the chat is theirs.
         self.exec(
             "DELETE FROM message_copies WHERE workspace_id = $1 AND chat_id = $2",
@@ -238,6 +248,17 @@ impl Tx {
                 &[ws.0, before, at, limit],
             )
             .await?;
+        // Their translations go with them (the same words in another language).
+        self.exec(
+            "DELETE FROM message_translations
+             WHERE workspace_id = $1 AND message_id IN (
+                 SELECT t.message_id FROM message_translations t
+                 JOIN messages m ON m.id = t.message_id
+                 WHERE t.workspace_id = $1 AND m.content_deleted_at IS NOT NULL
+                 LIMIT $2)",
+            &[ws.0, limit],
+        )
+        .await?;
         let tickets = self
             .exec(
                 "UPDATE tickets SET subject = '', rating_comment = NULL

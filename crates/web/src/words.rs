@@ -97,10 +97,25 @@ mod tests {
     #[test]
     fn every_console_text_the_code_asks_for_exists() {
         let known: BTreeSet<String> = Translator::keys(Language::En).into_iter().collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut sources = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut files = Vec::new();
+        // Pages live in folders too (kb/), so the walk goes down every one.
+        while let Some(dir) = sources.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
         let mut asked = BTreeSet::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for path in files {
+            let source = std::fs::read_to_string(path).unwrap();
             for piece in source.split('"').skip(1).step_by(2) {
                 let is_key = piece.starts_with("web-")
                     && piece.len() > 4

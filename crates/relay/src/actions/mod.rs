@@ -39,9 +39,15 @@ pub async fn reply(
 ) -> Result<MessageId, RelayError> {
     let recorded = write(desk, fx, ticket, MessageDirection::Agent, agent, text).await?;
     let message = recorded.message.id;
-    fx.send(Delivery::AgentToClient { message }, Some(ticket))
-        .await?;
-    mirror(desk, fx, ticket, message).await?;
+    let job = crate::translation::answer_delivery(desk, ticket, message, Some(text)).await?;
+    if matches!(job, Delivery::AgentToClient { .. }) {
+        fx.send(job, Some(ticket)).await?;
+        mirror(desk, fx, ticket, message).await?;
+    } else {
+        // Shown in the thread first: a translation to confirm is asked there, under it.
+        mirror(desk, fx, ticket, message).await?;
+        fx.send(job, Some(ticket)).await?;
+    }
     if recorded.status_change.is_some() {
         fx.refresh_card(ticket).await?;
     }

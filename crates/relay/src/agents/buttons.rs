@@ -37,6 +37,12 @@ pub async fn handle_button(
         None,
     )
     .await?;
+    if let CallbackAction::SendTranslation(message) | CallbackAction::SendAsWritten(message) =
+        action
+    {
+        let translated = matches!(action, CallbackAction::SendTranslation(_));
+        return super::translation::decide(desk, fx, &agent, message, translated).await;
+    }
     let ticket_id = match action {
         CallbackAction::Take(t)
         | CallbackAction::CloseByAgent(t)

@@ -242,13 +242,10 @@ pub async fn handle_comment(
             fx.send_keyed(job, Some(post.ticket), key, after).await?;
         }
         None => {
-            fx.send(
-                Delivery::AgentToClient {
-                    message: recorded.message.id,
-                },
-                Some(post.ticket),
-            )
-            .await?
+            let message = recorded.message.id;
+            let text = content.text.as_deref().filter(|_| content.media.is_empty());
+            let job = crate::translation::answer_delivery(desk, post.ticket, message, text).await?;
+            fx.send(job, Some(post.ticket)).await?
         }
     }
     if recorded.status_change.is_some() {

@@ -4,6 +4,7 @@
 mod buttons;
 mod comments;
 mod knowledge;
+mod translation;
 
 pub use buttons::handle_button;
 pub use comments::{handle_comment, handle_edit, handle_thread_opened, CardForward};

@@ -199,6 +199,9 @@ pub(crate) async fn open_ticket_from(
     super::mood::note(desk, fx, ticket.id, text).await?;
     let stored = store_client_message(desk, fx, copy, content, ticket.id).await?;
     relay_to_thread(desk, fx, ticket.id, stored.message.id, content).await?;
+    let words = words_of(content);
+    crate::translation::queue_for_thread(desk, fx, client, ticket.id, stored.message.id, words)
+        .await?;
     crate::notices::notify::ticket_opened(desk, fx, &ticket, client).await?;
     let text = desk.first_reply_promise(&ticket, client.language, fx.now);
     fx.notify_client(
@@ -225,6 +228,18 @@ pub(crate) async fn add_to_ticket(
     let angry = super::mood::note(desk, fx, ticket, content.text.as_deref()).await?;
     let recorded = store_client_message(desk, fx, copy_of(desk, message), content, ticket).await?;
     relay_to_thread(desk, fx, ticket, recorded.message.id, content).await?;
+    if content.media_group_id().is_none() {
+        let words = words_of(content);
+        crate::translation::queue_for_thread(
+            desk,
+            fx,
+            &learned,
+            ticket,
+            recorded.message.id,
+            words,
+        )
+        .await?;
+    }
     crate::notices::bursts::client_wrote(desk, fx, ticket, &recorded.message).await?;
     // Only a client answering a ticket that waited on them changes what its card shows (the
     // status), one writing in a language new to the desk or sounding angry for the first
@@ -237,6 +252,14 @@ pub(crate) async fn add_to_ticket(
         fx.refresh_card(ticket).await?;
     }
     Ok(())
+}
+
+/// The words of a message to translate: its text, or its caption.
+fn words_of(content: &Content) -> Option<&str> {
+    content
+        .text
+        .as_deref()
+        .or_else(|| content.media.first().and_then(|m| m.caption.as_deref()))
 }
 
 async fn store_client_message(

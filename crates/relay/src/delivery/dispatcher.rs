@@ -336,7 +336,16 @@ impl Dispatcher {
         {
             rec.write(&tx, desk.ws()).await?;
             match verdict {
-                Verdict::Done => tx.complete(job.id, &self.instance, None, now).await?,
+                Verdict::Done => {
+                    if !rec.follow_ups.is_empty() {
+                        let bound = desk.bound_to(&tx);
+                        let mut fx = Effects::new(&bound, &tx, format!("after:{}", job.id), now);
+                        for (next, ticket) in &rec.follow_ups {
+                            fx.send(next.clone(), Some(*ticket)).await?;
+                        }
+                    }
+                    tx.complete(job.id, &self.instance, None, now).await?
+                }
                 Verdict::RetryIn(wait, why) => {
                     tracing::debug!(job = job.id, ?wait, why, "delivery postponed");
                     let not_before = now + chrono_duration(*wait);

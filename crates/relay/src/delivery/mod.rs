@@ -8,3 +8,4 @@ pub mod render;
 mod replies;
 pub mod split;
 mod telegram_calls;
+mod translate;

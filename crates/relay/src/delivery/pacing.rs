@@ -90,6 +90,9 @@ pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
         | Delivery::ClientAlbumToThread { .. }
         | Delivery::ThreadNotice { .. }
         | Delivery::MirrorToThread { .. }
+        | Delivery::TranslateForThread { .. }
+        | Delivery::TranslateAnswer { .. }
+        | Delivery::EditThreadMessage { .. }
         | Delivery::FloodSummary { .. } => group(),
         Delivery::Say { chat_id, .. }
         | Delivery::SaySealed { chat_id, .. }

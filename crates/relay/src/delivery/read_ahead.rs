@@ -23,7 +23,9 @@ pub async fn read_ahead(
             | Delivery::AgentToClient { message }
             | Delivery::SyncEdit { message }
             | Delivery::ClientNotice { message, .. }
-            | Delivery::MirrorToThread { message } => {
+            | Delivery::MirrorToThread { message }
+            | Delivery::TranslateForThread { message }
+            | Delivery::TranslateAnswer { message } => {
                 if snapshot.has_message(ws, *message) {
                     continue;
                 }
@@ -37,6 +39,7 @@ pub async fn read_ahead(
             Delivery::PostCard { ticket }
             | Delivery::RefreshCard { ticket }
             | Delivery::ThreadNotice { ticket, .. }
+            | Delivery::EditThreadMessage { ticket, .. }
             | Delivery::FloodSummary { ticket, .. }
             | Delivery::ClientAlbumToThread { ticket, .. }
             | Delivery::AgentAlbumToClient { ticket, .. } => {

@@ -9,7 +9,7 @@ use crate::desk::Desk;
 use crate::jobs::Delivery;
 use std::time::Duration;
 use ticketgram_domain::{Message, MessageId, TelegramCopy, TicketId, WorkspaceId};
-use ticketgram_store::{StoreError, Tx};
+use ticketgram_store::{MessageTranslation, StoreError, Tx};
 use ticketgram_telegram::{TelegramClient, TelegramError};
 
 #[derive(Debug)]
@@ -32,7 +32,7 @@ pub enum DeliveryError {
     Impossible(String),
 }
 
-const THREAD_WAIT: Duration = Duration::from_millis(300);
+pub(super) const THREAD_WAIT: Duration = Duration::from_millis(300);
 
 /// What Telegram answered that the desk must remember: where each message now also lives,
 /// and which channel post is a ticket's card. Written by the dispatcher in the same
@@ -49,6 +49,12 @@ pub struct Recorded {
     pub resume_from: usize,
     /// Calls made so far, counting the earlier attempts'.
     pub calls_done: usize,
+    /// What the provider made of a message (`crate::translation`), and what it cost on
+    /// which of the desk's days.
+    pub translation: Option<MessageTranslation>,
+    pub translation_usage: Option<(String, u64)>,
+    /// Jobs this one leads to (a translated answer's delivery), queued with its outcome.
+    pub follow_ups: Vec<(Delivery, TicketId)>,
 }
 
 impl Recorded {
@@ -90,6 +96,12 @@ impl Recorded {
         }
         if let Some((ticket, fingerprint)) = &self.card_shown {
             tx.set_card_fingerprint(ws, *ticket, fingerprint).await?;
+        }
+        if let Some(translation) = &self.translation {
+            tx.record_translation(ws, translation).await?;
+        }
+        if let Some((day, chars)) = &self.translation_usage {
+            tx.add_translation_usage(ws, day, *chars).await?;
         }
         Ok(())
     }
@@ -317,6 +329,23 @@ pub async fn deliver(
             call::delete_message(tg, *chat_id, *message_id).await?;
             Ok(Outcome::Done)
         }
+        Delivery::TranslateForThread { message } => {
+            super::translate::for_thread(desk, tg, *message, rec).await
+        }
+        Delivery::TranslateAnswer { message } => {
+            super::translate::answer(desk, tg, *message, rec).await
+        }
+        Delivery::EditThreadMessage {
+            ticket,
+            message_id,
+            text,
+        } => {
+            let Some((group, _)) = thread_of(desk, *ticket).await? else {
+                return Ok(Outcome::Done);
+            };
+            call::edit_text(tg, group, *message_id, text, None).await?;
+            Ok(Outcome::Done)
+        }
         Delivery::AnswerCallback {
             callback_id,
             text,
@@ -392,7 +421,10 @@ pub(crate) async fn render_card(
 }
 
 /// The discussion group and the thread id of a ticket, once the card's forward was seen.
-async fn thread_of(desk: &Desk, ticket: TicketId) -> Result<Option<(i64, i64)>, DeliveryError> {
+pub(super) async fn thread_of(
+    desk: &Desk,
+    ticket: TicketId,
+) -> Result<Option<(i64, i64)>, DeliveryError> {
     let post = desk.store.find_ticket_post(desk.ws(), ticket).await?;
     Ok(post.and_then(|p| Some((p.group_chat_id?, p.thread_message_id?))))
 }

@@ -43,6 +43,21 @@ pub(super) fn join_signature(body: Option<&str>, signature: &str, limit: usize) 
     (joined.chars().count() <= limit).then_some(joined)
 }
 
+/// The translation the client gets instead of the answer as written, once approved
+/// (`crate::translation`); only looked for on a desk that translates.
+async fn translated(desk: &Desk, message: &Message) -> Result<Option<String>, DeliveryError> {
+    if desk.profile.translation.is_none() {
+        return Ok(None);
+    }
+    let found = desk
+        .store
+        .message_translation(desk.ws(), message.id)
+        .await?;
+    Ok(found
+        .filter(|t| t.state == ticketgram_store::TranslationState::Approved)
+        .and_then(|t| t.text))
+}
+
 pub(super) async fn agent_to_client(
     desk: &Desk,
     tg: &TelegramClient,
@@ -60,10 +75,11 @@ pub(super) async fn agent_to_client(
     }
     let signature = signature(desk, &ticket, &message).await?;
     if message.media.is_empty() {
-        let text = format!(
-            "{}\n\n— {signature}",
-            message.text.clone().unwrap_or_default()
-        );
+        let body = match translated(desk, &message).await? {
+            Some(translation) => translation,
+            None => message.text.clone().unwrap_or_default(),
+        };
+        let text = format!("{body}\n\n— {signature}");
         // Each part is a call of its own; the first one's id maps replies back to the message.
         for (i, part) in split_text(&text, TEXT_LIMIT).iter().enumerate() {
             if !rec.pending(i) {

@@ -23,5 +23,6 @@ mod settings_bot;
 mod story;
 mod structure;
 mod three_bots;
+mod translation;
 mod urgency;
 mod work_avoided;
