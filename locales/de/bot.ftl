@@ -76,6 +76,7 @@ card-client = Kunde: { $client }
 card-client-erased = Kunde: auf Wunsch gelöscht
 card-client-angry = 😠 Der Kunde klingt verärgert: ein erfahrener Blick hilft
 card-language = 🌐 Sprache: { $language }
+card-intent = 🏷 Erkannt als { $topic } ({ $confidence } %)
 card-status = Status: { $status }
 card-priority = Priorität: { $priority }
 card-assignee = Zuständig: { $agent }

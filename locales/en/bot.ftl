@@ -77,6 +77,7 @@ card-client = Client: { $client }
 card-client-erased = Client: erased at their request
 card-client-angry = 😠 The client sounds angry: a senior eye may help
 card-language = 🌐 Language: { $language }
+card-intent = 🏷 Recognised as { $topic } ({ $confidence } %)
 card-status = Status: { $status }
 card-priority = Priority: { $priority }
 card-assignee = Assigned: { $agent }

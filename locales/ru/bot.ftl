@@ -76,6 +76,7 @@ card-client = Клиент: { $client }
 card-client-erased = Клиент: данные удалены по запросу
 card-client-angry = 😠 Клиент раздражён: стоит подключить опытного агента
 card-language = 🌐 Язык: { $language }
+card-intent = 🏷 Распознано как { $topic } ({ $confidence } %)
 card-status = Статус: { $status }
 card-priority = Приоритет: { $priority }
 card-assignee = Исполнитель: { $agent }

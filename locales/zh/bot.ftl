@@ -76,6 +76,7 @@ card-client = 客户：{ $client }
 card-client-erased = 客户：应其要求已删除
 card-client-angry = 😠 客户情绪激动：建议资深客服关注
 card-language = 🌐 语言：{ $language }
+card-intent = 🏷 识别为 { $topic }（{ $confidence }%）
 card-status = 状态：{ $status }
 card-priority = 优先级：{ $priority }
 card-assignee = 负责人：{ $agent }

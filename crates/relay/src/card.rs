@@ -17,6 +17,9 @@ pub struct CardFacts<'a> {
     pub time_zone: chrono_tz::Tz,
     /// The self-service form's answers (name, as shown), when a form opened the ticket.
     pub fields: &'a [(String, String)],
+    /// What the desk's intent model made of the first question (`crate::intents`): the
+    /// topic it names and its confidence in percent.
+    pub intent: Option<(String, i64)>,
 }
 
 /// A form answer on the card is a glance, not the record (the thread and the console have it
@@ -89,6 +92,20 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
                 lang,
                 "card-language",
                 &[("language", crate::client_bot::language_name(code).into())],
+            ),
+        );
+    }
+    // The model's guess, with how sure it was: agents judge a 55 % guess differently.
+    if let Some((topic, confidence)) = &facts.intent {
+        lines.insert(
+            2,
+            t.text(
+                lang,
+                "card-intent",
+                &[
+                    ("topic", topic.clone().into()),
+                    ("confidence", (*confidence).into()),
+                ],
             ),
         );
     }

@@ -199,6 +199,8 @@ pub struct Desk {
     pub flows: crate::flows::FlowCache,
     /// The desk's machine translator, built once per version of its settings.
     pub translators: crate::translators::TranslatorCache,
+    /// The desk's intent model, loaded once per training.
+    pub intents: crate::intents::IntentCache,
 }
 
 impl Desk {
@@ -215,6 +217,7 @@ impl Desk {
             knowledge: Default::default(),
             flows: Default::default(),
             translators: Default::default(),
+            intents: Default::default(),
         }
     }
 

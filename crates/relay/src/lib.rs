@@ -24,6 +24,7 @@ pub mod health;
 pub mod help_centre;
 pub mod input;
 pub mod intake;
+pub mod intents;
 pub mod jobs;
 pub mod knowledge;
 mod lease;

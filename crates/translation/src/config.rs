@@ -146,6 +146,41 @@ pub enum ConfigError {
     Glossary { index: usize, problem: String },
 }
 
+impl ConfigError {
+    /// The problem as a translation key of the console's texts (`translation-config-*`) with
+    /// its arguments, so an admin reads it in their language (the `Display` text is English,
+    /// for logs and the API). A glossary entry's own problem stays in English.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            ConfigError::NotAUrl(why) => {
+                ("translation-config-not-a-url", vec![("why", why.clone())])
+            }
+            ConfigError::Scheme => ("translation-config-scheme", vec![]),
+            ConfigError::Credentials => ("translation-config-credentials", vec![]),
+            ConfigError::QueryOrFragment => ("translation-config-query", vec![]),
+            ConfigError::MissingKey => ("translation-config-missing-key", vec![]),
+            ConfigError::NoModel => ("translation-config-no-model", vec![]),
+            ConfigError::ModelTooLong => (
+                "translation-config-model-long",
+                vec![("max", MAX_MODEL_LEN.to_string())],
+            ),
+            ConfigError::EmptyGlossaryId => ("translation-config-glossary-id", vec![]),
+            ConfigError::Timeout => (
+                "translation-config-timeout",
+                vec![
+                    ("min", MIN_TIMEOUT_MS.to_string()),
+                    ("max", MAX_TIMEOUT_MS.to_string()),
+                ],
+            ),
+            ConfigError::ZeroLimit => ("translation-config-zero-limit", vec![]),
+            ConfigError::Glossary { index, problem } => (
+                "translation-config-glossary",
+                vec![("index", index.to_string()), ("problem", problem.clone())],
+            ),
+        }
+    }
+}
+
 impl TranslationConfig {
     /// A configuration for `provider` with every other setting at its default.
     pub fn new(provider: ProviderConfig) -> TranslationConfig {

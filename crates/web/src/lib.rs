@@ -33,6 +33,7 @@ mod reports;
 mod templates;
 pub mod throttle;
 mod ticket;
+mod translation;
 pub mod words;
 
 pub use auth::{RequireRole, Signed};
@@ -131,6 +132,10 @@ pub fn router(state: WebState) -> Router {
             "/admin/lookup",
             get(order_lookup::page).post(order_lookup::act),
         )
+        .route(
+            "/admin/translation",
+            get(translation::page).post(translation::act),
+        )
         .route("/admin/kb", get(kb::list).post(kb::create))
         .route("/admin/kb/new", get(kb::new_page))
         .route("/admin/kb/{id}", get(kb::page).post(kb::save))
@@ -203,6 +208,8 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("POST", "/admin/flows/restore", Some(Admin)),
         ("GET", "/admin/lookup", Some(Admin)),
         ("POST", "/admin/lookup", Some(Admin)),
+        ("GET", "/admin/translation", Some(Admin)),
+        ("POST", "/admin/translation", Some(Admin)),
         ("GET", "/kb/{workspace}", None),
         ("GET", "/kb/{workspace}/en/{slug}", None),
         ("GET", "/admin/kb", Some(Agent)),

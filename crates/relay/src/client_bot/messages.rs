@@ -189,12 +189,21 @@ pub(crate) async fn open_ticket_from(
         Some(id) => Some(desk.store.get_topic(desk.ws(), id).await?),
         None => None,
     };
+    // No topic chosen: the desk's model may know it from the question (`crate::intents`).
+    let guess = match (&topic, text) {
+        (None, Some(text)) => super::intent::guess(desk, text).await?,
+        _ => None,
+    };
+    let topic = topic.or_else(|| guess.as_ref().and_then(|g| g.applied.clone()));
     let opening = Opening {
         topic: topic.as_ref(),
         subject: content.subject(),
         priority: None,
     };
     let ticket = open_request(desk, fx, client, opening).await?;
+    if let Some(guess) = &guess {
+        super::intent::record(desk, fx, ticket.id, guess).await?;
+    }
     let ticket = super::urgency::raise_if_called_for(desk, fx, ticket, text).await?;
     super::mood::note(desk, fx, ticket.id, text).await?;
     let stored = store_client_message(desk, fx, copy, content, ticket.id).await?;

@@ -4,6 +4,7 @@ mod blocked;
 mod buttons;
 mod dispute;
 mod flood;
+mod intent;
 mod language;
 mod menu;
 mod messages;

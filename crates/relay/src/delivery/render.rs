@@ -408,6 +408,25 @@ pub(crate) async fn render_card(
         .into_iter()
         .map(|field| (field.name, field.display))
         .collect();
+    let intent = match desk.store.ticket_intent(ws, ticket.id).await? {
+        Some(intent) => {
+            let name = match intent.label.parse().map(ticketgram_domain::TopicId) {
+                Ok(id) => match desk.store.get_topic(ws, id).await {
+                    Ok(topic) => Some(
+                        topic
+                            .name
+                            .in_language(desk.config.agent_language)
+                            .to_string(),
+                    ),
+                    Err(StoreError::NotFound) => None,
+                    Err(e) => return Err(e.into()),
+                },
+                Err(_) => None,
+            };
+            name.map(|name| (name, intent.confidence_pct))
+        }
+        None => None,
+    };
     let facts = CardFacts {
         ticket: &ticket,
         client: &client,
@@ -416,6 +435,7 @@ pub(crate) async fn render_card(
         first_reply_due: due,
         time_zone: desk.config.hours.time_zone,
         fields: &fields,
+        intent,
     };
     Ok(card::render(&desk.t, desk.config.agent_language, &facts))
 }

@@ -31,6 +31,10 @@ pub async fn run(desk: Desk, instance: String, mut stop: watch::Receiver<bool>) 
             if let Err(e) = tick(&desk, now).await {
                 tracing::warn!(error = %e, "manager bot timers paused");
             }
+            // Outside the tick's transaction: learning takes seconds on a big desk.
+            if let Err(e) = crate::intents::retrain_if_due(&desk.store, desk.ws(), now).await {
+                tracing::warn!(error = %e, "the intent model was not retrained");
+            }
         }
         tokio::select! {
             _ = tokio::time::sleep(desk.config.timer_interval) => {}

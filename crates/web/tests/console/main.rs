@@ -13,4 +13,5 @@ mod lookup;
 mod privacy;
 mod security;
 mod signin;
+mod translation;
 mod words;
