@@ -10,6 +10,7 @@ mod group_upgrade;
 mod harness;
 mod help_centre;
 mod instances;
+mod intents;
 mod language;
 mod manager_bot;
 mod order_lookup;
