@@ -145,3 +145,5 @@ translation-not-configured = die Übersetzungseinstellungen brauchen einen Admin
 translation-too-long = der Text ist zu lang für eine Übersetzung
 translation-unusable = die Antwort des Übersetzungsdienstes ist unbrauchbar
 translation-quota-spent = das Tageslimit für Übersetzungen ist aufgebraucht (zurückgesetzt um { $resets })
+routed-to = Vom Routing des Desks an { $agent } zugewiesen.
+requeued-from = { $agent } ist weg: zurück in der Warteschlange.

@@ -12,6 +12,7 @@ manager-help = Hallo, { $name }! Dein Desk, von hier aus:
     /unblock WER — eine Sperre aufheben
     /clients [Suche] — Kunden finden
     /templates — Textbausteine, mit einem Tipp kopiert
+    /duty, /away, /off — neue Tickets annehmen oder nicht (away und off geben deine unbeantworteten zurück)
 manager-help-admin = Für Admins:
     /template add NAME | TEXT — einen Textbaustein in deiner Sprache anlegen oder ersetzen
     /template remove NAME — einen entfernen
@@ -88,3 +89,9 @@ manager-template-removed = Textbaustein „{ $name }“ entfernt.
 manager-template-unknown = Es gibt keinen Textbaustein „{ $name }“ in deiner Sprache.
 manager-report-usage = Welcher Zeitraum? /report day, /report week oder /report month
 manager-report-caption = Desk-Bericht { $first } – { $last } ({ $zone })
+manager-notify-routed = { $number } gehört dir (Routing des Desks): { $client } — { $subject }
+    { $link }
+manager-presence-on_duty = Du bist im Dienst: neue Tickets können zu dir kommen.
+manager-presence-away = Du bist kurz weg: keine neuen Tickets; { $requeued } unbeantwortete gingen zurück in die Warteschlange.
+manager-presence-off = Du bist nicht im Dienst: keine neuen Tickets; { $requeued } unbeantwortete gingen zurück in die Warteschlange.
+manager-presence-same = Nichts geändert: das warst du schon.

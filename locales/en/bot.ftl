@@ -146,3 +146,5 @@ translation-not-configured = the desk's translation settings need an admin (the 
 translation-too-long = the text is too long to translate
 translation-unusable = the translation service's answer could not be used
 translation-quota-spent = the desk's daily translation limit is spent (it resets at { $resets })
+routed-to = Assigned to { $agent } by the desk's routing.
+requeued-from = { $agent } stepped away: back in the queue.

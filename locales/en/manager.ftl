@@ -12,6 +12,7 @@ manager-help = Hello, { $name }! Your desk, from here:
     /unblock WHO — lift a block
     /clients [search] — find clients
     /templates — canned replies, copied with one tap
+    /duty, /away, /off — take new tickets, or not (away and off hand your unanswered ones back)
 manager-help-admin = For admins:
     /template add NAME | TEXT — add or replace a canned reply in your language
     /template remove NAME — remove one
@@ -88,3 +89,9 @@ manager-template-removed = Canned reply "{ $name }" removed.
 manager-template-unknown = There is no canned reply "{ $name }" in your language.
 manager-report-usage = Which period? /report day, /report week or /report month
 manager-report-caption = Desk report { $first } – { $last } ({ $zone })
+manager-notify-routed = { $number } is yours (the desk's routing): { $client } — { $subject }
+    { $link }
+manager-presence-on_duty = You are on duty: new tickets may come to you.
+manager-presence-away = You are away: no new tickets; { $requeued } unanswered went back to the queue.
+manager-presence-off = You are off: no new tickets; { $requeued } unanswered went back to the queue.
+manager-presence-same = Nothing changed: you already were.

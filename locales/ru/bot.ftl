@@ -145,3 +145,5 @@ translation-not-configured = настройки перевода требуют 
 translation-too-long = текст слишком длинный для перевода
 translation-unusable = ответ сервиса перевода нельзя использовать
 translation-quota-spent = дневной лимит перевода исчерпан (сбросится в { $resets })
+routed-to = Назначено на { $agent } маршрутизацией деска.
+requeued-from = { $agent } отошёл(ла): тикет снова в очереди.

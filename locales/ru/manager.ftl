@@ -12,6 +12,7 @@ manager-help = Здравствуйте, { $name }! Ваш деск отсюда
     /unblock КТО — снять блокировку
     /clients [поиск] — найти клиентов
     /templates — шаблоны ответов, копируются одним нажатием
+    /duty, /away, /off — принимать новые тикеты или нет (away и off возвращают ваши неотвеченные в очередь)
 manager-help-admin = Для администраторов:
     /template add ИМЯ | ТЕКСТ — добавить или заменить шаблон на вашем языке
     /template remove ИМЯ — удалить шаблон
@@ -88,3 +89,9 @@ manager-template-removed = Шаблон «{ $name }» удалён.
 manager-template-unknown = Шаблона «{ $name }» на вашем языке нет.
 manager-report-usage = За какой период? /report day, /report week или /report month
 manager-report-caption = Отчёт деска { $first } – { $last } ({ $zone })
+manager-notify-routed = { $number } — ваш (маршрутизация деска): { $client } — { $subject }
+    { $link }
+manager-presence-on_duty = Вы на смене: новые тикеты могут приходить вам.
+manager-presence-away = Вы отошли: новых тикетов нет; неотвеченных возвращено в очередь: { $requeued }.
+manager-presence-off = Вы не на смене: новых тикетов нет; неотвеченных возвращено в очередь: { $requeued }.
+manager-presence-same = Ничего не изменилось: так уже было.

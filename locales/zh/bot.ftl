@@ -145,3 +145,5 @@ translation-not-configured = 翻译设置需要管理员处理（密钥或地址
 translation-too-long = 文本太长，无法翻译
 translation-unusable = 翻译服务的结果无法使用
 translation-quota-spent = 本客服团队今天的翻译额度已用完（{ $resets } 重置）
+routed-to = 已由自动分配指派给 { $agent }。
+requeued-from = { $agent } 已离开：工单已退回队列。

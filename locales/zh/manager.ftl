@@ -12,6 +12,7 @@ manager-help = 您好，{ $name }！在这里管理您的服务台：
     /unblock 对象 — 解除封禁
     /clients [搜索] — 查找客户
     /templates — 快捷回复，一键复制
+    /duty、/away、/off — 是否接收新工单（away 和 off 会把您未回复的工单退回队列）
 manager-help-admin = 管理员：
     /template add 名称 | 文本 — 添加或替换您语言的快捷回复
     /template remove 名称 — 删除快捷回复
@@ -88,3 +89,9 @@ manager-template-removed = 快捷回复“{ $name }”已删除。
 manager-template-unknown = 您的语言中没有快捷回复“{ $name }”。
 manager-report-usage = 哪个时间段？/report day、/report week 或 /report month
 manager-report-caption = 服务台报告 { $first } – { $last }（{ $zone }）
+manager-notify-routed = { $number } 已分配给您（客服团队的自动分配）：{ $client } — { $subject }
+    { $link }
+manager-presence-on_duty = 您正在值班：新的工单可能会分配给您。
+manager-presence-away = 您已暂离：不会收到新工单；{ $requeued } 个未回复的工单已退回队列。
+manager-presence-off = 您已下班：不会收到新工单；{ $requeued } 个未回复的工单已退回队列。
+manager-presence-same = 没有变化：您已经是这个状态。

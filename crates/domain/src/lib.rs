@@ -14,6 +14,7 @@ pub mod knowledge;
 pub mod language;
 pub mod message;
 pub mod metrics;
+pub mod routing;
 pub mod sla;
 pub mod ticket;
 pub mod topic;

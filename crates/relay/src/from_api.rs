@@ -67,6 +67,8 @@ pub async fn open_ticket(
         fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
             .await?;
     }
+    // Who works on it, as for a ticket opened in the client bot (docs/routing.md).
+    let ticket = crate::actions::route::route_ticket(desk, fx, ticket).await?;
     let recorded = fx
         .tx
         .add_message(

@@ -28,6 +28,8 @@ pub struct DeskProfile {
     /// provider's key sealed with the instance's key; `None` when the desk translates nothing.
     pub translation: Option<String>,
     pub translation_key: Option<String>,
+    /// Who gets new tickets (docs/routing.md); `None`: agents press Take.
+    pub routing: Option<ticketgram_domain::routing::RoutingRules>,
 }
 
 /// The agents' channel and its discussion group.
@@ -48,6 +50,7 @@ pub mod keys {
     pub const BLOCKED_NOTICE: &str = "desk.blocked_notice";
     pub const TRANSLATION: &str = "desk.translation";
     pub const TRANSLATION_KEY: &str = "desk.translation_key";
+    pub const ROUTING: &str = "desk.routing";
 }
 
 impl Store {
@@ -65,6 +68,7 @@ impl Store {
                 keys::BLOCKED_NOTICE => profile.blocked_notice = decode(&key, &value)?,
                 keys::TRANSLATION => profile.translation = Some(value),
                 keys::TRANSLATION_KEY => profile.translation_key = Some(value),
+                keys::ROUTING => profile.routing = Some(decode(&key, &value)?),
                 _ => {}
             }
         }

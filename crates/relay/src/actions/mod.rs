@@ -9,6 +9,7 @@ pub mod cards;
 pub mod erase;
 pub mod export;
 pub mod rating;
+pub mod route;
 
 use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;

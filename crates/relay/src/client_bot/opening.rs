@@ -59,5 +59,6 @@ pub(crate) async fn open_request(
         fx.send(Delivery::PostCard { ticket: ticket.id }, Some(ticket.id))
             .await?;
     }
-    Ok(ticket)
+    // Who works on it, when the desk routes its queue (docs/routing.md).
+    crate::actions::route::route_ticket(desk, fx, ticket).await
 }

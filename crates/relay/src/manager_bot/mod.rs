@@ -10,6 +10,7 @@ mod blocks;
 mod clients;
 mod help;
 pub(crate) mod login;
+mod presence;
 pub(crate) mod queues;
 mod report;
 mod templates;
@@ -23,6 +24,7 @@ use crate::jobs::{Delivery, Keyboard};
 pub(crate) use crate::notices::{language_of, preview};
 use crate::RelayError;
 use teloxide_core::types::{CallbackQuery, Message};
+use ticketgram_domain::routing::Presence;
 use ticketgram_domain::{Agent, Language, Ticket, TicketNumber};
 use ticketgram_i18n::Arg;
 
@@ -38,6 +40,9 @@ const AGENT_ONLY: &[&str] = &[
     "templates",
     "template",
     "report",
+    "duty",
+    "away",
+    "off",
 ];
 
 /// A private message to the manager bot. `Ok(false)` leaves it to the client bot (on a
@@ -88,6 +93,9 @@ pub async fn handle_message(
         "templates" => templates::list(&me, fx).await?,
         "template" => templates::edit(&me, fx, args).await?,
         "report" => report::on_demand(&me, fx, args).await?,
+        "duty" => presence::set(&me, fx, Presence::OnDuty).await?,
+        "away" => presence::set(&me, fx, Presence::Away).await?,
+        "off" => presence::set(&me, fx, Presence::Off).await?,
         _ => return Ok(false),
     }
     Ok(true)

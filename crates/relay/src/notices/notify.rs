@@ -23,6 +23,25 @@ pub async fn ticket_opened(
     ticket: &Ticket,
     client: &Client,
 ) -> Result<(), RelayError> {
+    // Routed to someone: only they hear of it, with the ticket's link.
+    if let Some(owner) = ticket.assignee {
+        let agent = desk.store.get_agent(desk.ws(), owner).await?;
+        let lang = language_of(desk, &agent);
+        let link = super::links::ticket_link(desk, ticket.id)
+            .await?
+            .unwrap_or_default();
+        let text = desk.text(
+            lang,
+            "manager-notify-routed",
+            &[
+                ("number", ticket.number.to_string().into()),
+                ("client", client.display_name().into()),
+                ("subject", ticket.subject.clone().into()),
+                ("link", link.into()),
+            ],
+        );
+        return to_agent(desk, fx, &agent, text, None).await;
+    }
     let agents = desk.store.list_agents(desk.ws()).await?;
     let active: Vec<&Agent> = agents.iter().filter(|a| a.active).collect();
     let skilled: Vec<&Agent> = match &ticket.queue {

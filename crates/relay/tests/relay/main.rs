@@ -19,6 +19,7 @@ mod pacing;
 mod platform;
 mod recovery;
 mod resilience;
+mod routing;
 mod self_service;
 mod settings_bot;
 mod story;

@@ -1,0 +1,30 @@
+//! `/duty`, `/away`, `/off`: whether routing gives this agent new tickets (docs/routing.md).
+//! Stepping away or off hands their unanswered tickets back to the queue.
+
+use super::Me;
+use crate::desk::Effects;
+use crate::RelayError;
+use ticketgram_domain::routing::Presence;
+use ticketgram_domain::Actor;
+
+pub async fn set(me: &Me<'_>, fx: &mut Effects<'_>, presence: Presence) -> Result<(), RelayError> {
+    let before = me
+        .desk
+        .store
+        .unanswered_of(me.desk.ws(), me.agent.id)
+        .await?;
+    let actor = Actor::Agent(me.agent.id);
+    let changed =
+        crate::actions::route::set_presence(me.desk, fx, me.agent, presence, actor).await?;
+    let text = if !changed {
+        me.text("manager-presence-same", &[])
+    } else {
+        let requeued = match presence {
+            Presence::OnDuty => 0,
+            _ => i64::try_from(before.len()).unwrap_or(i64::MAX),
+        };
+        let key = format!("manager-presence-{}", presence.as_str());
+        me.text(&key, &[("requeued", requeued.into())])
+    };
+    super::say(fx, me.chat_id, text, None).await
+}

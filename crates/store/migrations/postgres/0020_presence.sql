@@ -1,0 +1,10 @@
+-- Agents' presence for routing (docs/routing.md): on duty, away or off, since when, and when
+-- routing last gave them a ticket (round robin's turn). An agent without a row is on duty.
+CREATE TABLE agent_presence (
+    workspace_id BIGINT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    agent_id BIGINT NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
+    presence TEXT NOT NULL,
+    since BIGINT NOT NULL,
+    last_routed_at BIGINT,
+    PRIMARY KEY (workspace_id, agent_id)
+);
