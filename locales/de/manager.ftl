@@ -95,3 +95,10 @@ manager-presence-on_duty = Du bist im Dienst: neue Tickets können zu dir kommen
 manager-presence-away = Du bist kurz weg: keine neuen Tickets; { $requeued } unbeantwortete gingen zurück in die Warteschlange.
 manager-presence-off = Du bist nicht im Dienst: keine neuen Tickets; { $requeued } unbeantwortete gingen zurück in die Warteschlange.
 manager-presence-same = Nichts geändert: das warst du schon.
+manager-nobody = niemand
+manager-notify-sla-breached-first-response = 🚨 { $number } hat das Ziel für die erste Antwort verpasst ({ $due }). Zuständig: { $owner }; Priorität jetzt { $priority }.
+    { $subject }
+    { $link }
+manager-notify-sla-breached-resolution = 🚨 { $number } hat das Lösungsziel verpasst ({ $due }). Zuständig: { $owner }; Priorität jetzt { $priority }.
+    { $subject }
+    { $link }

@@ -148,3 +148,5 @@ translation-unusable = the translation service's answer could not be used
 translation-quota-spent = the desk's daily translation limit is spent (it resets at { $resets })
 routed-to = Assigned to { $agent } by the desk's routing.
 requeued-from = { $agent } stepped away: back in the queue.
+sla-breached-first-response = 🚨 The first-reply target ({ $due }) was missed: the admins are told, priority now { $priority }.
+sla-breached-resolution = 🚨 The resolution target ({ $due }) was missed: the admins are told, priority now { $priority }.

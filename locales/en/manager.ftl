@@ -95,3 +95,10 @@ manager-presence-on_duty = You are on duty: new tickets may come to you.
 manager-presence-away = You are away: no new tickets; { $requeued } unanswered went back to the queue.
 manager-presence-off = You are off: no new tickets; { $requeued } unanswered went back to the queue.
 manager-presence-same = Nothing changed: you already were.
+manager-nobody = nobody
+manager-notify-sla-breached-first-response = 🚨 { $number } missed its first-reply target ({ $due }). Owner: { $owner }; priority now { $priority }.
+    { $subject }
+    { $link }
+manager-notify-sla-breached-resolution = 🚨 { $number } missed its resolution target ({ $due }). Owner: { $owner }; priority now { $priority }.
+    { $subject }
+    { $link }

@@ -147,3 +147,5 @@ translation-unusable = ответ сервиса перевода нельзя �
 translation-quota-spent = дневной лимит перевода исчерпан (сбросится в { $resets })
 routed-to = Назначено на { $agent } маршрутизацией деска.
 requeued-from = { $agent } отошёл(ла): тикет снова в очереди.
+sla-breached-first-response = 🚨 Срок первого ответа ({ $due }) пропущен: администраторы уведомлены, приоритет теперь { $priority }.
+sla-breached-resolution = 🚨 Срок решения ({ $due }) пропущен: администраторы уведомлены, приоритет теперь { $priority }.

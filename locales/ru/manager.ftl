@@ -95,3 +95,10 @@ manager-presence-on_duty = Вы на смене: новые тикеты мог�
 manager-presence-away = Вы отошли: новых тикетов нет; неотвеченных возвращено в очередь: { $requeued }.
 manager-presence-off = Вы не на смене: новых тикетов нет; неотвеченных возвращено в очередь: { $requeued }.
 manager-presence-same = Ничего не изменилось: так уже было.
+manager-nobody = никто
+manager-notify-sla-breached-first-response = 🚨 { $number }: срок первого ответа пропущен ({ $due }). Ответственный: { $owner }; приоритет теперь { $priority }.
+    { $subject }
+    { $link }
+manager-notify-sla-breached-resolution = 🚨 { $number }: срок решения пропущен ({ $due }). Ответственный: { $owner }; приоритет теперь { $priority }.
+    { $subject }
+    { $link }

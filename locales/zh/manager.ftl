@@ -95,3 +95,10 @@ manager-presence-on_duty = 您正在值班：新的工单可能会分配给您�
 manager-presence-away = 您已暂离：不会收到新工单；{ $requeued } 个未回复的工单已退回队列。
 manager-presence-off = 您已下班：不会收到新工单；{ $requeued } 个未回复的工单已退回队列。
 manager-presence-same = 没有变化：您已经是这个状态。
+manager-nobody = 无人
+manager-notify-sla-breached-first-response = 🚨 { $number } 已错过首次回复时限（{ $due }）。负责人：{ $owner }；优先级已调整为 { $priority }。
+    { $subject }
+    { $link }
+manager-notify-sla-breached-resolution = 🚨 { $number } 已错过解决时限（{ $due }）。负责人：{ $owner }；优先级已调整为 { $priority }。
+    { $subject }
+    { $link }

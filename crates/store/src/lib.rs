@@ -56,6 +56,7 @@ mod sealed;
 mod settings;
 mod setup_codes;
 mod sign_in_throttle;
+mod sla_breaches;
 mod snapshot;
 mod staff_dialogs;
 mod ticket_changes;

@@ -35,7 +35,8 @@ const CLIENT_TICKETS: &str = "SELECT id FROM tickets WHERE workspace_id = $1 AND
 /// History rows whose details only say who was assigned or the priority: no one's words.
 /// Every other kind may quote the client (a rating's comment) or speak of them (a block's
 /// reason), so an erasure empties its details.
-const NEUTRAL_EVENT_KINDS: &str = "'created', 'status_changed', 'assigned', 'priority_changed'";
+const NEUTRAL_EVENT_KINDS: &str =
+    "'created', 'status_changed', 'assigned', 'priority_changed', 'sla_breached'";
 
 impl Store {
     /// A desk's retention period in days, if one is set (settings bot, console or API).

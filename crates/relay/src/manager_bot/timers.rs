@@ -73,30 +73,116 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
     }
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     let active = desk.store.active_tickets(desk.ws(), WATCHED).await?;
-    Ok(active.iter().any(|ticket| {
+    let mut escalated = None;
+    for ticket in &active {
         let times = ticket.into();
-        [
-            clock.first_response(&times, now),
-            clock.resolution(&times, now),
-        ]
-        .into_iter()
-        .any(|state| matches!(state, Some(SlaState::AtRisk { .. })))
-    }))
+        for (target, state) in [
+            (SlaTarget::FirstResponse, clock.first_response(&times, now)),
+            (SlaTarget::Resolution, clock.resolution(&times, now)),
+        ] {
+            match state {
+                Some(SlaState::AtRisk { .. }) => return Ok(true),
+                Some(SlaState::Breached { .. }) => {
+                    // Read once, and only when some breach is found.
+                    if escalated.is_none() {
+                        escalated = Some(desk.store.escalated_breaches(desk.ws()).await?);
+                    }
+                    let done = escalated
+                        .as_ref()
+                        .is_some_and(|done| done.contains(&(ticket.id, target.code().to_owned())));
+                    if !done {
+                        return Ok(true);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(false)
 }
 
+/// The escalation steps: before a target is missed its owner is warned (everyone when
+/// nobody owns it); once it is missed, the admins are told, the priority goes up a step and
+/// the ticket's history and thread say so — once per ticket and target.
 async fn watch_sla(desk: &Desk, tx: &Tx, now: Timestamp) -> Result<(), RelayError> {
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
+    let escalated = desk.store.escalated_breaches(desk.ws()).await?;
     for ticket in desk.store.active_tickets(desk.ws(), WATCHED).await? {
         let times = (&ticket).into();
         for (target, state) in [
             (SlaTarget::FirstResponse, clock.first_response(&times, now)),
             (SlaTarget::Resolution, clock.resolution(&times, now)),
         ] {
-            if let Some(SlaState::AtRisk { due, .. }) = state {
-                notify::sla_at_risk(desk, tx, &ticket, target, due, now).await?;
+            match state {
+                Some(SlaState::AtRisk { due, .. }) => {
+                    notify::sla_at_risk(desk, tx, &ticket, target, due, now).await?;
+                }
+                Some(SlaState::Breached { due, .. })
+                    if !escalated.contains(&(ticket.id, target.code().to_owned())) =>
+                {
+                    escalate(desk, tx, &ticket, target, due, now).await?;
+                }
+                _ => {}
             }
         }
     }
+    Ok(())
+}
+
+/// A missed target: priority up a step (Urgent stays Urgent), the history row that records
+/// the escalation, the admins told, a line in the thread and the card redrawn.
+async fn escalate(
+    desk: &Desk,
+    tx: &Tx,
+    ticket: &ticketgram_domain::Ticket,
+    target: SlaTarget,
+    due: Timestamp,
+    now: Timestamp,
+) -> Result<(), RelayError> {
+    use ticketgram_domain::{Actor, Priority};
+    let ws = desk.ws();
+    let raised = match ticket.priority {
+        Priority::Low => Priority::Normal,
+        Priority::Normal => Priority::High,
+        Priority::High | Priority::Urgent => Priority::Urgent,
+    };
+    if raised != ticket.priority {
+        tx.set_ticket_priority(ws, ticket.id, raised, Actor::System, now)
+            .await?;
+    }
+    let details = serde_json::json!({
+        "target": target.code(),
+        "due": due,
+        "priority_from": ticket.priority.as_str(),
+        "priority_to": raised.as_str(),
+    });
+    tx.record_ticket_event(ws, ticket.id, "sla_breached", Actor::System, details, now)
+        .await?;
+    let mut escalated = ticket.clone();
+    escalated.priority = raised;
+    notify::sla_breached(desk, tx, &escalated, target, due, now).await?;
+    let key = match target {
+        SlaTarget::FirstResponse => "sla-breached-first-response",
+        SlaTarget::Resolution => "sla-breached-resolution",
+    };
+    let priority = desk.agent_text(&format!("priority-{}", raised.as_str()), &[]);
+    let text = desk.agent_text(
+        key,
+        &[
+            ("due", crate::notices::format_time(desk, due).into()),
+            ("priority", priority.into()),
+        ],
+    );
+    let thread = crate::jobs::Delivery::ThreadNotice {
+        ticket: ticket.id,
+        text,
+        keyboard: None,
+    };
+    let mark = format!("sla-breach-thread:{}:{}", ticket.id.0, target.code());
+    notify::enqueue_keyed(desk, tx, desk.config.bots.client, &thread, mark, now).await?;
+    let card = crate::jobs::Delivery::RefreshCard { ticket: ticket.id };
+    let mark = format!("sla-breach-card:{}:{}", ticket.id.0, target.code());
+    notify::enqueue_keyed(desk, tx, desk.config.bots.client, &card, mark, now).await?;
     Ok(())
 }
 

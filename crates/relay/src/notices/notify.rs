@@ -198,3 +198,58 @@ async fn to_agent(
     };
     fx.send_via(desk.config.bots.manager, job, None).await
 }
+
+/// A target of `ticket` was missed: the desk's admins are told, with who owns it and what
+/// the escalation changed. Once per ticket, target and admin.
+pub async fn sla_breached(
+    desk: &Desk,
+    tx: &ticketgram_store::Tx,
+    ticket: &Ticket,
+    target: SlaTarget,
+    due: Timestamp,
+    now: Timestamp,
+) -> Result<(), RelayError> {
+    let agents = desk.store.list_agents(desk.ws()).await?;
+    let owner = ticket
+        .assignee
+        .and_then(|id| agents.iter().find(|a| a.id == id))
+        .map(|a| a.name.clone());
+    let link = super::links::ticket_link(desk, ticket.id)
+        .await?
+        .unwrap_or_default();
+    for admin in agents.iter().filter(|a| a.active && a.role.can_configure()) {
+        let lang = language_of(desk, admin);
+        let owner = owner
+            .clone()
+            .unwrap_or_else(|| desk.text(lang, "manager-nobody", &[]));
+        let key = match target {
+            SlaTarget::FirstResponse => "manager-notify-sla-breached-first-response",
+            SlaTarget::Resolution => "manager-notify-sla-breached-resolution",
+        };
+        let args: [(&str, Arg); 6] = [
+            ("number", ticket.number.to_string().into()),
+            ("due", super::format_time(desk, due).into()),
+            ("owner", owner.into()),
+            (
+                "priority",
+                desk.text(lang, &format!("priority-{}", ticket.priority.as_str()), &[])
+                    .into(),
+            ),
+            ("subject", ticket.subject.clone().into()),
+            ("link", link.clone().into()),
+        ];
+        let job = Delivery::Say {
+            chat_id: admin.telegram_user_id,
+            text: desk.text(lang, key, &args),
+            keyboard: None,
+        };
+        let dedupe = format!(
+            "sla-breach:{}:{}:{}",
+            ticket.id.0,
+            target.code(),
+            admin.id.0
+        );
+        enqueue_keyed(desk, tx, desk.config.bots.manager, &job, dedupe, now).await?;
+    }
+    Ok(())
+}

@@ -604,3 +604,69 @@ async fn a_strangers_or_a_deactivated_agents_login_is_refused_and_opens_no_ticke
         .expect("count");
     assert_eq!(links, 0, "nobody got a sign-in link");
 }
+
+#[tokio::test]
+async fn a_missed_first_answer_is_escalated_once_to_the_admins_with_a_higher_priority() {
+    let desk = TestDesk::start().await;
+    let (lead, _) = desk.admin("Lena").await;
+    // A first answer within a second, whatever the priority: missed by the time we look.
+    let mut sla = SlaTargets::default();
+    let second = Some(Duration::seconds(1));
+    sla.first_response.low = second;
+    sla.first_response.normal = second;
+    sla.first_response.high = second;
+    sla.first_response.urgent = second;
+    // Open around the clock, so two hours later are two working hours later.
+    let always = ticketgram_domain::sla::WorkingHours::always_open();
+    desk.store
+        .write(async |tx| {
+            let now = chrono::Utc::now();
+            tx.set_sla_targets(desk.ws, &sla, now).await?;
+            tx.set_working_hours(desk.ws, &always, now).await
+        })
+        .await
+        .expect("sla");
+    let ann = desk.client("Ann", "en");
+    desk.says(&ann, "Where is my payout?");
+    desk.client_gets(&ann, "Request #1000 created").await;
+    desk.thread(1000).await;
+
+    // Nobody answers in time: the clock escalates, and looking again (here three times, by
+    // hand, besides the relay's own clock) changes nothing more.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let relay = relay_desk(&desk);
+    for _ in 0..3 {
+        ticketgram_relay::manager_bot::timers::tick(&relay, chrono::Utc::now())
+            .await
+            .expect("tick");
+    }
+    desk.agent_gets(lead, "#1000 missed its first-reply target")
+        .await;
+    desk.thread_sees(1000, |msgs| {
+        msgs.iter()
+            .any(|m| text_of(m).contains("first-reply target") && text_of(m).contains("high"))
+    })
+    .await;
+    desk.card_shows(1000, "high").await;
+    desk.settled().await;
+    let ticket = desk.ticket(1000).await;
+    assert_eq!(ticket.priority, ticketgram_domain::Priority::High);
+    let history = desk
+        .store
+        .ticket_history(desk.ws, ticket.id)
+        .await
+        .expect("history");
+    let escalations: Vec<_> = history
+        .iter()
+        .filter(|e| e.kind == "sla_breached")
+        .collect();
+    assert_eq!(escalations.len(), 1, "{history:#?}");
+    assert_eq!(escalations[0].details["target"], "first_response");
+    assert_eq!(escalations[0].details["priority_to"], "high");
+    let told = desk
+        .agent_inbox(lead)
+        .iter()
+        .filter(|m| text_of(m).contains("missed its first-reply target"))
+        .count();
+    assert_eq!(told, 1);
+}
