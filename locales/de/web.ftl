@@ -267,3 +267,18 @@ lookup-config-pointer = Feld „{ $name }“: „{ $pointer }“ ist kein JSON P
 lookup-config-empty-template = Die Statusvorlage ist leer.
 lookup-config-unknown-placeholder = Die Statusvorlage verwendet {"{"}{ $name }{"}"}, das weder ein Feld noch {"{"}order{"}"} ist.
 lookup-config-pattern = Das Bestellnummernmuster ist kein verwendbarer regulärer Ausdruck ({ $why }).
+
+# Routing und Anwesenheit (docs/routing.md)
+web-admin-routing = Routing
+web-routing-title = Routing und Anwesenheit
+web-routing-intro = Wer ein neues Ticket bekommt, pro Warteschlange: manual (Agenten drücken Übernehmen), round_robin, least_loaded oder language_match, mit optionaler Obergrenze offener Tickets pro Agent. Wer weg oder nicht im Dienst ist, bekommt nichts Neues.
+web-routing-rules = Eine Zeile pro Warteschlange: Name = Strategie[, cap N]; „default“ für Tickets ohne Warteschlange
+web-routing-save = Regeln speichern
+web-routing-presence = Anwesenheit
+web-routing-open = Offene Tickets
+web-routing-set = Setzen
+web-routing-presence-on_duty = Im Dienst
+web-routing-presence-away = Kurz weg
+web-routing-presence-off = Nicht im Dienst
+web-routing-bad-line = Nicht gespeichert: Zeile { $line } hat nicht die Form „Name = Strategie“ oder „Name = Strategie, cap N“.
+web-routing-bad-presence = Wählen Sie im Dienst, kurz weg oder nicht im Dienst.

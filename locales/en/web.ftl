@@ -268,3 +268,18 @@ lookup-config-pointer = Field “{ $name }”: “{ $pointer }” is not a JSON 
 lookup-config-empty-template = The status template is empty.
 lookup-config-unknown-placeholder = The status template uses {"{"}{ $name }{"}"}, which is neither a field nor {"{"}order{"}"}.
 lookup-config-pattern = The order pattern is not a regular expression the lookup can use ({ $why }).
+
+# Routing and presence (docs/routing.md)
+web-admin-routing = Routing
+web-routing-title = Routing and presence
+web-routing-intro = Who gets a new ticket, per queue: manual (agents press Take), round_robin, least_loaded or language_match, with an optional cap of open tickets per agent. Agents away or off get nothing new.
+web-routing-rules = One line per queue: name = strategy[, cap N]; "default" for tickets of no queue
+web-routing-save = Save the rules
+web-routing-presence = Presence
+web-routing-open = Open tickets
+web-routing-set = Set
+web-routing-presence-on_duty = On duty
+web-routing-presence-away = Away
+web-routing-presence-off = Off
+web-routing-bad-line = Not saved: line { $line } is not “name = strategy” or “name = strategy, cap N”.
+web-routing-bad-presence = Choose on duty, away or off.

@@ -271,3 +271,18 @@ lookup-config-pointer = Поле «{ $name }»: «{ $pointer }» — не JSON P
 lookup-config-empty-template = Шаблон статуса пуст.
 lookup-config-unknown-placeholder = В шаблоне статуса есть {"{"}{ $name }{"}"}, а это не поле и не {"{"}order{"}"}.
 lookup-config-pattern = Шаблон номера заказа — не регулярное выражение, которое можно использовать ({ $why }).
+
+# Маршрутизация и присутствие (docs/routing.md)
+web-admin-routing = Маршрутизация
+web-routing-title = Маршрутизация и присутствие
+web-routing-intro = Кто получает новый тикет, по очередям: manual (агенты нажимают «Взять»), round_robin, least_loaded или language_match, с необязательным лимитом открытых тикетов на агента. Отошедшие и не на смене не получают новых.
+web-routing-rules = По строке на очередь: имя = стратегия[, cap N]; «default» — для тикетов без очереди
+web-routing-save = Сохранить правила
+web-routing-presence = Присутствие
+web-routing-open = Открытых тикетов
+web-routing-set = Установить
+web-routing-presence-on_duty = На смене
+web-routing-presence-away = Отошёл
+web-routing-presence-off = Не на смене
+web-routing-bad-line = Не сохранено: строка { $line } не в виде «имя = стратегия» или «имя = стратегия, cap N».
+web-routing-bad-presence = Выберите: на смене, отошёл или не на смене.

@@ -257,3 +257,18 @@ lookup-config-pointer = 字段“{ $name }”：“{ $pointer }”不是 JSON Po
 lookup-config-empty-template = 状态模板为空。
 lookup-config-unknown-placeholder = 状态模板使用了 {"{"}{ $name }{"}"}，它既不是字段也不是 {"{"}order{"}"}。
 lookup-config-pattern = 订单号格式不是可用的正则表达式（{ $why }）。
+
+# 自动分配与在岗状态（docs/routing.md）
+web-admin-routing = 自动分配
+web-routing-title = 自动分配与在岗状态
+web-routing-intro = 按队列决定新工单给谁：manual（客服点击“接手”）、round_robin、least_loaded 或 language_match，可设每位客服的未结工单上限。暂离或下班的客服不会收到新工单。
+web-routing-rules = 每个队列一行：名称 = 策略[, cap N]；“default”表示没有队列的工单
+web-routing-save = 保存规则
+web-routing-presence = 在岗状态
+web-routing-open = 未结工单
+web-routing-set = 设置
+web-routing-presence-on_duty = 值班
+web-routing-presence-away = 暂离
+web-routing-presence-off = 下班
+web-routing-bad-line = 未保存：第 { $line } 行不是“名称 = 策略”或“名称 = 策略, cap N”的形式。
+web-routing-bad-presence = 请选择值班、暂离或下班。

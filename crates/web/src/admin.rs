@@ -24,6 +24,7 @@ pub(crate) fn admin_nav(words: &Words) -> Markup {
             a href="/admin/flows" { (words.t("web-admin-flows")) } " · "
             a href="/admin/lookup" { (words.t("web-admin-lookup")) } " · "
             a href="/admin/translation" { (words.t("web-admin-translation")) } " · "
+            a href="/admin/routing" { (words.t("web-admin-routing")) } " · "
             a href="/admin/privacy" { (words.t("web-admin-privacy")) } " · "
             a href="/admin/audit" { (words.t("web-admin-audit")) }
         }

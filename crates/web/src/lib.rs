@@ -30,6 +30,7 @@ mod order_lookup;
 mod origin;
 mod privacy;
 mod reports;
+mod routing;
 mod templates;
 pub mod throttle;
 mod ticket;
@@ -136,6 +137,8 @@ pub fn router(state: WebState) -> Router {
             "/admin/translation",
             get(translation::page).post(translation::act),
         )
+        .route("/admin/routing", get(routing::page).post(routing::save))
+        .route("/admin/routing/presence", post(routing::presence))
         .route("/admin/kb", get(kb::list).post(kb::create))
         .route("/admin/kb/new", get(kb::new_page))
         .route("/admin/kb/{id}", get(kb::page).post(kb::save))
@@ -210,6 +213,9 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("POST", "/admin/lookup", Some(Admin)),
         ("GET", "/admin/translation", Some(Admin)),
         ("POST", "/admin/translation", Some(Admin)),
+        ("GET", "/admin/routing", Some(Admin)),
+        ("POST", "/admin/routing", Some(Admin)),
+        ("POST", "/admin/routing/presence", Some(Admin)),
         ("GET", "/kb/{workspace}", None),
         ("GET", "/kb/{workspace}/en/{slug}", None),
         ("GET", "/admin/kb", Some(Agent)),

@@ -11,6 +11,7 @@ mod harness;
 mod kb;
 mod lookup;
 mod privacy;
+mod routing;
 mod security;
 mod signin;
 mod translation;

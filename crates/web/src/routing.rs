@@ -1,0 +1,234 @@
+//! Routing and presence (docs/routing.md), for admins: the desk's rules, one line per queue
+//! (`payments = least_loaded, cap 3`; `default = round_robin`), and each agent's presence,
+//! which an admin may set for them (an agent who forgot to say `/off`). Each change is one
+//! console input (its form's nonce), through the same actions the manager bot uses.
+
+use crate::admin::admin_nav;
+use crate::auth::{AdminUser, RequireRole, Signed};
+use crate::error::WebError;
+use crate::layout::{self, csrf};
+use crate::nonce::FormNonce;
+use crate::words::Words;
+use crate::WebState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use maud::html;
+use std::collections::BTreeMap;
+use ticketgram_domain::routing::{Presence, QueueRule, RoutingRules, Strategy};
+use ticketgram_domain::{Actor, AgentId};
+use ticketgram_i18n::Arg;
+use ticketgram_relay::actions::route;
+use ticketgram_relay::Input;
+
+const DEFAULT: &str = "default";
+
+/// The rules as the text area shows them.
+fn rules_text(rules: &RoutingRules) -> String {
+    let line = |name: &str, rule: &QueueRule| match rule.cap {
+        Some(cap) => format!("{name} = {}, cap {cap}", rule.strategy.as_str()),
+        None => format!("{name} = {}", rule.strategy.as_str()),
+    };
+    std::iter::once(line(DEFAULT, &rules.default))
+        .chain(rules.queues.iter().map(|(name, rule)| line(name, rule)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The rules a text area holds; the number of the first line that cannot be read.
+fn parse_rules(text: &str) -> Result<RoutingRules, usize> {
+    let mut rules = RoutingRules::default();
+    let mut queues = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let number = i + 1;
+        let (name, rule) = line.split_once('=').ok_or(number)?;
+        let name = name.trim();
+        let mut parts = rule.split(',').map(str::trim);
+        let strategy = parts.next().and_then(Strategy::parse).ok_or(number)?;
+        let cap = match parts.next() {
+            None => None,
+            Some(cap) => Some(
+                cap.strip_prefix("cap")
+                    .and_then(|n| n.trim().parse::<u32>().ok())
+                    .ok_or(number)?,
+            ),
+        };
+        if parts.next().is_some() || name.is_empty() || name.chars().count() > 64 {
+            return Err(number);
+        }
+        let rule = QueueRule { strategy, cap };
+        if name.eq_ignore_ascii_case(DEFAULT) {
+            rules.default = rule;
+        } else {
+            queues.insert(name.to_string(), rule);
+        }
+    }
+    rules.queues = queues;
+    Ok(rules)
+}
+
+pub async fn page(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+    words: Words,
+) -> Result<Response, WebError> {
+    let desk = state.desk.current().await?;
+    let rules = desk.profile.routing.clone().unwrap_or_default();
+    Ok(render(&state, &words, &signed, &rules_text(&rules), None).await?)
+}
+
+async fn render(
+    state: &WebState,
+    words: &Words,
+    signed: &Signed,
+    typed: &str,
+    problem: Option<String>,
+) -> Result<Response, WebError> {
+    let desk = &state.desk;
+    let agents = desk.store.list_agents(desk.ws()).await?;
+    let presences = desk.store.agent_presences(desk.ws()).await?;
+    let loads = desk.store.open_loads(desk.ws()).await?;
+    let title = words.t("web-routing-title");
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let body = html! {
+        h1 { (title) }
+        (admin_nav(words))
+        p.muted { (words.t("web-routing-intro")) }
+        @if let Some(problem) = problem {
+            p.box.error #routing-problem { (problem) }
+        }
+        form.box #routing-rules method="post" action="/admin/routing" {
+            (csrf(signed))
+            label { (words.t("web-routing-rules")) }
+            textarea.code name="rules" rows="6" spellcheck="false"
+                placeholder="default = round_robin\npayments = least_loaded, cap 5" { (typed) }
+            button { (words.t("web-routing-save")) }
+        }
+        table #presence {
+            thead { tr {
+                th { (words.t("web-agents-name")) }
+                th { (words.t("web-routing-presence")) }
+                th { (words.t("web-routing-open")) }
+                th {}
+            } }
+            tbody { @for agent in agents.iter().filter(|a| a.active) {
+                @let presence = presences.get(&agent.id).map(|p| p.presence).unwrap_or_default();
+                tr {
+                    td { (agent.name) }
+                    td { (words.t(&format!("web-routing-presence-{}", presence.as_str()))) }
+                    td { (loads.get(&agent.id).copied().unwrap_or(0)) }
+                    td {
+                        form method="post" action="/admin/routing/presence" {
+                            (csrf(signed))
+                            input type="hidden" name="agent" value=(agent.id.0);
+                            select name="presence" {
+                                @for p in [Presence::OnDuty, Presence::Away, Presence::Off] {
+                                    option value=(p.as_str()) selected[p == presence] {
+                                        (words.t(&format!("web-routing-presence-{}", p.as_str())))
+                                    }
+                                }
+                            }
+                            button { (words.t("web-routing-set")) }
+                        }
+                    }
+                }
+            } }
+        }
+    };
+    Ok((status, layout::page(words, &title, Some(signed), body)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct RulesForm {
+    #[serde(default)]
+    rules: String,
+}
+
+pub async fn save(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+    words: Words,
+    nonce: FormNonce,
+    Form(form): Form<RulesForm>,
+) -> Result<Response, WebError> {
+    let rules = match parse_rules(&form.rules) {
+        Ok(rules) => rules,
+        Err(line) => {
+            let problem = words.with("web-routing-bad-line", &[("line", Arg::from(line as i64))]);
+            return render(&state, &words, &signed, &form.rules, Some(problem)).await;
+        }
+    };
+    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
+    let by = Actor::Agent(signed.agent.id);
+    let applied = Input::apply(
+        &state.desk,
+        origin,
+        chrono::Utc::now(),
+        async |desk, fx| -> Result<_, WebError> {
+            Ok(route::save_rules(fx.tx, desk.ws(), &rules, by, fx.now).await?)
+        },
+    )
+    .await;
+    match applied {
+        Ok(()) | Err(WebError::Replayed) => Ok(Redirect::to("/admin/routing").into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct PresenceForm {
+    agent: i64,
+    presence: String,
+}
+
+pub async fn presence(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+    nonce: FormNonce,
+    Form(form): Form<PresenceForm>,
+) -> Result<Response, WebError> {
+    let presence =
+        Presence::parse(&form.presence).ok_or_else(|| WebError::bad("web-routing-bad-presence"))?;
+    let desk = &state.desk;
+    let agent = desk.store.get_agent(desk.ws(), AgentId(form.agent)).await?;
+    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
+    let by = Actor::Agent(signed.agent.id);
+    let applied = Input::apply(
+        desk,
+        origin,
+        chrono::Utc::now(),
+        async |desk, fx| -> Result<_, WebError> {
+            Ok(route::set_presence(desk, fx, &agent, presence, by).await?)
+        },
+    )
+    .await;
+    match applied {
+        Ok(_) | Err(WebError::Replayed) => Ok(Redirect::to("/admin/routing").into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_read_back_as_written() {
+        let text = "default = round_robin\npayments = least_loaded, cap 3";
+        let rules = parse_rules(text).unwrap();
+        assert_eq!(rules.rule_for(Some("payments")).cap, Some(3));
+        assert_eq!(rules_text(&rules), text);
+        assert_eq!(parse_rules("default = sometimes"), Err(1));
+        assert_eq!(parse_rules("\npayments = least_loaded, capp 3"), Err(2));
+        assert_eq!(parse_rules(""), Ok(RoutingRules::default()));
+    }
+}

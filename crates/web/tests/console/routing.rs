@@ -1,0 +1,79 @@
+//! The routing page: an admin writes the desk's rules, one line per queue, and sees who is on
+//! duty. A line that cannot be read is refused with its number and nothing changes; an admin
+//! can set a colleague off shift (one who forgot to say /off), through the same action the
+//! manager bot uses, audited.
+
+use crate::harness::{get, http, Console, Session};
+use ticketgram_domain::routing::{Presence, Strategy};
+
+async fn post(
+    console: &Console,
+    session: &Session,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let mut fields = vec![("csrf", session.csrf.as_str())];
+    fields.extend_from_slice(form);
+    let response = http()
+        .post(console.url(path))
+        .header("cookie", &session.cookie)
+        .form(&fields)
+        .send()
+        .await
+        .expect("post");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_writes_the_routing_rules_and_sets_a_colleague_off_shift() {
+    let console = Console::start().await;
+    let admin = console.session(&console.admin).await;
+
+    let (status, page) = get(&console, &admin.cookie, "/admin/routing").await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("default = manual"), "{page}");
+
+    // A strategy that does not exist: refused, the typed text kept.
+    let typed = "default = round_robin\r\npayments = fastest";
+    let (status, refused) = post(&console, &admin, "/admin/routing", &[("rules", typed)]).await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(refused.contains("line 2"), "{refused}");
+    assert!(refused.contains("payments = fastest"), "{refused}");
+    let profile = console.store.desk_profile(console.ws).await.expect("read");
+    assert!(profile.routing.is_none());
+
+    let rules = "default = round_robin\r\npayments = least_loaded, cap 3";
+    let (status, _) = post(&console, &admin, "/admin/routing", &[("rules", rules)]).await;
+    assert_eq!(status, 303);
+    let profile = console.store.desk_profile(console.ws).await.expect("read");
+    let saved = profile.routing.expect("saved");
+    assert_eq!(saved.default.strategy, Strategy::RoundRobin);
+    assert_eq!(saved.rule_for(Some("Payments")).cap, Some(3));
+    let (_, page) = get(&console, &admin.cookie, "/admin/routing").await;
+    assert!(page.contains("payments = least_loaded, cap 3"), "{page}");
+
+    // Kate forgot to say /off.
+    let kate = console.agent.id.0.to_string();
+    let form = [("agent", kate.as_str()), ("presence", "off")];
+    let (status, _) = post(&console, &admin, "/admin/routing/presence", &form).await;
+    assert_eq!(status, 303);
+    let presences = console
+        .store
+        .agent_presences(console.ws)
+        .await
+        .expect("presence");
+    assert_eq!(presences[&console.agent.id].presence, Presence::Off);
+    let audit = console
+        .store
+        .audit_log(console.ws, 20)
+        .await
+        .expect("audit");
+    assert!(audit.iter().any(|e| e.action == "agent.presence"));
+    assert!(audit.iter().any(|e| e.action == "routing.save"));
+
+    // An agent cannot open the page.
+    let agent = console.session(&console.agent).await;
+    let (status, _) = get(&console, &agent.cookie, "/admin/routing").await;
+    assert_eq!(status, 403);
+}
