@@ -79,7 +79,7 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
     let rules = desk.profile.routing.clone().unwrap_or_default();
-    Ok(render(&state, &words, &signed, &rules_text(&rules), None).await?)
+    render(&state, &words, &signed, &rules_text(&rules), None).await
 }
 
 async fn render(
