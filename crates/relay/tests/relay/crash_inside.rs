@@ -396,3 +396,107 @@ async fn a_crash_anywhere_in_a_flow_hand_off_opens_one_request_with_its_answers(
     }
     panic!("the fault kept firing for {MAX_STEPS} steps");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_anywhere_in_stepping_away_hands_the_ticket_over_once() {
+    use ticketgram_domain::routing::{QueueRule, RoutingRules, Strategy};
+    let desk = TestDesk::start().await;
+    let rules = RoutingRules {
+        default: QueueRule {
+            strategy: Strategy::RoundRobin,
+            cap: None,
+        },
+        ..RoutingRules::default()
+    };
+    let now = chrono::Utc::now();
+    desk.store
+        .write(async |tx| {
+            actions::route::save_rules(tx, desk.ws, &rules, ticketgram_domain::Actor::System, now)
+                .await
+        })
+        .await
+        .expect("rules");
+    let (kate, max) = (desk.kate.0, desk.max.0);
+    for (number, step) in (1000..).zip(1..MAX_STEPS) {
+        // Max is off: the new request is Kate's.
+        desk.agent_says(max, "/off");
+        desk.settled().await;
+        let client = desk.client(&format!("Client{step}"), "en");
+        desk.says(&client, &format!("Question {step}"));
+        desk.client_gets(&client, &format!("#{number}")).await;
+        desk.settled().await;
+        assert_eq!(desk.ticket(number).await.assignee, Some(desk.kate.1.id));
+        desk.agent_says(max, "/duty");
+
+        // Kate steps away, the input cut at `step`: the ticket is Max's, said once.
+        desk.settled().await;
+        let before = crash_next_update_at(&desk, step);
+        desk.agent_says(kate, "/away");
+        desk.settled().await;
+        let crashed = crashed_since(&desk, before);
+        desk.thread_sees(number, |m| count(m, "Kate stepped away") >= 1)
+            .await;
+        desk.settled().await;
+        assert_eq!(
+            desk.ticket(number).await.assignee,
+            Some(desk.max.1.id),
+            "step {step}"
+        );
+        let thread = desk.thread_sees(number, |_| true).await;
+        assert_eq!(count(&thread, "Kate stepped away"), 1, "step {step}");
+        let told = desk
+            .agent_inbox(max)
+            .iter()
+            .filter(|m| text_of(m).contains(&format!("#{number} is yours")))
+            .count();
+        assert_eq!(told, 1, "step {step}: Max is told once");
+        desk.agent_says(kate, "/duty");
+        desk.settled().await;
+        if !crashed {
+            eprintln!("stepping away: cut at each of its {} steps", step - 1);
+            return;
+        }
+    }
+    panic!("the fault kept firing for {MAX_STEPS} steps");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_anywhere_in_a_translation_tap_sends_the_answer_once() {
+    use crate::translation::{russian_desk, thread_message, Libre};
+    let libre = Libre::start().await;
+    let desk = russian_desk(&libre, ticketgram_translation::Mode::Confirm, None, None).await;
+    let kate = desk.kate.0;
+    let olga = desk.client("Olga", "ru");
+    desk.says(&olga, "Здравствуйте! Где мой заказ A-1042? Оплатила вчера.");
+    desk.client_gets(&olga, "#1000").await;
+    for step in 1..MAX_STEPS {
+        let answer = format!("Answer number {step}: your parcel ships on Friday.");
+        desk.agent_comments(kate, 1000, &answer).await;
+        // The stand-in translates what it does not know as "[text]".
+        let translated = format!("[{answer}]");
+        let prompt = thread_message(&desk, 1000, &translated).await;
+        let send = button_data(&prompt, "Send translation").expect("button");
+        desk.settled().await;
+        let before = crash_next_update_at(&desk, step);
+        desk.sandbox
+            .world()
+            .user_presses_button(kate, desk.group, message_id(&prompt), &send)
+            .expect("press");
+        desk.client_gets(&olga, &translated).await;
+        desk.settled().await;
+        let crashed = crashed_since(&desk, before);
+        let seen = desk.client_sees(&olga, |_| true).await;
+        assert_eq!(count(&seen, &translated), 1, "step {step}: {seen:#?}");
+        let thread = desk.thread_sees(1000, |_| true).await;
+        assert_eq!(
+            count(&thread, "Translation sent by Kate"),
+            step as usize,
+            "step {step}"
+        );
+        if !crashed {
+            eprintln!("a translation tap: cut at each of its {} steps", step - 1);
+            return;
+        }
+    }
+    panic!("the fault kept firing for {MAX_STEPS} steps");
+}

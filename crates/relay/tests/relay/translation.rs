@@ -36,13 +36,13 @@ const KATE_REFUNDS_RU: &str = "Возврат 12 EUR уже в пути.";
 const OLGA_BREAKS_IT: &str = "Почему сервис перевода сломан сегодня?";
 
 /// A stand-in LibreTranslate: a small dictionary, and what it was asked.
-struct Libre {
+pub(crate) struct Libre {
     base: String,
     asked: Arc<Mutex<Vec<Value>>>,
 }
 
 impl Libre {
-    async fn start() -> Libre {
+    pub(crate) async fn start() -> Libre {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -100,7 +100,7 @@ async fn translate(
 }
 
 /// The desk, translating Russian as `mode` says through `libre`, with `limit` characters a day.
-async fn russian_desk(
+pub(crate) async fn russian_desk(
     libre: &Libre,
     mode: Mode,
     limit: Option<u64>,
@@ -140,7 +140,7 @@ async fn russian_desk(
 }
 
 /// The thread's message that says `needle`, once it is there.
-async fn thread_message(desk: &TestDesk, number: i64, needle: &str) -> Value {
+pub(crate) async fn thread_message(desk: &TestDesk, number: i64, needle: &str) -> Value {
     let all = desk
         .thread_sees(number, |msgs| {
             msgs.iter().any(|m| text_of(m).contains(needle))
