@@ -38,7 +38,68 @@ pub fn run(command: ClassifyCommand) -> anyhow::Result<String> {
                 test_out.display()
             ))
         }
+        ClassifyCommand::Bench { input, rounds } => bench(&examples(&input)?, rounds),
     }
+}
+
+/// Per held-out message, what the relay runs when a client writes: the message's language
+/// (among the bots' languages), the desk's intent model, and the urgency and sentiment cues.
+fn bench(examples: &[Example], rounds: usize) -> anyhow::Result<String> {
+    use std::time::Instant;
+    use ticketgram_understanding::{cues, detect_message, Lang};
+    let (train, test) = classifier::split(examples, 0.2, 2020);
+    anyhow::ensure!(!test.is_empty(), "too few messages to hold any out");
+    let started = Instant::now();
+    let model = classifier::IntentModel::train(&train).context("cannot train")?;
+    let train_s = started.elapsed().as_secs_f64();
+    let bots: Vec<Lang> = ["en", "ru", "zh", "de"]
+        .into_iter()
+        .filter_map(Lang::from_code)
+        .collect();
+    let mut latencies_us = Vec::with_capacity(test.len() * rounds.max(1));
+    let mut kept = 0usize;
+    // Seconds spent detecting the language, predicting the intent, finding the cues.
+    let mut spent = [0f64; 3];
+    let run_started = Instant::now();
+    for _ in 0..rounds.max(1) {
+        for example in &test {
+            let started = Instant::now();
+            let language = detect_message(&example.text, &bots);
+            let detected = Instant::now();
+            let intent = model.predict(&example.text);
+            let predicted = Instant::now();
+            let urgency = cues::urgency(&example.text);
+            let sentiment = cues::sentiment(&example.text);
+            let done = Instant::now();
+            spent[0] += (detected - started).as_secs_f64();
+            spent[1] += (predicted - detected).as_secs_f64();
+            spent[2] += (done - predicted).as_secs_f64();
+            latencies_us.push((done - started).as_secs_f64() * 1e6);
+            // Keeps the work from being optimised away.
+            kept += usize::from(language.is_some())
+                + intent.label.len()
+                + format!("{urgency:?}{sentiment:?}").len() % 2;
+        }
+    }
+    let total_s = run_started.elapsed().as_secs_f64();
+    latencies_us.sort_by(f64::total_cmp);
+    let at = |q: f64| latencies_us[((latencies_us.len() - 1) as f64 * q).round() as usize];
+    Ok(format!(
+        "trained on {} messages in {train_s:.2} s; {} messages x {} rounds (checksum {kept})\n\
+         mean_us language {:.1} intent {:.1} cues {:.1}\n\
+         per_message_us p50 {:.1} p90 {:.1} p99 {:.1} max {:.1} messages_per_s {:.0}\n",
+        train.len(),
+        test.len(),
+        rounds.max(1),
+        spent[0] * 1e6 / latencies_us.len() as f64,
+        spent[1] * 1e6 / latencies_us.len() as f64,
+        spent[2] * 1e6 / latencies_us.len() as f64,
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        at(1.0),
+        latencies_us.len() as f64 / total_s
+    ))
 }
 
 /// The labelled messages of a CSV file, read once.

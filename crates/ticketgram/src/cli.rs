@@ -160,6 +160,18 @@ pub enum ClassifyCommand {
         #[arg(long, value_name = "FILE")]
         test_out: PathBuf,
     },
+    /// What understanding adds to each client message: language, intent, urgency, sentiment
+    ///
+    /// Trains on FILE's training part, then runs each held-out message through what the
+    /// relay does per message and prints percentiles and messages per second.
+    Bench {
+        /// A labelled file (BANKING77's train.csv, or a desk's own export)
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// How many times the held-out messages are run through
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -59,3 +59,32 @@ fn a_file_without_a_category_column_is_refused_by_name() {
     assert_ne!(refused.code, Some(0), "{}", refused.dump());
     assert!(refused.stderr.contains("text"), "{}", refused.dump());
 }
+
+#[test]
+fn the_bench_says_what_understanding_costs_each_message() {
+    let dir = Sandbox::new();
+    let bench = run(&mut dir.cmd(&["classify", "bench", &banking77(), "--rounds", "1"]));
+    bench.assert_success();
+    let lines: Vec<&str> = bench.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("trained on 8005 messages"),
+        "{}",
+        bench.dump()
+    );
+    assert!(lines[1].starts_with("mean_us language"), "{}", bench.dump());
+    let last = lines.last().copied().unwrap_or_default();
+    let fields: Vec<&str> = last.split(' ').collect();
+    assert_eq!(
+        [fields[0], fields[1], fields[3], fields[5], fields[7], fields[9]],
+        [
+            "per_message_us",
+            "p50",
+            "p90",
+            "p99",
+            "max",
+            "messages_per_s"
+        ],
+        "{}",
+        bench.dump()
+    );
+}
