@@ -149,3 +149,13 @@ routed-to = Vom Routing des Desks an { $agent } zugewiesen.
 requeued-from = { $agent } ist weg: zurück in der Warteschlange.
 sla-breached-first-response = 🚨 Das Ziel für die erste Antwort ({ $due }) wurde verpasst: die Admins sind informiert, Priorität jetzt { $priority }.
 sla-breached-resolution = 🚨 Das Lösungsziel ({ $due }) wurde verpasst: die Admins sind informiert, Priorität jetzt { $priority }.
+
+## Nachfassen nach dem Schließen (docs/follow-up.md)
+follow-up-effort = Wie einfach war es, Anfrage { $number } zu lösen? 1 — sehr schwer, 7 — sehr einfach.
+follow-up-solved = Danke! Ist Anfrage { $number } wirklich gelöst?
+follow-up-solved-yes = ✅ Ja
+follow-up-solved-no = ❌ Nein
+follow-up-thanks = Danke für Ihre Antwort!
+follow-up-already = Sie haben schon geantwortet, danke.
+follow-up-effort-thread = 📝 Nachfassen: Der Kunde bewertet den Aufwand mit { $score }/7.
+follow-up-not-solved-thread = ⚠️ Nachfassen: Laut Kunde ist das Problem nicht wirklich gelöst.

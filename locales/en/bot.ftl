@@ -150,3 +150,13 @@ routed-to = Assigned to { $agent } by the desk's routing.
 requeued-from = { $agent } stepped away: back in the queue.
 sla-breached-first-response = 🚨 The first-reply target ({ $due }) was missed: the admins are told, priority now { $priority }.
 sla-breached-resolution = 🚨 The resolution target ({ $due }) was missed: the admins are told, priority now { $priority }.
+
+## Follow-up after closing (docs/follow-up.md)
+follow-up-effort = How easy was it to get request { $number } solved? 1 — very hard, 7 — very easy.
+follow-up-solved = Thank you! Is request { $number } really solved?
+follow-up-solved-yes = ✅ Yes
+follow-up-solved-no = ❌ No, it is not
+follow-up-thanks = Thank you for your answer!
+follow-up-already = You have already answered, thank you.
+follow-up-effort-thread = 📝 Follow-up: the client scored the effort { $score }/7.
+follow-up-not-solved-thread = ⚠️ Follow-up: the client says the issue is not really solved.

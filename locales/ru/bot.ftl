@@ -149,3 +149,13 @@ routed-to = Назначено на { $agent } маршрутизацией де
 requeued-from = { $agent } отошёл(ла): тикет снова в очереди.
 sla-breached-first-response = 🚨 Срок первого ответа ({ $due }) пропущен: администраторы уведомлены, приоритет теперь { $priority }.
 sla-breached-resolution = 🚨 Срок решения ({ $due }) пропущен: администраторы уведомлены, приоритет теперь { $priority }.
+
+## Опрос после закрытия (docs/follow-up.md)
+follow-up-effort = Насколько легко было решить обращение { $number }? 1 — очень трудно, 7 — очень легко.
+follow-up-solved = Спасибо! Обращение { $number } действительно решено?
+follow-up-solved-yes = ✅ Да
+follow-up-solved-no = ❌ Нет
+follow-up-thanks = Спасибо за ответ!
+follow-up-already = Вы уже ответили, спасибо.
+follow-up-effort-thread = 📝 Опрос: клиент оценил усилия на { $score }/7.
+follow-up-not-solved-thread = ⚠️ Опрос: клиент говорит, что вопрос на самом деле не решён.

@@ -149,3 +149,13 @@ routed-to = 已由自动分配指派给 { $agent }。
 requeued-from = { $agent } 已离开：工单已退回队列。
 sla-breached-first-response = 🚨 已错过首次回复时限（{ $due }）：已通知管理员，优先级调整为 { $priority }。
 sla-breached-resolution = 🚨 已错过解决时限（{ $due }）：已通知管理员，优先级调整为 { $priority }。
+
+## 关闭后的回访（docs/follow-up.md）
+follow-up-effort = 解决请求 { $number } 有多容易？1 — 非常困难，7 — 非常容易。
+follow-up-solved = 谢谢！请求 { $number } 真的解决了吗？
+follow-up-solved-yes = ✅ 是
+follow-up-solved-no = ❌ 没有
+follow-up-thanks = 感谢您的回答！
+follow-up-already = 您已经回答过了，谢谢。
+follow-up-effort-thread = 📝 回访：客户给出的省力评分为 { $score }/7。
+follow-up-not-solved-thread = ⚠️ 回访：客户表示问题并未真正解决。

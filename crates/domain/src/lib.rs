@@ -9,6 +9,7 @@ pub mod audit;
 pub mod client;
 pub mod conversation;
 pub mod flood;
+pub mod follow_up;
 pub mod ids;
 pub mod knowledge;
 pub mod language;

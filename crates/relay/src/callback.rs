@@ -32,6 +32,10 @@ pub enum CallbackAction {
     ReopenByAgent(TicketId),
     Transfer(TicketId),
     TransferTo(TicketId, AgentId),
+    /// The client's Customer Effort Score for a closed ticket, 1–7 (docs/follow-up.md).
+    Effort(TicketId, u8),
+    /// The client says whether the closed ticket's issue is really solved.
+    Solved(TicketId, bool),
     /// An agent sends the translation of their answer (`docs/translation.md`).
     SendTranslation(MessageId),
     /// An agent sends their answer as written, without the translation.
@@ -63,6 +67,8 @@ impl CallbackAction {
             ReopenByAgent(t) => format!("ar:{}", t.0),
             Transfer(t) => format!("tr:{}", t.0),
             TransferTo(t, a) => format!("tr:{}:{}", t.0, a.0),
+            Effort(t, score) => format!("ef:{}:{score}", t.0),
+            Solved(t, yes) => format!("sv:{}:{}", t.0, if yes { "y" } else { "n" }),
             SendTranslation(m) => format!("mt:{}", m.0),
             SendAsWritten(m) => format!("mo:{}", m.0),
         }
@@ -108,6 +114,15 @@ impl CallbackAction {
             ("ar", t, None) => ReopenByAgent(ticket(t)?),
             ("tr", t, None) => Transfer(ticket(t)?),
             ("tr", t, Some(a)) => TransferTo(ticket(t)?, AgentId(a.parse().ok()?)),
+            ("ef", t, Some(score)) => {
+                let score: u8 = score.parse().ok()?;
+                if !(1..=7).contains(&score) {
+                    return None;
+                }
+                Effort(ticket(t)?, score)
+            }
+            ("sv", t, Some("y")) => Solved(ticket(t)?, true),
+            ("sv", t, Some("n")) => Solved(ticket(t)?, false),
             ("mt", Some(m), None) => SendTranslation(MessageId(m.parse().ok()?)),
             ("mo", Some(m), None) => SendAsWritten(MessageId(m.parse().ok()?)),
             _ => return None,
@@ -163,6 +178,8 @@ mod tests {
             TransferTo(big, AgentId(i64::MAX)),
             SendTranslation(MessageId(i64::MAX)),
             SendAsWritten(MessageId(i64::MAX)),
+            Effort(big, 7),
+            Solved(big, false),
         ];
         for action in actions {
             let data = action.encode();

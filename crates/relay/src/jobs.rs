@@ -135,6 +135,9 @@ pub enum Delivery {
         message_id: i64,
         text: String,
     },
+    /// Ask the client of a closed ticket how easy it was (docs/follow-up.md); queued at the
+    /// close for later, and skipped when the ticket was reopened or answered meanwhile.
+    FollowUp { ticket: TicketId },
     /// Stop the spinner on a pressed button, optionally with a toast.
     AnswerCallback {
         callback_id: String,
@@ -174,6 +177,7 @@ impl Delivery {
             | Delivery::TranslateForThread { .. }
             | Delivery::TranslateAnswer { .. }
             | Delivery::EditThreadMessage { .. }
+            | Delivery::FollowUp { .. }
             | Delivery::FloodSummary { .. } => Sender::ClientBot,
             Delivery::ClientBurst { .. } => Sender::ManagerBot,
             Delivery::Say { .. }
@@ -221,6 +225,8 @@ impl Delivery {
             // Its own line: a notification waiting for the client to pause holds back nothing
             // of the ticket's conversation.
             Delivery::ClientBurst { ticket, .. } => format!("burst:{}", ticket.0),
+            // Waits its delay without holding the ticket's conversation back.
+            Delivery::FollowUp { ticket } => format!("followup:{}", ticket.0),
             // Waits for the flood to pause without holding the ticket's conversation back.
             Delivery::FloodSummary { ticket, .. } => format!("flood:{}", ticket.0),
             // Callback answers must come within seconds and order against nothing.

@@ -20,6 +20,8 @@ pub struct DeskReport {
     pub last: NaiveDate,
     pub report: Report,
     pub self_service: SelfServiceReport,
+    /// The follow-up answers given in the period (docs/follow-up.md).
+    pub effort: ticketgram_domain::follow_up::EffortSummary,
     pub agent_names: BTreeMap<AgentId, String>,
     /// In the language the report was gathered for.
     pub topic_names: BTreeMap<TopicId, String>,
@@ -56,6 +58,10 @@ pub async fn gather(
     let report = build_report(&facts, period, hours, &desk.config.sla);
     let created = i64::try_from(report.totals.created).unwrap_or(i64::MAX);
     let self_service = self_service(desk, &period, created).await?;
+    let effort = desk
+        .store
+        .effort_summary(ws, period.start, period.end)
+        .await?;
     let agent_names = desk
         .store
         .list_agents(ws)
@@ -76,6 +82,7 @@ pub async fn gather(
         last,
         report,
         self_service,
+        effort,
         agent_names,
         topic_names,
         desk_name,

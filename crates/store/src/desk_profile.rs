@@ -30,6 +30,8 @@ pub struct DeskProfile {
     pub translation_key: Option<String>,
     /// Who gets new tickets (docs/routing.md); `None`: agents press Take.
     pub routing: Option<ticketgram_domain::routing::RoutingRules>,
+    /// Whether and when the desk follows up after closing (docs/follow-up.md).
+    pub follow_up: Option<ticketgram_domain::follow_up::FollowUp>,
 }
 
 /// The agents' channel and its discussion group.
@@ -51,6 +53,7 @@ pub mod keys {
     pub const TRANSLATION: &str = "desk.translation";
     pub const TRANSLATION_KEY: &str = "desk.translation_key";
     pub const ROUTING: &str = "desk.routing";
+    pub const FOLLOW_UP: &str = "desk.follow_up";
 }
 
 impl Store {
@@ -69,6 +72,7 @@ impl Store {
                 keys::TRANSLATION => profile.translation = Some(value),
                 keys::TRANSLATION_KEY => profile.translation_key = Some(value),
                 keys::ROUTING => profile.routing = Some(decode(&key, &value)?),
+                keys::FOLLOW_UP => profile.follow_up = Some(decode(&key, &value)?),
                 _ => {}
             }
         }

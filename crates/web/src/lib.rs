@@ -18,6 +18,7 @@ pub mod auth;
 mod error;
 mod files;
 mod flows;
+mod follow_up;
 mod forecast;
 pub mod headers;
 mod inbox;
@@ -138,6 +139,10 @@ pub fn router(state: WebState) -> Router {
             get(translation::page).post(translation::act),
         )
         .route("/admin/routing", get(routing::page).post(routing::save))
+        .route(
+            "/admin/follow-up",
+            get(follow_up::page).post(follow_up::save),
+        )
         .route("/admin/routing/presence", post(routing::presence))
         .route("/admin/kb", get(kb::list).post(kb::create))
         .route("/admin/kb/new", get(kb::new_page))
@@ -214,6 +219,8 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/admin/translation", Some(Admin)),
         ("POST", "/admin/translation", Some(Admin)),
         ("GET", "/admin/routing", Some(Admin)),
+        ("GET", "/admin/follow-up", Some(Admin)),
+        ("POST", "/admin/follow-up", Some(Admin)),
         ("POST", "/admin/routing", Some(Admin)),
         ("POST", "/admin/routing/presence", Some(Admin)),
         ("GET", "/kb/{workspace}", None),

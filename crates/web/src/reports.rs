@@ -211,6 +211,31 @@ fn self_service(words: &Words, s: &SelfServiceReport) -> Markup {
     }
 }
 
+/// The follow-up's answers: Customer Effort Score average, share of easy answers, the
+/// distribution, and how many said the issue was not really solved.
+fn effort(words: &Words, e: &ticketgram_domain::follow_up::EffortSummary) -> Markup {
+    let rows: Vec<(String, usize)> = (1..=7)
+        .map(|score| {
+            let count = usize::try_from(e.by_score[score - 1]).unwrap_or(0);
+            (score.to_string(), count)
+        })
+        .collect();
+    html! {
+        h2 #effort { (words.t("web-reports-effort")) }
+        @if e.answers() == 0 {
+            p.muted { (words.t("web-reports-effort-none")) }
+        } @else {
+            table #effort-totals { tbody {
+                tr { th { (words.t("web-reports-effort-answers")) } td { (e.answers()) } }
+                tr { th { (words.t("web-reports-effort-average")) } td { (e.average().map_or("—".into(), |a| format!("{a:.2}"))) } }
+                tr { th { (words.t("web-reports-effort-easy")) } td { (percent(e.easy_share())) } }
+                tr { th { (words.t("web-reports-effort-not-solved")) } td { (e.not_solved) } }
+            } }
+            (bars("effort-scores", &rows))
+        }
+    }
+}
+
 pub async fn page(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
@@ -270,6 +295,7 @@ pub async fn page(
         (bars("per-topic", &topic_bars))
         table { (stats_head(&words, &words.t("report-topic"))) tbody { @for t in &r.per_topic { (stats_row(&topic_name(t.topic), &t.stats)) } } }
         (self_service(&words, &built.self_service))
+        (effort(&words, &built.effort))
     };
     Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }

@@ -8,6 +8,7 @@ pub mod block;
 pub mod cards;
 pub mod erase;
 pub mod export;
+pub mod follow_up;
 pub mod rating;
 pub mod route;
 
@@ -138,6 +139,7 @@ pub async fn change_status(
         let closed = desk.store.get_ticket(desk.ws(), ticket).await?;
         let client = desk.store.get_client(desk.ws(), closed.client).await?;
         rating::ask_rating(desk, fx, &client, &closed).await?;
+        follow_up::schedule(desk, fx, &closed).await?;
     } else if change.is_reopen() {
         let notice = desk.agent_text("ticket-reopened-by", &[("actor", name.into())]);
         tell(desk, fx, ticket, notice).await?;

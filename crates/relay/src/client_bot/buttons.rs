@@ -86,6 +86,19 @@ pub async fn handle_button(
         CallbackAction::SkipComment(ticket) => {
             super::rating::skipped(desk, fx, &client, ticket).await
         }
+        CallbackAction::Effort(ticket, score) => {
+            crate::actions::follow_up::effort(desk, fx, &client, ticket, score).await
+        }
+        CallbackAction::Solved(ticket, true) => {
+            crate::actions::follow_up::solved(desk, fx, &client, ticket).await
+        }
+        CallbackAction::Solved(ticket, false) => {
+            if crate::actions::follow_up::not_solved(desk, fx, &client, ticket).await? {
+                reopen(desk, fx, &client, ticket).await
+            } else {
+                Ok(())
+            }
+        }
         // Agent actions never reach here (the classifier routes them to the agents' side).
         _ => Ok(()),
     }
@@ -218,7 +231,8 @@ async fn close(
     );
     fx.tell_agents(ticket.id, notice).await?;
     fx.refresh_card(ticket.id).await?;
-    crate::actions::rating::ask_rating(desk, fx, client, &ticket).await
+    crate::actions::rating::ask_rating(desk, fx, client, &ticket).await?;
+    crate::actions::follow_up::schedule(desk, fx, &ticket).await
 }
 
 async fn reopen(

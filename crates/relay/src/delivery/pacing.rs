@@ -101,6 +101,7 @@ pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
         | Delivery::AgentAlbumToClient { .. }
         | Delivery::ClientNotice { .. }
         | Delivery::SyncEdit { .. }
+        | Delivery::FollowUp { .. }
         | Delivery::ClientBurst { .. } => Target::Someone,
         Delivery::DeleteMessage { .. } | Delivery::AnswerCallback { .. } => Target::Free,
     }

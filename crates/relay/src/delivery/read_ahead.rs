@@ -40,6 +40,7 @@ pub async fn read_ahead(
             | Delivery::RefreshCard { ticket }
             | Delivery::ThreadNotice { ticket, .. }
             | Delivery::EditThreadMessage { ticket, .. }
+            | Delivery::FollowUp { ticket }
             | Delivery::FloodSummary { ticket, .. }
             | Delivery::ClientAlbumToThread { ticket, .. }
             | Delivery::AgentAlbumToClient { ticket, .. } => {

@@ -329,6 +329,15 @@ pub async fn deliver(
             call::delete_message(tg, *chat_id, *message_id).await?;
             Ok(Outcome::Done)
         }
+        Delivery::FollowUp { ticket } => {
+            let Some((chat, text, keyboard)) =
+                crate::actions::follow_up::question(desk, *ticket).await?
+            else {
+                return Ok(Outcome::Done);
+            };
+            call::send_text(tg, chat, &text, Some(&keyboard), None).await?;
+            Ok(Outcome::Done)
+        }
         Delivery::TranslateForThread { message } => {
             super::translate::for_thread(desk, tg, *message, rec).await
         }

@@ -6,6 +6,7 @@ mod conversation;
 mod crash_inside;
 mod flood;
 mod flow_knowledge;
+mod follow_up;
 mod group_upgrade;
 mod harness;
 mod help_centre;

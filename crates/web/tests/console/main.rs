@@ -6,6 +6,7 @@ mod authz;
 mod browser;
 mod flow;
 mod flows;
+mod follow_up;
 mod forecast;
 mod harness;
 mod kb;
