@@ -159,3 +159,4 @@ follow-up-thanks = Danke für Ihre Antwort!
 follow-up-already = Sie haben schon geantwortet, danke.
 follow-up-effort-thread = 📝 Nachfassen: Der Kunde bewertet den Aufwand mit { $score }/7.
 follow-up-not-solved-thread = ⚠️ Nachfassen: Laut Kunde ist das Problem nicht wirklich gelöst.
+translation-edit-not-sent = ✏️ Diese Antwort ging übersetzt an den Kunden, daher wird die Änderung nicht gesendet (sie bleibt im Verlauf). Schreiben Sie zur Korrektur eine neue Nachricht.

@@ -77,3 +77,7 @@ forecast-target-min = Ziel für die erste Antwort (min)
 forecast-service-level = Anteil innerhalb des Ziels beantwortet (%)
 forecast-error-model = Typischer Fehler der Prognose (%)
 forecast-error-naive = Typischer Fehler von „wie dieselbe Stunde letzte Woche“ (%)
+report-effort-answers = Antworten beim Nachfassen (Aufwand)
+report-effort-average = Aufwand, Durchschnitt (1–7)
+report-effort-easy = Aufwand: einfache Antworten, 5–7 (%)
+report-effort-not-solved = Nachfassen: nicht wirklich gelöst

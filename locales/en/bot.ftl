@@ -160,3 +160,4 @@ follow-up-thanks = Thank you for your answer!
 follow-up-already = You have already answered, thank you.
 follow-up-effort-thread = 📝 Follow-up: the client scored the effort { $score }/7.
 follow-up-not-solved-thread = ⚠️ Follow-up: the client says the issue is not really solved.
+translation-edit-not-sent = ✏️ This answer reached the client translated, so the edit is not sent (it is kept in the history). Write a new message to correct it.

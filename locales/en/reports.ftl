@@ -77,3 +77,7 @@ forecast-target-min = First-reply target (min)
 forecast-service-level = Share answered within the target (%)
 forecast-error-model = Typical error of the forecast (%)
 forecast-error-naive = Typical error of same-hour-last-week (%)
+report-effort-answers = Follow-up answers (effort)
+report-effort-average = Effort score, average (1–7)
+report-effort-easy = Effort: easy answers, 5–7 (%)
+report-effort-not-solved = Follow-up: not really solved

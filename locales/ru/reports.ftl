@@ -77,3 +77,7 @@ forecast-target-min = Цель первого ответа (мин)
 forecast-service-level = Доля ответов в пределах цели (%)
 forecast-error-model = Типичная ошибка прогноза (%)
 forecast-error-naive = Типичная ошибка «как час неделю назад» (%)
+report-effort-answers = Ответов на опрос (усилия)
+report-effort-average = Оценка усилий, средняя (1–7)
+report-effort-easy = Усилия: лёгкие ответы, 5–7 (%)
+report-effort-not-solved = Опрос: не решено

@@ -159,3 +159,4 @@ follow-up-thanks = 感谢您的回答！
 follow-up-already = 您已经回答过了，谢谢。
 follow-up-effort-thread = 📝 回访：客户给出的省力评分为 { $score }/7。
 follow-up-not-solved-thread = ⚠️ 回访：客户表示问题并未真正解决。
+translation-edit-not-sent = ✏️ 此回复已以译文发送给客户，因此修改不会发送（修改已保存在历史中）。如需更正，请发送新消息。

@@ -77,3 +77,7 @@ forecast-target-min = 首次回复目标（分钟）
 forecast-service-level = 目标时间内回复的比例（%）
 forecast-error-model = 预测的典型误差（%）
 forecast-error-naive = “与上周同一小时相同”的典型误差（%）
+report-effort-answers = 回访答复数（费力度）
+report-effort-average = 费力度平均分（1–7）
+report-effort-easy = 费力度：容易（5–7）占比（%）
+report-effort-not-solved = 回访：未真正解决

@@ -29,9 +29,23 @@ pub async fn apply_edit(
     fx.tx
         .edit_message(desk.ws(), known.id, content.text, content.media, fx.now)
         .await?;
-    if Some(known.direction) == relayed {
-        fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
-            .await?;
+    if Some(known.direction) != relayed {
+        return Ok(());
     }
-    Ok(())
+    // The client has a translation of this answer (or is about to): repeating the edit would
+    // replace it with the agent's own language. The edit is kept in the history; the agent is
+    // told to write a new message instead.
+    if known.direction == ticketgram_domain::MessageDirection::Agent
+        && desk.profile.translation.is_some()
+        && desk
+            .store
+            .message_translation(desk.ws(), known.id)
+            .await?
+            .is_some()
+    {
+        let notice = desk.agent_text("translation-edit-not-sent", &[]);
+        return fx.tell_agents(known.ticket, notice).await;
+    }
+    fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
+        .await
 }

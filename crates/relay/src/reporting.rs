@@ -35,6 +35,7 @@ impl DeskReport {
         ReportBook {
             report: &self.report,
             self_service: &self.self_service,
+            effort: &self.effort,
             agent_names: &self.agent_names,
             topic_names: &self.topic_names,
             desk_name: &self.desk_name,

@@ -34,6 +34,8 @@ pub struct ReportBook<'a> {
     pub report: &'a Report,
     /// What the help centre and the flows answered in the same period.
     pub self_service: &'a SelfServiceReport,
+    /// The follow-up's answers in the same period (docs/follow-up.md).
+    pub effort: &'a ticketgram_domain::follow_up::EffortSummary,
     /// Display names of agents; an agent missing here is shown as `#<id>`.
     pub agent_names: &'a BTreeMap<AgentId, String>,
     /// Display names of topics; a topic missing here is shown as `#<id>`.

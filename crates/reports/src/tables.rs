@@ -139,6 +139,25 @@ fn summary(book: &ReportBook) -> Table {
             Cell::ratio(service.rate),
         ],
     ]);
+    let effort = book.effort;
+    rows.extend([
+        vec![
+            Cell::text(book.label("report-effort-answers")),
+            Cell::tally(i64::try_from(effort.answers()).unwrap_or(i64::MAX)),
+        ],
+        vec![
+            Cell::text(book.label("report-effort-average")),
+            Cell::rating(effort.average()),
+        ],
+        vec![
+            Cell::text(book.label("report-effort-easy")),
+            Cell::ratio(effort.easy_share()),
+        ],
+        vec![
+            Cell::text(book.label("report-effort-not-solved")),
+            Cell::tally(i64::try_from(effort.not_solved).unwrap_or(i64::MAX)),
+        ],
+    ]);
     Table {
         name: book.sheet_name(Sheet::Summary),
         headers: vec![book.label("report-metric"), book.label("report-value")],

@@ -178,6 +178,34 @@ async fn agents_read_olga_and_she_reads_them(database: Option<TestDatabase>) {
     desk.client_gets(&olga, KATE_ANSWERS_RU).await;
     thread_message(&desk, 1000, KATE_ANSWERS_RU).await;
 
+    // Kate edits her answer: Olga keeps the Russian she read, and the thread tells Kate to
+    // write a new message instead.
+    let kates = desk
+        .thread_sees(1000, |msgs| msgs.iter().any(|m| text_of(m) == KATE_ANSWERS))
+        .await
+        .into_iter()
+        .find(|m| text_of(m) == KATE_ANSWERS)
+        .expect("Kate's comment");
+    desk.sandbox
+        .world()
+        .user_edits(
+            kate,
+            desk.group,
+            message_id(&kates),
+            "Your order ships on Monday.",
+        )
+        .expect("edit");
+    thread_message(&desk, 1000, "the edit is not sent").await;
+    desk.settled().await;
+    let olga_reads = desk.sandbox.world().bot_messages(olga.chat, desk.bot.id);
+    assert!(
+        olga_reads
+            .iter()
+            .any(|m| text_of(m).contains(KATE_ANSWERS_RU))
+            && !olga_reads.iter().any(|m| text_of(m).contains("Monday")),
+        "{olga_reads:#?}"
+    );
+
     // The history keeps Kate's words; the translation is kept beside them.
     desk.settled().await;
     let ticket = desk.ticket(1000).await;
@@ -188,7 +216,7 @@ async fn agents_read_olga_and_she_reads_them(database: Option<TestDatabase>) {
         .expect("messages");
     assert!(messages
         .iter()
-        .any(|m| m.text.as_deref() == Some(KATE_ANSWERS)));
+        .any(|m| m.text.as_deref() == Some("Your order ships on Monday.")));
     let translations = desk
         .store
         .ticket_translations(desk.ws, ticket.id)

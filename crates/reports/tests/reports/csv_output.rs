@@ -62,6 +62,12 @@ fn summary_holds_the_desk_totals() {
             &["Answered by suggested articles", "8"],
             &["Answered in flows", "2"],
             &["Self-service rate (%)", "62.5"],
+            // Follow-up (fixture: a 6, and a 2 whose client said "not solved"): average 4,
+            // one of two easy.
+            &["Follow-up answers (effort)", "2"],
+            &["Effort score, average (1–7)", "4.00"],
+            &["Effort: easy answers, 5–7 (%)", "50.0"],
+            &["Follow-up: not really solved", "1"],
         ],
     );
 }
@@ -249,18 +255,18 @@ fn csv_all_prefixes_every_row_with_its_section() {
     let desk = Desk::new();
     let book = desk.book(Language::En);
     let rows = cells(&csv_all(&book));
-    // 21 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend + 3 article + 3 flow-step
+    // 25 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend + 3 article + 3 flow-step
     // rows, each sheet with its header.
-    assert_eq!(rows.len(), 21 + 4 + 4 + 8 + 8 + 3 + 3);
+    assert_eq!(rows.len(), 25 + 4 + 4 + 8 + 8 + 3 + 3);
     assert_eq!(rows[0][..3], ["Section", "Metric", "Value"]);
     assert_eq!(rows[5][..3], ["Summary", "Created", "6"]);
-    assert_eq!(rows[21][..2], ["Section", "Agent"]);
-    assert_eq!(rows[24][..3], ["Agents", "Boris", "2"]);
-    assert_eq!(rows[25][..2], ["Section", "Topic"]);
-    assert_eq!(rows[29][..2], ["Section", "Date"]);
-    assert_eq!(rows[36], ["Trend", "2026-11-29", "0", "2", ""]);
-    assert_eq!(rows[45][..2], ["Section", "Article"]);
-    assert_eq!(rows[48][..3], ["Section", "Step", "Entered"]);
+    assert_eq!(rows[25][..2], ["Section", "Agent"]);
+    assert_eq!(rows[28][..3], ["Agents", "Boris", "2"]);
+    assert_eq!(rows[29][..2], ["Section", "Topic"]);
+    assert_eq!(rows[33][..2], ["Section", "Date"]);
+    assert_eq!(rows[40], ["Trend", "2026-11-29", "0", "2", ""]);
+    assert_eq!(rows[49][..2], ["Section", "Article"]);
+    assert_eq!(rows[52][..3], ["Section", "Step", "Entered"]);
     // The same cells as the per-sheet CSV, shifted by the section column.
     for sheet in ticketgram_reports::Sheet::ALL {
         let single = cells(&csv(&book, sheet));

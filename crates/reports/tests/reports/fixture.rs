@@ -195,6 +195,8 @@ pub fn self_service() -> SelfServiceReport {
 pub struct Desk {
     pub report: Report,
     pub self_service: SelfServiceReport,
+    /// A 6 and a 2 whose client said "not solved".
+    pub effort: ticketgram_domain::follow_up::EffortSummary,
     pub agents: BTreeMap<AgentId, String>,
     pub topics: BTreeMap<TopicId, String>,
     pub translator: Translator,
@@ -205,6 +207,11 @@ impl Desk {
         Desk {
             report: report(),
             self_service: self_service(),
+            effort: ticketgram_domain::follow_up::EffortSummary {
+                by_score: [0, 1, 0, 0, 0, 1, 0],
+                not_solved: 1,
+                solved: 0,
+            },
             agents: BTreeMap::from([
                 (AgentId(1), "Anna".to_string()),
                 (AgentId(2), "Boris".to_string()),
@@ -221,6 +228,7 @@ impl Desk {
         ReportBook {
             report: &self.report,
             self_service: &self.self_service,
+            effort: &self.effort,
             agent_names: &self.agents,
             topic_names: &self.topics,
             desk_name: "Acme Support",

@@ -34,6 +34,7 @@ fn a_tokyo_desk_counts_tokyo_days_in_its_files() {
     let book = ReportBook {
         report: &report,
         self_service: &SelfServiceReport::default(),
+        effort: &Default::default(),
         agent_names: &BTreeMap::new(),
         topic_names: &BTreeMap::new(),
         desk_name: "Tokyo Support",
