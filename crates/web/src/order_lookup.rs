@@ -11,6 +11,7 @@ use crate::admin::admin_nav;
 use crate::auth::{AdminUser, RequireRole, Signed};
 use crate::error::WebError;
 use crate::layout::{self, csrf};
+use crate::nonce::FormNonce;
 use crate::words::Words;
 use crate::WebState;
 use axum::extract::State;
@@ -22,6 +23,7 @@ use ticketgram_domain::Actor;
 use ticketgram_i18n::Arg;
 use ticketgram_platform::{FieldMapping, LookupOutcome, DEFAULT_TIMEOUT_MS};
 use ticketgram_relay::order_lookup::{self, LookupChange, LookupError, LookupSettings, SavedBy};
+use ticketgram_relay::Input;
 
 /// The form as typed. Fields are one per line: `name = /json/pointer`.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
@@ -131,8 +133,10 @@ pub async fn act(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
     words: Words,
+    nonce: FormNonce,
     Form(form): Form<LookupForm>,
 ) -> Result<Response, WebError> {
+    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let desk = &state.desk;
     let ws = desk.ws();
     let key = desk.token_key.clone();
@@ -155,15 +159,26 @@ pub async fn act(
     match form.intent.as_str() {
         "save" => {
             let change = form.change();
-            let now = chrono::Utc::now();
-            let saved = desk
-                .store
-                .write(async |tx| order_lookup::save(tx, key.as_ref(), ws, &change, by, now).await)
-                .await;
+            // One console input, named by the form's nonce: a form posted twice saves once.
+            let saved = Input::apply(
+                &state.desk,
+                origin,
+                chrono::Utc::now(),
+                async |_, fx| -> Result<_, WebError> {
+                    match order_lookup::save(fx.tx, key.as_ref(), ws, &change, by, fx.now).await {
+                        Ok(_) => Ok(Ok(())),
+                        Err(LookupError::Store(e)) => Err(e.into()),
+                        Err(problem) => Ok(Err(problem)),
+                    }
+                },
+            )
+            .await;
             match saved {
-                Ok(_) => Ok(Redirect::to("/admin/lookup").into_response()),
-                Err(LookupError::Store(e)) => Err(e.into()),
-                Err(problem) => refused(problem_text(&words, &problem)),
+                Ok(Ok(())) | Err(WebError::Replayed) => {
+                    Ok(Redirect::to("/admin/lookup").into_response())
+                }
+                Ok(Err(problem)) => refused(problem_text(&words, &problem)),
+                Err(e) => Err(e),
             }
         }
         "test" => {
@@ -181,12 +196,23 @@ pub async fn act(
             }
         }
         "remove" => {
-            let now = chrono::Utc::now();
-            desk.store
-                .write(async |tx| order_lookup::remove(tx, ws, by, now).await)
-                .await
-                .map_err(web_error)?;
-            Ok(Redirect::to("/admin/lookup").into_response())
+            let removed = Input::apply(
+                &state.desk,
+                origin,
+                chrono::Utc::now(),
+                async |_, fx| -> Result<_, WebError> {
+                    order_lookup::remove(fx.tx, ws, by, fx.now)
+                        .await
+                        .map_err(web_error)
+                },
+            )
+            .await;
+            match removed {
+                Ok(_) | Err(WebError::Replayed) => {
+                    Ok(Redirect::to("/admin/lookup").into_response())
+                }
+                Err(e) => Err(e),
+            }
         }
         _ => Err(WebError::bad("web-lookup-error-intent")),
     }

@@ -12,6 +12,7 @@ use crate::admin::admin_nav;
 use crate::auth::{AdminUser, RequireRole, Signed};
 use crate::error::WebError;
 use crate::layout::{self, csrf};
+use crate::nonce::FormNonce;
 use crate::words::Words;
 use crate::WebState;
 use axum::extract::State;
@@ -26,6 +27,7 @@ use ticketgram_relay::order_lookup::SavedBy;
 use ticketgram_relay::translation::settings::{
     self, KeyChange, TranslationChange, TranslationSettingsError,
 };
+use ticketgram_relay::Input;
 use ticketgram_translation::{
     ApiKey, Lang, Mode, ProviderConfig, Term, TranslationConfig, Translator, DEFAULT_TIMEOUT_MS,
     MAX_TIMEOUT_MS,
@@ -282,8 +284,10 @@ pub async fn act(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
     words: Words,
+    nonce: FormNonce,
     Form(form): Form<TranslationForm>,
 ) -> Result<Response, WebError> {
+    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let desk = state.desk.current().await?;
     let ws = desk.ws();
     let sealing = desk.token_key.clone();
@@ -317,15 +321,26 @@ pub async fn act(
                 config,
                 key: form.key_change(),
             };
-            let now = chrono::Utc::now();
-            let saved = desk
-                .store
-                .write(async |tx| settings::save(tx, sealing.as_ref(), ws, &change, by, now).await)
-                .await;
+            // One console input, named by the form's nonce: a form posted twice saves once.
+            let saved = Input::apply(
+                &state.desk,
+                origin,
+                chrono::Utc::now(),
+                async |_, fx| -> Result<_, WebError> {
+                    match settings::save(fx.tx, sealing.as_ref(), ws, &change, by, fx.now).await {
+                        Ok(()) => Ok(Ok(())),
+                        Err(TranslationSettingsError::Store(e)) => Err(e.into()),
+                        Err(problem) => Ok(Err(problem)),
+                    }
+                },
+            )
+            .await;
             match saved {
-                Ok(()) => Ok(Redirect::to("/admin/translation").into_response()),
-                Err(TranslationSettingsError::Store(e)) => Err(e.into()),
-                Err(problem) => refused(problem_text(&words, &problem)),
+                Ok(Ok(())) | Err(WebError::Replayed) => {
+                    Ok(Redirect::to("/admin/translation").into_response())
+                }
+                Ok(Err(problem)) => refused(problem_text(&words, &problem)),
+                Err(e) => Err(e),
             }
         }
         "test" => {
@@ -343,12 +358,23 @@ pub async fn act(
             Ok(render(&words, &signed, &form, stored, said, StatusCode::OK))
         }
         "remove" => {
-            let now = chrono::Utc::now();
-            desk.store
-                .write(async |tx| settings::remove(tx, ws, by, now).await)
-                .await
-                .map_err(web_error)?;
-            Ok(Redirect::to("/admin/translation").into_response())
+            let removed = Input::apply(
+                &state.desk,
+                origin,
+                chrono::Utc::now(),
+                async |_, fx| -> Result<_, WebError> {
+                    settings::remove(fx.tx, ws, by, fx.now)
+                        .await
+                        .map_err(web_error)
+                },
+            )
+            .await;
+            match removed {
+                Ok(_) | Err(WebError::Replayed) => {
+                    Ok(Redirect::to("/admin/translation").into_response())
+                }
+                Err(e) => Err(e),
+            }
         }
         _ => Err(WebError::bad("web-translation-error-intent")),
     }

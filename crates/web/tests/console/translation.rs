@@ -100,6 +100,14 @@ async fn an_admin_sets_up_translation_and_the_key_stays_hidden() {
     assert_eq!(status, 303);
     assert_eq!(stored_key(&console).await.as_deref(), Some(KEY));
 
+    // The same form posted twice (a double click, a browser resending): saved once.
+    let mut twice = deepl("", "ru = confirm");
+    twice.push(("nonce", "one-and-the-same-form"));
+    for _ in 0..2 {
+        let (status, _) = post(&console, &admin, &twice).await;
+        assert_eq!(status, 303);
+    }
+
     // A test against a server on the desk's own network: the outbound guard says no.
     let (status, tested) = post(
         &console,
@@ -135,6 +143,11 @@ async fn an_admin_sets_up_translation_and_the_key_stays_hidden() {
         .collect();
     assert_eq!(
         actions,
-        ["translation.remove", "translation.save", "translation.save"]
+        [
+            "translation.remove",
+            "translation.save",
+            "translation.save",
+            "translation.save"
+        ]
     );
 }
