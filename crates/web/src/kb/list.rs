@@ -64,9 +64,12 @@ pub async fn list(
             .collect()
     };
     let now = chrono::Utc::now();
+    // The window ends after this millisecond, not at it: an answer given in the same
+    // millisecond as the page is read counts (the query's end is exclusive).
+    let until = now + chrono::Duration::milliseconds(1);
     let figures: HashMap<ArticleId, (i64, i64)> = desk
         .store
-        .kb_deflections(ws, now - chrono::Duration::days(DEFLECTION_DAYS), now)
+        .kb_deflections(ws, now - chrono::Duration::days(DEFLECTION_DAYS), until)
         .await?
         .into_iter()
         .map(|f| (f.article, (f.helped, f.not_helped)))
