@@ -17,6 +17,7 @@ manager-help-admin = Für Admins:
     /template add NAME | TEXT — einen Textbaustein in deiner Sprache anlegen oder ersetzen
     /template remove NAME — einen entfernen
     /report day|week|month — der Desk-Bericht als Excel und CSV
+    /approvals — Entschädigungen, die auf deine Freigabe warten
 manager-no-such-ticket = Es gibt kein Ticket { $number }.
 manager-my-empty = Dir sind keine offenen Tickets zugewiesen.
 manager-my-title = Deine offenen Tickets ({ $count }):
@@ -102,3 +103,9 @@ manager-notify-sla-breached-first-response = 🚨 { $number } hat das Ziel für 
 manager-notify-sla-breached-resolution = 🚨 { $number } hat das Lösungsziel verpasst ({ $due }). Zuständig: { $owner }; Priorität jetzt { $priority }.
     { $subject }
     { $link }
+
+# Die Ausschlagswache (docs/trends.md).
+spike-series-all = Alle Anfragen
+spike-series-complaint = Beschwerden: { $category }
+spike-alert = 📈 Ausschlag — { $series }: { $latest } neue in der letzten Stunde, sonst { $baseline } (×{ $ratio }). Zum Beispiel: { $examples }
+spike-alert-new = 📈 Ausschlag — { $series }: { $latest } neue in der letzten Stunde, sonst keine. Zum Beispiel: { $examples }

@@ -17,6 +17,7 @@ manager-help-admin = For admins:
     /template add NAME | TEXT — add or replace a canned reply in your language
     /template remove NAME — remove one
     /report day|week|month — the desk report as Excel and CSV
+    /approvals — compensations waiting for your approval
 manager-no-such-ticket = There is no ticket { $number }.
 manager-my-empty = No open tickets are assigned to you.
 manager-my-title = Your open tickets ({ $count }):
@@ -102,3 +103,9 @@ manager-notify-sla-breached-first-response = 🚨 { $number } missed its first-r
 manager-notify-sla-breached-resolution = 🚨 { $number } missed its resolution target ({ $due }). Owner: { $owner }; priority now { $priority }.
     { $subject }
     { $link }
+
+# The spike watch (docs/trends.md).
+spike-series-all = All requests
+spike-series-complaint = Complaints: { $category }
+spike-alert = 📈 Spike — { $series }: { $latest } new in the last hour, usually { $baseline } (×{ $ratio }). For example: { $examples }
+spike-alert-new = 📈 Spike — { $series }: { $latest } new in the last hour, usually none. For example: { $examples }

@@ -17,6 +17,7 @@ manager-help-admin = Для администраторов:
     /template add ИМЯ | ТЕКСТ — добавить или заменить шаблон на вашем языке
     /template remove ИМЯ — удалить шаблон
     /report day|week|month — отчёт деска в Excel и CSV
+    /approvals — компенсации, ждущие вашего одобрения
 manager-no-such-ticket = Тикета { $number } нет.
 manager-my-empty = На вас не назначено открытых тикетов.
 manager-my-title = Ваши открытые тикеты ({ $count }):
@@ -102,3 +103,9 @@ manager-notify-sla-breached-first-response = 🚨 { $number }: срок перв
 manager-notify-sla-breached-resolution = 🚨 { $number }: срок решения пропущен ({ $due }). Ответственный: { $owner }; приоритет теперь { $priority }.
     { $subject }
     { $link }
+
+# Наблюдение за всплесками (docs/trends.md).
+spike-series-all = Все обращения
+spike-series-complaint = Жалобы: { $category }
+spike-alert = 📈 Всплеск — { $series }: { $latest } новых за последний час, обычно { $baseline } (×{ $ratio }). Например: { $examples }
+spike-alert-new = 📈 Всплеск — { $series }: { $latest } новых за последний час, обычно ни одного. Например: { $examples }

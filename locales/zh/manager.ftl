@@ -17,6 +17,7 @@ manager-help-admin = 管理员：
     /template add 名称 | 文本 — 添加或替换您语言的快捷回复
     /template remove 名称 — 删除快捷回复
     /report day|week|month — 以 Excel 和 CSV 获取服务台报告
+    /approvals — 等待您审批的补偿
 manager-no-such-ticket = 没有工单 { $number }。
 manager-my-empty = 没有分配给您的未结工单。
 manager-my-title = 您的未结工单（{ $count }）：
@@ -102,3 +103,9 @@ manager-notify-sla-breached-first-response = 🚨 { $number } 已错过首次回
 manager-notify-sla-breached-resolution = 🚨 { $number } 已错过解决时限（{ $due }）。负责人：{ $owner }；优先级已调整为 { $priority }。
     { $subject }
     { $link }
+
+# 激增监测（docs/trends.md）。
+spike-series-all = 所有请求
+spike-series-complaint = 投诉：{ $category }
+spike-alert = 📈 激增 — { $series }：过去一小时新增 { $latest } 条，通常为 { $baseline }（×{ $ratio }）。例如：{ $examples }
+spike-alert-new = 📈 激增 — { $series }：过去一小时新增 { $latest } 条，通常没有。例如：{ $examples }

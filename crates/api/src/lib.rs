@@ -10,6 +10,7 @@
 
 mod auth;
 mod clients;
+mod complaints;
 mod error;
 mod extract;
 mod forecast;

@@ -614,6 +614,9 @@ fn schemas() -> Value {
     }
     // Outside the big `json!` above, whose nesting is at the macro's recursion limit.
     all["SelfServiceReport"] = self_service;
+    for (name, schema) in crate::complaints::schemas() {
+        all[name] = schema;
+    }
     all
 }
 

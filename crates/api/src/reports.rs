@@ -16,13 +16,13 @@ const MAX_DAYS: i64 = 367;
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct PeriodQuery {
-    from: String,
-    to: String,
+    pub(crate) from: String,
+    pub(crate) to: String,
 }
 
 impl PeriodQuery {
     /// The first and last local day, in order, at most [`MAX_DAYS`] apart.
-    fn days(&self) -> Result<(NaiveDate, NaiveDate), ApiError> {
+    pub(crate) fn days(&self) -> Result<(NaiveDate, NaiveDate), ApiError> {
         let (first, last) = (day(&self.from, "from")?, day(&self.to, "to")?);
         if last < first {
             return Err(ApiError::Invalid("to must not be before from".into()));

@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 use crate::rules;
 use crate::scope::Scope;
 use crate::{
-    clients, forecast, kb, openapi, order_lookup, privacy, reports, ticket_actions, tickets,
-    webhook_endpoints, ApiState,
+    clients, complaints, forecast, kb, openapi, order_lookup, privacy, reports, ticket_actions,
+    tickets, webhook_endpoints, ApiState,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,7 @@ impl Verb {
 
 /// A query parameter, for the document; its schema comes from [`crate::rules`], next to the
 /// check the handler runs.
+#[derive(Clone, Copy)]
 pub struct Param {
     pub name: &'static str,
     pub required: bool,
@@ -133,6 +134,21 @@ const REPORT_PERIOD: &[Param] = &[
         description:
             "Last day (included), YYYY-MM-DD: not before `from`, at most 366 days after it",
     },
+];
+
+const COMPLAINT_FILTERS: &[Param] = &[
+    REPORT_PERIOD[0],
+    REPORT_PERIOD[1],
+    optional(
+        "category",
+        || json!({ "type": "string", "pattern": "^[a-z0-9_]{1,32}$" }),
+        "Only this category (a slug such as delivery)",
+    ),
+    optional(
+        "severity",
+        || rules::word_schema(&["low", "medium", "high", "critical"]),
+        "Only this severity (the one in force): low, medium, high or critical",
+    ),
 ];
 
 const KB_FILTERS: &[Param] = &[
@@ -280,6 +296,31 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: None,
         response: (200, Some("Report")),
         handler: || get(reports::report),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/complaints",
+        scope: Some(Scope::TicketsRead),
+        operation: "listComplaints",
+        summary: "The complaint register over local days of the desk: each complaint with its \
+                  category, severity (in force and computed, with reasons), root cause, resolution, \
+                  promise and compensation decisions; totals by category and severity, approved \
+                  compensation per kind",
+        query: COMPLAINT_FILTERS,
+        request: None,
+        response: (200, Some("ComplaintList")),
+        handler: || get(complaints::list),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/tickets/{number}/complaint",
+        scope: Some(Scope::TicketsRead),
+        operation: "getTicketComplaint",
+        summary: "The ticket's entry in the complaint register (404 when it is not a complaint)",
+        query: &[],
+        request: None,
+        response: (200, Some("Complaint")),
+        handler: || get(complaints::get_one),
     },
     Endpoint {
         verb: Verb::Get,

@@ -7,6 +7,7 @@
 pub mod agent;
 pub mod audit;
 pub mod client;
+pub mod complaint;
 pub mod conversation;
 pub mod flood;
 pub mod follow_up;

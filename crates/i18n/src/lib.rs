@@ -20,7 +20,7 @@ use ticketgram_domain::Language;
 fn sources(language: Language) -> &'static [&'static str] {
     macro_rules! locale {
         ($lang:literal) => {
-            locale!($lang, ["bot", "settings", "manager", "reports", "web", "kb", "flows", "translation"])
+            locale!($lang, ["bot", "settings", "manager", "reports", "web", "kb", "flows", "translation", "complaints"])
         };
         ($lang:literal, [$($file:literal),*]) => {
             &[$(include_str!(concat!(

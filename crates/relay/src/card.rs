@@ -20,6 +20,9 @@ pub struct CardFacts<'a> {
     /// What the desk's intent model made of the first question (`crate::intents`): the
     /// topic it names and its confidence in percent.
     pub intent: Option<(String, i64)>,
+    /// The complaint register's category and severity, in the agents' language, when the
+    /// ticket is a complaint (`actions::complaint`).
+    pub complaint: Option<(String, String)>,
 }
 
 /// A form answer on the card is a glance, not the record (the thread and the console have it
@@ -105,6 +108,19 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
                 &[
                     ("topic", topic.clone().into()),
                     ("confidence", (*confidence).into()),
+                ],
+            ),
+        );
+    }
+    if let Some((category, severity)) = &facts.complaint {
+        lines.insert(
+            2,
+            t.text(
+                lang,
+                "card-complaint",
+                &[
+                    ("category", category.clone().into()),
+                    ("severity", severity.clone().into()),
                 ],
             ),
         );

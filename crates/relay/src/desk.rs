@@ -6,8 +6,8 @@ use crate::RelayError;
 use std::sync::Arc;
 use ticketgram_domain::sla::{SlaTargets, WorkingHours};
 use ticketgram_domain::{
-    AgentId, FloodLimit, Language, MediaRef, MessageDirection, MessageId, TelegramCopy, Ticket,
-    TicketId, Timestamp, WorkspaceId,
+    AgentId, Client, FloodLimit, Language, MediaRef, MessageDirection, MessageId, TelegramCopy,
+    Ticket, TicketId, Timestamp, WorkspaceId,
 };
 use ticketgram_i18n::{Arg, Translator};
 use ticketgram_store::{
@@ -221,6 +221,20 @@ impl Desk {
         }
     }
 
+    /// The client's own ticket: `None` when it does not exist or is someone else's (a button
+    /// from a forwarded message, a forged callback), so nobody acts on another's request.
+    pub async fn client_ticket(
+        &self,
+        client: &Client,
+        ticket: TicketId,
+    ) -> Result<Option<Ticket>, RelayError> {
+        match self.store.get_ticket(self.ws(), ticket).await {
+            Ok(t) if t.client == client.id => Ok(Some(t)),
+            Ok(_) | Err(ticketgram_store::StoreError::NotFound) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// The desk with the key that seals the bot tokens the settings bot stores.
     pub fn with_token_key(mut self, key: SealingKey) -> Desk {
         self.token_key = Some(key);
@@ -429,6 +443,21 @@ impl<'a> Effects<'a> {
         self.seq += 1;
         let key = format!("{}:{}", self.origin, self.seq);
         self.enqueue(job, about, key, self.now).await
+    }
+
+    /// Queues a message to the client from the client bot, outside any ticket's order.
+    pub async fn say_to(
+        &mut self,
+        client: &Client,
+        text: String,
+        keyboard: Option<crate::jobs::Keyboard>,
+    ) -> Result<(), RelayError> {
+        let job = Delivery::Say {
+            chat_id: client.telegram_user_id,
+            text,
+            keyboard,
+        };
+        self.send(job, None).await
     }
 
     /// Like [`Effects::send`], not sent before `not_before`.

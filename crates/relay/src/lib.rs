@@ -43,6 +43,7 @@ pub mod staff;
 pub mod translation;
 pub mod translation_settings;
 mod translators;
+pub mod trends;
 pub mod webhook;
 
 pub use desk::DeskChats;

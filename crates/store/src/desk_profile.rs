@@ -32,6 +32,9 @@ pub struct DeskProfile {
     pub routing: Option<ticketgram_domain::routing::RoutingRules>,
     /// Whether and when the desk follows up after closing (docs/follow-up.md).
     pub follow_up: Option<ticketgram_domain::follow_up::FollowUp>,
+    /// The complaint register's settings (docs/complaints.md); `None`: the defaults, with
+    /// nothing recognised or acknowledged on its own.
+    pub complaints: Option<ticketgram_domain::complaint::ComplaintSettings>,
 }
 
 /// The agents' channel and its discussion group.
@@ -54,6 +57,7 @@ pub mod keys {
     pub const TRANSLATION_KEY: &str = "desk.translation_key";
     pub const ROUTING: &str = "desk.routing";
     pub const FOLLOW_UP: &str = "desk.follow_up";
+    pub const COMPLAINTS: &str = "desk.complaints";
 }
 
 impl Store {
@@ -73,6 +77,7 @@ impl Store {
                 keys::TRANSLATION_KEY => profile.translation_key = Some(value),
                 keys::ROUTING => profile.routing = Some(decode(&key, &value)?),
                 keys::FOLLOW_UP => profile.follow_up = Some(decode(&key, &value)?),
+                keys::COMPLAINTS => profile.complaints = Some(decode(&key, &value)?),
                 _ => {}
             }
         }

@@ -2,6 +2,7 @@
 //! tickets, the tickets an agent stepping away leaves unanswered. The rules themselves are a
 //! desk setting (`desk.routing`, in [`crate::DeskProfile`]).
 
+use crate::tickets::ACTIVE_STATUSES;
 use crate::time::{from_millis, to_millis};
 use crate::Tx;
 use crate::{Store, StoreError};
@@ -16,8 +17,6 @@ pub struct AgentPresence {
     pub since: Timestamp,
     pub last_routed: Option<Timestamp>,
 }
-
-const ACTIVE: &str = "('new', 'open', 'waiting_on_client')";
 
 impl Store {
     /// Every agent's presence that was ever set; an agent missing here is on duty.
@@ -52,7 +51,7 @@ impl Store {
     pub async fn open_loads(&self, ws: WorkspaceId) -> Result<HashMap<AgentId, u32>, StoreError> {
         let rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
             "SELECT assignee_id, COUNT(*) FROM tickets
-             WHERE workspace_id = $1 AND assignee_id IS NOT NULL AND status IN {ACTIVE}
+             WHERE workspace_id = $1 AND assignee_id IS NOT NULL AND status IN {ACTIVE_STATUSES}
              GROUP BY assignee_id"
         ))
         .bind(ws.0)
@@ -73,7 +72,7 @@ impl Store {
     ) -> Result<Vec<TicketId>, StoreError> {
         let rows: Vec<(i64,)> = sqlx::query_as(&format!(
             "SELECT id FROM tickets
-             WHERE workspace_id = $1 AND assignee_id = $2 AND status IN {ACTIVE}
+             WHERE workspace_id = $1 AND assignee_id = $2 AND status IN {ACTIVE_STATUSES}
                AND first_response_at IS NULL
              ORDER BY id"
         ))

@@ -148,6 +148,22 @@ impl Tx {
             &[ws_id, id],
         )
         .await?;
+        // The register's notes are agents' words about this client's case; the complaint
+        // stays counted (category, severity, dates), no longer telling the story.
+        self.exec(
+            "UPDATE complaints SET root_cause = NULL, resolution = NULL, adjusted_reason = NULL
+             WHERE workspace_id = $1 AND client_id = $2",
+            &[ws_id, id],
+        )
+        .await?;
+        self.exec(
+            &format!(
+                "UPDATE compensations SET note = ''
+                 WHERE workspace_id = $1 AND ticket_id IN ({CLIENT_TICKETS})"
+            ),
+            &[ws_id, id],
+        )
+        .await?;
         self.exec(
             "UPDATE flow_events SET client_id = NULL WHERE workspace_id = $1 AND client_id = $2",
             &[ws_id, id],

@@ -1,7 +1,7 @@
 //! The manager bot's views of the desk's work: an agent's own open tickets, the unassigned
 //! queue, and every ticket whose SLA clock still runs. All oldest first.
 
-use crate::tickets::{TicketRow, TICKET_COLUMNS};
+use crate::tickets::{TicketRow, ACTIVE_STATUSES, TICKET_COLUMNS};
 use crate::{Store, StoreError};
 use ticketgram_domain::{AgentId, Ticket, WorkspaceId};
 
@@ -55,7 +55,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT {TICKET_COLUMNS} FROM tickets
-             WHERE workspace_id = $1 AND status IN ('new', 'open', 'waiting_on_client') AND {filter}
+             WHERE workspace_id = $1 AND status IN {ACTIVE_STATUSES} AND {filter}
              ORDER BY created_at, number LIMIT $2"
         );
         let rows: Vec<TicketRow> = sqlx::query_as(&sql)

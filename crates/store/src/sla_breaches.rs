@@ -2,6 +2,7 @@
 //! history row (`sla_breached`, with its target in the details) is the record, so a breach is
 //! escalated once however often the clock looks.
 
+use crate::tickets::ACTIVE_STATUSES;
 use crate::{Store, StoreError};
 use std::collections::HashSet;
 use ticketgram_domain::{TicketId, WorkspaceId};
@@ -12,15 +13,16 @@ impl Store {
         &self,
         ws: WorkspaceId,
     ) -> Result<HashSet<(TicketId, String)>, StoreError> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
+        let sql = format!(
             "SELECT e.ticket_id, e.details FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id
              WHERE e.workspace_id = $1 AND e.kind = 'sla_breached'
-               AND t.status IN ('new', 'open', 'waiting_on_client')",
-        )
-        .bind(ws.0)
-        .fetch_all(&mut *self.conn().await?)
-        .await?;
+               AND t.status IN {ACTIVE_STATUSES}"
+        );
+        let rows: Vec<(i64, String)> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
         Ok(rows
             .into_iter()
             .filter_map(|(ticket, details)| {

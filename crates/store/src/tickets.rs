@@ -24,6 +24,10 @@ pub struct NewTicket {
     pub created_at: Timestamp,
 }
 
+/// The statuses of a ticket someone still has to work on (`TicketStatus::is_active`), as an
+/// SQL list for `status IN {ACTIVE_STATUSES}`.
+pub(crate) const ACTIVE_STATUSES: &str = "('new', 'open', 'waiting_on_client')";
+
 pub(crate) const TICKET_COLUMNS: &str = "id, workspace_id, number, client_id, topic_id, subject, \
      status, priority, assignee_id, queue, language, created_at, first_response_at, resolved_at, \
      closed_at, rating, rating_comment, version";
@@ -174,7 +178,7 @@ impl Store {
     ) -> Result<Vec<Ticket>, StoreError> {
         let sql = format!(
             "SELECT {TICKET_COLUMNS} FROM tickets
-             WHERE workspace_id = $1 AND client_id = $2 AND status IN ('new', 'open', 'waiting_on_client')
+             WHERE workspace_id = $1 AND client_id = $2 AND status IN {ACTIVE_STATUSES}
              ORDER BY number"
         );
         let rows: Vec<TicketRow> = sqlx::query_as(&sql)

@@ -4,6 +4,7 @@
 
 use crate::admin::admin_nav;
 use crate::auth::{AdminUser, RequireRole};
+use crate::console_input;
 use crate::error::WebError;
 use crate::layout::{self, csrf};
 use crate::nonce::FormNonce;
@@ -17,7 +18,6 @@ use ticketgram_domain::follow_up::FollowUp;
 use ticketgram_domain::Actor;
 use ticketgram_i18n::Arg;
 use ticketgram_relay::actions::follow_up;
-use ticketgram_relay::Input;
 
 pub async fn page(
     State(state): State<WebState>,
@@ -86,19 +86,10 @@ pub async fn save(
             )
         }
     };
-    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let by = Actor::Agent(signed.agent.id);
-    let applied = Input::apply(
-        &state.desk,
-        origin,
-        chrono::Utc::now(),
-        async |desk, fx| -> Result<_, WebError> {
-            Ok(follow_up::save(fx.tx, desk.ws(), setting, by, fx.now).await?)
-        },
-    )
-    .await;
-    match applied {
-        Ok(()) | Err(WebError::Replayed) => Ok(Redirect::to("/admin/follow-up").into_response()),
-        Err(e) => Err(e),
-    }
+    console_input::apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(follow_up::save(fx.tx, desk.ws(), setting, by, fx.now).await?)
+    })
+    .await?;
+    Ok(Redirect::to("/admin/follow-up").into_response())
 }

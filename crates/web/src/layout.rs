@@ -26,6 +26,7 @@ pub fn page(words: &Words, title: &str, signed: Option<&Signed>, body: Markup) -
                         @if let Some(signed) = signed {
                             a href="/inbox" { (words.t("web-nav-inbox")) }
                             a href="/admin/kb" { (words.t("web-nav-kb")) }
+                            a href="/complaints" { (words.t("web-nav-complaints")) }
                             @if signed.agent.role.can_configure() {
                                 a href="/reports" { (words.t("web-nav-reports")) }
                                 a href="/admin" { (words.t("web-nav-admin")) }

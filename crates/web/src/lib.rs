@@ -15,6 +15,10 @@ mod admin;
 mod assets;
 mod attachment;
 pub mod auth;
+mod complaint;
+mod complaint_settings;
+mod complaints;
+mod console_input;
 mod error;
 mod files;
 mod flows;
@@ -115,6 +119,19 @@ pub fn router(state: WebState) -> Router {
         .route("/tickets/{number}/priority", post(ticket::priority))
         .route("/tickets/{number}/tags", post(ticket::tags))
         .route("/tickets/{number}/merge", post(ticket::merge))
+        .route("/tickets/{number}/complaint", post(complaint::register))
+        .route(
+            "/tickets/{number}/complaint/severity",
+            post(complaint::severity),
+        )
+        .route("/tickets/{number}/complaint/notes", post(complaint::notes))
+        .route("/tickets/{number}/compensations", post(complaint::propose))
+        .route("/compensations/{id}/decide", post(complaint::decide))
+        .route("/complaints", get(complaints::page))
+        .route(
+            "/admin/complaints",
+            get(complaint_settings::page).post(complaint_settings::save),
+        )
         .route("/files/{message}/{index}", get(files::download))
         .route("/admin", get(admin::overview))
         .route("/admin/agents", get(admin::agents))

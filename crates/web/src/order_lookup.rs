@@ -9,6 +9,7 @@
 
 use crate::admin::admin_nav;
 use crate::auth::{AdminUser, RequireRole, Signed};
+use crate::console_input;
 use crate::error::WebError;
 use crate::layout::{self, csrf};
 use crate::nonce::FormNonce;
@@ -23,7 +24,6 @@ use ticketgram_domain::Actor;
 use ticketgram_i18n::Arg;
 use ticketgram_platform::{FieldMapping, LookupOutcome, DEFAULT_TIMEOUT_MS};
 use ticketgram_relay::order_lookup::{self, LookupChange, LookupError, LookupSettings, SavedBy};
-use ticketgram_relay::Input;
 
 /// The form as typed. Fields are one per line: `name = /json/pointer`.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
@@ -136,7 +136,6 @@ pub async fn act(
     nonce: FormNonce,
     Form(form): Form<LookupForm>,
 ) -> Result<Response, WebError> {
-    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let desk = &state.desk;
     let ws = desk.ws();
     let key = desk.token_key.clone();
@@ -160,25 +159,30 @@ pub async fn act(
         "save" => {
             let change = form.change();
             // One console input, named by the form's nonce: a form posted twice saves once.
-            let saved = Input::apply(
-                &state.desk,
-                origin,
-                chrono::Utc::now(),
-                async |_, fx| -> Result<_, WebError> {
-                    match order_lookup::save(fx.tx, key.as_ref(), ws, &change, by, fx.now).await {
+            let saved =
+                console_input::apply(
+                    &state,
+                    &signed,
+                    nonce,
+                    async |_, fx| match order_lookup::save(
+                        fx.tx,
+                        key.as_ref(),
+                        ws,
+                        &change,
+                        by,
+                        fx.now,
+                    )
+                    .await
+                    {
                         Ok(_) => Ok(Ok(())),
                         Err(LookupError::Store(e)) => Err(e.into()),
                         Err(problem) => Ok(Err(problem)),
-                    }
-                },
-            )
-            .await;
-            match saved {
-                Ok(Ok(())) | Err(WebError::Replayed) => {
-                    Ok(Redirect::to("/admin/lookup").into_response())
-                }
-                Ok(Err(problem)) => refused(problem_text(&words, &problem)),
-                Err(e) => Err(e),
+                    },
+                )
+                .await;
+            match saved? {
+                Some(Err(problem)) => refused(problem_text(&words, &problem)),
+                Some(Ok(())) | None => Ok(Redirect::to("/admin/lookup").into_response()),
             }
         }
         "test" => {
@@ -196,23 +200,14 @@ pub async fn act(
             }
         }
         "remove" => {
-            let removed = Input::apply(
-                &state.desk,
-                origin,
-                chrono::Utc::now(),
-                async |_, fx| -> Result<_, WebError> {
-                    order_lookup::remove(fx.tx, ws, by, fx.now)
-                        .await
-                        .map_err(web_error)
-                },
-            )
+            let removed = console_input::apply(&state, &signed, nonce, async |_, fx| {
+                order_lookup::remove(fx.tx, ws, by, fx.now)
+                    .await
+                    .map_err(web_error)
+            })
             .await;
-            match removed {
-                Ok(_) | Err(WebError::Replayed) => {
-                    Ok(Redirect::to("/admin/lookup").into_response())
-                }
-                Err(e) => Err(e),
-            }
+            removed?;
+            Ok(Redirect::to("/admin/lookup").into_response())
         }
         _ => Err(WebError::bad("web-lookup-error-intent")),
     }

@@ -4,6 +4,7 @@
 
 use crate::admin::{admin_nav, audit};
 use crate::auth::{AdminUser, RequireRole};
+use crate::console_input;
 use crate::error::WebError;
 use crate::layout::{self, csrf};
 use crate::nonce::FormNonce;
@@ -16,7 +17,6 @@ use axum::Form;
 use maud::html;
 use ticketgram_domain::{Actor, Client, ClientId};
 use ticketgram_relay::actions::{erase, export};
-use ticketgram_relay::Input;
 
 async fn client(state: &WebState, id: i64) -> Result<Client, WebError> {
     let desk = &state.desk;
@@ -107,19 +107,11 @@ pub async fn erase(
         return Err(WebError::bad("web-erase-not-confirmed"));
     }
     let client = client(&state, id).await?;
-    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let by = Actor::Agent(signed.agent.id);
-    let applied = Input::apply(
-        &state.desk,
-        origin,
-        chrono::Utc::now(),
-        async |desk, fx| -> Result<_, WebError> { Ok(erase::erase(desk, fx, &client, by).await?) },
-    )
-    .await;
-    match applied {
-        Ok(_) | Err(WebError::Replayed) => {}
-        Err(e) => return Err(e),
-    }
+    console_input::apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(erase::erase(desk, fx, &client, by).await?)
+    })
+    .await?;
     Ok(Redirect::to(&format!("/clients/{id}/erase")).into_response())
 }
 

@@ -5,6 +5,7 @@
 
 use crate::admin::admin_nav;
 use crate::auth::{AdminUser, RequireRole, Signed};
+use crate::console_input;
 use crate::error::WebError;
 use crate::layout::{self, csrf};
 use crate::nonce::FormNonce;
@@ -20,7 +21,6 @@ use ticketgram_domain::routing::{Presence, QueueRule, RoutingRules, Strategy};
 use ticketgram_domain::{Actor, AgentId};
 use ticketgram_i18n::Arg;
 use ticketgram_relay::actions::route;
-use ticketgram_relay::Input;
 
 const DEFAULT: &str = "default";
 
@@ -167,21 +167,12 @@ pub async fn save(
             return render(&state, &words, &signed, &form.rules, Some(problem)).await;
         }
     };
-    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let by = Actor::Agent(signed.agent.id);
-    let applied = Input::apply(
-        &state.desk,
-        origin,
-        chrono::Utc::now(),
-        async |desk, fx| -> Result<_, WebError> {
-            Ok(route::save_rules(fx.tx, desk.ws(), &rules, by, fx.now).await?)
-        },
-    )
-    .await;
-    match applied {
-        Ok(()) | Err(WebError::Replayed) => Ok(Redirect::to("/admin/routing").into_response()),
-        Err(e) => Err(e),
-    }
+    console_input::apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(route::save_rules(fx.tx, desk.ws(), &rules, by, fx.now).await?)
+    })
+    .await?;
+    Ok(Redirect::to("/admin/routing").into_response())
 }
 
 #[derive(serde::Deserialize)]
@@ -200,21 +191,12 @@ pub async fn presence(
         Presence::parse(&form.presence).ok_or_else(|| WebError::bad("web-routing-bad-presence"))?;
     let desk = &state.desk;
     let agent = desk.store.get_agent(desk.ws(), AgentId(form.agent)).await?;
-    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let by = Actor::Agent(signed.agent.id);
-    let applied = Input::apply(
-        desk,
-        origin,
-        chrono::Utc::now(),
-        async |desk, fx| -> Result<_, WebError> {
-            Ok(route::set_presence(desk, fx, &agent, presence, by).await?)
-        },
-    )
-    .await;
-    match applied {
-        Ok(_) | Err(WebError::Replayed) => Ok(Redirect::to("/admin/routing").into_response()),
-        Err(e) => Err(e),
-    }
+    console_input::apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(route::set_presence(desk, fx, &agent, presence, by).await?)
+    })
+    .await?;
+    Ok(Redirect::to("/admin/routing").into_response())
 }
 
 #[cfg(test)]

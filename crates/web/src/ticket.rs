@@ -1,6 +1,7 @@
 //! One ticket: the whole conversation in order, the actions agents take, and the client.
 
 use crate::auth::{AgentUser, RequireRole, Signed};
+use crate::console_input::apply;
 use crate::error::WebError;
 use crate::inbox::sla_breached;
 use crate::layout::{self, csrf};
@@ -17,8 +18,7 @@ use ticketgram_domain::{
     Actor, AgentId, MediaKind, Message, Priority, Tag, Ticket, TicketNumber, TicketStatus,
     Timestamp,
 };
-use ticketgram_relay::desk::Effects;
-use ticketgram_relay::{actions, Desk, Input};
+use ticketgram_relay::{actions, Desk};
 use ticketgram_store::{ReplyTemplate, TicketEvent};
 
 async fn ticket_by_number(desk: &Desk, number: i64) -> Result<Ticket, WebError> {
@@ -114,6 +114,7 @@ pub async fn page(
     let kb_box = crate::kb::ticket_box(&state, &words, number, ticket.language, &query.kb).await?;
     // What the client answered in the self-service form that opened the ticket.
     let fields = desk.store.ticket_fields(ws, ticket.id).await?;
+    let complaint_box = crate::complaint::section(&desk, &words, &signed, &ticket).await?;
     let assigned = words.with(
         "web-assigned",
         &[("agent", name_of(ticket.assignee).into())],
@@ -158,6 +159,7 @@ pub async fn page(
             }
             div {
                 (actions(&words, &signed, &ticket, &agents))
+                (complaint_box)
                 @if !fields.is_empty() {
                     aside #fields {
                         h2 { (words.t("web-ticket-fields")) }
@@ -361,22 +363,6 @@ fn actions(
 #[derive(serde::Deserialize)]
 pub struct TextForm {
     text: String,
-}
-
-/// Applies one posted form as one input: `act` runs inside its transaction with the desk
-/// as the client bot sees it. A form posted a second time (same nonce) changes nothing.
-async fn apply<T>(
-    state: &WebState,
-    signed: &Signed,
-    nonce: FormNonce,
-    act: impl AsyncFnOnce(&Desk, &mut Effects<'_>) -> Result<T, WebError>,
-) -> Result<Option<T>, WebError> {
-    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
-    match Input::apply(&state.desk, origin, chrono::Utc::now(), act).await {
-        Ok(out) => Ok(Some(out)),
-        Err(WebError::Replayed) => Ok(None),
-        Err(e) => Err(e),
-    }
 }
 
 pub async fn reply(

@@ -10,6 +10,7 @@
 
 use crate::admin::admin_nav;
 use crate::auth::{AdminUser, RequireRole, Signed};
+use crate::console_input;
 use crate::error::WebError;
 use crate::layout::{self, csrf};
 use crate::nonce::FormNonce;
@@ -27,7 +28,6 @@ use ticketgram_relay::order_lookup::SavedBy;
 use ticketgram_relay::translation::settings::{
     self, KeyChange, TranslationChange, TranslationSettingsError,
 };
-use ticketgram_relay::Input;
 use ticketgram_translation::{
     ApiKey, Lang, Mode, ProviderConfig, Term, TranslationConfig, Translator, DEFAULT_TIMEOUT_MS,
     MAX_TIMEOUT_MS,
@@ -287,7 +287,6 @@ pub async fn act(
     nonce: FormNonce,
     Form(form): Form<TranslationForm>,
 ) -> Result<Response, WebError> {
-    let origin = format!("web:{}:{}", signed.agent.id.0, nonce.0);
     let desk = state.desk.current().await?;
     let ws = desk.ws();
     let sealing = desk.token_key.clone();
@@ -322,25 +321,25 @@ pub async fn act(
                 key: form.key_change(),
             };
             // One console input, named by the form's nonce: a form posted twice saves once.
-            let saved = Input::apply(
-                &state.desk,
-                origin,
-                chrono::Utc::now(),
-                async |_, fx| -> Result<_, WebError> {
-                    match settings::save(fx.tx, sealing.as_ref(), ws, &change, by, fx.now).await {
-                        Ok(()) => Ok(Ok(())),
-                        Err(TranslationSettingsError::Store(e)) => Err(e.into()),
-                        Err(problem) => Ok(Err(problem)),
-                    }
-                },
-            )
-            .await;
-            match saved {
-                Ok(Ok(())) | Err(WebError::Replayed) => {
-                    Ok(Redirect::to("/admin/translation").into_response())
-                }
-                Ok(Err(problem)) => refused(problem_text(&words, &problem)),
-                Err(e) => Err(e),
+            let saved =
+                console_input::apply(&state, &signed, nonce, async |_, fx| match settings::save(
+                    fx.tx,
+                    sealing.as_ref(),
+                    ws,
+                    &change,
+                    by,
+                    fx.now,
+                )
+                .await
+                {
+                    Ok(()) => Ok(Ok(())),
+                    Err(TranslationSettingsError::Store(e)) => Err(e.into()),
+                    Err(problem) => Ok(Err(problem)),
+                })
+                .await;
+            match saved? {
+                Some(Err(problem)) => refused(problem_text(&words, &problem)),
+                Some(Ok(())) | None => Ok(Redirect::to("/admin/translation").into_response()),
             }
         }
         "test" => {
@@ -358,23 +357,14 @@ pub async fn act(
             Ok(render(&words, &signed, &form, stored, said, StatusCode::OK))
         }
         "remove" => {
-            let removed = Input::apply(
-                &state.desk,
-                origin,
-                chrono::Utc::now(),
-                async |_, fx| -> Result<_, WebError> {
-                    settings::remove(fx.tx, ws, by, fx.now)
-                        .await
-                        .map_err(web_error)
-                },
-            )
+            let removed = console_input::apply(&state, &signed, nonce, async |_, fx| {
+                settings::remove(fx.tx, ws, by, fx.now)
+                    .await
+                    .map_err(web_error)
+            })
             .await;
-            match removed {
-                Ok(_) | Err(WebError::Replayed) => {
-                    Ok(Redirect::to("/admin/translation").into_response())
-                }
-                Err(e) => Err(e),
-            }
+            removed?;
+            Ok(Redirect::to("/admin/translation").into_response())
         }
         _ => Err(WebError::bad("web-translation-error-intent")),
     }

@@ -45,7 +45,7 @@ fn request(path: &str, client: i64, webhook: i64, article: i64) -> (String, Opti
     };
     let concrete = if matches!(
         path,
-        "/reports" | "/reports/kb-deflections" | "/reports/self-service"
+        "/reports" | "/reports/kb-deflections" | "/reports/self-service" | "/complaints"
     ) {
         format!("{concrete}?from=2026-11-02&to=2026-11-08")
     } else {

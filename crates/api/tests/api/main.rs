@@ -6,6 +6,7 @@ mod receiver;
 
 mod authorization;
 mod clients_reports;
+mod complaints;
 mod forecast;
 mod kb;
 mod openapi;

@@ -63,26 +63,6 @@ pub async fn question(
     )))
 }
 
-async fn own_ticket(
-    desk: &Desk,
-    client: &Client,
-    ticket: TicketId,
-) -> Result<Option<Ticket>, RelayError> {
-    match desk.store.get_ticket(desk.ws(), ticket).await {
-        Ok(t) if t.client == client.id => Ok(Some(t)),
-        Ok(_) | Err(ticketgram_store::StoreError::NotFound) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
-fn say(client: &Client, text: String, keyboard: Option<Keyboard>) -> Delivery {
-    Delivery::Say {
-        chat_id: client.telegram_user_id,
-        text,
-        keyboard,
-    }
-}
-
 /// The client's score: stored once, in the history and the thread; then the second question
 /// or a thank-you.
 pub async fn effort(
@@ -92,9 +72,10 @@ pub async fn effort(
     ticket: TicketId,
     score: u8,
 ) -> Result<(), RelayError> {
-    let (Some(ticket), Some(effort)) =
-        (own_ticket(desk, client, ticket).await?, Effort::new(score))
-    else {
+    let (Some(ticket), Some(effort)) = (
+        desk.client_ticket(client, ticket).await?,
+        Effort::new(score),
+    ) else {
         return Ok(());
     };
     let lang = client.language;
@@ -104,7 +85,7 @@ pub async fn effort(
         .await?
     {
         let text = desk.text(lang, "follow-up-already", &[]);
-        return fx.send(say(client, text, None), None).await;
+        return fx.say_to(client, text, None).await;
     }
     let details = serde_json::json!({ "effort": score });
     fx.tx
@@ -142,7 +123,7 @@ pub async fn effort(
     } else {
         (desk.text(lang, "follow-up-thanks", &[]), None)
     };
-    fx.send(say(client, text, keyboard), None).await
+    fx.say_to(client, text, keyboard).await
 }
 
 /// "Yes, it is solved."
@@ -152,12 +133,12 @@ pub async fn solved(
     client: &Client,
     ticket: TicketId,
 ) -> Result<(), RelayError> {
-    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+    let Some(ticket) = desk.client_ticket(client, ticket).await? else {
         return Ok(());
     };
     if fx.tx.record_solved(desk.ws(), ticket.id, true).await? {
         let text = desk.text(client.language, "follow-up-thanks", &[]);
-        fx.send(say(client, text, None), None).await?;
+        fx.say_to(client, text, None).await?;
     }
     Ok(())
 }
@@ -170,7 +151,7 @@ pub async fn not_solved(
     client: &Client,
     ticket: TicketId,
 ) -> Result<bool, RelayError> {
-    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+    let Some(ticket) = desk.client_ticket(client, ticket).await? else {
         return Ok(false);
     };
     if !fx.tx.record_solved(desk.ws(), ticket.id, false).await? {

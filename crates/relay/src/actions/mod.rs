@@ -6,6 +6,7 @@
 pub mod assign;
 pub mod block;
 pub mod cards;
+pub mod complaint;
 pub mod erase;
 pub mod export;
 pub mod follow_up;

@@ -209,7 +209,12 @@ pub async fn handle_comment(
         return Ok(()); // polls and games in a ticket thread are the agents' own business
     };
     let kb_query = content.text.as_deref().and_then(super::knowledge::query_of);
+    let register = content
+        .text
+        .as_deref()
+        .and_then(super::complaint::command_of);
     let is_note = kb_query.is_some()
+        || register.is_some()
         || content
             .text
             .as_deref()
@@ -226,6 +231,9 @@ pub async fn handle_comment(
         .await?;
     if let Some(query) = kb_query {
         return super::knowledge::look_up(desk, fx, post.ticket, query).await;
+    }
+    if let Some(command) = register {
+        return super::complaint::apply(desk, fx, post.ticket, &agent, command).await;
     }
     if is_note {
         return Ok(());

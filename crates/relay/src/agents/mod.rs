@@ -3,6 +3,7 @@
 
 mod buttons;
 mod comments;
+mod complaint;
 mod knowledge;
 mod translation;
 

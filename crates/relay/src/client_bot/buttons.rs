@@ -9,7 +9,6 @@ use teloxide_core::types::CallbackQuery;
 use ticketgram_domain::{
     Actor, Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TicketStatus,
 };
-use ticketgram_store::StoreError;
 
 pub async fn handle_button(
     desk: &Desk,
@@ -47,7 +46,8 @@ pub async fn handle_button(
                 .set_client_language(desk.ws(), client.id, lang)
                 .await?;
             let text = desk.text(lang, "language-chosen", &[]);
-            menu::say(fx, &client, text, Some(menu::main_menu(desk, lang))).await
+            fx.say_to(&client, text, Some(menu::main_menu(desk, lang)))
+                .await
         }
         CallbackAction::ChooseTopic(topic) => {
             fx.tx
@@ -70,7 +70,7 @@ pub async fn handle_button(
                 None => desk.text(lang, "card-no-topic", &[]),
             };
             let text = desk.text(lang, "write-question", &[("topic", name.into())]);
-            menu::say(fx, &client, text, None).await
+            fx.say_to(&client, text, None).await
         }
         CallbackAction::SwitchTo(ticket) => switch_to(desk, fx, &client, ticket).await,
         CallbackAction::RouteTo(ticket) => route_pending(desk, fx, &client, ticket).await,
@@ -126,22 +126,9 @@ pub async fn handle_flow_button(
     super::self_service::took_press(desk, fx, &client, query).await
 }
 
-/// Loads a ticket only if it belongs to this client: button data can be forged.
-async fn own_ticket(
-    desk: &Desk,
-    client: &Client,
-    ticket: TicketId,
-) -> Result<Option<ticketgram_domain::Ticket>, RelayError> {
-    match desk.store.get_ticket(desk.ws(), ticket).await {
-        Ok(t) if t.client == client.id => Ok(Some(t)),
-        Ok(_) | Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
 async fn not_found(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Result<(), RelayError> {
     let text = desk.text(client.language, "ticket-not-found", &[]);
-    menu::say(fx, client, text, None).await
+    fx.say_to(client, text, None).await
 }
 
 async fn switch_to(
@@ -150,7 +137,7 @@ async fn switch_to(
     client: &Client,
     ticket: TicketId,
 ) -> Result<(), RelayError> {
-    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+    let Some(ticket) = desk.client_ticket(client, ticket).await? else {
         return not_found(desk, fx, client).await;
     };
     fx.tx
@@ -166,7 +153,7 @@ async fn route_pending(
     client: &Client,
     ticket: TicketId,
 ) -> Result<(), RelayError> {
-    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+    let Some(ticket) = desk.client_ticket(client, ticket).await? else {
         return not_found(desk, fx, client).await;
     };
     let ClientState::ChoosingTicket { pending } =
@@ -204,7 +191,7 @@ async fn close(
     client: &Client,
     ticket: TicketId,
 ) -> Result<(), RelayError> {
-    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+    let Some(ticket) = desk.client_ticket(client, ticket).await? else {
         return not_found(desk, fx, client).await;
     };
     let number = ticket.number.to_string();
@@ -214,7 +201,7 @@ async fn close(
             "ticket-already-closed",
             &[("number", number.into())],
         );
-        return menu::say(fx, client, text, None).await;
+        return fx.say_to(client, text, None).await;
     }
     fx.tx
         .change_status(
@@ -241,7 +228,7 @@ async fn reopen(
     client: &Client,
     ticket: TicketId,
 ) -> Result<(), RelayError> {
-    let Some(ticket) = own_ticket(desk, client, ticket).await? else {
+    let Some(ticket) = desk.client_ticket(client, ticket).await? else {
         return not_found(desk, fx, client).await;
     };
     if ticket.status.is_active() {
@@ -286,7 +273,7 @@ async fn rate_pressed(
 ) -> Result<Option<String>, RelayError> {
     let rating =
         Rating::new(stars.into()).map_err(|_| RelayError::Internal("rating out of range"))?;
-    match own_ticket(desk, client, ticket).await? {
+    match desk.client_ticket(client, ticket).await? {
         Some(ticket) => super::rating::scored(desk, fx, client, &ticket, rating).await,
         None => Ok(Some(desk.text(client.language, "ticket-not-found", &[]))),
     }

@@ -2,7 +2,7 @@
 
 use crate::callback::CallbackAction;
 use crate::desk::{Desk, Effects};
-use crate::jobs::{Button, Delivery, Keyboard};
+use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use ticketgram_domain::{Client, ClientState, Language, Ticket};
 
@@ -47,12 +47,13 @@ pub async fn welcome(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Resu
             &[("name", client.first_name.clone().into())],
         ),
     };
-    say(fx, client, text, Some(main_menu(desk, lang))).await
+    fx.say_to(client, text, Some(main_menu(desk, lang))).await
 }
 
 pub async fn help(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Result<(), RelayError> {
     let text = desk.text(client.language, "help-text", &[]);
-    say(fx, client, text, Some(main_menu(desk, client.language))).await
+    fx.say_to(client, text, Some(main_menu(desk, client.language)))
+        .await
 }
 
 pub async fn choose_language(
@@ -74,7 +75,8 @@ pub async fn choose_language(
         })
         .collect();
     let text = desk.text(client.language, "choose-language", &[]);
-    say(fx, client, text, Some(Keyboard::Inline(vec![row]))).await
+    fx.say_to(client, text, Some(Keyboard::Inline(vec![row])))
+        .await
 }
 
 /// "New request": the topic list, or straight to the question when the desk has no topics.
@@ -96,7 +98,7 @@ pub async fn choose_topic(
             .await?;
         let topic = desk.text(lang, "card-no-topic", &[]);
         let text = desk.text(lang, "write-question", &[("topic", topic.into())]);
-        return say(fx, client, text, None).await;
+        return fx.say_to(client, text, None).await;
     }
     fx.tx
         .set_client_state(desk.ws(), client.id, &ClientState::ChoosingTopic, fx.now)
@@ -111,7 +113,7 @@ pub async fn choose_topic(
         })
         .collect();
     let text = desk.text(lang, "choose-topic", &[]);
-    say(fx, client, text, Some(Keyboard::Inline(rows))).await
+    fx.say_to(client, text, Some(Keyboard::Inline(rows))).await
 }
 
 /// "My requests": open and recent tickets with what can be done to each.
@@ -127,7 +129,7 @@ pub async fn my_requests(
         .await?;
     if tickets.is_empty() {
         let text = desk.text(lang, "no-tickets", &[]);
-        return say(fx, client, text, Some(main_menu(desk, lang))).await;
+        return fx.say_to(client, text, Some(main_menu(desk, lang))).await;
     }
     let current = desk.store.current_ticket(desk.ws(), client.id).await?;
     let mut lines = vec![desk.text(lang, "my-requests-title", &[])];
@@ -141,7 +143,8 @@ pub async fn my_requests(
         lines.push(desk.text(lang, key, &ticket_args(desk, lang, ticket).await?));
         rows.push(ticket_buttons(desk, lang, ticket));
     }
-    say(fx, client, lines.join("\n"), Some(Keyboard::Inline(rows))).await
+    fx.say_to(client, lines.join("\n"), Some(Keyboard::Inline(rows)))
+        .await
 }
 
 async fn ticket_args(
@@ -188,21 +191,4 @@ fn ticket_buttons(desk: &Desk, lang: Language, ticket: &Ticket) -> Vec<Button> {
             CallbackAction::ReopenByClient(ticket.id),
         )]
     }
-}
-
-pub(crate) async fn say(
-    fx: &mut Effects<'_>,
-    client: &Client,
-    text: String,
-    keyboard: Option<Keyboard>,
-) -> Result<(), RelayError> {
-    fx.send(
-        Delivery::Say {
-            chat_id: client.telegram_user_id,
-            text,
-            keyboard,
-        },
-        None,
-    )
-    .await
 }

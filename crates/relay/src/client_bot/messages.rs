@@ -77,7 +77,7 @@ async fn on_content(
                 "unsupported-message",
                 &[("kind", kind.into())],
             );
-            return menu::say(fx, client, text, None).await;
+            return fx.say_to(client, text, None).await;
         }
     };
     // Re-handling an update after a crash must not store the message twice.
@@ -116,7 +116,7 @@ async fn on_content(
             let rating = rating_typed(&content).ok_or(RelayError::Internal("rating vanished"))?;
             let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
             match super::rating::scored(desk, fx, client, &ticket, rating).await? {
-                Some(refusal) => menu::say(fx, client, refusal, None).await,
+                Some(refusal) => fx.say_to(client, refusal, None).await,
                 None => Ok(()),
             }
         }
@@ -219,6 +219,7 @@ pub(crate) async fn open_ticket_from(
         Some(menu::main_menu(desk, client.language)),
     )
     .await?;
+    crate::actions::complaint::recognise(desk, fx, &ticket, content.text.as_deref()).await?;
     Ok(ticket.id)
 }
 

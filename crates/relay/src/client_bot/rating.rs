@@ -130,5 +130,5 @@ async fn idle(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Result<(), 
 async fn thank(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Result<(), RelayError> {
     let text = desk.text(client.language, "rating-comment-thanks", &[]);
     let keyboard = Some(menu::main_menu(desk, client.language));
-    menu::say(fx, client, text, keyboard).await
+    fx.say_to(client, text, keyboard).await
 }

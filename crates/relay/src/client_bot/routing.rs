@@ -6,7 +6,6 @@
 //! 4. no open ticket: the message opens a new one;
 //! 5. several open tickets and no current one: the bot asks, holding the message.
 
-use super::menu;
 use crate::callback::CallbackAction;
 use crate::content::Content;
 use crate::desk::{Desk, Effects};
@@ -94,5 +93,5 @@ pub async fn ask_which(
         })
         .collect();
     let text = desk.text(lang, "which-ticket", &[]);
-    menu::say(fx, client, text, Some(Keyboard::Inline(rows))).await
+    fx.say_to(client, text, Some(Keyboard::Inline(rows))).await
 }

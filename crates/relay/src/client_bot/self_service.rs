@@ -229,7 +229,7 @@ async fn looked_up(
         "flow-lookup-unavailable",
         &[("order", order.to_string().into())],
     );
-    menu::say(fx, client, text, None).await?;
+    fx.say_to(client, text, None).await?;
     *failure = Some(reason);
     Ok(LookupResult::Failed)
 }
@@ -264,7 +264,7 @@ async fn show(
         })
         .collect();
     let keyboard = (!rows.is_empty()).then_some(Keyboard::Inline(rows));
-    menu::say(fx, client, parts.join("\n\n"), keyboard).await
+    fx.say_to(client, parts.join("\n\n"), keyboard).await
 }
 
 fn button_key(label: BuiltinLabel) -> &'static str {
@@ -327,7 +327,7 @@ async fn show_articles(
         .map(|article| format!("• {}\n{}", article.title, excerpt(&article.body, 400)))
         .collect();
     if !lines.is_empty() {
-        menu::say(fx, client, lines.join("\n\n"), None).await?;
+        fx.say_to(client, lines.join("\n\n"), None).await?;
     }
     Ok(lines.len())
 }

@@ -72,7 +72,7 @@ pub async fn offered(
     text.push_str("\n\n");
     text.push_str(&desk.text(lang, "kb-did-it-help", &[]));
     let keyboard = keyboard(desk, client, &articles);
-    menu::say(fx, client, text, Some(keyboard)).await?;
+    fx.say_to(client, text, Some(keyboard)).await?;
     Ok(true)
 }
 
@@ -143,7 +143,7 @@ pub async fn read(
         .pop()
     else {
         let text = desk.text(client.language, "kb-article-gone", &[]);
-        return menu::say(fx, client, text, None).await;
+        return fx.say_to(client, text, None).await;
     };
     let state = ClientState::ReadingArticles {
         topic,
@@ -170,7 +170,7 @@ pub async fn read(
         }
     }
     let keyboard = keyboard(desk, client, &suggested);
-    menu::say(fx, client, text, Some(keyboard)).await
+    fx.say_to(client, text, Some(keyboard)).await
 }
 
 /// "Yes, this answered my question": counted for the article read (the first suggested when
@@ -195,13 +195,8 @@ pub async fn helped(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Resul
         .set_client_state(desk.ws(), client.id, &ClientState::Idle, fx.now)
         .await?;
     let text = desk.text(client.language, "kb-glad-it-helped", &[]);
-    menu::say(
-        fx,
-        client,
-        text,
-        Some(menu::main_menu(desk, client.language)),
-    )
-    .await
+    fx.say_to(client, text, Some(menu::main_menu(desk, client.language)))
+        .await
 }
 
 /// "No, I need a person" (or the client wrote on): the held question opens the request, every
@@ -266,11 +261,6 @@ pub async fn not_helped_pressed(
 /// A press on suggestions the client already answered.
 async fn stale(desk: &Desk, fx: &mut Effects<'_>, client: &Client) -> Result<(), RelayError> {
     let text = desk.text(client.language, "kb-already-answered", &[]);
-    menu::say(
-        fx,
-        client,
-        text,
-        Some(menu::main_menu(desk, client.language)),
-    )
-    .await
+    fx.say_to(client, text, Some(menu::main_menu(desk, client.language)))
+        .await
 }

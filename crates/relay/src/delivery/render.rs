@@ -436,6 +436,14 @@ pub(crate) async fn render_card(
         }
         None => None,
     };
+    let lang = desk.config.agent_language;
+    let complaint = desk.store.complaint(ws, ticket.id).await?.map(|r| {
+        use crate::actions::complaint::{category_label, severity_label};
+        (
+            category_label(desk, lang, &r.complaint.category),
+            severity_label(desk, lang, r.complaint.severity()),
+        )
+    });
     let facts = CardFacts {
         ticket: &ticket,
         client: &client,
@@ -445,6 +453,7 @@ pub(crate) async fn render_card(
         time_zone: desk.config.hours.time_zone,
         fields: &fields,
         intent,
+        complaint,
     };
     Ok(card::render(&desk.t, desk.config.agent_language, &facts))
 }

@@ -8,6 +8,7 @@
 
 mod blocks;
 mod clients;
+mod compensations;
 mod help;
 pub(crate) mod login;
 mod presence;
@@ -93,6 +94,7 @@ pub async fn handle_message(
         "templates" => templates::list(&me, fx).await?,
         "template" => templates::edit(&me, fx, args).await?,
         "report" => report::on_demand(&me, fx, args).await?,
+        "approvals" => compensations::pending(&me, fx).await?,
         "duty" => presence::set(&me, fx, Presence::OnDuty).await?,
         "away" => presence::set(&me, fx, Presence::Away).await?,
         "off" => presence::set(&me, fx, Presence::Off).await?,
@@ -130,6 +132,7 @@ pub async fn handle_button(
     let (head, rest) = data.split_once(':').unwrap_or((data, ""));
     match head {
         "take" => queues::take(&me, fx, rest).await,
+        "cp" => compensations::decided(&me, fx, rest).await,
         "tr" => transfer::chosen(&me, fx, rest).await,
         "cl" => {
             let (page, query) = rest.split_once(':').unwrap_or((rest, ""));

@@ -1,7 +1,7 @@
 //! The manager bot's clock: every few seconds (30 in production) it warns agents of SLA
 //! targets about to be missed and, on Monday from 09:00 desk time, sends the weekly report to
-//! the admins. Only the instance holding the bot's lease acts, so several instances never
-//! double the work; every job it queues carries a dedupe key, so looking twice (or a crash
+//! the admins; every few minutes it looks for spikes (`crate::trends`). Only the instance
+//! holding the bot's lease acts, so several instances never double the work; every job it queues carries a dedupe key, so looking twice (or a crash
 //! between queueing and noting it) never notifies twice.
 
 use super::report::{documents, Span};
@@ -21,6 +21,7 @@ const WEEKLY_HOUR: u32 = 9;
 /// Runs until `stop` turns true. `instance` names this process in the bot's lease.
 pub async fn run(desk: Desk, instance: String, mut stop: watch::Receiver<bool>) {
     let lease = crate::intake::lease_name(desk.bot_id());
+    let mut spikes_looked: Option<std::time::Instant> = None;
     loop {
         if *stop.borrow() {
             return;
@@ -34,6 +35,13 @@ pub async fn run(desk: Desk, instance: String, mut stop: watch::Receiver<bool>) 
             // Outside the tick's transaction: learning takes seconds on a big desk.
             if let Err(e) = crate::intents::retrain_if_due(&desk.store, desk.ws(), now).await {
                 tracing::warn!(error = %e, "the intent model was not retrained");
+            }
+            // Every few minutes, not every tick: each look reads four weeks of openings.
+            if spikes_looked.is_none_or(|at| at.elapsed() >= crate::trends::LOOK_EVERY) {
+                spikes_looked = Some(std::time::Instant::now());
+                if let Err(e) = crate::trends::watch(&desk, now).await {
+                    tracing::warn!(error = %e, "the spike watch paused");
+                }
             }
         }
         tokio::select! {

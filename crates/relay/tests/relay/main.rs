@@ -2,6 +2,7 @@
 //! database, through the same Telegram client as production.
 
 mod bad_input;
+mod complaints;
 mod conversation;
 mod crash_inside;
 mod flood;
@@ -27,5 +28,6 @@ mod story;
 mod structure;
 mod three_bots;
 mod translation;
+mod trends;
 mod urgency;
 mod work_avoided;

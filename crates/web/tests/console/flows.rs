@@ -2,27 +2,8 @@
 //! errors is refused, a good one becomes the active revision, the preview shows the client's
 //! screen, and an old revision is restored. Agents cannot open it.
 
-use crate::harness::{get, http, Console, Session};
+use crate::harness::{get, post, Console};
 use ticketgram_flows::builtin;
-
-async fn post(
-    console: &Console,
-    session: &Session,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (u16, String) {
-    let mut fields = vec![("csrf", session.csrf.as_str())];
-    fields.extend_from_slice(form);
-    let response = http()
-        .post(console.url(path))
-        .header("cookie", &session.cookie)
-        .form(&fields)
-        .send()
-        .await
-        .expect("post");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_checks_saves_previews_and_restores_the_flow() {

@@ -2,21 +2,11 @@
 //! with "Is it really solved?"), a nonsense delay is refused, and the reports page shows the
 //! answers' average, share of easy scores and distribution.
 
-use crate::harness::{get, http, Console, Session};
+use crate::harness::{self, get, Console, Session};
 use ticketgram_domain::follow_up::Effort;
 
 async fn post(console: &Console, session: &Session, form: &[(&str, &str)]) -> (u16, String) {
-    let mut fields = vec![("csrf", session.csrf.as_str())];
-    fields.extend_from_slice(form);
-    let response = http()
-        .post(console.url("/admin/follow-up"))
-        .header("cookie", &session.cookie)
-        .form(&fields)
-        .send()
-        .await
-        .expect("post");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
+    harness::post(console, session, "/admin/follow-up", form).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

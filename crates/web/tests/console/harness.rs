@@ -155,6 +155,27 @@ pub fn http() -> reqwest::Client {
 }
 
 /// A signed-in page: status and body.
+/// Posts a console form as the signed-in agent's browser does (CSRF token, no nonce: each
+/// post is a new form); the status and the page.
+pub async fn post(
+    console: &Console,
+    session: &Session,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let mut fields = vec![("csrf", session.csrf.as_str())];
+    fields.extend_from_slice(form);
+    let response = http()
+        .post(console.url(path))
+        .header("cookie", &session.cookie)
+        .form(&fields)
+        .send()
+        .await
+        .expect("post");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
 pub async fn get(console: &Console, cookie: &str, path: &str) -> (u16, String) {
     let (status, _, body) = get_typed(console, cookie, path).await;
     (status, body)

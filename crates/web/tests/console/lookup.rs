@@ -2,24 +2,14 @@
 //! cannot work is refused with the reason and nothing is stored; the secret is never shown
 //! back — the page only says one is set — and a save with the field left blank keeps it.
 
-use crate::harness::{get, http, Console, Session};
+use crate::harness::{self, get, Console, Session};
 use ticketgram_store::SealingKey;
 use ticketgram_testkit::TEST_SECRET_KEY;
 
 const SECRET: &str = "issued-by-the-marketplace-0001";
 
 async fn post(console: &Console, session: &Session, form: &[(&str, &str)]) -> (u16, String) {
-    let mut fields = vec![("csrf", session.csrf.as_str())];
-    fields.extend_from_slice(form);
-    let response = http()
-        .post(console.url("/admin/lookup"))
-        .header("cookie", &session.cookie)
-        .form(&fields)
-        .send()
-        .await
-        .expect("post");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
+    harness::post(console, session, "/admin/lookup", form).await
 }
 
 fn lookup<'a>(url: &'a str, secret: &'a str, template: &'a str) -> Vec<(&'a str, &'a str)> {

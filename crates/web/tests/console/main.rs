@@ -4,6 +4,7 @@
 
 mod authz;
 mod browser;
+mod complaints;
 mod flow;
 mod flows;
 mod follow_up;

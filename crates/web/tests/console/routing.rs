@@ -3,27 +3,8 @@
 //! can set a colleague off shift (one who forgot to say /off), through the same action the
 //! manager bot uses, audited.
 
-use crate::harness::{get, http, Console, Session};
+use crate::harness::{get, post, Console};
 use ticketgram_domain::routing::{Presence, Strategy};
-
-async fn post(
-    console: &Console,
-    session: &Session,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (u16, String) {
-    let mut fields = vec![("csrf", session.csrf.as_str())];
-    fields.extend_from_slice(form);
-    let response = http()
-        .post(console.url(path))
-        .header("cookie", &session.cookie)
-        .form(&fields)
-        .send()
-        .await
-        .expect("post");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_writes_the_routing_rules_and_sets_a_colleague_off_shift() {

@@ -3,24 +3,14 @@
 //! back — the page only says one is stored — and a save with the field left blank keeps it;
 //! a test call to an address on the desk's own network is refused by the outbound guard.
 
-use crate::harness::{get, http, Console, Session};
+use crate::harness::{self, get, Console, Session};
 use ticketgram_store::SealingKey;
 use ticketgram_testkit::TEST_SECRET_KEY;
 
 const KEY: &str = "deepl-key-0123456789:fx";
 
 async fn post(console: &Console, session: &Session, form: &[(&str, &str)]) -> (u16, String) {
-    let mut fields = vec![("csrf", session.csrf.as_str())];
-    fields.extend_from_slice(form);
-    let response = http()
-        .post(console.url("/admin/translation"))
-        .header("cookie", &session.cookie)
-        .form(&fields)
-        .send()
-        .await
-        .expect("post");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
+    harness::post(console, session, "/admin/translation", form).await
 }
 
 fn deepl<'a>(key: &'a str, languages: &'a str) -> Vec<(&'a str, &'a str)> {

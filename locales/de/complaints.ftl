@@ -1,0 +1,118 @@
+# Das Beschwerderegister (docs/complaints.md): was Kunden, der Thread der Agenten, die Karte und
+# der Manager-Bot über Beschwerden und Entschädigungen sagen.
+
+complaint-acknowledged = Wir haben Ihre Beschwerde zum Thema { $category } aufgenommen (Anfrage { $number }). Sie hören bis { $promised } von uns.
+
+complaint-category-product_quality = Produktqualität
+complaint-category-delivery = Lieferung
+complaint-category-payment = Zahlung
+complaint-category-service_attitude = Umgang des Personals
+complaint-category-account = Konto
+complaint-category-other = Sonstiges
+
+complaint-severity-low = niedrig
+complaint-severity-medium = mittel
+complaint-severity-high = hoch
+complaint-severity-critical = kritisch
+
+complaint-reason-none = nichts hat sie erhöht
+complaint-reason-upset = klingt verärgert
+complaint-reason-angry = klingt wütend
+complaint-reason-threat = droht mit Schritten nach außen
+complaint-reason-high_value = wertvoller Kunde
+complaint-reason-high_reputation = hohe Reputation
+complaint-reason-repeat = hat sich in den letzten 30 Tagen beschwert
+complaint-reason-public = öffentlich geäußert
+
+compensation-kind-refund = Erstattung
+compensation-kind-coupon = Gutschein
+compensation-kind-replacement = Ersatz
+compensation-kind-goodwill = Kulanz
+
+card-complaint = 📣 Beschwerde: { $category } · { $severity }
+
+complaint-registered-thread = 📣 Als Beschwerde aufgenommen: { $category }, Schwere { $severity } ({ $reasons }).
+complaint-category-thread = 📣 { $agent } hat die Beschwerde nach „{ $category }“ verschoben.
+complaint-severity-thread = 📣 { $agent } hat die Schwere auf „{ $severity }“ gesetzt: { $reason }
+complaint-root-cause-thread = 📣 { $agent } hat die Ursache eingetragen.
+complaint-resolution-thread = 📣 { $agent } hat die Lösung eingetragen.
+compensation-approved-thread = 💶 { $agent } hat „{ $kind }“ über { $amount } entschieden.
+compensation-pending-thread = 💶 { $agent } schlägt „{ $kind }“ über { $amount } vor: über dem eigenen Limit, wartet auf Freigabe.
+compensation-decided-approved = 💶 { $agent } hat „{ $kind }“ über { $amount } zu { $number } freigegeben.
+compensation-decided-rejected = 💶 { $agent } hat „{ $kind }“ über { $amount } zu { $number } abgelehnt.
+
+complaint-refused-not-a-complaint = Dieses Ticket ist noch keine Beschwerde: zuerst /complaint schreiben.
+complaint-refused-category = Keine der Beschwerdekategorien des Teams.
+complaint-refused-note = Bitte einen Text schreiben (höchstens 2.000 Zeichen); für /severity: eine Stufe (low, medium, high, critical) und den Grund.
+complaint-refused-compensation = Schreiben Sie /compensate ART BETRAG [Notiz]: ART ist refund, coupon, replacement oder goodwill, BETRAG etwa 20 oder 20.50.
+complaint-refused-decided = Über diese Entschädigung wurde bereits entschieden.
+complaint-refused-limit = Dieser Betrag liegt über Ihrem eigenen Freigabelimit.
+
+manager-compensation-approve = 💶 Freigabe nötig zu { $number }: { $agent } schlägt „{ $kind }“ über { $amount } vor.
+    { $note }
+manager-button-approve = ✅ Freigeben
+manager-button-reject = ❌ Ablehnen
+manager-compensation-approved = Freigegeben.
+manager-compensation-rejected = Abgelehnt.
+manager-approvals-none = Keine Entschädigung wartet auf Freigabe.
+manager-approvals-title = Warten auf Freigabe:
+manager-approvals-line = { $number } · { $kind } { $amount } · { $agent }
+
+# Die Konsole.
+web-nav-complaints = Beschwerden
+web-admin-complaints = Beschwerden
+web-complaint = Beschwerde
+web-complaint-none = Nicht als Beschwerde aufgenommen.
+web-complaint-category = Kategorie
+web-complaint-category-guess = Aus den Worten des Kunden
+web-complaint-register = Als Beschwerde aufnehmen
+web-complaint-computed = Berechnet: { $severity } ({ $reasons })
+web-complaint-adjusted = Von einem Agenten geändert: { $reason }
+web-complaint-promised = Antwort versprochen bis { $at }
+web-complaint-move = Verschieben
+web-complaint-severity = Schwere
+web-complaint-reason = Warum
+web-complaint-set-severity = Schwere setzen
+web-complaint-root-cause = Ursache
+web-complaint-resolution = Lösung
+web-complaint-save-notes = Speichern
+web-compensations = Entschädigung
+web-compensations-none = Nichts entschieden.
+web-compensation-pending = wartet auf Freigabe
+web-compensation-approved = freigegeben
+web-compensation-rejected = abgelehnt
+web-compensation-approve = Freigeben
+web-compensation-reject = Ablehnen
+web-compensation-kind = Art
+web-compensation-note = Notiz
+web-compensation-propose = Vorschlagen
+web-complaints = Beschwerderegister
+web-complaints-bad-day = Tage im Format JJJJ-MM-TT, der erste nicht nach dem letzten, höchstens ein Jahr auseinander.
+web-complaints-bad-filter = Unbekannte Kategorie oder Schwere.
+web-complaints-from = Von
+web-complaints-to = bis
+web-complaints-any-category = Jede Kategorie
+web-complaints-any-severity = Jede Schwere
+web-complaints-show = Anzeigen
+web-complaints-totals = { $count } Beschwerden · { $approved } Entschädigung freigegeben · { $pending } warten auf Freigabe
+web-complaints-ticket = Ticket
+web-complaints-registered = Aufgenommen
+web-complaints-settings-intro = Eine Beschwerde hat eine Kategorie, eine Schwere, die das Team berechnet (Ton, Drohungen, Wert und Reputation des Kunden, Wiederholungen in 30 Tagen, Öffentlichkeit) und Agenten mit Begründung ändern können, eine Ursache und eine Lösung. Entschädigungen über dem Limit einer Rolle warten auf Freigabe.
+web-complaints-settings-recognise = Neue Anfragen, die wie Beschwerden klingen, aufnehmen
+web-complaints-settings-acknowledge = Dem Kunden die Aufnahme bestätigen und sagen, bis wann er Antwort bekommt
+web-complaints-settings-promise = Antwort versprochen innerhalb von (Arbeitsstunden)
+web-complaints-settings-categories = Kategorien, eine pro Zeile (Kleinbuchstaben, Ziffern, _)
+web-complaints-settings-currency = Währung (ISO-Code)
+web-complaints-settings-agent-limit = Ein Agent entscheidet allein bis
+web-complaints-settings-admin-limit = Ein Admin entscheidet allein bis (leer: jeder Betrag)
+web-complaints-settings-value = Kundenwert: Attribut und Schwelle
+web-complaints-settings-reputation = Kundenreputation: Attribut und Schwelle
+web-complaints-settings-save = Speichern
+web-complaints-settings-bad-category = Eine Kategorie besteht aus Kleinbuchstaben, Ziffern und _ (höchstens 32).
+web-complaints-settings-bad-categories = Bitte 1 bis 30 Kategorien angeben.
+web-complaints-settings-duplicate-category = Eine Kategorie steht doppelt in der Liste.
+web-complaints-settings-bad-limit = Ein Limit ist ein Betrag wie 50 oder 50.00.
+web-complaints-settings-bad-limits = Das Limit eines Admins darf nicht unter dem eines Agenten liegen.
+web-complaints-settings-bad-threshold = Eine Schwelle ist eine Zahl.
+web-complaints-settings-bad-promise = Die versprochene Zeit beträgt 1 bis 720 Arbeitsstunden.
+web-complaints-settings-bad-currency = Die Währung ist ein Code aus drei Buchstaben wie EUR.

@@ -1,0 +1,118 @@
+# The complaint register (docs/complaints.md): what clients, the agents' thread, the card and
+# the manager bot say about complaints and compensation.
+
+complaint-acknowledged = We have registered your complaint about { $category } (request { $number }). You will hear from us by { $promised }.
+
+complaint-category-product_quality = product quality
+complaint-category-delivery = delivery
+complaint-category-payment = payment
+complaint-category-service_attitude = service attitude
+complaint-category-account = account
+complaint-category-other = other
+
+complaint-severity-low = low
+complaint-severity-medium = medium
+complaint-severity-high = high
+complaint-severity-critical = critical
+
+complaint-reason-none = nothing raised it
+complaint-reason-upset = sounds upset
+complaint-reason-angry = sounds angry
+complaint-reason-threat = names outside action
+complaint-reason-high_value = valuable client
+complaint-reason-high_reputation = high reputation
+complaint-reason-repeat = complained in the last 30 days
+complaint-reason-public = said in public
+
+compensation-kind-refund = refund
+compensation-kind-coupon = coupon
+compensation-kind-replacement = replacement
+compensation-kind-goodwill = goodwill gesture
+
+card-complaint = 📣 Complaint: { $category } · { $severity }
+
+complaint-registered-thread = 📣 Registered as a complaint: { $category }, severity { $severity } ({ $reasons }).
+complaint-category-thread = 📣 { $agent } moved the complaint to { $category }.
+complaint-severity-thread = 📣 { $agent } set the severity to { $severity }: { $reason }
+complaint-root-cause-thread = 📣 { $agent } wrote the root cause.
+complaint-resolution-thread = 📣 { $agent } wrote the resolution.
+compensation-approved-thread = 💶 { $agent } decided a { $kind } of { $amount }.
+compensation-pending-thread = 💶 { $agent } proposed a { $kind } of { $amount }: above their limit, waiting for approval.
+compensation-decided-approved = 💶 { $agent } approved the { $kind } of { $amount } on { $number }.
+compensation-decided-rejected = 💶 { $agent } rejected the { $kind } of { $amount } on { $number }.
+
+complaint-refused-not-a-complaint = This ticket is not a complaint yet: write /complaint first.
+complaint-refused-category = Not one of the desk's complaint categories.
+complaint-refused-note = Write a text (at most 2,000 characters); for /severity: a level (low, medium, high, critical) and your reason.
+complaint-refused-compensation = Write /compensate KIND AMOUNT [note], KIND one of refund, coupon, replacement, goodwill, AMOUNT like 20 or 20.50.
+complaint-refused-decided = This compensation was already decided.
+complaint-refused-limit = This amount is above your own approval limit.
+
+manager-compensation-approve = 💶 Approval needed on { $number }: { $agent } proposes a { $kind } of { $amount }.
+    { $note }
+manager-button-approve = ✅ Approve
+manager-button-reject = ❌ Reject
+manager-compensation-approved = Approved.
+manager-compensation-rejected = Rejected.
+manager-approvals-none = No compensation is waiting for approval.
+manager-approvals-title = Waiting for approval:
+manager-approvals-line = { $number } · { $kind } { $amount } · { $agent }
+
+# The console.
+web-nav-complaints = Complaints
+web-admin-complaints = Complaints
+web-complaint = Complaint
+web-complaint-none = Not registered as a complaint.
+web-complaint-category = Category
+web-complaint-category-guess = From the client's words
+web-complaint-register = Register as a complaint
+web-complaint-computed = Computed: { $severity } ({ $reasons })
+web-complaint-adjusted = Changed by an agent: { $reason }
+web-complaint-promised = Answer promised by { $at }
+web-complaint-move = Move
+web-complaint-severity = Severity
+web-complaint-reason = Why
+web-complaint-set-severity = Set severity
+web-complaint-root-cause = Root cause
+web-complaint-resolution = Resolution
+web-complaint-save-notes = Save
+web-compensations = Compensation
+web-compensations-none = None decided.
+web-compensation-pending = waiting for approval
+web-compensation-approved = approved
+web-compensation-rejected = rejected
+web-compensation-approve = Approve
+web-compensation-reject = Reject
+web-compensation-kind = Kind
+web-compensation-note = Note
+web-compensation-propose = Propose
+web-complaints = Complaint register
+web-complaints-bad-day = Days are written YYYY-MM-DD, the first not after the last, at most a year apart.
+web-complaints-bad-filter = Unknown category or severity.
+web-complaints-from = From
+web-complaints-to = to
+web-complaints-any-category = Any category
+web-complaints-any-severity = Any severity
+web-complaints-show = Show
+web-complaints-totals = { $count } complaints · { $approved } compensation approved · { $pending } waiting for approval
+web-complaints-ticket = Ticket
+web-complaints-registered = Registered
+web-complaints-settings-intro = A complaint has a category, a severity the desk computes (tone, threats, the client's value and reputation, repeats within 30 days, public) and agents may change with a reason, a root cause and a resolution. Compensation above a role's limit waits for an approver.
+web-complaints-settings-recognise = Register new requests that read as complaints
+web-complaints-settings-acknowledge = Tell the client the complaint is registered and when they will hear back
+web-complaints-settings-promise = Answer promised within (working hours)
+web-complaints-settings-categories = Categories, one per line (lowercase letters, digits, _)
+web-complaints-settings-currency = Currency (ISO code)
+web-complaints-settings-agent-limit = An agent decides alone up to
+web-complaints-settings-admin-limit = An admin decides alone up to (empty: any amount)
+web-complaints-settings-value = Client value: attribute and threshold
+web-complaints-settings-reputation = Client reputation: attribute and threshold
+web-complaints-settings-save = Save
+web-complaints-settings-bad-category = A category is lowercase letters, digits and _ (at most 32).
+web-complaints-settings-bad-categories = List between 1 and 30 categories.
+web-complaints-settings-duplicate-category = A category is listed twice.
+web-complaints-settings-bad-limit = A limit is an amount such as 50 or 50.00.
+web-complaints-settings-bad-limits = An admin's limit cannot be below an agent's.
+web-complaints-settings-bad-threshold = A threshold is a number.
+web-complaints-settings-bad-promise = The promised time is 1 to 720 working hours.
+web-complaints-settings-bad-currency = The currency is a three-letter code such as EUR.

@@ -1,0 +1,117 @@
+# 投诉登记（docs/complaints.md）：客户、客服讨论串、卡片和管理机器人关于投诉与补偿的文字。
+
+complaint-acknowledged = 我们已登记您关于{ $category }的投诉（请求 { $number }）。我们会在 { $promised } 之前回复您。
+
+complaint-category-product_quality = 商品质量
+complaint-category-delivery = 配送
+complaint-category-payment = 支付
+complaint-category-service_attitude = 服务态度
+complaint-category-account = 账户
+complaint-category-other = 其他
+
+complaint-severity-low = 低
+complaint-severity-medium = 中
+complaint-severity-high = 高
+complaint-severity-critical = 严重
+
+complaint-reason-none = 无加重因素
+complaint-reason-upset = 情绪不满
+complaint-reason-angry = 情绪愤怒
+complaint-reason-threat = 提到外部行动
+complaint-reason-high_value = 高价值客户
+complaint-reason-high_reputation = 高信誉
+complaint-reason-repeat = 30 天内投诉过
+complaint-reason-public = 公开发表
+
+compensation-kind-refund = 退款
+compensation-kind-coupon = 优惠券
+compensation-kind-replacement = 换货
+compensation-kind-goodwill = 善意补偿
+
+card-complaint = 📣 投诉：{ $category } · { $severity }
+
+complaint-registered-thread = 📣 已登记为投诉：{ $category }，严重程度 { $severity }（{ $reasons }）。
+complaint-category-thread = 📣 { $agent } 将投诉改为「{ $category }」。
+complaint-severity-thread = 📣 { $agent } 将严重程度设为「{ $severity }」：{ $reason }
+complaint-root-cause-thread = 📣 { $agent } 填写了根本原因。
+complaint-resolution-thread = 📣 { $agent } 填写了解决方案。
+compensation-approved-thread = 💶 { $agent } 决定给予{ $kind } { $amount }。
+compensation-pending-thread = 💶 { $agent } 提议给予{ $kind } { $amount }：超出其权限，等待审批。
+compensation-decided-approved = 💶 { $agent } 批准了 { $number } 的{ $kind } { $amount }。
+compensation-decided-rejected = 💶 { $agent } 拒绝了 { $number } 的{ $kind } { $amount }。
+
+complaint-refused-not-a-complaint = 此工单还不是投诉：请先发送 /complaint。
+complaint-refused-category = 这不是本团队的投诉类别。
+complaint-refused-note = 请输入文字（最多 2000 个字符）；/severity 需要等级（low、medium、high、critical）和理由。
+complaint-refused-compensation = 请写 /compensate 类型 金额 [备注]：类型为 refund、coupon、replacement 或 goodwill，金额如 20 或 20.50。
+complaint-refused-decided = 这项补偿已有决定。
+complaint-refused-limit = 该金额超出您本人的审批额度。
+
+manager-compensation-approve = 💶 { $number } 需要审批：{ $agent } 提议给予{ $kind } { $amount }。
+    { $note }
+manager-button-approve = ✅ 批准
+manager-button-reject = ❌ 拒绝
+manager-compensation-approved = 已批准。
+manager-compensation-rejected = 已拒绝。
+manager-approvals-none = 没有等待审批的补偿。
+manager-approvals-title = 等待审批：
+manager-approvals-line = { $number } · { $kind } { $amount } · { $agent }
+
+# 控制台。
+web-nav-complaints = 投诉
+web-admin-complaints = 投诉
+web-complaint = 投诉
+web-complaint-none = 未登记为投诉。
+web-complaint-category = 类别
+web-complaint-category-guess = 根据客户的描述
+web-complaint-register = 登记为投诉
+web-complaint-computed = 计算结果：{ $severity }（{ $reasons }）
+web-complaint-adjusted = 客服修改：{ $reason }
+web-complaint-promised = 承诺在 { $at } 前答复
+web-complaint-move = 移动
+web-complaint-severity = 严重程度
+web-complaint-reason = 理由
+web-complaint-set-severity = 设置严重程度
+web-complaint-root-cause = 根本原因
+web-complaint-resolution = 解决方案
+web-complaint-save-notes = 保存
+web-compensations = 补偿
+web-compensations-none = 尚未决定。
+web-compensation-pending = 等待审批
+web-compensation-approved = 已批准
+web-compensation-rejected = 已拒绝
+web-compensation-approve = 批准
+web-compensation-reject = 拒绝
+web-compensation-kind = 类型
+web-compensation-note = 备注
+web-compensation-propose = 提议
+web-complaints = 投诉登记
+web-complaints-bad-day = 日期格式为 YYYY-MM-DD，开始不晚于结束，相隔不超过一年。
+web-complaints-bad-filter = 未知的类别或严重程度。
+web-complaints-from = 从
+web-complaints-to = 到
+web-complaints-any-category = 所有类别
+web-complaints-any-severity = 所有严重程度
+web-complaints-show = 显示
+web-complaints-totals = { $count } 条投诉 · 已批准补偿 { $approved } · { $pending } 项等待审批
+web-complaints-ticket = 工单
+web-complaints-registered = 登记时间
+web-complaints-settings-intro = 投诉有类别、由团队计算的严重程度（语气、威胁、客户价值与信誉、30 天内重复、是否公开，客服可注明理由修改）、根本原因和解决方案。超出角色额度的补偿需等待审批。
+web-complaints-settings-recognise = 将读起来像投诉的新请求登记为投诉
+web-complaints-settings-acknowledge = 告知客户投诉已登记以及何时答复
+web-complaints-settings-promise = 承诺答复时间（工作小时）
+web-complaints-settings-categories = 类别，每行一个（小写字母、数字、_）
+web-complaints-settings-currency = 货币（ISO 代码）
+web-complaints-settings-agent-limit = 客服可自行决定的上限
+web-complaints-settings-admin-limit = 管理员可自行决定的上限（留空：不限）
+web-complaints-settings-value = 客户价值：属性与阈值
+web-complaints-settings-reputation = 客户信誉：属性与阈值
+web-complaints-settings-save = 保存
+web-complaints-settings-bad-category = 类别由小写字母、数字和 _ 组成（最多 32 个）。
+web-complaints-settings-bad-categories = 请列出 1 到 30 个类别。
+web-complaints-settings-duplicate-category = 有类别重复出现。
+web-complaints-settings-bad-limit = 额度是金额，例如 50 或 50.00。
+web-complaints-settings-bad-limits = 管理员额度不能低于客服额度。
+web-complaints-settings-bad-threshold = 阈值必须是数字。
+web-complaints-settings-bad-promise = 承诺时间为 1 到 720 个工作小时。
+web-complaints-settings-bad-currency = 货币为三个字母的代码，例如 EUR。
