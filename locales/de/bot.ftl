@@ -160,3 +160,15 @@ follow-up-already = Sie haben schon geantwortet, danke.
 follow-up-effort-thread = 📝 Nachfassen: Der Kunde bewertet den Aufwand mit { $score }/7.
 follow-up-not-solved-thread = ⚠️ Nachfassen: Laut Kunde ist das Problem nicht wirklich gelöst.
 translation-edit-not-sent = ✏️ Diese Antwort ging übersetzt an den Kunden, daher wird die Änderung nicht gesendet (sie bleibt im Verlauf). Schreiben Sie zur Korrektur eine neue Nachricht.
+
+# Proaktive Hinweise (docs/proactive-alerts.md).
+proactive-milestone_not_confirmed = Der Meilenstein „{ $milestone }“ von Auftrag { $order } wartet noch auf Ihre Bestätigung. Wenn etwas nicht stimmt, schreiben Sie uns hier: Wir helfen gern.
+proactive-payment_stuck = Ihre Zahlung für Auftrag { $order } dauert länger als üblich. Ihr Geld ist sicher; wir kümmern uns darum und melden uns, sobald sie durch ist.
+proactive-delivery_late = Auftrag { $order } verspätet sich. Wir fragen beim Kurier nach; schreiben Sie hier, wenn Sie etwas brauchen.
+proactive-dispute_opened = Die Gegenseite hat zu Auftrag { $order } einen Streitfall eröffnet. Antworten Sie hier mit Ihrer Sicht und Belegen (Screenshots, Dateien): Ein Agent sieht sich alles an.
+proactive-button-off = 🔕 Keine Hinweise mehr
+proactive-button-on = 🔔 Hinweise wieder an
+proactive-off = Sie bekommen keine Hinweise mehr von uns. Schreiben können Sie uns jederzeit.
+proactive-on = Hinweise sind wieder an.
+proactive-ticket-subject = Hinweis: { $type }
+proactive-ticket-risk = Risiko laut Plattform: { $risk } %

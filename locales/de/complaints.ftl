@@ -116,3 +116,18 @@ web-complaints-settings-bad-limits = Das Limit eines Admins darf nicht unter dem
 web-complaints-settings-bad-threshold = Eine Schwelle ist eine Zahl.
 web-complaints-settings-bad-promise = Die versprochene Zeit beträgt 1 bis 720 Arbeitsstunden.
 web-complaints-settings-bad-currency = Die Währung ist ein Code aus drei Buchstaben wie EUR.
+
+# Einstellungen der proaktiven Hinweise.
+web-admin-alerts = Hinweise
+web-alerts-intro = Die Plattform meldet Ereignisse (POST /api/v1/events): Der Kunden-Bot schreibt dem Kunden zuerst, höchstens so oft am Tag und nie nach „Keine Hinweise mehr“; ab dem hier gesetzten Risiko eröffnet ein Ereignis auch ein Ticket.
+web-alerts-built-in = Eingebaute Ereignistypen und ihre nötigen Daten
+web-alerts-per-day = Höchstens so viele Hinweise pro Kunde und Tag
+web-alerts-ticket-from = Ticket ab diesem Risiko eröffnen (0-100; leer: nur wenn das Ereignis es verlangt)
+web-alerts-custom = Eigene Typen und Texte, einer pro Zeile: typ = Text oder typ.de = Text für eine Sprache; {"{"}feld{"}"} kommt aus den Daten des Ereignisses
+web-alerts-save = Speichern
+web-alerts-bad-per-day = Hinweise pro Tag: eine ganze Zahl von 0 bis 20.
+web-alerts-bad-risk = Das Risiko ist eine ganze Zahl von 0 bis 100.
+web-alerts-bad-line = Eine Zeile lautet typ = Text (typ: Kleinbuchstaben, Ziffern, _; optional .en, .ru, .zh oder .de).
+web-reports-complaints-none = In diesem Zeitraum wurde keine Beschwerde aufgenommen.
+web-reports-complaints-total = Beschwerden
+web-reports-complaints-change = Letzte 7 Tage gegenüber den 7 davor

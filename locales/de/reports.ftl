@@ -6,6 +6,7 @@ report-sheet-agents = Agenten
 report-sheet-topics = Themen
 report-sheet-trend = Verlauf
 report-sheet-topic-trend = Themen-Verlauf
+report-sheet-complaints = Beschwerden
 report-section = Abschnitt
 report-metric = Kennzahl
 report-value = Wert
@@ -36,6 +37,8 @@ report-chart-agents = Übernommene und geschlossene Tickets je Agent
 report-chart-topics = Erstellte Tickets je Thema
 report-chart-trend = Tickets pro Tag
 report-chart-topic-trend = Neue Tickets pro Tag und Thema
+report-chart-complaints = Aufgenommene Beschwerden pro Tag und Kategorie
+report-complaints = Beschwerden
 
 # Self-Service: Hilfe-Center und Abläufe.
 report-sheet-articles = Hilfe-Center-Artikel

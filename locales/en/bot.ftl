@@ -161,3 +161,15 @@ follow-up-already = You have already answered, thank you.
 follow-up-effort-thread = 📝 Follow-up: the client scored the effort { $score }/7.
 follow-up-not-solved-thread = ⚠️ Follow-up: the client says the issue is not really solved.
 translation-edit-not-sent = ✏️ This answer reached the client translated, so the edit is not sent (it is kept in the history). Write a new message to correct it.
+
+# Proactive alerts (docs/proactive-alerts.md).
+proactive-milestone_not_confirmed = The milestone "{ $milestone }" of order { $order } is still waiting for your confirmation. If something is wrong with it, tell us here: we are ready to help.
+proactive-payment_stuck = Your payment for order { $order } is taking longer than usual. Your money is safe; we are on it and will tell you when it goes through.
+proactive-delivery_late = Order { $order } is running late. We are checking with the courier; write here if you need anything.
+proactive-dispute_opened = The other party opened a dispute on order { $order }. Reply here with your side and any evidence (screenshots, files): an agent will look at it.
+proactive-button-off = 🔕 No more alerts
+proactive-button-on = 🔔 Alerts back on
+proactive-off = You will get no more alerts from us. You can still write to us at any time.
+proactive-on = Alerts are back on.
+proactive-ticket-subject = Alert: { $type }
+proactive-ticket-risk = Risk estimated by the platform: { $risk } %

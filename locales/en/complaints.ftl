@@ -116,3 +116,18 @@ web-complaints-settings-bad-limits = An admin's limit cannot be below an agent's
 web-complaints-settings-bad-threshold = A threshold is a number.
 web-complaints-settings-bad-promise = The promised time is 1 to 720 working hours.
 web-complaints-settings-bad-currency = The currency is a three-letter code such as EUR.
+
+# Proactive alerts' settings.
+web-admin-alerts = Alerts
+web-alerts-intro = The platform reports events (POST /api/v1/events): the client bot writes to the client first, at most so many a day, never after they pressed "No more alerts"; from the risk set here an event opens a ticket too.
+web-alerts-built-in = Built-in event types and the data they need
+web-alerts-per-day = Alerts a client gets a day at most
+web-alerts-ticket-from = Open a ticket from this risk (0-100; empty: only when the event asks)
+web-alerts-custom = The desk's own types and texts, one per line: type = text, or type.de = text for one language; {"{"}field{"}"} is filled from the event's data
+web-alerts-save = Save
+web-alerts-bad-per-day = Alerts a day: a whole number from 0 to 20.
+web-alerts-bad-risk = The risk is a whole number from 0 to 100.
+web-alerts-bad-line = A line must read type = text (type: lowercase letters, digits, _; an optional .en, .ru, .zh or .de).
+web-reports-complaints-none = No complaint was registered in this period.
+web-reports-complaints-total = Complaints
+web-reports-complaints-change = Last 7 days vs the 7 before

@@ -6,6 +6,7 @@ report-sheet-agents = Agents
 report-sheet-topics = Topics
 report-sheet-trend = Trend
 report-sheet-topic-trend = Topic trend
+report-sheet-complaints = Complaints
 report-section = Section
 report-metric = Metric
 report-value = Value
@@ -36,6 +37,8 @@ report-chart-agents = Tickets taken and closed per agent
 report-chart-topics = Tickets created per topic
 report-chart-trend = Tickets per day
 report-chart-topic-trend = Tickets created per day, by topic
+report-chart-complaints = Complaints registered per day, by category
+report-complaints = Complaints
 
 # Self-service: the help centre and the flows.
 report-sheet-articles = Help-centre articles

@@ -116,3 +116,18 @@ web-complaints-settings-bad-limits = Лимит администратора н�
 web-complaints-settings-bad-threshold = Порог — это число.
 web-complaints-settings-bad-promise = Обещанное время — от 1 до 720 рабочих часов.
 web-complaints-settings-bad-currency = Валюта — трёхбуквенный код, например EUR.
+
+# Настройки проактивных уведомлений.
+web-admin-alerts = Уведомления
+web-alerts-intro = Платформа сообщает о событиях (POST /api/v1/events): клиентский бот пишет клиенту первым, не больше заданного числа раз в день и никогда после «Больше не присылать»; начиная с указанного риска событие также открывает тикет.
+web-alerts-built-in = Встроенные типы событий и нужные им данные
+web-alerts-per-day = Не больше уведомлений клиенту в день
+web-alerts-ticket-from = Открывать тикет начиная с риска (0-100; пусто: только если событие просит)
+web-alerts-custom = Свои типы и тексты, по одному в строке: тип = текст или тип.ru = текст для одного языка; {"{"}поле{"}"} заполняется из данных события
+web-alerts-save = Сохранить
+web-alerts-bad-per-day = Уведомлений в день: целое число от 0 до 20.
+web-alerts-bad-risk = Риск — целое число от 0 до 100.
+web-alerts-bad-line = Строка должна иметь вид тип = текст (тип: строчные латинские буквы, цифры, _; можно .en, .ru, .zh или .de).
+web-reports-complaints-none = За этот период жалоб не зарегистрировано.
+web-reports-complaints-total = Жалоб
+web-reports-complaints-change = Последние 7 дней к 7 предыдущим

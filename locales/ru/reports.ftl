@@ -6,6 +6,7 @@ report-sheet-agents = Агенты
 report-sheet-topics = Темы
 report-sheet-trend = По дням
 report-sheet-topic-trend = Темы по дням
+report-sheet-complaints = Жалобы
 report-section = Раздел
 report-metric = Показатель
 report-value = Значение
@@ -36,6 +37,8 @@ report-chart-agents = Взятые и закрытые заявки по аге�
 report-chart-topics = Созданные заявки по темам
 report-chart-trend = Заявки по дням
 report-chart-topic-trend = Новые заявки по дням и темам
+report-chart-complaints = Зарегистрированные жалобы по дням и категориям
+report-complaints = Жалобы
 
 # Самообслуживание: справочный центр и сценарии.
 report-sheet-articles = Статьи справки

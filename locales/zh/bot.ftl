@@ -160,3 +160,15 @@ follow-up-already = 您已经回答过了，谢谢。
 follow-up-effort-thread = 📝 回访：客户给出的省力评分为 { $score }/7。
 follow-up-not-solved-thread = ⚠️ 回访：客户表示问题并未真正解决。
 translation-edit-not-sent = ✏️ 此回复已以译文发送给客户，因此修改不会发送（修改已保存在历史中）。如需更正，请发送新消息。
+
+# 主动提醒（docs/proactive-alerts.md）。
+proactive-milestone_not_confirmed = 订单 { $order } 的里程碑“{ $milestone }”仍在等待您的确认。如有问题，请在这里告诉我们：我们随时帮忙。
+proactive-payment_stuck = 您订单 { $order } 的付款比平时慢。您的资金是安全的；我们正在处理，到账后会通知您。
+proactive-delivery_late = 订单 { $order } 延误了。我们正在与快递核实；如有需要，请在这里留言。
+proactive-dispute_opened = 对方就订单 { $order } 发起了争议。请在这里回复您的说明并附上证据（截图、文件）：客服会进行处理。
+proactive-button-off = 🔕 不再提醒
+proactive-button-on = 🔔 重新开启提醒
+proactive-off = 我们将不再向您发送提醒。您仍可随时联系我们。
+proactive-on = 提醒已重新开启。
+proactive-ticket-subject = 提醒：{ $type }
+proactive-ticket-risk = 平台评估的风险：{ $risk } %

@@ -115,3 +115,18 @@ web-complaints-settings-bad-limits = 管理员额度不能低于客服额度。
 web-complaints-settings-bad-threshold = 阈值必须是数字。
 web-complaints-settings-bad-promise = 承诺时间为 1 到 720 个工作小时。
 web-complaints-settings-bad-currency = 货币为三个字母的代码，例如 EUR。
+
+# 主动提醒设置。
+web-admin-alerts = 提醒
+web-alerts-intro = 平台上报事件（POST /api/v1/events）：客户机器人主动联系客户，每天不超过设定次数，客户点“不再提醒”后不再发送；达到此处设定的风险时还会开工单。
+web-alerts-built-in = 内置事件类型及所需数据
+web-alerts-per-day = 每位客户每天最多提醒次数
+web-alerts-ticket-from = 风险达到此值时开工单（0-100；留空：仅在事件要求时）
+web-alerts-custom = 团队自己的类型和文本，每行一个：类型 = 文本，或 类型.zh = 文本 指定一种语言；{"{"}字段{"}"} 由事件数据填充
+web-alerts-save = 保存
+web-alerts-bad-per-day = 每天提醒次数：0 到 20 的整数。
+web-alerts-bad-risk = 风险为 0 到 100 的整数。
+web-alerts-bad-line = 每行格式为 类型 = 文本（类型：小写字母、数字、_；可加 .en、.ru、.zh 或 .de）。
+web-reports-complaints-none = 此期间没有登记投诉。
+web-reports-complaints-total = 投诉数
+web-reports-complaints-change = 最近 7 天对比之前 7 天

@@ -6,6 +6,7 @@ report-sheet-agents = 客服
 report-sheet-topics = 主题
 report-sheet-trend = 每日趋势
 report-sheet-topic-trend = 主题趋势
+report-sheet-complaints = 投诉
 report-section = 部分
 report-metric = 指标
 report-value = 数值
@@ -36,6 +37,8 @@ report-chart-agents = 各客服接手与关闭的工单
 report-chart-topics = 各主题新建的工单
 report-chart-trend = 每日工单
 report-chart-topic-trend = 按主题的每日新工单
+report-chart-complaints = 按类别的每日登记投诉
+report-complaints = 投诉
 
 # 自助服务：帮助中心与流程。
 report-sheet-articles = 帮助中心文章

@@ -201,6 +201,36 @@ pub(crate) async fn get_one(
     Ok(Json(view(&registered, &compensations, &currency)))
 }
 
+/// `GET /reports/complaints`: complaints registered per category and local day, with each
+/// category's total and its last 7 days against the 7 before.
+#[derive(Debug, Serialize)]
+pub(crate) struct ComplaintTrendView {
+    from: String,
+    to: String,
+    categories: Vec<String>,
+    totals: Vec<u64>,
+    week_over_week: Vec<Option<f64>>,
+    days: Vec<ticketgram_domain::complaint::ComplaintDay>,
+}
+
+pub(crate) async fn trend(
+    Extension(caller): Extension<Caller>,
+    ApiQuery(query): ApiQuery<PeriodQuery>,
+) -> Result<Json<ComplaintTrendView>, ApiError> {
+    let (first, last) = query.days()?;
+    let desk = caller.desk.current().await?;
+    let period = ReportPeriod::local_days(&desk.config.hours, first, last);
+    let trend = ticketgram_relay::reporting::complaint_trend(&desk, &period).await?;
+    Ok(Json(ComplaintTrendView {
+        from: first.to_string(),
+        to: last.to_string(),
+        totals: trend.totals(),
+        week_over_week: trend.week_over_week(),
+        categories: trend.categories,
+        days: trend.days,
+    }))
+}
+
 /// The document's schemas of these views.
 pub(crate) fn schemas() -> Vec<(&'static str, Value)> {
     let time = json!({ "type": "string", "format": "date-time" });
@@ -262,5 +292,30 @@ pub(crate) fn schemas() -> Vec<(&'static str, Value)> {
                 "description": "Newest first, at most 500 (the totals count every one)" },
         },
     });
-    vec![("Complaint", complaint), ("ComplaintList", list)]
+    let trend = json!({
+        "type": "object",
+        "required": ["from", "to", "categories", "totals", "week_over_week", "days"],
+        "properties": {
+            "from": { "type": "string", "format": "date" },
+            "to": { "type": "string", "format": "date" },
+            "categories": { "type": "array", "items": { "type": "string" },
+                "description": "Category slugs, the most complained-about first" },
+            "totals": { "type": "array", "items": { "type": "integer" },
+                "description": "Per category, in the order of `categories`" },
+            "week_over_week": { "type": "array", "items": { "type": ["number", "null"] },
+                "description": "Per category: the period's last 7 days ÷ the 7 before (null when those had none or the period is shorter than 14 days)" },
+            "days": { "type": "array", "items": {
+                "type": "object", "required": ["date", "counts"],
+                "properties": {
+                    "date": { "type": "string", "format": "date" },
+                    "counts": { "type": "array", "items": { "type": "integer" } },
+                },
+            }, "description": "Every local day of the period, quiet days included" },
+        },
+    });
+    vec![
+        ("Complaint", complaint),
+        ("ComplaintList", list),
+        ("ComplaintTrend", trend),
+    ]
 }

@@ -12,6 +12,7 @@ mod auth;
 mod clients;
 mod complaints;
 mod error;
+mod events;
 mod extract;
 mod forecast;
 mod idempotency;

@@ -614,7 +614,10 @@ fn schemas() -> Value {
     }
     // Outside the big `json!` above, whose nesting is at the macro's recursion limit.
     all["SelfServiceReport"] = self_service;
-    for (name, schema) in crate::complaints::schemas() {
+    for (name, schema) in crate::complaints::schemas()
+        .into_iter()
+        .chain(crate::events::schemas())
+    {
         all[name] = schema;
     }
     all

@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 use crate::rules;
 use crate::scope::Scope;
 use crate::{
-    clients, complaints, forecast, kb, openapi, order_lookup, privacy, reports, ticket_actions,
-    tickets, webhook_endpoints, ApiState,
+    clients, complaints, events, forecast, kb, openapi, order_lookup, privacy, reports,
+    ticket_actions, tickets, webhook_endpoints, ApiState,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,6 +298,20 @@ pub const ENDPOINTS: &[Endpoint] = &[
         handler: || get(reports::report),
     },
     Endpoint {
+        verb: Verb::Post,
+        path: "/events",
+        scope: Some(Scope::EventsWrite),
+        operation: "reportEvent",
+        summary: "A platform event for a client (a milestone not confirmed, a payment stuck, a late \
+                  delivery, a dispute opened, or a type of the desk's own): the client bot writes to \
+                  the client first, at most a few a day and never after they opted out; a risky \
+                  event opens a ticket. The event's id makes a repeated report answer the same",
+        query: &[],
+        request: Some("NewEvent"),
+        response: (201, Some("EventOutcome")),
+        handler: || post(events::report),
+    },
+    Endpoint {
         verb: Verb::Get,
         path: "/complaints",
         scope: Some(Scope::TicketsRead),
@@ -321,6 +335,18 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: None,
         response: (200, Some("Complaint")),
         handler: || get(complaints::get_one),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/reports/complaints",
+        scope: Some(Scope::ReportsRead),
+        operation: "getComplaintTrend",
+        summary: "Complaints registered per category and local day of the desk, each category's \
+                  total and its last 7 days against the 7 before",
+        query: REPORT_PERIOD,
+        request: None,
+        response: (200, Some("ComplaintTrend")),
+        handler: || get(complaints::trend),
     },
     Endpoint {
         verb: Verb::Get,

@@ -20,10 +20,12 @@ pub enum Scope {
     KbWrite,
     /// The desk's connection to its platform: the order lookup's endpoint and secret.
     PlatformManage,
+    /// Reporting platform events that alert clients (docs/proactive-alerts.md).
+    EventsWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 12] = [
         Scope::TicketsRead,
         Scope::TicketsWrite,
         Scope::ClientsRead,
@@ -35,6 +37,7 @@ impl Scope {
         Scope::KbRead,
         Scope::KbWrite,
         Scope::PlatformManage,
+        Scope::EventsWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Scope {
             Scope::KbRead => "kb:read",
             Scope::KbWrite => "kb:write",
             Scope::PlatformManage => "platform:manage",
+            Scope::EventsWrite => "events:write",
         }
     }
 

@@ -16,6 +16,7 @@ pub mod knowledge;
 pub mod language;
 pub mod message;
 pub mod metrics;
+pub mod proactive;
 pub mod routing;
 pub mod sla;
 pub mod ticket;

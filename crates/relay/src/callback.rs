@@ -40,6 +40,10 @@ pub enum CallbackAction {
     SendTranslation(MessageId),
     /// An agent sends their answer as written, without the translation.
     SendAsWritten(MessageId),
+    /// The client wants no more proactive alerts (docs/proactive-alerts.md).
+    AlertsOff,
+    /// The client wants proactive alerts again.
+    AlertsOn,
 }
 
 impl CallbackAction {
@@ -71,6 +75,8 @@ impl CallbackAction {
             Solved(t, yes) => format!("sv:{}:{}", t.0, if yes { "y" } else { "n" }),
             SendTranslation(m) => format!("mt:{}", m.0),
             SendAsWritten(m) => format!("mo:{}", m.0),
+            AlertsOff => "al:off".into(),
+            AlertsOn => "al:on".into(),
         }
     }
 
@@ -125,6 +131,8 @@ impl CallbackAction {
             ("sv", t, Some("n")) => Solved(ticket(t)?, false),
             ("mt", Some(m), None) => SendTranslation(MessageId(m.parse().ok()?)),
             ("mo", Some(m), None) => SendAsWritten(MessageId(m.parse().ok()?)),
+            ("al", Some("off"), None) => AlertsOff,
+            ("al", Some("on"), None) => AlertsOn,
             _ => return None,
         })
     }
@@ -178,6 +186,8 @@ mod tests {
             TransferTo(big, AgentId(i64::MAX)),
             SendTranslation(MessageId(i64::MAX)),
             SendAsWritten(MessageId(i64::MAX)),
+            AlertsOff,
+            AlertsOn,
             Effort(big, 7),
             Solved(big, false),
         ];

@@ -34,6 +34,7 @@ pub mod metrics;
 pub mod migration;
 pub mod notices;
 pub mod order_lookup;
+pub mod proactive;
 pub mod processor;
 pub mod reporting;
 mod service;

@@ -22,6 +22,8 @@ pub struct DeskReport {
     pub self_service: SelfServiceReport,
     /// The follow-up answers given in the period (docs/follow-up.md).
     pub effort: ticketgram_domain::follow_up::EffortSummary,
+    /// Complaints registered per category and local day (docs/complaints.md).
+    pub complaints: ticketgram_domain::complaint::ComplaintTrend,
     pub agent_names: BTreeMap<AgentId, String>,
     /// In the language the report was gathered for.
     pub topic_names: BTreeMap<TopicId, String>,
@@ -36,6 +38,7 @@ impl DeskReport {
             report: &self.report,
             self_service: &self.self_service,
             effort: &self.effort,
+            complaints: &self.complaints,
             agent_names: &self.agent_names,
             topic_names: &self.topic_names,
             desk_name: &self.desk_name,
@@ -43,6 +46,31 @@ impl DeskReport {
             translator,
         }
     }
+}
+
+/// Complaints registered in `period`, per category and local day.
+pub async fn complaint_trend(
+    desk: &Desk,
+    period: &ReportPeriod,
+) -> Result<ticketgram_domain::complaint::ComplaintTrend, StoreError> {
+    let filter = ticketgram_store::ComplaintFilter {
+        from: Some(period.start),
+        to: Some(period.end),
+        limit: i64::MAX,
+        ..Default::default()
+    };
+    let registered: Vec<_> = desk
+        .store
+        .complaints(desk.ws(), &filter)
+        .await?
+        .into_iter()
+        .map(|r| (r.complaint.registered_at, r.complaint.category.to_string()))
+        .collect();
+    Ok(ticketgram_domain::complaint::complaint_trend(
+        &registered,
+        period,
+        &desk.config.hours,
+    ))
 }
 
 /// The report of the desk's local days `first..=last`, topic names in `language`.
@@ -63,6 +91,7 @@ pub async fn gather(
         .store
         .effort_summary(ws, period.start, period.end)
         .await?;
+    let complaints = complaint_trend(desk, &period).await?;
     let agent_names = desk
         .store
         .list_agents(ws)
@@ -84,6 +113,7 @@ pub async fn gather(
         report,
         self_service,
         effort,
+        complaints,
         agent_names,
         topic_names,
         desk_name,

@@ -17,9 +17,19 @@ impl ReportBook<'_> {
             Sheet::Topics => "report-sheet-topics",
             Sheet::Trend => "report-sheet-trend",
             Sheet::TopicTrend => "report-sheet-topic-trend",
+            Sheet::Complaints => "report-sheet-complaints",
             Sheet::Articles => "report-sheet-articles",
             Sheet::FlowSteps => "report-sheet-flow-steps",
         })
+    }
+
+    /// A complaint category's name: the built-in ones translated, a desk's own as written.
+    pub(crate) fn category_name(&self, slug: &str) -> String {
+        let key = format!("complaint-category-{slug}");
+        match self.label(&key) {
+            text if text == key => slug.replace('_', " "),
+            text => text,
+        }
     }
 
     /// The agent's name, `#<id>` for an agent without one, "Unassigned" for no agent.

@@ -36,6 +36,8 @@ pub struct ReportBook<'a> {
     pub self_service: &'a SelfServiceReport,
     /// The follow-up's answers in the same period (docs/follow-up.md).
     pub effort: &'a ticketgram_domain::follow_up::EffortSummary,
+    /// Complaints registered per category and local day (docs/complaints.md).
+    pub complaints: &'a ticketgram_domain::complaint::ComplaintTrend,
     /// Display names of agents; an agent missing here is shown as `#<id>`.
     pub agent_names: &'a BTreeMap<AgentId, String>,
     /// Display names of topics; a topic missing here is shown as `#<id>`.
@@ -59,6 +61,8 @@ pub enum Sheet {
     Trend,
     /// One row per local day, one column per topic: tickets created.
     TopicTrend,
+    /// One row per local day, one column per complaint category: complaints registered.
+    Complaints,
     /// One row per suggested article: helped, not helped.
     Articles,
     /// One row per flow step: entered, completed, abandoned.
@@ -66,12 +70,13 @@ pub enum Sheet {
 }
 
 impl Sheet {
-    pub const ALL: [Sheet; 7] = [
+    pub const ALL: [Sheet; 8] = [
         Sheet::Summary,
         Sheet::Agents,
         Sheet::Topics,
         Sheet::Trend,
         Sheet::TopicTrend,
+        Sheet::Complaints,
         Sheet::Articles,
         Sheet::FlowSteps,
     ];

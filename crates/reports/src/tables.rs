@@ -56,6 +56,7 @@ pub(crate) fn table(book: &ReportBook, sheet: Sheet) -> Table {
         Sheet::Topics => topics(book),
         Sheet::Trend => trend(book),
         Sheet::TopicTrend => topic_trend(book),
+        Sheet::Complaints => complaints(book),
         Sheet::Articles => articles(book),
         Sheet::FlowSteps => flow_steps(book),
     }
@@ -300,6 +301,45 @@ fn topic_trend(book: &ReportBook) -> Table {
         chart: ChartSpec::over_all_rows(
             ChartKind::Line,
             book.label("report-chart-topic-trend"),
+            (1..=columns).collect(),
+            &rows,
+        ),
+        rows,
+    }
+}
+
+fn complaints(book: &ReportBook) -> Table {
+    let trend = book.complaints;
+    let rows: Vec<Vec<Cell>> = book
+        .report
+        .trend
+        .iter()
+        .map(|point| {
+            let mut row = vec![Cell::text(point.date.to_string())];
+            let day = trend.days.iter().find(|d| d.date == point.date);
+            if trend.categories.is_empty() {
+                row.push(Cell::Count(0));
+            }
+            for i in 0..trend.categories.len() {
+                let count = day.map_or(0, |d| d.counts[i]);
+                row.push(Cell::Count(usize::try_from(count).unwrap_or(usize::MAX)));
+            }
+            row
+        })
+        .collect();
+    let mut headers = vec![book.label("report-date")];
+    if trend.categories.is_empty() {
+        headers.push(book.label("report-complaints"));
+    } else {
+        headers.extend(trend.categories.iter().map(|c| book.category_name(c)));
+    }
+    let columns = headers.len() - 1;
+    Table {
+        name: book.sheet_name(Sheet::Complaints),
+        headers,
+        chart: ChartSpec::over_all_rows(
+            ChartKind::Column,
+            book.label("report-chart-complaints"),
             (1..=columns).collect(),
             &rows,
         ),

@@ -35,6 +35,8 @@ pub struct DeskProfile {
     /// The complaint register's settings (docs/complaints.md); `None`: the defaults, with
     /// nothing recognised or acknowledged on its own.
     pub complaints: Option<ticketgram_domain::complaint::ComplaintSettings>,
+    /// Proactive alerts' settings (docs/proactive-alerts.md); `None`: the defaults.
+    pub proactive: Option<ticketgram_domain::proactive::ProactiveSettings>,
 }
 
 /// The agents' channel and its discussion group.
@@ -58,6 +60,7 @@ pub mod keys {
     pub const ROUTING: &str = "desk.routing";
     pub const FOLLOW_UP: &str = "desk.follow_up";
     pub const COMPLAINTS: &str = "desk.complaints";
+    pub const PROACTIVE: &str = "desk.proactive";
 }
 
 impl Store {
@@ -78,6 +81,7 @@ impl Store {
                 keys::ROUTING => profile.routing = Some(decode(&key, &value)?),
                 keys::FOLLOW_UP => profile.follow_up = Some(decode(&key, &value)?),
                 keys::COMPLAINTS => profile.complaints = Some(decode(&key, &value)?),
+                keys::PROACTIVE => profile.proactive = Some(decode(&key, &value)?),
                 _ => {}
             }
         }

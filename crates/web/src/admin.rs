@@ -27,6 +27,7 @@ pub(crate) fn admin_nav(words: &Words) -> Markup {
             a href="/admin/routing" { (words.t("web-admin-routing")) } " · "
             a href="/admin/follow-up" { (words.t("web-admin-follow-up")) } " · "
             a href="/admin/complaints" { (words.t("web-admin-complaints")) } " · "
+            a href="/admin/alerts" { (words.t("web-admin-alerts")) } " · "
             a href="/admin/privacy" { (words.t("web-admin-privacy")) } " · "
             a href="/admin/audit" { (words.t("web-admin-audit")) }
         }

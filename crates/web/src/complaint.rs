@@ -8,6 +8,7 @@ use crate::console_input;
 use crate::error::WebError;
 use crate::layout::csrf;
 use crate::nonce::FormNonce;
+use crate::ticket::ticket_by_number;
 use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Path, State};
@@ -17,7 +18,7 @@ use maud::{html, Markup};
 use ticketgram_domain::complaint::{
     Approval, CompensationKind, CompensationStatus, Money, Severity,
 };
-use ticketgram_domain::{Actor, Ticket, TicketNumber};
+use ticketgram_domain::{Actor, Ticket};
 use ticketgram_relay::actions::complaint::{self, Refusal};
 use ticketgram_relay::Desk;
 use ticketgram_store::ComplaintNote;
@@ -158,13 +159,6 @@ pub async fn section(
     })
 }
 
-async fn ticket_by_number(desk: &Desk, number: i64) -> Result<Ticket, WebError> {
-    desk.store
-        .find_ticket_by_number(desk.ws(), TicketNumber(number))
-        .await?
-        .ok_or(WebError::NotFound)
-}
-
 fn back(number: i64) -> Response {
     Redirect::to(&format!("/tickets/{number}#complaint")).into_response()
 }
@@ -172,6 +166,14 @@ fn back(number: i64) -> Response {
 /// A refused change: the console says why, as the thread would.
 fn refused(refusal: Refusal) -> WebError {
     WebError::bad(refusal.key())
+}
+
+/// Back to the ticket's complaint box, or the refusal (`None`: the form was applied before).
+fn answer<T>(outcome: Option<Result<T, Refusal>>, number: i64) -> Result<Response, WebError> {
+    match outcome {
+        Some(Err(refusal)) => Err(refused(refusal)),
+        _ => Ok(back(number)),
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -213,10 +215,7 @@ pub async fn register(
         Ok(Ok(()))
     })
     .await?;
-    match outcome {
-        Some(Err(refusal)) => Err(refused(refusal)),
-        _ => Ok(back(number)),
-    }
+    answer(outcome, number)
 }
 
 #[derive(serde::Deserialize)]
@@ -242,10 +241,7 @@ pub async fn severity(
         Ok(complaint::adjust_severity(desk, fx, &ticket, severity, reason, &agent).await?)
     })
     .await?;
-    match outcome {
-        Some(Err(refusal)) => Err(refused(refusal)),
-        _ => Ok(back(number)),
-    }
+    answer(outcome, number)
 }
 
 #[derive(serde::Deserialize)]
@@ -301,10 +297,7 @@ pub async fn notes(
         Ok(Ok(()))
     })
     .await?;
-    match outcome {
-        Some(Err(refusal)) => Err(refused(refusal)),
-        _ => Ok(back(number)),
-    }
+    answer(outcome, number)
 }
 
 #[derive(serde::Deserialize)]
@@ -336,10 +329,7 @@ pub async fn propose(
         Ok(complaint::propose_compensation(desk, fx, &ticket, kind, amount, note, &agent).await?)
     })
     .await?;
-    match outcome {
-        Some(Err(refusal)) => Err(refused(refusal)),
-        _ => Ok(back(number)),
-    }
+    answer(outcome, number)
 }
 
 #[derive(serde::Deserialize)]
@@ -369,8 +359,5 @@ pub async fn decide(
         Ok(complaint::decide_compensation(desk, fx, id, approve, &agent).await?)
     })
     .await?;
-    match outcome {
-        Some(Err(refusal)) => Err(refused(refusal)),
-        _ => Ok(back(form.ticket)),
-    }
+    answer(outcome, form.ticket)
 }

@@ -1,7 +1,7 @@
 //! The complaint register's settings, for admins (docs/complaints.md): the categories,
 //! whether new requests are recognised and acknowledged on their own and the time promised,
 //! the currency and each role's approval limit, and which client attributes mean a valuable
-//! or reputable client. A save is one console input, audited as `complaints.settings`.
+//! or reputable client. A save is one console input, audited as `complaints.save`.
 
 use crate::admin::admin_nav;
 use crate::auth::{AdminUser, RequireRole};

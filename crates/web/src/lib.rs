@@ -12,6 +12,7 @@
 //! go out as sandboxed downloads unless their bytes are a plain raster image (`files`).
 
 mod admin;
+mod alerts;
 mod assets;
 mod attachment;
 pub mod auth;
@@ -128,6 +129,7 @@ pub fn router(state: WebState) -> Router {
         .route("/tickets/{number}/compensations", post(complaint::propose))
         .route("/compensations/{id}/decide", post(complaint::decide))
         .route("/complaints", get(complaints::page))
+        .route("/admin/alerts", get(alerts::page).post(alerts::save))
         .route(
             "/admin/complaints",
             get(complaint_settings::page).post(complaint_settings::save),

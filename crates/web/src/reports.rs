@@ -11,6 +11,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use maud::{html, Markup, PreEscaped};
+use ticketgram_domain::complaint::{ComplaintCategory, ComplaintTrend};
 use ticketgram_domain::metrics::{DurationStats, SelfServiceReport, Stats};
 use ticketgram_domain::{AgentId, Language, Report, TopicId};
 use ticketgram_relay::reporting::DeskReport;
@@ -236,6 +237,44 @@ fn effort(words: &Words, e: &ticketgram_domain::follow_up::EffortSummary) -> Mar
     }
 }
 
+/// Complaints per category over the period, with the last week against the one before, and
+/// a bar per category (docs/complaints.md).
+fn complaints(desk: &ticketgram_relay::Desk, words: &Words, trend: &ComplaintTrend) -> Markup {
+    let lang = words.language;
+    let name = |slug: &str| match ComplaintCategory::parse(slug) {
+        Some(c) => ticketgram_relay::actions::complaint::category_label(desk, lang, &c),
+        None => slug.to_string(),
+    };
+    let totals = trend.totals();
+    let changes = trend.week_over_week();
+    let rows: Vec<(String, usize)> = trend
+        .categories
+        .iter()
+        .zip(&totals)
+        .map(|(c, n)| (name(c), usize::try_from(*n).unwrap_or(usize::MAX)))
+        .collect();
+    html! {
+        h2 #complaints { (words.t("report-sheet-complaints")) }
+        @if trend.categories.is_empty() {
+            p.muted { (words.t("web-reports-complaints-none")) }
+        } @else {
+            (bars("complaint-categories", &rows))
+            table #complaint-trend {
+                thead { tr {
+                    th { (words.t("web-complaint-category")) } th { (words.t("web-reports-complaints-total")) }
+                    th { (words.t("web-reports-complaints-change")) }
+                } }
+                tbody { @for ((category, total), change) in trend.categories.iter().zip(&totals).zip(&changes) {
+                    tr {
+                        td { (name(category)) } td { (total) }
+                        td { (change.map_or("—".to_string(), |c| format!("{:+.0}%", (c - 1.0) * 100.0))) }
+                    }
+                } }
+            }
+        }
+    }
+}
+
 pub async fn page(
     State(state): State<WebState>,
     RequireRole(signed, _): AdminUser,
@@ -296,6 +335,7 @@ pub async fn page(
         table { (stats_head(&words, &words.t("report-topic"))) tbody { @for t in &r.per_topic { (stats_row(&topic_name(t.topic), &t.stats)) } } }
         (self_service(&words, &built.self_service))
         (effort(&words, &built.effort))
+        (complaints(&desk, &words, &built.complaints))
     };
     Ok(layout::page(&words, &title, Some(&signed), body).into_response())
 }

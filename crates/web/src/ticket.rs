@@ -21,7 +21,7 @@ use ticketgram_domain::{
 use ticketgram_relay::{actions, Desk};
 use ticketgram_store::{ReplyTemplate, TicketEvent};
 
-async fn ticket_by_number(desk: &Desk, number: i64) -> Result<Ticket, WebError> {
+pub(crate) async fn ticket_by_number(desk: &Desk, number: i64) -> Result<Ticket, WebError> {
     desk.store
         .find_ticket_by_number(desk.ws(), TicketNumber(number))
         .await?

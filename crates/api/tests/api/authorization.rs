@@ -35,6 +35,8 @@ fn request(path: &str, client: i64, webhook: i64, article: i64) -> (String, Opti
         "/tickets/{number}/status" => Some(json!({ "status": "open" })),
         "/clients/{telegram_user_id}/attributes" => Some(json!({ "attributes": {} })),
         "/webhooks" => Some(json!({ "url": "http://127.0.0.1:9/hook" })),
+        "/events" => Some(json!({ "id": "evt-1", "type": "payment_stuck",
+            "client": { "telegram_user_id": client }, "data": { "order": "A-1" } })),
         "/webhooks/{id}" => Some(json!({ "active": false })),
         "/kb/articles" => {
             Some(json!({ "title": "Refunds", "body": "Within 3 days.", "language": "en" }))
@@ -45,7 +47,11 @@ fn request(path: &str, client: i64, webhook: i64, article: i64) -> (String, Opti
     };
     let concrete = if matches!(
         path,
-        "/reports" | "/reports/kb-deflections" | "/reports/self-service" | "/complaints"
+        "/reports"
+            | "/reports/kb-deflections"
+            | "/reports/self-service"
+            | "/complaints"
+            | "/reports/complaints"
     ) {
         format!("{concrete}?from=2026-11-02&to=2026-11-08")
     } else {

@@ -1,6 +1,6 @@
 //! `GET /complaints` and `GET /tickets/{number}/complaint`: the platform's dashboard reads the
 //! register — Anna's angry delivery complaint with its severity, reasons and refund — and the
-//! period's totals; a ticket that is no complaint is a 404, a bad filter a 422, and a token
+//! period's totals and the per-day trend; a ticket that is no complaint is a 404, a bad filter a 422, and a token
 //! without `tickets:read` is refused.
 
 use crate::harness::TestApi;
@@ -86,4 +86,16 @@ async fn a_dashboard_reads_the_complaint_register() {
     let reports_only = api.token(&[Scope::ReportsRead]).await;
     let (status, _) = api.get(&path, &reports_only).await;
     assert_eq!(status, 403);
+
+    // The trend a weekly review charts: per category and local day.
+    let (status, trend) = api
+        .get(
+            &format!("/reports/complaints?from={today}&to={today}"),
+            &reports_only,
+        )
+        .await;
+    assert_eq!(status, 200, "{trend:#}");
+    assert_eq!(trend["categories"], serde_json::json!(["delivery"]));
+    assert_eq!(trend["totals"], serde_json::json!([1]));
+    assert_eq!(trend["days"][0]["counts"], serde_json::json!([1]));
 }

@@ -7,6 +7,7 @@ mod receiver;
 mod authorization;
 mod clients_reports;
 mod complaints;
+mod events;
 mod forecast;
 mod kb;
 mod openapi;

@@ -7,6 +7,7 @@ mod category;
 mod compensation;
 mod settings;
 mod severity;
+mod trend;
 
 pub use category::ComplaintCategory;
 pub use compensation::{
@@ -14,6 +15,7 @@ pub use compensation::{
 };
 pub use settings::{ApprovalLimits, ComplaintSettings, SettingsError};
 pub use severity::{Assessment, Severity, SeverityFactors, Tone};
+pub use trend::{complaint_trend, ComplaintDay, ComplaintTrend};
 
 use crate::{TicketId, Timestamp};
 use serde::{Deserialize, Serialize};

@@ -147,8 +147,10 @@ mod tests {
 
     #[test]
     fn settings_that_cannot_work_are_refused() {
-        let mut s = ComplaintSettings::default();
-        s.currency = "euro".into();
+        let s = ComplaintSettings {
+            currency: "euro".into(),
+            ..Default::default()
+        };
         assert_eq!(s.validate(), Err(SettingsError::Currency));
         let mut s = ComplaintSettings::default();
         s.categories
@@ -157,8 +159,10 @@ mod tests {
             s.validate(),
             Err(SettingsError::DuplicateCategory(_))
         ));
-        let mut s = ComplaintSettings::default();
-        s.promise_hours = 0;
+        let s = ComplaintSettings {
+            promise_hours: 0,
+            ..Default::default()
+        };
         assert!(matches!(
             s.validate(),
             Err(SettingsError::PromiseHours { .. })

@@ -8,9 +8,7 @@ use crate::desk::{Desk, Effects};
 use crate::jobs::{Button, Delivery, Keyboard};
 use crate::RelayError;
 use ticketgram_domain::follow_up::{Effort, FollowUp};
-use ticketgram_domain::{
-    Actor, AuditEntry, Client, Ticket, TicketId, TicketStatus, Timestamp, WorkspaceId,
-};
+use ticketgram_domain::{Actor, Client, Ticket, TicketId, TicketStatus, Timestamp, WorkspaceId};
 use ticketgram_store::Tx;
 
 /// At a close: the question, queued for the desk's delay (nothing when it does not follow up).
@@ -173,7 +171,8 @@ pub async fn not_solved(
     Ok(!ticket.status.is_active())
 }
 
-/// Saves (or with `None` stops) the desk's follow-up, audited, in the caller's transaction.
+/// Saves (or with `None` stops) the desk's follow-up, audited as `follow_up.save`, in the
+/// caller's transaction.
 pub async fn save(
     tx: &Tx,
     ws: WorkspaceId,
@@ -182,25 +181,5 @@ pub async fn save(
     now: Timestamp,
 ) -> Result<(), RelayError> {
     let key = ticketgram_store::desk_profile_keys::FOLLOW_UP;
-    let detail = match follow_up {
-        Some(follow_up) => {
-            let json = serde_json::to_string(&follow_up)?;
-            tx.set_setting(ws, key, &json, now).await?;
-            json
-        }
-        None => {
-            tx.delete_setting(ws, key).await?;
-            "off".to_owned()
-        }
-    };
-    tx.record_audit(&AuditEntry {
-        workspace: ws,
-        actor: by,
-        action: "follow_up.save".into(),
-        subject: "follow_up".into(),
-        details: vec![("follow_up".into(), detail)],
-        at: now,
-    })
-    .await?;
-    Ok(())
+    super::save_profile_setting(tx, ws, key, follow_up.as_ref(), "follow_up", by, now).await
 }

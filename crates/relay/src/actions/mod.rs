@@ -21,6 +21,40 @@ use ticketgram_domain::{
 };
 use ticketgram_store::{NewMessage, StoreError};
 
+/// Stores one part of the desk's profile (`None`: removes it, the defaults apply) and audits
+/// it as `{subject}.save` with what was stored, in the caller's transaction.
+pub(crate) async fn save_profile_setting<T: serde::Serialize>(
+    tx: &ticketgram_store::Tx,
+    ws: ticketgram_domain::WorkspaceId,
+    key: &str,
+    value: Option<&T>,
+    subject: &str,
+    by: Actor,
+    now: ticketgram_domain::Timestamp,
+) -> Result<(), RelayError> {
+    let detail = match value {
+        Some(value) => {
+            let json = serde_json::to_string(value)?;
+            tx.set_setting(ws, key, &json, now).await?;
+            json
+        }
+        None => {
+            tx.delete_setting(ws, key).await?;
+            "defaults".to_owned()
+        }
+    };
+    tx.record_audit(&ticketgram_domain::AuditEntry {
+        workspace: ws,
+        actor: by,
+        action: format!("{subject}.save"),
+        subject: subject.into(),
+        details: vec![(subject.into(), detail)],
+        at: now,
+    })
+    .await?;
+    Ok(())
+}
+
 fn non_empty(text: &str) -> Result<String, RelayError> {
     let text = text.trim();
     if text.is_empty() {

@@ -99,6 +99,8 @@ pub async fn handle_button(
                 Ok(())
             }
         }
+        CallbackAction::AlertsOff => crate::proactive::opt(desk, fx, &client, true).await,
+        CallbackAction::AlertsOn => crate::proactive::opt(desk, fx, &client, false).await,
         // Agent actions never reach here (the classifier routes them to the agents' side).
         _ => Ok(()),
     }

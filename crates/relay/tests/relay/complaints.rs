@@ -113,10 +113,10 @@ async fn an_angry_delivery_complaint_is_acknowledged_and_its_refund_waits_for_an
         .map(|e| e.action)
         .collect();
     for action in [
-        "complaint.register",
-        "complaint.complaint_root_cause",
-        "compensation.propose",
-        "compensation.approved",
+        "complaint.registered",
+        "complaint.root_cause",
+        "compensation.proposed",
+        "compensation.decided",
     ] {
         assert_eq!(
             actions.iter().filter(|a| *a == action).count(),

@@ -500,3 +500,54 @@ async fn a_crash_anywhere_in_a_translation_tap_sends_the_answer_once() {
     }
     panic!("the fault kept firing for {MAX_STEPS} steps");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_anywhere_in_an_approval_tap_decides_the_compensation_once() {
+    use ticketgram_domain::complaint::CompensationStatus;
+    let desk = TestDesk::start().await;
+    let kate = desk.kate.0;
+    let (olga, _) = desk.admin("Olga").await;
+    for (number, step) in (1000..).zip(1..MAX_STEPS) {
+        let client = desk.client(&format!("Client{step}"), "en");
+        desk.says(&client, &format!("My parcel {step} never arrived"));
+        desk.client_gets(&client, &format!("#{number}")).await;
+        desk.agent_comments(kate, number, "/complaint delivery")
+            .await;
+        desk.agent_comments(kate, number, "/compensate refund 80 lost parcel")
+            .await;
+        let ask = desk
+            .agent_gets(olga, &format!("Approval needed on #{number}"))
+            .await;
+        desk.settled().await;
+
+        // Olga approves, the input cut at `step`: approved once, said once.
+        let before = crash_next_update_at(&desk, step);
+        desk.agent_presses(olga, &ask, "Approve");
+        desk.settled().await;
+        let crashed = crashed_since(&desk, before);
+        let approved = format!("Olga approved the refund of 80.00 EUR on #{number}");
+        desk.thread_sees(number, |m| count(m, &approved) >= 1).await;
+        desk.settled().await;
+        let ticket = desk.ticket(number).await;
+        let decided = desk.store.compensations(desk.ws, ticket.id).await.unwrap();
+        assert_eq!(decided.len(), 1, "step {step}");
+        assert_eq!(
+            decided[0].status,
+            CompensationStatus::Approved,
+            "step {step}"
+        );
+        let thread = desk.thread_sees(number, |_| true).await;
+        assert_eq!(count(&thread, &approved), 1, "step {step}");
+        let told = desk
+            .agent_inbox(kate)
+            .iter()
+            .filter(|m| text_of(m).contains(&approved))
+            .count();
+        assert_eq!(told, 1, "step {step}: Kate is told once");
+        if !crashed {
+            eprintln!("an approval tap: cut at each of its {} steps", step - 1);
+            return;
+        }
+    }
+    panic!("the fault kept firing for {MAX_STEPS} steps");
+}

@@ -255,9 +255,9 @@ fn csv_all_prefixes_every_row_with_its_section() {
     let desk = Desk::new();
     let book = desk.book(Language::En);
     let rows = cells(&csv_all(&book));
-    // 25 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend + 3 article + 3 flow-step
-    // rows, each sheet with its header.
-    assert_eq!(rows.len(), 25 + 4 + 4 + 8 + 8 + 3 + 3);
+    // 25 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend + 8 complaints + 3 article
+    // + 3 flow-step rows, each sheet with its header.
+    assert_eq!(rows.len(), 25 + 4 + 4 + 8 + 8 + 8 + 3 + 3);
     assert_eq!(rows[0][..3], ["Section", "Metric", "Value"]);
     assert_eq!(rows[5][..3], ["Summary", "Created", "6"]);
     assert_eq!(rows[25][..2], ["Section", "Agent"]);
@@ -265,8 +265,11 @@ fn csv_all_prefixes_every_row_with_its_section() {
     assert_eq!(rows[29][..2], ["Section", "Topic"]);
     assert_eq!(rows[33][..2], ["Section", "Date"]);
     assert_eq!(rows[40], ["Trend", "2026-11-29", "0", "2", ""]);
-    assert_eq!(rows[49][..2], ["Section", "Article"]);
-    assert_eq!(rows[52][..3], ["Section", "Step", "Entered"]);
+    assert_eq!(rows[49], ["Section", "Date", "delivery", "payment"]);
+    assert_eq!(rows[50][2..], ["0", "1"]);
+    assert_eq!(rows[50][0], "Complaints");
+    assert_eq!(rows[57][..2], ["Section", "Article"]);
+    assert_eq!(rows[60][..3], ["Section", "Step", "Entered"]);
     // The same cells as the per-sheet CSV, shifted by the section column.
     for sheet in ticketgram_reports::Sheet::ALL {
         let single = cells(&csv(&book, sheet));

@@ -197,6 +197,8 @@ pub struct Desk {
     pub self_service: SelfServiceReport,
     /// A 6 and a 2 whose client said "not solved".
     pub effort: ticketgram_domain::follow_up::EffortSummary,
+    /// Delivery complaints every day (0, 1, 2, 0, …) and one payment complaint a day.
+    pub complaints: ticketgram_domain::complaint::ComplaintTrend,
     pub agents: BTreeMap<AgentId, String>,
     pub topics: BTreeMap<TopicId, String>,
     pub translator: Translator,
@@ -204,8 +206,22 @@ pub struct Desk {
 
 impl Desk {
     pub fn new() -> Desk {
+        let report = report();
+        let complaints = ticketgram_domain::complaint::ComplaintTrend {
+            categories: vec!["delivery".into(), "payment".into()],
+            days: report
+                .trend
+                .iter()
+                .enumerate()
+                .map(|(i, point)| ticketgram_domain::complaint::ComplaintDay {
+                    date: point.date,
+                    counts: vec![i as u64 % 3, 1],
+                })
+                .collect(),
+        };
         Desk {
-            report: report(),
+            report,
+            complaints,
             self_service: self_service(),
             effort: ticketgram_domain::follow_up::EffortSummary {
                 by_score: [0, 1, 0, 0, 0, 1, 0],
@@ -229,6 +245,7 @@ impl Desk {
             report: &self.report,
             self_service: &self.self_service,
             effort: &self.effort,
+            complaints: &self.complaints,
             agent_names: &self.agents,
             topic_names: &self.topics,
             desk_name: "Acme Support",

@@ -35,6 +35,7 @@ fn a_tokyo_desk_counts_tokyo_days_in_its_files() {
         report: &report,
         self_service: &SelfServiceReport::default(),
         effort: &Default::default(),
+        complaints: &Default::default(),
         agent_names: &BTreeMap::new(),
         topic_names: &BTreeMap::new(),
         desk_name: "Tokyo Support",

@@ -61,7 +61,7 @@ fn one_sheet_and_one_chart_per_part() {
     let desk = Desk::new();
     let mut book = Unpacked::new(xlsx(&desk.book(Language::En)).unwrap());
     let names = book.names();
-    for n in 1..=7 {
+    for n in 1..=8 {
         for part in [
             format!("xl/worksheets/sheet{n}.xml"),
             format!("xl/charts/chart{n}.xml"),
@@ -70,7 +70,7 @@ fn one_sheet_and_one_chart_per_part() {
             assert!(names.contains(&part), "{part} missing from {names:?}");
         }
     }
-    assert!(!names.contains(&"xl/charts/chart8.xml".to_string()));
+    assert!(!names.contains(&"xl/charts/chart9.xml".to_string()));
     let workbook = book.text("xl/workbook.xml");
     for name in [
         "Summary",
@@ -78,6 +78,7 @@ fn one_sheet_and_one_chart_per_part() {
         "Topics",
         "Trend",
         "Topic trend",
+        "Complaints",
         "Help-centre articles",
         "Flow steps",
     ] {
@@ -92,6 +93,7 @@ fn one_sheet_and_one_chart_per_part() {
         "c:lineChart",
         "c:barChart",
         "c:barChart",
+        "c:barChart",
     ];
     let titles = [
         "Tickets in the period",
@@ -99,6 +101,7 @@ fn one_sheet_and_one_chart_per_part() {
         "Tickets created per topic",
         "Tickets per day",
         "Tickets created per day, by topic",
+        "Complaints registered per day, by category",
         "Suggested articles: helped and not",
         "Clients per flow step",
     ];
@@ -108,10 +111,11 @@ fn one_sheet_and_one_chart_per_part() {
         "Topics!$B$2:$B$4",
         "Trend!$C$2:$C$8",
         "'Topic trend'!$D$2:$D$8",
+        "Complaints!$C$2:$C$8",
         "'Help-centre articles'!$C$2:$C$3",
         "'Flow steps'!$D$2:$D$3",
     ];
-    for n in 0..7 {
+    for n in 0..8 {
         let chart = book.text(&format!("xl/charts/chart{}.xml", n + 1));
         assert!(chart.contains(kinds[n]), "chart {n} is not {}", kinds[n]);
         assert!(chart.contains(titles[n]), "chart {n} lacks its title");
@@ -191,7 +195,7 @@ fn every_language_gives_a_valid_workbook() {
         let mut book = Unpacked::new(bytes);
         let workbook = book.text("xl/workbook.xml");
         let sheet_names = workbook.matches("<sheet ").count();
-        assert_eq!(sheet_names, 7, "{language}: {workbook}");
+        assert_eq!(sheet_names, 8, "{language}: {workbook}");
     }
     let mut russian = Unpacked::new(xlsx(&desk.book(Language::Ru)).unwrap());
     assert!(russian.text("xl/workbook.xml").contains("name=\"Сводка\""));
@@ -233,12 +237,12 @@ fn the_help_centre_sheets_say_what_self_service_answered() {
         .collect();
     assert_eq!(last_rows, [10.0, 8.0, 2.0, 62.5], "{summary}");
     // Articles: refunds helped 6 of 8 (75 %).
-    let articles = book.text("xl/worksheets/sheet6.xml");
+    let articles = book.text("xl/worksheets/sheet7.xml");
     assert_eq!(number(&articles, "B2"), Some(6.0));
     assert_eq!(number(&articles, "C2"), Some(2.0));
     assert_eq!(number(&articles, "D2"), Some(75.0));
     // Flow steps: the dispute form lost one of five clients (20 % abandonment).
-    let steps = book.text("xl/worksheets/sheet7.xml");
+    let steps = book.text("xl/worksheets/sheet8.xml");
     assert_eq!(number(&steps, "B2"), Some(5.0));
     assert_eq!(number(&steps, "D2"), Some(1.0));
     assert_eq!(number(&steps, "H2"), Some(20.0));

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod api_tokens;
+mod complaints;
 mod concurrency;
 mod conversation;
 mod desk;

@@ -31,6 +31,7 @@ const SCOPES: &[&str] = &[
     "kb:read",
     "kb:write",
     "platform:manage",
+    "events:write",
 ];
 
 fn schemathesis() -> Option<PathBuf> {

@@ -103,7 +103,7 @@ def before_call(ctx, case, kwargs):
             if name.lower() == "idempotency-key" and isinstance(key, str) and KEY.fullmatch(key):
                 headers[name] = f"{key[:240]}~{next(RUN)}"
     query = case.query
-    if isinstance(query, dict) and case.operation.path in ("/reports", "/reports/self-service"):
+    if isinstance(query, dict) and case.operation.path in ("/reports", "/reports/self-service", "/complaints", "/reports/complaints"):
         first, last = _day(query.get("from")), _day(query.get("to"))
         if first and last and not (first <= last <= first + datetime.timedelta(days=366)):
             span = abs((last - first).days) % 367

@@ -2,6 +2,7 @@
 //! for every role, CSRF, the inbox, replying, live updates, files and reports; and in a real
 //! headless Chromium when one is installed.
 
+mod alerts;
 mod authz;
 mod browser;
 mod complaints;
