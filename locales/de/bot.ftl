@@ -146,6 +146,7 @@ translation-too-long = der Text ist zu lang für eine Übersetzung
 translation-unusable = die Antwort des Übersetzungsdienstes ist unbrauchbar
 translation-quota-spent = das Tageslimit für Übersetzungen ist aufgebraucht (zurückgesetzt um { $resets })
 routed-to = Vom Routing des Desks an { $agent } zugewiesen.
+reassigned-on-breach = Die erste Antwort kam nicht rechtzeitig: Das Routing des Desks hat das Ticket { $from } abgenommen und { $to } gegeben.
 requeued-from = { $agent } ist weg: zurück in der Warteschlange.
 sla-breached-first-response = 🚨 Das Ziel für die erste Antwort ({ $due }) wurde verpasst: die Admins sind informiert, Priorität jetzt { $priority }.
 sla-breached-resolution = 🚨 Das Lösungsziel ({ $due }) wurde verpasst: die Admins sind informiert, Priorität jetzt { $priority }.

@@ -13,6 +13,7 @@ manager-help = Hallo, { $name }! Dein Desk, von hier aus:
     /clients [Suche] — Kunden finden
     /templates — Textbausteine, mit einem Tipp kopiert
     /duty, /away, /off — neue Tickets annehmen oder nicht (away und off geben deine unbeantworteten zurück)
+    /myhours mon-fri 09:00-17:00 — deine eigenen Arbeitszeiten: außerhalb keine neuen Tickets (/myhours desk: die des Desks)
 manager-help-admin = Für Admins:
     /template add NAME | TEXT — einen Textbaustein in deiner Sprache anlegen oder ersetzen
     /template remove NAME — einen entfernen
@@ -109,3 +110,7 @@ spike-series-all = Alle Anfragen
 spike-series-complaint = Beschwerden: { $category }
 spike-alert = 📈 Ausschlag — { $series }: { $latest } neue in der letzten Stunde, sonst { $baseline } (×{ $ratio }). Zum Beispiel: { $examples }
 spike-alert-new = 📈 Ausschlag — { $series }: { $latest } neue in der letzten Stunde, sonst keine. Zum Beispiel: { $examples }
+manager-hours-own = Deine eigenen Arbeitszeiten: { $hours } (Desk-Zeit). Außerhalb gibt dir das Routing keine neuen Tickets.
+manager-hours-desk = Du folgst den Arbeitszeiten des Desks.
+manager-hours-set = Gespeichert. Außerhalb dieser Zeiten gibt dir das Routing keine neuen Tickets; /myhours desk kehrt zu denen des Desks zurück.
+manager-hours-bad = Das liest sich nicht als Arbeitszeit ({ $problem }). Zum Beispiel: /myhours mon-fri 09:00-17:00; sat 10:00-14:00

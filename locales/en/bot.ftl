@@ -147,6 +147,7 @@ translation-too-long = the text is too long to translate
 translation-unusable = the translation service's answer could not be used
 translation-quota-spent = the desk's daily translation limit is spent (it resets at { $resets })
 routed-to = Assigned to { $agent } by the desk's routing.
+reassigned-on-breach = The first reply was not sent in time: the desk's routing took the ticket from { $from } and gave it to { $to }.
 requeued-from = { $agent } stepped away: back in the queue.
 sla-breached-first-response = 🚨 The first-reply target ({ $due }) was missed: the admins are told, priority now { $priority }.
 sla-breached-resolution = 🚨 The resolution target ({ $due }) was missed: the admins are told, priority now { $priority }.

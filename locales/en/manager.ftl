@@ -13,6 +13,7 @@ manager-help = Hello, { $name }! Your desk, from here:
     /clients [search] — find clients
     /templates — canned replies, copied with one tap
     /duty, /away, /off — take new tickets, or not (away and off hand your unanswered ones back)
+    /myhours mon-fri 09:00-17:00 — your own working hours: outside them no new tickets (/myhours desk: the desk's)
 manager-help-admin = For admins:
     /template add NAME | TEXT — add or replace a canned reply in your language
     /template remove NAME — remove one
@@ -109,3 +110,7 @@ spike-series-all = All requests
 spike-series-complaint = Complaints: { $category }
 spike-alert = 📈 Spike — { $series }: { $latest } new in the last hour, usually { $baseline } (×{ $ratio }). For example: { $examples }
 spike-alert-new = 📈 Spike — { $series }: { $latest } new in the last hour, usually none. For example: { $examples }
+manager-hours-own = Your own working hours: { $hours } (desk time). Outside them routing gives you no new tickets.
+manager-hours-desk = You follow the desk's working hours.
+manager-hours-set = Saved. Outside these hours routing gives you no new tickets; /myhours desk returns to the desk's.
+manager-hours-bad = That does not read as working hours ({ $problem }). For example: /myhours mon-fri 09:00-17:00; sat 10:00-14:00

@@ -13,6 +13,7 @@ manager-help = Здравствуйте, { $name }! Ваш деск отсюда
     /clients [поиск] — найти клиентов
     /templates — шаблоны ответов, копируются одним нажатием
     /duty, /away, /off — принимать новые тикеты или нет (away и off возвращают ваши неотвеченные в очередь)
+    /myhours mon-fri 09:00-17:00 — ваши рабочие часы: вне их новых тикетов нет (/myhours desk — часы деска)
 manager-help-admin = Для администраторов:
     /template add ИМЯ | ТЕКСТ — добавить или заменить шаблон на вашем языке
     /template remove ИМЯ — удалить шаблон
@@ -109,3 +110,7 @@ spike-series-all = Все обращения
 spike-series-complaint = Жалобы: { $category }
 spike-alert = 📈 Всплеск — { $series }: { $latest } новых за последний час, обычно { $baseline } (×{ $ratio }). Например: { $examples }
 spike-alert-new = 📈 Всплеск — { $series }: { $latest } новых за последний час, обычно ни одного. Например: { $examples }
+manager-hours-own = Ваши рабочие часы: { $hours } (время деска). Вне их маршрутизация не даёт вам новых тикетов.
+manager-hours-desk = Вы работаете по часам деска.
+manager-hours-set = Сохранено. Вне этих часов маршрутизация не даёт вам новых тикетов; /myhours desk вернёт часы деска.
+manager-hours-bad = Это не похоже на рабочие часы ({ $problem }). Например: /myhours mon-fri 09:00-17:00; sat 10:00-14:00

@@ -146,6 +146,7 @@ translation-too-long = 文本太长，无法翻译
 translation-unusable = 翻译服务的结果无法使用
 translation-quota-spent = 本客服团队今天的翻译额度已用完（{ $resets } 重置）
 routed-to = 已由自动分配指派给 { $agent }。
+reassigned-on-breach = 未按时发出首次回复：自动分配已将工单从 { $from } 转给 { $to }。
 requeued-from = { $agent } 已离开：工单已退回队列。
 sla-breached-first-response = 🚨 已错过首次回复时限（{ $due }）：已通知管理员，优先级调整为 { $priority }。
 sla-breached-resolution = 🚨 已错过解决时限（{ $due }）：已通知管理员，优先级调整为 { $priority }。

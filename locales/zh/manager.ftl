@@ -13,6 +13,7 @@ manager-help = 您好，{ $name }！在这里管理您的服务台：
     /clients [搜索] — 查找客户
     /templates — 快捷回复，一键复制
     /duty、/away、/off — 是否接收新工单（away 和 off 会把您未回复的工单退回队列）
+    /myhours mon-fri 09:00-17:00 — 您自己的工作时间：之外不分配新工单（/myhours desk：使用服务台的时间）
 manager-help-admin = 管理员：
     /template add 名称 | 文本 — 添加或替换您语言的快捷回复
     /template remove 名称 — 删除快捷回复
@@ -109,3 +110,7 @@ spike-series-all = 所有请求
 spike-series-complaint = 投诉：{ $category }
 spike-alert = 📈 激增 — { $series }：过去一小时新增 { $latest } 条，通常为 { $baseline }（×{ $ratio }）。例如：{ $examples }
 spike-alert-new = 📈 激增 — { $series }：过去一小时新增 { $latest } 条，通常没有。例如：{ $examples }
+manager-hours-own = 您自己的工作时间：{ $hours }（服务台时间）。在此之外不会给您分配新工单。
+manager-hours-desk = 您使用服务台的工作时间。
+manager-hours-set = 已保存。在这些时间之外不会给您分配新工单；/myhours desk 恢复为服务台的时间。
+manager-hours-bad = 这不像工作时间（{ $problem }）。例如：/myhours mon-fri 09:00-17:00; sat 10:00-14:00

@@ -79,7 +79,9 @@ pub struct Agent {
     pub languages: Vec<Language>,
     /// Skills and team names used for routing ("payments", "disputes").
     pub skills: Vec<String>,
-    /// Name of the working-hours calendar the agent follows (None = the desk's default).
+    /// The agent's own working hours in the domain's weekly grammar ("mon-fri 09:00-17:00"),
+    /// in the desk's time zone and with its holidays; `None`: the desk's hours. Routing gives
+    /// nothing new to an agent outside them (docs/routing.md).
     pub schedule: Option<String>,
     pub active: bool,
 }

@@ -61,6 +61,15 @@ pub enum Presence {
 }
 
 impl Presence {
+    /// The presence routing goes by at `now`: an agent on duty outside their own working
+    /// hours (`hours`, when they keep any) is off — a shift ending needs no `/off`.
+    pub fn at(self, hours: Option<&crate::WorkingHours>, now: Timestamp) -> Presence {
+        match hours {
+            Some(hours) if self == Presence::OnDuty && !hours.is_open(now) => Presence::Off,
+            _ => self,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Presence::OnDuty => "on_duty",
@@ -84,6 +93,10 @@ pub struct QueueRule {
     /// At most this many open tickets per agent from routing; `None`: no cap.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<u32>,
+    /// A missed first-reply target takes the ticket from its owner and routes it to someone
+    /// else on duty (the escalation's last step; docs/routing.md).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reassign: bool,
 }
 
 /// The desk's routing: a rule for tickets without a queue (and queues without their own),
@@ -187,6 +200,23 @@ pub fn choose(rule: &QueueRule, wanted: Wanted<'_>, candidates: &[Candidate]) ->
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_agent_on_duty_outside_their_own_hours_is_off() {
+        use chrono::TimeZone;
+        let week: crate::WeeklySchedule = "mon-fri 09:00-17:00".parse().unwrap();
+        let hours = crate::WorkingHours::new(chrono_tz::Tz::UTC, week);
+        // 2026-12-07 is a Monday.
+        let monday = |h: u32| chrono::Utc.with_ymd_and_hms(2026, 12, 7, h, 0, 0).unwrap();
+        assert_eq!(
+            Presence::OnDuty.at(Some(&hours), monday(10)),
+            Presence::OnDuty
+        );
+        assert_eq!(Presence::OnDuty.at(Some(&hours), monday(18)), Presence::Off);
+        assert_eq!(Presence::Away.at(Some(&hours), monday(10)), Presence::Away);
+        assert_eq!(Presence::OnDuty.at(None, monday(18)), Presence::OnDuty);
+    }
+
     use super::*;
     use chrono::TimeZone;
 
@@ -208,7 +238,11 @@ mod tests {
     }
 
     fn rule(strategy: Strategy, cap: Option<u32>) -> QueueRule {
-        QueueRule { strategy, cap }
+        QueueRule {
+            strategy,
+            cap,
+            reassign: false,
+        }
     }
 
     const ANY: Wanted<'static> = Wanted {

@@ -160,6 +160,24 @@ impl Tx {
         found(done.rows_affected())
     }
 
+    /// The agent's own working hours (the domain's weekly grammar, "mon-fri 09:00-17:00", in
+    /// the desk's time zone); `None`: the desk's hours.
+    pub async fn set_agent_schedule(
+        &self,
+        ws: WorkspaceId,
+        id: AgentId,
+        schedule: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let done =
+            sqlx::query("UPDATE agents SET schedule = $1 WHERE workspace_id = $2 AND id = $3")
+                .bind(schedule)
+                .bind(ws.0)
+                .bind(id.0)
+                .execute(&mut *self.conn().await?)
+                .await?;
+        found(done.rows_affected())
+    }
+
     pub async fn set_agent_alias(
         &self,
         ws: WorkspaceId,

@@ -163,6 +163,7 @@ pub fn router(state: WebState) -> Router {
             get(follow_up::page).post(follow_up::save),
         )
         .route("/admin/routing/presence", post(routing::presence))
+        .route("/admin/routing/hours", post(routing::hours))
         .route("/admin/kb", get(kb::list).post(kb::create))
         .route("/admin/kb/new", get(kb::new_page))
         .route("/admin/kb/{id}", get(kb::page).post(kb::save))

@@ -26,9 +26,15 @@ const DEFAULT: &str = "default";
 
 /// The rules as the text area shows them.
 fn rules_text(rules: &RoutingRules) -> String {
-    let line = |name: &str, rule: &QueueRule| match rule.cap {
-        Some(cap) => format!("{name} = {}, cap {cap}", rule.strategy.as_str()),
-        None => format!("{name} = {}", rule.strategy.as_str()),
+    let line = |name: &str, rule: &QueueRule| {
+        let mut text = format!("{name} = {}", rule.strategy.as_str());
+        if let Some(cap) = rule.cap {
+            text.push_str(&format!(", cap {cap}"));
+        }
+        if rule.reassign {
+            text.push_str(", reassign");
+        }
+        text
     };
     std::iter::once(line(DEFAULT, &rules.default))
         .chain(rules.queues.iter().map(|(name, rule)| line(name, rule)))
@@ -50,18 +56,22 @@ fn parse_rules(text: &str) -> Result<RoutingRules, usize> {
         let name = name.trim();
         let mut parts = rule.split(',').map(str::trim);
         let strategy = parts.next().and_then(Strategy::parse).ok_or(number)?;
-        let cap = match parts.next() {
-            None => None,
-            Some(cap) => Some(
-                cap.strip_prefix("cap")
-                    .and_then(|n| n.trim().parse::<u32>().ok())
-                    .ok_or(number)?,
-            ),
+        let mut rule = QueueRule {
+            strategy,
+            ..QueueRule::default()
         };
-        if parts.next().is_some() || name.is_empty() || name.chars().count() > 64 {
+        for part in parts {
+            if part == "reassign" && !rule.reassign {
+                rule.reassign = true;
+            } else if let (Some(n), None) = (part.strip_prefix("cap"), rule.cap) {
+                rule.cap = Some(n.trim().parse::<u32>().map_err(|_| number)?);
+            } else {
+                return Err(number);
+            }
+        }
+        if name.is_empty() || name.chars().count() > 64 {
             return Err(number);
         }
-        let rule = QueueRule { strategy, cap };
         if name.eq_ignore_ascii_case(DEFAULT) {
             rules.default = rule;
         } else {
@@ -119,6 +129,7 @@ async fn render(
                 th { (words.t("web-routing-presence")) }
                 th { (words.t("web-routing-open")) }
                 th {}
+                th { (words.t("web-routing-hours")) }
             } }
             tbody { @for agent in agents.iter().filter(|a| a.active) {
                 @let presence = presences.get(&agent.id).map(|p| p.presence).unwrap_or_default();
@@ -137,6 +148,15 @@ async fn render(
                                     }
                                 }
                             }
+                            button { (words.t("web-routing-set")) }
+                        }
+                    }
+                    td {
+                        form method="post" action="/admin/routing/hours" {
+                            (csrf(signed))
+                            input type="hidden" name="agent" value=(agent.id.0);
+                            input name="hours" value=(agent.schedule.as_deref().unwrap_or(""))
+                                placeholder=(words.t("web-routing-hours-desk"));
                             button { (words.t("web-routing-set")) }
                         }
                     }
@@ -199,18 +219,50 @@ pub async fn presence(
     Ok(Redirect::to("/admin/routing").into_response())
 }
 
+#[derive(serde::Deserialize)]
+pub struct HoursForm {
+    agent: i64,
+    #[serde(default)]
+    hours: String,
+}
+
+/// An agent's own working hours (empty: the desk's), through the same action as the manager
+/// bot's `/myhours`.
+pub async fn hours(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AdminUser,
+    nonce: FormNonce,
+    Form(form): Form<HoursForm>,
+) -> Result<Response, WebError> {
+    let desk = &state.desk;
+    let agent = desk.store.get_agent(desk.ws(), AgentId(form.agent)).await?;
+    let by = Actor::Agent(signed.agent.id);
+    let hours = Some(form.hours.as_str()).filter(|h| !h.trim().is_empty());
+    let outcome = console_input::apply(&state, &signed, nonce, async |desk, fx| {
+        Ok(route::set_hours(desk, fx, &agent, hours, by).await?)
+    })
+    .await?;
+    match outcome {
+        Some(Err(_)) => Err(WebError::bad("web-routing-bad-hours")),
+        _ => Ok(Redirect::to("/admin/routing").into_response()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn rules_read_back_as_written() {
-        let text = "default = round_robin\npayments = least_loaded, cap 3";
+        let text = "default = round_robin\npayments = least_loaded, cap 3, reassign";
         let rules = parse_rules(text).unwrap();
         assert_eq!(rules.rule_for(Some("payments")).cap, Some(3));
+        assert!(rules.rule_for(Some("payments")).reassign);
+        assert!(!rules.default.reassign);
         assert_eq!(rules_text(&rules), text);
         assert_eq!(parse_rules("default = sometimes"), Err(1));
         assert_eq!(parse_rules("\npayments = least_loaded, capp 3"), Err(2));
+        assert_eq!(parse_rules("a = manual, reassign, reassign"), Err(1));
         assert_eq!(parse_rules(""), Ok(RoutingRules::default()));
     }
 }

@@ -90,6 +90,28 @@ pub async fn export(
                 .collect();
             doc["fields"] = json!(fields);
         }
+        // The complaint register's entry about them: category, severity and what was decided.
+        if let Some(registered) = desk.store.complaint(ws, ticket.id).await? {
+            let c = &registered.complaint;
+            let compensations: Vec<Value> = desk
+                .store
+                .compensations(ws, ticket.id)
+                .await?
+                .iter()
+                .map(|d| {
+                    json!({ "kind": d.kind.as_str(), "amount": d.amount.to_string(),
+                            "status": d.status.as_str(), "proposed_at": d.proposed_at })
+                })
+                .collect();
+            doc["complaint"] = json!({
+                "category": c.category.as_str(),
+                "severity": c.severity().as_str(),
+                "registered_at": c.registered_at,
+                "promised_by": c.promised_by,
+                "resolution": c.resolution,
+                "compensations": compensations,
+            });
+        }
         ticket_docs.push(doc);
     }
     let document = json!({

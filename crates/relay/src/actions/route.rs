@@ -5,7 +5,7 @@
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
 use ticketgram_domain::routing::{choose, Candidate, Presence, Wanted};
-use ticketgram_domain::{Actor, Agent, AuditEntry, Ticket};
+use ticketgram_domain::{Actor, Agent, AuditEntry, Ticket, WeeklySchedule, WorkingHours};
 
 /// Gives `ticket` to an agent when its queue routes automatically and someone on duty has
 /// room; the ticket as it is now (assigned or not).
@@ -21,13 +21,38 @@ pub async fn route_ticket(
         return Ok(ticket);
     }
     let rule = rules.rule_for(ticket.queue.as_deref());
+    let Some(agent) = chosen_agent(desk, fx, &ticket, rule, None).await? else {
+        return Ok(ticket);
+    };
+    let ws = desk.ws();
+    fx.tx
+        .assign_ticket(ws, ticket.id, Some(agent.id), Actor::System, fx.now)
+        .await?;
+    fx.tx.mark_routed(ws, agent.id, fx.now).await?;
+    let notice = desk.agent_text("routed-to", &[("agent", agent.name.clone().into())]);
+    fx.tell_agents(ticket.id, notice).await?;
+    fx.refresh_card(ticket.id).await?;
+    let mut ticket = ticket;
+    ticket.assignee = Some(agent.id);
+    Ok(ticket)
+}
+
+/// Who `rule` gives `ticket` to among the active agents on duty within their hours,
+/// `except` one (the owner a breach takes it from); `None` when nobody fits.
+async fn chosen_agent(
+    desk: &Desk,
+    fx: &Effects<'_>,
+    ticket: &Ticket,
+    rule: &ticketgram_domain::routing::QueueRule,
+    except: Option<ticketgram_domain::AgentId>,
+) -> Result<Option<Agent>, RelayError> {
     let ws = desk.ws();
     let agents: Vec<Agent> = desk
         .store
         .list_agents(ws)
         .await?
         .into_iter()
-        .filter(|a| a.active)
+        .filter(|a| a.active && Some(a.id) != except)
         .collect();
     let presences = desk.store.agent_presences(ws).await?;
     let loads = desk.store.open_loads(ws).await?;
@@ -35,9 +60,10 @@ pub async fn route_ticket(
         .iter()
         .map(|a| {
             let presence = presences.get(&a.id);
+            let set = presence.map(|p| p.presence).unwrap_or_default();
             Candidate {
                 agent: a.id,
-                presence: presence.map(|p| p.presence).unwrap_or_default(),
+                presence: set.at(agent_hours(desk, a).as_ref(), fx.now),
                 load: loads.get(&a.id).copied().unwrap_or(0),
                 last_routed: presence.and_then(|p| p.last_routed),
                 skills: a.skills.clone(),
@@ -49,22 +75,95 @@ pub async fn route_ticket(
         queue: ticket.queue.as_deref(),
         language: ticket.language,
     };
-    let Some(chosen) = choose(rule, wanted, &candidates) else {
-        return Ok(ticket);
+    Ok(choose(rule, wanted, &candidates)
+        .and_then(|chosen| agents.into_iter().find(|a| a.id == chosen)))
+}
+
+/// The escalation's last step, for a queue whose rule says `reassign`: a missed first reply
+/// takes the ticket from its owner and routes it to someone else on duty (said in the thread,
+/// the new owner told). Nothing changes when nobody else fits. The new owner, if any.
+pub async fn reassign_on_breach(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: &Ticket,
+) -> Result<Option<Agent>, RelayError> {
+    let Some(rules) = desk.profile.routing.as_ref() else {
+        return Ok(None);
     };
-    let Some(agent) = agents.iter().find(|a| a.id == chosen) else {
-        return Ok(ticket);
+    let rule = rules.rule_for(ticket.queue.as_deref());
+    let Some(owner) = ticket.assignee.filter(|_| rule.reassign) else {
+        return Ok(None);
     };
+    let Some(agent) = chosen_agent(desk, fx, ticket, rule, Some(owner)).await? else {
+        return Ok(None);
+    };
+    let ws = desk.ws();
+    let before = desk.store.get_agent(ws, owner).await?;
     fx.tx
         .assign_ticket(ws, ticket.id, Some(agent.id), Actor::System, fx.now)
         .await?;
     fx.tx.mark_routed(ws, agent.id, fx.now).await?;
-    let notice = desk.agent_text("routed-to", &[("agent", agent.name.clone().into())]);
+    let notice = desk.agent_text(
+        "reassigned-on-breach",
+        &[
+            ("from", before.name.clone().into()),
+            ("to", agent.name.clone().into()),
+        ],
+    );
     fx.tell_agents(ticket.id, notice).await?;
+    let mut moved = ticket.clone();
+    moved.assignee = Some(agent.id);
+    let client = desk.store.get_client(ws, ticket.client).await?;
+    crate::notices::notify::routed_to(desk, fx, &moved, &client, &agent).await?;
     fx.refresh_card(ticket.id).await?;
-    let mut ticket = ticket;
-    ticket.assignee = Some(agent.id);
-    Ok(ticket)
+    Ok(Some(agent))
+}
+
+/// The agent's own working hours: their weekly schedule in the desk's time zone, with the
+/// desk's holidays; `None` when they keep none (or it no longer reads: the desk's hours then).
+pub fn agent_hours(desk: &Desk, agent: &Agent) -> Option<WorkingHours> {
+    let week: WeeklySchedule = agent.schedule.as_deref()?.parse().ok()?;
+    let desk_hours = &desk.config.hours;
+    Some(
+        WorkingHours::new(desk_hours.time_zone, week)
+            .with_holidays(desk_hours.holidays.iter().copied()),
+    )
+}
+
+/// Sets (or with `None` clears) the agent's own working hours, audited; `Err` with the
+/// grammar's complaint when the text does not read as a schedule.
+pub async fn set_hours(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    agent: &Agent,
+    schedule: Option<&str>,
+    by: Actor,
+) -> Result<Result<(), String>, RelayError> {
+    let schedule = match schedule.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => match text.parse::<WeeklySchedule>() {
+            // Stored as the grammar writes it back, so every surface shows one spelling.
+            Ok(week) => Some(week.to_string()),
+            Err(e) => return Ok(Err(e.to_string())),
+        },
+        None => None,
+    };
+    fx.tx
+        .set_agent_schedule(desk.ws(), agent.id, schedule.as_deref())
+        .await?;
+    fx.tx
+        .record_audit(&AuditEntry {
+            workspace: desk.ws(),
+            actor: by,
+            action: "agent.hours".into(),
+            subject: format!("agent:{}", agent.id.0),
+            details: vec![(
+                "hours".into(),
+                schedule.unwrap_or_else(|| "desk".to_owned()),
+            )],
+            at: fx.now,
+        })
+        .await?;
+    Ok(Ok(()))
 }
 
 /// `agent` is now `presence`. Stepping away or off hands their unanswered tickets back: each

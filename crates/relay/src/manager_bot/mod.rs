@@ -96,6 +96,7 @@ pub async fn handle_message(
         "report" => report::on_demand(&me, fx, args).await?,
         "approvals" => compensations::pending(&me, fx).await?,
         "duty" => presence::set(&me, fx, Presence::OnDuty).await?,
+        "myhours" => presence::hours(&me, fx, args).await?,
         "away" => presence::set(&me, fx, Presence::Away).await?,
         "off" => presence::set(&me, fx, Presence::Off).await?,
         _ => return Ok(false),

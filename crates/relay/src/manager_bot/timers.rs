@@ -191,6 +191,12 @@ async fn escalate(
     let card = crate::jobs::Delivery::RefreshCard { ticket: ticket.id };
     let mark = format!("sla-breach-card:{}:{}", ticket.id.0, target.code());
     notify::enqueue_keyed(desk, tx, desk.config.bots.client, &card, mark, now).await?;
+    // The last step, where the queue's rule says so: someone else on duty takes it over.
+    if target == SlaTarget::FirstResponse {
+        let origin = format!("sla-breach:{}:{}", ticket.id.0, target.code());
+        let mut fx = crate::desk::Effects::new(desk, tx, origin, now);
+        crate::actions::route::reassign_on_breach(desk, &mut fx, &escalated).await?;
+    }
     Ok(())
 }
 

@@ -26,21 +26,7 @@ pub async fn ticket_opened(
     // Routed to someone: only they hear of it, with the ticket's link.
     if let Some(owner) = ticket.assignee {
         let agent = desk.store.get_agent(desk.ws(), owner).await?;
-        let lang = language_of(desk, &agent);
-        let link = super::links::ticket_link(desk, ticket.id)
-            .await?
-            .unwrap_or_default();
-        let text = desk.text(
-            lang,
-            "manager-notify-routed",
-            &[
-                ("number", ticket.number.to_string().into()),
-                ("client", client.display_name().into()),
-                ("subject", ticket.subject.clone().into()),
-                ("link", link.into()),
-            ],
-        );
-        return to_agent(desk, fx, &agent, text, None).await;
+        return routed_to(desk, fx, ticket, client, &agent).await;
     }
     let agents = desk.store.list_agents(desk.ws()).await?;
     let active: Vec<&Agent> = agents.iter().filter(|a| a.active).collect();
@@ -78,6 +64,32 @@ pub async fn ticket_opened(
         to_agent(desk, fx, agent, text, keyboard).await?;
     }
     Ok(())
+}
+
+/// Routing gave `agent` the ticket (when it opened, or when a breach took it from its owner):
+/// they alone hear of it, with the ticket's link.
+pub async fn routed_to(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    ticket: &Ticket,
+    client: &Client,
+    agent: &Agent,
+) -> Result<(), RelayError> {
+    let lang = language_of(desk, agent);
+    let link = super::links::ticket_link(desk, ticket.id)
+        .await?
+        .unwrap_or_default();
+    let text = desk.text(
+        lang,
+        "manager-notify-routed",
+        &[
+            ("number", ticket.number.to_string().into()),
+            ("client", client.display_name().into()),
+            ("subject", ticket.subject.clone().into()),
+            ("link", link.into()),
+        ],
+    );
+    to_agent(desk, fx, agent, text, None).await
 }
 
 /// `target` now owns the ticket because `by` handed it over.

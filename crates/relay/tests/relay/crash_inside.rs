@@ -405,6 +405,7 @@ async fn a_crash_anywhere_in_stepping_away_hands_the_ticket_over_once() {
         default: QueueRule {
             strategy: Strategy::RoundRobin,
             cap: None,
+            reassign: false,
         },
         ..RoutingRules::default()
     };

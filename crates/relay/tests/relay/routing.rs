@@ -29,6 +29,7 @@ fn round_robin(cap: Option<u32>) -> RoutingRules {
         default: QueueRule {
             strategy: Strategy::RoundRobin,
             cap,
+            reassign: false,
         },
         ..RoutingRules::default()
     }
@@ -125,4 +126,115 @@ async fn a_full_team_leaves_the_ticket_for_a_take() {
     assert!(assignee_of(&desk, 1001).await.is_some());
     assert_eq!(assignee_of(&desk, 1002).await, None);
     let _ = Language::En;
+}
+
+#[tokio::test]
+async fn an_agent_outside_their_own_hours_gets_nothing_new() {
+    use chrono::Timelike;
+    let desk = desk_routing(round_robin(None)).await;
+    let max = desk.max.0;
+    // Max works one hour a day, half a day away from now.
+    let start = match (chrono::Utc::now().hour() + 12) % 24 {
+        23 => 22,
+        h => h,
+    };
+    desk.agent_says(
+        max,
+        &format!("/myhours daily {start:02}:00-{:02}:00", start + 1),
+    );
+    desk.agent_gets(max, "Saved. Outside these hours").await;
+    desk.settled().await;
+    for (i, name) in ["Ann", "Bob"].iter().enumerate() {
+        let client = desk.client(name, "en");
+        desk.says(&client, &format!("Question number {i} from {name}"));
+        desk.client_gets(&client, &format!("#{}", 1000 + i)).await;
+    }
+    desk.settled().await;
+    assert_eq!(assignee_of(&desk, 1000).await.as_deref(), Some("Kate"));
+    assert_eq!(assignee_of(&desk, 1001).await.as_deref(), Some("Kate"));
+    let stored = desk.store.get_agent(desk.ws, desk.max.1.id).await.unwrap();
+    assert!(stored.schedule.is_some());
+
+    // Nonsense is refused and changes nothing; `desk` returns to the desk's hours.
+    desk.agent_says(max, "/myhours whenever");
+    desk.agent_gets(max, "does not read as working hours").await;
+    desk.agent_says(max, "/myhours desk");
+    desk.agent_gets(max, "You follow the desk's working hours")
+        .await;
+    desk.settled().await;
+    let stored = desk.store.get_agent(desk.ws, desk.max.1.id).await.unwrap();
+    assert_eq!(stored.schedule, None);
+}
+
+#[tokio::test]
+async fn a_missed_first_reply_moves_the_ticket_to_a_colleague_where_the_queue_says_so() {
+    let mut rules = round_robin(None);
+    rules.default.reassign = true;
+    let desk = desk_routing(rules).await;
+    let mut sla = ticketgram_domain::SlaTargets::default();
+    let second = Some(chrono::Duration::seconds(1));
+    sla.first_response.low = second;
+    sla.first_response.normal = second;
+    sla.first_response.high = second;
+    sla.first_response.urgent = second;
+    let always = ticketgram_domain::sla::WorkingHours::always_open();
+    desk.store
+        .write(async |tx| {
+            let now = chrono::Utc::now();
+            tx.set_sla_targets(desk.ws, &sla, now).await?;
+            tx.set_working_hours(desk.ws, &always, now).await
+        })
+        .await
+        .expect("sla");
+    let ann = desk.client("Ann", "en");
+    desk.says(&ann, "Where is my payout?");
+    desk.client_gets(&ann, "#1000").await;
+    desk.settled().await;
+
+    // Nobody answers within the second: the clock escalates (the relay's own clock may already
+    // have), and the ticket moves to the other agent, once.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let relay = crate::harness::relay_desk(&desk);
+    for _ in 0..3 {
+        ticketgram_relay::manager_bot::timers::tick(&relay, chrono::Utc::now())
+            .await
+            .expect("tick");
+    }
+    let moved = "took the ticket from ";
+    let thread = desk
+        .thread_sees(1000, |msgs| {
+            msgs.iter()
+                .any(|m| crate::harness::text_of(m).contains(moved))
+        })
+        .await;
+    let notice = thread
+        .iter()
+        .map(crate::harness::text_of)
+        .find(|t| t.contains(moved))
+        .expect("the notice");
+    let names = notice.split(moved).nth(1).expect("names");
+    let (from, to) = names
+        .trim_end_matches('.')
+        .split_once(" and gave it to ")
+        .expect("from and to");
+    assert_ne!(from, to);
+    assert!(
+        ["Kate", "Max"].contains(&from) && ["Kate", "Max"].contains(&to),
+        "{notice}"
+    );
+    let to_user = if to == "Kate" {
+        desk.kate.0
+    } else {
+        desk.max.0
+    };
+    desk.agent_gets(to_user, "#1000 is yours (the desk's routing)")
+        .await;
+    desk.settled().await;
+    assert_eq!(assignee_of(&desk, 1000).await.as_deref(), Some(to));
+    let thread = desk.thread_sees(1000, |_| true).await;
+    let told = thread
+        .iter()
+        .filter(|m| crate::harness::text_of(m).contains(moved))
+        .count();
+    assert_eq!(told, 1);
 }

@@ -53,6 +53,22 @@ async fn an_admin_writes_the_routing_rules_and_sets_a_colleague_off_shift() {
     assert!(audit.iter().any(|e| e.action == "agent.presence"));
     assert!(audit.iter().any(|e| e.action == "routing.save"));
 
+    // Kate works mornings only; nonsense hours are refused.
+    let form = [("agent", kate.as_str()), ("hours", "whenever")];
+    let (status, _) = post(&console, &admin, "/admin/routing/hours", &form).await;
+    assert_eq!(status, 400);
+    let form = [("agent", kate.as_str()), ("hours", "mon-fri 08:00-12:00")];
+    let (status, _) = post(&console, &admin, "/admin/routing/hours", &form).await;
+    assert_eq!(status, 303);
+    let stored = console
+        .store
+        .get_agent(console.ws, console.agent.id)
+        .await
+        .unwrap();
+    assert_eq!(stored.schedule.as_deref(), Some("mon-fri 08:00-12:00"));
+    let (_, page) = get(&console, &admin.cookie, "/admin/routing").await;
+    assert!(page.contains("value=\"mon-fri 08:00-12:00\""), "{page}");
+
     // An agent cannot open the page.
     let agent = console.session(&console.agent).await;
     let (status, _) = get(&console, &agent.cookie, "/admin/routing").await;
