@@ -10,6 +10,26 @@ use crate::eventually::{eventually, WAIT};
 use crate::messages::{button_data, message_id, text_of};
 
 impl TestDesk {
+    /// A desk open around the clock whose first replies are due within a second, whatever the
+    /// priority: missed by the time a story looks (escalation stories).
+    pub async fn first_reply_due_in_a_second(&self) {
+        let mut sla = ticketgram_domain::SlaTargets::default();
+        let second = Some(chrono::Duration::seconds(1));
+        sla.first_response.low = second;
+        sla.first_response.normal = second;
+        sla.first_response.high = second;
+        sla.first_response.urgent = second;
+        let always = ticketgram_domain::sla::WorkingHours::always_open();
+        self.store
+            .write(async |tx| {
+                let now = chrono::Utc::now();
+                tx.set_sla_targets(self.ws, &sla, now).await?;
+                tx.set_working_hours(self.ws, &always, now).await
+            })
+            .await
+            .expect("sla");
+    }
+
     /// Ticket #`number`, once it exists.
     pub async fn ticket(&self, number: i64) -> Ticket {
         eventually(&format!("ticket #{number} to exist"), || async {

@@ -609,23 +609,7 @@ async fn a_strangers_or_a_deactivated_agents_login_is_refused_and_opens_no_ticke
 async fn a_missed_first_answer_is_escalated_once_to_the_admins_with_a_higher_priority() {
     let desk = TestDesk::start().await;
     let (lead, _) = desk.admin("Lena").await;
-    // A first answer within a second, whatever the priority: missed by the time we look.
-    let mut sla = SlaTargets::default();
-    let second = Some(Duration::seconds(1));
-    sla.first_response.low = second;
-    sla.first_response.normal = second;
-    sla.first_response.high = second;
-    sla.first_response.urgent = second;
-    // Open around the clock, so two hours later are two working hours later.
-    let always = ticketgram_domain::sla::WorkingHours::always_open();
-    desk.store
-        .write(async |tx| {
-            let now = chrono::Utc::now();
-            tx.set_sla_targets(desk.ws, &sla, now).await?;
-            tx.set_working_hours(desk.ws, &always, now).await
-        })
-        .await
-        .expect("sla");
+    desk.first_reply_due_in_a_second().await;
     let ann = desk.client("Ann", "en");
     desk.says(&ann, "Where is my payout?");
     desk.client_gets(&ann, "Request #1000 created").await;

@@ -171,21 +171,7 @@ async fn a_missed_first_reply_moves_the_ticket_to_a_colleague_where_the_queue_sa
     let mut rules = round_robin(None);
     rules.default.reassign = true;
     let desk = desk_routing(rules).await;
-    let mut sla = ticketgram_domain::SlaTargets::default();
-    let second = Some(chrono::Duration::seconds(1));
-    sla.first_response.low = second;
-    sla.first_response.normal = second;
-    sla.first_response.high = second;
-    sla.first_response.urgent = second;
-    let always = ticketgram_domain::sla::WorkingHours::always_open();
-    desk.store
-        .write(async |tx| {
-            let now = chrono::Utc::now();
-            tx.set_sla_targets(desk.ws, &sla, now).await?;
-            tx.set_working_hours(desk.ws, &always, now).await
-        })
-        .await
-        .expect("sla");
+    desk.first_reply_due_in_a_second().await;
     let ann = desk.client("Ann", "en");
     desk.says(&ann, "Where is my payout?");
     desk.client_gets(&ann, "#1000").await;
