@@ -87,7 +87,6 @@ web-compensation-kind = Art
 web-compensation-note = Notiz
 web-compensation-propose = Vorschlagen
 web-complaints = Beschwerderegister
-web-complaints-bad-day = Tage im Format JJJJ-MM-TT, der erste nicht nach dem letzten, höchstens ein Jahr auseinander.
 web-complaints-bad-filter = Unbekannte Kategorie oder Schwere.
 web-complaints-from = Von
 web-complaints-to = bis

@@ -87,7 +87,6 @@ web-compensation-kind = Kind
 web-compensation-note = Note
 web-compensation-propose = Propose
 web-complaints = Complaint register
-web-complaints-bad-day = Days are written YYYY-MM-DD, the first not after the last, at most a year apart.
 web-complaints-bad-filter = Unknown category or severity.
 web-complaints-from = From
 web-complaints-to = to

@@ -87,7 +87,6 @@ web-compensation-kind = Вид
 web-compensation-note = Заметка
 web-compensation-propose = Предложить
 web-complaints = Реестр жалоб
-web-complaints-bad-day = Дни пишутся ГГГГ-ММ-ДД, первый не позже последнего, не больше года между ними.
 web-complaints-bad-filter = Неизвестная категория или серьёзность.
 web-complaints-from = С
 web-complaints-to = по

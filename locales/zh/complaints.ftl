@@ -86,7 +86,6 @@ web-compensation-kind = 类型
 web-compensation-note = 备注
 web-compensation-propose = 提议
 web-complaints = 投诉登记
-web-complaints-bad-day = 日期格式为 YYYY-MM-DD，开始不晚于结束，相隔不超过一年。
 web-complaints-bad-filter = 未知的类别或严重程度。
 web-complaints-from = 从
 web-complaints-to = 到

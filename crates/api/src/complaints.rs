@@ -17,7 +17,7 @@ use crate::extract::{ApiPath, ApiQuery};
 use crate::reports::PeriodQuery;
 
 /// Complaints listed at most (newest first): the totals still count every one.
-const LISTED: i64 = 500;
+const LISTED: usize = 500;
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct ComplaintQuery {
@@ -148,40 +148,37 @@ pub(crate) async fn list(
         severity,
         limit: i64::MAX,
     };
-    let all = desk.store.complaints(caller.ws(), &filter).await?;
+    let register = ticketgram_relay::reporting::complaint_register(&desk, &filter).await?;
     let currency = ticketgram_relay::actions::complaint::settings(&desk).currency;
-    let mut list = ComplaintList {
+    let mut by_severity: BTreeMap<&'static str, u64> =
+        Severity::ALL.iter().map(|s| (s.as_str(), 0)).collect();
+    for (severity, count) in &register.by_severity {
+        by_severity.insert(severity.as_str(), *count);
+    }
+    let no_decisions = Vec::new();
+    let complaints = register
+        .complaints
+        .iter()
+        .take(LISTED)
+        .map(|r| {
+            let decisions = register
+                .compensations
+                .get(&r.complaint.ticket)
+                .unwrap_or(&no_decisions);
+            view(r, decisions, &currency)
+        })
+        .collect();
+    let list = ComplaintList {
         from: first.to_string(),
         to: last.to_string(),
-        total: all.len(),
-        by_category: BTreeMap::new(),
-        by_severity: Severity::ALL.iter().map(|s| (s.as_str(), 0)).collect(),
-        approved_minor: BTreeMap::new(),
-        pending_compensations: 0,
-        currency: currency.clone(),
-        complaints: Vec::new(),
+        total: register.complaints.len(),
+        by_category: register.by_category,
+        by_severity,
+        approved_minor: register.approved_minor,
+        pending_compensations: register.pending,
+        currency,
+        complaints,
     };
-    for (i, registered) in all.iter().enumerate() {
-        let c = &registered.complaint;
-        *list.by_category.entry(c.category.to_string()).or_default() += 1;
-        *list.by_severity.entry(c.severity().as_str()).or_default() += 1;
-        let compensations = desk.store.compensations(caller.ws(), c.ticket).await?;
-        for comp in &compensations {
-            use ticketgram_domain::complaint::CompensationStatus::*;
-            match comp.status {
-                Approved => {
-                    *list.approved_minor.entry(comp.kind.as_str()).or_default() +=
-                        comp.amount.minor()
-                }
-                Pending => list.pending_compensations += 1,
-                Rejected => {}
-            }
-        }
-        if (i as i64) < LISTED {
-            list.complaints
-                .push(view(registered, &compensations, &currency));
-        }
-    }
     Ok(Json(list))
 }
 

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use ticketgram_domain::complaint::{Compensation, CompensationStatus, Severity};
 use ticketgram_domain::metrics::{ArticleFigures, SelfServiceReport, StepFigures};
 use ticketgram_domain::{build_report, AgentId, Language, Report, ReportPeriod, TopicId};
 use ticketgram_i18n::Translator;
@@ -46,6 +47,57 @@ impl DeskReport {
             translator,
         }
     }
+}
+
+/// The complaint register as the console's page and the API list it: the complaints `filter`
+/// selects (newest first) with their decisions, and the totals by category and by severity in
+/// force, approved compensation per kind (minor units) and decisions still waiting.
+#[derive(Debug, Clone, Default)]
+pub struct ComplaintRegister {
+    pub complaints: Vec<ticketgram_store::RegisteredComplaint>,
+    pub compensations: BTreeMap<ticketgram_domain::TicketId, Vec<Compensation>>,
+    pub by_category: BTreeMap<String, u64>,
+    pub by_severity: BTreeMap<Severity, u64>,
+    pub approved_minor: BTreeMap<&'static str, i64>,
+    pub pending: u64,
+}
+
+/// Two reads, however many complaints: the register and every decision on it.
+pub async fn complaint_register(
+    desk: &Desk,
+    filter: &ticketgram_store::ComplaintFilter,
+) -> Result<ComplaintRegister, StoreError> {
+    let ws = desk.ws();
+    let mut register = ComplaintRegister {
+        complaints: desk.store.complaints(ws, filter).await?,
+        ..ComplaintRegister::default()
+    };
+    for registered in &register.complaints {
+        let c = &registered.complaint;
+        *register
+            .by_category
+            .entry(c.category.to_string())
+            .or_default() += 1;
+        *register.by_severity.entry(c.severity()).or_default() += 1;
+    }
+    for decision in desk.store.compensations_of_register(ws, filter).await? {
+        match decision.status {
+            CompensationStatus::Approved => {
+                *register
+                    .approved_minor
+                    .entry(decision.kind.as_str())
+                    .or_default() += decision.amount.minor();
+            }
+            CompensationStatus::Pending => register.pending += 1,
+            CompensationStatus::Rejected => {}
+        }
+        register
+            .compensations
+            .entry(decision.ticket)
+            .or_default()
+            .push(decision);
+    }
+    Ok(register)
 }
 
 /// Complaints registered in `period`, per category and local day.

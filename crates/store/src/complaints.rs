@@ -1,16 +1,11 @@
-//! The complaint register and its compensation decisions (docs/complaints.md). Writes go
-//! through the input's transaction; the first registration of a ticket counts, and a pending
-//! compensation is decided once (a conditional update: two approvers tapping at once decide it
-//! once).
+//! The complaint register (docs/complaints.md). Writes go through the input's transaction;
+//! the first registration of a ticket counts.
 
 use crate::time::{from_millis, opt_from_millis, opt_to_millis, to_millis};
 use crate::Tx;
 use crate::{Store, StoreError};
-use ticketgram_domain::complaint::{
-    Assessment, Compensation, CompensationKind, CompensationStatus, Complaint, ComplaintCategory,
-    Money, Severity,
-};
-use ticketgram_domain::{AgentId, ClientId, TicketId, TicketNumber, Timestamp, WorkspaceId};
+use ticketgram_domain::complaint::{Assessment, Complaint, ComplaintCategory, Severity};
+use ticketgram_domain::{ClientId, TicketId, TicketNumber, Timestamp, WorkspaceId};
 
 const COMPLAINT_COLUMNS: &str = "c.ticket_id, c.category, c.severity, c.points, c.reasons, \
      c.adjusted_severity, c.adjusted_reason, c.public, c.root_cause, c.resolution, \
@@ -41,7 +36,7 @@ pub struct RegisteredComplaint {
     pub complaint: Complaint,
 }
 
-fn invalid(what: &str, value: &str) -> StoreError {
+pub(crate) fn invalid(what: &str, value: &str) -> StoreError {
     StoreError::Invalid(format!("stored complaint {what} {value:?}"))
 }
 
@@ -89,61 +84,24 @@ pub struct ComplaintFilter {
     pub limit: i64,
 }
 
+impl ComplaintFilter {
+    /// The filter as the queries bind it: the period in milliseconds (open ends unbounded), and
+    /// the category and severity slugs, empty for any.
+    pub(crate) fn bounds(&self) -> (i64, i64, &str, &str) {
+        (
+            self.from.map_or(i64::MIN, to_millis),
+            self.to.map_or(i64::MAX, to_millis),
+            self.category.as_ref().map_or("", |c| c.as_str()),
+            self.severity.map_or("", Severity::as_str),
+        )
+    }
+}
+
 /// A field of the register an agent writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComplaintNote {
     RootCause,
     Resolution,
-}
-
-#[derive(sqlx::FromRow)]
-struct CompensationRow {
-    id: i64,
-    ticket_id: i64,
-    kind: String,
-    amount_minor: i64,
-    note: String,
-    status: String,
-    proposed_by: i64,
-    proposed_at: i64,
-    decided_by: Option<i64>,
-    decided_at: Option<i64>,
-}
-
-const COMPENSATION_COLUMNS: &str = "id, ticket_id, kind, amount_minor, note, status, \
-     proposed_by, proposed_at, decided_by, decided_at";
-
-impl TryFrom<CompensationRow> for Compensation {
-    type Error = StoreError;
-    fn try_from(row: CompensationRow) -> Result<Self, StoreError> {
-        Ok(Compensation {
-            id: row.id,
-            ticket: TicketId(row.ticket_id),
-            kind: CompensationKind::parse(&row.kind).ok_or_else(|| invalid("kind", &row.kind))?,
-            amount: Money::from_minor(row.amount_minor)
-                .map_err(|_| invalid("amount", &row.amount_minor.to_string()))?,
-            note: row.note,
-            status: CompensationStatus::parse(&row.status)
-                .ok_or_else(|| invalid("status", &row.status))?,
-            proposed_by: AgentId(row.proposed_by),
-            proposed_at: from_millis(row.proposed_at)?,
-            decided_by: row.decided_by.map(AgentId),
-            decided_at: opt_from_millis(row.decided_at)?,
-        })
-    }
-}
-
-/// A compensation as proposed: its status is decided by the author's limit.
-#[derive(Debug, Clone)]
-pub struct NewCompensation {
-    pub ticket: TicketId,
-    pub kind: CompensationKind,
-    pub amount: Money,
-    pub currency: String,
-    pub note: String,
-    pub status: CompensationStatus,
-    pub by: AgentId,
-    pub at: Timestamp,
 }
 
 impl Store {
@@ -177,12 +135,13 @@ impl Store {
                AND ($5 = '' OR COALESCE(c.adjusted_severity, c.severity) = $5)
              ORDER BY c.registered_at DESC, c.ticket_id DESC LIMIT $6"
         );
+        let (from, to, category, severity) = filter.bounds();
         let rows: Vec<ComplaintRow> = sqlx::query_as(&sql)
             .bind(ws.0)
-            .bind(filter.from.map_or(i64::MIN, to_millis))
-            .bind(filter.to.map_or(i64::MAX, to_millis))
-            .bind(filter.category.as_ref().map_or("", |c| c.as_str()))
-            .bind(filter.severity.map_or("", Severity::as_str))
+            .bind(from)
+            .bind(to)
+            .bind(category)
+            .bind(severity)
             .bind(filter.limit)
             .fetch_all(&mut *self.conn().await?)
             .await?;
@@ -211,52 +170,6 @@ impl Store {
         .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(u32::try_from(count).unwrap_or(u32::MAX))
-    }
-
-    /// A ticket's compensation decisions, oldest first.
-    pub async fn compensations(
-        &self,
-        ws: WorkspaceId,
-        ticket: TicketId,
-    ) -> Result<Vec<Compensation>, StoreError> {
-        let sql = format!(
-            "SELECT {COMPENSATION_COLUMNS} FROM compensations
-             WHERE workspace_id = $1 AND ticket_id = $2 ORDER BY id"
-        );
-        let rows: Vec<CompensationRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(ticket.0)
-            .fetch_all(&mut *self.conn().await?)
-            .await?;
-        rows.into_iter().map(Compensation::try_from).collect()
-    }
-
-    pub async fn compensation(&self, ws: WorkspaceId, id: i64) -> Result<Compensation, StoreError> {
-        let sql = format!(
-            "SELECT {COMPENSATION_COLUMNS} FROM compensations WHERE workspace_id = $1 AND id = $2"
-        );
-        let row: Option<CompensationRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .bind(id)
-            .fetch_optional(&mut *self.conn().await?)
-            .await?;
-        row.ok_or(StoreError::NotFound)?.try_into()
-    }
-
-    /// Compensations waiting for an approver, oldest first.
-    pub async fn pending_compensations(
-        &self,
-        ws: WorkspaceId,
-    ) -> Result<Vec<Compensation>, StoreError> {
-        let sql = format!(
-            "SELECT {COMPENSATION_COLUMNS} FROM compensations
-             WHERE workspace_id = $1 AND status = 'pending' ORDER BY id"
-        );
-        let rows: Vec<CompensationRow> = sqlx::query_as(&sql)
-            .bind(ws.0)
-            .fetch_all(&mut *self.conn().await?)
-            .await?;
-        rows.into_iter().map(Compensation::try_from).collect()
     }
 }
 
@@ -363,55 +276,5 @@ impl Tx {
             return Err(StoreError::NotFound);
         }
         Ok(())
-    }
-
-    pub async fn propose_compensation(
-        &self,
-        ws: WorkspaceId,
-        new: &NewCompensation,
-    ) -> Result<i64, StoreError> {
-        let decided = new.status != CompensationStatus::Pending;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO compensations (workspace_id, ticket_id, kind, amount_minor, currency,
-                 note, status, proposed_by, proposed_at, decided_by, decided_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(ws.0)
-        .bind(new.ticket.0)
-        .bind(new.kind.as_str())
-        .bind(new.amount.minor())
-        .bind(&new.currency)
-        .bind(&new.note)
-        .bind(new.status.as_str())
-        .bind(new.by.0)
-        .bind(to_millis(new.at))
-        .bind(decided.then_some(new.by.0))
-        .bind(decided.then(|| to_millis(new.at)))
-        .fetch_one(&mut *self.conn().await?)
-        .await?;
-        Ok(id)
-    }
-
-    /// Approves or rejects a pending compensation; `false` when it was already decided.
-    pub async fn decide_compensation(
-        &self,
-        ws: WorkspaceId,
-        id: i64,
-        status: CompensationStatus,
-        by: AgentId,
-        at: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
-            "UPDATE compensations SET status = $3, decided_by = $4, decided_at = $5
-             WHERE workspace_id = $1 AND id = $2 AND status = 'pending'",
-        )
-        .bind(ws.0)
-        .bind(id)
-        .bind(status.as_str())
-        .bind(by.0)
-        .bind(to_millis(at))
-        .execute(&mut *self.conn().await?)
-        .await?;
-        Ok(done.rows_affected() > 0)
     }
 }

@@ -15,10 +15,11 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
+use std::collections::BTreeMap;
 use ticketgram_domain::complaint::{
     Approval, CompensationKind, CompensationStatus, Money, Severity,
 };
-use ticketgram_domain::{Actor, Ticket};
+use ticketgram_domain::{Actor, Agent, AgentId, Ticket};
 use ticketgram_relay::actions::complaint::{self, Refusal};
 use ticketgram_relay::Desk;
 use ticketgram_store::ComplaintNote;
@@ -29,6 +30,7 @@ pub async fn section(
     words: &Words,
     signed: &Signed,
     ticket: &Ticket,
+    agents: &BTreeMap<AgentId, Agent>,
 ) -> Result<Markup, WebError> {
     let ws = desk.ws();
     let settings = complaint::settings(desk);
@@ -61,11 +63,9 @@ pub async fn section(
     };
     let c = &registered.complaint;
     let compensations = desk.store.compensations(ws, ticket.id).await?;
-    let agents = desk.store.list_agents(ws).await?;
     let name_of = |id| {
         agents
-            .iter()
-            .find(|a| a.id == id)
+            .get(&id)
             .map_or_else(|| "—".to_string(), |a| a.name.clone())
     };
     let reasons: Vec<String> = c

@@ -5,14 +5,13 @@
 use crate::auth::{AgentUser, RequireRole};
 use crate::error::WebError;
 use crate::layout;
+use crate::reports::Range;
 use crate::words::Words;
 use crate::WebState;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use chrono::NaiveDate;
 use maud::html;
-use std::collections::BTreeMap;
-use ticketgram_domain::complaint::{CompensationStatus, ComplaintCategory, Severity};
+use ticketgram_domain::complaint::{ComplaintCategory, Severity};
 use ticketgram_domain::ReportPeriod;
 use ticketgram_relay::actions::complaint;
 use ticketgram_store::ComplaintFilter;
@@ -24,10 +23,8 @@ const DEFAULT_DAYS: i64 = 30;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct RegisterQuery {
-    #[serde(default)]
-    from: String,
-    #[serde(default)]
-    to: String,
+    #[serde(flatten)]
+    range: Range,
     #[serde(default)]
     category: String,
     #[serde(default)]
@@ -45,19 +42,7 @@ pub async fn page(
     let today = chrono::Utc::now()
         .with_timezone(&hours.time_zone)
         .date_naive();
-    let day = |raw: &str, default: NaiveDate| {
-        if raw.is_empty() {
-            Ok(default)
-        } else {
-            NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                .map_err(|_| WebError::bad("web-complaints-bad-day"))
-        }
-    };
-    let last = day(&query.to, today)?;
-    let first = day(&query.from, last - chrono::Duration::days(DEFAULT_DAYS - 1))?;
-    if last < first || (last - first).num_days() > 366 {
-        return Err(WebError::bad("web-complaints-bad-day"));
-    }
+    let (first, last) = query.range.days(today, DEFAULT_DAYS)?;
     let category = match query.category.as_str() {
         "" => None,
         slug => {
@@ -76,36 +61,18 @@ pub async fn page(
         severity,
         limit: i64::MAX,
     };
-    let ws = desk.ws();
-    let all = desk.store.complaints(ws, &filter).await?;
+    let register = ticketgram_relay::reporting::complaint_register(&desk, &filter).await?;
     let settings = complaint::settings(&desk);
     let lang = words.language;
-    let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
-    let mut by_severity: BTreeMap<Severity, u64> = BTreeMap::new();
-    let mut approved = 0i64;
-    let mut pending = 0u64;
-    let mut rows = Vec::new();
-    for (i, registered) in all.iter().enumerate() {
-        let c = &registered.complaint;
-        *by_category
-            .entry(complaint::category_label(&desk, lang, &c.category))
-            .or_default() += 1;
-        *by_severity.entry(c.severity()).or_default() += 1;
-        let compensations = desk.store.compensations(ws, c.ticket).await?;
-        for comp in &compensations {
-            match comp.status {
-                CompensationStatus::Approved => approved += comp.amount.minor(),
-                CompensationStatus::Pending => pending += 1,
-                CompensationStatus::Rejected => {}
-            }
-        }
-        if i < SHOWN {
-            rows.push((registered, compensations));
-        }
-    }
+    let approved: i64 = register.approved_minor.values().sum();
     let approved = ticketgram_domain::complaint::Money::from_minor(approved)
         .map(|m| format!("{m} {}", settings.currency))
         .unwrap_or_else(|_| format!("0.00 {}", settings.currency));
+    let category_name = |slug: &str| match ComplaintCategory::parse(slug) {
+        Some(c) => complaint::category_label(&desk, lang, &c),
+        None => slug.to_string(),
+    };
+    let no_decisions = Vec::new();
     let title = words.t("web-complaints");
     let body = html! {
         h1 { (title) }
@@ -128,19 +95,19 @@ pub async fn page(
         }
         p #complaint-totals {
             (words.with("web-complaints-totals", &[
-                ("count", (all.len() as i64).into()),
+                ("count", (register.complaints.len() as i64).into()),
                 ("approved", approved.into()),
-                ("pending", (pending as i64).into()),
+                ("pending", (register.pending as i64).into()),
             ]))
         }
         div.grid {
             table #by-category {
                 tr { th { (words.t("web-complaint-category")) } th { "#" } }
-                @for (name, count) in &by_category { tr { td { (name) } td { (count) } } }
+                @for (slug, count) in &register.by_category { tr { td { (category_name(slug)) } td { (count) } } }
             }
             table #by-severity {
                 tr { th { (words.t("web-complaint-severity")) } th { "#" } }
-                @for (s, count) in &by_severity { tr { td { (complaint::severity_label(&desk, lang, *s)) } td { (count) } } }
+                @for (s, count) in &register.by_severity { tr { td { (complaint::severity_label(&desk, lang, *s)) } td { (count) } } }
             }
         }
         table #complaints {
@@ -149,8 +116,9 @@ pub async fn page(
                 th { (words.t("web-complaint-category")) } th { (words.t("web-complaint-severity")) }
                 th { (words.t("web-complaint-root-cause")) } th { (words.t("web-compensations")) }
             }
-            @for (registered, compensations) in &rows {
+            @for registered in register.complaints.iter().take(SHOWN) {
                 @let c = &registered.complaint;
+                @let compensations = register.compensations.get(&c.ticket).unwrap_or(&no_decisions);
                 tr {
                     td { a href={ "/tickets/" (registered.number.0) } { (registered.number) } }
                     td { (words.when(c.registered_at)) }

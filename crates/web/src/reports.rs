@@ -26,15 +26,19 @@ pub struct Range {
 }
 
 impl Range {
-    /// The chosen local days, by default the last seven days up to today.
-    fn days(&self, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), WebError> {
+    /// The chosen local days, by default the last `default_days` days up to today.
+    pub(crate) fn days(
+        &self,
+        today: NaiveDate,
+        default_days: i64,
+    ) -> Result<(NaiveDate, NaiveDate), WebError> {
         let parse = |s: &str, default: NaiveDate| match s.trim() {
             "" => Ok(default),
             s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map_err(|_| WebError::bad("web-error-not-a-date")),
         };
         let to = parse(&self.to, today)?;
-        let from = parse(&self.from, to - chrono::Duration::days(6))?;
+        let from = parse(&self.from, to - chrono::Duration::days(default_days - 1))?;
         if from > to || (to - from).num_days() > 366 {
             return Err(WebError::bad("web-error-report-range"));
         }
@@ -47,7 +51,7 @@ async fn build(desk: &Desk, range: &Range, lang: Language) -> Result<DeskReport,
     let today = chrono::Utc::now()
         .with_timezone(&desk.config.hours.time_zone)
         .date_naive();
-    let (from, to) = range.days(today)?;
+    let (from, to) = range.days(today, 7)?;
     Ok(ticketgram_relay::reporting::gather(desk, from, to, lang).await?)
 }
 

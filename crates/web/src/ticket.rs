@@ -114,7 +114,7 @@ pub async fn page(
     let kb_box = crate::kb::ticket_box(&state, &words, number, ticket.language, &query.kb).await?;
     // What the client answered in the self-service form that opened the ticket.
     let fields = desk.store.ticket_fields(ws, ticket.id).await?;
-    let complaint_box = crate::complaint::section(&desk, &words, &signed, &ticket).await?;
+    let complaint_box = crate::complaint::section(&desk, &words, &signed, &ticket, &agents).await?;
     let assigned = words.with(
         "web-assigned",
         &[("agent", name_of(ticket.assignee).into())],
