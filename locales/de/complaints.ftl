@@ -130,3 +130,23 @@ web-alerts-bad-line = Eine Zeile lautet typ = Text (typ: Kleinbuchstaben, Ziffer
 web-reports-complaints-none = In diesem Zeitraum wurde keine Beschwerde aufgenommen.
 web-reports-complaints-total = Beschwerden
 web-reports-complaints-change = Letzte 7 Tage gegenüber den 7 davor
+
+## Öffentliche Beschwerden (docs/public-complaints.md)
+card-public = 📢 Öffentlich: { $chat } · { $link }
+card-public-waiting = 📢 Öffentlich: { $chat } · { $link } · hat den Bot noch nicht geöffnet
+public-answer-default = Danke für den Hinweis, und das tut uns leid. Wir haben Anfrage { $number } eröffnet und klären es privat mit Ihnen: tippen Sie auf die Schaltfläche unten.
+public-answer-button = Privat fortsetzen
+public-answered-thread = 📢 Öffentlich geantwortet in „{ $chat }“: { $text }
+public-answer-held = ⏸ Noch nicht gesendet: Der Kunde hat den Bot seit seiner Nachricht in „{ $chat }“ nicht geöffnet, und Telegram lässt keinen Bot zuerst schreiben. Die Antwort geht raus, sobald er es tut; /public antwortet dort, wo er geschrieben hat.
+public-refused-not-public = Dieses Ticket kam nicht aus einem öffentlichen Chat: Es gibt keinen Ort für eine öffentliche Antwort.
+public-refused-too-long = Eine öffentliche Antwort hat höchstens 1.000 Zeichen: kurz halten und privat weitermachen.
+public-joined = Hallo! Es geht um Ihre Nachricht in „{ $chat }“: Anfrage { $number }. Schreiben Sie hier, das Team antwortet Ihnen.
+settings-public-watched = Ich achte jetzt in „{ $title }“ auf Beschwerden: Eine Nachricht, die wie eine klingt, wird ein Ticket und bekommt eine öffentliche Antwort mit einem Weg zum Bot. /public listet die Chats.
+settings-public-unwatched = Ich achte in „{ $title }“ nicht mehr auf Beschwerden.
+settings-public-title = Öffentliche Chats, in denen auf Beschwerden geachtet wird:
+settings-public-none = Noch keine. Fügen Sie den Kunden-Bot als Administrator zu einer öffentlichen Gruppe oder zur Diskussionsgruppe eines öffentlichen Kanals hinzu.
+settings-public-line = • { $title } { $place }
+settings-public-stop-button = „{ $title }“ nicht mehr beobachten
+settings-public-answer-automatic = Eine Beschwerde wird sofort öffentlich mit der Bestätigung des Desks beantwortet.
+settings-public-answer-by_agents = Öffentlich geantwortet wird nur, wenn ein Agent /public im Thread schreibt.
+settings-public-switch-button = Antwortweise umschalten

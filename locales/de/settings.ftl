@@ -12,6 +12,7 @@ settings-help =
     /welcome — die Begrüßung des Kunden-Bots
     /offhours — der Hinweis außerhalb der Arbeitszeit
     /blocknotice — was ein gesperrter Kunde liest
+    /public — öffentliche Gruppen und Kanalkommentare, in denen der Bot Beschwerden erkennt
     /cancel — den aktuellen Schritt abbrechen
     Um den Agenten-Kanal und seine Diskussionsgruppe zu verbinden, füge den Bot dort als Administrator hinzu.
 settings-refused = Das können leider nur die Administratoren des Supports nutzen.

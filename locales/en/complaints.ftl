@@ -130,3 +130,23 @@ web-alerts-bad-line = A line must read type = text (type: lowercase letters, dig
 web-reports-complaints-none = No complaint was registered in this period.
 web-reports-complaints-total = Complaints
 web-reports-complaints-change = Last 7 days vs the 7 before
+
+## Public complaints (docs/public-complaints.md)
+card-public = 📢 Public: { $chat } · { $link }
+card-public-waiting = 📢 Public: { $chat } · { $link } · has not opened the bot yet
+public-answer-default = Thank you for telling us, and we are sorry about this. We have opened request { $number } and will sort it out with you in private: tap the button below.
+public-answer-button = Continue in private
+public-answered-thread = 📢 Answered in public in “{ $chat }”: { $text }
+public-answer-held = ⏸ Not sent yet: the client has not opened the bot since writing in “{ $chat }”, and Telegram lets no bot write first. It goes out the moment they do; /public answers them where they wrote.
+public-refused-not-public = This ticket did not come from a public chat: there is nowhere to answer in public.
+public-refused-too-long = A public answer is at most 1,000 characters: keep it short and continue in private.
+public-joined = Hello! This is about what you wrote in “{ $chat }”: it is request { $number }. Write here and the team will answer you.
+settings-public-watched = I am watching “{ $title }” for complaints now: a message that reads as one becomes a ticket, answered in public with a way to the bot. /public lists the chats.
+settings-public-unwatched = I no longer watch “{ $title }” for complaints.
+settings-public-title = Public chats watched for complaints:
+settings-public-none = None yet. Add the client bot to a public group, or to the discussion group of a public channel, as an administrator.
+settings-public-line = • { $title } { $place }
+settings-public-stop-button = Stop watching “{ $title }”
+settings-public-answer-automatic = A complaint is answered in public at once with the desk's acknowledgement.
+settings-public-answer-by_agents = A complaint is answered in public only when an agent writes /public in its thread.
+settings-public-switch-button = Switch how complaints are answered

@@ -12,6 +12,7 @@ settings-help =
     /welcome — the client bot's greeting
     /offhours — the out-of-hours notice
     /blocknotice — what a blocked client is told
+    /public — public groups and channel comments watched for complaints
     /cancel — stop the current step
     To link the agents' channel and its discussion group, add the bot to them as an administrator.
 settings-refused = Sorry, only the desk's administrators can use this.

@@ -130,3 +130,23 @@ web-alerts-bad-line = Строка должна иметь вид тип = те�
 web-reports-complaints-none = За этот период жалоб не зарегистрировано.
 web-reports-complaints-total = Жалоб
 web-reports-complaints-change = Последние 7 дней к 7 предыдущим
+
+## Публичные жалобы (docs/public-complaints.md)
+card-public = 📢 Публично: { $chat } · { $link }
+card-public-waiting = 📢 Публично: { $chat } · { $link } · ещё не открыл бота
+public-answer-default = Спасибо, что сообщили, и простите за это. Мы открыли обращение { $number } и разберёмся с вами в личных сообщениях: нажмите кнопку ниже.
+public-answer-button = Продолжить в личных сообщениях
+public-answered-thread = 📢 Публичный ответ в «{ $chat }»: { $text }
+public-answer-held = ⏸ Пока не отправлено: клиент ещё не открыл бота после сообщения в «{ $chat }», а Telegram не позволяет боту писать первым. Ответ уйдёт, как только клиент откроет бота; /public ответит там, где он написал.
+public-refused-not-public = Это обращение пришло не из публичного чата: публично ответить негде.
+public-refused-too-long = Публичный ответ — не больше 1000 символов: коротко, а подробности в личных сообщениях.
+public-joined = Здравствуйте! Это о вашем сообщении в «{ $chat }»: обращение { $number }. Пишите здесь, команда вам ответит.
+settings-public-watched = Теперь я замечаю жалобы в «{ $title }»: сообщение, похожее на жалобу, становится обращением, а в чате появляется ответ с кнопкой перехода в бота. /public — список чатов.
+settings-public-unwatched = Я больше не слежу за жалобами в «{ $title }».
+settings-public-title = Публичные чаты, где бот замечает жалобы:
+settings-public-none = Пока нет. Добавьте клиентского бота администратором в публичную группу или в группу обсуждения публичного канала.
+settings-public-line = • { $title } { $place }
+settings-public-stop-button = Перестать следить за «{ $title }»
+settings-public-answer-automatic = На жалобу сразу отвечаем публично стандартным подтверждением.
+settings-public-answer-by_agents = Публично отвечаем, только когда агент напишет /public в ветке обращения.
+settings-public-switch-button = Изменить, как отвечать на жалобы

@@ -129,3 +129,23 @@ web-alerts-bad-line = 每行格式为 类型 = 文本（类型：小写字母、
 web-reports-complaints-none = 此期间没有登记投诉。
 web-reports-complaints-total = 投诉数
 web-reports-complaints-change = 最近 7 天对比之前 7 天
+
+## 公开投诉 (docs/public-complaints.md)
+card-public = 📢 公开：{ $chat } · { $link }
+card-public-waiting = 📢 公开：{ $chat } · { $link } · 尚未打开机器人
+public-answer-default = 感谢您告诉我们，给您带来不便非常抱歉。我们已创建请求 { $number }，将在私聊中为您处理：请点击下方按钮。
+public-answer-button = 在私聊中继续
+public-answered-thread = 📢 已在“{ $chat }”公开回复：{ $text }
+public-answer-held = ⏸ 尚未发送：客户在“{ $chat }”留言后还没有打开机器人，而 Telegram 不允许机器人先发消息。客户一打开机器人就会发出；/public 可在其留言处回复。
+public-refused-not-public = 此工单并非来自公开聊天：无处公开回复。
+public-refused-too-long = 公开回复最多 1000 个字符：请简短，详情在私聊中继续。
+public-joined = 您好！这是关于您在“{ $chat }”中的留言：请求 { $number }。请在这里留言，团队会回复您。
+settings-public-watched = 我现在会留意“{ $title }”中的投诉：看起来像投诉的消息会成为工单，并在群里公开回复，附上进入机器人的按钮。/public 列出这些聊天。
+settings-public-unwatched = 我不再留意“{ $title }”中的投诉。
+settings-public-title = 留意投诉的公开聊天：
+settings-public-none = 暂无。请把客户机器人以管理员身份加入公开群组，或公开频道的讨论组。
+settings-public-line = • { $title } { $place }
+settings-public-stop-button = 停止留意“{ $title }”
+settings-public-answer-automatic = 投诉会立即以服务台的确认语公开回复。
+settings-public-answer-by_agents = 只有客服在工单讨论中写 /public 时才公开回复。
+settings-public-switch-button = 切换投诉的回复方式

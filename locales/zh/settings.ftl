@@ -12,6 +12,7 @@ settings-help =
     /welcome — 客户机器人的欢迎语
     /offhours — 非工作时间的提示
     /blocknotice — 被屏蔽客户看到的提示
+    /public — 机器人留意投诉的公开群组和频道评论
     /cancel — 停止当前步骤
     要连接客服频道及其讨论组，请将机器人添加为那里的管理员。
 settings-refused = 抱歉，只有客服台的管理员可以使用此功能。

@@ -17,6 +17,7 @@ pub mod language;
 pub mod message;
 pub mod metrics;
 pub mod proactive;
+pub mod public_chats;
 pub mod routing;
 pub mod sla;
 pub mod ticket;

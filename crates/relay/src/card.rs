@@ -23,6 +23,9 @@ pub struct CardFacts<'a> {
     /// The complaint register's category and severity, in the agents' language, when the
     /// ticket is a complaint (`actions::complaint`).
     pub complaint: Option<(String, String)>,
+    /// Where a public complaint was written: the chat's title, the message's link, and
+    /// whether its author has still not opened the client bot (answers wait till then).
+    pub public: Option<(String, String, bool)>,
 }
 
 /// A form answer on the card is a glance, not the record (the thread and the console have it
@@ -122,6 +125,21 @@ pub fn render(t: &Translator, lang: Language, facts: &CardFacts) -> (String, Key
                     ("category", category.clone().into()),
                     ("severity", severity.clone().into()),
                 ],
+            ),
+        );
+    }
+    if let Some((chat, link, waiting)) = &facts.public {
+        let key = if *waiting {
+            "card-public-waiting"
+        } else {
+            "card-public"
+        };
+        lines.insert(
+            2,
+            t.text(
+                lang,
+                key,
+                &[("chat", chat.clone().into()), ("link", link.clone().into())],
             ),
         );
     }

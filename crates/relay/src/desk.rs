@@ -423,6 +423,10 @@ pub struct Effects<'a> {
     origin: String,
     seq: u32,
     pub now: Timestamp,
+    /// Set while a public complaint opens a ticket for someone who has not opened the client
+    /// bot: its messages to them wait like answers do (see `held_for_public_client`), before
+    /// the ticket's public post is recorded.
+    pub(crate) client_unreachable: bool,
 }
 
 impl<'a> Effects<'a> {
@@ -433,6 +437,7 @@ impl<'a> Effects<'a> {
             origin,
             seq: 0,
             now,
+            client_unreachable: false,
         }
     }
 
@@ -530,6 +535,14 @@ impl<'a> Effects<'a> {
         dedupe_key: String,
         not_before: Timestamp,
     ) -> Result<(), RelayError> {
+        if let Some(ticket) = about {
+            if self
+                .held_for_public_client(&job, ticket, &dedupe_key)
+                .await?
+            {
+                return Ok(());
+            }
+        }
         let new = NewOutboxJob {
             bot_id: self.desk.config.bots.sender_of(&job, bot_id),
             ordering_key: job.ordering_key(about),
@@ -540,6 +553,64 @@ impl<'a> Effects<'a> {
         };
         self.tx.enqueue(self.desk.ws(), &new).await?;
         Ok(())
+    }
+
+    /// Whether `job`, for the client of `ticket`, must wait: the ticket came from a public
+    /// complaint whose author has not opened the client bot, and Telegram refuses a bot's
+    /// first private message. Answers are held (sent when they open it,
+    /// `client_bot::public`), and the agents are told why; notices to the client are dropped
+    /// (they stay in the history). Only desks that ever watched a public chat ask the store.
+    async fn held_for_public_client(
+        &self,
+        job: &Delivery,
+        ticket: TicketId,
+        dedupe_key: &str,
+    ) -> Result<bool, RelayError> {
+        let answer = matches!(
+            job,
+            Delivery::AgentToClient { .. }
+                | Delivery::AgentAlbumToClient { .. }
+                | Delivery::TranslateAnswer { .. }
+        );
+        let notice = matches!(
+            job,
+            Delivery::ClientNotice { .. } | Delivery::FollowUp { .. }
+        );
+        if !(answer || notice) {
+            return Ok(false);
+        }
+        if self.client_unreachable {
+            return Ok(true);
+        }
+        if self.desk.profile.public.is_none() {
+            return Ok(false);
+        }
+        let Some(post) = self.tx.public_post(self.desk.ws(), ticket).await? else {
+            return Ok(false);
+        };
+        if !post.is_waiting() {
+            return Ok(false);
+        }
+        if answer && self.desk.config.chats.group_id.is_some() {
+            let text = self
+                .desk
+                .agent_text("public-answer-held", &[("chat", post.chat_title.into())]);
+            let notice = Delivery::ThreadNotice {
+                ticket,
+                text,
+                keyboard: None,
+            };
+            let new = NewOutboxJob {
+                bot_id: self.desk.config.bots.sender_of(&notice, self.desk.bot_id()),
+                ordering_key: notice.ordering_key(Some(ticket)),
+                payload: serde_json::to_string(&notice)?,
+                not_before: self.now,
+                created_at: self.now,
+                dedupe_key: Some(format!("{dedupe_key}:held")),
+            };
+            self.tx.enqueue(self.desk.ws(), &new).await?;
+        }
+        Ok(true)
     }
 
     /// A notice from Ticketgram in the ticket's thread, for the agents. Without a discussion

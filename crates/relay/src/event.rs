@@ -51,6 +51,9 @@ pub enum Event<'a> {
     /// The agents' group became a supergroup with a new id (the service message in the old
     /// group, `migrate_to_chat_id`, or in the new one, `migrate_from_chat_id`).
     GroupUpgraded { from: i64, to: i64 },
+    /// A person's message in a group that is not the agents' one: a public chat the client
+    /// bot may watch for complaints (`client_bot::public` knows which it watches).
+    PublicMessage(&'a Message),
     /// Nothing for the desk to do.
     Ignored(&'static str),
 }
@@ -119,7 +122,17 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
         };
     }
     if Some(chat_id) != desk.group_id {
-        return Event::Ignored("a chat that is not the agents' discussion group");
+        let from_a_person = message.from.as_ref().is_some_and(|u| !u.is_bot)
+            && message.sender_chat.is_none()
+            && !message.is_automatic_forward();
+        return match (edited, from_a_person) {
+            (false, true) => Event::PublicMessage(message),
+            (true, _) => Event::Ignored("an edit outside the agents' discussion group"),
+            // Anonymous admins and channels posting in a group have no person to answer.
+            (false, false) => {
+                Event::Ignored("a post that is no person's outside the agents' group")
+            }
+        };
     }
     if message.is_automatic_forward() {
         return match message.forward_origin() {

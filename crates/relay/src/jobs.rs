@@ -38,6 +38,11 @@ pub enum Keyboard {
     /// One reply button that asks Telegram to share a user (the settings bot adding an agent);
     /// the label is the button's text.
     RequestUsers(String),
+    /// One inline button that opens a link (a public answer's way to the client bot).
+    OpenLink {
+        text: String,
+        url: String,
+    },
 }
 
 /// A button of [`Keyboard::InlineWithCopy`].
@@ -138,6 +143,14 @@ pub enum Delivery {
     /// Ask the client of a closed ticket how easy it was (docs/follow-up.md); queued at the
     /// close for later, and skipped when the ticket was reopened or answered meanwhile.
     FollowUp { ticket: TicketId },
+    /// Answer a public complaint where it was written (docs/public-complaints.md): `text` as a
+    /// reply to the public message, under a button labelled `button` that opens the client bot
+    /// (its link is made when sent: the bot's username is Telegram's to tell).
+    PublicReply {
+        ticket: TicketId,
+        text: String,
+        button: String,
+    },
     /// Stop the spinner on a pressed button, optionally with a toast.
     AnswerCallback {
         callback_id: String,
@@ -178,6 +191,7 @@ impl Delivery {
             | Delivery::TranslateAnswer { .. }
             | Delivery::EditThreadMessage { .. }
             | Delivery::FollowUp { .. }
+            | Delivery::PublicReply { .. }
             | Delivery::FloodSummary { .. } => Sender::ClientBot,
             Delivery::ClientBurst { .. } => Sender::ManagerBot,
             Delivery::Say { .. }
@@ -206,6 +220,8 @@ impl Delivery {
             | Delivery::AgentAlbumToClient { ticket, .. }
             | Delivery::EditThreadMessage { ticket, .. }
             | Delivery::ThreadNotice { ticket, .. } => format!("ticket:{}", ticket.0),
+            // The public chat is not the ticket's conversation: nothing there waits for it.
+            Delivery::PublicReply { ticket, .. } => format!("public:{}", ticket.0),
             Delivery::ClientToThread { .. }
             | Delivery::TranslateForThread { .. }
             | Delivery::TranslateAnswer { .. }

@@ -295,6 +295,7 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
             agents::handle_comment(desk, fx, message, thread_id).await
         }
         Event::ThreadEdit { message, .. } => agents::handle_edit(desk, fx, message).await,
+        Event::PublicMessage(message) => client_bot::public_message(desk, fx, message).await,
         Event::ClientBlockedBot { user_id, blocked } => {
             tracing::info!(user_id, blocked, "client changed the bot's access");
             Ok(())

@@ -89,13 +89,20 @@ struct NewGroup {
     title: String,
     #[serde(default)]
     kind: GroupKind,
+    /// A public supergroup's @username.
+    #[serde(default)]
+    username: Option<String>,
 }
 
 async fn create_group(
     State(s): State<Arc<Shared>>,
     Json(g): Json<NewGroup>,
 ) -> Result<Json<Value>> {
-    let chat = world(s).create_group(g.owner, &g.title, g.kind)?;
+    let world = world(s);
+    let chat = world.create_group(g.owner, &g.title, g.kind)?;
+    if g.username.is_some() {
+        world.set_chat_username(chat, g.username.as_deref())?;
+    }
     Ok(Json(json!({"chat": chat})))
 }
 

@@ -37,6 +37,9 @@ pub struct DeskProfile {
     pub complaints: Option<ticketgram_domain::complaint::ComplaintSettings>,
     /// Proactive alerts' settings (docs/proactive-alerts.md); `None`: the defaults.
     pub proactive: Option<ticketgram_domain::proactive::ProactiveSettings>,
+    /// The public chats the client bot watches for complaints (docs/public-complaints.md);
+    /// `None`: it never watched any.
+    pub public: Option<ticketgram_domain::public_chats::PublicSettings>,
 }
 
 /// The agents' channel and its discussion group.
@@ -61,6 +64,7 @@ pub mod keys {
     pub const FOLLOW_UP: &str = "desk.follow_up";
     pub const COMPLAINTS: &str = "desk.complaints";
     pub const PROACTIVE: &str = "desk.proactive";
+    pub const PUBLIC_CHATS: &str = "desk.public_chats";
 }
 
 impl Store {
@@ -82,6 +86,7 @@ impl Store {
                 keys::FOLLOW_UP => profile.follow_up = Some(decode(&key, &value)?),
                 keys::COMPLAINTS => profile.complaints = Some(decode(&key, &value)?),
                 keys::PROACTIVE => profile.proactive = Some(decode(&key, &value)?),
+                keys::PUBLIC_CHATS => profile.public = Some(decode(&key, &value)?),
                 _ => {}
             }
         }

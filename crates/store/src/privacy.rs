@@ -164,6 +164,12 @@ impl Tx {
             &[ws_id, id],
         )
         .await?;
+        // Where they complained in public points at them; the ticket keeps its origin's chat.
+        self.exec(
+            "UPDATE public_posts SET link = '' WHERE workspace_id = $1 AND client_id = $2",
+            &[ws_id, id],
+        )
+        .await?;
         self.exec(
             "UPDATE flow_events SET client_id = NULL WHERE workspace_id = $1 AND client_id = $2",
             &[ws_id, id],

@@ -10,6 +10,7 @@ pub mod complaint;
 pub mod erase;
 pub mod export;
 pub mod follow_up;
+pub mod public;
 pub mod rating;
 pub mod route;
 

@@ -1,6 +1,7 @@
 //! The complaint register from a ticket's thread (docs/complaints.md): `/complaint [category]`,
 //! `/severity <level> <reason>`, `/cause <text>`, `/resolution <text>` and
-//! `/compensate <kind> <amount> [note]`. Like `/kb`, the command is an internal note (kept in
+//! `/compensate <kind> <amount> [note]`; and `/public [text]`, which answers a public
+//! complaint where it was written (docs/public-complaints.md). Like `/kb`, the command is an internal note (kept in
 //! the history, never relayed to the client); the thread hears what changed or why not.
 
 use crate::actions::complaint::{self as register, Refusal};
@@ -18,6 +19,8 @@ pub enum ThreadCommand<'a> {
     Severity(&'a str, &'a str),
     Note(ComplaintNote, &'a str),
     Compensate(&'a str, &'a str, &'a str),
+    /// Answer in the public chat: the agent's words, or the desk's acknowledgement.
+    Public(&'a str),
 }
 
 /// The register command of a comment, if it is one.
@@ -33,6 +36,7 @@ pub fn command_of(text: &str) -> Option<ThreadCommand<'_>> {
             let (amount, note) = split(rest);
             ThreadCommand::Compensate(first, amount, note)
         }
+        "public" => ThreadCommand::Public(command.args.trim()),
         _ => return None,
     })
 }
@@ -52,6 +56,17 @@ pub async fn apply(
     agent: &Agent,
     command: ThreadCommand<'_>,
 ) -> Result<(), RelayError> {
+    if let ThreadCommand::Public(text) = command {
+        let text = (!text.is_empty()).then_some(text);
+        let by = Actor::Agent(agent.id);
+        return match crate::actions::public::answer(desk, fx, ticket, text, by).await? {
+            Ok(()) => Ok(()),
+            Err(refusal) => {
+                let text = desk.agent_text(refusal.key(), &[]);
+                fx.tell_agents(ticket, text).await
+            }
+        };
+    }
     let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
     let outcome = match command {
         ThreadCommand::Complaint(category) => {
@@ -86,6 +101,7 @@ pub async fn apply(
         ThreadCommand::Note(field, text) => {
             register::write_note(desk, fx, &ticket, field, text, agent).await?
         }
+        ThreadCommand::Public(_) => Ok(()),
         ThreadCommand::Compensate(kind, amount, note) => {
             match (CompensationKind::parse(kind), Money::parse(amount)) {
                 (Some(kind), Ok(amount)) => {
@@ -146,6 +162,11 @@ mod tests {
                 "charged twice"
             ))
         );
+        assert_eq!(
+            command_of("/public We are on it, see your messages"),
+            Some(ThreadCommand::Public("We are on it, see your messages"))
+        );
+        assert_eq!(command_of("/public"), Some(ThreadCommand::Public("")));
         assert_eq!(command_of("/kb refunds"), None);
         assert_eq!(command_of("the complaint is fair"), None);
     }

@@ -26,6 +26,9 @@ pub async fn handle_message(
     if client.is_blocked() {
         return super::blocked::message_kept(desk, fx, &client, message).await;
     }
+    if super::public::joined(desk, fx, &client, message).await? {
+        return Ok(());
+    }
     if super::flood::held(desk, fx, &client, message).await? {
         return Ok(());
     }
@@ -173,7 +176,8 @@ fn copy_of(desk: &Desk, message: &Message) -> TelegramCopy {
 }
 
 /// Opens a ticket with the client's message `copy` as its question (a message just received,
-/// or one held while the client read suggested articles).
+/// or one held while the client read suggested articles), registered as a complaint when its
+/// words read as one and the desk asks for that.
 pub(crate) async fn open_ticket_from(
     desk: &Desk,
     fx: &mut Effects<'_>,
@@ -182,6 +186,21 @@ pub(crate) async fn open_ticket_from(
     content: &Content,
     topic: Option<TopicId>,
 ) -> Result<TicketId, RelayError> {
+    let ticket = open_with_question(desk, fx, client, copy, content, topic).await?;
+    crate::actions::complaint::recognise(desk, fx, &ticket, content.text.as_deref()).await?;
+    Ok(ticket.id)
+}
+
+/// [`open_ticket_from`] without the complaint register, for callers that register it
+/// themselves (a public complaint is one whatever the desk recognises).
+pub(crate) async fn open_with_question(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    client: &Client,
+    copy: TelegramCopy,
+    content: &Content,
+    topic: Option<TopicId>,
+) -> Result<ticketgram_domain::Ticket, RelayError> {
     // The question's language decides the language of the ticket and of the answer below.
     let text = content.text.as_deref();
     let client = &super::language::learn_from(desk, fx, client, text).await?;
@@ -219,8 +238,7 @@ pub(crate) async fn open_ticket_from(
         Some(menu::main_menu(desk, client.language)),
     )
     .await?;
-    crate::actions::complaint::recognise(desk, fx, &ticket, content.text.as_deref()).await?;
-    Ok(ticket.id)
+    Ok(ticket)
 }
 
 pub(crate) async fn add_to_ticket(

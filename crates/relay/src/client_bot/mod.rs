@@ -10,6 +10,7 @@ mod menu;
 mod messages;
 mod mood;
 mod opening;
+mod public;
 mod rating;
 mod routing;
 mod self_service;
@@ -20,6 +21,7 @@ pub use buttons::{handle_button, handle_flow_button};
 pub use language::language_name;
 pub use messages::{handle_edit, handle_message};
 pub use mood::ANGRY as ANGRY_TAG;
+pub use public::public_message;
 
 use crate::desk::Desk;
 use crate::RelayError;

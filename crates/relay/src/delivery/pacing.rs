@@ -102,6 +102,8 @@ pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
         | Delivery::ClientNotice { .. }
         | Delivery::SyncEdit { .. }
         | Delivery::FollowUp { .. }
+        // The public chat is read from the ticket when the job is rendered.
+        | Delivery::PublicReply { .. }
         | Delivery::ClientBurst { .. } => Target::Someone,
         Delivery::DeleteMessage { .. } | Delivery::AnswerCallback { .. } => Target::Free,
     }

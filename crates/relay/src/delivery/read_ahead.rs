@@ -43,7 +43,8 @@ pub async fn read_ahead(
             | Delivery::FollowUp { ticket }
             | Delivery::FloodSummary { ticket, .. }
             | Delivery::ClientAlbumToThread { ticket, .. }
-            | Delivery::AgentAlbumToClient { ticket, .. } => {
+            | Delivery::AgentAlbumToClient { ticket, .. }
+            | Delivery::PublicReply { ticket, .. } => {
                 tickets.insert(*ticket);
             }
             Delivery::Say { .. }

@@ -248,6 +248,40 @@ pub async fn deliver(
             }
             Ok(Outcome::Done)
         }
+        Delivery::PublicReply {
+            ticket,
+            text,
+            button,
+        } => {
+            let Some(post) = desk.store.public_post(ws, *ticket).await? else {
+                return Ok(Outcome::Done);
+            };
+            let keyboard =
+                call::bot_username(tg)
+                    .await?
+                    .map(|bot| crate::jobs::Keyboard::OpenLink {
+                        text: button.clone(),
+                        url: format!(
+                            "https://t.me/{bot}?start={}",
+                            ticketgram_domain::public_chats::JOIN_PAYLOAD
+                        ),
+                    });
+            // The input keeps public answers short; a longer one is cut, never split into
+            // a chain of replies in someone else's chat.
+            let text = split_text(text, TEXT_LIMIT)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            call::send_text(
+                tg,
+                post.chat_id,
+                &text,
+                keyboard.as_ref(),
+                Some(post.message_id),
+            )
+            .await?;
+            Ok(Outcome::Done)
+        }
         Delivery::SaySealed {
             chat_id,
             sealed_text,
@@ -444,6 +478,15 @@ pub(crate) async fn render_card(
             severity_label(desk, lang, r.complaint.severity()),
         )
     });
+    // Only a desk that ever watched a public chat has public tickets to show.
+    let public = match desk.profile.public {
+        Some(_) => desk
+            .store
+            .public_post(ws, ticket.id)
+            .await?
+            .map(|p| (p.chat_title.clone(), p.link.clone(), p.is_waiting())),
+        None => None,
+    };
     let facts = CardFacts {
         ticket: &ticket,
         client: &client,
@@ -454,6 +497,7 @@ pub(crate) async fn render_card(
         fields: &fields,
         intent,
         complaint,
+        public,
     };
     Ok(card::render(&desk.t, desk.config.agent_language, &facts))
 }

@@ -47,7 +47,20 @@ pub fn markup(keyboard: &Keyboard) -> ReplyMarkup {
                     .one_time_keyboard(),
             )
         }
+        Keyboard::OpenLink { text, url } => {
+            let rows = match url.parse() {
+                Ok(url) => vec![vec![InlineKeyboardButton::url(text.clone(), url)]],
+                // Our own links always parse; a broken one loses the button, not the message.
+                Err(_) => Vec::new(),
+            };
+            ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rows))
+        }
     }
+}
+
+/// The bot's @username, for links that open it (`t.me/<username>?start=…`).
+pub async fn bot_username(tg: &TelegramClient) -> Result<Option<String>, TelegramError> {
+    Ok(tg.bot().get_me().await?.user.username)
 }
 
 /// The `request_id` of [`Keyboard::RequestUsers`] buttons: the bot asks for one kind of user.

@@ -5,6 +5,7 @@
 
 use crate::desk::Desk;
 use crate::RelayError;
+use ticketgram_domain::public_chats::private_link_id as internal_id;
 use ticketgram_domain::TicketId;
 use ticketgram_store::TicketPost;
 
@@ -26,15 +27,6 @@ pub fn link_of_post(post: &TicketPost) -> Option<String> {
         "https://t.me/c/{}/{message}",
         internal_id(post.channel_chat_id)
     ))
-}
-
-/// `-1001234567890` → `1234567890`: the form `t.me/c/` links use.
-fn internal_id(chat_id: i64) -> String {
-    let digits = chat_id.unsigned_abs().to_string();
-    match digits.strip_prefix("100") {
-        Some(rest) if chat_id < 0 && !rest.is_empty() => rest.to_string(),
-        _ => digits,
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use crate::jobs::Delivery;
 use crate::lookups::{rights_of, Rights};
 use crate::RelayError;
 use teloxide_core::types::ChatMemberUpdated;
+use ticketgram_domain::public_chats::WatchedChat;
 use ticketgram_domain::Agent;
 use ticketgram_store::AgentChats;
 
@@ -50,7 +51,7 @@ pub async fn membership(
         if Some(chat) == current.channel_id || Some(chat) == current.group_id {
             return tell(desk, fx, &reply, "settings-link-removed", &title).await;
         }
-        return Ok(());
+        return super::public::unwatch(desk, fx, &reply, &admin, chat).await;
     }
     if is_channel {
         let group = match asked.linked_chat(bot, chat)?? {
@@ -74,7 +75,18 @@ pub async fn membership(
         };
         tell_with_rights(desk, fx, &reply, key, &title, &rights).await
     } else {
+        let watched = |comments: bool| WatchedChat {
+            chat_id: chat,
+            title: title.clone(),
+            username: change.chat.username().map(str::to_owned),
+            comments,
+        };
         let Some(channel) = asked.linked_chat(bot, chat)?? else {
+            // A public group of the desk's clients: watched for complaints.
+            if change.chat.username().is_some() {
+                return super::public::watch(desk, fx, &reply, &admin, watched(false), &rights)
+                    .await;
+            }
             return tell(
                 desk,
                 fx,
@@ -86,6 +98,12 @@ pub async fn membership(
         };
         let channel_known = Some(channel) == current.channel_id
             || asked.rights(bot, channel, true)?.is_ok_and(|r| r.present);
+        // The desk has its agents' channel: the comments of another channel are its clients'
+        // (the bot need not be in that channel), watched for complaints.
+        if current.channel_id.is_some_and(|ours| ours != channel) && !channel_known {
+            let chat = watched(true);
+            return super::public::watch(desk, fx, &reply, &admin, chat, &rights).await;
+        }
         if !channel_known {
             return tell(
                 desk,
@@ -124,7 +142,7 @@ async fn record(
     audit(desk, fx, admin, "desk.chats_linked", "desk".into(), details).await
 }
 
-async fn tell(
+pub(super) async fn tell(
     desk: &Desk,
     fx: &mut Effects<'_>,
     reply: &Reply,
@@ -135,7 +153,7 @@ async fn tell(
     say_via_settings_bot(desk, fx, reply, text).await
 }
 
-async fn tell_with_rights(
+pub(super) async fn tell_with_rights(
     desk: &Desk,
     fx: &mut Effects<'_>,
     reply: &Reply,

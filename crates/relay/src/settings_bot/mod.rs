@@ -9,6 +9,7 @@ mod access;
 mod chats;
 mod dialog;
 mod hours;
+mod public;
 mod reply;
 mod setup;
 mod sla;
@@ -40,6 +41,7 @@ pub const SETTINGS_COMMANDS: &[&str] = &[
     "welcome",
     "offhours",
     "blocknotice",
+    "public",
     "cancel",
     "settings",
 ];
@@ -100,6 +102,7 @@ async fn run_command(
         "welcome" => texts::choose_language(desk, fx, reply, texts::Which::Welcome).await?,
         "offhours" => texts::choose_language(desk, fx, reply, texts::Which::OutOfHours).await?,
         "blocknotice" => texts::choose_language(desk, fx, reply, texts::Which::Blocked).await?,
+        "public" => public::show(desk, fx, reply).await?,
         "cancel" => {
             dialog::set(desk, fx, admin.telegram_user_id, None).await?;
             reply.say(desk, fx, "settings-cancelled", &[]).await?;
@@ -152,6 +155,7 @@ pub async fn handle_button(
         "ag" => team::button(desk, fx, &reply, &admin, rest).await,
         "tp" => topics::button(desk, fx, &reply, &admin, rest).await,
         "tx" => texts::button(desk, fx, &reply, &admin, rest).await,
+        "pub" => public::button(desk, fx, &reply, &admin, rest).await,
         _ => Ok(()),
     }
 }

@@ -19,6 +19,7 @@ mod order_lookup;
 mod outside;
 mod pacing;
 mod platform;
+mod public_complaints;
 mod recovery;
 mod resilience;
 mod routing;

@@ -163,6 +163,49 @@ impl World {
         Ok(chat)
     }
 
+    /// Makes a group or channel public under `username` (or private again with `None`), as
+    /// its owner does in its settings: updates and `getChat` then carry the username, and its
+    /// messages can be opened as `t.me/<username>/<id>`. Telegram's rules apply: 5–32
+    /// letters, digits and underscores, starting with a letter; a basic group must become a
+    /// supergroup first.
+    pub fn set_chat_username(
+        &self,
+        chat: ChatRef,
+        username: Option<&str>,
+    ) -> Result<(), ControlError> {
+        if let Some(name) = username {
+            let valid = (5..=32).contains(&name.len())
+                && name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                return Err(ControlError::Invalid(format!("username {name:?}")));
+            }
+        }
+        let mut w = self.shared.world();
+        let taken = username.is_some_and(|name| {
+            w.chats.values().any(|c| {
+                c.reference != chat
+                    && c.username
+                        .as_deref()
+                        .is_some_and(|u| u.eq_ignore_ascii_case(name))
+            })
+        });
+        if taken {
+            return Err(ControlError::NotAllowed("that username is taken".into()));
+        }
+        let state = w
+            .chats
+            .get_mut(&chat)
+            .ok_or_else(|| ControlError::UnknownChat(chat.to_string()))?;
+        if state.kind == ChatKind::Group && username.is_some() {
+            return Err(ControlError::NotAllowed(
+                "a basic group must become a supergroup to be public".into(),
+            ));
+        }
+        state.username = username.map(str::to_owned);
+        Ok(())
+    }
+
     /// Creates a channel and its linked discussion supergroup, both owned by `owner`.
     pub fn create_channel_with_discussion(
         &self,

@@ -204,3 +204,79 @@ async fn a_lead_reads_the_register_and_its_decisions(db: TestDb) {
         .unwrap()
         .is_none());
 }
+
+on_both_backends!(a_public_complaint_waits_for_its_author_then_is_theirs,);
+
+/// Pete complained in a public group twice (two chats) and has not opened the bot: both posts
+/// wait; the latest active one in each chat is where his next words there belong; answered
+/// once; opening the bot joins both; erasing him empties the links.
+async fn a_public_complaint_waits_for_its_author_then_is_theirs(db: TestDb) {
+    use ticketgram_store::PublicPost;
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let pete = client_writes_in(store, ws, 3003, "Pete").await;
+    let late = open_ticket(store, ws, &pete, "Parcel late", 5).await;
+    let rude = open_ticket(store, ws, &pete, "Rude courier", 9).await;
+    let post =
+        |ticket: ticketgram_domain::TicketId, chat: i64, message: i64, minute: i64| PublicPost {
+            ticket,
+            client: pete.id,
+            chat_id: chat,
+            message_id: message,
+            chat_title: "Market talk".into(),
+            link: format!("https://t.me/market_talk/{message}"),
+            answered_at: None,
+            joined_at: None,
+            created_at: at(minute),
+        };
+    store
+        .write(async |tx| {
+            tx.record_public_post(ws, &post(late.id, -100, 311, 5))
+                .await?;
+            tx.record_public_post(ws, &post(rude.id, -200, 12, 9)).await
+        })
+        .await
+        .unwrap();
+    let waiting = store.waiting_public_posts(ws, pete.id).await.unwrap();
+    assert_eq!(waiting.len(), 2);
+    assert_eq!(waiting[0].ticket, late.id, "oldest first");
+    let in_market = store
+        .active_public_post(ws, pete.id, -100)
+        .await
+        .unwrap()
+        .expect("his post there");
+    assert_eq!(in_market.message_id, 311);
+    assert!(store
+        .active_public_post(ws, pete.id, -300)
+        .await
+        .unwrap()
+        .is_none());
+
+    let (first, again) = store
+        .write(async |tx| {
+            let first = tx.mark_public_answered(ws, late.id, at(6)).await?;
+            let again = tx.mark_public_answered(ws, late.id, at(7)).await?;
+            tx.join_public_posts(ws, pete.id, at(20)).await?;
+            Ok::<_, ticketgram_store::StoreError>((first, again))
+        })
+        .await
+        .unwrap();
+    assert!(first && !again, "the first answer's time is kept");
+    assert!(store
+        .waiting_public_posts(ws, pete.id)
+        .await
+        .unwrap()
+        .is_empty());
+    let answered = store.public_post(ws, late.id).await.unwrap().unwrap();
+    assert_eq!(answered.answered_at, Some(at(6)));
+    assert_eq!(answered.joined_at, Some(at(20)));
+
+    let client = store.get_client(ws, pete.id).await.unwrap();
+    store
+        .write(async |tx| tx.erase_client(ws, &client, at(30)).await)
+        .await
+        .unwrap();
+    let erased = store.public_post(ws, rude.id).await.unwrap().unwrap();
+    assert_eq!(erased.link, "", "the link named him");
+    assert_eq!(erased.chat_title, "Market talk");
+}

@@ -250,7 +250,7 @@ pub(super) async fn registered(
 
 /// One change of the register: a row in the ticket's history (`kind`, its details) and the
 /// same in the audit log (`complaint_severity` → `complaint.severity`), together.
-pub(super) async fn history(
+pub(crate) async fn history(
     desk: &Desk,
     fx: &mut Effects<'_>,
     ticket: &Ticket,
