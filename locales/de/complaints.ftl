@@ -68,6 +68,7 @@ web-complaint-category-guess = Aus den Worten des Kunden
 web-complaint-register = Als Beschwerde aufnehmen
 web-complaint-computed = Berechnet: { $severity } ({ $reasons })
 web-complaint-adjusted = Von einem Agenten geändert: { $reason }
+web-complaint-public = Öffentlich geschrieben in „{ $chat }“:
 web-complaint-promised = Antwort versprochen bis { $at }
 web-complaint-move = Verschieben
 web-complaint-severity = Schwere

@@ -68,6 +68,7 @@ web-complaint-category-guess = From the client's words
 web-complaint-register = Register as a complaint
 web-complaint-computed = Computed: { $severity } ({ $reasons })
 web-complaint-adjusted = Changed by an agent: { $reason }
+web-complaint-public = Written in public in “{ $chat }”:
 web-complaint-promised = Answer promised by { $at }
 web-complaint-move = Move
 web-complaint-severity = Severity

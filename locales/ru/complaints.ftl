@@ -68,6 +68,7 @@ web-complaint-category-guess = По словам клиента
 web-complaint-register = Зарегистрировать как жалобу
 web-complaint-computed = Рассчитано: { $severity } ({ $reasons })
 web-complaint-adjusted = Изменено агентом: { $reason }
+web-complaint-public = Написано публично в «{ $chat }»:
 web-complaint-promised = Ответ обещан до { $at }
 web-complaint-move = Перенести
 web-complaint-severity = Серьёзность

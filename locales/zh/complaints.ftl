@@ -67,6 +67,7 @@ web-complaint-category-guess = 根据客户的描述
 web-complaint-register = 登记为投诉
 web-complaint-computed = 计算结果：{ $severity }（{ $reasons }）
 web-complaint-adjusted = 客服修改：{ $reason }
+web-complaint-public = 公开发表于“{ $chat }”：
 web-complaint-promised = 承诺在 { $at } 前答复
 web-complaint-move = 移动
 web-complaint-severity = 严重程度

@@ -63,6 +63,16 @@ pub async fn section(
     };
     let c = &registered.complaint;
     let compensations = desk.store.compensations(ws, ticket.id).await?;
+    // Where a public complaint was written (docs/public-complaints.md). The chat's title is
+    // someone else's text, escaped like all of it; the link is ours, and only a Telegram one.
+    let public = match c.public {
+        true => desk.store.public_post(ws, ticket.id).await?,
+        false => None,
+    };
+    let public_link = public
+        .as_ref()
+        .map(|p| p.link.clone())
+        .filter(|l| l.starts_with("https://t.me/"));
     let name_of = |id| {
         agents
             .get(&id)
@@ -93,6 +103,14 @@ pub async fn section(
                     ("severity", complaint::severity_label(desk, lang, c.assessed.severity).into()),
                     ("reasons", if reasons.is_empty() { desk.text(lang, "complaint-reason-none", &[]) } else { reasons.join(", ") }.into()),
                 ]))
+            }
+            @if let Some(post) = &public {
+                p #complaint-public {
+                    (words.with("web-complaint-public", &[("chat", post.chat_title.clone().into())]))
+                    @if let Some(link) = &public_link {
+                        " " a href=(link) rel="noopener noreferrer" target="_blank" { (link) }
+                    }
+                }
             }
             @if let Some((_, reason)) = &c.adjusted {
                 p #complaint-adjusted { (words.with("web-complaint-adjusted", &[("reason", reason.clone().into())])) }

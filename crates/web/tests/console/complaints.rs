@@ -163,3 +163,74 @@ async fn an_admin_turns_recognition_on_and_settings_that_cannot_work_are_refused
     assert_eq!(saved.limits.admin, None);
     assert_eq!(saved.categories.len(), 4);
 }
+
+/// A complaint Pete wrote in a public group whose owner named it with markup: the ticket page
+/// says where it was written, the title escaped, the message linked; once Pete is erased, the
+/// link to his message is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_public_complaint_shows_where_it_was_written_and_nothing_runs() {
+    use ticketgram_domain::complaint::{Assessment, Complaint, ComplaintCategory};
+    use ticketgram_store::PublicPost;
+    let console = Console::start().await;
+    let kate = console.session(&console.agent).await;
+    let pete = console.client("Pete");
+    console.says(&pete, "My parcel is three weeks late, this is unacceptable");
+    console.client_gets(&pete, "#1000").await;
+    let ticket = console.ticket(1000).await;
+    let now = chrono::Utc::now();
+    let ws = console.ws;
+    let post = PublicPost {
+        ticket: ticket.id,
+        client: ticket.client,
+        chat_id: -100777,
+        message_id: 311,
+        chat_title: "<img src=x onerror=alert(1)> Market".into(),
+        link: "https://t.me/market_talk/311".into(),
+        answered_at: None,
+        joined_at: Some(now),
+        created_at: now,
+    };
+    let complaint = Complaint {
+        ticket: ticket.id,
+        category: ComplaintCategory::parse("delivery").unwrap(),
+        assessed: Assessment {
+            severity: Severity::Medium,
+            points: 3,
+            reasons: vec!["public".into()],
+        },
+        adjusted: None,
+        public: true,
+        root_cause: None,
+        resolution: None,
+        acknowledged_at: None,
+        promised_by: None,
+        registered_at: now,
+    };
+    console
+        .store
+        .write(async |tx| {
+            tx.register_complaint(ws, ticket.client, &complaint).await?;
+            tx.record_public_post(ws, &post).await
+        })
+        .await
+        .unwrap();
+    let (_, page) = get(&console, &kate.cookie, "/tickets/1000").await;
+    assert!(page.contains("id=\"complaint-public\""), "{page}");
+    assert!(
+        page.contains("href=\"https://t.me/market_talk/311\""),
+        "{page}"
+    );
+    assert!(!page.contains("<img src=x"), "the title is escaped: {page}");
+    assert!(page.contains("&lt;img src=x"), "{page}");
+
+    // Pete is erased: the link to his public message goes, where it was written stays.
+    let client = console.store.get_client(ws, ticket.client).await.unwrap();
+    console
+        .store
+        .write(async |tx| tx.erase_client(ws, &client, chrono::Utc::now()).await)
+        .await
+        .unwrap();
+    let (_, page) = get(&console, &kate.cookie, "/tickets/1000").await;
+    assert!(page.contains("id=\"complaint-public\""), "{page}");
+    assert!(!page.contains("t.me/market_talk/311"), "{page}");
+}
