@@ -97,6 +97,10 @@ pub struct QueueRule {
     /// else on duty (the escalation's last step; docs/routing.md).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reassign: bool,
+    /// The queue's leads: told of every missed target in it, with the admins (the
+    /// escalation's second step; docs/routing.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads: Vec<crate::AgentId>,
 }
 
 /// The desk's routing: a rule for tickets without a queue (and queues without their own),
@@ -242,6 +246,7 @@ mod tests {
             strategy,
             cap,
             reassign: false,
+            leads: Vec::new(),
         }
     }
 

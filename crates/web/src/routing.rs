@@ -18,14 +18,14 @@ use axum::Form;
 use maud::html;
 use std::collections::BTreeMap;
 use ticketgram_domain::routing::{Presence, QueueRule, RoutingRules, Strategy};
-use ticketgram_domain::{Actor, AgentId};
+use ticketgram_domain::{Actor, Agent, AgentId};
 use ticketgram_i18n::Arg;
 use ticketgram_relay::actions::route;
 
 const DEFAULT: &str = "default";
 
-/// The rules as the text area shows them.
-fn rules_text(rules: &RoutingRules) -> String {
+/// The rules as the text area shows them; a lead by their name (`lead Kate`).
+fn rules_text(rules: &RoutingRules, agents: &[Agent]) -> String {
     let line = |name: &str, rule: &QueueRule| {
         let mut text = format!("{name} = {}", rule.strategy.as_str());
         if let Some(cap) = rule.cap {
@@ -33,6 +33,11 @@ fn rules_text(rules: &RoutingRules) -> String {
         }
         if rule.reassign {
             text.push_str(", reassign");
+        }
+        for lead in &rule.leads {
+            if let Some(agent) = agents.iter().find(|a| a.id == *lead) {
+                text.push_str(&format!(", lead {}", agent.name));
+            }
         }
         text
     };
@@ -42,8 +47,9 @@ fn rules_text(rules: &RoutingRules) -> String {
         .join("\n")
 }
 
-/// The rules a text area holds; the number of the first line that cannot be read.
-fn parse_rules(text: &str) -> Result<RoutingRules, usize> {
+/// The rules a text area holds; the number of the first line that cannot be read (a lead
+/// must be one of the desk's active agents, named as the team list names them).
+fn parse_rules(text: &str, agents: &[Agent]) -> Result<RoutingRules, usize> {
     let mut rules = RoutingRules::default();
     let mut queues = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
@@ -63,6 +69,15 @@ fn parse_rules(text: &str) -> Result<RoutingRules, usize> {
         for part in parts {
             if part == "reassign" && !rule.reassign {
                 rule.reassign = true;
+            } else if let Some(name) = part.strip_prefix("lead ") {
+                let lead = agents
+                    .iter()
+                    .find(|a| a.active && a.name.eq_ignore_ascii_case(name.trim()))
+                    .ok_or(number)?;
+                if rule.leads.contains(&lead.id) {
+                    return Err(number);
+                }
+                rule.leads.push(lead.id);
             } else if let (Some(n), None) = (part.strip_prefix("cap"), rule.cap) {
                 rule.cap = Some(n.trim().parse::<u32>().map_err(|_| number)?);
             } else {
@@ -89,7 +104,8 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let desk = state.desk.current().await?;
     let rules = desk.profile.routing.clone().unwrap_or_default();
-    render(&state, &words, &signed, &rules_text(&rules), None).await
+    let agents = desk.store.list_agents(desk.ws()).await?;
+    render(&state, &words, &signed, &rules_text(&rules, &agents), None).await
 }
 
 async fn render(
@@ -120,7 +136,7 @@ async fn render(
             (csrf(signed))
             label { (words.t("web-routing-rules")) }
             textarea.code name="rules" rows="6" spellcheck="false"
-                placeholder="default = round_robin\npayments = least_loaded, cap 5" { (typed) }
+                placeholder="default = round_robin\npayments = least_loaded, cap 5, reassign, lead Kate" { (typed) }
             button { (words.t("web-routing-save")) }
         }
         table #presence {
@@ -180,7 +196,8 @@ pub async fn save(
     nonce: FormNonce,
     Form(form): Form<RulesForm>,
 ) -> Result<Response, WebError> {
-    let rules = match parse_rules(&form.rules) {
+    let agents = state.desk.store.list_agents(state.desk.ws()).await?;
+    let rules = match parse_rules(&form.rules, &agents) {
         Ok(rules) => rules,
         Err(line) => {
             let problem = words.with("web-routing-bad-line", &[("line", Arg::from(line as i64))]);
@@ -252,17 +269,39 @@ pub async fn hours(
 mod tests {
     use super::*;
 
+    fn team() -> Vec<Agent> {
+        let agent = |id: i64, name: &str, active: bool| Agent {
+            id: AgentId(id),
+            workspace: ticketgram_domain::WorkspaceId(1),
+            telegram_user_id: 100 + id,
+            name: name.into(),
+            role: ticketgram_domain::AgentRole::Agent,
+            alias: None,
+            languages: Vec::new(),
+            skills: Vec::new(),
+            schedule: None,
+            active,
+        };
+        vec![agent(1, "Kate", true), agent(2, "Max", false)]
+    }
+
     #[test]
     fn rules_read_back_as_written() {
-        let text = "default = round_robin\npayments = least_loaded, cap 3, reassign";
-        let rules = parse_rules(text).unwrap();
+        let team = team();
+        let parse = |text: &str| parse_rules(text, &team);
+        let text = "default = round_robin\npayments = least_loaded, cap 3, reassign, lead Kate";
+        let rules = parse(text).unwrap();
         assert_eq!(rules.rule_for(Some("payments")).cap, Some(3));
         assert!(rules.rule_for(Some("payments")).reassign);
+        assert_eq!(rules.rule_for(Some("payments")).leads, vec![AgentId(1)]);
         assert!(!rules.default.reassign);
-        assert_eq!(rules_text(&rules), text);
-        assert_eq!(parse_rules("default = sometimes"), Err(1));
-        assert_eq!(parse_rules("\npayments = least_loaded, capp 3"), Err(2));
-        assert_eq!(parse_rules("a = manual, reassign, reassign"), Err(1));
-        assert_eq!(parse_rules(""), Ok(RoutingRules::default()));
+        assert_eq!(rules_text(&rules, &team), text);
+        assert_eq!(parse("default = sometimes"), Err(1));
+        assert_eq!(parse("\npayments = least_loaded, capp 3"), Err(2));
+        assert_eq!(parse("a = manual, reassign, reassign"), Err(1));
+        assert_eq!(parse("a = manual, lead Nobody"), Err(1));
+        assert_eq!(parse("a = manual, lead Max"), Err(1), "Max left the team");
+        assert_eq!(parse("a = manual, lead kate, lead Kate"), Err(1));
+        assert_eq!(parse(""), Ok(RoutingRules::default()));
     }
 }

@@ -229,7 +229,17 @@ pub async fn sla_breached(
     let link = super::links::ticket_link(desk, ticket.id)
         .await?
         .unwrap_or_default();
-    for admin in agents.iter().filter(|a| a.active && a.role.can_configure()) {
+    // The admins, and the leads of the ticket's queue (docs/routing.md).
+    let leads = desk
+        .profile
+        .routing
+        .as_ref()
+        .map(|rules| rules.rule_for(ticket.queue.as_deref()).leads.clone())
+        .unwrap_or_default();
+    let told = agents
+        .iter()
+        .filter(|a| a.active && (a.role.can_configure() || leads.contains(&a.id)));
+    for admin in told {
         let lang = language_of(desk, admin);
         let owner = owner
             .clone()

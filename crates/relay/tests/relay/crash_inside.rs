@@ -406,6 +406,7 @@ async fn a_crash_anywhere_in_stepping_away_hands_the_ticket_over_once() {
             strategy: Strategy::RoundRobin,
             cap: None,
             reassign: false,
+            leads: Vec::new(),
         },
         ..RoutingRules::default()
     };

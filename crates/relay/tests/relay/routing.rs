@@ -30,6 +30,7 @@ fn round_robin(cap: Option<u32>) -> RoutingRules {
             strategy: Strategy::RoundRobin,
             cap,
             reassign: false,
+            leads: Vec::new(),
         },
         ..RoutingRules::default()
     }
@@ -223,4 +224,41 @@ async fn a_missed_first_reply_moves_the_ticket_to_a_colleague_where_the_queue_sa
         .filter(|m| crate::harness::text_of(m).contains(moved))
         .count();
     assert_eq!(told, 1);
+}
+
+#[tokio::test]
+async fn a_queues_lead_hears_of_its_missed_targets_with_the_admins() {
+    // Nobody is routed (agents press Take); Max leads the default queue, Kate leads nothing.
+    let mut rules = round_robin(None);
+    rules.default.strategy = Strategy::Manual;
+    let desk = desk_routing(rules.clone()).await;
+    rules.default.leads = vec![desk.max.1.id];
+    let now = chrono::Utc::now();
+    desk.store
+        .write(async |tx| route::save_rules(tx, desk.ws, &rules, Actor::System, now).await)
+        .await
+        .expect("rules saved");
+    let (olga, _) = desk.admin("Olga").await;
+    desk.first_reply_due_in_a_second().await;
+    let ann = desk.client("Ann", "en");
+    desk.says(&ann, "Where is my payout?");
+    desk.client_gets(&ann, "#1000").await;
+    desk.settled().await;
+
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let relay = crate::harness::relay_desk(&desk);
+    ticketgram_relay::manager_bot::timers::tick(&relay, chrono::Utc::now())
+        .await
+        .expect("tick");
+    let missed = "#1000 missed its first-reply target";
+    desk.agent_gets(olga, missed).await;
+    desk.agent_gets(desk.max.0, missed).await;
+    desk.settled().await;
+    let kate = desk.agent_inbox(desk.kate.0);
+    assert!(
+        !kate
+            .iter()
+            .any(|m| crate::harness::text_of(m).contains(missed)),
+        "Kate leads nothing: {kate:#?}"
+    );
 }
