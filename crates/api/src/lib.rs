@@ -22,6 +22,7 @@ mod order_lookup;
 mod privacy;
 mod reports;
 pub mod routes;
+mod routing;
 mod rules;
 pub mod scope;
 mod ticket_actions;

@@ -617,6 +617,7 @@ fn schemas() -> Value {
     for (name, schema) in crate::complaints::schemas()
         .into_iter()
         .chain(crate::events::schemas())
+        .chain(crate::routing::schemas())
     {
         all[name] = schema;
     }

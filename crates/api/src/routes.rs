@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use crate::rules;
 use crate::scope::Scope;
 use crate::{
-    clients, complaints, events, forecast, kb, openapi, order_lookup, privacy, reports,
+    clients, complaints, events, forecast, kb, openapi, order_lookup, privacy, reports, routing,
     ticket_actions, tickets, webhook_endpoints, ApiState,
 };
 
@@ -574,6 +574,30 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: Some("OrderLookupTest"),
         response: (200, Some("OrderLookupTestResult")),
         handler: || post(order_lookup::test),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/settings/routing",
+        scope: Some(Scope::SettingsManage),
+        operation: "getRoutingRules",
+        summary: "Who gets new tickets: the rule for tickets without a queue and one per queue \
+                  (docs/routing.md)",
+        query: &[],
+        request: None,
+        response: (200, Some("RoutingRules")),
+        handler: || get(routing::get_rules),
+    },
+    Endpoint {
+        verb: Verb::Put,
+        path: "/settings/routing",
+        scope: Some(Scope::SettingsManage),
+        operation: "putRoutingRules",
+        summary: "Replace the routing rules (as Admin → Routing does); each lead an active agent; \
+                  audit-logged, in force on every instance within a round",
+        query: &[],
+        request: Some("RoutingRules"),
+        response: (200, Some("RoutingRules")),
+        handler: || put(routing::put_rules),
     },
     Endpoint {
         verb: Verb::Get,

@@ -22,10 +22,12 @@ pub enum Scope {
     PlatformManage,
     /// Reporting platform events that alert clients (docs/proactive-alerts.md).
     EventsWrite,
+    /// The desk's routing rules: who gets new tickets, queue caps and leads (docs/routing.md).
+    SettingsManage,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::TicketsRead,
         Scope::TicketsWrite,
         Scope::ClientsRead,
@@ -38,6 +40,7 @@ impl Scope {
         Scope::KbWrite,
         Scope::PlatformManage,
         Scope::EventsWrite,
+        Scope::SettingsManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +57,7 @@ impl Scope {
             Scope::KbWrite => "kb:write",
             Scope::PlatformManage => "platform:manage",
             Scope::EventsWrite => "events:write",
+            Scope::SettingsManage => "settings:manage",
         }
     }
 

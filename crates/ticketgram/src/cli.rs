@@ -261,7 +261,7 @@ pub struct ApiTokenCreateArgs {
     pub name: String,
     /// A scope the token grants; repeat for several (tickets:read, tickets:write,
     /// clients:read, clients:write, clients:export, clients:erase, reports:read, webhooks:manage,
-    /// kb:read, kb:write, platform:manage, events:write)
+    /// kb:read, kb:write, platform:manage, events:write, settings:manage)
     #[arg(long = "scope", value_name = "SCOPE", required = true, value_parser = crate::api_tokens::parse_scope)]
     pub scopes: Vec<ticketgram_api::Scope>,
     /// The admin creating it (Telegram id): replies and status changes made with the token are

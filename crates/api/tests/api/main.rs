@@ -14,6 +14,7 @@ mod openapi;
 mod order_lookup;
 mod privacy;
 mod report_time_zone;
+mod routing;
 mod tickets;
 mod webhook_destinations;
 mod webhook_signatures;

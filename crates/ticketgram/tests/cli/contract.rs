@@ -32,6 +32,7 @@ const SCOPES: &[&str] = &[
     "kb:write",
     "platform:manage",
     "events:write",
+    "settings:manage",
 ];
 
 fn schemathesis() -> Option<PathBuf> {
