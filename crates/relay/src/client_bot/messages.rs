@@ -256,18 +256,10 @@ pub(crate) async fn add_to_ticket(
     let angry = super::mood::note(desk, fx, ticket, content.text.as_deref()).await?;
     let recorded = store_client_message(desk, fx, copy_of(desk, message), content, ticket).await?;
     relay_to_thread(desk, fx, ticket, recorded.message.id, content).await?;
-    if content.media_group_id().is_none() {
-        let words = words_of(content);
-        crate::translation::queue_for_thread(
-            desk,
-            fx,
-            &learned,
-            ticket,
-            recorded.message.id,
-            words,
-        )
+    // An album's caption too: its translation waits for the album's copy in the thread.
+    let words = words_of(content);
+    crate::translation::queue_for_thread(desk, fx, &learned, ticket, recorded.message.id, words)
         .await?;
-    }
     crate::notices::bursts::client_wrote(desk, fx, ticket, &recorded.message).await?;
     // Only a client answering a ticket that waited on them changes what its card shows (the
     // status), one writing in a language new to the desk or sounding angry for the first

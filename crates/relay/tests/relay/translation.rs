@@ -389,3 +389,44 @@ async fn a_failing_service_or_a_spent_limit_loses_nothing() {
     thread_message(&desk, 1000, OLGA_BREAKS_IT).await;
     thread_message(&desk, 1000, "the translation service did not answer").await;
 }
+
+/// Olga sends photos of the broken parcel as an album with a Russian caption: the agents read
+/// the caption's translation under the album's captioned photo in the thread.
+#[tokio::test]
+async fn an_albums_caption_is_translated_for_the_agents() {
+    let libre = Libre::start().await;
+    let desk = russian_desk(&libre, Mode::Automatic, None, None).await;
+    let olga = desk.client("Olga", "ru");
+    desk.says(&olga, OLGA_ASKS);
+    desk.client_gets(&olga, "#1000").await;
+    thread_message(&desk, 1000, OLGA_ASKS_EN).await;
+    let caption = "Посылка пришла разбитой, вот фотографии.";
+    let photo = |bytes: &'static [u8]| ticketgram_sandbox::MediaUpload {
+        kind: ticketgram_sandbox::MediaKind::Photo,
+        bytes: bytes.into(),
+        file_name: None,
+        mime_type: None,
+    };
+    desk.sandbox
+        .world()
+        .user_sends_album(
+            olga.user,
+            olga.chat,
+            vec![photo(b"box"), photo(b"item")],
+            Some(caption),
+        )
+        .expect("album");
+    let translation = thread_message(&desk, 1000, &format!("[{caption}]")).await;
+    let captioned = thread_message(&desk, 1000, caption).await;
+    assert!(captioned.get("media_group_id").is_some(), "{captioned:#}");
+    assert_eq!(
+        translation["reply_to_message"]["message_id"], captioned["message_id"],
+        "under the captioned photo"
+    );
+    desk.settled().await;
+    assert_eq!(
+        libre.asked().len(),
+        2,
+        "the question and the caption, once each"
+    );
+}
