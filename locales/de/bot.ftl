@@ -125,6 +125,8 @@ kb-thread-nothing = 📚 Kein veröffentlichter Artikel passt zu „{ $query }�
 ## Maschinelle Übersetzung im Thread der Agenten (docs/translation.md)
 translation-incoming = 🌐 Übersetzt aus { $from }:
     { $text }
+translation-incoming-edited = 🌐 Übersetzt aus { $from }, nach der Änderung:
+    { $text }
 translation-incoming-failed = 🌐 Nicht übersetzt: { $why }.
 translation-answer-sent = 🌐 An den Kunden auf { $to } gesendet:
     { $text }

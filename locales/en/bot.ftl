@@ -126,6 +126,8 @@ kb-thread-nothing = 📚 No published article matches “{ $query }”.
 ## Machine translation in the agents' thread (docs/translation.md)
 translation-incoming = 🌐 Translated from { $from }:
     { $text }
+translation-incoming-edited = 🌐 Translated from { $from }, as edited:
+    { $text }
 translation-incoming-failed = 🌐 Not translated: { $why }.
 translation-answer-sent = 🌐 Sent to the client in { $to }:
     { $text }

@@ -125,6 +125,8 @@ kb-thread-nothing = 📚 Опубликованных статей по запр
 ## Машинный перевод в ветке агентов (docs/translation.md)
 translation-incoming = 🌐 Перевод с языка { $from }:
     { $text }
+translation-incoming-edited = 🌐 Перевод с языка { $from }, после правки:
+    { $text }
 translation-incoming-failed = 🌐 Не переведено: { $why }.
 translation-answer-sent = 🌐 Отправлено клиенту на языке { $to }:
     { $text }

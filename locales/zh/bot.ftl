@@ -125,6 +125,8 @@ kb-thread-nothing = 📚 没有与“{ $query }”匹配的已发布文章。
 ## 客服讨论串中的机器翻译（docs/translation.md）
 translation-incoming = 🌐 译自 { $from }：
     { $text }
+translation-incoming-edited = 🌐 译自 { $from }（已编辑）：
+    { $text }
 translation-incoming-failed = 🌐 未翻译：{ $why }。
 translation-answer-sent = 🌐 已用 { $to } 发送给客户：
     { $text }

@@ -47,5 +47,18 @@ pub async fn apply_edit(
         return fx.tell_agents(known.ticket, notice).await;
     }
     fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
-        .await
+        .await?;
+    // A client's translated words: the agents' translation follows the edit.
+    if known.direction == ticketgram_domain::MessageDirection::Client
+        && desk.profile.translation.is_some()
+        && desk
+            .store
+            .message_translation(desk.ws(), known.id)
+            .await?
+            .is_some()
+    {
+        let job = Delivery::TranslateEditForThread { message: known.id };
+        fx.send(job, Some(known.ticket)).await?;
+    }
+    Ok(())
 }

@@ -130,6 +130,9 @@ pub enum Delivery {
     /// Translate a client's message for the agents and post the translation under it in the
     /// thread (docs/translation.md); the provider is asked when the job is sent.
     TranslateForThread { message: MessageId },
+    /// A client edited a translated message: translate it anew and edit the translation shown
+    /// under it in the thread.
+    TranslateEditForThread { message: MessageId },
     /// Translate an agent's answer for the client: sent translated, shown to its agent to
     /// confirm first, or sent as written when it cannot be translated.
     TranslateAnswer { message: MessageId },
@@ -188,6 +191,7 @@ impl Delivery {
             | Delivery::ThreadNotice { .. }
             | Delivery::MirrorToThread { .. }
             | Delivery::TranslateForThread { .. }
+            | Delivery::TranslateEditForThread { .. }
             | Delivery::TranslateAnswer { .. }
             | Delivery::EditThreadMessage { .. }
             | Delivery::FollowUp { .. }
@@ -224,6 +228,7 @@ impl Delivery {
             Delivery::PublicReply { ticket, .. } => format!("public:{}", ticket.0),
             Delivery::ClientToThread { .. }
             | Delivery::TranslateForThread { .. }
+            | Delivery::TranslateEditForThread { .. }
             | Delivery::TranslateAnswer { .. }
             | Delivery::AgentToClient { .. }
             | Delivery::SyncEdit { .. }

@@ -199,6 +199,25 @@ impl Store {
 }
 
 impl Tx {
+    /// A client edited a translated message: its translation becomes `text` (`None`: the
+    /// edit could not be translated). `false` when the message has no translation.
+    pub async fn update_translation_text(
+        &self,
+        ws: WorkspaceId,
+        message: MessageId,
+        text: Option<&str>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE message_translations SET text = $1 WHERE workspace_id = $2 AND message_id = $3",
+        )
+        .bind(text)
+        .bind(ws.0)
+        .bind(message.0)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Records the message's translation; a second record for the same message (a job run
     /// again after a crash) keeps the first.
     pub async fn record_translation(

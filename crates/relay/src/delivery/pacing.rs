@@ -91,6 +91,7 @@ pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
         | Delivery::ThreadNotice { .. }
         | Delivery::MirrorToThread { .. }
         | Delivery::TranslateForThread { .. }
+        | Delivery::TranslateEditForThread { .. }
         | Delivery::TranslateAnswer { .. }
         | Delivery::EditThreadMessage { .. }
         | Delivery::FloodSummary { .. } => group(),

@@ -25,6 +25,7 @@ pub async fn read_ahead(
             | Delivery::ClientNotice { message, .. }
             | Delivery::MirrorToThread { message }
             | Delivery::TranslateForThread { message }
+            | Delivery::TranslateEditForThread { message }
             | Delivery::TranslateAnswer { message } => {
                 if snapshot.has_message(ws, *message) {
                     continue;

@@ -52,6 +52,8 @@ pub struct Recorded {
     /// What the provider made of a message (`crate::translation`), and what it cost on
     /// which of the desk's days.
     pub translation: Option<MessageTranslation>,
+    /// A client's edit, translated anew: the message and its translation's new text.
+    pub translation_edit: Option<(MessageId, Option<String>)>,
     pub translation_usage: Option<(String, u64)>,
     /// Jobs this one leads to (a translated answer's delivery), queued with its outcome.
     pub follow_ups: Vec<(Delivery, TicketId)>,
@@ -99,6 +101,10 @@ impl Recorded {
         }
         if let Some(translation) = &self.translation {
             tx.record_translation(ws, translation).await?;
+        }
+        if let Some((message, text)) = &self.translation_edit {
+            tx.update_translation_text(ws, *message, text.as_deref())
+                .await?;
         }
         if let Some((day, chars)) = &self.translation_usage {
             tx.add_translation_usage(ws, day, *chars).await?;
@@ -374,6 +380,9 @@ pub async fn deliver(
         }
         Delivery::TranslateForThread { message } => {
             super::translate::for_thread(desk, tg, *message, rec).await
+        }
+        Delivery::TranslateEditForThread { message } => {
+            super::translate::edit_for_thread(desk, tg, *message, rec).await
         }
         Delivery::TranslateAnswer { message } => {
             super::translate::answer(desk, tg, *message, rec).await

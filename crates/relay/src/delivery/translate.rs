@@ -155,6 +155,70 @@ pub(super) async fn for_thread(
     Ok(Outcome::Done)
 }
 
+/// A client's edit of a translated message: translated anew, and the translation shown under
+/// it in the thread edited to match (said to be of the edit), so agents never read a
+/// translation of words the client took back.
+pub(super) async fn edit_for_thread(
+    desk: &Desk,
+    tg: &TelegramClient,
+    message: MessageId,
+    rec: &mut Recorded,
+) -> Result<Outcome, DeliveryError> {
+    let ws = desk.ws();
+    let Some(shown) = desk.store.message_translation(ws, message).await? else {
+        return Ok(Outcome::Done);
+    };
+    let (Some(shown_id), TranslationPurpose::Incoming) = (shown.shown_message_id, shown.purpose)
+    else {
+        return Ok(Outcome::Done);
+    };
+    let message = desk.store.get_message(ws, message).await?;
+    let (Some(text), Some(config)) = (words_of(&message), desk_config(desk)) else {
+        return Ok(Outcome::Done);
+    };
+    let Some((group, _thread)) = thread_of(desk, message.ticket).await? else {
+        return Ok(Outcome::Done);
+    };
+    let ticket = desk.store.get_ticket(ws, message.ticket).await?;
+    let client = desk.store.get_client(ws, ticket.client).await?;
+    let Some(plan) = plan::incoming(&config, desk.config.agent_language, &client, &text) else {
+        return Ok(Outcome::Done);
+    };
+    let from = |code: Option<&str>| code.map(language_name).unwrap_or_default();
+    let (body, translated) = match translate(desk, &text, &plan).await? {
+        Attempted::Off => return Ok(Outcome::Done),
+        Attempted::Translated {
+            text: translated,
+            detected,
+            usage,
+        } => {
+            let source = detected.or(shown.source_lang.clone());
+            let body = desk.agent_text(
+                "translation-incoming-edited",
+                &[
+                    ("from", from(source.as_deref()).into()),
+                    ("text", translated.clone().into()),
+                ],
+            );
+            rec.translation_usage = Some(usage);
+            (body, Some(translated))
+        }
+        Attempted::NotTranslated { why, args } => {
+            let reason = why_text(desk, why, &args);
+            let body = desk.agent_text("translation-incoming-failed", &[("why", reason.into())]);
+            (body, None)
+        }
+    };
+    // One message shows it: a long translation is cut rather than split after the fact.
+    let body = split_text(&body, TEXT_LIMIT)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    call::edit_text(tg, group, shown_id, &body, None).await?;
+    rec.translation_edit = Some((message.id, translated));
+    Ok(Outcome::Done)
+}
+
 /// An agent's answer: translated and sent, shown for confirmation, or sent as written.
 pub(super) async fn answer(
     desk: &Desk,

@@ -430,3 +430,41 @@ async fn an_albums_caption_is_translated_for_the_agents() {
         "the question and the caption, once each"
     );
 }
+
+/// Olga corrects the order number in her question: the agents' translation under it is
+/// edited to the corrected words, not left saying what she took back.
+#[tokio::test]
+async fn a_clients_edit_is_translated_anew_under_the_same_message() {
+    let libre = Libre::start().await;
+    let desk = russian_desk(&libre, Mode::Automatic, None, None).await;
+    let olga = desk.client("Olga", "ru");
+    let asked = desk.says(&olga, OLGA_ASKS);
+    desk.client_gets(&olga, "#1000").await;
+    let first = thread_message(&desk, 1000, OLGA_ASKS_EN).await;
+    let corrected = "Здравствуйте! Где мой заказ A-1043? Оплатила вчера.";
+    desk.sandbox
+        .world()
+        .user_edits(olga.user, olga.chat, asked, corrected)
+        .expect("edit");
+    let edited = thread_message(&desk, 1000, "as edited").await;
+    assert_eq!(
+        edited["message_id"], first["message_id"],
+        "the same message, edited"
+    );
+    assert!(
+        text_of(&edited).contains(&format!("[{corrected}]")),
+        "{edited:#}"
+    );
+    desk.settled().await;
+    let ticket = desk.ticket(1000).await;
+    let translations = desk
+        .store
+        .ticket_translations(desk.ws, ticket.id)
+        .await
+        .expect("translations");
+    assert_eq!(translations.len(), 1);
+    assert_eq!(
+        translations[0].text.as_deref(),
+        Some(format!("[{corrected}]").as_str())
+    );
+}
