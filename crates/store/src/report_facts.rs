@@ -42,8 +42,15 @@ impl Store {
         .bind(to_millis(period.end))
         .fetch_all(&mut *self.conn().await?)
         .await?;
+        // Spans still open end when the report's period does (or now, if sooner).
+        let until = period.end.min(chrono::Utc::now());
+        let mut waits = self.waiting_changes_in_period(ws, period).await?;
         rows.into_iter()
             .map(|row| {
+                let waiting = waits
+                    .remove(&TicketNumber(row.number))
+                    .map(|changes| ticketgram_domain::sla::waiting_spans(&changes, until))
+                    .unwrap_or_default();
                 Ok(TicketFacts {
                     number: TicketNumber(row.number),
                     agent: row.assignee_id.map(AgentId),
@@ -61,6 +68,7 @@ impl Store {
                         .transpose()
                         .map_err(|e| StoreError::Invalid(format!("stored rating: {e}")))?,
                     status: parse_status(&row.status)?,
+                    waiting,
                 })
             })
             .collect()

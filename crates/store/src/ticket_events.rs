@@ -1,10 +1,12 @@
 //! Ticket history: every status change and other ticket event, with who and when.
 
-use crate::tickets::parse_status;
+use crate::tickets::{parse_status, ACTIVE_STATUSES};
 use crate::time::{from_millis, to_millis};
 use crate::{Store, StoreError};
 use sqlx::AnyConnection;
-use ticketgram_domain::{Actor, StatusChange, TicketId, TicketStatus, Timestamp, WorkspaceId};
+use ticketgram_domain::{
+    Actor, StatusChange, TicketId, TicketNumber, TicketStatus, Timestamp, WorkspaceId,
+};
 
 /// One history row. `kind` is a stable snake_case code: `created`, `status_changed`,
 /// `assigned`, `priority_changed`, `rated`, `rating_archived` (a reopen set the score aside),
@@ -137,6 +139,50 @@ impl Store {
         rows.into_iter().map(TicketEvent::try_from).collect()
     }
 
+    /// The changes into and out of `waiting_on_client` of the desk's active tickets, per
+    /// ticket in order: the spans the resolution clock stops for (`sla::waiting_spans`).
+    pub async fn waiting_changes_of_active(
+        &self,
+        ws: WorkspaceId,
+    ) -> Result<std::collections::BTreeMap<TicketId, Vec<StatusChange>>, StoreError> {
+        let sql = format!(
+            "SELECT e.ticket_id, e.from_status, e.to_status, e.actor_kind, e.actor_id, e.at
+             FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+             WHERE e.workspace_id = $1 AND t.status IN {ACTIVE_STATUSES} {WAITING_CHANGE}
+             ORDER BY e.ticket_id, e.id"
+        );
+        let rows: Vec<ChangeRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        grouped(rows, |id, _| TicketId(id))
+    }
+
+    /// The same for the tickets a report over `period` reads (`Store::report_facts`), per
+    /// ticket number.
+    pub async fn waiting_changes_in_period(
+        &self,
+        ws: WorkspaceId,
+        period: &ticketgram_domain::ReportPeriod,
+    ) -> Result<std::collections::BTreeMap<TicketNumber, Vec<StatusChange>>, StoreError> {
+        let sql = format!(
+            "SELECT e.ticket_id, e.from_status, e.to_status, e.actor_kind, e.actor_id, e.at, t.number
+             FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+             WHERE e.workspace_id = $1 {WAITING_CHANGE}
+               AND ((t.created_at >= $2 AND t.created_at < $3)
+                 OR (t.first_response_at >= $2 AND t.first_response_at < $3)
+                 OR (t.resolved_at >= $2 AND t.resolved_at < $3))
+             ORDER BY e.ticket_id, e.id"
+        );
+        let rows: Vec<ChangeRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(to_millis(period.start))
+            .bind(to_millis(period.end))
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        grouped(rows, |_, number| TicketNumber(number.unwrap_or_default()))
+    }
+
     /// Only the status changes, as the domain's [`StatusChange`] (what reports consume).
     pub async fn status_history(
         &self,
@@ -175,4 +221,43 @@ impl crate::Tx {
         let event = EventDraft::other("dispute_accepted", Actor::System, details, at);
         insert_event(&mut conn, ws, ticket, &event).await
     }
+}
+
+/// The status changes that start or end a wait on the client.
+const WAITING_CHANGE: &str = "AND e.kind = 'status_changed'
+     AND (e.from_status = 'waiting_on_client' OR e.to_status = 'waiting_on_client')";
+
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    ticket_id: i64,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    actor_kind: String,
+    actor_id: Option<i64>,
+    at: i64,
+    #[sqlx(default)]
+    number: Option<i64>,
+}
+
+fn grouped<K: Ord>(
+    rows: Vec<ChangeRow>,
+    key: impl Fn(i64, Option<i64>) -> K,
+) -> Result<std::collections::BTreeMap<K, Vec<StatusChange>>, StoreError> {
+    let mut changes = std::collections::BTreeMap::<K, Vec<StatusChange>>::new();
+    for row in rows {
+        let (Some(from), Some(to)) = (row.from_status, row.to_status) else {
+            continue;
+        };
+        let change = StatusChange {
+            from: parse_status(&from)?,
+            to: parse_status(&to)?,
+            actor: parse_actor(&row.actor_kind, row.actor_id)?,
+            at: from_millis(row.at)?,
+        };
+        changes
+            .entry(key(row.ticket_id, row.number))
+            .or_default()
+            .push(change);
+    }
+    Ok(changes)
 }

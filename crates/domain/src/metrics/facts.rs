@@ -21,6 +21,10 @@ pub struct TicketFacts {
     pub rating: Option<Rating>,
     /// Status now (when the report is made), not at the end of the period.
     pub status: TicketStatus,
+    /// When the desk waited on the client (`sla::waiting_spans`): the resolution clock
+    /// stopped then. Empty when the ticket never waited (or the caller did not read it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting: Vec<crate::sla::Span>,
 }
 
 impl TicketFacts {
@@ -30,6 +34,7 @@ impl TicketFacts {
             created_at: self.created_at,
             first_response_at: self.first_response_at,
             resolved_at: self.resolved_at,
+            paused: chrono::Duration::zero(),
         }
     }
 }
@@ -46,6 +51,7 @@ impl From<&Ticket> for TicketFacts {
             resolved_at: t.resolved_at,
             rating: t.rating,
             status: t.status,
+            waiting: Vec::new(),
         }
     }
 }

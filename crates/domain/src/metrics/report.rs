@@ -139,18 +139,29 @@ fn measure(
     targets: &SlaTargets,
 ) -> Measured {
     let created = period.contains(ticket.created_at);
-    let wait = |done: Option<Timestamp>, target: Option<Duration>| {
+    // The same clocks as the escalations: resolution without the time spent waiting on the
+    // client (`sla::pauses`), the first reaction as it came.
+    let wait = |done: Option<Timestamp>, target: Option<Duration>, paused: bool| {
         let done = done.filter(|t| period.contains(*t))?;
-        let used = hours.business_duration(ticket.created_at, done);
+        let mut used = hours.business_duration(ticket.created_at, done);
+        if paused {
+            used = (used - crate::sla::paused_time(hours, &ticket.waiting, done))
+                .max(Duration::zero());
+        }
         Some((used, target.map(|target| used <= target)))
     };
-    let resolution = wait(ticket.resolved_at, targets.resolution(ticket.priority));
+    let resolution = wait(
+        ticket.resolved_at,
+        targets.resolution(ticket.priority),
+        true,
+    );
     Measured {
         created,
         still_open: created && ticket.status.is_active(),
         first_reaction: wait(
             ticket.sla_times().first_reaction_at(),
             targets.first_response(ticket.priority),
+            false,
         ),
         resolution,
         rating: resolution.and(ticket.rating).map(|r| r.score()),

@@ -43,6 +43,7 @@ fn row(
         resolved_at,
         rating: rating.map(|r| Rating::new(r).unwrap()),
         status,
+        waiting: Vec::new(),
     }
 }
 
@@ -307,4 +308,43 @@ fn an_empty_period_is_all_zeros_not_an_error() {
     assert_eq!((report.totals.created, report.totals.closed), (0, 0));
     assert_eq!(report.totals.rating.average, None);
     assert!(report.trend.is_empty());
+}
+
+#[test]
+fn time_waiting_on_the_client_is_not_the_desks_resolution_time() {
+    let hours = WorkingHours::new(
+        chrono_tz::Europe::Berlin,
+        "mon-fri 09:00-18:00".parse().unwrap(),
+    );
+    let week = ReportPeriod::local_days(&hours, day(9), day(15));
+    // High (8h to resolve): opened Monday 09:00 Berlin, resolved Tuesday 12:00: twelve
+    // working hours, five of them waiting for the client's screenshots (10:00–15:00).
+    let mut ticket = row(
+        201,
+        ANNA,
+        PAYMENTS,
+        Priority::High,
+        utc(9, 8, 0),
+        Some(utc(9, 8, 30)),
+        Some(utc(10, 11, 0)),
+        None,
+        TicketStatus::Closed,
+    );
+    let resolution = |ticket: &TicketFacts| {
+        build_report(
+            std::slice::from_ref(ticket),
+            week,
+            &hours,
+            &SlaTargets::default(),
+        )
+        .totals
+        .resolution
+    };
+    let missed = resolution(&ticket);
+    assert_eq!(missed.median, mins(12 * 60));
+    assert_eq!(missed.within_target.met, 0);
+    ticket.waiting = vec![(utc(9, 9, 0), utc(9, 14, 0))];
+    let met = resolution(&ticket);
+    assert_eq!(met.median, mins(7 * 60), "the desk's own seven hours");
+    assert_eq!(met.within_target.met, 1);
 }

@@ -15,6 +15,9 @@ pub struct SlaTimes {
     pub created_at: Timestamp,
     pub first_response_at: Option<Timestamp>,
     pub resolved_at: Option<Timestamp>,
+    /// Working time spent waiting on the client (`sla::paused_time`), which the resolution
+    /// target does not count; zero when the caller did not read the status history.
+    pub paused: Duration,
 }
 
 impl SlaTimes {
@@ -32,6 +35,7 @@ impl From<&Ticket> for SlaTimes {
             created_at: t.created_at,
             first_response_at: t.first_response_at,
             resolved_at: t.resolved_at,
+            paused: Duration::zero(),
         }
     }
 }
@@ -95,14 +99,22 @@ impl<'a> SlaClock<'a> {
 
     pub fn first_response(&self, times: &SlaTimes, now: Timestamp) -> Option<SlaState> {
         let target = self.targets.first_response(times.priority)?;
-        Some(self.evaluate(times.created_at, times.first_reaction_at(), target, now))
+        let done = times.first_reaction_at();
+        Some(self.evaluate(times.created_at, done, target, Duration::zero(), now))
     }
 
     /// Measured from creation to the latest resolution (a reopened ticket has none, so its
-    /// clock runs on from creation).
+    /// clock runs on from creation), without the time spent waiting on the client: it falls
+    /// due that much later.
     pub fn resolution(&self, times: &SlaTimes, now: Timestamp) -> Option<SlaState> {
         let target = self.targets.resolution(times.priority)?;
-        Some(self.evaluate(times.created_at, times.resolved_at, target, now))
+        Some(self.evaluate(
+            times.created_at,
+            times.resolved_at,
+            target,
+            times.paused,
+            now,
+        ))
     }
 
     /// The instant a target falls due for a ticket created at `created_at`.
@@ -115,10 +127,12 @@ impl<'a> SlaClock<'a> {
         start: Timestamp,
         done: Option<Timestamp>,
         target: Duration,
+        paused: Duration,
         now: Timestamp,
     ) -> SlaState {
-        let due = self.due(start, target);
-        let used = self.hours.business_duration(start, done.unwrap_or(now));
+        let due = self.due(start, target + paused);
+        let used = (self.hours.business_duration(start, done.unwrap_or(now)) - paused)
+            .max(Duration::zero());
         if used > target {
             return SlaState::Breached {
                 due,

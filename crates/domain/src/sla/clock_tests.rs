@@ -20,6 +20,7 @@ fn times(priority: Priority, created_at: Timestamp) -> SlaTimes {
         created_at,
         first_response_at: None,
         resolved_at: None,
+        paused: Duration::zero(),
     }
 }
 
@@ -143,4 +144,35 @@ fn states_and_targets_serialise_with_units_in_their_names() {
     let mut absurd = json;
     absurd["resolution_minutes"]["low"] = serde_json::json!(-5);
     assert!(serde_json::from_value::<SlaTargets>(absurd).is_err());
+}
+
+#[test]
+fn waiting_on_the_client_stops_the_resolution_clock_but_not_the_first_reply() {
+    let (hours, targets) = setup();
+    let clock = SlaClock::new(&hours, &targets);
+    // High: 1h first response, 8h resolution. Opened Monday 9 March 09:00; answered at 09:30
+    // with a question; the client answered at 13:30 — four working hours of waiting.
+    let mut ticket = times(Priority::High, berlin(9, 9, 0));
+    ticket.first_response_at = Some(berlin(9, 9, 30));
+    ticket.paused = Duration::hours(4);
+    // At 17:00 eight working hours have passed, four of them the client's: four left.
+    assert_eq!(
+        clock.resolution(&ticket, berlin(9, 17, 0)),
+        Some(SlaState::Pending {
+            due: berlin(10, 12, 0),
+            remaining: Duration::hours(4)
+        })
+    );
+    assert_eq!(
+        clock.first_response(&ticket, berlin(9, 17, 0)),
+        Some(SlaState::Met {
+            took: Duration::minutes(30)
+        })
+    );
+    // Without the pause the same ticket would have breached at 17:00.
+    ticket.paused = Duration::zero();
+    assert!(matches!(
+        clock.resolution(&ticket, berlin(10, 9, 30)),
+        Some(SlaState::Breached { .. })
+    ));
 }

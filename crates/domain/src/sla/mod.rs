@@ -8,6 +8,7 @@ mod clock;
 mod interval;
 mod local_time;
 mod parse;
+mod pauses;
 mod schedule;
 pub(crate) mod serde_secs;
 mod targets;
@@ -15,6 +16,7 @@ mod working_hours;
 
 pub use clock::{SlaClock, SlaState, SlaStatus, SlaTimes};
 pub use interval::{DayInterval, IntervalError};
+pub use pauses::{paused_time, waiting_spans, Span};
 pub use schedule::{ScheduleError, WeeklySchedule};
 pub use targets::{ByPriority, SlaTargets, TargetOutOfRange};
 pub use working_hours::WorkingHours;

@@ -29,7 +29,8 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
         .map_err(|_| RelayError::Internal("the ticket's card could not be rendered"))?;
     let mut lines = vec![card];
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
-    let times = ticket.into();
+    let history = desk.store.status_history(ws, ticket.id).await?;
+    let times = super::timers::sla_times(desk, ticket, Some(&history), now);
     for (key, state) in [
         (
             "manager-sla-first-response",

@@ -9,7 +9,8 @@ use crate::desk::Desk;
 use crate::notices::notify::{self, SlaTarget};
 use crate::RelayError;
 use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
-use ticketgram_domain::{SlaClock, SlaState, Timestamp};
+use ticketgram_domain::sla::{paused_time, waiting_spans, SlaTimes};
+use ticketgram_domain::{SlaClock, SlaState, StatusChange, Ticket, Timestamp};
 use ticketgram_store::Tx;
 use tokio::sync::watch;
 
@@ -81,9 +82,10 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
     }
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     let active = desk.store.active_tickets(desk.ws(), WATCHED).await?;
+    let waits = desk.store.waiting_changes_of_active(desk.ws()).await?;
     let mut escalated = None;
     for ticket in &active {
-        let times = ticket.into();
+        let times = sla_times(desk, ticket, waits.get(&ticket.id), now);
         for (target, state) in [
             (SlaTarget::FirstResponse, clock.first_response(&times, now)),
             (SlaTarget::Resolution, clock.resolution(&times, now)),
@@ -109,14 +111,31 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
     Ok(false)
 }
 
+/// A ticket's SLA times with the working time it waited on the client (`changes`: its
+/// status changes into and out of waiting), which its resolution target does not count.
+pub(crate) fn sla_times(
+    desk: &Desk,
+    ticket: &Ticket,
+    changes: Option<&Vec<StatusChange>>,
+    now: Timestamp,
+) -> SlaTimes {
+    let mut times = SlaTimes::from(ticket);
+    if let Some(changes) = changes {
+        let until = times.resolved_at.unwrap_or(now);
+        times.paused = paused_time(&desk.config.hours, &waiting_spans(changes, now), until);
+    }
+    times
+}
+
 /// The escalation steps: before a target is missed its owner is warned (everyone when
 /// nobody owns it); once it is missed, the admins are told, the priority goes up a step and
 /// the ticket's history and thread say so — once per ticket and target.
 async fn watch_sla(desk: &Desk, tx: &Tx, now: Timestamp) -> Result<(), RelayError> {
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     let escalated = desk.store.escalated_breaches(desk.ws()).await?;
+    let waits = desk.store.waiting_changes_of_active(desk.ws()).await?;
     for ticket in desk.store.active_tickets(desk.ws(), WATCHED).await? {
-        let times = (&ticket).into();
+        let times = sla_times(desk, &ticket, waits.get(&ticket.id), now);
         for (target, state) in [
             (SlaTarget::FirstResponse, clock.first_response(&times, now)),
             (SlaTarget::Resolution, clock.resolution(&times, now)),

@@ -66,6 +66,7 @@ fn ticket(
         resolved_at,
         rating: rating.map(|r| Rating::new(r).unwrap()),
         status,
+        waiting: Vec::new(),
     }
 }
 

@@ -28,6 +28,7 @@ fn a_tokyo_desk_counts_tokyo_days_in_its_files() {
         resolved_at: None,
         rating: None,
         status: TicketStatus::New,
+        waiting: Vec::new(),
     }];
     let report = build_report(&facts, period, &hours, &SlaTargets::default());
     let translator = Translator::load().unwrap();

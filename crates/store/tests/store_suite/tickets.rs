@@ -10,6 +10,7 @@ use ticketgram_store::{NewMessage, StoreError};
 on_both_backends!(
     a_ticket_is_answered_resolved_rated_and_reopened,
     an_illegal_move_is_refused_with_a_typed_error,
+    the_waits_on_the_client_are_read_for_the_clock_and_the_report,
 );
 
 async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
@@ -320,4 +321,52 @@ async fn an_illegal_move_is_refused_with_a_typed_error(db: TestDb) {
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound));
+}
+
+/// Kate asks Anna for a screenshot twice: both waits are read for the active ticket (what the
+/// SLA clock stops for) and for a report over the period, and a ticket that never waited has
+/// none.
+async fn the_waits_on_the_client_are_read_for_the_clock_and_the_report(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, ws, 1001, "Anna").await;
+    let asked = open_ticket(store, ws, &anna, "Payout missing", 1).await;
+    let calm = open_ticket(store, ws, &anna, "Thanks", 2).await;
+    store
+        .write(async |tx| {
+            for (to, minute) in [
+                (TicketStatus::Open, 3),
+                (TicketStatus::WaitingOnClient, 4),
+                (TicketStatus::Open, 10),
+                (TicketStatus::WaitingOnClient, 12),
+            ] {
+                tx.change_status(ws, asked.id, to, Actor::System, at(minute))
+                    .await?;
+            }
+            tx.change_status(ws, calm.id, TicketStatus::Open, Actor::System, at(5))
+                .await
+        })
+        .await
+        .unwrap();
+    let active = store.waiting_changes_of_active(ws).await.unwrap();
+    assert_eq!(active.len(), 1, "only the ticket that waited");
+    let spans = ticketgram_domain::sla::waiting_spans(&active[&asked.id], at(20));
+    assert_eq!(spans, vec![(at(4), at(10)), (at(12), at(20))]);
+    let period = ticketgram_domain::ReportPeriod {
+        start: at(0),
+        end: at(60),
+    };
+    let facts = store.report_facts(ws, &period).await.unwrap();
+    let waited = facts
+        .iter()
+        .find(|f| f.number == asked.number)
+        .expect("in the report");
+    assert_eq!(waited.waiting.first(), Some(&(at(4), at(10))));
+    assert_eq!(waited.waiting.len(), 2);
+    assert!(facts
+        .iter()
+        .find(|f| f.number == calm.number)
+        .expect("in the report")
+        .waiting
+        .is_empty());
 }
