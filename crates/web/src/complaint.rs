@@ -111,6 +111,12 @@ pub async fn section(
                         " " a href=(link) rel="noopener noreferrer" target="_blank" { (link) }
                     }
                 }
+                form #answer-in-public method="post" action={ "/tickets/" (n) "/complaint/public" } {
+                    (csrf(signed))
+                    textarea name="text" maxlength="1000" rows="2"
+                        placeholder=(words.t("web-complaint-public-placeholder")) {}
+                    button { (words.t("web-complaint-public-answer")) }
+                }
             }
             @if let Some((_, reason)) = &c.adjusted {
                 p #complaint-adjusted { (words.with("web-complaint-adjusted", &[("reason", reason.clone().into())])) }
@@ -316,6 +322,37 @@ pub async fn notes(
     })
     .await?;
     answer(outcome, number)
+}
+
+#[derive(serde::Deserialize)]
+pub struct PublicForm {
+    #[serde(default)]
+    text: String,
+}
+
+/// Answers a public complaint where it was written (docs/public-complaints.md): the text
+/// typed, or the desk's acknowledgement when it is empty; the same action as `/public` in
+/// the ticket's thread.
+pub async fn public_answer(
+    State(state): State<WebState>,
+    RequireRole(signed, _): AgentUser,
+    nonce: FormNonce,
+    Path(number): Path<i64>,
+    Form(form): Form<PublicForm>,
+) -> Result<Response, WebError> {
+    let desk = state.desk.current().await?;
+    let ticket = ticket_by_number(&desk, number).await?;
+    let text = form.text.trim().to_owned();
+    let by = Actor::Agent(signed.agent.id);
+    let outcome = console_input::apply(&state, &signed, nonce, async |desk, fx| {
+        let text = Some(text.as_str()).filter(|t| !t.is_empty());
+        Ok(ticketgram_relay::actions::public::answer(desk, fx, ticket.id, text, by).await?)
+    })
+    .await?;
+    match outcome {
+        Some(Err(refusal)) => Err(WebError::bad(refusal.key())),
+        _ => Ok(back(number)),
+    }
 }
 
 #[derive(serde::Deserialize)]

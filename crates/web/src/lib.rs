@@ -126,6 +126,10 @@ pub fn router(state: WebState) -> Router {
             post(complaint::severity),
         )
         .route("/tickets/{number}/complaint/notes", post(complaint::notes))
+        .route(
+            "/tickets/{number}/complaint/public",
+            post(complaint::public_answer),
+        )
         .route("/tickets/{number}/compensations", post(complaint::propose))
         .route("/compensations/{id}/decide", post(complaint::decide))
         .route("/complaints", get(complaints::page))

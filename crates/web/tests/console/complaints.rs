@@ -165,8 +165,8 @@ async fn an_admin_turns_recognition_on_and_settings_that_cannot_work_are_refused
 }
 
 /// A complaint Pete wrote in a public group whose owner named it with markup: the ticket page
-/// says where it was written, the title escaped, the message linked; once Pete is erased, the
-/// link to his message is gone.
+/// says where it was written, the title escaped, the message linked; Kate answers there from
+/// the page; once Pete is erased, the link to his message is gone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_public_complaint_shows_where_it_was_written_and_nothing_runs() {
     use ticketgram_domain::complaint::{Assessment, Complaint, ComplaintCategory};
@@ -179,7 +179,7 @@ async fn a_public_complaint_shows_where_it_was_written_and_nothing_runs() {
     let ticket = console.ticket(1000).await;
     let now = chrono::Utc::now();
     let ws = console.ws;
-    let post = PublicPost {
+    let public_post = PublicPost {
         ticket: ticket.id,
         client: ticket.client,
         chat_id: -100777,
@@ -210,7 +210,7 @@ async fn a_public_complaint_shows_where_it_was_written_and_nothing_runs() {
         .store
         .write(async |tx| {
             tx.register_complaint(ws, ticket.client, &complaint).await?;
-            tx.record_public_post(ws, &post).await
+            tx.record_public_post(ws, &public_post).await
         })
         .await
         .unwrap();
@@ -222,6 +222,40 @@ async fn a_public_complaint_shows_where_it_was_written_and_nothing_runs() {
     );
     assert!(!page.contains("<img src=x"), "the title is escaped: {page}");
     assert!(page.contains("&lt;img src=x"), "{page}");
+
+    // Kate answers in public from the page: too long is refused, a short answer is recorded.
+    let long = "a".repeat(1001);
+    assert_eq!(
+        post(
+            &console,
+            &kate,
+            "/tickets/1000/complaint/public",
+            &[("text", long.as_str())]
+        )
+        .await,
+        400
+    );
+    let said = [(
+        "text",
+        "We are sorry, Pete: see your messages from our bot.",
+    )];
+    assert_eq!(
+        post(&console, &kate, "/tickets/1000/complaint/public", &said).await,
+        303
+    );
+    let kinds: Vec<String> = console
+        .store
+        .ticket_history(ws, ticket.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "public_answered").count(),
+        1,
+        "{kinds:?}"
+    );
 
     // Pete is erased: the link to his public message goes, where it was written stays.
     let client = console.store.get_client(ws, ticket.client).await.unwrap();
