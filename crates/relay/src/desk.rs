@@ -543,10 +543,23 @@ impl<'a> Effects<'a> {
                 return Ok(());
             }
         }
+        self.enqueue_now(bot_id, &job, about, dedupe_key, not_before)
+            .await
+    }
+
+    /// Writes the outbox row of `job`, with no further question.
+    async fn enqueue_now(
+        &self,
+        bot_id: i64,
+        job: &Delivery,
+        about: Option<TicketId>,
+        dedupe_key: String,
+        not_before: Timestamp,
+    ) -> Result<(), RelayError> {
         let new = NewOutboxJob {
-            bot_id: self.desk.config.bots.sender_of(&job, bot_id),
+            bot_id: self.desk.config.bots.sender_of(job, bot_id),
             ordering_key: job.ordering_key(about),
-            payload: serde_json::to_string(&job)?,
+            payload: serde_json::to_string(job)?,
             not_before,
             created_at: self.now,
             dedupe_key: Some(dedupe_key),
@@ -600,15 +613,9 @@ impl<'a> Effects<'a> {
                 text,
                 keyboard: None,
             };
-            let new = NewOutboxJob {
-                bot_id: self.desk.config.bots.sender_of(&notice, self.desk.bot_id()),
-                ordering_key: notice.ordering_key(Some(ticket)),
-                payload: serde_json::to_string(&notice)?,
-                not_before: self.now,
-                created_at: self.now,
-                dedupe_key: Some(format!("{dedupe_key}:held")),
-            };
-            self.tx.enqueue(self.desk.ws(), &new).await?;
+            let key = format!("{dedupe_key}:held");
+            self.enqueue_now(self.desk.bot_id(), &notice, Some(ticket), key, self.now)
+                .await?;
         }
         Ok(true)
     }

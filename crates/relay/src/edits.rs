@@ -32,31 +32,23 @@ pub async fn apply_edit(
     if Some(known.direction) != relayed {
         return Ok(());
     }
-    // The client has a translation of this answer (or is about to): repeating the edit would
-    // replace it with the agent's own language. The edit is kept in the history; the agent is
-    // told to write a new message instead.
-    if known.direction == ticketgram_domain::MessageDirection::Agent
-        && desk.profile.translation.is_some()
+    let translated = desk.profile.translation.is_some()
         && desk
             .store
             .message_translation(desk.ws(), known.id)
             .await?
-            .is_some()
-    {
+            .is_some();
+    // The client has a translation of this answer (or is about to): repeating the edit would
+    // replace it with the agent's own language. The edit is kept in the history; the agent is
+    // told to write a new message instead.
+    if known.direction == MessageDirection::Agent && translated {
         let notice = desk.agent_text("translation-edit-not-sent", &[]);
         return fx.tell_agents(known.ticket, notice).await;
     }
     fx.send(Delivery::SyncEdit { message: known.id }, Some(known.ticket))
         .await?;
     // A client's translated words: the agents' translation follows the edit.
-    if known.direction == ticketgram_domain::MessageDirection::Client
-        && desk.profile.translation.is_some()
-        && desk
-            .store
-            .message_translation(desk.ws(), known.id)
-            .await?
-            .is_some()
-    {
+    if known.direction == MessageDirection::Client && translated {
         let job = Delivery::TranslateEditForThread { message: known.id };
         fx.send(job, Some(known.ticket)).await?;
     }

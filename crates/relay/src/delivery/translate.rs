@@ -89,6 +89,76 @@ fn why_text(desk: &Desk, why: &str, args: &[(&'static str, String)]) -> String {
     desk.agent_text(why, &args)
 }
 
+/// How a client's message is translated for the agents, if the desk translates its language.
+async fn incoming_plan(
+    desk: &Desk,
+    config: &ticketgram_translation::TranslationConfig,
+    message: &Message,
+    text: &str,
+) -> Result<Option<Plan>, DeliveryError> {
+    let ticket = desk.store.get_ticket(desk.ws(), message.ticket).await?;
+    let client = desk.store.get_client(desk.ws(), ticket.client).await?;
+    Ok(plan::incoming(
+        config,
+        desk.config.agent_language,
+        &client,
+        text,
+    ))
+}
+
+/// A client's words as the thread shows them: the provider asked (its cost noted in `rec`),
+/// the translation under `heading`, or why there is none.
+struct Incoming {
+    body: String,
+    /// The language it came from: the provider's word, else what the desk knew (`known`).
+    source: Option<String>,
+    translated: Option<String>,
+    /// Why it was not translated (the agents' text key).
+    why: Option<&'static str>,
+}
+
+/// `None` when the desk no longer translates (its settings were removed meanwhile).
+async fn incoming_text(
+    desk: &Desk,
+    plan: &Plan,
+    text: &str,
+    heading: &str,
+    known: Option<String>,
+    rec: &mut Recorded,
+) -> Result<Option<Incoming>, DeliveryError> {
+    Ok(Some(match translate(desk, text, plan).await? {
+        Attempted::Off => return Ok(None),
+        Attempted::Translated {
+            text: translated,
+            detected,
+            usage,
+        } => {
+            let source = detected.or(known);
+            let from = source.as_deref().map(language_name).unwrap_or_default();
+            let body = desk.agent_text(
+                heading,
+                &[("from", from.into()), ("text", translated.clone().into())],
+            );
+            rec.translation_usage = Some(usage);
+            Incoming {
+                body,
+                source,
+                translated: Some(translated),
+                why: None,
+            }
+        }
+        Attempted::NotTranslated { why, args } => {
+            let reason = why_text(desk, why, &args);
+            Incoming {
+                body: desk.agent_text("translation-incoming-failed", &[("why", reason.into())]),
+                source: known,
+                translated: None,
+                why: Some(why),
+            }
+        }
+    }))
+}
+
 /// A client's message, translated for the agents under its copy in the thread.
 pub(super) async fn for_thread(
     desk: &Desk,
@@ -116,40 +186,22 @@ pub(super) async fn for_thread(
             "waiting for the message in the thread",
         ));
     };
-    let ticket = desk.store.get_ticket(ws, message.ticket).await?;
-    let client = desk.store.get_client(ws, ticket.client).await?;
-    let Some(plan) = plan::incoming(&config, desk.config.agent_language, &client, &text) else {
+    let Some(plan) = incoming_plan(desk, &config, &message, &text).await? else {
         return Ok(Outcome::Done);
     };
     let mut row = translation_row(desk, message.id, TranslationPurpose::Incoming, &plan);
-    let from = |code: Option<&str>| code.map(language_name).unwrap_or_default();
-    let shown = match translate(desk, &text, &plan).await? {
-        Attempted::Off => return Ok(Outcome::Done),
-        Attempted::Translated {
-            text: translated,
-            detected,
-            usage,
-        } => {
-            let source = detected.or(row.source_lang.clone());
-            let body = desk.agent_text(
-                "translation-incoming",
-                &[
-                    ("from", from(source.as_deref()).into()),
-                    ("text", translated.clone().into()),
-                ],
-            );
-            row.source_lang = source;
-            row.text = Some(translated);
-            row.state = TranslationState::Shown;
-            rec.translation_usage = Some(usage);
-            body
-        }
-        Attempted::NotTranslated { why, args } => {
-            let reason = why_text(desk, why, &args);
-            row.note = Some(why.to_owned());
-            desk.agent_text("translation-incoming-failed", &[("why", reason.into())])
-        }
+    let heading = "translation-incoming";
+    let known = row.source_lang.clone();
+    let Some(incoming) = incoming_text(desk, &plan, &text, heading, known, rec).await? else {
+        return Ok(Outcome::Done);
     };
+    row.source_lang = incoming.source;
+    row.note = incoming.why.map(str::to_owned);
+    if incoming.translated.is_some() {
+        row.state = TranslationState::Shown;
+    }
+    row.text = incoming.translated;
+    let shown = incoming.body;
     row.shown_message_id = post(tg, group, copy.message_id, &shown, None, rec).await?;
     rec.translation = Some(row);
     Ok(Outcome::Done)
@@ -179,36 +231,15 @@ pub(super) async fn edit_for_thread(
     let Some((group, _thread)) = thread_of(desk, message.ticket).await? else {
         return Ok(Outcome::Done);
     };
-    let ticket = desk.store.get_ticket(ws, message.ticket).await?;
-    let client = desk.store.get_client(ws, ticket.client).await?;
-    let Some(plan) = plan::incoming(&config, desk.config.agent_language, &client, &text) else {
+    let Some(plan) = incoming_plan(desk, &config, &message, &text).await? else {
         return Ok(Outcome::Done);
     };
-    let from = |code: Option<&str>| code.map(language_name).unwrap_or_default();
-    let (body, translated) = match translate(desk, &text, &plan).await? {
-        Attempted::Off => return Ok(Outcome::Done),
-        Attempted::Translated {
-            text: translated,
-            detected,
-            usage,
-        } => {
-            let source = detected.or(shown.source_lang.clone());
-            let body = desk.agent_text(
-                "translation-incoming-edited",
-                &[
-                    ("from", from(source.as_deref()).into()),
-                    ("text", translated.clone().into()),
-                ],
-            );
-            rec.translation_usage = Some(usage);
-            (body, Some(translated))
-        }
-        Attempted::NotTranslated { why, args } => {
-            let reason = why_text(desk, why, &args);
-            let body = desk.agent_text("translation-incoming-failed", &[("why", reason.into())]);
-            (body, None)
-        }
+    let heading = "translation-incoming-edited";
+    let known = shown.source_lang.clone();
+    let Some(incoming) = incoming_text(desk, &plan, &text, heading, known, rec).await? else {
+        return Ok(Outcome::Done);
     };
+    let (body, translated) = (incoming.body, incoming.translated);
     // One message shows it: a long translation is cut rather than split after the fact.
     let body = split_text(&body, TEXT_LIMIT)
         .into_iter()

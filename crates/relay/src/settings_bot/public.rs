@@ -70,7 +70,15 @@ pub(super) async fn unwatch(
 
 /// `/public`: the watched chats, each with a button to stop, and how the desk answers.
 pub async fn show(desk: &Desk, fx: &mut Effects<'_>, reply: &Reply) -> Result<(), RelayError> {
-    let settings = settings(desk);
+    show_settings(desk, fx, reply, &settings(desk)).await
+}
+
+async fn show_settings(
+    desk: &Desk,
+    fx: &mut Effects<'_>,
+    reply: &Reply,
+    settings: &PublicSettings,
+) -> Result<(), RelayError> {
     let mut lines = vec![reply.text(desk, "settings-public-title", &[])];
     let mut rows = Vec::new();
     if settings.chats.is_empty() {
@@ -136,10 +144,6 @@ pub async fn button(
         _ => return Ok(()),
     }
     save(desk, fx, admin, &settings).await?;
-    // What was saved, shown from the saved settings (the desk's profile is read per input).
-    let mut after = desk.clone();
-    let mut profile = (*desk.profile).clone();
-    profile.public = Some(settings);
-    after.profile = std::sync::Arc::new(profile);
-    show(&after, fx, reply).await
+    // What was saved (the desk's profile, read when the input began, is older).
+    show_settings(desk, fx, reply, &settings).await
 }
