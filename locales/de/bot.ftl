@@ -152,6 +152,7 @@ reassigned-on-breach = Die erste Antwort kam nicht rechtzeitig: Das Routing des 
 requeued-from = { $agent } ist weg: zurück in der Warteschlange.
 sla-breached-first-response = 🚨 Das Ziel für die erste Antwort ({ $due }) wurde verpasst: die Admins sind informiert, Priorität jetzt { $priority }.
 sla-breached-resolution = 🚨 Das Lösungsziel ({ $due }) wurde verpasst: die Admins sind informiert, Priorität jetzt { $priority }.
+sla-breached-next-reply = 🚨 Das Ziel für die nächste Antwort ({ $due }) wurde verpasst: die Admins sind informiert, Priorität jetzt { $priority }.
 
 ## Nachfassen nach dem Schließen (docs/follow-up.md)
 follow-up-effort = Wie einfach war es, Anfrage { $number } zu lösen? 1 — sehr schwer, 7 — sehr einfach.

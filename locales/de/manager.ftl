@@ -31,6 +31,7 @@ manager-ticket-line = { $number } · { $topic } · { $status } · { $opened }
     { $subject }
 manager-ticket-usage = Welches Ticket? Zum Beispiel: /ticket 1042
 manager-sla-first-response = Erste Antwort: { $state }
+manager-sla-next-reply = Nächste Antwort: { $state }
 manager-sla-resolution = Lösung: { $state }
 manager-sla-met = eingehalten in { $took }
 manager-sla-pending = fällig { $due } (noch { $remaining })
@@ -75,6 +76,9 @@ manager-notify-client-burst = Der Kunde { $client } schrieb { $count } Nachricht
 manager-notify-sla-first-response = ⏰ { $number } braucht bis { $due } eine erste Antwort.
     { $subject }
     { $link }
+manager-notify-sla-next-reply = ⏰ { $number }: der Kunde hat wieder geschrieben und braucht bis { $due } eine Antwort.
+    { $subject }
+    { $link }
 manager-notify-sla-resolution = ⏰ { $number } sollte bis { $due } gelöst sein.
     { $subject }
     { $link }
@@ -99,6 +103,9 @@ manager-presence-off = Du bist nicht im Dienst: keine neuen Tickets; { $requeued
 manager-presence-same = Nichts geändert: das warst du schon.
 manager-nobody = niemand
 manager-notify-sla-breached-first-response = 🚨 { $number } hat das Ziel für die erste Antwort verpasst ({ $due }). Zuständig: { $owner }; Priorität jetzt { $priority }.
+    { $subject }
+    { $link }
+manager-notify-sla-breached-next-reply = 🚨 { $number } hat das Ziel für die nächste Antwort verpasst ({ $due }). Zuständig: { $owner }; Priorität jetzt { $priority }.
     { $subject }
     { $link }
 manager-notify-sla-breached-resolution = 🚨 { $number } hat das Lösungsziel verpasst ({ $due }). Zuständig: { $owner }; Priorität jetzt { $priority }.

@@ -8,7 +8,7 @@ settings-help =
     /topics — die Themen, aus denen Kunden wählen
     /hours — Zeitzone und Arbeitszeiten
     /holidays — Tage, an denen geschlossen ist
-    /sla — Zielzeiten für erste Reaktion und Lösung
+    /sla — Zielzeiten: erste Reaktion, nächste Antwort, Lösung
     /welcome — die Begrüßung des Kunden-Bots
     /offhours — der Hinweis außerhalb der Arbeitszeit
     /blocknotice — was ein gesperrter Kunde liest
@@ -111,10 +111,10 @@ settings-holidays-invalid = „{ $date }“ ist kein Datum wie 2026-12-25.
 settings-holidays-set = Geschlossene Tage: { $dates }.
 
 settings-sla-ask =
-    Zielzeiten jetzt (Priorität, erste Reaktion und Lösung, in Arbeitsminuten):
+    Zielzeiten jetzt (Priorität, erste Reaktion, nächste Antwort und Lösung, in Arbeitsminuten):
     { $current }
-    Sende die zu ändernden Zeilen, zum Beispiel: urgent 15 240 („-“ für kein Ziel).
-settings-sla-invalid = „{ $line }“ konnte ich nicht lesen. Schreibe: Priorität, Minuten bis zur ersten Reaktion, Minuten bis zur Lösung.
+    Sende die zu ändernden Zeilen, zum Beispiel: urgent 15 30 240 („-“ für kein Ziel).
+settings-sla-invalid = „{ $line }“ konnte ich nicht lesen. Schreibe: Priorität, Minuten bis zur ersten Reaktion, bis zur nächsten Antwort, bis zur Lösung.
 settings-sla-set =
     Zielzeiten festgelegt:
     { $current }

@@ -128,6 +128,7 @@ web-hours-zone = Zeitzone: { $zone }
 web-hours-open = Der Desk ist jetzt geöffnet.
 web-hours-closed = Der Desk ist jetzt geschlossen; er öffnet { $opens }.
 web-hours-first-reply = Erste Antwort
+web-hours-next-reply = Nächste Antwort
 web-hours-resolution = Lösung
 web-hours-how-to-change = Ändern Sie sie im Einstellungs-Bot.
 web-audit-when = Wann

@@ -153,6 +153,7 @@ reassigned-on-breach = The first reply was not sent in time: the desk's routing 
 requeued-from = { $agent } stepped away: back in the queue.
 sla-breached-first-response = 🚨 The first-reply target ({ $due }) was missed: the admins are told, priority now { $priority }.
 sla-breached-resolution = 🚨 The resolution target ({ $due }) was missed: the admins are told, priority now { $priority }.
+sla-breached-next-reply = 🚨 The next-reply target ({ $due }) was missed: the admins are told, priority now { $priority }.
 
 ## Follow-up after closing (docs/follow-up.md)
 follow-up-effort = How easy was it to get request { $number } solved? 1 — very hard, 7 — very easy.

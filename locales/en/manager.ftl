@@ -31,6 +31,7 @@ manager-ticket-line = { $number } · { $topic } · { $status } · { $opened }
     { $subject }
 manager-ticket-usage = Which ticket? For example: /ticket 1042
 manager-sla-first-response = First response: { $state }
+manager-sla-next-reply = Next reply: { $state }
 manager-sla-resolution = Resolution: { $state }
 manager-sla-met = met in { $took }
 manager-sla-pending = due { $due } ({ $remaining } left)
@@ -75,6 +76,9 @@ manager-notify-client-burst = The client { $client } wrote { $count } messages o
 manager-notify-sla-first-response = ⏰ { $number } needs a first answer by { $due }.
     { $subject }
     { $link }
+manager-notify-sla-next-reply = ⏰ { $number }: the client wrote again and needs an answer by { $due }.
+    { $subject }
+    { $link }
 manager-notify-sla-resolution = ⏰ { $number } should be resolved by { $due }.
     { $subject }
     { $link }
@@ -99,6 +103,9 @@ manager-presence-off = You are off: no new tickets; { $requeued } unanswered wen
 manager-presence-same = Nothing changed: you already were.
 manager-nobody = nobody
 manager-notify-sla-breached-first-response = 🚨 { $number } missed its first-reply target ({ $due }). Owner: { $owner }; priority now { $priority }.
+    { $subject }
+    { $link }
+manager-notify-sla-breached-next-reply = 🚨 { $number } missed its next-reply target ({ $due }). Owner: { $owner }; priority now { $priority }.
     { $subject }
     { $link }
 manager-notify-sla-breached-resolution = 🚨 { $number } missed its resolution target ({ $due }). Owner: { $owner }; priority now { $priority }.

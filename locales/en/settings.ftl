@@ -8,7 +8,7 @@ settings-help =
     /topics — the topics clients choose from
     /hours — time zone and working hours
     /holidays — days the desk is closed
-    /sla — target first-reaction and resolution times
+    /sla — target times: first reaction, next reply, resolution
     /welcome — the client bot's greeting
     /offhours — the out-of-hours notice
     /blocknotice — what a blocked client is told
@@ -111,10 +111,10 @@ settings-holidays-invalid = “{ $date }” is not a date like 2026-12-25.
 settings-holidays-set = Closed days: { $dates }.
 
 settings-sla-ask =
-    Targets now (priority, first reaction and resolution, in working minutes):
+    Targets now (priority, first reaction, next reply and resolution, in working minutes):
     { $current }
-    Send the lines to change, for example: urgent 15 240 ("-" for no target).
-settings-sla-invalid = I could not read “{ $line }”. Write: priority, first-reaction minutes, resolution minutes.
+    Send the lines to change, for example: urgent 15 30 240 ("-" for no target).
+settings-sla-invalid = I could not read “{ $line }”. Write: priority, first-reaction minutes, next-reply minutes, resolution minutes.
 settings-sla-set =
     Targets set:
     { $current }

@@ -129,6 +129,7 @@ web-hours-zone = Time zone: { $zone }
 web-hours-open = The desk is open now.
 web-hours-closed = The desk is closed now; it opens { $opens }.
 web-hours-first-reply = First reply
+web-hours-next-reply = Next reply
 web-hours-resolution = Resolution
 web-hours-how-to-change = Change them with the settings bot.
 web-audit-when = When

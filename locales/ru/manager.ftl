@@ -31,6 +31,7 @@ manager-ticket-line = { $number } · { $topic } · { $status } · { $opened }
     { $subject }
 manager-ticket-usage = Какой тикет? Например: /ticket 1042
 manager-sla-first-response = Первый ответ: { $state }
+manager-sla-next-reply = Следующий ответ: { $state }
 manager-sla-resolution = Решение: { $state }
 manager-sla-met = выполнено за { $took }
 manager-sla-pending = срок { $due } (осталось { $remaining })
@@ -75,6 +76,9 @@ manager-notify-client-burst = Клиент { $client } написал в { $numb
 manager-notify-sla-first-response = ⏰ { $number } ждёт первого ответа до { $due }.
     { $subject }
     { $link }
+manager-notify-sla-next-reply = ⏰ { $number }: клиент написал снова и ждёт ответа до { $due }.
+    { $subject }
+    { $link }
 manager-notify-sla-resolution = ⏰ { $number } нужно решить до { $due }.
     { $subject }
     { $link }
@@ -99,6 +103,9 @@ manager-presence-off = Вы не на смене: новых тикетов не
 manager-presence-same = Ничего не изменилось: так уже было.
 manager-nobody = никто
 manager-notify-sla-breached-first-response = 🚨 { $number }: срок первого ответа пропущен ({ $due }). Ответственный: { $owner }; приоритет теперь { $priority }.
+    { $subject }
+    { $link }
+manager-notify-sla-breached-next-reply = 🚨 { $number }: срок следующего ответа пропущен ({ $due }). Ответственный: { $owner }; приоритет теперь { $priority }.
     { $subject }
     { $link }
 manager-notify-sla-breached-resolution = 🚨 { $number }: срок решения пропущен ({ $due }). Ответственный: { $owner }; приоритет теперь { $priority }.

@@ -129,6 +129,7 @@ web-hours-zone = Часовой пояс: { $zone }
 web-hours-open = Служба сейчас работает.
 web-hours-closed = Служба сейчас не работает; откроется { $opens }.
 web-hours-first-reply = Первый ответ
+web-hours-next-reply = Следующий ответ
 web-hours-resolution = Решение
 web-hours-how-to-change = Изменить их можно в боте настроек.
 web-audit-when = Когда

@@ -152,6 +152,7 @@ reassigned-on-breach = 未按时发出首次回复：自动分配已将工单从
 requeued-from = { $agent } 已离开：工单已退回队列。
 sla-breached-first-response = 🚨 已错过首次回复时限（{ $due }）：已通知管理员，优先级调整为 { $priority }。
 sla-breached-resolution = 🚨 已错过解决时限（{ $due }）：已通知管理员，优先级调整为 { $priority }。
+sla-breached-next-reply = 🚨 已错过后续回复时限（{ $due }）：已通知管理员，优先级调整为 { $priority }。
 
 ## 关闭后的回访（docs/follow-up.md）
 follow-up-effort = 解决请求 { $number } 有多容易？1 — 非常困难，7 — 非常容易。

@@ -31,6 +31,7 @@ manager-ticket-line = { $number } · { $topic } · { $status } · { $opened }
     { $subject }
 manager-ticket-usage = 哪个工单？例如：/ticket 1042
 manager-sla-first-response = 首次响应：{ $state }
+manager-sla-next-reply = 后续回复：{ $state }
 manager-sla-resolution = 解决：{ $state }
 manager-sla-met = 已达成，用时 { $took }
 manager-sla-pending = 截止 { $due }（剩余 { $remaining }）
@@ -75,6 +76,9 @@ manager-notify-client-burst = 客户 { $client } 在 { $number } 中发来 { $co
 manager-notify-sla-first-response = ⏰ { $number } 需要在 { $due } 前首次回复。
     { $subject }
     { $link }
+manager-notify-sla-next-reply = ⏰ { $number }：客户再次来信，需要在 { $due } 前回复。
+    { $subject }
+    { $link }
 manager-notify-sla-resolution = ⏰ { $number } 应在 { $due } 前解决。
     { $subject }
     { $link }
@@ -99,6 +103,9 @@ manager-presence-off = 您已下班：不会收到新工单；{ $requeued } 个�
 manager-presence-same = 没有变化：您已经是这个状态。
 manager-nobody = 无人
 manager-notify-sla-breached-first-response = 🚨 { $number } 已错过首次回复时限（{ $due }）。负责人：{ $owner }；优先级已调整为 { $priority }。
+    { $subject }
+    { $link }
+manager-notify-sla-breached-next-reply = 🚨 { $number } 已错过后续回复时限（{ $due }）。负责人：{ $owner }；优先级已调整为 { $priority }。
     { $subject }
     { $link }
 manager-notify-sla-breached-resolution = 🚨 { $number } 已错过解决时限（{ $due }）。负责人：{ $owner }；优先级已调整为 { $priority }。

@@ -8,7 +8,7 @@ settings-help =
     /topics — 客户可选的主题
     /hours — 时区和工作时间
     /holidays — 休息日
-    /sla — 首次响应和解决的目标时间
+    /sla — 目标时间：首次响应、后续回复、解决
     /welcome — 客户机器人的欢迎语
     /offhours — 非工作时间的提示
     /blocknotice — 被屏蔽客户看到的提示
@@ -108,10 +108,10 @@ settings-holidays-invalid = 「{ $date }」不是 2026-12-25 这样的日期。
 settings-holidays-set = 休息日：{ $dates }。
 
 settings-sla-ask =
-    当前目标（优先级、首次响应、解决，单位为工作分钟）：
+    当前目标（优先级、首次响应、后续回复、解决，单位为工作分钟）：
     { $current }
-    请发送要修改的行，例如：urgent 15 240（"-" 表示无目标）。
-settings-sla-invalid = 无法识别「{ $line }」。格式：优先级 首次响应分钟数 解决分钟数。
+    请发送要修改的行，例如：urgent 15 30 240（"-" 表示无目标）。
+settings-sla-invalid = 无法识别「{ $line }」。格式：优先级 首次响应分钟数 后续回复分钟数 解决分钟数。
 settings-sla-set =
     目标已设置：
     { $current }

@@ -127,6 +127,7 @@ web-hours-zone = 时区：{ $zone }
 web-hours-open = 服务台现在营业中。
 web-hours-closed = 服务台现在已下班；将于 { $opens } 开始营业。
 web-hours-first-reply = 首次回复
+web-hours-next-reply = 后续回复
 web-hours-resolution = 解决
 web-hours-how-to-change = 请在设置机器人中修改。
 web-audit-when = 时间

@@ -366,6 +366,7 @@ fn schemas() -> Value {
             "tags": { "type": "array", "items": string() },
             "created_at": time(),
             "first_response_at": nullable_time(),
+            "awaiting_reply_since": nullable_time(),
             "resolved_at": nullable_time(),
             "closed_at": nullable_time(),
             "rating": { "type": ["integer", "null"], "minimum": 1, "maximum": 5 },

@@ -28,6 +28,8 @@ pub struct TicketView {
     pub tags: Vec<String>,
     pub created_at: Timestamp,
     pub first_response_at: Option<Timestamp>,
+    /// Since when the client has waited for the desk's next reply; `null` when none is owed.
+    pub awaiting_reply_since: Option<Timestamp>,
     pub resolved_at: Option<Timestamp>,
     pub closed_at: Option<Timestamp>,
     pub rating: Option<u8>,
@@ -52,6 +54,7 @@ impl TicketView {
             tags: ticket.tags.iter().map(|t| t.as_str().to_string()).collect(),
             created_at: ticket.created_at,
             first_response_at: ticket.first_response_at,
+            awaiting_reply_since: ticket.awaiting_reply_since,
             resolved_at: ticket.resolved_at,
             closed_at: ticket.closed_at,
             rating: ticket.rating.map(|r| r.score()),

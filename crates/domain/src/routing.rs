@@ -93,7 +93,7 @@ pub struct QueueRule {
     /// At most this many open tickets per agent from routing; `None`: no cap.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<u32>,
-    /// A missed first-reply target takes the ticket from its owner and routes it to someone
+    /// A missed reply target (first or next) takes the ticket from its owner and routes it to someone
     /// else on duty (the escalation's last step; docs/routing.md).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reassign: bool,

@@ -63,7 +63,7 @@ pub(crate) fn table(book: &ReportBook, sheet: Sheet) -> Table {
 }
 
 /// Column keys of the per-agent and per-topic tables after their name column.
-const STATS_COLUMNS: [&str; 12] = [
+const STATS_COLUMNS: [&str; 16] = [
     "report-created",
     "report-taken",
     "report-closed",
@@ -71,6 +71,10 @@ const STATS_COLUMNS: [&str; 12] = [
     "report-first-reaction-median",
     "report-first-reaction-p90",
     "report-first-reaction-within",
+    "report-next-replies",
+    "report-next-reply-median",
+    "report-next-reply-p90",
+    "report-next-reply-within",
     "report-resolution-median",
     "report-resolution-p90",
     "report-resolution-within",
@@ -88,6 +92,10 @@ fn stats_cells(s: &Stats) -> Vec<Cell> {
         Cell::minutes(s.first_reaction.median),
         Cell::minutes(s.first_reaction.p90),
         Cell::share(&s.first_reaction.within_target),
+        Cell::Count(s.next_reply.count),
+        Cell::minutes(s.next_reply.median),
+        Cell::minutes(s.next_reply.p90),
+        Cell::share(&s.next_reply.within_target),
         Cell::minutes(s.resolution.median),
         Cell::minutes(s.resolution.p90),
         Cell::share(&s.resolution.within_target),

@@ -1,7 +1,7 @@
 //! Ticket messages and their copies in Telegram.
 
 use crate::ticket_changes::{record_agent_reply_in, record_client_message_in};
-use crate::time::{from_millis, opt_from_millis, to_millis};
+use crate::time::{from_millis, opt_from_millis, opt_to_millis, to_millis};
 use crate::Tx;
 use crate::{Store, StoreError};
 use sqlx::AnyConnection;
@@ -248,23 +248,30 @@ impl Tx {
         if let Some(agent) = new.author_agent {
             crate::clients::ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
         }
-        let status_change = match (new.direction, new.author_agent) {
+        let (status_change, answered_wait_since) = match (new.direction, new.author_agent) {
             (MessageDirection::Client, _) => {
-                record_client_message_in(&mut tx, self, ws, new.ticket, new.created_at).await?
+                let change =
+                    record_client_message_in(&mut tx, self, ws, new.ticket, new.created_at).await?;
+                (change, None)
             }
             (MessageDirection::Agent, Some(agent)) => {
-                record_agent_reply_in(&mut tx, self, ws, new.ticket, agent, new.created_at).await?
+                let effect =
+                    record_agent_reply_in(&mut tx, self, ws, new.ticket, agent, new.created_at)
+                        .await?;
+                (effect.status_change, effect.answered_wait_since)
             }
             // Still proves the ticket belongs to this workspace before the insert.
             _ => {
                 crate::tickets::load_ticket_for_update(&mut tx, self.backend(), ws, new.ticket)
                     .await?;
-                None
+                (None, None)
             }
         };
+        // The wait a reply ended is kept on the reply itself: the reports' next replies.
         let sql = format!(
-            "INSERT INTO messages (workspace_id, ticket_id, direction, author_agent_id, text, media, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {MESSAGE_COLUMNS}"
+            "INSERT INTO messages (workspace_id, ticket_id, direction, author_agent_id, text, media, created_at,
+                                   answered_wait_since)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {MESSAGE_COLUMNS}"
         );
         let row: MessageRow = sqlx::query_as(&sql)
             .bind(ws.0)
@@ -274,6 +281,7 @@ impl Tx {
             .bind(&new.text)
             .bind(serde_json::to_string(&new.media)?)
             .bind(to_millis(new.created_at))
+            .bind(opt_to_millis(answered_wait_since))
             .fetch_one(&mut *tx)
             .await?;
         Ok(RecordedMessage {

@@ -1,9 +1,12 @@
 //! The rows reports are computed from, selected straight from `tickets` (no messages, no
-//! tags), for every ticket something countable happened to in a period.
+//! tags), for every ticket something countable happened to in a period, with the next replies
+//! given in it (the waits the agents' replies ended, kept on those replies).
 
 use crate::tickets::parse_status;
 use crate::time::{from_millis, opt_from_millis, to_millis};
 use crate::{Store, StoreError};
+use std::collections::HashMap;
+use ticketgram_domain::sla::Span;
 use ticketgram_domain::{
     AgentId, Rating, ReportPeriod, TicketFacts, TicketNumber, TopicId, WorkspaceId,
 };
@@ -22,7 +25,8 @@ struct FactsRow {
 }
 
 impl Store {
-    /// Tickets created, first answered or resolved within `period`, in number order.
+    /// Tickets created, first answered, answered again or resolved within `period`, in
+    /// number order.
     pub async fn report_facts(
         &self,
         ws: WorkspaceId,
@@ -34,7 +38,10 @@ impl Store {
              FROM tickets WHERE workspace_id = $1
                AND ((created_at >= $2 AND created_at < $3)
                  OR (first_response_at >= $2 AND first_response_at < $3)
-                 OR (resolved_at >= $2 AND resolved_at < $3))
+                 OR (resolved_at >= $2 AND resolved_at < $3)
+                 OR id IN (SELECT ticket_id FROM messages
+                           WHERE workspace_id = $1 AND answered_wait_since IS NOT NULL
+                             AND created_at >= $2 AND created_at < $3))
              ORDER BY number",
         )
         .bind(ws.0)
@@ -45,6 +52,7 @@ impl Store {
         // Spans still open end when the report's period does (or now, if sooner).
         let until = period.end.min(chrono::Utc::now());
         let mut waits = self.waiting_changes_in_period(ws, period).await?;
+        let mut next_replies = self.next_replies_in_period(ws, period).await?;
         rows.into_iter()
             .map(|row| {
                 let waiting = waits
@@ -69,8 +77,40 @@ impl Store {
                         .map_err(|e| StoreError::Invalid(format!("stored rating: {e}")))?,
                     status: parse_status(&row.status)?,
                     waiting,
+                    next_replies: next_replies
+                        .remove(&TicketNumber(row.number))
+                        .unwrap_or_default(),
                 })
             })
             .collect()
+    }
+
+    /// Per ticket, the next-reply waits that replies given within `period` ended:
+    /// (since, answered), in the order answered.
+    async fn next_replies_in_period(
+        &self,
+        ws: WorkspaceId,
+        period: &ReportPeriod,
+    ) -> Result<HashMap<TicketNumber, Vec<Span>>, StoreError> {
+        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT t.number, m.answered_wait_since, m.created_at
+             FROM messages m JOIN tickets t ON t.id = m.ticket_id
+             WHERE m.workspace_id = $1 AND m.answered_wait_since IS NOT NULL
+               AND m.created_at >= $2 AND m.created_at < $3
+             ORDER BY m.created_at, m.id",
+        )
+        .bind(ws.0)
+        .bind(to_millis(period.start))
+        .bind(to_millis(period.end))
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        let mut replies: HashMap<TicketNumber, Vec<Span>> = HashMap::new();
+        for (number, since, answered) in rows {
+            replies
+                .entry(TicketNumber(number))
+                .or_default()
+                .push((from_millis(since)?, from_millis(answered)?));
+        }
+        Ok(replies)
     }
 }

@@ -1,6 +1,7 @@
 //! Which SLA breaches of the desk's active tickets were already escalated: the escalation's
 //! history row (`sla_breached`, with its target in the details) is the record, so a breach is
-//! escalated once however often the clock looks.
+//! escalated once however often the clock looks. A target met afresh each time (the next
+//! reply, once per follow-up) names the occasion in the details' `mark` instead.
 
 use crate::tickets::ACTIVE_STATUSES;
 use crate::{Store, StoreError};
@@ -8,7 +9,7 @@ use std::collections::HashSet;
 use ticketgram_domain::{TicketId, WorkspaceId};
 
 impl Store {
-    /// `(ticket, target)` of every escalated breach on an active ticket.
+    /// `(ticket, mark or target)` of every escalated breach on an active ticket.
     pub async fn escalated_breaches(
         &self,
         ws: WorkspaceId,
@@ -27,7 +28,11 @@ impl Store {
             .into_iter()
             .filter_map(|(ticket, details)| {
                 let details: serde_json::Value = serde_json::from_str(&details).ok()?;
-                let target = details.get("target")?.as_str()?.to_owned();
+                let target = details
+                    .get("mark")
+                    .or_else(|| details.get("target"))?
+                    .as_str()?
+                    .to_owned();
                 Some((TicketId(ticket), target))
             })
             .collect())

@@ -23,8 +23,8 @@ async fn save_ticket(
     let result = sqlx::query(
         "UPDATE tickets SET status = $1, priority = $2, assignee_id = $3, queue = $4, topic_id = $5,
                 first_response_at = $6, resolved_at = $7, closed_at = $8, rating = $9,
-                rating_comment = $10, version = version + 1
-         WHERE workspace_id = $11 AND id = $12 AND version = $13",
+                rating_comment = $10, awaiting_reply_since = $11, version = version + 1
+         WHERE workspace_id = $12 AND id = $13 AND version = $14",
     )
     .bind(ticket.status.as_str())
     .bind(ticket.priority.as_str())
@@ -36,6 +36,7 @@ async fn save_ticket(
     .bind(opt_to_millis(ticket.closed_at))
     .bind(ticket.rating.map(i64::from))
     .bind(&ticket.rating_comment)
+    .bind(opt_to_millis(ticket.awaiting_reply_since))
     .bind(ticket.workspace.0)
     .bind(ticket.id.0)
     .bind(version)
@@ -70,6 +71,13 @@ pub(crate) async fn mutate_ticket_in<T>(
     Ok(out)
 }
 
+/// What an agent's reply did to its ticket: the status change, and since when the client had
+/// waited for it (the next-reply wait it ended; `None` for a first reply or nothing owed).
+pub(crate) struct ReplyEffect {
+    pub status_change: Option<StatusChange>,
+    pub answered_wait_since: Option<Timestamp>,
+}
+
 pub(crate) async fn record_agent_reply_in(
     conn: &mut AnyConnection,
     store: &Store,
@@ -77,11 +85,16 @@ pub(crate) async fn record_agent_reply_in(
     id: TicketId,
     agent: AgentId,
     at: Timestamp,
-) -> Result<Option<StatusChange>, StoreError> {
+) -> Result<ReplyEffect, StoreError> {
     mutate_ticket_in(conn, store, ws, id, |ticket| {
-        let change = ticket.record_agent_reply(agent, at);
-        let events = change.iter().map(EventDraft::status).collect();
-        Ok((change, events))
+        let answered_wait_since = ticket.awaiting_reply_since;
+        let status_change = ticket.record_agent_reply(agent, at);
+        let events = status_change.iter().map(EventDraft::status).collect();
+        let effect = ReplyEffect {
+            status_change,
+            answered_wait_since,
+        };
+        Ok((effect, events))
     })
     .await
 }
@@ -266,8 +279,8 @@ impl Tx {
         at: Timestamp,
     ) -> Result<Option<StatusChange>, StoreError> {
         let mut tx = self.conn().await?;
-        let change = record_agent_reply_in(&mut tx, self, ws, id, agent, at).await?;
-        Ok(change)
+        let effect = record_agent_reply_in(&mut tx, self, ws, id, agent, at).await?;
+        Ok(effect.status_change)
     }
 
     /// The client wrote again: wakes a ticket that was waiting on them.

@@ -30,7 +30,7 @@ pub(crate) const ACTIVE_STATUSES: &str = "('new', 'open', 'waiting_on_client')";
 
 pub(crate) const TICKET_COLUMNS: &str = "id, workspace_id, number, client_id, topic_id, subject, \
      status, priority, assignee_id, queue, language, created_at, first_response_at, resolved_at, \
-     closed_at, rating, rating_comment, version";
+     closed_at, rating, rating_comment, awaiting_reply_since, version";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct TicketRow {
@@ -51,6 +51,7 @@ pub(crate) struct TicketRow {
     closed_at: Option<i64>,
     rating: Option<i64>,
     rating_comment: Option<String>,
+    awaiting_reply_since: Option<i64>,
     pub(crate) version: i64,
 }
 
@@ -83,6 +84,7 @@ impl TicketRow {
                 .map_err(|e| StoreError::Invalid(format!("stored rating: {e}")))?,
             rating_comment: self.rating_comment,
             tags,
+            awaiting_reply_since: opt_from_millis(self.awaiting_reply_since)?,
         })
     }
 }

@@ -13,12 +13,28 @@ impl TestDesk {
     /// A desk open around the clock whose first replies are due within a second, whatever the
     /// priority: missed by the time a story looks (escalation stories).
     pub async fn first_reply_due_in_a_second(&self) {
+        self.due_in_a_second(|sla| &mut sla.first_response).await;
+    }
+
+    /// The same for the next reply: a client who writes back after an answer waits at most a
+    /// second of (always open) working time for the next one.
+    pub async fn next_reply_due_in_a_second(&self) {
+        self.due_in_a_second(|sla| &mut sla.next_reply).await;
+    }
+
+    async fn due_in_a_second(
+        &self,
+        target: impl Fn(
+            &mut ticketgram_domain::SlaTargets,
+        ) -> &mut ticketgram_domain::sla::ByPriority<Option<chrono::Duration>>,
+    ) {
         let mut sla = ticketgram_domain::SlaTargets::default();
         let second = Some(chrono::Duration::seconds(1));
-        sla.first_response.low = second;
-        sla.first_response.normal = second;
-        sla.first_response.high = second;
-        sla.first_response.urgent = second;
+        let by = target(&mut sla);
+        by.low = second;
+        by.normal = second;
+        by.high = second;
+        by.urgent = second;
         let always = ticketgram_domain::sla::WorkingHours::always_open();
         self.store
             .write(async |tx| {

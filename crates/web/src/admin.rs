@@ -299,11 +299,12 @@ pub async fn hours(
         }
         table { thead { tr {
                 th { (words.t("web-priority")) } th { (words.t("web-hours-first-reply")) }
-                th { (words.t("web-hours-resolution")) }
+                th { (words.t("web-hours-next-reply")) } th { (words.t("web-hours-resolution")) }
             } }
             tbody { @for p in Priority::ALL { tr {
                 td { (words.priority(p)) }
                 td { (minutes(&words, sla.first_response(p))) }
+                td { (minutes(&words, sla.next_reply(p))) }
                 td { (minutes(&words, sla.resolution(p))) }
             } } } }
         p.muted { (words.t("web-hours-how-to-change")) }

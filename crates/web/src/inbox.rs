@@ -90,15 +90,22 @@ impl InboxFilter {
     }
 }
 
-/// Whether the first reply came (or is still missing) after its working-time target.
+/// Whether the first reply came (or is still missing) after its working-time target, or the
+/// client's wait for the next reply is past its own (the manager bot's clock, `SlaClock`).
 pub fn sla_breached(desk: &Desk, ticket: &Ticket, now: Timestamp) -> bool {
+    let clock = ticketgram_domain::SlaClock::new(&desk.config.hours, &desk.config.sla);
+    let next_missed = matches!(
+        clock.next_reply(&ticket.into(), now),
+        Some(ticketgram_domain::SlaState::Breached { .. })
+    );
     let Some(due) = desk.first_reply_due(ticket) else {
-        return false;
+        return next_missed;
     };
-    match ticket.first_response_at {
-        Some(at) => at > due,
-        None => ticket.status.is_active() && now > due,
-    }
+    next_missed
+        || match ticket.first_response_at {
+            Some(at) => at > due,
+            None => ticket.status.is_active() && now > due,
+        }
 }
 
 pub async fn inbox(

@@ -73,6 +73,7 @@ fn stats_row(label: &str, s: &Stats) -> Markup {
         tr {
             th { (label) } td { (s.created) } td { (s.taken) } td { (s.closed) } td { (s.still_open) }
             td { (minutes(&s.first_reaction)) } td { (share(&s.first_reaction)) }
+            td { (minutes(&s.next_reply)) } td { (share(&s.next_reply)) }
             td { (minutes(&s.resolution)) } td { (share(&s.resolution)) }
             td { (s.rating.average.map_or("—".into(), |a| format!("{a:.2}"))) " (" (s.rating.count) ")" }
         }
@@ -85,6 +86,7 @@ fn stats_head(words: &Words, first: &str) -> Markup {
         th { (first) } th { (words.t("report-created")) } th { (words.t("report-taken")) }
         th { (words.t("report-closed")) } th { (words.t("report-still-open")) }
         th { (words.t("report-first-reaction-median")) } th { (words.t("report-first-reaction-within")) }
+        th { (words.t("report-next-reply-median")) } th { (words.t("report-next-reply-within")) }
         th { (words.t("report-resolution-median")) } th { (words.t("report-resolution-within")) }
         th { (words.t("report-rating-average")) }
     } } }

@@ -25,6 +25,9 @@ pub struct TicketFacts {
     /// stopped then. Empty when the ticket never waited (or the caller did not read it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waiting: Vec<crate::sla::Span>,
+    /// The client's waits for a next reply that an agent's reply ended: (since, answered).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_replies: Vec<crate::sla::Span>,
 }
 
 impl TicketFacts {
@@ -34,6 +37,7 @@ impl TicketFacts {
             created_at: self.created_at,
             first_response_at: self.first_response_at,
             resolved_at: self.resolved_at,
+            awaiting_reply_since: None,
             paused: chrono::Duration::zero(),
         }
     }
@@ -52,6 +56,7 @@ impl From<&Ticket> for TicketFacts {
             rating: t.rating,
             status: t.status,
             waiting: Vec::new(),
+            next_replies: Vec::new(),
         }
     }
 }

@@ -155,9 +155,22 @@ fn measure(
         targets.resolution(ticket.priority),
         true,
     );
+    let next_replies = ticket
+        .next_replies
+        .iter()
+        .filter(|(_, answered)| period.contains(*answered))
+        .map(|(since, answered)| {
+            crate::sla::SlaClock::new(hours, targets).next_reply_took(
+                ticket.priority,
+                *since,
+                *answered,
+            )
+        })
+        .collect();
     Measured {
         created,
         still_open: created && ticket.status.is_active(),
+        next_replies,
         first_reaction: wait(
             ticket.sla_times().first_reaction_at(),
             targets.first_response(ticket.priority),

@@ -7,13 +7,15 @@ use serde::{Deserialize, Serialize};
 
 /// What happened to one ticket within the report period, measured once and then added to
 /// every group the ticket belongs to.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Measured {
     pub created: bool,
     pub still_open: bool,
     /// Working time to the first reaction, if that reaction fell in the period, and whether
     /// it was within target (`None` when the priority has no target).
     pub first_reaction: Option<(Duration, Option<bool>)>,
+    /// Working time of each next reply given in the period, and whether within target.
+    pub next_replies: Vec<(Duration, Option<bool>)>,
     /// Working time to resolution, if the ticket was resolved in the period.
     pub resolution: Option<(Duration, Option<bool>)>,
     /// The rating of a ticket resolved in the period.
@@ -31,12 +33,16 @@ pub struct Stats {
     /// Of the tickets opened in the period, those still new, open or waiting now.
     pub still_open: usize,
     pub first_reaction: DurationStats,
+    /// Next replies given in the period (a ticket counts once per answered wait).
+    #[serde(default)]
+    pub next_reply: DurationStats,
     pub resolution: DurationStats,
     pub rating: RatingStats,
 }
 
 /// Median and p90 (nearest rank, see [`nearest_rank`]) of working-time durations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DurationStats {
     pub count: usize,
     #[serde(with = "serde_secs::option", rename = "median_secs")]
@@ -48,7 +54,7 @@ pub struct DurationStats {
 
 /// `met` of `measured` tickets were within target; tickets whose priority has no target are
 /// not measured. `ratio` is `None` when nothing was measured, rather than a misleading 0 or 1.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Share {
     pub met: usize,
     pub measured: usize,
@@ -67,6 +73,7 @@ pub(crate) struct StatsBuilder {
     created: usize,
     still_open: usize,
     first_reaction: Vec<(Duration, Option<bool>)>,
+    next_replies: Vec<(Duration, Option<bool>)>,
     resolution: Vec<(Duration, Option<bool>)>,
     ratings: Vec<u8>,
 }
@@ -76,6 +83,7 @@ impl StatsBuilder {
         self.created += usize::from(m.created);
         self.still_open += usize::from(m.still_open);
         self.first_reaction.extend(m.first_reaction);
+        self.next_replies.extend(m.next_replies.iter().copied());
         self.resolution.extend(m.resolution);
         self.ratings.extend(m.rating);
     }
@@ -89,12 +97,20 @@ impl StatsBuilder {
             closed: self.resolution.len(),
             still_open: self.still_open,
             first_reaction: DurationStats::of(self.first_reaction),
+            next_reply: DurationStats::of(self.next_replies),
             resolution: DurationStats::of(self.resolution),
             rating: RatingStats {
                 count: ratings,
                 average: (ratings > 0).then(|| f64::from(sum) / ratings as f64),
             },
         }
+    }
+}
+
+impl Default for DurationStats {
+    /// Nothing measured (a report stored before this figure existed reads as such).
+    fn default() -> DurationStats {
+        DurationStats::of(Vec::new())
     }
 }
 

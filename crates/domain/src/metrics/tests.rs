@@ -44,6 +44,7 @@ fn row(
         rating: rating.map(|r| Rating::new(r).unwrap()),
         status,
         waiting: Vec::new(),
+        next_replies: Vec::new(),
     }
 }
 
@@ -347,4 +348,64 @@ fn time_waiting_on_the_client_is_not_the_desks_resolution_time() {
     let met = resolution(&ticket);
     assert_eq!(met.median, mins(7 * 60), "the desk's own seven hours");
     assert_eq!(met.within_target.met, 1);
+}
+
+#[test]
+fn each_answered_follow_up_counts_as_a_next_reply_in_the_week_it_was_given() {
+    let hours = WorkingHours::new(
+        chrono_tz::Europe::Berlin,
+        "mon-fri 09:00-18:00".parse().unwrap(),
+    );
+    let week = ReportPeriod::local_days(&hours, day(9), day(15));
+    // Urgent (30 min for a next reply): answered at 08:05 UTC, the client wrote back twice.
+    let mut ticket = row(
+        301,
+        BORIS,
+        DISPUTES,
+        Priority::Urgent,
+        utc(9, 8, 0),
+        Some(utc(9, 8, 5)),
+        None,
+        None,
+        TicketStatus::Open,
+    );
+    ticket.next_replies = vec![
+        // Answered in 20 minutes: within.
+        (utc(9, 9, 0), utc(9, 9, 20)),
+        // Written Friday 17:50 Berlin, answered Monday 09:45 Berlin: 55 working minutes.
+        (utc(13, 16, 50), utc(16, 8, 45)),
+    ];
+    let report = build_report(&[ticket], week, &hours, &SlaTargets::default());
+    let next = &report.totals.next_reply;
+    assert_eq!(next.count, 1, "Monday the 16th is the next week's");
+    assert_eq!(next.median, mins(20));
+    assert_eq!(
+        (next.within_target.met, next.within_target.measured),
+        (1, 1)
+    );
+    assert_eq!(report.per_agent[0].stats.next_reply.count, 1);
+    let next_week = ReportPeriod::local_days(&hours, day(16), day(22));
+    let later = build_report(
+        &[row(
+            301,
+            BORIS,
+            DISPUTES,
+            Priority::Urgent,
+            utc(9, 8, 0),
+            Some(utc(9, 8, 5)),
+            None,
+            None,
+            TicketStatus::Open,
+        )]
+        .map(|mut t| {
+            t.next_replies = vec![(utc(13, 16, 50), utc(16, 8, 45))];
+            t
+        }),
+        next_week,
+        &hours,
+        &SlaTargets::default(),
+    );
+    let late = &later.totals.next_reply;
+    assert_eq!(late.median, mins(55), "ten minutes on Friday, 45 on Monday");
+    assert_eq!(late.within_target.met, 0);
 }

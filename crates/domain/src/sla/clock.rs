@@ -15,6 +15,8 @@ pub struct SlaTimes {
     pub created_at: Timestamp,
     pub first_response_at: Option<Timestamp>,
     pub resolved_at: Option<Timestamp>,
+    /// Since when the client has waited for the desk's next reply (`Ticket::awaiting_reply_since`).
+    pub awaiting_reply_since: Option<Timestamp>,
     /// Working time spent waiting on the client (`sla::paused_time`), which the resolution
     /// target does not count; zero when the caller did not read the status history.
     pub paused: Duration,
@@ -35,6 +37,7 @@ impl From<&Ticket> for SlaTimes {
             created_at: t.created_at,
             first_response_at: t.first_response_at,
             resolved_at: t.resolved_at,
+            awaiting_reply_since: t.awaiting_reply_since,
             paused: Duration::zero(),
         }
     }
@@ -71,10 +74,13 @@ pub enum SlaState {
     },
 }
 
-/// Both targets of a ticket; `None` where the priority has no target.
+/// The targets of a ticket; `None` where the priority has no target (and the next reply's
+/// while no reply is owed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlaStatus {
     pub first_response: Option<SlaState>,
+    #[serde(default)]
+    pub next_reply: Option<SlaState>,
     pub resolution: Option<SlaState>,
 }
 
@@ -93,6 +99,7 @@ impl<'a> SlaClock<'a> {
     pub fn status(&self, times: &SlaTimes, now: Timestamp) -> SlaStatus {
         SlaStatus {
             first_response: self.first_response(times, now),
+            next_reply: self.next_reply(times, now),
             resolution: self.resolution(times, now),
         }
     }
@@ -101,6 +108,35 @@ impl<'a> SlaClock<'a> {
         let target = self.targets.first_response(times.priority)?;
         let done = times.first_reaction_at();
         Some(self.evaluate(times.created_at, done, target, Duration::zero(), now))
+    }
+
+    /// The wait for the desk's next reply, while one is owed: from the client's oldest
+    /// unanswered message, running until an agent answers (the state is then gone, since the
+    /// ticket owes nothing; reports measure the answered waits). Never paused: a ticket that
+    /// waits on the client owes no reply.
+    pub fn next_reply(&self, times: &SlaTimes, now: Timestamp) -> Option<SlaState> {
+        let target = self.targets.next_reply(times.priority)?;
+        let since = times.awaiting_reply_since?;
+        if times.resolved_at.is_some() {
+            return None;
+        }
+        Some(self.evaluate(since, None, target, Duration::zero(), now))
+    }
+
+    /// Whether a reply that ended a wait begun at `since` came within the next-reply target
+    /// (`None`: the priority has no such target), with the working time it took.
+    pub fn next_reply_took(
+        &self,
+        priority: Priority,
+        since: Timestamp,
+        answered: Timestamp,
+    ) -> (Duration, Option<bool>) {
+        let took = self.hours.business_duration(since, answered);
+        let within = self
+            .targets
+            .next_reply(priority)
+            .map(|target| took <= target);
+        (took, within)
     }
 
     /// Measured from creation to the latest resolution (a reopened ticket has none, so its

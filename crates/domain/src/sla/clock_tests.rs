@@ -20,6 +20,7 @@ fn times(priority: Priority, created_at: Timestamp) -> SlaTimes {
         created_at,
         first_response_at: None,
         resolved_at: None,
+        awaiting_reply_since: None,
         paused: Duration::zero(),
     }
 }
@@ -175,4 +176,49 @@ fn waiting_on_the_client_stops_the_resolution_clock_but_not_the_first_reply() {
         clock.resolution(&ticket, berlin(10, 9, 30)),
         Some(SlaState::Breached { .. })
     ));
+}
+
+#[test]
+fn a_client_who_writes_back_after_an_answer_waits_for_the_next_reply_in_working_time() {
+    let (hours, targets) = setup();
+    let clock = SlaClock::new(&hours, &targets);
+    // Normal priority: 4 working hours for a next reply. Answered Friday morning, the client
+    // wrote back at 16:00: two hours on Friday, two on Monday.
+    let mut ticket = times(Priority::Normal, berlin(13, 9, 0));
+    ticket.first_response_at = Some(berlin(13, 9, 30));
+    assert_eq!(
+        clock.next_reply(&ticket, berlin(13, 10, 0)),
+        None,
+        "nothing owed"
+    );
+    ticket.awaiting_reply_since = Some(berlin(13, 16, 0));
+    let due = berlin(16, 11, 0);
+    assert_eq!(
+        clock.next_reply(&ticket, berlin(14, 12, 0)),
+        Some(SlaState::Pending {
+            due,
+            remaining: Duration::hours(2)
+        }),
+        "the weekend does not count"
+    );
+    assert_eq!(
+        clock.next_reply(&ticket, berlin(16, 10, 30)),
+        Some(SlaState::AtRisk {
+            due,
+            remaining: Duration::minutes(30)
+        })
+    );
+    assert_eq!(
+        clock.next_reply(&ticket, berlin(16, 12, 0)),
+        Some(SlaState::Breached {
+            due,
+            by: Duration::hours(1)
+        })
+    );
+    assert_eq!(
+        clock.next_reply_took(Priority::Normal, berlin(13, 16, 0), berlin(16, 10, 0)),
+        (Duration::hours(3), Some(true))
+    );
+    ticket.resolved_at = Some(berlin(16, 12, 0));
+    assert_eq!(clock.next_reply(&ticket, berlin(16, 13, 0)), None);
 }

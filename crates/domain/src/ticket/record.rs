@@ -44,6 +44,11 @@ pub struct Ticket {
     pub rating: Option<Rating>,
     pub rating_comment: Option<String>,
     pub tags: Vec<Tag>,
+    /// The client's oldest message the desk has not answered since its last reply: the
+    /// next-reply target runs from here (`sla::SlaClock::next_reply`). `None` before the first
+    /// reply (the first-reply target covers that wait), once an agent answers, and once the
+    /// desk resolves the ticket or puts it back in the client's court.
+    pub awaiting_reply_since: Option<Timestamp>,
 }
 
 impl Ticket {
@@ -62,6 +67,13 @@ impl Ticket {
             at,
         };
         self.status = to;
+        if matches!(
+            to,
+            TicketStatus::Resolved | TicketStatus::Closed | TicketStatus::WaitingOnClient
+        ) {
+            // The desk has answered in its own way: nothing more is owed to the client.
+            self.awaiting_reply_since = None;
+        }
         match to {
             TicketStatus::Resolved => self.resolved_at = Some(at),
             TicketStatus::Closed => {
@@ -84,26 +96,35 @@ impl Ticket {
 
     /// An agent's first public reply: stamps first response and moves a new ticket to open.
     /// Returns the status change when there was one.
+    /// Every reply also ends the client's wait for the next one.
     pub fn record_agent_reply(&mut self, agent: AgentId, at: Timestamp) -> Option<StatusChange> {
         self.first_response_at.get_or_insert(at);
         self.assignee.get_or_insert(agent);
-        match self.status {
+        let change = match self.status {
             TicketStatus::New | TicketStatus::WaitingOnClient => self
                 .transition(TicketStatus::Open, Actor::Agent(agent), at)
                 .ok(),
             _ => None,
-        }
+        };
+        self.awaiting_reply_since = None;
+        change
     }
 
     /// A client wrote again. Wakes a ticket that was waiting on them; a resolved or closed
     /// ticket is not reopened implicitly (the client bot asks first).
+    /// Once the desk has replied, a client's message also starts the wait for the next reply
+    /// (kept from the oldest unanswered one: three quick messages are one wait).
     pub fn record_client_message(&mut self, at: Timestamp) -> Option<StatusChange> {
-        if self.status == TicketStatus::WaitingOnClient {
-            return self
-                .transition(TicketStatus::Open, Actor::Client(self.client), at)
-                .ok();
+        let change = if self.status == TicketStatus::WaitingOnClient {
+            self.transition(TicketStatus::Open, Actor::Client(self.client), at)
+                .ok()
+        } else {
+            None
+        };
+        if self.first_response_at.is_some() && self.status.is_active() {
+            self.awaiting_reply_since.get_or_insert(at);
         }
-        None
+        change
     }
 
     pub fn rate(&mut self, rating: Rating, comment: Option<String>) {
@@ -139,6 +160,7 @@ pub(crate) mod tests {
             rating: None,
             rating_comment: None,
             tags: vec![],
+            awaiting_reply_since: None,
         }
     }
 
@@ -202,6 +224,44 @@ pub(crate) mod tests {
             .unwrap();
         assert!(ticket.record_client_message(t).is_none());
         assert_eq!(ticket.status, TicketStatus::Closed);
+    }
+
+    #[test]
+    fn after_the_first_reply_the_client_waits_for_the_next_from_their_oldest_unanswered_message() {
+        let mut ticket = sample_ticket();
+        let at = ticket_at;
+        ticket.record_client_message(at(1));
+        assert_eq!(
+            ticket.awaiting_reply_since, None,
+            "the first-reply target covers the wait before the first reply"
+        );
+        ticket.record_agent_reply(AgentId(3), at(10));
+        ticket.record_client_message(at(20));
+        ticket.record_client_message(at(21));
+        assert_eq!(
+            ticket.awaiting_reply_since,
+            Some(at(20)),
+            "one wait, not two"
+        );
+        ticket.record_agent_reply(AgentId(3), at(30));
+        assert_eq!(ticket.awaiting_reply_since, None);
+        ticket.record_client_message(at(40));
+        ticket
+            .transition(TicketStatus::Resolved, Actor::Agent(AgentId(3)), at(41))
+            .unwrap();
+        assert_eq!(
+            ticket.awaiting_reply_since, None,
+            "a resolved ticket owes nothing (a client's thanks need no answer)"
+        );
+        ticket.record_client_message(at(50));
+        assert_eq!(
+            ticket.awaiting_reply_since, None,
+            "not until it is reopened"
+        );
+    }
+
+    fn ticket_at(minutes: i64) -> Timestamp {
+        sample_ticket().created_at + chrono::Duration::minutes(minutes)
     }
 
     #[test]

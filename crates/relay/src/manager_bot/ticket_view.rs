@@ -36,6 +36,7 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
             "manager-sla-first-response",
             clock.first_response(&times, now),
         ),
+        ("manager-sla-next-reply", clock.next_reply(&times, now)),
         ("manager-sla-resolution", clock.resolution(&times, now)),
     ] {
         if let Some(state) = state {

@@ -86,10 +86,7 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
     let mut escalated = None;
     for ticket in &active {
         let times = sla_times(desk, ticket, waits.get(&ticket.id), now);
-        for (target, state) in [
-            (SlaTarget::FirstResponse, clock.first_response(&times, now)),
-            (SlaTarget::Resolution, clock.resolution(&times, now)),
-        ] {
+        for (target, state) in targets(&clock, &times, now) {
             match state {
                 Some(SlaState::AtRisk { .. }) => return Ok(true),
                 Some(SlaState::Breached { .. }) => {
@@ -99,7 +96,7 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
                     }
                     let done = escalated
                         .as_ref()
-                        .is_some_and(|done| done.contains(&(ticket.id, target.code().to_owned())));
+                        .is_some_and(|done| done.contains(&(ticket.id, target.mark())));
                     if !done {
                         return Ok(true);
                     }
@@ -109,6 +106,25 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
         }
     }
     Ok(false)
+}
+
+/// Each target of a ticket with where it stands: the first reply, the next reply while one
+/// is owed, the resolution.
+fn targets(
+    clock: &SlaClock<'_>,
+    times: &SlaTimes,
+    now: Timestamp,
+) -> [(SlaTarget, Option<SlaState>); 3] {
+    let next = times
+        .awaiting_reply_since
+        .map_or((SlaTarget::FirstResponse, None), |since| {
+            (SlaTarget::NextReply { since }, clock.next_reply(times, now))
+        });
+    [
+        (SlaTarget::FirstResponse, clock.first_response(times, now)),
+        next,
+        (SlaTarget::Resolution, clock.resolution(times, now)),
+    ]
 }
 
 /// A ticket's SLA times with the working time it waited on the client (`changes`: its
@@ -128,24 +144,23 @@ pub(crate) fn sla_times(
 }
 
 /// The escalation steps: before a target is missed its owner is warned (everyone when
-/// nobody owns it); once it is missed, the admins are told, the priority goes up a step and
-/// the ticket's history and thread say so — once per ticket and target.
+/// nobody owns it); once it is missed, the admins and the queue's leads are told, the
+/// priority goes up a step and the ticket's history and thread say so — once per ticket and
+/// target (per wait, for next replies); a missed reply target (first or next) then takes the
+/// ticket from its owner where the queue says so.
 async fn watch_sla(desk: &Desk, tx: &Tx, now: Timestamp) -> Result<(), RelayError> {
     let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     let escalated = desk.store.escalated_breaches(desk.ws()).await?;
     let waits = desk.store.waiting_changes_of_active(desk.ws()).await?;
     for ticket in desk.store.active_tickets(desk.ws(), WATCHED).await? {
         let times = sla_times(desk, &ticket, waits.get(&ticket.id), now);
-        for (target, state) in [
-            (SlaTarget::FirstResponse, clock.first_response(&times, now)),
-            (SlaTarget::Resolution, clock.resolution(&times, now)),
-        ] {
+        for (target, state) in targets(&clock, &times, now) {
             match state {
                 Some(SlaState::AtRisk { due, .. }) => {
                     notify::sla_at_risk(desk, tx, &ticket, target, due, now).await?;
                 }
                 Some(SlaState::Breached { due, .. })
-                    if !escalated.contains(&(ticket.id, target.code().to_owned())) =>
+                    if !escalated.contains(&(ticket.id, target.mark())) =>
                 {
                     escalate(desk, tx, &ticket, target, due, now).await?;
                 }
@@ -177,12 +192,17 @@ async fn escalate(
         tx.set_ticket_priority(ws, ticket.id, raised, Actor::System, now)
             .await?;
     }
-    let details = serde_json::json!({
+    let mut details = serde_json::json!({
         "target": target.code(),
         "due": due,
         "priority_from": ticket.priority.as_str(),
         "priority_to": raised.as_str(),
     });
+    if let SlaTarget::NextReply { since } = target {
+        // Read back by `escalated_breaches`: this wait is escalated, the next one is not.
+        details["mark"] = target.mark().into();
+        details["waiting_since"] = serde_json::json!(since);
+    }
     tx.record_ticket_event(ws, ticket.id, "sla_breached", Actor::System, details, now)
         .await?;
     let mut escalated = ticket.clone();
@@ -190,6 +210,7 @@ async fn escalate(
     notify::sla_breached(desk, tx, &escalated, target, due, now).await?;
     let key = match target {
         SlaTarget::FirstResponse => "sla-breached-first-response",
+        SlaTarget::NextReply { .. } => "sla-breached-next-reply",
         SlaTarget::Resolution => "sla-breached-resolution",
     };
     let priority = desk.agent_text(&format!("priority-{}", raised.as_str()), &[]);
@@ -205,14 +226,14 @@ async fn escalate(
         text,
         keyboard: None,
     };
-    let mark = format!("sla-breach-thread:{}:{}", ticket.id.0, target.code());
+    let mark = format!("sla-breach-thread:{}:{}", ticket.id.0, target.mark());
     notify::enqueue_keyed(desk, tx, desk.config.bots.client, &thread, mark, now).await?;
     let card = crate::jobs::Delivery::RefreshCard { ticket: ticket.id };
-    let mark = format!("sla-breach-card:{}:{}", ticket.id.0, target.code());
+    let mark = format!("sla-breach-card:{}:{}", ticket.id.0, target.mark());
     notify::enqueue_keyed(desk, tx, desk.config.bots.client, &card, mark, now).await?;
     // The last step, where the queue's rule says so: someone else on duty takes it over.
-    if target == SlaTarget::FirstResponse {
-        let origin = format!("sla-breach:{}:{}", ticket.id.0, target.code());
+    if target != SlaTarget::Resolution {
+        let origin = format!("sla-breach:{}:{}", ticket.id.0, target.mark());
         let mut fx = crate::desk::Effects::new(desk, tx, origin, now);
         crate::actions::route::reassign_on_breach(desk, &mut fx, &escalated).await?;
     }

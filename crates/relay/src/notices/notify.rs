@@ -121,14 +121,32 @@ pub async fn transferred_to(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlaTarget {
     FirstResponse,
+    /// The wait for the next reply that began at `since`: a ticket has one per follow-up,
+    /// each warned about and escalated once.
+    NextReply {
+        since: Timestamp,
+    },
     Resolution,
 }
 
 impl SlaTarget {
+    /// The target's name in the ticket's history.
     pub fn code(self) -> &'static str {
         match self {
             SlaTarget::FirstResponse => "first_response",
+            SlaTarget::NextReply { .. } => "next_reply",
             SlaTarget::Resolution => "resolution",
+        }
+    }
+
+    /// What is warned about and escalated once: the target, and for a next reply the wait
+    /// (`next_reply:<since, ms>`), since each follow-up starts a wait of its own.
+    pub fn mark(self) -> String {
+        match self {
+            SlaTarget::NextReply { since } => {
+                format!("{}:{}", self.code(), since.timestamp_millis())
+            }
+            _ => self.code().to_owned(),
         }
     }
 }
@@ -162,6 +180,7 @@ pub async fn sla_at_risk(
         ];
         let key = match target {
             SlaTarget::FirstResponse => "manager-notify-sla-first-response",
+            SlaTarget::NextReply { .. } => "manager-notify-sla-next-reply",
             SlaTarget::Resolution => "manager-notify-sla-resolution",
         };
         let job = Delivery::Say {
@@ -169,7 +188,7 @@ pub async fn sla_at_risk(
             text: desk.text(lang, key, &args),
             keyboard: None,
         };
-        let dedupe = format!("sla:{}:{}:{}", ticket.id.0, target.code(), agent.id.0);
+        let dedupe = format!("sla:{}:{}:{}", ticket.id.0, target.mark(), agent.id.0);
         enqueue_keyed(desk, tx, desk.config.bots.manager, &job, dedupe, now).await?;
     }
     Ok(())
@@ -246,6 +265,7 @@ pub async fn sla_breached(
             .unwrap_or_else(|| desk.text(lang, "manager-nobody", &[]));
         let key = match target {
             SlaTarget::FirstResponse => "manager-notify-sla-breached-first-response",
+            SlaTarget::NextReply { .. } => "manager-notify-sla-breached-next-reply",
             SlaTarget::Resolution => "manager-notify-sla-breached-resolution",
         };
         let args: [(&str, Arg); 6] = [
@@ -268,7 +288,7 @@ pub async fn sla_breached(
         let dedupe = format!(
             "sla-breach:{}:{}:{}",
             ticket.id.0,
-            target.code(),
+            target.mark(),
             admin.id.0
         );
         enqueue_keyed(desk, tx, desk.config.bots.manager, &job, dedupe, now).await?;

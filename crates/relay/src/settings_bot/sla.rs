@@ -1,4 +1,5 @@
-//! `/sla`: target first-reaction and resolution times per priority, in working minutes.
+//! `/sla`: target first-reaction, next-reply and resolution times per priority, in working
+//! minutes.
 
 use super::dialog::Dialog;
 use super::reply::{audit, Reply};
@@ -18,9 +19,10 @@ pub fn render(sla: &SlaTargets) -> String {
         .rev()
         .map(|p| {
             format!(
-                "{} {} {}",
+                "{} {} {} {}",
                 p.as_str(),
                 minutes(sla.first_response(*p)),
+                minutes(sla.next_reply(*p)),
                 minutes(sla.resolution(*p))
             )
         })
@@ -47,8 +49,10 @@ pub async fn ask(
     .await
 }
 
-/// "urgent 15 240" per line: priority, first-reaction minutes, resolution minutes ("-" for no
-/// target). Priorities not mentioned keep their targets.
+/// "urgent 15 30 240" per line: priority, first-reaction, next-reply and resolution minutes
+/// ("-" for no target). Priorities not mentioned keep their targets. The three-number form
+/// admins learnt before next replies were measured ("urgent 15 240") still sets the first
+/// reaction and the resolution, keeping the next reply.
 pub fn parse(text: &str, mut sla: SlaTargets) -> Result<SlaTargets, String> {
     let target = |s: &str| -> Result<Option<Duration>, String> {
         if s == "-" {
@@ -62,15 +66,21 @@ pub fn parse(text: &str, mut sla: SlaTargets) -> Result<SlaTargets, String> {
     let mut any = false;
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let parts: Vec<&str> = line.split_whitespace().collect();
-        let [priority, first, resolution] = parts[..] else {
-            return Err(line.to_string());
+        let (priority, first, next, resolution) = match parts[..] {
+            [priority, first, next, resolution] => (priority, first, Some(next), resolution),
+            [priority, first, resolution] => (priority, first, None, resolution),
+            _ => return Err(line.to_string()),
         };
         let priority: Priority = priority
             .to_lowercase()
             .parse()
             .map_err(|_| priority.to_string())?;
+        let next = next.map(target).transpose()?;
         let (first, resolution) = (target(first)?, target(resolution)?);
         set_for(&mut sla.first_response, priority, first);
+        if let Some(next) = next {
+            set_for(&mut sla.next_reply, priority, next);
+        }
         set_for(&mut sla.resolution, priority, resolution);
         any = true;
     }
@@ -129,12 +139,23 @@ mod tests {
 
     #[test]
     fn targets_change_only_for_the_priorities_given() {
-        let sla = parse("urgent 10 120\nlow - -", SlaTargets::default()).unwrap();
+        let sla = parse(
+            "urgent 10 120\nlow - - -\nhigh 30 45 480",
+            SlaTargets::default(),
+        )
+        .unwrap();
         assert_eq!(
             sla.first_response(Priority::Urgent),
             Some(Duration::minutes(10))
         );
         assert_eq!(sla.resolution(Priority::Low), None);
+        assert_eq!(sla.next_reply(Priority::Low), None);
+        assert_eq!(sla.next_reply(Priority::High), Some(Duration::minutes(45)));
+        assert_eq!(
+            sla.next_reply(Priority::Urgent),
+            SlaTargets::default().next_reply(Priority::Urgent),
+            "the three-number form keeps the next reply"
+        );
         assert_eq!(
             sla.first_response(Priority::Normal),
             SlaTargets::default().first_response(Priority::Normal)

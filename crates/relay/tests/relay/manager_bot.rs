@@ -488,11 +488,15 @@ async fn the_weekly_report_matches_the_figures_computed_by_hand() {
             .find(|cells| cells[0] == section && cells[1] == name)
             .unwrap_or_else(|| panic!("no {section}/{name} row in\n{csv}"))
     };
-    // created, taken, closed, still open, first reaction median/p90/within,
-    // resolution median/p90/within, ratings, average rating
+    // created, taken, closed, still open, first reaction median/p90/within, next replies
+    // (none here: nobody wrote back), their median/p90/within, resolution median/p90/within,
+    // ratings, average rating
     assert_eq!(
         row("Agents", "Kate")[2..],
-        ["1", "2", "2", "0", "90.0", "240.0", "100.0", "120.0", "600.0", "100.0", "2", "4.00"]
+        [
+            "1", "2", "2", "0", "90.0", "240.0", "100.0", "0", "", "", "", "120.0", "600.0",
+            "100.0", "2", "4.00"
+        ]
     );
     assert_eq!(
         row("Agents", "Max")[2..9],
@@ -653,4 +657,111 @@ async fn a_missed_first_answer_is_escalated_once_to_the_admins_with_a_higher_pri
         .filter(|m| text_of(m).contains("missed its first-reply target"))
         .count();
     assert_eq!(told, 1);
+}
+
+/// Kate answers Ann, Ann writes back, and nobody answers her follow-up in time: the next-reply
+/// target is missed, so the admins hear of it, the priority goes up and the thread says so,
+/// once. Kate's next answer ends that wait; Ann's next follow-up is a new wait, escalated on
+/// its own. The report counts the answered follow-up with the time it took.
+#[tokio::test]
+async fn an_unanswered_follow_up_is_escalated_once_per_wait() {
+    let desk = TestDesk::start().await;
+    let (lead, _) = desk.admin("Lena").await;
+    desk.next_reply_due_in_a_second().await;
+    let ann = desk.client("Ann", "en");
+    desk.says(&ann, "Where is my payout?");
+    desk.client_gets(&ann, "Request #1000 created").await;
+    desk.agent_comments(desk.kate.0, 1000, "It left us today.")
+        .await;
+    desk.client_gets(&ann, "It left us today.").await;
+    desk.says(&ann, "Still nothing on my card");
+    desk.thread_sees(1000, |msgs| {
+        msgs.iter()
+            .any(|m| text_of(m).contains("Still nothing on my card"))
+    })
+    .await;
+    let waiting = desk.ticket(1000).await;
+    assert!(waiting.awaiting_reply_since.is_some(), "a reply is owed");
+
+    let relay = relay_desk(&desk);
+    let look = async || {
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        for _ in 0..3 {
+            ticketgram_relay::manager_bot::timers::tick(&relay, chrono::Utc::now())
+                .await
+                .expect("tick");
+        }
+    };
+    look().await;
+    desk.agent_gets(lead, "#1000 missed its next-reply target")
+        .await;
+    desk.thread_sees(1000, |msgs| {
+        msgs.iter()
+            .any(|m| text_of(m).contains("next-reply target") && text_of(m).contains("high"))
+    })
+    .await;
+
+    // Kate answers; Ann writes again and waits again: a second escalation, for that wait.
+    desk.agent_comments(desk.kate.0, 1000, "I asked the bank.")
+        .await;
+    desk.client_gets(&ann, "I asked the bank.").await;
+    assert_eq!(desk.ticket(1000).await.awaiting_reply_since, None);
+    desk.says(&ann, "Any news?");
+    desk.thread_sees(1000, |msgs| {
+        msgs.iter().any(|m| text_of(m).contains("Any news?"))
+    })
+    .await;
+    look().await;
+    desk.thread_sees(1000, |msgs| {
+        msgs.iter()
+            .any(|m| text_of(m).contains("next-reply target") && text_of(m).contains("urgent"))
+    })
+    .await;
+    desk.settled().await;
+
+    let ticket = desk.ticket(1000).await;
+    assert_eq!(ticket.priority, ticketgram_domain::Priority::Urgent);
+    let history = desk
+        .store
+        .ticket_history(desk.ws, ticket.id)
+        .await
+        .expect("history");
+    let escalations: Vec<_> = history
+        .iter()
+        .filter(|e| e.kind == "sla_breached")
+        .collect();
+    assert_eq!(escalations.len(), 2, "one per wait: {history:#?}");
+    assert!(escalations
+        .iter()
+        .all(|e| e.details["target"] == "next_reply"));
+    let told = desk
+        .agent_inbox(lead)
+        .iter()
+        .filter(|m| text_of(m).contains("missed its next-reply target"))
+        .count();
+    assert_eq!(told, 2);
+
+    // The first follow-up was answered (after more than its second): the report says so.
+    let period = ticketgram_domain::ReportPeriod {
+        start: ticket.created_at,
+        end: chrono::Utc::now() + Duration::minutes(1),
+    };
+    let facts = desk
+        .store
+        .report_facts(desk.ws, &period)
+        .await
+        .expect("facts");
+    assert_eq!(
+        facts[0].next_replies.len(),
+        1,
+        "the second wait is still open"
+    );
+    let report = ticketgram_domain::metrics::build_report(
+        &facts,
+        period,
+        &ticketgram_domain::sla::WorkingHours::always_open(),
+        &relay_desk(&desk).current().await.expect("desk").config.sla,
+    );
+    assert_eq!(report.totals.next_reply.count, 1);
+    assert_eq!(report.totals.next_reply.within_target.met, 0);
 }

@@ -315,8 +315,8 @@ async fn hours_sla_topics_and_texts_are_set_from_the_chat() {
         .await;
     desk.says(&lena, "/sla");
     desk.client_gets(&lena, "Send the lines to change").await;
-    desk.says(&lena, "urgent 10 120");
-    desk.client_gets(&lena, "urgent 10 120").await;
+    desk.says(&lena, "urgent 10 20 120");
+    desk.client_gets(&lena, "urgent 10 20 120").await;
     desk.says(&lena, "/topics");
     desk.client_presses(&lena, "Add a topic").await;
     desk.says(&lena, "en: Refunds | ru: Возвраты");

@@ -51,6 +51,11 @@ fn summary_holds_the_desk_totals() {
             &["Median first reaction (min)", "30.0"],
             &["P90 first reaction (min)", "90.0"],
             &["First reaction within target (%)", "80.0"],
+            // Next replies: 30, 40, 300 (fixture.rs) → median 40, p90 300, 2 of 3 within.
+            &["Next replies", "3"],
+            &["Median next reply (min)", "40.0"],
+            &["P90 next reply (min)", "300.0"],
+            &["Next reply within target (%)", "66.7"],
             &["Median resolution (min)", "120.0"],
             &["P90 resolution (min)", "780.0"],
             &["Resolution within target (%)", "100.0"],
@@ -94,7 +99,7 @@ fn flow_steps_say_where_clients_leave_a_form() {
     );
 }
 
-const STATS_HEADER: [&str; 12] = [
+const STATS_HEADER: [&str; 16] = [
     "Created",
     "Taken",
     "Closed",
@@ -102,6 +107,10 @@ const STATS_HEADER: [&str; 12] = [
     "Median first reaction (min)",
     "P90 first reaction (min)",
     "First reaction within target (%)",
+    "Next replies",
+    "Median next reply (min)",
+    "P90 next reply (min)",
+    "Next reply within target (%)",
     "Median resolution (min)",
     "P90 resolution (min)",
     "Resolution within target (%)",
@@ -127,6 +136,8 @@ fn agents_one_row_each_unassigned_first() {
     // Boris: #3 #4 created (and taken), #3 #7 closed, #4 still open. Reactions 45.5, 90 →
     // median rank 1 → 45.5, p90 rank ceil(1.8) = 2 → 90; #3 breached → 1 of 2 = 50%.
     // Resolutions 240, 780 → median 240, p90 780, both within. Ratings ★3, ★2 → 2.50.
+    // Next replies: Boris's three (30, 40, 300 → median rank 2 = 40, p90 rank 3 = 300; 2 of 3
+    // within = 66.7%); Anna gave none (a real zero count, empty figures).
     let h = header("Agent", None);
     assert_cells(
         &csv(&desk.book(Language::En), Sheet::Agents),
@@ -141,6 +152,10 @@ fn agents_one_row_each_unassigned_first() {
                 "",
                 "",
                 "",
+                "0",
+                "",
+                "",
+                "",
                 "",
                 "",
                 "",
@@ -148,12 +163,12 @@ fn agents_one_row_each_unassigned_first() {
                 "",
             ],
             &[
-                "Anna", "3", "3", "3", "0", "30.0", "30.0", "100.0", "30.0", "120.0", "100.0", "1",
-                "5.00",
+                "Anna", "3", "3", "3", "0", "30.0", "30.0", "100.0", "0", "", "", "", "30.0",
+                "120.0", "100.0", "1", "5.00",
             ],
             &[
-                "Boris", "2", "2", "2", "1", "45.5", "90.0", "50.0", "240.0", "780.0", "100.0",
-                "2", "2.50",
+                "Boris", "2", "2", "2", "1", "45.5", "90.0", "50.0", "3", "40.0", "300.0", "66.7",
+                "240.0", "780.0", "100.0", "2", "2.50",
             ],
         ],
     );
@@ -166,6 +181,7 @@ fn topics_one_row_each_with_their_share_of_new_tickets() {
     // closed (30, 120, 780 → median rank 2 = 120, p90 rank 3 = 780), ★5 and ★2 → 3.50.
     // Disputes: #3 #4 #6 created and taken (0, 45.5, 90 → median 45.5, p90 90; #3 breached →
     // 2 of 3 = 66.7%), #3 #6 closed (0, 240 → median rank 1 = 0.0, p90 240), ★3.
+    // Next replies: Disputes has Boris's three (#3, #4), the others none.
     // Share of the 6 tickets created: 1/6 = 16.7%, 2/6 = 33.3%, 3/6 = 50.0%.
     let h = header("Topic", Some("Share of created (%)"));
     assert_cells(
@@ -173,15 +189,16 @@ fn topics_one_row_each_with_their_share_of_new_tickets() {
         &[
             &h,
             &[
-                "No topic", "1", "0", "0", "1", "", "", "", "", "", "", "0", "", "16.7",
+                "No topic", "1", "0", "0", "1", "", "", "", "0", "", "", "", "", "", "", "0", "",
+                "16.7",
             ],
             &[
-                "Payments", "2", "2", "3", "0", "30.0", "30.0", "100.0", "120.0", "780.0", "100.0",
-                "2", "3.50", "33.3",
+                "Payments", "2", "2", "3", "0", "30.0", "30.0", "100.0", "0", "", "", "", "120.0",
+                "780.0", "100.0", "2", "3.50", "33.3",
             ],
             &[
-                "Disputes", "3", "3", "2", "1", "45.5", "90.0", "66.7", "0.0", "240.0", "100.0",
-                "1", "3.00", "50.0",
+                "Disputes", "3", "3", "2", "1", "45.5", "90.0", "66.7", "3", "40.0", "300.0",
+                "66.7", "0.0", "240.0", "100.0", "1", "3.00", "50.0",
             ],
         ],
     );
@@ -255,21 +272,21 @@ fn csv_all_prefixes_every_row_with_its_section() {
     let desk = Desk::new();
     let book = desk.book(Language::En);
     let rows = cells(&csv_all(&book));
-    // 25 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend + 8 complaints + 3 article
+    // 29 summary + 4 agents + 4 topics + 8 trend + 8 topic-trend + 8 complaints + 3 article
     // + 3 flow-step rows, each sheet with its header.
-    assert_eq!(rows.len(), 25 + 4 + 4 + 8 + 8 + 8 + 3 + 3);
+    assert_eq!(rows.len(), 29 + 4 + 4 + 8 + 8 + 8 + 3 + 3);
     assert_eq!(rows[0][..3], ["Section", "Metric", "Value"]);
     assert_eq!(rows[5][..3], ["Summary", "Created", "6"]);
-    assert_eq!(rows[25][..2], ["Section", "Agent"]);
-    assert_eq!(rows[28][..3], ["Agents", "Boris", "2"]);
-    assert_eq!(rows[29][..2], ["Section", "Topic"]);
-    assert_eq!(rows[33][..2], ["Section", "Date"]);
-    assert_eq!(rows[40], ["Trend", "2026-11-29", "0", "2", ""]);
-    assert_eq!(rows[49], ["Section", "Date", "delivery", "payment"]);
-    assert_eq!(rows[50][2..], ["0", "1"]);
-    assert_eq!(rows[50][0], "Complaints");
-    assert_eq!(rows[57][..2], ["Section", "Article"]);
-    assert_eq!(rows[60][..3], ["Section", "Step", "Entered"]);
+    assert_eq!(rows[29][..2], ["Section", "Agent"]);
+    assert_eq!(rows[32][..3], ["Agents", "Boris", "2"]);
+    assert_eq!(rows[33][..2], ["Section", "Topic"]);
+    assert_eq!(rows[37][..2], ["Section", "Date"]);
+    assert_eq!(rows[44], ["Trend", "2026-11-29", "0", "2", ""]);
+    assert_eq!(rows[53], ["Section", "Date", "delivery", "payment"]);
+    assert_eq!(rows[54][2..], ["0", "1"]);
+    assert_eq!(rows[54][0], "Complaints");
+    assert_eq!(rows[61][..2], ["Section", "Article"]);
+    assert_eq!(rows[64][..3], ["Section", "Step", "Entered"]);
     // The same cells as the per-sheet CSV, shifted by the section column.
     for sheet in ticketgram_reports::Sheet::ALL {
         let single = cells(&csv(&book, sheet));

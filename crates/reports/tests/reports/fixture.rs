@@ -16,6 +16,11 @@
 //! | 6  | Anna  | Disputes | low    | Sat 28 10:00| Sat 12:00 = 0m      | Sun 29 = 0m    | - |
 //! | 7  | Boris | Payments | normal | Thu 19 15:00| Thu 19 15:20 (before the week) | Mon 23 10:00 = 13h | 2 |
 //!
+//!
+//! Next replies (default targets: high 2h, normal 4h), all Boris's in Disputes: on #3 the
+//! client wrote back Tue 17:45 and was answered Wed 09:15 (15m + 15m = 30m); on #4 Wed 11:00
+//! → 11:40 (40m), then Thu 17:00 → Fri 13:00 (1h + 4h = 300m, over 4h).
+//!
 //! Working time: #2 waits Fri 17:30-18:00 and then the weekend, which is free: 30m for both.
 //! #3: Tue 16:00-18:00 (2h) + Wed 09:00-11:00 (2h) = 4h. #4 arrives before opening, so its
 //! clock starts at 09:00. #6 lives entirely in the weekend: 0m, a real sample, not "none".
@@ -67,13 +72,14 @@ fn ticket(
         rating: rating.map(|r| Rating::new(r).unwrap()),
         status,
         waiting: Vec::new(),
+        next_replies: Vec::new(),
     }
 }
 
 pub fn facts() -> Vec<TicketFacts> {
     use Priority::*;
     use TicketStatus::*;
-    vec![
+    let mut facts = vec![
         ticket(
             1,
             ANNA,
@@ -151,7 +157,13 @@ pub fn facts() -> Vec<TicketFacts> {
             Some(2),
             Closed,
         ),
-    ]
+    ];
+    facts[2].next_replies = vec![(berlin(24, 17, 45, 0), berlin(25, 9, 15, 0))];
+    facts[3].next_replies = vec![
+        (berlin(25, 11, 0, 0), berlin(25, 11, 40, 0)),
+        (berlin(26, 17, 0, 0), berlin(27, 13, 0, 0)),
+    ];
+    facts
 }
 
 pub fn report() -> Report {

@@ -29,6 +29,7 @@ fn a_tokyo_desk_counts_tokyo_days_in_its_files() {
         rating: None,
         status: TicketStatus::New,
         waiting: Vec::new(),
+        next_replies: Vec::new(),
     }];
     let report = build_report(&facts, period, &hours, &SlaTargets::default());
     let translator = Translator::load().unwrap();

@@ -11,6 +11,7 @@ on_both_backends!(
     a_ticket_is_answered_resolved_rated_and_reopened,
     an_illegal_move_is_refused_with_a_typed_error,
     the_waits_on_the_client_are_read_for_the_clock_and_the_report,
+    a_follow_up_waits_for_the_next_reply_and_the_report_counts_the_answer,
 );
 
 async fn a_ticket_is_answered_resolved_rated_and_reopened(db: TestDb) {
@@ -369,4 +370,89 @@ async fn the_waits_on_the_client_are_read_for_the_clock_and_the_report(db: TestD
         .expect("in the report")
         .waiting
         .is_empty());
+}
+
+/// Kate answers Anna, who writes back twice: the ticket owes a next reply from Anna's first
+/// follow-up, Kate's answer ends that wait and the report reads it off the answer; Anna's
+/// thanks after that are owed nothing once Kate resolves the ticket.
+async fn a_follow_up_waits_for_the_next_reply_and_the_report_counts_the_answer(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, ws, 1001, "Anna").await;
+    let kate = store
+        .write(async |tx| tx.upsert_agent(ws, &new_agent(7, "Kate")).await)
+        .await
+        .unwrap();
+    let ticket = open_ticket(store, ws, &anna, "Payout missing", 0).await;
+    let says = |direction, minute| NewMessage {
+        ticket: ticket.id,
+        direction,
+        author_agent: (direction == MessageDirection::Agent).then_some(kate.id),
+        text: Some(format!("at {minute}")),
+        media: vec![],
+        created_at: at(minute),
+    };
+    let write = |new: NewMessage| async move {
+        store
+            .write(async |tx| tx.add_message(ws, &new).await)
+            .await
+            .unwrap()
+    };
+    write(says(MessageDirection::Client, 0)).await;
+    write(says(MessageDirection::Agent, 5)).await;
+    assert_eq!(
+        store
+            .get_ticket(ws, ticket.id)
+            .await
+            .unwrap()
+            .awaiting_reply_since,
+        None
+    );
+    write(says(MessageDirection::Client, 10)).await;
+    write(says(MessageDirection::Client, 12)).await;
+    assert_eq!(
+        store
+            .get_ticket(ws, ticket.id)
+            .await
+            .unwrap()
+            .awaiting_reply_since,
+        Some(at(10)),
+        "from the first unanswered follow-up"
+    );
+    write(says(MessageDirection::Agent, 40)).await;
+    write(says(MessageDirection::Client, 50)).await;
+    store
+        .write(async |tx| {
+            tx.change_status(
+                ws,
+                ticket.id,
+                TicketStatus::Resolved,
+                Actor::Agent(kate.id),
+                at(51),
+            )
+            .await
+        })
+        .await
+        .unwrap();
+    let resolved = store.get_ticket(ws, ticket.id).await.unwrap();
+    assert_eq!(
+        resolved.awaiting_reply_since, None,
+        "nothing owed once resolved"
+    );
+
+    let period = ticketgram_domain::ReportPeriod {
+        start: at(0),
+        end: at(60),
+    };
+    let facts = store.report_facts(ws, &period).await.unwrap();
+    assert_eq!(facts.len(), 1);
+    assert_eq!(facts[0].next_replies, vec![(at(10), at(40))]);
+    // A later period with only that answer in it still finds the ticket.
+    let later = ticketgram_domain::ReportPeriod {
+        start: at(30),
+        end: at(45),
+    };
+    let facts = store.report_facts(ws, &later).await.unwrap();
+    assert_eq!(facts.len(), 1, "the next reply alone brings the ticket in");
+    assert_eq!(facts[0].next_replies, vec![(at(10), at(40))]);
 }
