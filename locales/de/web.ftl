@@ -273,7 +273,7 @@ lookup-config-pattern = Das Bestellnummernmuster ist kein verwendbarer reguläre
 web-admin-routing = Routing
 web-routing-title = Routing und Anwesenheit
 web-routing-intro = Wer ein neues Ticket bekommt, pro Warteschlange: manual (Agenten drücken Übernehmen), round_robin, least_loaded oder language_match, mit optionaler Obergrenze offener Tickets pro Agent. Wer weg oder nicht im Dienst ist, bekommt nichts Neues.
-web-routing-rules = Eine Zeile pro Warteschlange: Name = Strategie[, cap N]; „default“ für Tickets ohne Warteschlange
+web-routing-rules = Eine Zeile pro Warteschlange: Name = Strategie[, cap N][, reassign][, lead Name][, first M][, next M][, resolve M] (eigene Zielzeiten der Warteschlange in Arbeitsminuten, strenger als die der Priorität); „default“ für Tickets ohne Warteschlange
 web-routing-save = Regeln speichern
 web-routing-presence = Anwesenheit
 web-routing-open = Offene Tickets

@@ -274,7 +274,7 @@ lookup-config-pattern = The order pattern is not a regular expression the lookup
 web-admin-routing = Routing
 web-routing-title = Routing and presence
 web-routing-intro = Who gets a new ticket, per queue: manual (agents press Take), round_robin, least_loaded or language_match, with an optional cap of open tickets per agent. Agents away or off get nothing new.
-web-routing-rules = One line per queue: name = strategy[, cap N]; "default" for tickets of no queue
+web-routing-rules = One line per queue: name = strategy[, cap N][, reassign][, lead Name][, first M][, next M][, resolve M] (the queue's own targets in working minutes, tighter than the priority's); "default" for tickets of no queue
 web-routing-save = Save the rules
 web-routing-presence = Presence
 web-routing-open = Open tickets

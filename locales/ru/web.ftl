@@ -277,7 +277,7 @@ lookup-config-pattern = Шаблон номера заказа — не регу
 web-admin-routing = Маршрутизация
 web-routing-title = Маршрутизация и присутствие
 web-routing-intro = Кто получает новый тикет, по очередям: manual (агенты нажимают «Взять»), round_robin, least_loaded или language_match, с необязательным лимитом открытых тикетов на агента. Отошедшие и не на смене не получают новых.
-web-routing-rules = По строке на очередь: имя = стратегия[, cap N]; «default» — для тикетов без очереди
+web-routing-rules = По строке на очередь: имя = стратегия[, cap N][, reassign][, lead Имя][, first M][, next M][, resolve M] (собственные цели очереди в рабочих минутах, строже целей приоритета); «default» — для тикетов без очереди
 web-routing-save = Сохранить правила
 web-routing-presence = Присутствие
 web-routing-open = Открытых тикетов

@@ -263,7 +263,7 @@ lookup-config-pattern = 订单号格式不是可用的正则表达式（{ $why }
 web-admin-routing = 自动分配
 web-routing-title = 自动分配与在岗状态
 web-routing-intro = 按队列决定新工单给谁：manual（客服点击“接手”）、round_robin、least_loaded 或 language_match，可设每位客服的未结工单上限。暂离或下班的客服不会收到新工单。
-web-routing-rules = 每个队列一行：名称 = 策略[, cap N]；“default”表示没有队列的工单
+web-routing-rules = 每个队列一行：名称 = 策略[, cap N][, reassign][, lead 姓名][, first M][, next M][, resolve M]（队列自己的目标，以工作分钟计，比优先级的更严格）；“default”表示没有队列的工单
 web-routing-save = 保存规则
 web-routing-presence = 在岗状态
 web-routing-open = 未结工单

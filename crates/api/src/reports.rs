@@ -51,7 +51,7 @@ pub(crate) async fn report(
         &facts,
         period,
         &config.hours,
-        &config.sla,
+        desk.sla_policy(),
     )))
 }
 

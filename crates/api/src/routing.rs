@@ -1,13 +1,15 @@
 //! The desk's routing rules (docs/routing.md) for integrations: read them, replace them. The
 //! same rules the console's Admin → Routing writes, saved through the same action
 //! (`relay::actions::route::save_rules`, audit-logged `routing.save`) in one input. A queue's
-//! leads are agent ids, each an active agent of the desk.
+//! leads are agent ids, each an active agent of the desk; its own SLA targets (whole working
+//! minutes) tighten its tickets' priority targets.
 
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use ticketgram_domain::routing::{QueueRule, RoutingRules, Strategy};
+use ticketgram_domain::sla::{QueueTargets, MAX_QUEUE_TARGET_MINUTES};
 use ticketgram_domain::AgentId;
 use ticketgram_relay::actions::route;
 
@@ -27,6 +29,19 @@ pub(crate) struct RuleView {
     cap: Option<u32>,
     reassign: bool,
     leads: Vec<i64>,
+    targets: TargetsView,
+}
+
+/// A queue's own targets in working minutes; `null`: its tickets' priority targets apply.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TargetsView {
+    #[serde(default, deserialize_with = "crate::rules::optional_whole_number")]
+    first_response_minutes: Option<i64>,
+    #[serde(default, deserialize_with = "crate::rules::optional_whole_number")]
+    next_reply_minutes: Option<i64>,
+    #[serde(default, deserialize_with = "crate::rules::optional_whole_number")]
+    resolution_minutes: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,6 +64,8 @@ pub(crate) struct RuleRequest {
     reassign: bool,
     #[serde(default)]
     leads: Vec<Whole>,
+    #[serde(default)]
+    targets: TargetsView,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,16 +84,39 @@ fn take() -> RuleRequest {
         cap: None,
         reassign: false,
         leads: Vec::new(),
+        targets: TargetsView::default(),
     }
 }
 
 fn view_of(rule: &QueueRule) -> RuleView {
+    let minutes = |d: Option<chrono::Duration>| d.map(|d| d.num_minutes());
     RuleView {
         strategy: rule.strategy.as_str().to_owned(),
         cap: rule.cap,
         reassign: rule.reassign,
         leads: rule.leads.iter().map(|a| a.0).collect(),
+        targets: TargetsView {
+            first_response_minutes: minutes(rule.targets.first_response),
+            next_reply_minutes: minutes(rule.targets.next_reply),
+            resolution_minutes: minutes(rule.targets.resolution),
+        },
     }
+}
+
+/// A queue's targets as requested, refused with the field at fault.
+fn targets_of(field: &str, targets: &TargetsView) -> Result<QueueTargets, ApiError> {
+    let target = |name: &str, minutes: Option<i64>| match minutes {
+        None => Ok(None),
+        Some(m @ 1..=MAX_QUEUE_TARGET_MINUTES) => Ok(Some(chrono::Duration::minutes(m))),
+        Some(_) => Err(ApiError::Invalid(format!(
+            "{field}.targets.{name} is from 1 to {MAX_QUEUE_TARGET_MINUTES} minutes"
+        ))),
+    };
+    Ok(QueueTargets {
+        first_response: target("first_response_minutes", targets.first_response_minutes)?,
+        next_reply: target("next_reply_minutes", targets.next_reply_minutes)?,
+        resolution: target("resolution_minutes", targets.resolution_minutes)?,
+    })
 }
 
 fn view(rules: &RoutingRules) -> RulesView {
@@ -137,6 +177,7 @@ fn rule_of(field: &str, rule: RuleRequest, active: &[AgentId]) -> Result<QueueRu
         cap,
         reassign: rule.reassign,
         leads,
+        targets: targets_of(field, &rule.targets)?,
     })
 }
 
@@ -183,6 +224,9 @@ pub(crate) async fn put_rules(
 /// The document's schemas of this module, next to the checks above.
 pub(crate) fn schemas() -> Vec<(&'static str, Value)> {
     let strategies: Vec<&str> = Strategy::ALL.iter().map(|s| s.as_str()).collect();
+    let minutes = json!({
+        "anyOf": [ { "type": "integer", "minimum": 1, "maximum": MAX_QUEUE_TARGET_MINUTES }, { "type": "null" } ],
+    });
     let rule = json!({
         "type": "object", "additionalProperties": false, "required": ["strategy"],
         "properties": {
@@ -191,10 +235,19 @@ pub(crate) fn schemas() -> Vec<(&'static str, Value)> {
             "cap": { "anyOf": [ { "type": "integer", "minimum": 1, "maximum": MAX_CAP }, { "type": "null" } ],
                      "description": "At most this many open tickets per agent from routing" },
             "reassign": { "type": "boolean",
-                          "description": "A missed first reply moves the ticket to someone else on duty" },
+                          "description": "A missed first or next reply moves the ticket to someone else on duty" },
             "leads": { "type": "array", "maxItems": MAX_LEADS, "uniqueItems": true,
                        "items": { "type": "integer" },
                        "description": "Agent ids told of every missed target in the queue; each an active agent" },
+            "targets": {
+                "type": "object", "additionalProperties": false,
+                "description": "The queue's own SLA targets in working minutes, tighter than its tickets' priority targets; null: the priority's",
+                "properties": {
+                    "first_response_minutes": minutes.clone(),
+                    "next_reply_minutes": minutes.clone(),
+                    "resolution_minutes": minutes,
+                },
+            },
         },
     });
     vec![

@@ -101,6 +101,9 @@ pub struct QueueRule {
     /// escalation's second step; docs/routing.md).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leads: Vec<crate::AgentId>,
+    /// The queue's own SLA targets, tighter than its tickets' priorities' (`sla::SlaPolicy`).
+    #[serde(default, skip_serializing_if = "crate::sla::QueueTargets::is_empty")]
+    pub targets: crate::sla::QueueTargets,
 }
 
 /// The desk's routing: a rule for tickets without a queue (and queues without their own),
@@ -247,6 +250,7 @@ mod tests {
             cap,
             reassign: false,
             leads: Vec::new(),
+            targets: Default::default(),
         }
     }
 

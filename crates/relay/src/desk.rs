@@ -4,7 +4,7 @@
 use crate::jobs::Delivery;
 use crate::RelayError;
 use std::sync::Arc;
-use ticketgram_domain::sla::{SlaTargets, WorkingHours};
+use ticketgram_domain::sla::{SlaPolicy, SlaTargets, WorkingHours};
 use ticketgram_domain::{
     AgentId, Client, FloodLimit, Language, MediaRef, MessageDirection, MessageId, TelegramCopy,
     Ticket, TicketId, Timestamp, WorkspaceId,
@@ -322,9 +322,24 @@ impl Desk {
         self.t.text(lang, key, args)
     }
 
+    /// The desk's targets with its queues' own (docs/routing.md): what reports measure.
+    pub fn sla_policy(&self) -> SlaPolicy<'_> {
+        SlaPolicy {
+            targets: &self.config.sla,
+            routing: self.profile.routing.as_ref(),
+        }
+    }
+
+    /// The targets `ticket` is held to: its priority's, as its queue tightens them.
+    pub fn sla_targets_for(&self, ticket: &Ticket) -> SlaTargets {
+        self.sla_policy().for_queue(ticket.queue.as_deref())
+    }
+
     /// When the first reply is due, in working time; `None` when the desk sets no target.
     pub fn first_reply_due(&self, ticket: &Ticket) -> Option<Timestamp> {
-        let target = self.config.sla.first_response(ticket.priority)?;
+        let target = self
+            .sla_targets_for(ticket)
+            .first_response(ticket.priority)?;
         Some(
             self.config
                 .hours
@@ -357,8 +372,7 @@ impl Desk {
             );
         }
         let minutes = self
-            .config
-            .sla
+            .sla_targets_for(ticket)
             .first_response(ticket.priority)
             .map_or(240, |d| d.num_minutes().max(1));
         let eta = if minutes < 120 {

@@ -136,7 +136,7 @@ pub async fn gather(
     let period = ReportPeriod::local_days(hours, first, last);
     let ws = desk.ws();
     let facts = desk.store.report_facts(ws, &period).await?;
-    let report = build_report(&facts, period, hours, &desk.config.sla);
+    let report = build_report(&facts, period, hours, desk.sla_policy());
     let created = i64::try_from(report.totals.created).unwrap_or(i64::MAX);
     let self_service = self_service(desk, &period, created).await?;
     let effort = desk

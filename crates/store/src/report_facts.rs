@@ -16,6 +16,7 @@ struct FactsRow {
     number: i64,
     assignee_id: Option<i64>,
     topic_id: Option<i64>,
+    queue: Option<String>,
     priority: String,
     created_at: i64,
     first_response_at: Option<i64>,
@@ -33,7 +34,7 @@ impl Store {
         period: &ReportPeriod,
     ) -> Result<Vec<TicketFacts>, StoreError> {
         let rows: Vec<FactsRow> = sqlx::query_as(
-            "SELECT number, assignee_id, topic_id, priority, created_at, first_response_at,
+            "SELECT number, assignee_id, topic_id, queue, priority, created_at, first_response_at,
                     resolved_at, rating, status
              FROM tickets WHERE workspace_id = $1
                AND ((created_at >= $2 AND created_at < $3)
@@ -63,6 +64,7 @@ impl Store {
                     number: TicketNumber(row.number),
                     agent: row.assignee_id.map(AgentId),
                     topic: row.topic_id.map(TopicId),
+                    queue: row.queue,
                     priority: row
                         .priority
                         .parse()

@@ -93,7 +93,8 @@ impl InboxFilter {
 /// Whether the first reply came (or is still missing) after its working-time target, or the
 /// client's wait for the next reply is past its own (the manager bot's clock, `SlaClock`).
 pub fn sla_breached(desk: &Desk, ticket: &Ticket, now: Timestamp) -> bool {
-    let clock = ticketgram_domain::SlaClock::new(&desk.config.hours, &desk.config.sla);
+    let targets = desk.sla_targets_for(ticket);
+    let clock = ticketgram_domain::SlaClock::new(&desk.config.hours, &targets);
     let next_missed = matches!(
         clock.next_reply(&ticket.into(), now),
         Some(ticketgram_domain::SlaState::Breached { .. })

@@ -18,6 +18,7 @@ use axum::Form;
 use maud::html;
 use std::collections::BTreeMap;
 use ticketgram_domain::routing::{Presence, QueueRule, RoutingRules, Strategy};
+use ticketgram_domain::sla::MAX_QUEUE_TARGET_MINUTES;
 use ticketgram_domain::{Actor, Agent, AgentId};
 use ticketgram_i18n::Arg;
 use ticketgram_relay::actions::route;
@@ -37,6 +38,15 @@ fn rules_text(rules: &RoutingRules, agents: &[Agent]) -> String {
         for lead in &rule.leads {
             if let Some(agent) = agents.iter().find(|a| a.id == *lead) {
                 text.push_str(&format!(", lead {}", agent.name));
+            }
+        }
+        for (word, target) in [
+            ("first", rule.targets.first_response),
+            ("next", rule.targets.next_reply),
+            ("resolve", rule.targets.resolution),
+        ] {
+            if let Some(target) = target {
+                text.push_str(&format!(", {word} {}", target.num_minutes()));
             }
         }
         text
@@ -80,6 +90,16 @@ fn parse_rules(text: &str, agents: &[Agent]) -> Result<RoutingRules, usize> {
                 rule.leads.push(lead.id);
             } else if let (Some(n), None) = (part.strip_prefix("cap"), rule.cap) {
                 rule.cap = Some(n.trim().parse::<u32>().map_err(|_| number)?);
+            } else if let Some((slot, minutes)) = queue_target(&mut rule, part) {
+                // `first 15`, `next 30`, `resolve 240`: once each, in working minutes.
+                let minutes = minutes
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|m| (1..=MAX_QUEUE_TARGET_MINUTES).contains(m))
+                    .ok_or(number)?;
+                if slot.replace(chrono::Duration::minutes(minutes)).is_some() {
+                    return Err(number);
+                }
             } else {
                 return Err(number);
             }
@@ -95,6 +115,21 @@ fn parse_rules(text: &str, agents: &[Agent]) -> Result<RoutingRules, usize> {
     }
     rules.queues = queues;
     Ok(rules)
+}
+
+/// The queue target a part of a line sets (`first 15`), and its minutes as written.
+fn queue_target<'a>(
+    rule: &'a mut QueueRule,
+    part: &'a str,
+) -> Option<(&'a mut Option<chrono::Duration>, &'a str)> {
+    let (word, minutes) = part.split_once(' ')?;
+    let slot = match word {
+        "first" => &mut rule.targets.first_response,
+        "next" => &mut rule.targets.next_reply,
+        "resolve" => &mut rule.targets.resolution,
+        _ => return None,
+    };
+    Some((slot, minutes.trim()))
 }
 
 pub async fn page(
@@ -136,7 +171,7 @@ async fn render(
             (csrf(signed))
             label { (words.t("web-routing-rules")) }
             textarea.code name="rules" rows="6" spellcheck="false"
-                placeholder="default = round_robin\npayments = least_loaded, cap 5, reassign, lead Kate" { (typed) }
+                 placeholder="default = round_robin\npayments = least_loaded, cap 5, reassign, lead Kate, first 15" { (typed) }
             button { (words.t("web-routing-save")) }
         }
         table #presence {

@@ -43,6 +43,10 @@ async fn routing_through_the_api(api: TestApi) {
             json!({ "default": { "strategy": "whoever" } }),
             "default.strategy",
         ),
+        (
+            json!({ "default": { "strategy": "manual", "targets": { "first_response_minutes": 0 } } }),
+            "default.targets.first_response_minutes",
+        ),
     ] {
         let (status, refused) = put(bad).await;
         assert_eq!(status, 422, "{refused}");
@@ -52,11 +56,16 @@ async fn routing_through_the_api(api: TestApi) {
 
     let (status, saved) = put(json!({
         "default": { "strategy": "round_robin" },
-        "queues": { "payouts": { "strategy": "least_loaded", "cap": 3.0, "reassign": true, "leads": [kate] } },
+        "queues": { "payouts": { "strategy": "least_loaded", "cap": 3.0, "reassign": true, "leads": [kate],
+                                 "targets": { "first_response_minutes": 15, "next_reply_minutes": 30 } } },
     }))
     .await;
     assert_eq!(status, 200, "{saved}");
     assert_eq!(saved["queues"]["payouts"]["cap"], 3);
+    assert_eq!(
+        saved["queues"]["payouts"]["targets"],
+        json!({ "first_response_minutes": 15, "next_reply_minutes": 30, "resolution_minutes": null })
+    );
     assert_eq!(saved["queues"]["payouts"]["leads"], json!([kate]));
     let (_, read) = api.get(path, &token).await;
     assert_eq!(read, saved);
@@ -67,6 +76,11 @@ async fn routing_through_the_api(api: TestApi) {
     assert_eq!(payouts.strategy, Strategy::LeastLoaded);
     assert!(payouts.reassign);
     assert_eq!(payouts.leads, vec![api.kate.id]);
+    assert_eq!(
+        payouts.targets.first_response,
+        Some(chrono::Duration::minutes(15)),
+        "payouts answered within 15 minutes whatever the priority"
+    );
     assert_eq!(rules.default.strategy, Strategy::RoundRobin);
     let audit = api
         .desk

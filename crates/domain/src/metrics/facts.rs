@@ -14,6 +14,9 @@ pub struct TicketFacts {
     /// The assignee; `None` for tickets nobody took.
     pub agent: Option<AgentId>,
     pub topic: Option<TopicId>,
+    /// The queue it was routed to: a queue may set tighter targets (`sla::SlaPolicy`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
     pub priority: Priority,
     pub created_at: Timestamp,
     pub first_response_at: Option<Timestamp>,
@@ -49,6 +52,7 @@ impl From<&Ticket> for TicketFacts {
             number: t.number,
             agent: t.assignee,
             topic: t.topic,
+            queue: t.queue.clone(),
             priority: t.priority,
             created_at: t.created_at,
             first_response_at: t.first_response_at,

@@ -4,7 +4,7 @@ use super::facts::TicketFacts;
 use super::stats::{Measured, Stats, StatsBuilder};
 use super::trend::{daily_trend, DayPoint};
 use crate::ids::{AgentId, TopicId};
-use crate::sla::{SlaTargets, WorkingHours};
+use crate::sla::{SlaPolicy, SlaTargets, WorkingHours};
 use crate::Timestamp;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -72,18 +72,22 @@ pub struct TopicStats {
 /// Each ticket counts in a period for what happened in it: opened (created), first reacted to
 /// (taken; the wait is measured from creation, even if that was before the period), and
 /// resolved (closed; with its rating). All waits are working time in `hours`, and "within
-/// target" is the same rule as [`crate::sla::SlaClock`]: working time used ≤ target.
-pub fn build_report(
+/// target" is the same rule as [`crate::sla::SlaClock`]: working time used ≤ target, the
+/// target of the ticket's priority as its queue tightens it (`targets`: the desk's targets,
+/// or an `SlaPolicy` with its routing rules).
+pub fn build_report<'a>(
     facts: &[TicketFacts],
     period: ReportPeriod,
     hours: &WorkingHours,
-    targets: &SlaTargets,
+    targets: impl Into<SlaPolicy<'a>>,
 ) -> Report {
+    let policy = targets.into();
     let mut totals = StatsBuilder::default();
     let mut agents: BTreeMap<Option<AgentId>, StatsBuilder> = BTreeMap::new();
     let mut topics: BTreeMap<Option<TopicId>, StatsBuilder> = BTreeMap::new();
     for ticket in facts {
-        let measured = measure(ticket, &period, hours, targets);
+        let targets = policy.for_queue(ticket.queue.as_deref());
+        let measured = measure(ticket, &period, hours, &targets);
         totals.add(&measured);
         agents.entry(ticket.agent).or_default().add(&measured);
         topics.entry(ticket.topic).or_default().add(&measured);

@@ -45,6 +45,7 @@ fn row(
         status,
         waiting: Vec::new(),
         next_replies: Vec::new(),
+        queue: None,
     }
 }
 

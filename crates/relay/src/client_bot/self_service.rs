@@ -473,8 +473,7 @@ fn acknowledgement(desk: &Desk, ticket: &Ticket, text: &str) -> String {
 pub(super) fn promised_hours(desk: &Desk, ticket: &Ticket) -> i64 {
     // A desk without a first-response target promises what such desks usually do: a day.
     let minutes = desk
-        .config
-        .sla
+        .sla_targets_for(ticket)
         .first_response(ticket.priority)
         .map_or(24 * 60, |target| target.num_minutes());
     ((minutes + 59) / 60).max(1)

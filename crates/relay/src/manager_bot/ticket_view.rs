@@ -28,7 +28,8 @@ async fn summary(me: &Me<'_>, ticket: &Ticket, now: Timestamp) -> Result<String,
         .await
         .map_err(|_| RelayError::Internal("the ticket's card could not be rendered"))?;
     let mut lines = vec![card];
-    let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
+    let targets = desk.sla_targets_for(ticket);
+    let clock = SlaClock::new(&desk.config.hours, &targets);
     let history = desk.store.status_history(ws, ticket.id).await?;
     let times = super::timers::sla_times(desk, ticket, Some(&history), now);
     for (key, state) in [

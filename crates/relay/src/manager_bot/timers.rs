@@ -80,13 +80,14 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
             return Ok(true);
         }
     }
-    let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     let active = desk.store.active_tickets(desk.ws(), WATCHED).await?;
     let waits = desk.store.waiting_changes_of_active(desk.ws()).await?;
     let mut escalated = None;
     for ticket in &active {
+        let targets = desk.sla_targets_for(ticket);
+        let clock = SlaClock::new(&desk.config.hours, &targets);
         let times = sla_times(desk, ticket, waits.get(&ticket.id), now);
-        for (target, state) in targets(&clock, &times, now) {
+        for (target, state) in sla_states(&clock, &times, now) {
             match state {
                 Some(SlaState::AtRisk { .. }) => return Ok(true),
                 Some(SlaState::Breached { .. }) => {
@@ -110,7 +111,7 @@ async fn work_due(desk: &Desk, now: Timestamp) -> Result<bool, RelayError> {
 
 /// Each target of a ticket with where it stands: the first reply, the next reply while one
 /// is owed, the resolution.
-fn targets(
+fn sla_states(
     clock: &SlaClock<'_>,
     times: &SlaTimes,
     now: Timestamp,
@@ -149,12 +150,13 @@ pub(crate) fn sla_times(
 /// target (per wait, for next replies); a missed reply target (first or next) then takes the
 /// ticket from its owner where the queue says so.
 async fn watch_sla(desk: &Desk, tx: &Tx, now: Timestamp) -> Result<(), RelayError> {
-    let clock = SlaClock::new(&desk.config.hours, &desk.config.sla);
     let escalated = desk.store.escalated_breaches(desk.ws()).await?;
     let waits = desk.store.waiting_changes_of_active(desk.ws()).await?;
     for ticket in desk.store.active_tickets(desk.ws(), WATCHED).await? {
+        let targets = desk.sla_targets_for(&ticket);
+        let clock = SlaClock::new(&desk.config.hours, &targets);
         let times = sla_times(desk, &ticket, waits.get(&ticket.id), now);
-        for (target, state) in targets(&clock, &times, now) {
+        for (target, state) in sla_states(&clock, &times, now) {
             match state {
                 Some(SlaState::AtRisk { due, .. }) => {
                     notify::sla_at_risk(desk, tx, &ticket, target, due, now).await?;

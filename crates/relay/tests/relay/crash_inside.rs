@@ -407,6 +407,7 @@ async fn a_crash_anywhere_in_stepping_away_hands_the_ticket_over_once() {
             cap: None,
             reassign: false,
             leads: Vec::new(),
+            targets: Default::default(),
         },
         ..RoutingRules::default()
     };

@@ -31,6 +31,7 @@ fn round_robin(cap: Option<u32>) -> RoutingRules {
             cap,
             reassign: false,
             leads: Vec::new(),
+            targets: Default::default(),
         },
         ..RoutingRules::default()
     }
@@ -260,5 +261,33 @@ async fn a_queues_lead_hears_of_its_missed_targets_with_the_admins() {
             .iter()
             .any(|m| crate::harness::text_of(m).contains(missed)),
         "Kate leads nothing: {kate:#?}"
+    );
+}
+
+/// A desk whose queues promise more than its priorities: the rule's own first-reply target
+/// (15 working minutes, against the normal priority's 4 hours) is what the client is
+/// promised, and the clock the escalations and reports run on.
+#[tokio::test]
+async fn a_queues_own_target_is_what_the_client_is_promised() {
+    let mut rules = RoutingRules::default();
+    rules.default.targets.first_response = Some(chrono::Duration::minutes(15));
+    let desk = desk_routing(rules).await;
+    let always = ticketgram_domain::sla::WorkingHours::always_open();
+    desk.store
+        .write(async |tx| {
+            tx.set_working_hours(desk.ws, &always, chrono::Utc::now())
+                .await
+        })
+        .await
+        .expect("hours");
+    let ann = desk.client("Ann", "en");
+    desk.says(&ann, "My payout is late");
+    desk.client_gets(&ann, "We usually answer within 15 min")
+        .await;
+    let ticket = desk.ticket(1000).await;
+    let relay = desk.relay_desk().current().await.expect("desk");
+    assert_eq!(
+        relay.first_reply_due(&ticket),
+        Some(ticket.created_at + chrono::Duration::minutes(15))
     );
 }

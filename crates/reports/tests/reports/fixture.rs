@@ -73,6 +73,7 @@ fn ticket(
         status,
         waiting: Vec::new(),
         next_replies: Vec::new(),
+        queue: None,
     }
 }
 

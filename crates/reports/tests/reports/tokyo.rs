@@ -30,6 +30,7 @@ fn a_tokyo_desk_counts_tokyo_days_in_its_files() {
         status: TicketStatus::New,
         waiting: Vec::new(),
         next_replies: Vec::new(),
+        queue: None,
     }];
     let report = build_report(&facts, period, &hours, &SlaTargets::default());
     let translator = Translator::load().unwrap();

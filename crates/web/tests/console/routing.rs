@@ -24,15 +24,32 @@ async fn an_admin_writes_the_routing_rules_and_sets_a_colleague_off_shift() {
     let profile = console.store.desk_profile(console.ws).await.expect("read");
     assert!(profile.routing.is_none());
 
-    let rules = "default = round_robin\r\npayments = least_loaded, cap 3";
+    // A queue target given twice, or of no minutes: refused.
+    for typed in [
+        "payments = manual, first 15, first 20",
+        "payments = manual, next 0",
+    ] {
+        let (status, refused) = post(&console, &admin, "/admin/routing", &[("rules", typed)]).await;
+        assert_eq!(status, 422, "{typed}: {refused}");
+    }
+
+    // Payments answered within 15 working minutes and resolved within a working day.
+    let rules = "default = round_robin\r\npayments = least_loaded, cap 3, first 15, resolve 480";
     let (status, _) = post(&console, &admin, "/admin/routing", &[("rules", rules)]).await;
     assert_eq!(status, 303);
     let profile = console.store.desk_profile(console.ws).await.expect("read");
     let saved = profile.routing.expect("saved");
     assert_eq!(saved.default.strategy, Strategy::RoundRobin);
     assert_eq!(saved.rule_for(Some("Payments")).cap, Some(3));
+    assert_eq!(
+        saved.rule_for(Some("Payments")).targets.first_response,
+        Some(chrono::Duration::minutes(15))
+    );
     let (_, page) = get(&console, &admin.cookie, "/admin/routing").await;
-    assert!(page.contains("payments = least_loaded, cap 3"), "{page}");
+    assert!(
+        page.contains("payments = least_loaded, cap 3, first 15, resolve 480"),
+        "{page}"
+    );
 
     // Kate forgot to say /off.
     let kate = console.agent.id.0.to_string();
