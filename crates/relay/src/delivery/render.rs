@@ -461,22 +461,9 @@ pub(crate) async fn render_card(
         .map(|field| (field.name, field.display))
         .collect();
     let intent = match desk.store.ticket_intent(ws, ticket.id).await? {
-        Some(intent) => {
-            let name = match intent.label.parse().map(ticketgram_domain::TopicId) {
-                Ok(id) => match desk.store.get_topic(ws, id).await {
-                    Ok(topic) => Some(
-                        topic
-                            .name
-                            .in_language(desk.config.agent_language)
-                            .to_string(),
-                    ),
-                    Err(StoreError::NotFound) => None,
-                    Err(e) => return Err(e.into()),
-                },
-                Err(_) => None,
-            };
-            name.map(|name| (name, intent.confidence_pct))
-        }
+        Some(intent) => intent_name(desk, &intent.label)
+            .await?
+            .map(|name| (name, intent.confidence_pct)),
         None => None,
     };
     let lang = desk.config.agent_language;
@@ -509,6 +496,30 @@ pub(crate) async fn render_card(
         public,
     };
     Ok(card::render(&desk.t, desk.config.agent_language, &facts))
+}
+
+/// What the model's label names, as the card says it: "Payments", "#refund" or
+/// "Payments · #refund"; `None` when it names nothing the desk still has.
+async fn intent_name(desk: &Desk, label: &str) -> Result<Option<String>, DeliveryError> {
+    let Some(label) = crate::intents::Label::parse(label) else {
+        return Ok(None);
+    };
+    let topic = match label.topic {
+        Some(id) => match desk.store.get_topic(desk.ws(), id).await {
+            Ok(topic) => Some(
+                topic
+                    .name
+                    .in_language(desk.config.agent_language)
+                    .to_string(),
+            ),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let tag = label.tag.map(|tag| format!("#{}", tag.as_str()));
+    let named: Vec<String> = topic.into_iter().chain(tag).collect();
+    Ok((!named.is_empty()).then(|| named.join(" · ")))
 }
 
 /// The discussion group and the thread id of a ticket, once the card's forward was seen.
