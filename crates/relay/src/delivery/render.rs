@@ -4,6 +4,7 @@
 use super::replies::{agent_to_client, join_signature, signature, sync_edit};
 use super::split::{split_text, CAPTION_LIMIT, TEXT_LIMIT};
 use super::telegram_calls as call;
+use super::translate::AlbumCaption;
 use crate::card::{self, CardFacts};
 use crate::desk::Desk;
 use crate::jobs::Delivery;
@@ -199,10 +200,25 @@ pub async fn deliver(
                 Some(first) => signature(desk, &ticket, first).await?,
                 None => return Ok(Outcome::Done),
             };
-            let caption = messages
+            let captioned = messages
                 .iter()
-                .find_map(|m| m.media.first().and_then(|x| x.caption.clone()));
-            let caption = join_signature(caption.as_deref(), &signature, CAPTION_LIMIT);
+                .find(|m| m.media.first().is_some_and(|x| x.caption.is_some()));
+            let translated = match captioned {
+                Some(captioned) => {
+                    match super::translate::album_caption(desk, tg, captioned, rec).await? {
+                        AlbumCaption::Deciding => return Ok(Outcome::Done),
+                        AlbumCaption::Translated(text) => Some(text),
+                        AlbumCaption::AsWritten => None,
+                    }
+                }
+                None => None,
+            };
+            let written = captioned.and_then(|m| m.media.first()?.caption.as_deref());
+            let caption = translated.as_deref().or(written);
+            // Too long with the signature: the caption alone (a translation only: the written
+            // one is the album's own already).
+            let caption = join_signature(caption, &signature, CAPTION_LIMIT)
+                .or_else(|| translated.filter(|t| t.chars().count() <= CAPTION_LIMIT));
             send_album(
                 desk,
                 tg,
