@@ -7,6 +7,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::time::Duration;
 use ticketgram_domain::{Actor, AgentId, WorkspaceId};
+use ticketgram_relay::order_lookup::SavedBy;
 use ticketgram_relay::Desk;
 use ticketgram_store::ApiToken;
 
@@ -54,6 +55,14 @@ impl Caller {
         match self.agent() {
             Some(agent) => Actor::Agent(agent),
             None => Actor::System,
+        }
+    }
+
+    /// Who saves a setting with this token, for its audit row.
+    pub fn saved_by(&self) -> SavedBy {
+        SavedBy {
+            actor: self.actor(),
+            via: "api",
         }
     }
 }

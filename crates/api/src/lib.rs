@@ -29,6 +29,7 @@ mod ticket_actions;
 mod ticket_list;
 mod tickets;
 pub mod token;
+mod translation;
 mod views;
 mod webhook_endpoints;
 pub mod webhooks;

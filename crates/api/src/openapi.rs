@@ -619,6 +619,7 @@ fn schemas() -> Value {
         .into_iter()
         .chain(crate::events::schemas())
         .chain(crate::routing::schemas())
+        .chain(crate::translation::schemas())
     {
         all[name] = schema;
     }

@@ -15,7 +15,7 @@ use ticketgram_domain::Timestamp;
 use ticketgram_platform::{
     FieldMapping, LookupOutcome, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_SECRET_LEN, MIN_TIMEOUT_MS,
 };
-use ticketgram_relay::order_lookup::{self, LookupChange, LookupError, LookupSettings, SavedBy};
+use ticketgram_relay::order_lookup::{self, LookupChange, LookupError, LookupSettings};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -98,13 +98,6 @@ pub(crate) struct LookupRequest {
     order_pattern: Option<String>,
 }
 
-fn by(caller: &Caller) -> SavedBy {
-    SavedBy {
-        actor: caller.actor(),
-        via: "api",
-    }
-}
-
 pub(crate) async fn put(
     Extension(caller): Extension<Caller>,
     ApiJson(request): ApiJson<LookupRequest>,
@@ -152,7 +145,7 @@ pub(crate) async fn put(
         key.as_ref(),
         caller.ws(),
         &change,
-        by(&caller),
+        caller.saved_by(),
         input.now,
     )
     .await
@@ -163,7 +156,7 @@ pub(crate) async fn put(
 
 pub(crate) async fn remove(Extension(caller): Extension<Caller>) -> Result<StatusCode, ApiError> {
     let input = caller.input().await?;
-    let removed = order_lookup::remove(&input.tx, caller.ws(), by(&caller), input.now)
+    let removed = order_lookup::remove(&input.tx, caller.ws(), caller.saved_by(), input.now)
         .await
         .map_err(api_error)?;
     if !removed {

@@ -11,7 +11,7 @@ use crate::rules;
 use crate::scope::Scope;
 use crate::{
     clients, complaints, events, forecast, kb, openapi, order_lookup, privacy, reports, routing,
-    ticket_actions, tickets, webhook_endpoints, ApiState,
+    ticket_actions, tickets, translation, webhook_endpoints, ApiState,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -598,6 +598,43 @@ pub const ENDPOINTS: &[Endpoint] = &[
         request: Some("RoutingRules"),
         response: (200, Some("RoutingRules")),
         handler: || put(routing::put_rules),
+    },
+    Endpoint {
+        verb: Verb::Get,
+        path: "/settings/translation",
+        scope: Some(Scope::SettingsManage),
+        operation: "getTranslationSettings",
+        summary: "The desk's machine translation: the service, modes per client language, daily limit, \
+                  glossary, and whether a key is stored (never the key); not found when none is configured \
+                  (docs/translation.md)",
+        query: &[],
+        request: None,
+        response: (200, Some("TranslationSettings")),
+        handler: || get(translation::get_one),
+    },
+    Endpoint {
+        verb: Verb::Put,
+        path: "/settings/translation",
+        scope: Some(Scope::SettingsManage),
+        operation: "putTranslationSettings",
+        summary: "Replace the translation settings (as Admin → Translation does); the key is kept, set or \
+                  removed; checked before it is saved, audit-logged, in force on every instance within a round",
+        query: &[],
+        request: Some("TranslationSettingsChange"),
+        response: (200, Some("TranslationSettings")),
+        handler: || put(translation::put),
+    },
+    Endpoint {
+        verb: Verb::Delete,
+        path: "/settings/translation",
+        scope: Some(Scope::SettingsManage),
+        operation: "deleteTranslationSettings",
+        summary: "Stop translating: the settings and the key removed (as Admin → Translation's Remove), \
+                  audit-logged",
+        query: &[],
+        request: None,
+        response: (204, None),
+        handler: || delete(translation::remove),
     },
     Endpoint {
         verb: Verb::Get,

@@ -74,10 +74,13 @@ const WHITESPACE: &[(char, char)] = &[
     ('\u{3000}', '\u{3000}'),
 ];
 
-/// A pattern that matches text with at least one character that is not white space.
-pub fn not_blank_pattern() -> String {
-    let escape = |c: char| format!("\\u{:04x}", c as u32);
-    let class: String = WHITESPACE
+fn escape(c: char) -> String {
+    format!("\\u{:04x}", c as u32)
+}
+
+/// The white space characters as the body of a character class.
+fn whitespace_class() -> String {
+    WHITESPACE
         .iter()
         .map(|&(from, to)| {
             if from == to {
@@ -86,8 +89,21 @@ pub fn not_blank_pattern() -> String {
                 format!("{}-{}", escape(from), escape(to))
             }
         })
-        .collect();
-    format!("[^{class}]")
+        .collect()
+}
+
+/// A pattern that matches text with at least one character that is not white space.
+pub fn not_blank_pattern() -> String {
+    format!("[^{}]", whitespace_class())
+}
+
+/// A pattern for text with a character besides white space and none of `refused`.
+pub fn not_blank_without_pattern(refused: &[char]) -> String {
+    let refused: String = refused.iter().map(|&c| escape(c)).collect();
+    format!(
+        "^[^{refused}]*[^{}{refused}][^{refused}]*$",
+        whitespace_class()
+    )
 }
 
 /// A text the desk will send or show: something besides white space.
@@ -114,21 +130,22 @@ pub fn language(code: &str) -> Result<ticketgram_domain::Language, ApiError> {
         .ok_or_else(|| ApiError::Invalid(format!("unsupported language {code:?}")))
 }
 
-/// Webhook URLs are written out in ASCII (a host in its punycode form), at most this long.
+/// URLs the desk calls (webhooks, a translation service) are written out in ASCII (a host in
+/// its punycode form), at most this long.
 pub const MAX_URL_CHARS: usize = 2048;
 const URL_PATTERN: &str = "^https?://[!-~]+$";
 
-pub fn webhook_url_schema() -> Value {
+/// An http(s) URL in printable ASCII, with what else is asked of it in `description`.
+pub fn http_url_schema(description: &str) -> Value {
     json!({
         "type": "string", "format": "uri", "pattern": URL_PATTERN, "maxLength": MAX_URL_CHARS,
-        "description": "http:// or https:// and the rest in printable ASCII (a host in its punycode form); \
-            its host must be a public address (or in the instance's webhooks.allow_private_networks)",
+        "description": format!("http:// or https:// and the rest in printable ASCII (a host in its punycode form); {description}"),
     })
 }
 
-/// The shape [`webhook_url_schema`] describes; whether it parses and where it points is
-/// checked after.
-pub fn webhook_url_shape(raw: &str) -> Result<(), ApiError> {
+/// The shape [`http_url_schema`] describes; whether it parses and where it points is checked
+/// after.
+pub fn http_url_shape(field: &str, raw: &str) -> Result<(), ApiError> {
     let rest = raw
         .strip_prefix("https://")
         .or_else(|| raw.strip_prefix("http://"));
@@ -140,11 +157,20 @@ pub fn webhook_url_shape(raw: &str) -> Result<(), ApiError> {
         {
             Ok(())
         }
-        _ => Err(ApiError::Invalid(
-            "url must start with http:// or https:// and be printable ASCII, at most 2048 characters"
-                .into(),
-        )),
+        _ => Err(ApiError::Invalid(format!(
+            "{field} must start with http:// or https:// and be printable ASCII, at most {MAX_URL_CHARS} characters"
+        ))),
     }
+}
+
+pub fn webhook_url_schema() -> Value {
+    http_url_schema(
+        "its host must be a public address (or in the instance's webhooks.allow_private_networks)",
+    )
+}
+
+pub fn webhook_url_shape(raw: &str) -> Result<(), ApiError> {
+    http_url_shape("url", raw)
 }
 
 /// `whsec_` and the canonical, padded base64 of 24 to 64 bytes: 8 to 21 groups of four

@@ -22,7 +22,8 @@ pub enum Scope {
     PlatformManage,
     /// Reporting platform events that alert clients (docs/proactive-alerts.md).
     EventsWrite,
-    /// The desk's routing rules: who gets new tickets, queue caps and leads (docs/routing.md).
+    /// The desk's settings: the routing rules (who gets new tickets, queue caps and leads:
+    /// docs/routing.md) and machine translation (docs/translation.md).
     SettingsManage,
 }
 

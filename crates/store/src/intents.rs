@@ -5,6 +5,7 @@
 use crate::time::{from_millis, to_millis};
 use crate::Tx;
 use crate::{Store, StoreError};
+use std::collections::{BTreeMap, HashMap};
 use ticketgram_domain::{TicketId, Timestamp, WorkspaceId};
 
 /// A desk's stored model.
@@ -21,18 +22,24 @@ pub struct StoredIntentModel {
 /// What the model said of a ticket's first question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TicketIntent {
-    /// The label: a topic's id, as text.
+    /// The label as the model names it: a topic's id (`12`), a tag (`#refund`) or both
+    /// (`12#refund`), see `ticketgram_relay::intents::Label`.
     pub label: String,
     pub confidence_pct: i64,
-    /// Whether it set the ticket's topic.
+    /// Whether it set the ticket's topic or gave it its tag.
     pub applied: bool,
 }
 
-/// One labelled example: the topic agents gave a ticket and the client's first words.
+/// A past ticket the desk may learn from: what agents said of it (its topic, the tags they
+/// gave it), the client's first words, and what the model itself said of it, if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LabelledQuestion {
-    pub topic: i64,
+pub struct PastQuestion {
+    pub topic: Option<i64>,
+    /// Tags an agent gave the ticket (the last to add each was an agent): never those the
+    /// desk sets itself, such as `angry` or the model's own guess.
+    pub agent_tags: Vec<String>,
     pub text: String,
+    pub intent: Option<TicketIntent>,
 }
 
 impl Store {
@@ -72,38 +79,104 @@ impl Store {
         row.map(|(at,)| from_millis(at)).transpose()
     }
 
-    /// The newest `limit` tickets with a topic, each with its client's first words: the
-    /// desk's own labelled data. A ticket whose topic the model itself set, and nobody
-    /// changed, is left out: a model must not learn from its own guesses.
-    pub async fn labelled_questions(
+    /// The newest `limit` tickets with a topic or a tag an agent gave them, each with its
+    /// client's first words and what the model said of it: the desk's own labelled data. Which
+    /// of it teaches what is the relay's to decide (`ticketgram_relay::intents`).
+    pub async fn past_questions(
         &self,
         ws: WorkspaceId,
         limit: i64,
-    ) -> Result<Vec<LabelledQuestion>, StoreError> {
-        let rows: Vec<(i64, Option<String>)> = sqlx::query_as(
-            "SELECT t.topic_id, m.text FROM tickets t
+    ) -> Result<Vec<PastQuestion>, StoreError> {
+        type Row = (
+            i64,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT t.id, t.topic_id, m.text, i.label, i.confidence_pct, i.applied FROM tickets t
              JOIN messages m ON m.id = (
                  SELECT MIN(f.id) FROM messages f
                  WHERE f.workspace_id = t.workspace_id AND f.ticket_id = t.id
                    AND f.direction = 'client' AND f.text IS NOT NULL)
-             WHERE t.workspace_id = $1 AND t.topic_id IS NOT NULL
-               AND NOT EXISTS (
-                   SELECT 1 FROM ticket_intents i
-                   WHERE i.workspace_id = t.workspace_id AND i.ticket_id = t.id
-                     AND i.applied = 1 AND i.label = CAST(t.topic_id AS TEXT))
+             LEFT JOIN ticket_intents i
+                 ON i.workspace_id = t.workspace_id AND i.ticket_id = t.id
+             WHERE t.workspace_id = $1
+               AND (t.topic_id IS NOT NULL OR EXISTS (
+                   SELECT 1 FROM ticket_tags g
+                   WHERE g.workspace_id = t.workspace_id AND g.ticket_id = t.id))
              ORDER BY t.id DESC LIMIT $2",
         )
         .bind(ws.0)
         .bind(limit)
         .fetch_all(&mut *self.conn().await?)
         .await?;
+        let Some(oldest) = rows.iter().map(|row| row.0).min() else {
+            return Ok(Vec::new());
+        };
+        let tags = self.agent_tags_since(ws, oldest).await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(topic, text)| {
-                text.filter(|t| !t.trim().is_empty())
-                    .map(|text| LabelledQuestion { topic, text })
+            .filter_map(|(ticket, topic, text, label, confidence_pct, applied)| {
+                let text = text.filter(|t| !t.trim().is_empty())?;
+                let intent = match (label, confidence_pct, applied) {
+                    (Some(label), Some(confidence_pct), Some(applied)) => Some(TicketIntent {
+                        label,
+                        confidence_pct,
+                        applied: applied != 0,
+                    }),
+                    _ => None,
+                };
+                let agent_tags = tags.get(&ticket).cloned().unwrap_or_default();
+                (topic.is_some() || !agent_tags.is_empty()).then_some(PastQuestion {
+                    topic,
+                    agent_tags,
+                    text,
+                    intent,
+                })
             })
             .collect())
+    }
+
+    /// The tags of the tickets from `oldest` on that an agent gave them: those the ticket
+    /// still has whose last `tag_added` in its history names an agent.
+    async fn agent_tags_since(
+        &self,
+        ws: WorkspaceId,
+        oldest: i64,
+    ) -> Result<BTreeMap<i64, Vec<String>>, StoreError> {
+        let held: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT ticket_id, tag FROM ticket_tags WHERE workspace_id = $1 AND ticket_id >= $2",
+        )
+        .bind(ws.0)
+        .bind(oldest)
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        let added: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT ticket_id, actor_kind, details FROM ticket_events
+             WHERE workspace_id = $1 AND ticket_id >= $2 AND kind = 'tag_added' ORDER BY id",
+        )
+        .bind(ws.0)
+        .bind(oldest)
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        // Later additions overwrite earlier ones: the last to add a tag decides.
+        let mut by_agent: HashMap<(i64, String), bool> = HashMap::new();
+        for (ticket, actor_kind, details) in added {
+            let details: serde_json::Value = serde_json::from_str(&details)?;
+            if let Some(tag) = details["tag"].as_str() {
+                by_agent.insert((ticket, tag.to_owned()), actor_kind == "agent");
+            }
+        }
+        let mut tags: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        for (ticket, tag) in held {
+            if by_agent.get(&(ticket, tag.clone())) == Some(&true) {
+                tags.entry(ticket).or_default().push(tag);
+            }
+        }
+        Ok(tags)
     }
 
     pub async fn ticket_intent(

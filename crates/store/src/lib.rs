@@ -98,7 +98,7 @@ pub use follow_ups::FollowUpAnswer;
 pub use forecast_history::{ForecastHistory, OpenedInHour};
 pub use gauges::OutboxDepth;
 pub use incarnation::{Incarnation, TakenOver};
-pub use intents::{LabelledQuestion, StoredIntentModel, TicketIntent};
+pub use intents::{PastQuestion, StoredIntentModel, TicketIntent};
 pub use kb_articles::ArticleRevision;
 pub use kb_feedback::ArticleDeflection;
 pub use leases::Lease;

@@ -20,7 +20,7 @@ pub const MIN_TIMEOUT_MS: u64 = 200;
 /// models on a CPU are the slow case, and half a minute covers a Telegram-sized message.
 pub const MAX_TIMEOUT_MS: u64 = 30_000;
 /// Keeps a model name a typo, not a paste of a document.
-const MAX_MODEL_LEN: usize = 200;
+pub const MAX_MODEL_LEN: usize = 200;
 
 /// A provider's API key. Never shown by `Debug`, so a `{:?}` cannot put it in a log.
 #[derive(Clone, PartialEq, Eq)]
@@ -179,6 +179,28 @@ impl ConfigError {
             ),
         }
     }
+
+    /// The setting at fault, named as in the stored JSON (which the REST API reads and
+    /// writes too): `provider.url`, `timeout_ms`, `glossary[3]`…; the key, kept apart from
+    /// the settings, is `key`.
+    pub fn field(&self) -> String {
+        match self {
+            ConfigError::NotAUrl(_)
+            | ConfigError::Scheme
+            | ConfigError::Credentials
+            | ConfigError::QueryOrFragment => "provider.url".into(),
+            ConfigError::MissingKey => "key".into(),
+            ConfigError::NoModel | ConfigError::ModelTooLong => "provider.model".into(),
+            ConfigError::EmptyGlossaryId => "provider.glossary_id".into(),
+            ConfigError::Timeout => "timeout_ms".into(),
+            ConfigError::ZeroLimit => "daily_char_limit".into(),
+            // Too many entries is the glossary's own fault, not an entry's.
+            ConfigError::Glossary { index, .. } if *index >= crate::glossary::MAX_TERMS => {
+                "glossary".into()
+            }
+            ConfigError::Glossary { index, .. } => format!("glossary[{index}]"),
+        }
+    }
 }
 
 impl TranslationConfig {
@@ -254,7 +276,8 @@ impl TranslationConfig {
                 if model.trim().is_empty() {
                     return Err(ConfigError::NoModel);
                 }
-                if model.len() > MAX_MODEL_LEN {
+                // Characters, as the message says (and as a JSON Schema's maxLength counts).
+                if model.chars().count() > MAX_MODEL_LEN {
                     return Err(ConfigError::ModelTooLong);
                 }
             }
@@ -375,6 +398,59 @@ mod tests {
             with(|c| c.glossary = vec![Term::default()]),
             Err(ConfigError::Glossary { index: 0, .. })
         ));
+        let long = "m".repeat(MAX_MODEL_LEN);
+        let model = |name: &str| {
+            with(|c| {
+                c.provider = ProviderConfig::OpenAi {
+                    url: "http://127.0.0.1:8080".into(),
+                    model: name.into(),
+                }
+            })
+        };
+        assert_eq!(model(&long), Ok(()));
+        assert_eq!(
+            model(&"я".repeat(MAX_MODEL_LEN)),
+            Ok(()),
+            "characters, not bytes"
+        );
+        assert_eq!(model(&format!("{long}m")), Err(ConfigError::ModelTooLong));
+    }
+
+    #[test]
+    fn each_mistake_names_its_setting_as_the_json_does() {
+        let field = |change: fn(&mut TranslationConfig)| with(change).unwrap_err().field();
+        assert_eq!(
+            field(|c| c.provider = ProviderConfig::LibreTranslate { url: "x".into() }),
+            "provider.url"
+        );
+        assert_eq!(field(|c| c.timeout_ms = 1), "timeout_ms");
+        assert_eq!(field(|c| c.daily_char_limit = Some(0)), "daily_char_limit");
+        let terms = |n: usize| {
+            vec![
+                Term {
+                    keep: Some("PayFlow".into()),
+                    ..Term::default()
+                };
+                n
+            ]
+        };
+        assert_eq!(
+            field(|c| {
+                c.glossary = vec![Term::default()];
+                c.glossary.insert(
+                    0,
+                    Term {
+                        keep: Some("PayFlow".into()),
+                        ..Term::default()
+                    },
+                );
+            }),
+            "glossary[1]"
+        );
+        let mut config = openai();
+        config.glossary = terms(crate::glossary::MAX_TERMS + 1);
+        assert_eq!(config.validate().unwrap_err().field(), "glossary");
+        assert_eq!(ConfigError::MissingKey.field(), "key");
     }
 
     #[test]

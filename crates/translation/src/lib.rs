@@ -26,8 +26,8 @@ mod providers;
 mod translator;
 
 pub use config::{
-    ApiKey, ConfigError, ProviderConfig, TranslationConfig, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS,
-    MIN_TIMEOUT_MS,
+    ApiKey, ConfigError, ProviderConfig, TranslationConfig, DEFAULT_TIMEOUT_MS, MAX_MODEL_LEN,
+    MAX_TIMEOUT_MS, MIN_TIMEOUT_MS,
 };
 pub use error::TranslateError;
 pub use glossary::{Glossary, Term, MAX_TERMS, MAX_TERM_CHARS};

@@ -16,6 +16,7 @@ mod privacy;
 mod report_time_zone;
 mod routing;
 mod tickets;
+mod translation_settings;
 mod webhook_destinations;
 mod webhook_signatures;
 mod webhooks;

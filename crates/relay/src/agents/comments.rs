@@ -251,8 +251,13 @@ pub async fn handle_comment(
         }
         None => {
             let message = recorded.message.id;
-            let text = content.text.as_deref().filter(|_| content.media.is_empty());
-            let job = crate::translation::answer_delivery(desk, post.ticket, message, text).await?;
+            // A photo's or a document's caption is translated as a text answer is.
+            let words = content
+                .text
+                .as_deref()
+                .or_else(|| content.media.first().and_then(|m| m.caption.as_deref()));
+            let job =
+                crate::translation::answer_delivery(desk, post.ticket, message, words).await?;
             fx.send(job, Some(post.ticket)).await?
         }
     }

@@ -36,8 +36,8 @@ pub async fn decide(
         Err(StoreError::NotFound) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
-    fx.send(Delivery::AgentToClient { message }, Some(answer.ticket))
-        .await?;
+    let job = crate::translation::answer_to_client(&answer);
+    fx.send(job, Some(answer.ticket)).await?;
     if let Some(prompt) = found.shown_message_id {
         let text = match (translated, found.text) {
             (true, Some(text)) => desk.agent_text(

@@ -1,11 +1,11 @@
-//! A new request's topic guessed from its question when the client chose none
+//! A new request's topic and tag guessed from its question when the client chose no topic
 //! (`crate::intents`): applied when the desk's model is confident, shown on the card always,
 //! and written in the input's transaction with the ticket.
 
 use crate::desk::{Desk, Effects};
-use crate::intents::APPLY_FROM;
+use crate::intents::{Label, APPLY_FROM};
 use crate::RelayError;
-use ticketgram_domain::{TicketId, Topic, TopicId};
+use ticketgram_domain::{Actor, Tag, TicketId, Topic};
 use ticketgram_store::{StoreError, TicketIntent};
 
 pub(crate) struct Guess {
@@ -13,29 +13,41 @@ pub(crate) struct Guess {
     confidence_pct: i64,
     /// The topic the ticket takes, when the guess is confident and names an active topic.
     pub applied: Option<Topic>,
+    /// The tag the ticket gets, when the guess is confident and names one.
+    tag: Option<Tag>,
 }
 
-/// The desk's guess for `text`; `None` when it has no model or the guess names no topic.
+/// The desk's guess for `text`; `None` when it has no model or the guess names nothing the
+/// desk still has.
 pub(crate) async fn guess(desk: &Desk, text: &str) -> Result<Option<Guess>, RelayError> {
     let Some(prediction) = desk.intents.guess(&desk.store, desk.ws(), text).await? else {
         return Ok(None);
     };
-    let Ok(id) = prediction.label.parse().map(TopicId) else {
+    let Some(label) = Label::parse(&prediction.label) else {
         return Ok(None);
     };
-    let topic = match desk.store.get_topic(desk.ws(), id).await {
-        Ok(topic) => topic,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
+    let topic = match label.topic {
+        Some(id) => match desk.store.get_topic(desk.ws(), id).await {
+            Ok(topic) => Some(topic),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
     };
-    let confident = prediction.confidence >= APPLY_FROM && topic.active;
+    if topic.is_none() && label.tag.is_none() {
+        return Ok(None);
+    }
+    let confident = prediction.confidence >= APPLY_FROM;
     Ok(Some(Guess {
         label: prediction.label,
         confidence_pct: (prediction.confidence * 100.0).round() as i64,
-        applied: confident.then_some(topic),
+        applied: topic.filter(|topic| confident && topic.active),
+        tag: label.tag.filter(|_| confident),
     }))
 }
 
+/// Records the guess, and gives the ticket its tag when the guess is confident: as the
+/// system, so the tag never teaches the next model (`intents::lessons`).
 pub(crate) async fn record(
     desk: &Desk,
     fx: &mut Effects<'_>,
@@ -45,10 +57,15 @@ pub(crate) async fn record(
     let intent = TicketIntent {
         label: guess.label.clone(),
         confidence_pct: guess.confidence_pct,
-        applied: guess.applied.is_some(),
+        applied: guess.applied.is_some() || guess.tag.is_some(),
     };
     fx.tx
         .record_ticket_intent(desk.ws(), ticket, &intent, fx.now)
         .await?;
+    if let Some(tag) = &guess.tag {
+        fx.tx
+            .add_ticket_tag(desk.ws(), ticket, tag, Actor::System, fx.now)
+            .await?;
+    }
     Ok(())
 }

@@ -4,6 +4,7 @@
 use super::replies::{agent_to_client, join_signature, signature, sync_edit};
 use super::split::{split_text, CAPTION_LIMIT, TEXT_LIMIT};
 use super::telegram_calls as call;
+use super::translate::AlbumCaption;
 use crate::card::{self, CardFacts};
 use crate::desk::Desk;
 use crate::jobs::Delivery;
@@ -199,10 +200,25 @@ pub async fn deliver(
                 Some(first) => signature(desk, &ticket, first).await?,
                 None => return Ok(Outcome::Done),
             };
-            let caption = messages
+            let captioned = messages
                 .iter()
-                .find_map(|m| m.media.first().and_then(|x| x.caption.clone()));
-            let caption = join_signature(caption.as_deref(), &signature, CAPTION_LIMIT);
+                .find(|m| m.media.first().is_some_and(|x| x.caption.is_some()));
+            let translated = match captioned {
+                Some(captioned) => {
+                    match super::translate::album_caption(desk, tg, captioned, rec).await? {
+                        AlbumCaption::Deciding => return Ok(Outcome::Done),
+                        AlbumCaption::Translated(text) => Some(text),
+                        AlbumCaption::AsWritten => None,
+                    }
+                }
+                None => None,
+            };
+            let written = captioned.and_then(|m| m.media.first()?.caption.as_deref());
+            let caption = translated.as_deref().or(written);
+            // Too long with the signature: the caption alone (a translation only: the written
+            // one is the album's own already).
+            let caption = join_signature(caption, &signature, CAPTION_LIMIT)
+                .or_else(|| translated.filter(|t| t.chars().count() <= CAPTION_LIMIT));
             send_album(
                 desk,
                 tg,
@@ -461,22 +477,9 @@ pub(crate) async fn render_card(
         .map(|field| (field.name, field.display))
         .collect();
     let intent = match desk.store.ticket_intent(ws, ticket.id).await? {
-        Some(intent) => {
-            let name = match intent.label.parse().map(ticketgram_domain::TopicId) {
-                Ok(id) => match desk.store.get_topic(ws, id).await {
-                    Ok(topic) => Some(
-                        topic
-                            .name
-                            .in_language(desk.config.agent_language)
-                            .to_string(),
-                    ),
-                    Err(StoreError::NotFound) => None,
-                    Err(e) => return Err(e.into()),
-                },
-                Err(_) => None,
-            };
-            name.map(|name| (name, intent.confidence_pct))
-        }
+        Some(intent) => intent_name(desk, &intent.label)
+            .await?
+            .map(|name| (name, intent.confidence_pct)),
         None => None,
     };
     let lang = desk.config.agent_language;
@@ -509,6 +512,30 @@ pub(crate) async fn render_card(
         public,
     };
     Ok(card::render(&desk.t, desk.config.agent_language, &facts))
+}
+
+/// What the model's label names, as the card says it: "Payments", "#refund" or
+/// "Payments · #refund"; `None` when it names nothing the desk still has.
+async fn intent_name(desk: &Desk, label: &str) -> Result<Option<String>, DeliveryError> {
+    let Some(label) = crate::intents::Label::parse(label) else {
+        return Ok(None);
+    };
+    let topic = match label.topic {
+        Some(id) => match desk.store.get_topic(desk.ws(), id).await {
+            Ok(topic) => Some(
+                topic
+                    .name
+                    .in_language(desk.config.agent_language)
+                    .to_string(),
+            ),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let tag = label.tag.map(|tag| format!("#{}", tag.as_str()));
+    let named: Vec<String> = topic.into_iter().chain(tag).collect();
+    Ok((!named.is_empty()).then(|| named.join(" · ")))
 }
 
 /// The discussion group and the thread id of a ticket, once the card's forward was seen.

@@ -96,37 +96,47 @@ pub(super) async fn agent_to_client(
     if !message.media.iter().all(|m| m.kind.takes_caption()) {
         return uncaptioned_to_client(desk, tg, &message, chat, &signature, rec).await;
     }
-    let first_id = {
-        let source = source_copy(&message, desk.bot_id(), Some(chat))?;
-        let caption = message.media.first().and_then(|m| m.caption.as_deref());
-        match join_signature(caption, &signature, CAPTION_LIMIT) {
-            Some(caption) => {
-                call::copy(
-                    tg,
-                    chat,
-                    source.chat_id,
-                    source.message_id,
-                    Some(caption),
-                    None,
-                )
-                .await?
-            }
-            None => {
-                // A caption near the limit: send the media as is and sign underneath (two
-                // calls, so a retry after the first sends only the signature).
-                if rec.pending(0) {
-                    let id =
-                        call::copy(tg, chat, source.chat_id, source.message_id, None, None).await?;
-                    record_copy(desk, rec, &message, chat, id);
-                    rec.made(0);
-                }
-                call::send_text(tg, chat, &format!("— {signature}"), None, None).await?;
-                rec.made(1);
-                return Ok(Outcome::Done);
-            }
-        }
+    let source = source_copy(&message, desk.bot_id(), Some(chat))?;
+    // The client reads the caption translated when the desk translated it for them.
+    let translation = translated(desk, &message).await?;
+    let caption = translation
+        .as_deref()
+        .or_else(|| message.media.first().and_then(|m| m.caption.as_deref()));
+    if let Some(caption) = join_signature(caption, &signature, CAPTION_LIMIT) {
+        let id = call::copy(
+            tg,
+            chat,
+            source.chat_id,
+            source.message_id,
+            Some(caption),
+            None,
+        )
+        .await?;
+        record_copy(desk, rec, &message, chat, id);
+        return Ok(Outcome::Done);
+    }
+    // A caption near the limit: the media with its caption, the signature underneath (each
+    // a call of its own, so a retry sends only what is left). A translation too long to be
+    // a caption follows the media (which keeps the agent's) as text, signed.
+    let fits = translation
+        .as_deref()
+        .filter(|t| t.chars().count() <= CAPTION_LIMIT);
+    if rec.pending(0) {
+        let caption = fits.map(str::to_owned);
+        let id = call::copy(tg, chat, source.chat_id, source.message_id, caption, None).await?;
+        record_copy(desk, rec, &message, chat, id);
+        rec.made(0);
+    }
+    let rest = match (&translation, fits) {
+        (Some(long), None) => format!("{long}\n\n— {signature}"),
+        _ => format!("— {signature}"),
     };
-    record_copy(desk, rec, &message, chat, first_id);
+    for (i, part) in split_text(&rest, TEXT_LIMIT).iter().enumerate() {
+        if rec.pending(i + 1) {
+            call::send_text(tg, chat, part, None, None).await?;
+            rec.made(i + 1);
+        }
+    }
     Ok(Outcome::Done)
 }
 

@@ -13,7 +13,7 @@ use super::telegram_calls as call;
 use crate::callback::CallbackAction;
 use crate::client_bot::language_name;
 use crate::desk::Desk;
-use crate::jobs::{Button, Delivery, Keyboard};
+use crate::jobs::{Button, Keyboard};
 use crate::translation::plan::{self, Plan};
 use crate::translation::run::{translate, Attempted};
 use crate::translation::{desk_config, settings};
@@ -262,16 +262,14 @@ pub(super) async fn answer(
         return Ok(Outcome::Done); // decided before a crash: its delivery is queued
     }
     let message = desk.store.get_message(ws, message).await?;
+    // Whatever is decided, the answer (its album, if it is an album's caption) goes next.
     let send_as_written = |rec: &mut Recorded| -> Result<Outcome, DeliveryError> {
-        rec.follow_ups.push((
-            Delivery::AgentToClient {
-                message: message.id,
-            },
-            message.ticket,
-        ));
+        let next = crate::translation::answer_to_client(&message);
+        rec.follow_ups.push((next, message.ticket));
         Ok(Outcome::Done)
     };
-    let (Some(text), Some(config)) = (message.text.clone(), desk_config(desk)) else {
+    // A caption is the answer's words when it is a photo or a document.
+    let (Some(text), Some(config)) = (words_of(&message), desk_config(desk)) else {
         return send_as_written(rec);
     };
     let ticket = desk.store.get_ticket(ws, message.ticket).await?;
@@ -361,6 +359,44 @@ pub(super) async fn answer(
             }
         }
     }
+}
+
+/// What an agent's album's caption is, as far as translation goes.
+pub(super) enum AlbumCaption {
+    AsWritten,
+    Translated(String),
+    /// Being decided: the album goes once it is (the decision queues it again).
+    Deciding,
+}
+
+/// An agent's album to a client who reads another language: its caption is an answer like a
+/// text. The first time, the captioned item goes through [`answer`], which queues the album
+/// again once the translation is sent or declined (at once, or at the agent's tap); then the
+/// album goes with what was decided.
+pub(super) async fn album_caption(
+    desk: &Desk,
+    tg: &TelegramClient,
+    captioned: &Message,
+    rec: &mut Recorded,
+) -> Result<AlbumCaption, DeliveryError> {
+    let ws = desk.ws();
+    if let Some(decided) = desk.store.message_translation(ws, captioned.id).await? {
+        return Ok(match (decided.state, decided.text) {
+            (TranslationState::Approved, Some(text)) => AlbumCaption::Translated(text),
+            (TranslationState::Pending, _) => AlbumCaption::Deciding,
+            _ => AlbumCaption::AsWritten,
+        });
+    }
+    let (Some(text), Some(config)) = (words_of(captioned), desk_config(desk)) else {
+        return Ok(AlbumCaption::AsWritten);
+    };
+    let ticket = desk.store.get_ticket(ws, captioned.ticket).await?;
+    let client = desk.store.get_client(ws, ticket.client).await?;
+    if plan::answer(&config, desk.config.agent_language, &client, &text).is_none() {
+        return Ok(AlbumCaption::AsWritten);
+    }
+    answer(desk, tg, captioned.id, rec).await?;
+    Ok(AlbumCaption::Deciding)
 }
 
 fn risk_text(desk: &Desk, risk: &Risk) -> String {

@@ -17,7 +17,7 @@ pub use settings::{KeyChange, ShownTranslation, TranslationChange, TranslationSe
 use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;
 use crate::RelayError;
-use ticketgram_domain::{Client, MessageId, TicketId};
+use ticketgram_domain::{Client, Message, MessageId, TicketId};
 
 /// The desk's settings when it translates; a damaged setting is logged and translates nothing.
 pub(crate) fn desk_config(desk: &Desk) -> Option<ticketgram_translation::TranslationConfig> {
@@ -50,6 +50,20 @@ pub(crate) async fn queue_for_thread(
     }
     fx.send(Delivery::TranslateForThread { message }, Some(ticket))
         .await
+}
+
+/// The job that takes an agent's answer to the client once its translation is decided (or
+/// none is made): the album the answer belongs to, or the message alone.
+pub(crate) fn answer_to_client(message: &Message) -> Delivery {
+    match message.media.iter().find_map(|m| m.media_group_id.clone()) {
+        Some(media_group_id) => Delivery::AgentAlbumToClient {
+            ticket: message.ticket,
+            media_group_id,
+        },
+        None => Delivery::AgentToClient {
+            message: message.id,
+        },
+    }
 }
 
 /// The job that takes an agent's answer to the client: through translation when the desk

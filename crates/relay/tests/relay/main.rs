@@ -28,6 +28,7 @@ mod settings_bot;
 mod story;
 mod structure;
 mod three_bots;
+mod translated_captions;
 mod translation;
 mod trends;
 mod urgency;

@@ -25,13 +25,16 @@ use ticketgram_store::{SealingKey, TranslationState};
 use ticketgram_testkit::{button_data, message_id, text_of};
 use ticketgram_translation::{Mode, ProviderConfig, TranslationConfig};
 
-const OLGA_ASKS: &str = "Здравствуйте! Где мой заказ A-1042? Оплатила вчера.";
-const OLGA_ASKS_EN: &str = "Hello! Where is my order A-1042? I paid yesterday.";
+pub(crate) const OLGA_ASKS: &str = "Здравствуйте! Где мой заказ A-1042? Оплатила вчера.";
+pub(crate) const OLGA_ASKS_EN: &str = "Hello! Where is my order A-1042? I paid yesterday.";
 const KATE_ANSWERS: &str = "Your order A-1042 ships on Friday.";
 const KATE_ANSWERS_RU: &str = "Ваш заказ A-1042 отправят в пятницу.";
 const KATE_REFUNDS: &str = "A refund of 120 EUR is on its way.";
 /// The service drops a zero: a translation no one should send unchecked.
 const KATE_REFUNDS_RU: &str = "Возврат 12 EUR уже в пути.";
+/// Kate's caption under a photo of the return label, and its translation.
+pub(crate) const KATE_CAPTION: &str = "Here is the shipping label for your return.";
+pub(crate) const KATE_CAPTION_RU: &str = "Вот транспортная этикетка для вашего возврата.";
 /// The service answers this one with 503.
 const OLGA_BREAKS_IT: &str = "Почему сервис перевода сломан сегодня?";
 
@@ -55,7 +58,7 @@ impl Libre {
         Libre { base, asked }
     }
 
-    fn asked(&self) -> Vec<Value> {
+    pub(crate) fn asked(&self) -> Vec<Value> {
         self.asked.lock().expect("asked").clone()
     }
 }
@@ -83,6 +86,7 @@ async fn translate(
         (OLGA_ASKS, OLGA_ASKS_EN),
         (KATE_ANSWERS, KATE_ANSWERS_RU),
         (KATE_REFUNDS, KATE_REFUNDS_RU),
+        (KATE_CAPTION, KATE_CAPTION_RU),
     ];
     let translated: Vec<String> = texts
         .iter()

@@ -157,6 +157,19 @@ impl World {
         items: Vec<MediaUpload>,
         caption: Option<&str>,
     ) -> Result<Vec<Value>, ControlError> {
+        self.user_sends_album_in(user, chat, None, items, caption)
+    }
+
+    /// An album in a thread of a discussion group (a comment under a channel post whose
+    /// automatic forward is `thread_id`), or in the chat itself with `None`.
+    pub fn user_sends_album_in(
+        &self,
+        user: UserId,
+        chat: ChatRef,
+        thread_id: Option<i64>,
+        items: Vec<MediaUpload>,
+        caption: Option<&str>,
+    ) -> Result<Vec<Value>, ControlError> {
         let mut w = self.shared.world();
         let group_id = w.next_media_group.to_string();
         w.next_media_group += 1;
@@ -169,6 +182,7 @@ impl World {
                 } else {
                     None
                 },
+                thread_id,
                 ..UserMessage::default()
             };
             let (id, chat) = user_post(&mut w, user, chat, message, Some(&group_id))?;

@@ -1,13 +1,20 @@
 //! What a client's first question is about, learned from the desk's own tickets
-//! (docs/classification.md): the topics agents gave past tickets are the labels, the clients'
-//! first words the examples. The model is retrained on a schedule by the manager bot's clock
+//! (docs/classification.md): what agents said of past tickets — their topics, and the tags
+//! they give often — are the labels ([`label`], [`lessons`]), the clients' first words the
+//! examples. The model is retrained on a schedule by the manager bot's clock
 //! (`retrain_if_due`), outside every transaction; a new request the client opened without
-//! choosing a topic is given the predicted one when the model is confident
+//! choosing a topic is given the predicted topic and tag when the model is confident
 //! (`client_bot::messages`), and the card shows the guess with its confidence either way.
 //!
 //! Pure Rust and no network: `ticketgram_understanding::classifier`.
 
-use std::collections::{BTreeMap, HashMap};
+pub mod label;
+pub mod lessons;
+
+pub use label::Label;
+pub use lessons::MIN_PER_LABEL;
+
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use ticketgram_domain::{Timestamp, WorkspaceId};
 use ticketgram_store::{Store, StoreError, StoredIntentModel};
@@ -17,12 +24,10 @@ use ticketgram_understanding::classifier::{split, Example, IntentModel, Predicti
 pub const MAX_EXAMPLES: i64 = 5000;
 /// Fewer examples than this teach nothing worth acting on.
 pub const MIN_EXAMPLES: usize = 20;
-/// A topic needs this many examples to be learned (rarer ones are left out).
-pub const MIN_PER_TOPIC: usize = 3;
 /// How often the model is retrained.
 pub const RETRAIN_EVERY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 /// From this confidence the guess sets the ticket's topic (and with it its queue and
-/// priority); below it, the card only shows it.
+/// priority) and gives it its tag; below it, the card only shows it.
 pub const APPLY_FROM: f64 = 0.6;
 /// The share of examples held out to measure the accuracy the console shows.
 const HELD_OUT: f64 = 0.2;
@@ -122,17 +127,8 @@ pub async fn retrain(
     ws: WorkspaceId,
     now: Timestamp,
 ) -> Result<Option<Trained>, StoreError> {
-    let questions = store.labelled_questions(ws, MAX_EXAMPLES).await?;
-    let mut per_topic: BTreeMap<i64, usize> = BTreeMap::new();
-    for question in &questions {
-        *per_topic.entry(question.topic).or_default() += 1;
-    }
-    let examples: Vec<Example> = questions
-        .iter()
-        .filter(|q| per_topic[&q.topic] >= MIN_PER_TOPIC)
-        .map(|q| Example::new(q.text.clone(), q.topic.to_string()))
-        .collect();
-    let labels = per_topic.values().filter(|&&n| n >= MIN_PER_TOPIC).count();
+    let questions = store.past_questions(ws, MAX_EXAMPLES).await?;
+    let lessons::Lessons { examples, labels } = lessons::lessons(&questions);
     if examples.len() < MIN_EXAMPLES || labels < 2 {
         return Ok(None);
     }
