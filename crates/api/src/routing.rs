@@ -64,7 +64,7 @@ pub(crate) struct RuleRequest {
     reassign: bool,
     #[serde(default)]
     leads: Vec<Whole>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::rules::object")]
     targets: TargetsView,
 }
 

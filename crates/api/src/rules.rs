@@ -49,6 +49,19 @@ pub fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Er
     }
 }
 
+/// A nested object of the request as a `T`, refusing the array form serde's derive also
+/// accepts for a struct (`[null, null]` for `{"a": null, "b": null}`), which the document does
+/// not allow. For `#[serde(deserialize_with)]`.
+pub fn object<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::Deserialize as _;
+    let fields = serde_json::Map::<String, Value>::deserialize(d)?;
+    serde_json::from_value(Value::Object(fields)).map_err(serde::de::Error::custom)
+}
+
 /// [`whole_number`] for an optional field (`null` or absent: `None`).
 pub fn optional_whole_number<'de, D: serde::Deserializer<'de>>(
     d: D,

@@ -47,6 +47,11 @@ async fn routing_through_the_api(api: TestApi) {
             json!({ "default": { "strategy": "manual", "targets": { "first_response_minutes": 0 } } }),
             "default.targets.first_response_minutes",
         ),
+        // An object in the document, not serde's positional form of a struct.
+        (
+            json!({ "queues": { "payouts": { "strategy": "manual", "targets": [null, null] } } }),
+            "targets",
+        ),
     ] {
         let (status, refused) = put(bad).await;
         assert_eq!(status, 422, "{refused}");
