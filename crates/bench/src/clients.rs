@@ -1,10 +1,11 @@
 //! The simulated clients. Each is a task: it opens a ticket, waits for the whole crowd to
 //! have theirs (so the two phases are measured apart), then writes its follow-ups one at a
-//! time, each after the previous one reached the thread.
+//! time, each after the previous one reached the thread (closed loop) or one per interval
+//! (open loop, [`Pace::Open`]).
 
 use crate::desk::BenchDesk;
 use crate::ledger::{Ledger, Token};
-use crate::BenchError;
+use crate::{BenchError, Pace};
 use std::sync::Arc;
 use ticketgram_sandbox::{ChatRef, ControlError, UserId, World};
 use tokio::sync::Barrier;
@@ -38,8 +39,10 @@ pub async fn run_all(
     clients: Vec<SimClient>,
     ledger: Arc<Ledger>,
     follow_ups: usize,
+    pace: Pace,
     deadline: Instant,
 ) -> Result<(), BenchError> {
+    let crowd = clients.len();
     // Both barriers count the clients only: every client passes both, whatever happened to
     // it, so one failure cannot leave the others waiting for ever.
     let opened = Arc::new(Barrier::new(clients.len()));
@@ -50,6 +53,8 @@ pub async fn run_all(
             world: desk.world().clone(),
             ledger: ledger.clone(),
             deadline,
+            pace,
+            crowd,
         };
         let (opened, start) = (opened.clone(), start.clone());
         tasks.spawn(async move { run.client(client, follow_ups, &start, &opened).await });
@@ -72,6 +77,9 @@ struct ClientRun {
     world: World,
     ledger: Arc<Ledger>,
     deadline: Instant,
+    pace: Pace,
+    /// How many clients write: an open loop spreads their first follow-ups over one interval.
+    crowd: usize,
 }
 
 impl ClientRun {
@@ -88,11 +96,51 @@ impl ClientRun {
         if !ticket? {
             return Ok(());
         }
-        for message in 1..=follow_ups {
-            if !self.say_and_wait(&client, message).await? {
-                break;
+        match self.pace {
+            Pace::Closed => {
+                for message in 1..=follow_ups {
+                    if !self.say_and_wait(&client, message).await? {
+                        break;
+                    }
+                }
             }
+            Pace::Open { every } => self.write_steadily(&client, follow_ups, every).await?,
         }
+        Ok(())
+    }
+
+    /// One follow-up per `every` without waiting for the last to arrive (a client does not
+    /// wait for the desk before writing again), then waits for them all to arrive.
+    async fn write_steadily(
+        &self,
+        client: &SimClient,
+        follow_ups: usize,
+        every: std::time::Duration,
+    ) -> Result<(), ControlError> {
+        if follow_ups == 0 {
+            return Ok(());
+        }
+        // Client i starts i/N of an interval in: the crowd's messages come evenly, not in waves.
+        let phase = every.mul_f64(client.index as f64 / self.crowd.max(1) as f64);
+        let mut ticks = tokio::time::interval_at(Instant::now() + phase, every);
+        // Behind schedule (a busy machine), the next message goes at once and the rest keep
+        // their pace: the offered rate stays what was asked for.
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+        let mut arrived = self.ledger.watch(client.index);
+        for message in 1..=follow_ups {
+            ticks.tick().await;
+            if Instant::now() >= self.deadline {
+                return Ok(());
+            }
+            let token = Token {
+                client: client.index,
+                message,
+            };
+            self.world
+                .user_sends_text(client.user, client.chat, &token.text())?;
+            self.ledger.sent(token, Instant::now());
+        }
+        let _ = tokio::time::timeout_at(self.deadline, arrived.wait_for(|n| *n > follow_ups)).await;
         Ok(())
     }
 

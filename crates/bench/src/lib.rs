@@ -13,7 +13,9 @@
 //!    whose card gets a thread in the group, and the message is its first comment;
 //! 3. **relay phase**: once every thread exists, every client sends `messages_per_client`
 //!    more, each after the previous one appeared in its thread (a closed loop, so latency
-//!    is the relay's and not a queue we built ourselves);
+//!    is the relay's and not a queue we built ourselves) — or, in an open loop
+//!    ([`Pace::Open`]), one every fixed interval whatever happened to the last, as real
+//!    clients write: the load offered is fixed and latency shows whether the desk keeps up;
 //! 4. the outbox drains, the group is read back and every message is checked to have
 //!    arrived exactly once, in its own client's thread.
 
@@ -54,6 +56,21 @@ pub struct BenchConfig {
     pub update_lanes: usize,
     /// The run stops waiting after this long; whatever has not arrived is reported as lost.
     pub duration_cap: Duration,
+    /// How the follow-ups are paced.
+    pub pace: Pace,
+}
+
+/// How each client paces its follow-ups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pace {
+    /// Each after the previous one reached the thread: throughput, with as many messages in
+    /// flight as clients.
+    #[default]
+    Closed,
+    /// One every `every`, without waiting (the clients' first follow-ups spread evenly over
+    /// one interval, so the offered load is steady rather than in waves): the load Telegram's
+    /// limits and the relay must keep up with, latency growing without bound when they don't.
+    Open { every: Duration },
 }
 
 /// The URL may carry a password: never print it.
@@ -66,6 +83,7 @@ impl std::fmt::Debug for BenchConfig {
             .field("flood_limits", &self.flood_limits)
             .field("update_lanes", &self.update_lanes)
             .field("duration_cap", &self.duration_cap)
+            .field("pace", &self.pace)
             .finish()
     }
 }
@@ -95,6 +113,13 @@ pub enum BenchError {
 pub async fn run(config: BenchConfig) -> Result<BenchReport, BenchError> {
     if config.clients == 0 {
         return Err(BenchError::Config("at least one client is needed".into()));
+    }
+    if config.pace
+        == (Pace::Open {
+            every: Duration::ZERO,
+        })
+    {
+        return Err(BenchError::Config("an open loop needs an interval".into()));
     }
     let memory = memory::Meter::start();
     let database = database::BenchDatabase::create(&config.database_url).await?;
@@ -150,6 +175,7 @@ async fn run_on(
         sims,
         ledger.clone(),
         config.messages_per_client,
+        config.pace,
         deadline,
     )
     .await?;

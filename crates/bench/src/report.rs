@@ -17,6 +17,9 @@ pub struct BenchReport {
     pub clients: usize,
     pub messages_per_client: usize,
     pub flood_limits: bool,
+    /// In an open loop, the follow-ups offered per minute by all clients together (`None`:
+    /// closed loop, each follow-up after the previous one arrived).
+    pub offered_per_minute: Option<f64>,
     /// First messages: each opens a ticket (card, thread, first comment).
     pub tickets: PhaseReport,
     /// Follow-up messages relayed into existing threads.
@@ -119,6 +122,10 @@ pub fn build(
         clients: config.clients,
         messages_per_client: config.messages_per_client,
         flood_limits: config.flood_limits,
+        offered_per_minute: match config.pace {
+            crate::Pace::Closed => None,
+            crate::Pace::Open { every } => Some(config.clients as f64 * 60.0 / every.as_secs_f64()),
+        },
         tickets: phase(&firsts),
         relay: phase(&follow_ups),
         ticket_latency: latency(&firsts),
@@ -189,6 +196,17 @@ impl fmt::Display for BenchReport {
             self.wall_seconds,
             if self.capped { " (capped)" } else { "" }
         )?;
+        match self.offered_per_minute {
+            Some(offered) => writeln!(
+                f,
+                "open loop        follow-ups offered at {offered:.1}/min ({:.2}/min per client)",
+                offered / self.clients as f64
+            )?,
+            None => writeln!(
+                f,
+                "closed loop      each follow-up after the previous arrived"
+            )?,
+        }
         writeln!(
             f,
             "{:<16} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",

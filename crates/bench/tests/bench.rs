@@ -2,7 +2,7 @@
 //! in its report. Timing is never asserted here; figures belong in docs/benchmarks.md.
 
 use std::time::Duration;
-use ticketgram_bench::{run, BenchConfig};
+use ticketgram_bench::{run, BenchConfig, Pace};
 
 #[tokio::test]
 async fn a_tiny_run_delivers_everything_exactly_once() {
@@ -13,6 +13,7 @@ async fn a_tiny_run_delivers_everything_exactly_once() {
         flood_limits: false,
         update_lanes: 4,
         duration_cap: Duration::from_secs(60),
+        pace: Pace::Closed,
     })
     .await
     .expect("the benchmark runs");
@@ -50,6 +51,36 @@ async fn a_tiny_run_delivers_everything_exactly_once() {
     assert!(json.pointer("/memory/peak_rss_kib").is_some());
 }
 
+/// Clients who write on their own schedule (an open loop: one follow-up every 100 ms each,
+/// whether or not the last one arrived) still get every message through exactly once, and
+/// the report says what load was offered.
+#[tokio::test]
+async fn an_open_loop_run_offers_a_fixed_rate_and_delivers_everything_once() {
+    let report = run(BenchConfig {
+        database_url: "sqlite:".into(),
+        clients: 3,
+        messages_per_client: 4,
+        flood_limits: false,
+        update_lanes: 4,
+        duration_cap: Duration::from_secs(60),
+        pace: Pace::Open {
+            every: Duration::from_millis(100),
+        },
+    })
+    .await
+    .expect("the benchmark runs");
+    let d = &report.delivery;
+    assert_eq!(
+        (d.sent, d.delivered_once, d.expected),
+        (15, 15, 15),
+        "{report}"
+    );
+    assert!(d.exactly_once, "{report}");
+    assert_eq!(report.offered_per_minute, Some(1800.0));
+    assert_eq!(report.relay_latency.samples, 12);
+    assert!(report.to_string().contains("open loop"), "{report}");
+}
+
 /// On PostgreSQL a backlog from many chats is applied in several transactions side by side
 /// (`DeskConfig::update_lanes`): forty clients writing at once still get every message
 /// through exactly once, and every ticket its one card.
@@ -66,6 +97,7 @@ async fn on_postgresql_lanes_of_chats_deliver_everything_exactly_once() {
         flood_limits: false,
         update_lanes: 4,
         duration_cap: Duration::from_secs(120),
+        pace: Pace::Closed,
     })
     .await
     .expect("the benchmark runs");

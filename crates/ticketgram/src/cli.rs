@@ -363,8 +363,15 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 50)]
     pub clients: usize,
     /// Follow-up messages per client after the one that opens its ticket
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, conflicts_with = "rate")]
     pub messages: usize,
+    /// Open loop: each client writes this many follow-ups a minute, without waiting for the
+    /// last to arrive, for `--for-secs` (instead of `--messages`, each after the last arrived)
+    #[arg(long, value_name = "PER_MINUTE", requires = "for_secs")]
+    pub rate: Option<f64>,
+    /// How long each client keeps writing in an open loop
+    #[arg(long, value_name = "SECONDS", requires = "rate")]
+    pub for_secs: Option<u64>,
     /// Enforce Telegram's flood limits in the sandbox (about 20 messages a minute per group)
     #[arg(long)]
     pub flood_limits: bool,

@@ -134,13 +134,26 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
 
 /// Runs the load benchmark and prints its report (figures in docs/benchmarks.md).
 async fn bench(args: BenchArgs) -> anyhow::Result<()> {
+    let (messages_per_client, pace) = match (args.rate, args.for_secs) {
+        (Some(rate), Some(secs)) => {
+            if !(rate.is_finite() && rate > 0.0) {
+                anyhow::bail!("--rate is a number of messages a minute above 0");
+            }
+            let every = std::time::Duration::from_secs_f64(60.0 / rate);
+            // As many as fit in the time at that pace.
+            let messages = (secs as f64 * rate / 60.0).floor() as usize;
+            (messages, ticketgram_bench::Pace::Open { every })
+        }
+        _ => (args.messages, ticketgram_bench::Pace::Closed),
+    };
     let config = ticketgram_bench::BenchConfig {
         database_url: args.database_url,
         clients: args.clients,
-        messages_per_client: args.messages,
+        messages_per_client,
         flood_limits: args.flood_limits,
         update_lanes: args.lanes,
         duration_cap: std::time::Duration::from_secs(args.cap_secs),
+        pace,
     };
     let report = ticketgram_bench::run(config)
         .await
