@@ -13,6 +13,7 @@ settings-help =
     /offhours — der Hinweis außerhalb der Arbeitszeit
     /blocknotice — was ein gesperrter Kunde liest
     /public — öffentliche Gruppen und Kanalkommentare, in denen der Bot Beschwerden erkennt
+    /channels — die Agenten-Kanäle, auf die neue Anfragen verteilt werden
     /cancel — den aktuellen Schritt abbrechen
     Um den Agenten-Kanal und seine Diskussionsgruppe zu verbinden, füge den Bot dort als Administrator hinzu.
 settings-refused = Das können leider nur die Administratoren des Supports nutzen.
@@ -65,6 +66,16 @@ settings-link-channel = „{ $title }“ ist jetzt der Agenten-Kanal. Füge mich
 settings-link-group-not-discussion = „{ $title }“ ist mit keinem Kanal verknüpft. Wähle sie in den Kanaleinstellungen unter „Diskussion“ und füge mich erneut hinzu.
 settings-link-group-channel-first = „{ $title }“ gehört zu einem Kanal, in dem ich nicht bin. Füge mich zuerst als Administrator zu diesem Kanal hinzu.
 settings-link-group = „{ $title }“ ist jetzt die Diskussionsgruppe der Agenten.
+settings-shard-channel = „{ $title }“ ist jetzt ein weiterer Agenten-Kanal. Füge mich nun als Administrator zu seiner Diskussionsgruppe hinzu: Dann werden neue Anfragen auf die Kanäle verteilt.
+settings-shard-linked = „{ $title }“ und seine Diskussionsgruppe nehmen jetzt neben den anderen Kanälen neue Anfragen an, der am wenigsten ausgelastete zuerst. /channels listet sie auf.
+settings-shard-removed = Ich wurde aus „{ $title }“ entfernt: Neue Anfragen gehen an die anderen Kanäle; seine Tickets bleiben, wo sie sind.
+settings-shards-none = Noch kein Agenten-Kanal verbunden. Füge mich als Administrator zu einem Kanal und seiner Diskussionsgruppe hinzu.
+settings-shards-title = Agenten-Kanäle (neue Anfragen gehen an den am wenigsten ausgelasteten):
+settings-shards-line = { $number }. Kanal { $channel }: alle Anfragen
+settings-shards-line-queue = { $number }. Kanal { $channel }: nur die Warteschlange „{ $queue }“
+settings-shards-line-no-group = { $number }. Kanal { $channel }: wartet auf seine Diskussionsgruppe
+settings-shards-how = „/channels 2 vip“ reserviert Kanal 2 für die Warteschlange vip, „/channels 2 all“ öffnet ihn wieder für alle Anfragen, „/channels 2 remove“ trennt ihn. Um einen Kanal hinzuzufügen, füge mich zu einem weiteren Kanal und seiner Gruppe hinzu.
+settings-shards-which = Welcher Kanal? Sende /channels, um die Nummern zu sehen (der erste Kanal lässt sich hier nicht ändern).
 settings-right-post-messages = Nachrichten veröffentlichen
 settings-right-edit-messages = Nachrichten bearbeiten
 settings-right-administrator = Administrator sein (um die Kommentare der Agenten zu lesen und in Threads zu antworten)

@@ -13,6 +13,7 @@ settings-help =
     /offhours — the out-of-hours notice
     /blocknotice — what a blocked client is told
     /public — public groups and channel comments watched for complaints
+    /channels — the agents' channels new requests are spread over
     /cancel — stop the current step
     To link the agents' channel and its discussion group, add the bot to them as an administrator.
 settings-refused = Sorry, only the desk's administrators can use this.
@@ -65,6 +66,16 @@ settings-link-channel = “{ $title }” is now the agents' channel. Now add me 
 settings-link-group-not-discussion = “{ $title }” is not linked to a channel. In the channel's settings, choose it under Discussion, then add me again.
 settings-link-group-channel-first = “{ $title }” belongs to a channel I am not in. Add me to that channel as an administrator first.
 settings-link-group = “{ $title }” is now the agents' discussion group.
+settings-shard-channel = “{ $title }” is now another agents' channel. Now add me to its discussion group as an administrator: new requests will then be shared between the channels.
+settings-shard-linked = “{ $title }” and its discussion group now take new requests beside the other channels, the least busy first. /channels lists them.
+settings-shard-removed = I was removed from “{ $title }”: new requests go to the other channels; its tickets stay where they are.
+settings-shards-none = No agents' channel is linked yet. Add me to a channel and its discussion group as an administrator.
+settings-shards-title = Agents' channels (new requests go to the least busy one):
+settings-shards-line = { $number }. channel { $channel }: every request
+settings-shards-line-queue = { $number }. channel { $channel }: the queue “{ $queue }” only
+settings-shards-line-no-group = { $number }. channel { $channel }: waiting for its discussion group
+settings-shards-how = “/channels 2 vip” keeps channel 2 for the queue vip, “/channels 2 all” opens it to every request, “/channels 2 remove” unlinks it. Add me to another channel and its group to add one.
+settings-shards-which = Which channel? Send /channels to see their numbers (the first channel cannot be changed here).
 settings-right-post-messages = post messages
 settings-right-edit-messages = edit messages
 settings-right-administrator = be an administrator (to read the agents' comments and answer in threads)

@@ -13,6 +13,7 @@ settings-help =
     /offhours — 非工作时间的提示
     /blocknotice — 被屏蔽客户看到的提示
     /public — 机器人留意投诉的公开群组和频道评论
+    /channels — 新请求分配到的客服频道
     /cancel — 停止当前步骤
     要连接客服频道及其讨论组，请将机器人添加为那里的管理员。
 settings-refused = 抱歉，只有客服台的管理员可以使用此功能。
@@ -65,6 +66,16 @@ settings-link-channel = 「{ $title }」现在是客服频道。请将我添加�
 settings-link-group-not-discussion = 「{ $title }」未关联任何频道。请在频道设置的“讨论”中选择它，然后再次添加我。
 settings-link-group-channel-first = 「{ $title }」属于一个我不在其中的频道。请先将我添加为该频道的管理员。
 settings-link-group = 「{ $title }」现在是客服讨论组。
+settings-shard-channel = “{ $title }”现在是另一个客服频道。请把我添加为它的讨论组的管理员：之后新请求将在各频道之间分配。
+settings-shard-linked = “{ $title }”及其讨论组现在与其他频道一起接收新请求，优先分配给最空闲的频道。/channels 可查看列表。
+settings-shard-removed = 我已被移出“{ $title }”：新请求将转到其他频道，其中的工单保持不变。
+settings-shards-none = 尚未连接客服频道。请把我添加为频道及其讨论组的管理员。
+settings-shards-title = 客服频道（新请求分配给最空闲的频道）：
+settings-shards-line = { $number }. 频道 { $channel }：所有请求
+settings-shards-line-queue = { $number }. 频道 { $channel }：仅限队列“{ $queue }”
+settings-shards-line-no-group = { $number }. 频道 { $channel }：等待连接讨论组
+settings-shards-how = “/channels 2 vip” 将频道 2 留给队列 vip，“/channels 2 all” 让它重新接收所有请求，“/channels 2 remove” 断开它。要添加频道，请把我加入另一个频道及其讨论组。
+settings-shards-which = 哪个频道？发送 /channels 查看编号（第一个频道不能在此更改）。
 settings-right-post-messages = 发布消息
 settings-right-edit-messages = 编辑消息
 settings-right-administrator = 成为管理员（以读取客服评论并在话题中回复）

@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod proactive;
 pub mod public_chats;
 pub mod routing;
+pub mod shard;
 pub mod sla;
 pub mod ticket;
 pub mod topic;

@@ -4,6 +4,7 @@
 use crate::jobs::Delivery;
 use crate::RelayError;
 use std::sync::Arc;
+use ticketgram_domain::shard::Shard;
 use ticketgram_domain::sla::{SlaPolicy, SlaTargets, WorkingHours};
 use ticketgram_domain::{
     AgentId, Client, FloodLimit, Language, MediaRef, MessageDirection, MessageId, TelegramCopy,
@@ -44,6 +45,9 @@ pub const UPDATE_LANES: usize = 4;
 pub struct DeskConfig {
     pub workspace: WorkspaceId,
     pub chats: DeskChats,
+    /// The desk's further agents' channels and groups (shards, linked through the settings
+    /// bot): new tickets' cards are spread over `chats` and these.
+    pub more_chats: Arc<[Shard]>,
     /// Comments starting with this are internal notes, never relayed ("//").
     pub note_prefix: String,
     /// The language of the agents' channel (cards, notices).
@@ -170,7 +174,42 @@ impl DeskConfig {
             update_lanes: UPDATE_LANES,
             pacing: true,
             outbound: ticketgram_outbound::DestinationPolicy::public_only(),
+            more_chats: Arc::new([]),
         }
+    }
+
+    /// Every agents' channel of the desk with its group, the first one (`chats`) first.
+    pub fn shards(&self) -> Vec<Shard> {
+        let first = self.chats.channel_id.map(|channel_id| Shard {
+            channel_id,
+            group_id: self.chats.group_id,
+            queue: None,
+        });
+        first
+            .into_iter()
+            .chain(self.more_chats.iter().cloned())
+            .collect()
+    }
+
+    /// Whether `chat` is one of the desk's agents' discussion groups.
+    pub fn is_agents_group(&self, chat: i64) -> bool {
+        self.chats.group_id == Some(chat)
+            || self.more_chats.iter().any(|s| s.group_id == Some(chat))
+    }
+
+    /// Whether `chat` is one of the desk's agents' channels or groups.
+    pub fn is_agents_chat(&self, chat: i64) -> bool {
+        self.is_agents_group(chat)
+            || self.chats.channel_id == Some(chat)
+            || self.more_chats.iter().any(|s| s.channel_id == chat)
+    }
+
+    /// The discussion group of the desk's channel `channel`, if it is one and has its group.
+    pub fn group_of_channel(&self, channel: i64) -> Option<i64> {
+        self.shards()
+            .into_iter()
+            .find(|s| s.channel_id == channel)
+            .and_then(|s| s.group_id)
     }
 }
 
@@ -258,6 +297,7 @@ impl Desk {
             config.chats.channel_id = Some(chats.channel_id);
             config.chats.group_id = chats.group_id;
         }
+        config.more_chats = profile.more_chats.clone().into();
         if let Some(language) = profile.agent_language {
             config.agent_language = language;
         }

@@ -4,6 +4,7 @@
 
 use crate::callback::CallbackAction;
 pub use crate::desk::DeskChats;
+use crate::desk::DeskConfig;
 use teloxide_core::types::{
     CallbackQuery, ChatMemberKind, ChatMemberUpdated, Message, MessageOrigin, Update, UpdateKind,
 };
@@ -23,6 +24,9 @@ pub enum Event<'a> {
     /// The channel post of a ticket card arrived in the discussion group: its id there is the
     /// ticket's thread id.
     ThreadOpened {
+        /// The agents' channel the card was posted in, and its discussion group.
+        channel_id: i64,
+        group_id: i64,
         channel_post_id: i64,
         thread_id: i64,
         /// When Telegram forwarded the card (bounds how long we wait for its record).
@@ -76,7 +80,7 @@ impl Event<'_> {
 
 /// A button press that no longer points at a readable message, or carries data we never
 /// issued, is answered and otherwise ignored.
-pub fn classify<'a>(update: &'a Update, desk: &DeskChats) -> Event<'a> {
+pub fn classify<'a>(update: &'a Update, desk: &DeskConfig) -> Event<'a> {
     match &update.kind {
         UpdateKind::Message(message) => classify_message(message, desk, false),
         UpdateKind::EditedMessage(message) => classify_message(message, desk, true),
@@ -97,7 +101,7 @@ pub fn classify<'a>(update: &'a Update, desk: &DeskChats) -> Event<'a> {
     }
 }
 
-fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) -> Event<'a> {
+fn classify_message<'a>(message: &'a Message, desk: &DeskConfig, edited: bool) -> Event<'a> {
     let chat_id = message.chat.id.0;
     if message.chat.is_private() {
         if message.from.as_ref().is_some_and(|u| u.is_bot) {
@@ -115,13 +119,13 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
         _ => None,
     };
     if let Some((from, to)) = upgraded {
-        return if Some(from) == desk.group_id {
+        return if desk.is_agents_group(from) {
             Event::GroupUpgraded { from, to }
         } else {
             Event::Ignored("a group that is not the agents' one became a supergroup")
         };
     }
-    if Some(chat_id) != desk.group_id {
+    if !desk.is_agents_group(chat_id) {
         let from_a_person = message.from.as_ref().is_some_and(|u| !u.is_bot)
             && message.sender_chat.is_none()
             && !message.is_automatic_forward();
@@ -138,19 +142,23 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
         return match message.forward_origin() {
             Some(MessageOrigin::Channel {
                 chat, message_id, ..
-            }) if Some(chat.id.0) == desk.channel_id && !edited => Event::ThreadOpened {
-                channel_post_id: message_id.0 as i64,
-                thread_id: message.id.0 as i64,
-                posted_at: message.date,
-                card_text: message.text(),
-            },
+            }) if desk.group_of_channel(chat.id.0) == Some(chat_id) && !edited => {
+                Event::ThreadOpened {
+                    channel_id: chat.id.0,
+                    group_id: chat_id,
+                    channel_post_id: message_id.0 as i64,
+                    thread_id: message.id.0 as i64,
+                    posted_at: message.date,
+                    card_text: message.text(),
+                }
+            }
             _ => Event::Ignored("automatic forward from another channel"),
         };
     }
     if message
         .from
         .as_ref()
-        .is_some_and(|u| u.id.0 as i64 == desk.bot_user_id)
+        .is_some_and(|u| u.id.0 as i64 == desk.chats.bot_user_id)
     {
         return Event::Ignored("the bot's own message in the group");
     }
@@ -165,7 +173,7 @@ fn classify_message<'a>(message: &'a Message, desk: &DeskChats, edited: bool) ->
     }
 }
 
-fn classify_callback<'a>(query: &'a CallbackQuery, desk: &DeskChats) -> Event<'a> {
+fn classify_callback<'a>(query: &'a CallbackQuery, desk: &DeskConfig) -> Event<'a> {
     let private = query
         .message
         .as_ref()
@@ -190,8 +198,7 @@ fn classify_callback<'a>(query: &'a CallbackQuery, desk: &DeskChats) -> Event<'a
         return Event::Ignored("button data we did not issue");
     };
     let chat_id = query.message.as_ref().map(|m| m.chat().id.0);
-    let in_desk_chat =
-        chat_id.is_some() && (chat_id == desk.channel_id || chat_id == desk.group_id);
+    let in_desk_chat = chat_id.is_some_and(|chat| desk.is_agents_chat(chat));
     match (action.is_agent_action(), in_desk_chat) {
         (true, true) => Event::AgentButton(query, action),
         (false, false) => Event::ClientButton(query, action),

@@ -23,6 +23,13 @@ pub async fn group_upgraded(
         Some(chats) => (Some(chats.channel_id), chats.group_id),
         None => (desk.config.chats.channel_id, desk.config.chats.group_id),
     };
+    // A further channel's group (a shard) moves in the list it is kept in.
+    let mut more = desk.store.desk_profile(desk.ws()).await?.more_chats;
+    if let Some(shard) = more.iter_mut().find(|s| s.group_id == Some(from)) {
+        shard.group_id = Some(to);
+        fx.tx.set_more_agent_chats(desk.ws(), &more, fx.now).await?;
+        return audit_move(desk, fx, from, to).await;
+    }
     let (Some(channel_id), Some(group)) = current else {
         return Ok(false);
     };
@@ -34,6 +41,10 @@ pub async fn group_upgraded(
         group_id: Some(to),
     };
     fx.tx.set_agent_chats(desk.ws(), &chats, fx.now).await?;
+    audit_move(desk, fx, from, to).await
+}
+
+async fn audit_move(desk: &Desk, fx: &Effects<'_>, from: i64, to: i64) -> Result<bool, RelayError> {
     tracing::info!(
         from,
         to,

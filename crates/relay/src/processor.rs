@@ -41,9 +41,9 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
     let current = desk.bound_to(&tx).current().await?;
     // The updates after one that moves the desk's group wait for the next round, which reads
     // the desk anew: they are to be classified with the group's new id.
-    let chats = current.config.chats;
+    let config = &current.config;
     let mut updates = updates;
-    if let Some(at) = updates.iter().position(|u| moves_desk(u, &chats)) {
+    if let Some(at) = updates.iter().position(|u| moves_desk(u, config)) {
         updates.truncate(at + 1);
     }
     let count = updates.len();
@@ -129,9 +129,9 @@ fn lanes(desk: &Desk, updates: &[StoredUpdate]) -> Vec<Vec<StoredUpdate>> {
 }
 
 /// Whether a stored update changes where the desk lives (its group became a supergroup).
-fn moves_desk(stored: &StoredUpdate, chats: &crate::desk::DeskChats) -> bool {
+fn moves_desk(stored: &StoredUpdate, config: &crate::desk::DeskConfig) -> bool {
     serde_json::from_str::<Update>(&stored.payload)
-        .is_ok_and(|u| matches!(classify(&u, chats), Event::GroupUpgraded { .. }))
+        .is_ok_and(|u| matches!(classify(&u, config), Event::GroupUpgraded { .. }))
 }
 
 async fn apply_together(
@@ -232,7 +232,7 @@ async fn mark_failed(
 }
 
 async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<(), RelayError> {
-    let event = classify(update, &desk.config.chats);
+    let event = classify(update, &desk.config);
     let roles = desk.config.roles;
     // A bot that is not the client bot must leave the agents' channel to the one that is, or
     // two bots would relay every agent comment.
@@ -278,12 +278,16 @@ async fn handle(desk: &Desk, fx: &mut Effects<'_>, update: &Update) -> Result<()
         Event::ClientFlowButton(query) => client_bot::handle_flow_button(desk, fx, query).await,
         Event::AgentButton(query, action) => agents::handle_button(desk, fx, query, action).await,
         Event::ThreadOpened {
+            channel_id,
+            group_id,
             channel_post_id,
             thread_id,
             posted_at,
             card_text,
         } => {
             let forward = agents::CardForward {
+                channel_id,
+                group_id,
                 channel_post_id,
                 thread_id,
                 posted_at,

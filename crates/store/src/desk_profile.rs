@@ -16,6 +16,8 @@ pub struct DeskProfile {
     pub hours: Option<WorkingHours>,
     pub sla: Option<SlaTargets>,
     pub chats: Option<AgentChats>,
+    /// The desk's further agents' channels (shards), beside `chats`: empty for most desks.
+    pub more_chats: Vec<ticketgram_domain::shard::Shard>,
     pub agent_language: Option<Language>,
     /// Replaces the client bot's standard greeting, per language.
     pub welcome: Vec<(Language, String)>,
@@ -54,6 +56,7 @@ pub mod keys {
     pub const HOURS: &str = "desk.working_hours";
     pub const SLA: &str = "desk.sla_targets";
     pub const CHATS: &str = "desk.agent_chats";
+    pub const MORE_CHATS: &str = "desk.more_agent_chats";
     pub const AGENT_LANGUAGE: &str = "desk.agent_language";
     pub const WELCOME: &str = "desk.welcome";
     pub const OUT_OF_HOURS: &str = "desk.out_of_hours";
@@ -76,6 +79,7 @@ impl Store {
                 keys::HOURS => profile.hours = Some(decode(&key, &value)?),
                 keys::SLA => profile.sla = Some(decode(&key, &value)?),
                 keys::CHATS => profile.chats = Some(decode(&key, &value)?),
+                keys::MORE_CHATS => profile.more_chats = decode(&key, &value)?,
                 keys::AGENT_LANGUAGE => profile.agent_language = Some(decode(&key, &value)?),
                 keys::WELCOME => profile.welcome = decode(&key, &value)?,
                 keys::OUT_OF_HOURS => profile.out_of_hours = decode(&key, &value)?,
@@ -132,6 +136,17 @@ impl Tx {
         at: Timestamp,
     ) -> Result<(), StoreError> {
         self.set_typed(ws, keys::CHATS, chats, at).await
+    }
+
+    /// The desk's further agents' channels, as a whole (the settings bot adds, routes and
+    /// removes them one at a time, each in one input).
+    pub async fn set_more_agent_chats(
+        &self,
+        ws: WorkspaceId,
+        shards: &[ticketgram_domain::shard::Shard],
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.set_typed(ws, keys::MORE_CHATS, &shards, at).await
     }
 
     pub async fn set_agent_language(

@@ -109,9 +109,11 @@ impl Store {
         chat_id: i64,
         telegram_message_id: i64,
     ) -> Result<Option<Message>, StoreError> {
+        // A joined comment is the copy of several messages: the first of them answers.
         let row: Option<(i64,)> = sqlx::query_as(
             "SELECT message_id FROM message_copies
-             WHERE workspace_id = $1 AND bot_id = $2 AND chat_id = $3 AND telegram_message_id = $4",
+             WHERE workspace_id = $1 AND bot_id = $2 AND chat_id = $3 AND telegram_message_id = $4
+             ORDER BY message_id LIMIT 1",
         )
         .bind(ws.0)
         .bind(bot_id)
@@ -123,6 +125,32 @@ impl Store {
             Some((id,)) => Ok(Some(self.get_message(ws, MessageId(id)).await?)),
             None => Ok(None),
         }
+    }
+
+    /// The messages a Telegram message is the copy of, in the order they were written: one,
+    /// or several for a joined comment (a client's texts that waited for the group's sending
+    /// budget and went out together).
+    pub async fn messages_sharing_copy(
+        &self,
+        ws: WorkspaceId,
+        copy: &TelegramCopy,
+    ) -> Result<Vec<Message>, StoreError> {
+        let ids: Vec<(i64,)> = sqlx::query_as(
+            "SELECT message_id FROM message_copies
+             WHERE workspace_id = $1 AND bot_id = $2 AND chat_id = $3 AND telegram_message_id = $4
+             ORDER BY message_id",
+        )
+        .bind(ws.0)
+        .bind(copy.bot_id)
+        .bind(copy.chat_id)
+        .bind(copy.message_id)
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        let mut messages = Vec::with_capacity(ids.len());
+        for (id,) in ids {
+            messages.push(self.get_message(ws, MessageId(id)).await?);
+        }
+        Ok(messages)
     }
 
     /// The conversation of a ticket in order, with copies.
@@ -301,7 +329,7 @@ impl Tx {
         let done = sqlx::query(
             "INSERT INTO message_copies (workspace_id, message_id, bot_id, chat_id, telegram_message_id)
              SELECT workspace_id, id, $1, $2, $3 FROM messages WHERE workspace_id = $4 AND id = $5
-             ON CONFLICT (bot_id, chat_id, telegram_message_id) DO NOTHING",
+             ON CONFLICT (bot_id, chat_id, telegram_message_id, message_id) DO NOTHING",
         )
         .bind(copy.bot_id)
         .bind(copy.chat_id)

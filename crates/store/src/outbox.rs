@@ -281,6 +281,29 @@ impl Store {
         row.ok_or(StoreError::NotFound)?.try_into()
     }
 
+    /// The pending jobs queued behind `job` on its ordering key, oldest first, at most
+    /// `limit`: what may go out joined with it (a client's texts waiting for the same thread).
+    /// They cannot be claimed meanwhile: only the head of a key is claimable, and `job` is it.
+    pub async fn waiting_behind(
+        &self,
+        job: &OutboxJob,
+        limit: i64,
+    ) -> Result<Vec<OutboxJob>, StoreError> {
+        let sql = format!(
+            "SELECT {JOB_COLUMNS} FROM outbox
+             WHERE workspace_id = $1 AND ordering_key = $2 AND id > $3 AND status = 'pending'
+             ORDER BY id LIMIT $4"
+        );
+        let rows: Vec<JobRow> = sqlx::query_as(&sql)
+            .bind(job.workspace.0)
+            .bind(&job.ordering_key)
+            .bind(job.id)
+            .bind(limit)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        rows.into_iter().map(OutboxJob::try_from).collect()
+    }
+
     /// Jobs that were given up, newest first.
     pub async fn dead_jobs(&self, ws: WorkspaceId) -> Result<Vec<OutboxJob>, StoreError> {
         let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND status = 'dead' ORDER BY id DESC");
@@ -340,6 +363,36 @@ impl Tx {
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
+        }
+        Ok(())
+    }
+
+    /// Jobs that went out inside the message of job `into` (joined comments): finished with
+    /// it, in the same transaction. Only jobs still pending behind it qualify; `Conflict` if
+    /// one is not (the transaction must then not commit the joined send as theirs).
+    pub async fn complete_joined(
+        &self,
+        ids: &[i64],
+        into: i64,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.conn().await?;
+        let result = format!("joined into job {into}");
+        for id in ids {
+            let done = sqlx::query(
+                "UPDATE outbox SET status = 'done', done_at = $1, result = $2
+                 WHERE id = $3 AND status = 'pending'",
+            )
+            .bind(to_millis(at))
+            .bind(&result)
+            .bind(*id)
+            .execute(&mut *conn)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::Conflict(format!(
+                    "outbox job {id} is no longer waiting behind job {into}"
+                )));
+            }
         }
         Ok(())
     }

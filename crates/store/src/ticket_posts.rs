@@ -86,6 +86,26 @@ impl Store {
     /// Cards claimed in a channel whose sending has not been recorded yet. Telegram may show
     /// us a card's automatic forward before its sender recorded the card's message id; the
     /// relay waits for these before deciding a forward belongs to no ticket.
+    /// How many active tickets have their card in each channel of the desk: how busy each of
+    /// its shards is, when a new card chooses one.
+    pub async fn active_cards_per_channel(
+        &self,
+        ws: WorkspaceId,
+    ) -> Result<Vec<(i64, i64)>, StoreError> {
+        let sql = format!(
+            "SELECT p.channel_chat_id, COUNT(*) FROM ticket_posts p
+             JOIN tickets t ON t.id = p.ticket_id
+             WHERE p.workspace_id = $1 AND t.status IN {}
+             GROUP BY p.channel_chat_id",
+            crate::tickets::ACTIVE_STATUSES
+        );
+        let rows: Vec<(i64, i64)> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        Ok(rows)
+    }
+
     pub async fn cards_in_flight(&self, channel_chat_id: i64) -> Result<i64, StoreError> {
         let (count,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM ticket_posts WHERE channel_chat_id = $1 AND channel_message_id IS NULL",
@@ -157,6 +177,26 @@ impl Tx {
             post,
             created: inserted,
         })
+    }
+
+    /// A card not sent yet goes to another channel (the one it was meant for is no longer
+    /// the desk's). Nothing changes once the card is out.
+    pub async fn move_unsent_ticket_post(
+        &self,
+        ws: WorkspaceId,
+        ticket: TicketId,
+        channel_chat_id: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE ticket_posts SET channel_chat_id = $1
+             WHERE workspace_id = $2 AND ticket_id = $3 AND channel_message_id IS NULL",
+        )
+        .bind(channel_chat_id)
+        .bind(ws.0)
+        .bind(ticket.0)
+        .execute(&mut *self.conn().await?)
+        .await?;
+        Ok(())
     }
 
     /// The channel post was sent. The first card recorded stays the ticket's card: a second

@@ -40,21 +40,28 @@ pub async fn erase(
         .recent_tickets_of_client(ws, client.id, i64::MAX)
         .await?;
     let bot = desk.config.bots.client;
-    if let Some(group) = desk.config.chats.group_id {
-        for ticket in &tickets {
-            for message in desk.store.ticket_messages(ws, ticket.id).await? {
-                if message.direction != MessageDirection::Client {
-                    continue;
-                }
-                for copy in message.copies.iter().filter(|c| c.chat_id == group) {
-                    let job = Delivery::DeleteMessage {
-                        chat_id: group,
-                        message_id: copy.message_id,
-                    };
-                    fx.send_via(bot, job, None).await?;
-                }
+    // In each of the desk's groups (a ticket's thread is in one of them); a joined comment
+    // is the copy of several messages and goes once.
+    let mut copies = std::collections::BTreeSet::new();
+    for ticket in &tickets {
+        for message in desk.store.ticket_messages(ws, ticket.id).await? {
+            if message.direction != MessageDirection::Client {
+                continue;
             }
+            let in_groups = message.copies.iter();
+            copies.extend(
+                in_groups
+                    .filter(|c| desk.config.is_agents_group(c.chat_id))
+                    .map(|c| (c.chat_id, c.message_id)),
+            );
         }
+    }
+    for (chat_id, message_id) in copies {
+        let job = Delivery::DeleteMessage {
+            chat_id,
+            message_id,
+        };
+        fx.send_via(bot, job, None).await?;
     }
     // Told before the row forgets their chat; the job carries it.
     let job = Delivery::Say {

@@ -10,6 +10,9 @@ use ticketgram_domain::{MessageDirection, TelegramCopy, Timestamp};
 
 /// A card's automatic forward into the discussion group.
 pub struct CardForward<'a> {
+    /// The desk's channel the card is in, and the group it was forwarded to.
+    pub channel_id: i64,
+    pub group_id: i64,
     pub channel_post_id: i64,
     pub thread_id: i64,
     pub posted_at: Timestamp,
@@ -23,10 +26,7 @@ pub async fn handle_thread_opened(
     fx: &mut Effects<'_>,
     forward: CardForward<'_>,
 ) -> Result<(), RelayError> {
-    let (Some(channel), Some(group)) = (desk.config.chats.channel_id, desk.config.chats.group_id)
-    else {
-        return Ok(());
-    };
+    let (channel, group) = (forward.channel_id, forward.group_id);
     let ws = desk.ws();
     // Count the cards in flight *before* looking for this one: a card recorded between the two
     // reads is then found by the second, and "none in flight" really means none was.
@@ -174,9 +174,7 @@ pub async fn handle_comment(
     message: &Message,
     thread_id: i64,
 ) -> Result<(), RelayError> {
-    let Some(group) = desk.config.chats.group_id else {
-        return Ok(());
-    };
+    let group = message.chat.id.0;
     let Some(post) = desk.store.find_post_by_thread(group, thread_id).await? else {
         tracing::debug!(thread_id, "comment in a thread that is no ticket's");
         return Ok(());

@@ -5,6 +5,7 @@
 //! - a permanent refusal (client blocked the bot, bad request): dead, and the agents are told
 //!   in the ticket's thread.
 
+use super::joining::{self, Follower};
 use super::pacing::{self, Pacer};
 use super::read_ahead::read_ahead;
 use super::render::{deliver, DeliveryError, Outcome, Recorded};
@@ -130,7 +131,23 @@ impl Dispatcher {
             .iter()
             .map(|job| serde_json::from_str(&job.payload).ok())
             .collect();
-        let wanted: Vec<&Delivery> = parsed.iter().flatten().collect();
+        // A client's texts queued behind a comment the group's budget held back go out with
+        // it (see `super::joining`): which ones is read now, with the claim.
+        let mut behind: Vec<Vec<Follower>> = Vec::with_capacity(jobs.len());
+        for (job, delivery) in jobs.iter().zip(&parsed) {
+            let joins = matches!(delivery, Some(Delivery::ClientToThread { .. }))
+                && joining::held_by_budget(job, PACED);
+            behind.push(match joins {
+                true => joining::followers(&tx, job).await?,
+                false => Vec::new(),
+            });
+        }
+        let joinable: Vec<Delivery> = behind
+            .iter()
+            .flatten()
+            .map(|f| Delivery::ClientToThread { message: f.message })
+            .collect();
+        let wanted: Vec<&Delivery> = parsed.iter().flatten().chain(&joinable).collect();
         let snapshot = read_ahead(&tx, current.ws(), &wanted).await?;
         tx.commit().await?;
         let mut desk = current;
@@ -144,7 +161,7 @@ impl Dispatcher {
         // `UNRECORDED_WINDOW` sends are ever started and not yet recorded: what one crash can
         // double is bounded by the window, not by the size of the round.
         let work = async {
-            let mut waiting = jobs.into_iter().zip(parsed);
+            let mut waiting = jobs.into_iter().zip(parsed).zip(behind);
             let mut sending = FuturesUnordered::new();
             let mut unrecorded = 0usize;
             // The sends go on being polled while a record commits: a send may itself hold a
@@ -152,10 +169,10 @@ impl Dispatcher {
             let mut answered: Vec<Attempt> = Vec::new();
             loop {
                 while unrecorded < UNRECORDED_WINDOW {
-                    let Some((job, delivery)) = waiting.next() else {
+                    let Some(((job, delivery), followers)) = waiting.next() else {
                         break;
                     };
-                    sending.push(self.attempt(&desk, job, delivery));
+                    sending.push(self.attempt(&desk, job, delivery, followers));
                     unrecorded += 1;
                 }
                 if answered.is_empty() {
@@ -210,7 +227,13 @@ impl Dispatcher {
     }
 
     /// Sends one job (all its calls) and judges the outcome, recording nothing yet.
-    async fn attempt(&self, desk: &Desk, job: OutboxJob, delivery: Option<Delivery>) -> Attempt {
+    async fn attempt(
+        &self,
+        desk: &Desk,
+        job: OutboxJob,
+        delivery: Option<Delivery>,
+        followers: Vec<Follower>,
+    ) -> Attempt {
         let Some(delivery) = delivery else {
             let why = match serde_json::from_str::<Delivery>(&job.payload) {
                 Err(e) => format!("unreadable job: {e}"),
@@ -223,7 +246,7 @@ impl Dispatcher {
                 job,
             };
         };
-        let target = pacing::target(&delivery, &desk.config.chats);
+        let target = pacing::target(&delivery, pacing::place_of(desk, &delivery).await);
         let paced = match desk.config.pacing {
             true => self.pacer.reserve(job.id, target, Instant::now()),
             false => Ok(()),
@@ -239,7 +262,17 @@ impl Dispatcher {
             };
         }
         let mut rec = Recorded::resuming(job.progress);
-        let result = deliver(desk, &self.telegram, &delivery, &mut rec).await;
+        let joined = match &delivery {
+            Delivery::ClientToThread { message } if !followers.is_empty() => {
+                joining::deliver(desk, &self.telegram, *message, &followers, &mut rec).await
+            }
+            _ => Ok(None),
+        };
+        let result = match joined {
+            Ok(Some(outcome)) => Ok(outcome),
+            Ok(None) => deliver(desk, &self.telegram, &delivery, &mut rec).await,
+            Err(e) => Err(e),
+        };
         if desk.config.pacing && matches!(result, Ok(Outcome::NotReady(..) | Outcome::Wait(..))) {
             self.pacer.unused(target, Instant::now());
         }
@@ -249,7 +282,11 @@ impl Dispatcher {
                 self.pacer.told_to_wait(target, wait, Instant::now());
             }
         }
-        let verdict = match (result, desk.config.chats.group_id) {
+        let group = match target {
+            pacing::Target::Group(chat) if desk.config.is_agents_group(chat) => Some(chat),
+            _ => desk.config.chats.group_id,
+        };
+        let verdict = match (result, group) {
             // The agents' group became a supergroup: the desk moves there and the job is
             // sent again, to the new id (a few times at most, should the move not stick).
             (Err(DeliveryError::Telegram(TelegramError::MigratedTo(to))), Some(from))
@@ -343,6 +380,9 @@ impl Dispatcher {
                         for (next, ticket) in &rec.follow_ups {
                             fx.send(next.clone(), Some(*ticket)).await?;
                         }
+                    }
+                    if !rec.joined.is_empty() {
+                        tx.complete_joined(&rec.joined, job.id, now).await?;
                     }
                     tx.complete(job.id, &self.instance, None, now).await?
                 }

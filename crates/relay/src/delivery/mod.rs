@@ -1,6 +1,7 @@
 //! Outgoing Telegram traffic: the outbox jobs and the loop that sends them.
 
 pub mod dispatcher;
+mod joining;
 mod mirror;
 mod pacing;
 mod read_ahead;

@@ -8,7 +8,7 @@
 //! What a job costs is one message in its target chat; replies to callbacks and deletions cost
 //! nothing (Telegram does not count them against the sending limits).
 
-use crate::desk::DeskChats;
+use crate::desk::Desk;
 use crate::jobs::Delivery;
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -80,13 +80,14 @@ pub(crate) enum Target {
     Free,
 }
 
-pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
-    let group = || chats.group_id.map_or(Target::Someone, Target::Group);
+/// Where `delivery`'s message goes; `agents_chat` is the desk's channel (cards) or group
+/// (thread jobs) the job's ticket lives in, as [`place_of`] found it.
+pub(crate) fn target(delivery: &Delivery, agents_chat: Option<i64>) -> Target {
+    let agents = || agents_chat.map_or(Target::Someone, Target::Group);
     match delivery {
-        Delivery::PostCard { .. } | Delivery::RefreshCard { .. } => {
-            chats.channel_id.map_or(Target::Someone, Target::Chat)
-        }
-        Delivery::ClientToThread { .. }
+        Delivery::PostCard { .. }
+        | Delivery::RefreshCard { .. }
+        | Delivery::ClientToThread { .. }
         | Delivery::ClientAlbumToThread { .. }
         | Delivery::ThreadNotice { .. }
         | Delivery::MirrorToThread { .. }
@@ -94,7 +95,7 @@ pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
         | Delivery::TranslateEditForThread { .. }
         | Delivery::TranslateAnswer { .. }
         | Delivery::EditThreadMessage { .. }
-        | Delivery::FloodSummary { .. } => group(),
+        | Delivery::FloodSummary { .. } => agents(),
         Delivery::Say { chat_id, .. }
         | Delivery::SaySealed { chat_id, .. }
         | Delivery::SendDocument { chat_id, .. } => Target::Chat(*chat_id),
@@ -107,6 +108,45 @@ pub(crate) fn target(delivery: &Delivery, chats: &DeskChats) -> Target {
         | Delivery::PublicReply { .. }
         | Delivery::ClientBurst { .. } => Target::Someone,
         Delivery::DeleteMessage { .. } | Delivery::AnswerCallback { .. } => Target::Free,
+    }
+}
+
+/// The desk's channel or group a job's message goes to: the ticket's own (a desk may have
+/// several), or the desk's first before the ticket has a card. Read from the round's
+/// snapshot, so pacing costs no query.
+pub(crate) async fn place_of(desk: &Desk, delivery: &Delivery) -> Option<i64> {
+    let ws = desk.ws();
+    let ticket = match delivery {
+        Delivery::ClientToThread { message }
+        | Delivery::MirrorToThread { message }
+        | Delivery::TranslateForThread { message }
+        | Delivery::TranslateEditForThread { message }
+        | Delivery::TranslateAnswer { message } => {
+            desk.store.get_message(ws, *message).await.ok()?.ticket
+        }
+        Delivery::PostCard { ticket }
+        | Delivery::RefreshCard { ticket }
+        | Delivery::ClientAlbumToThread { ticket, .. }
+        | Delivery::ThreadNotice { ticket, .. }
+        | Delivery::EditThreadMessage { ticket, .. }
+        | Delivery::FloodSummary { ticket, .. } => *ticket,
+        _ => return None,
+    };
+    let card = matches!(
+        delivery,
+        Delivery::PostCard { .. } | Delivery::RefreshCard { .. }
+    );
+    let post = desk.store.find_ticket_post(ws, ticket).await.ok().flatten();
+    match (card, post) {
+        (true, Some(post)) => Some(post.channel_chat_id),
+        (false, Some(post)) if post.group_chat_id.is_some() => post.group_chat_id,
+        // The card is not claimed yet: where it will go (the choice is made again when it
+        // is sent, with the same rule).
+        (true, None) => super::render::card_channel(desk, ticket)
+            .await
+            .ok()
+            .flatten(),
+        (false, _) => desk.config.chats.group_id,
     }
 }
 

@@ -58,6 +58,9 @@ pub struct Recorded {
     pub translation_usage: Option<(String, u64)>,
     /// Jobs this one leads to (a translated answer's delivery), queued with its outcome.
     pub follow_ups: Vec<(Delivery, TicketId)>,
+    /// Jobs queued behind this one whose messages went out in its comment
+    /// ([`super::joining`]): finished with it.
+    pub joined: Vec<i64>,
 }
 
 impl Recorded {
@@ -431,17 +434,27 @@ async fn post_card(
     ticket: TicketId,
     rec: &mut Recorded,
 ) -> Result<Outcome, DeliveryError> {
-    let Some(channel) = desk.config.chats.channel_id else {
+    let Some(chosen) = card_channel(desk, ticket).await? else {
         return Err(DeliveryError::Impossible(
             "no agents' channel is configured".into(),
         ));
     };
     // The claim is committed before the card is sent: a forward that arrives before the
-    // card's id is recorded then knows a card is in flight and waits for it.
+    // card's id is recorded then knows a card is in flight and waits for it. A card sent
+    // again after a crash goes where its claim said, if that is still one of the desk's.
     let tx = desk.store.begin_tx().await?;
     let claim = tx
-        .claim_ticket_post(desk.ws(), ticket, channel, chrono::Utc::now())
+        .claim_ticket_post(desk.ws(), ticket, chosen, chrono::Utc::now())
         .await?;
+    let claimed = claim.post.channel_chat_id;
+    let channel = match desk.config.group_of_channel(claimed) {
+        Some(_) => claimed,
+        None => {
+            tx.move_unsent_ticket_post(desk.ws(), ticket, chosen)
+                .await?;
+            chosen
+        }
+    };
     tx.commit().await?;
     if claim.post.channel_message_id.is_some() {
         return Ok(Outcome::Done);
@@ -451,6 +464,31 @@ async fn post_card(
     rec.card = Some((ticket, id));
     rec.card_shown = Some((ticket, card::fingerprint(&text, &keyboard)));
     Ok(Outcome::Done)
+}
+
+/// The channel a new ticket's card goes to: one of the desk's shards, by the ticket's queue
+/// and how many active tickets each already holds (`ticketgram_domain::shard`).
+pub(super) async fn card_channel(
+    desk: &Desk,
+    ticket: TicketId,
+) -> Result<Option<i64>, DeliveryError> {
+    let shards = desk.config.shards();
+    if shards.len() < 2 {
+        // One channel: nothing to choose, nothing to count.
+        return Ok(shards.first().map(|s| s.channel_id));
+    }
+    let queue = desk.store.get_ticket(desk.ws(), ticket).await?.queue;
+    let load: std::collections::HashMap<i64, i64> = desk
+        .store
+        .active_cards_per_channel(desk.ws())
+        .await?
+        .into_iter()
+        .collect();
+    Ok(ticketgram_domain::shard::card_channel(
+        &shards,
+        queue.as_deref(),
+        |channel| load.get(&channel).copied().unwrap_or(0),
+    ))
 }
 
 pub(crate) async fn render_card(

@@ -179,7 +179,11 @@ pub(super) async fn sync_edit(
     let ticket = desk.store.get_ticket(ws, message.ticket).await?;
     let (targets, body): (Vec<&TelegramCopy>, String) = match message.direction {
         MessageDirection::Client => {
-            let group = desk.config.chats.group_id;
+            // The ticket's own group (a desk may have several); the desk's before its thread.
+            let group = match super::render::thread_of(desk, ticket.id).await? {
+                Some((group, _)) => Some(group),
+                None => desk.config.chats.group_id,
+            };
             let targets = message
                 .copies
                 .iter()
@@ -211,6 +215,16 @@ pub(super) async fn sync_edit(
     };
     for target in targets {
         if message.media.is_empty() {
+            // A joined comment shows the client's other messages too: all of it is rendered
+            // again, with this one's new text.
+            let sharing = match message.direction {
+                MessageDirection::Client => desk.store.messages_sharing_copy(ws, target).await?,
+                _ => Vec::new(),
+            };
+            let body = match sharing.len() > 1 {
+                true => super::joining::joined_text(&sharing, desk.config.hours.time_zone),
+                false => body.clone(),
+            };
             let text = split_text(&body, TEXT_LIMIT)
                 .into_iter()
                 .next()

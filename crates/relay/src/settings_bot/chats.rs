@@ -21,8 +21,7 @@ pub async fn membership(
     // to their chat changes nothing.
     let Some(admin) = super::admin_of(desk, by).await? else {
         let chat = change.chat.id.0;
-        let current = desk.config.chats;
-        if Some(chat) == current.channel_id || Some(chat) == current.group_id {
+        if desk.config.is_agents_chat(chat) {
             // The desk's own chats, set up by whoever owns them (the demo's lead, the
             // configuration file): already linked, nothing to decide.
             tracing::debug!(
@@ -51,6 +50,9 @@ pub async fn membership(
         if Some(chat) == current.channel_id || Some(chat) == current.group_id {
             return tell(desk, fx, &reply, "settings-link-removed", &title).await;
         }
+        if super::shards::unlink(desk, fx, &admin, chat).await? {
+            return tell(desk, fx, &reply, "settings-shard-removed", &title).await;
+        }
         return super::public::unwatch(desk, fx, &reply, &admin, chat).await;
     }
     if is_channel {
@@ -58,6 +60,10 @@ pub async fn membership(
             Some(group) if asked.rights(bot, group, false)?.is_ok_and(|r| r.present) => Some(group),
             _ => None,
         };
+        if super::shards::joins_as_shard(desk, chat) {
+            let key = super::shards::link(desk, fx, &admin, chat, group).await?;
+            return tell_with_rights(desk, fx, &reply, key, &title, &rights).await;
+        }
         record(
             desk,
             fx,
@@ -97,12 +103,21 @@ pub async fn membership(
             .await;
         };
         let channel_known = Some(channel) == current.channel_id
+            || desk
+                .config
+                .more_chats
+                .iter()
+                .any(|s| s.channel_id == channel)
             || asked.rights(bot, channel, true)?.is_ok_and(|r| r.present);
         // The desk has its agents' channel: the comments of another channel are its clients'
         // (the bot need not be in that channel), watched for complaints.
         if current.channel_id.is_some_and(|ours| ours != channel) && !channel_known {
             let chat = watched(true);
             return super::public::watch(desk, fx, &reply, &admin, chat, &rights).await;
+        }
+        if channel_known && super::shards::joins_as_shard(desk, channel) {
+            let key = super::shards::link(desk, fx, &admin, channel, Some(chat)).await?;
+            return tell_with_rights(desk, fx, &reply, key, &title, &rights).await;
         }
         if !channel_known {
             return tell(

@@ -12,6 +12,7 @@ mod hours;
 mod public;
 mod reply;
 mod setup;
+mod shards;
 mod sla;
 mod status;
 mod team;
@@ -42,6 +43,7 @@ pub const SETTINGS_COMMANDS: &[&str] = &[
     "offhours",
     "blocknotice",
     "public",
+    "channels",
     "cancel",
     "settings",
 ];
@@ -103,6 +105,7 @@ async fn run_command(
         "offhours" => texts::choose_language(desk, fx, reply, texts::Which::OutOfHours).await?,
         "blocknotice" => texts::choose_language(desk, fx, reply, texts::Which::Blocked).await?,
         "public" => public::show(desk, fx, reply).await?,
+        "channels" => shards::command(desk, fx, reply, admin, command.args).await?,
         "cancel" => {
             dialog::set(desk, fx, admin.telegram_user_id, None).await?;
             reply.say(desk, fx, "settings-cancelled", &[]).await?;

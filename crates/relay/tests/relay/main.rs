@@ -13,6 +13,7 @@ mod harness;
 mod help_centre;
 mod instances;
 mod intents;
+mod joined_comments;
 mod language;
 mod manager_bot;
 mod order_lookup;
