@@ -26,6 +26,7 @@ mod resilience;
 mod routing;
 mod self_service;
 mod settings_bot;
+mod shards;
 mod story;
 mod structure;
 mod three_bots;
