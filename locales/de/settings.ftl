@@ -50,6 +50,7 @@ settings-bots-line = • @{ $username } — { $role }
 settings-bots-one-for-all = Dieser Bot spielt alle Rollen (Kunden, Agenten, Einstellungen).
 settings-bots-client-button = Kunden-Bot festlegen
 settings-bots-manager-button = Manager-Bot festlegen
+settings-bots-helper-button = Hilfsbot hinzufügen
 settings-bots-ask-token = Füge das Token des Bots von @BotFather ein. Ich lösche deine Nachricht sofort.
 settings-bots-token-unasked = Ich habe das Token aus dem Chat gelöscht. Wähle zuerst mit /bots, für welchen Bot es ist.
 settings-bots-no-key = Diese Instanz kann keine Tokens speichern: Sie hat keinen geheimen Schlüssel.
@@ -58,6 +59,7 @@ settings-bots-token-refused = Telegram hat dieses Token abgelehnt. Prüfe es bei
 settings-bots-token-is-settings = Das ist das Token dieses Bots selbst.
 settings-bots-token-taken = Dieser Bot gehört zu einem anderen Support.
 settings-bots-token-stored = @{ $username } ist jetzt der { $role }-Bot. Er startet in wenigen Sekunden.
+settings-bots-helper-stored = @{ $username } hilft jetzt, die Nachrichten der Kunden in den Agenten-Gruppen zu posten. Mache ihn in jeder Diskussionsgruppe zum Administrator (er muss nur Nachrichten senden dürfen).
 settings-bots-not-a-token = Das sieht nicht wie ein Bot-Token aus. Füge es so ein, wie @BotFather es zeigt, oder sende /cancel.
 
 settings-link-removed = Ich wurde aus „{ $title }“ entfernt: Anfragen erreichen die Agenten dort nicht mehr.

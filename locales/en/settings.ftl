@@ -50,6 +50,7 @@ settings-bots-line = • @{ $username } — { $role }
 settings-bots-one-for-all = This bot plays every role (clients, agents, settings).
 settings-bots-client-button = Set the client bot
 settings-bots-manager-button = Set the manager bot
+settings-bots-helper-button = Add a helper bot
 settings-bots-ask-token = Paste the bot's token from @BotFather. I will delete your message right away.
 settings-bots-token-unasked = I deleted that token from the chat. Choose which bot it is for with /bots first.
 settings-bots-no-key = This instance cannot store tokens: it has no secret key.
@@ -58,6 +59,7 @@ settings-bots-token-refused = Telegram refused that token. Check it with @BotFat
 settings-bots-token-is-settings = That is this bot's own token.
 settings-bots-token-taken = That bot belongs to another desk.
 settings-bots-token-stored = @{ $username } is now the { $role } bot. It starts within a few seconds.
+settings-bots-helper-stored = @{ $username } now helps post clients' messages in the agents' groups. Make it an administrator of each discussion group (it needs only to post messages).
 settings-bots-not-a-token = That does not look like a bot token. Paste it as @BotFather shows it, or send /cancel.
 
 settings-link-removed = I was removed from “{ $title }”: tickets cannot reach the agents there any more.

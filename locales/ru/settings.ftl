@@ -50,6 +50,7 @@ settings-bots-line = • @{ $username } — { $role }
 settings-bots-one-for-all = Этот бот выполняет все роли (клиенты, агенты, настройки).
 settings-bots-client-button = Клиентский бот
 settings-bots-manager-button = Менеджерский бот
+settings-bots-helper-button = Добавить бота-помощника
 settings-bots-ask-token = Вставьте токен бота из @BotFather. Я сразу удалю ваше сообщение.
 settings-bots-token-unasked = Я удалил токен из чата. Сначала выберите в /bots, для какого он бота.
 settings-bots-no-key = Этот экземпляр не может хранить токены: у него нет секретного ключа.
@@ -58,6 +59,7 @@ settings-bots-token-refused = Telegram отклонил этот токен. П�
 settings-bots-token-is-settings = Это токен самого этого бота.
 settings-bots-token-taken = Этот бот принадлежит другой службе.
 settings-bots-token-stored = @{ $username } теперь { $role }-бот. Он запустится через несколько секунд.
+settings-bots-helper-stored = @{ $username } теперь помогает публиковать сообщения клиентов в группах агентов. Сделайте его администратором каждой группы обсуждения (ему нужно только право отправлять сообщения).
 settings-bots-not-a-token = Это не похоже на токен бота. Вставьте его так, как показывает @BotFather, или отправьте /cancel.
 
 settings-link-removed = Меня удалили из «{ $title }»: обращения больше не дойдут туда до агентов.

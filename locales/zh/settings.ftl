@@ -50,6 +50,7 @@ settings-bots-line = • @{ $username } — { $role }
 settings-bots-one-for-all = 此机器人承担所有角色（客户、客服、设置）。
 settings-bots-client-button = 设置客户机器人
 settings-bots-manager-button = 设置管理机器人
+settings-bots-helper-button = 添加助手机器人
 settings-bots-ask-token = 请粘贴 @BotFather 提供的机器人令牌。我会立即删除您的消息。
 settings-bots-token-unasked = 我已从聊天中删除该令牌。请先用 /bots 选择它属于哪个机器人。
 settings-bots-no-key = 此实例无法存储令牌：它没有密钥。
@@ -58,6 +59,7 @@ settings-bots-token-refused = Telegram 拒绝了该令牌。请在 @BotFather �
 settings-bots-token-is-settings = 这是本机器人自己的令牌。
 settings-bots-token-taken = 该机器人属于另一个客服台。
 settings-bots-token-stored = @{ $username } 现在是 { $role } 机器人，几秒内启动。
+settings-bots-helper-stored = @{ $username } 现在协助在客服群组中发布客户的消息。请将它设为每个讨论组的管理员（只需发送消息的权限）。
 settings-bots-not-a-token = 这看起来不像机器人令牌。请按 @BotFather 显示的原样粘贴，或发送 /cancel。
 
 settings-link-removed = 我已被移出「{ $title }」：工单无法再送达那里的客服。

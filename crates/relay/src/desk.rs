@@ -240,6 +240,17 @@ pub struct Desk {
     pub translators: crate::translators::TranslatorCache,
     /// The desk's intent model, loaded once per training.
     pub intents: crate::intents::IntentCache,
+    /// Helper bots (`BotRole::Helper`): their clients, for posting clients' texts in the
+    /// agents' groups when this bot's budget there is spent. Set by the binary's supervisor.
+    pub helpers: Arc<[HelperBot]>,
+}
+
+/// A helper bot: it only posts (its updates are not read), so each adds one group's worth
+/// of Telegram's per-bot sending limit.
+#[derive(Clone)]
+pub struct HelperBot {
+    pub bot_id: i64,
+    pub telegram: TelegramClient,
 }
 
 impl Desk {
@@ -257,6 +268,7 @@ impl Desk {
             flows: Default::default(),
             translators: Default::default(),
             intents: Default::default(),
+            helpers: Arc::new([]),
         }
     }
 
@@ -307,7 +319,7 @@ impl Desk {
             match bot.role {
                 BotRole::Client => desk.config.bots.client = bot.telegram_bot_id,
                 BotRole::Manager => desk.config.bots.manager = bot.telegram_bot_id,
-                BotRole::Settings | BotRole::All => {}
+                BotRole::Settings | BotRole::All | BotRole::Helper => {}
             }
         }
         desk.profile = Arc::new(profile);

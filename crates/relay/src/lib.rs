@@ -48,7 +48,7 @@ pub mod trends;
 pub mod webhook;
 
 pub use desk::DeskChats;
-pub use desk::{BotRoles, Desk, DeskBots, DeskConfig};
+pub use desk::{BotRoles, Desk, DeskBots, DeskConfig, HelperBot};
 pub use input::Input;
 pub use service::{Relay, RelayHandle};
 

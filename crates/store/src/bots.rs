@@ -14,6 +14,9 @@ pub enum BotRole {
     Manager,
     Settings,
     All,
+    /// Posts the clients' messages in the agents' groups beside the client bot, so the
+    /// groups' sending limits (per bot) add up; an administrator of each group.
+    Helper,
 }
 
 impl BotRole {
@@ -23,6 +26,7 @@ impl BotRole {
             BotRole::Manager => "manager",
             BotRole::Settings => "settings",
             BotRole::All => "all",
+            BotRole::Helper => "helper",
         }
     }
 
@@ -32,6 +36,7 @@ impl BotRole {
             BotRole::Manager,
             BotRole::Settings,
             BotRole::All,
+            BotRole::Helper,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)

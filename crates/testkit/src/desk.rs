@@ -10,7 +10,9 @@ use std::time::Duration;
 use ticketgram_domain::{Agent, AgentAlias, AgentRole, Language, Priority, TopicName, WorkspaceId};
 use ticketgram_i18n::Translator;
 use ticketgram_relay::signals::Signals;
-use ticketgram_relay::{BotRoles, Desk, DeskBots, DeskChats, DeskConfig, Relay, RelayHandle};
+use ticketgram_relay::{
+    BotRoles, Desk, DeskBots, DeskChats, DeskConfig, HelperBot, Relay, RelayHandle,
+};
 use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, UserId};
 use ticketgram_store::{FaultPoints, NewAgent, NewTopic, NewWorkspace, Store};
 use ticketgram_telegram::{Secret, TelegramClient};
@@ -38,6 +40,9 @@ pub struct TestDesk {
     /// up with [`DeskSetup::separate_staff_bots`] (then neither is in the channel or group).
     pub manager_bot: BotHandle,
     pub settings_bot: BotHandle,
+    /// Helper bots ([`DeskSetup::helper_bots`]): administrators of the group that post
+    /// clients' texts when the desk's bot has no room left there.
+    pub helpers: Vec<BotHandle>,
     pub channel: ChatRef,
     pub group: ChatRef,
     /// Kate: an agent with the alias "Kate"; Max: an agent without alias.
@@ -72,6 +77,7 @@ pub struct DeskSetup {
     topics: Vec<(String, Priority)>,
     tune: Tune,
     separate_staff_bots: bool,
+    helper_bots: usize,
 }
 
 impl DeskSetup {
@@ -114,6 +120,13 @@ impl DeskSetup {
     /// a relay of its own. The agents have opened all three.
     pub fn separate_staff_bots(mut self) -> DeskSetup {
         self.separate_staff_bots = true;
+        self
+    }
+
+    /// `count` helper bots, administrators of the agents' group and registered with the
+    /// desk as the settings bot registers them, posting through the desk's relay.
+    pub fn helper_bots(mut self, count: usize) -> DeskSetup {
+        self.helper_bots = count;
         self
     }
 
@@ -171,6 +184,26 @@ impl DeskSetup {
                     .expect("agent opens the bot");
             }
         }
+        let mut helpers = Vec::new();
+        for i in 0..self.helper_bots {
+            let helper = world.create_bot(&format!("desk_helper{i}_bot"));
+            world
+                .add_bot_to_chat(helper.id, group, true)
+                .expect("helper in the group");
+            let sealed = ticketgram_store::SealingKey::derive(TEST_SECRET_KEY).seal(&helper.token);
+            let new = ticketgram_store::NewBot {
+                role: ticketgram_store::BotRole::Helper,
+                telegram_bot_id: helper.id,
+                username: format!("desk_helper{i}_bot"),
+                token_ciphertext: sealed,
+                created_at: chrono::Utc::now(),
+            };
+            store
+                .write(async |tx| tx.register_bot(ws, &new).await)
+                .await
+                .expect("helper registered");
+            helpers.push(helper);
+        }
         let desk = TestDesk {
             sandbox,
             store,
@@ -179,6 +212,7 @@ impl DeskSetup {
             bot,
             manager_bot,
             settings_bot,
+            helpers,
             channel,
             group,
             kate,
@@ -232,6 +266,7 @@ impl TestDesk {
             .collect(),
             tune: Arc::new(|_| {}),
             separate_staff_bots: false,
+            helper_bots: 0,
         }
     }
 
@@ -327,12 +362,24 @@ impl TestDesk {
         // The manager bot's SLA watch looks often, so at-risk stories take seconds.
         config.timer_interval = Duration::from_millis(300);
         (self.tune)(&mut config);
-        Desk::new(
+        let mut desk = Desk::new(
             self.store.clone(),
             Arc::new(Translator::load().expect("locales")),
             config,
         )
-        .with_token_key(ticketgram_store::SealingKey::derive(TEST_SECRET_KEY))
+        .with_token_key(ticketgram_store::SealingKey::derive(TEST_SECRET_KEY));
+        desk.helpers = self
+            .helpers
+            .iter()
+            .map(|helper| HelperBot {
+                bot_id: helper.id,
+                telegram: TelegramClient::new(
+                    self.sandbox.base_url(),
+                    Secret::new(helper.token.clone()),
+                ),
+            })
+            .collect();
+        desk
     }
 
     /// The desk's own bot, as the relay talks to Telegram.

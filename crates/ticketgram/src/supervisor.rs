@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use ticketgram_relay::{BotRoles, Desk, DeskBots, Relay, RelayHandle};
+use std::sync::Arc;
+use ticketgram_relay::{BotRoles, Desk, DeskBots, HelperBot, Relay, RelayHandle};
 use ticketgram_store::{Bot, BotRole};
 use ticketgram_telegram::{Secret, TelegramClient};
 use tokio::sync::watch;
@@ -39,6 +40,9 @@ struct Planned {
 struct Plan {
     bots: DeskBots,
     relays: Vec<Planned>,
+    /// Helper bots (id, token): no relay of their own; the client bot's dispatcher posts
+    /// through them.
+    helpers: Vec<(i64, String)>,
 }
 
 /// The running relays; stop them with [`Running::shutdown`].
@@ -113,6 +117,7 @@ impl Fleet {
             }
         };
         let mut relays = Vec::new();
+        let mut helpers = Vec::new();
         let mut bots = DeskBots::single(main);
         for bot in stored.iter().filter(|b| b.telegram_bot_id != main) {
             let Some(token) = self.open(bot) else {
@@ -129,6 +134,10 @@ impl Fleet {
                     manager: true,
                     settings: false,
                 },
+                BotRole::Helper => {
+                    helpers.push((bot.telegram_bot_id, token));
+                    continue;
+                }
                 BotRole::Settings | BotRole::All => continue,
             };
             if roles.client {
@@ -156,7 +165,11 @@ impl Fleet {
                 roles,
             },
         );
-        Plan { bots, relays }
+        Plan {
+            bots,
+            relays,
+            helpers,
+        }
     }
 
     fn open(&self, bot: &Bot) -> Option<String> {
@@ -171,11 +184,23 @@ impl Fleet {
     }
 
     fn launch(&self, plan: &Plan) -> Vec<RelayHandle> {
+        let helpers: Arc<[HelperBot]> = plan
+            .helpers
+            .iter()
+            .map(|(bot_id, token)| HelperBot {
+                bot_id: *bot_id,
+                telegram: TelegramClient::new(
+                    self.telegram.api_base().clone(),
+                    Secret::new(token.clone()),
+                ),
+            })
+            .collect();
         plan.relays
             .iter()
             .map(|planned| {
                 let mut desk = self.desk.clone();
                 desk.config.roles = planned.roles;
+                desk.helpers = helpers.clone();
                 desk.config.bots = plan.bots;
                 desk.config.chats.bot_user_id = planned.bot_id;
                 let (telegram, poll) = match &planned.token {

@@ -247,8 +247,9 @@ impl Dispatcher {
             };
         };
         let target = pacing::target(&delivery, pacing::place_of(desk, &delivery).await);
+        let (poster, tg) = self.poster(desk, &job, &delivery, target).await;
         let paced = match desk.config.pacing {
-            true => self.pacer.reserve(job.id, target, Instant::now()),
+            true => self.pacer.reserve(job.id, poster, target, Instant::now()),
             false => Ok(()),
         };
         if let Err(wait) = paced {
@@ -262,9 +263,15 @@ impl Dispatcher {
             };
         }
         let mut rec = Recorded::resuming(job.progress);
+        let by_helper = poster != desk.bot_id();
         let joined = match &delivery {
-            Delivery::ClientToThread { message } if !followers.is_empty() => {
-                joining::deliver(desk, &self.telegram, *message, &followers, &mut rec).await
+            Delivery::ClientToThread { message } if by_helper || !followers.is_empty() => {
+                let via = joining::Via {
+                    bot_id: poster,
+                    telegram: tg,
+                    alone: by_helper,
+                };
+                joining::deliver(desk, via, *message, &followers, &mut rec).await
             }
             _ => Ok(None),
         };
@@ -274,12 +281,13 @@ impl Dispatcher {
             Err(e) => Err(e),
         };
         if desk.config.pacing && matches!(result, Ok(Outcome::NotReady(..) | Outcome::Wait(..))) {
-            self.pacer.unused(target, Instant::now());
+            self.pacer.unused(poster, target, Instant::now());
         }
         if let Err(DeliveryError::Telegram(e)) = &result {
             if let Some(wait) = e.retry_after() {
-                crate::metrics::flood_wait(job.bot_id, wait);
-                self.pacer.told_to_wait(target, wait, Instant::now());
+                crate::metrics::flood_wait(poster, wait);
+                self.pacer
+                    .told_to_wait(poster, target, wait, Instant::now());
             }
         }
         let group = match target {
@@ -302,6 +310,47 @@ impl Dispatcher {
             rec,
             job,
         }
+    }
+
+    /// Which bot posts the job's message: this one, except a client's plain text for a
+    /// thread, which goes with the first of this bot and the desk's helper bots (starting at
+    /// one chosen by the ticket, so tickets spread) that still has room in the group:
+    /// Telegram's limits are per bot, so each helper adds a group's worth. A job that waited
+    /// for a slot goes with the bot it booked.
+    async fn poster<'a>(
+        &'a self,
+        desk: &'a Desk,
+        job: &OutboxJob,
+        delivery: &Delivery,
+        target: pacing::Target,
+    ) -> (i64, &'a TelegramClient) {
+        let own = (desk.bot_id(), &self.telegram);
+        let (Delivery::ClientToThread { message }, pacing::Target::Group(_)) = (delivery, target)
+        else {
+            return own;
+        };
+        if desk.helpers.is_empty() || !desk.config.pacing {
+            return own;
+        }
+        let helper = |bot: i64| desk.helpers.iter().find(|h| h.bot_id == bot);
+        if let Some(bot) = self.pacer.booked_bot(job.id) {
+            return helper(bot).map_or(own, |h| (h.bot_id, &h.telegram));
+        }
+        let Ok(message) = desk.store.get_message(desk.ws(), *message).await else {
+            return own;
+        };
+        if !joining::is_plain_text(&message) {
+            return own;
+        }
+        let bots: Vec<(i64, &TelegramClient)> = std::iter::once(own)
+            .chain(desk.helpers.iter().map(|h| (h.bot_id, &h.telegram)))
+            .collect();
+        let start = usize::try_from(message.ticket.0).unwrap_or(0) % bots.len();
+        let now = Instant::now();
+        (0..bots.len())
+            .map(|i| bots[(start + i) % bots.len()])
+            .find(|(bot, _)| self.pacer.has_room(*bot, target, now))
+            .unwrap_or(bots[start])
     }
 
     /// Records what the attempts achieved and what becomes of each job: the copies Telegram

@@ -10,12 +10,12 @@
 //! Only plain texts join: media, albums and translated messages keep their own comments, and
 //! a comment that never waited is copied as before (with the client's formatting).
 
-use super::render::{record_copy, thread_of, DeliveryError, Outcome, Recorded, THREAD_WAIT};
+use super::render::{thread_of, DeliveryError, Outcome, Recorded, THREAD_WAIT};
 use super::telegram_calls as call;
 use crate::desk::Desk;
 use crate::jobs::Delivery;
 use chrono_tz::Tz;
-use ticketgram_domain::{Message, MessageId};
+use ticketgram_domain::{Message, MessageId, TelegramCopy};
 use ticketgram_store::{OutboxJob, Store, StoreError};
 use ticketgram_telegram::TelegramClient;
 
@@ -60,11 +60,19 @@ pub(super) async fn followers(reads: &Store, job: &OutboxJob) -> Result<Vec<Foll
     Ok(followers)
 }
 
+/// The bot a comment is posted by: this relay's own, or a helper bot (which cannot copy
+/// from the client's chat, so it posts the text even when nothing joins).
+pub(super) struct Via<'a> {
+    pub bot_id: i64,
+    pub telegram: &'a TelegramClient,
+    pub alone: bool,
+}
+
 /// Sends `head` and the followers that can join it as one comment. `None`: nothing joins
 /// (the head is not a plain text, or no follower is), and the head goes out on its own.
 pub(super) async fn deliver(
     desk: &Desk,
-    tg: &TelegramClient,
+    via: Via<'_>,
     head: MessageId,
     followers: &[Follower],
     rec: &mut Recorded,
@@ -98,19 +106,25 @@ pub(super) async fn deliver(
         parts.push(message);
         joined.push(follower.job);
     }
-    if joined.is_empty() {
-        return Ok(None);
-    }
-    let text = joined_text(&parts, zone);
-    let id = call::send_text(tg, group, &text, None, Some(thread)).await?;
+    let text = match (joined.is_empty(), via.alone) {
+        (true, false) => return Ok(None),
+        (true, true) => parts[0].text.clone().unwrap_or_default(),
+        (false, _) => joined_text(&parts, zone),
+    };
+    let id = call::send_text(via.telegram, group, &text, None, Some(thread)).await?;
     for part in &parts {
-        record_copy(desk, rec, part, group, id);
+        let copy = TelegramCopy {
+            bot_id: via.bot_id,
+            chat_id: group,
+            message_id: id,
+        };
+        rec.copies.push((part.id, copy));
     }
     rec.joined = joined;
     Ok(Some(Outcome::Done))
 }
 
-fn is_plain_text(message: &Message) -> bool {
+pub(super) fn is_plain_text(message: &Message) -> bool {
     message.media.is_empty() && message.text.as_deref().is_some_and(|t| !t.is_empty())
 }
 

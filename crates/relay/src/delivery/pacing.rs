@@ -62,9 +62,9 @@ impl Bucket {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
-    Bot,
-    Chat(i64),
-    Group(i64),
+    Bot(i64),
+    Chat(i64, i64),
+    Group(i64, i64),
 }
 
 /// Where a job's message goes, as far as Telegram's limits care.
@@ -166,7 +166,7 @@ struct State {
     /// Jobs told to wait, and the instant their message fits: each waiting job holds its own
     /// place in the chat's queue (the bucket goes into debt for it), so a backlog of a hundred
     /// comments comes back one slot after another instead of all at once, over and over.
-    booked: HashMap<i64, Instant>,
+    booked: HashMap<i64, (i64, Instant)>,
 }
 
 impl State {
@@ -180,10 +180,14 @@ impl State {
     }
 }
 
-fn chat_rules(target: Target) -> Vec<(Key, Rule)> {
+/// Telegram's limits are per bot: a helper bot posting in the same group has its own.
+fn chat_rules(bot: i64, target: Target) -> Vec<(Key, Rule)> {
     match target {
-        Target::Group(chat) => vec![(Key::Chat(chat), PER_CHAT), (Key::Group(chat), PER_GROUP)],
-        Target::Chat(chat) => vec![(Key::Chat(chat), PER_CHAT)],
+        Target::Group(chat) => vec![
+            (Key::Chat(bot, chat), PER_CHAT),
+            (Key::Group(bot, chat), PER_GROUP),
+        ],
+        Target::Chat(chat) => vec![(Key::Chat(bot, chat), PER_CHAT)],
         Target::Someone | Target::Free => vec![],
     }
 }
@@ -192,19 +196,25 @@ impl Pacer {
     /// Whether job `job`'s message to `target` may go now; if not, how long until its slot.
     /// The first refusal books the job a slot in its chat's queue; coming back at the slot,
     /// it goes (the bot-wide bucket permitting) without paying twice.
-    pub(crate) fn reserve(&self, job: i64, target: Target, now: Instant) -> Result<(), Duration> {
+    pub(crate) fn reserve(
+        &self,
+        job: i64,
+        bot: i64,
+        target: Target,
+        now: Instant,
+    ) -> Result<(), Duration> {
         if target == Target::Free {
             return Ok(());
         }
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         state
             .booked
-            .retain(|_, slot| now.saturating_duration_since(*slot) < FORGET_SLOTS_AFTER);
+            .retain(|_, (_, slot)| now.saturating_duration_since(*slot) < FORGET_SLOTS_AFTER);
         let slot = match state.booked.remove(&job) {
-            Some(slot) => slot,
+            Some((_, slot)) => slot,
             None => {
                 let mut wait: f64 = 0.0;
-                for (key, rule) in chat_rules(target) {
+                for (key, rule) in chat_rules(bot, target) {
                     let bucket = state.bucket(key, rule, now);
                     wait = wait.max(bucket.wait(rule));
                     bucket.tokens -= 1.0;
@@ -213,30 +223,49 @@ impl Pacer {
             }
         };
         if slot > now + EARLY_BY {
-            state.booked.insert(job, slot);
+            state.booked.insert(job, (bot, slot));
             return Err(slot - now);
         }
         // The bot-wide limit is charged only when a message really goes: a booked comment an
         // hour ahead must not hold up an answer to a client now.
-        let bot = state.bucket(Key::Bot, PER_BOT, now);
-        if bot.tokens < 1.0 {
-            let wait = Duration::from_secs_f64(bot.wait(PER_BOT));
-            state.booked.insert(job, now);
+        let budget = state.bucket(Key::Bot(bot), PER_BOT, now);
+        if budget.tokens < 1.0 {
+            let wait = Duration::from_secs_f64(budget.wait(PER_BOT));
+            state.booked.insert(job, (bot, now));
             return Err(wait);
         }
-        bot.tokens -= 1.0;
+        budget.tokens -= 1.0;
         Ok(())
+    }
+
+    /// The bot a job waiting for its slot booked it with: it goes with that bot.
+    pub(crate) fn booked_bot(&self, job: i64) -> Option<i64> {
+        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.booked.get(&job).map(|(bot, _)| *bot)
+    }
+
+    /// Whether `bot` could send a message to `target` now, taking nothing: which of a
+    /// ticket's posting bots (the client bot and its helpers) still has budget in its group.
+    pub(crate) fn has_room(&self, bot: i64, target: Target, now: Instant) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        chat_rules(bot, target)
+            .into_iter()
+            .chain([(Key::Bot(bot), PER_BOT)])
+            .all(|(key, rule)| state.bucket(key, rule, now).tokens >= 1.0)
     }
 
     /// The job's message did not go after all (its thread not open yet, the client still
     /// writing): the tokens it took go back, so waiting for a thread does not eat the group's
     /// budget of twenty a minute.
-    pub(crate) fn unused(&self, target: Target, now: Instant) {
+    pub(crate) fn unused(&self, bot: i64, target: Target, now: Instant) {
         if target == Target::Free {
             return;
         }
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        for (key, rule) in chat_rules(target).into_iter().chain([(Key::Bot, PER_BOT)]) {
+        for (key, rule) in chat_rules(bot, target)
+            .into_iter()
+            .chain([(Key::Bot(bot), PER_BOT)])
+        {
             let bucket = state.bucket(key, rule, now);
             bucket.tokens = (bucket.tokens + 1.0).min(rule.burst);
         }
@@ -244,9 +273,15 @@ impl Pacer {
 
     /// Telegram answered 429 with `retry_after` for `target`: nothing more goes there until
     /// then, whatever the buckets thought.
-    pub(crate) fn told_to_wait(&self, target: Target, retry_after: Duration, now: Instant) {
+    pub(crate) fn told_to_wait(
+        &self,
+        bot: i64,
+        target: Target,
+        retry_after: Duration,
+        now: Instant,
+    ) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        for (key, rule) in chat_rules(target) {
+        for (key, rule) in chat_rules(bot, target) {
             let bucket = state.bucket(key, rule, now);
             bucket.tokens = bucket
                 .tokens
@@ -260,6 +295,7 @@ mod tests {
     use super::*;
 
     const GROUP: i64 = -100_200;
+    const BOT: i64 = 7;
 
     /// Sends what may go each second for `seconds`, with jobs coming back at their slots.
     fn run(pacer: &Pacer, jobs: i64, seconds: u64, start: Instant) -> Vec<(i64, u64)> {
@@ -270,7 +306,7 @@ mod tests {
                 if sent.iter().any(|(j, _)| *j == job) {
                     continue;
                 }
-                if pacer.reserve(job, Target::Group(GROUP), now).is_ok() {
+                if pacer.reserve(job, BOT, Target::Group(GROUP), now).is_ok() {
                     sent.push((job, tick / 10));
                 }
             }
@@ -296,10 +332,10 @@ mod tests {
         let pacer = Pacer::default();
         let now = Instant::now();
         for job in 0..100 {
-            let _ = pacer.reserve(job, Target::Group(GROUP), now);
+            let _ = pacer.reserve(job, BOT, Target::Group(GROUP), now);
         }
-        assert!(pacer.reserve(1000, Target::Someone, now).is_ok());
-        assert!(pacer.reserve(1001, Target::Free, now).is_ok());
+        assert!(pacer.reserve(1000, BOT, Target::Someone, now).is_ok());
+        assert!(pacer.reserve(1001, BOT, Target::Free, now).is_ok());
     }
 
     #[test]
@@ -310,20 +346,20 @@ mod tests {
         // A comment waiting for its thread looks every 300 ms for a minute: none of those
         // looks may cost the group a message.
         for i in 0..200 {
-            assert_eq!(pacer.reserve(i, group, start), Ok(()));
-            pacer.unused(group, start);
+            assert_eq!(pacer.reserve(i, BOT, group, start), Ok(()));
+            pacer.unused(BOT, group, start);
         }
-        assert_eq!(pacer.reserve(1000, group, start), Ok(()));
+        assert_eq!(pacer.reserve(1000, BOT, group, start), Ok(()));
     }
 
     #[test]
     fn a_429_holds_the_chat_until_telegram_s_time() {
         let pacer = Pacer::default();
         let now = Instant::now();
-        pacer.told_to_wait(Target::Chat(42), Duration::from_secs(5), now);
-        let wait = pacer.reserve(1, Target::Chat(42), now).unwrap_err();
+        pacer.told_to_wait(BOT, Target::Chat(42), Duration::from_secs(5), now);
+        let wait = pacer.reserve(1, BOT, Target::Chat(42), now).unwrap_err();
         assert!(wait >= Duration::from_secs(5), "{wait:?}");
-        assert!(pacer.reserve(2, Target::Chat(43), now).is_ok());
-        assert!(pacer.reserve(1, Target::Chat(42), now + wait).is_ok());
+        assert!(pacer.reserve(2, BOT, Target::Chat(43), now).is_ok());
+        assert!(pacer.reserve(1, BOT, Target::Chat(42), now + wait).is_ok());
     }
 }

@@ -229,6 +229,13 @@ pub(super) async fn sync_edit(
                 .into_iter()
                 .next()
                 .unwrap_or_default();
+            // A helper bot's comment is edited by that bot (Telegram lets a bot edit only
+            // its own messages).
+            let tg = desk
+                .helpers
+                .iter()
+                .find(|h| h.bot_id == target.bot_id)
+                .map_or(tg, |h| &h.telegram);
             call::edit_text(tg, target.chat_id, target.message_id, &text, None).await?;
         } else {
             let caption: String = body.chars().take(CAPTION_LIMIT).collect();

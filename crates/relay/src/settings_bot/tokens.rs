@@ -19,6 +19,9 @@ use ticketgram_store::{BotRole, NewBot};
 pub enum TokenRole {
     Client,
     Manager,
+    /// A helper: posts clients' messages in the agents' groups (their sending limits are
+    /// per bot, so each helper adds a group's worth).
+    Helper,
 }
 
 impl TokenRole {
@@ -26,6 +29,7 @@ impl TokenRole {
         match self {
             TokenRole::Client => BotRole::Client,
             TokenRole::Manager => BotRole::Manager,
+            TokenRole::Helper => BotRole::Helper,
         }
     }
 }
@@ -63,6 +67,7 @@ pub async fn show(desk: &Desk, fx: &mut Effects<'_>, reply: &Reply) -> Result<()
     let keyboard = Keyboard::Inline(vec![vec![
         button("settings-bots-client-button", "client"),
         button("settings-bots-manager-button", "manager"),
+        button("settings-bots-helper-button", "helper"),
     ]]);
     reply.send(fx, lines.join("\n"), Some(keyboard)).await
 }
@@ -77,6 +82,7 @@ pub async fn button(
     let role = match data {
         "client" => TokenRole::Client,
         "manager" => TokenRole::Manager,
+        "helper" => TokenRole::Helper,
         _ => return Ok(()),
     };
     super::ask(
@@ -172,7 +178,9 @@ pub async fn received(
         ("username", username.into()),
         ("role", new.role.as_str().into()),
     ];
-    reply
-        .say(desk, fx, "settings-bots-token-stored", &args)
-        .await
+    let key = match role {
+        TokenRole::Helper => "settings-bots-helper-stored",
+        TokenRole::Client | TokenRole::Manager => "settings-bots-token-stored",
+    };
+    reply.say(desk, fx, key, &args).await
 }

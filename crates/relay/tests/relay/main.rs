@@ -11,6 +11,7 @@ mod follow_up;
 mod group_upgrade;
 mod harness;
 mod help_centre;
+mod helper_bots;
 mod instances;
 mod intents;
 mod joined_comments;

@@ -124,7 +124,10 @@ async fn a_second_channel_shares_the_new_requests_and_its_threads_work_both_ways
     let late = desk.client("Late", "en");
     desk.says(&late, "Question 4");
     let (channel, _) = card_place(&desk, 1004).await;
-    assert_eq!(channel, first, "the first channel takes every new request again");
+    assert_eq!(
+        channel, first,
+        "the first channel takes every new request again"
+    );
     eventually("the desk to keep only its first channel", || async {
         let profile = desk.store.desk_profile(desk.ws).await.expect("profile");
         match profile.more_chats.is_empty() {
