@@ -5,9 +5,10 @@
 use crate::BenchError;
 use std::sync::Arc;
 use std::time::Duration;
+use ticketgram_domain::shard::Shard;
 use ticketgram_domain::{AgentRole, Language, WorkspaceId};
 use ticketgram_i18n::Translator;
-use ticketgram_relay::{Desk, DeskChats, DeskConfig, Relay, RelayHandle};
+use ticketgram_relay::{Desk, DeskChats, DeskConfig, HelperBot, Relay, RelayHandle};
 use ticketgram_sandbox::{BotHandle, ChatRef, Sandbox, SandboxConfig, World};
 use ticketgram_store::{Backend, NewAgent, NewWorkspace, Store};
 use ticketgram_telegram::{Secret, TelegramClient};
@@ -19,16 +20,16 @@ pub struct BenchDesk {
     pub backend: Backend,
     pub ws: WorkspaceId,
     pub bot: BotHandle,
-    pub group: ChatRef,
+    /// The discussion groups of the desk's channels, the first channel's first.
+    pub groups: Vec<ChatRef>,
+    /// The bots that post in the groups: the desk's, then its helpers.
+    pub posters: Vec<i64>,
     relay: RelayHandle,
 }
 
 impl BenchDesk {
-    pub async fn start(
-        url: &str,
-        flood_limits: bool,
-        update_lanes: usize,
-    ) -> Result<BenchDesk, BenchError> {
+    pub async fn start(url: &str, bench: &crate::BenchConfig) -> Result<BenchDesk, BenchError> {
+        let (flood_limits, update_lanes) = (bench.flood_limits, bench.update_lanes);
         let sandbox = Sandbox::start(SandboxConfig {
             flood_limits,
             // Re-validating every emitted object against the Bot API reference is a test aid;
@@ -56,12 +57,35 @@ impl BenchDesk {
         let world = sandbox.world();
         let owner = world.create_user("Owner", Some("bench_owner"), Some("en"));
         let bot = world.create_bot("bench_desk_bot");
-        let (channel, group) = world.create_channel_with_discussion(owner, "Support tickets")?;
-        world.add_bot_to_chat(bot.id, channel, true)?;
-        world.add_bot_to_chat(bot.id, group, true)?;
+        let helpers: Vec<BotHandle> = (0..bench.helpers)
+            .map(|i| world.create_bot(&format!("bench_helper{i}_bot")))
+            .collect();
         let agent = world.create_user("Kate", Some("kate"), Some("en"));
-        world.add_member(group, agent, false)?;
-        world.add_member(channel, agent, false)?;
+        let mut shards = Vec::new();
+        let mut groups = Vec::new();
+        for i in 0..bench.shards {
+            let title = format!("Support tickets {}", i + 1);
+            let (channel, group) = world.create_channel_with_discussion(owner, &title)?;
+            world.add_bot_to_chat(bot.id, channel, true)?;
+            world.add_bot_to_chat(bot.id, group, true)?;
+            for helper in &helpers {
+                world.add_bot_to_chat(helper.id, group, true)?;
+            }
+            world.add_member(group, agent, false)?;
+            world.add_member(channel, agent, false)?;
+            shards.push(Shard {
+                channel_id: channel.telegram_id(),
+                group_id: Some(group.telegram_id()),
+                queue: None,
+            });
+            groups.push(group);
+        }
+        let more = shards.split_off(1);
+        if !more.is_empty() {
+            store
+                .write(async |tx| tx.set_more_agent_chats(ws, &more, now).await)
+                .await?;
+        }
         store
             .write(async |tx| {
                 tx.upsert_agent(
@@ -82,8 +106,8 @@ impl BenchDesk {
             .await?;
         let chats = DeskChats {
             bot_user_id: bot.id,
-            channel_id: Some(channel.telegram_id()),
-            group_id: Some(group.telegram_id()),
+            channel_id: Some(shards[0].channel_id),
+            group_id: shards[0].group_id,
         };
         let mut config = DeskConfig::new(ws, chats);
         // Simulated clients write as fast as the relay takes it: the benchmark measures the
@@ -92,7 +116,20 @@ impl BenchDesk {
         // Paced as the sandbox limits: with Telegram's limits off the relay need not wait.
         config.pacing = flood_limits;
         config.update_lanes = update_lanes;
-        let desk = Desk::new(store.clone(), Arc::new(Translator::load()?), config);
+        let mut desk = Desk::new(store.clone(), Arc::new(Translator::load()?), config);
+        desk.helpers = helpers
+            .iter()
+            .map(|helper| HelperBot {
+                bot_id: helper.id,
+                telegram: TelegramClient::new(
+                    sandbox.base_url(),
+                    Secret::new(helper.token.clone()),
+                ),
+            })
+            .collect();
+        let posters = std::iter::once(bot.id)
+            .chain(helpers.iter().map(|h| h.id))
+            .collect();
         let telegram = TelegramClient::new(sandbox.base_url(), Secret::new(bot.token.clone()));
         let relay = Relay {
             desk,
@@ -107,7 +144,8 @@ impl BenchDesk {
             store,
             ws,
             bot,
-            group,
+            groups,
+            posters,
             relay,
         })
     }

@@ -28,6 +28,11 @@ impl Token {
         }
     }
 
+    /// Every token in a relayed text: one, or one per line of a joined comment.
+    pub fn find_all(text: &str) -> Vec<Token> {
+        text.lines().filter_map(Token::find).collect()
+    }
+
     /// The token at the start of a relayed text, if any (the relay may add nothing before
     /// it today, but searching keeps this independent of how copies are rendered).
     pub fn find(text: &str) -> Option<Token> {

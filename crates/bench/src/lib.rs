@@ -58,6 +58,12 @@ pub struct BenchConfig {
     pub duration_cap: Duration,
     /// How the follow-ups are paced.
     pub pace: Pace,
+    /// Agents' channels, each with its discussion group, the tickets are spread over (1:
+    /// the usual desk). Telegram's limits are per group, so each adds a group's worth.
+    pub shards: usize,
+    /// Helper bots, administrators of every group, posting beside the desk's bot (their
+    /// limits are per bot, so each adds a group's worth in every group).
+    pub helpers: usize,
 }
 
 /// How each client paces its follow-ups.
@@ -84,6 +90,8 @@ impl std::fmt::Debug for BenchConfig {
             .field("update_lanes", &self.update_lanes)
             .field("duration_cap", &self.duration_cap)
             .field("pace", &self.pace)
+            .field("shards", &self.shards)
+            .field("helpers", &self.helpers)
             .finish()
     }
 }
@@ -113,6 +121,9 @@ pub enum BenchError {
 pub async fn run(config: BenchConfig) -> Result<BenchReport, BenchError> {
     if config.clients == 0 {
         return Err(BenchError::Config("at least one client is needed".into()));
+    }
+    if config.shards == 0 {
+        return Err(BenchError::Config("at least one channel is needed".into()));
     }
     if config.pace
         == (Pace::Open {
@@ -163,7 +174,7 @@ async fn run_on(
 ) -> Result<BenchReport, BenchError> {
     let started = Instant::now();
     let deadline = started + config.duration_cap;
-    let desk = desk::BenchDesk::start(url, config.flood_limits, config.update_lanes).await?;
+    let desk = desk::BenchDesk::start(url, config).await?;
     let sims = clients::create(&desk, config.clients)?;
     let ledger = Arc::new(ledger::Ledger::new(
         config.clients,

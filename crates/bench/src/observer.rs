@@ -28,9 +28,9 @@ pub struct Observer {
 
 struct Scanner {
     world: World,
-    group: ChatRef,
-    bot: UserId,
-    next_id: i64,
+    /// Each group, with the id of the next message to read there.
+    groups: Vec<(ChatRef, i64)>,
+    posters: Vec<UserId>,
     ledger: Arc<Ledger>,
 }
 
@@ -41,9 +41,8 @@ impl Observer {
         let quiet = world.private_chat(desk.bot.id, watcher)?;
         let mut scanner = Scanner {
             world,
-            group: desk.group,
-            bot: desk.bot.id,
-            next_id: 1,
+            groups: desk.groups.iter().map(|g| (*g, 1)).collect(),
+            posters: desk.posters.clone(),
             ledger,
         };
         let (stop, stopped) = watch::channel(false);
@@ -71,40 +70,47 @@ impl Observer {
 
 impl Scanner {
     fn scan_new(&mut self) {
-        while let Some(message) = self.world.message(self.group, self.next_id) {
-            self.record(&message);
-            self.next_id += 1;
-        }
-    }
-
-    fn sweep(&mut self) {
-        for message in self.world.chat_messages(self.group) {
-            let id = message["message_id"].as_i64().unwrap_or(0);
-            if id >= self.next_id {
-                self.record(&message);
-                self.next_id = id + 1;
+        for (group, next_id) in &mut self.groups {
+            while let Some(message) = self.world.message(*group, *next_id) {
+                record(&self.ledger, &self.posters, &message);
+                *next_id += 1;
             }
         }
     }
 
-    fn record(&self, message: &Value) {
-        let now = Instant::now();
-        if let Some(token) = relayed_token(message, self.bot) {
-            self.ledger.arrived(token, now);
+    fn sweep(&mut self) {
+        for (group, next_id) in &mut self.groups {
+            for message in self.world.chat_messages(*group) {
+                let id = message["message_id"].as_i64().unwrap_or(0);
+                if id >= *next_id {
+                    record(&self.ledger, &self.posters, &message);
+                    *next_id = id + 1;
+                }
+            }
         }
     }
 }
 
-/// The client token of a bot's comment in a ticket thread. The card's automatic forward is
-/// skipped: it may quote the client's first message, but it is not the relayed copy.
-pub fn relayed_token(message: &Value, bot: UserId) -> Option<Token> {
-    if message.pointer("/from/id").and_then(Value::as_i64) != Some(bot) {
-        return None;
+fn record(ledger: &Ledger, posters: &[UserId], message: &Value) {
+    let now = Instant::now();
+    for token in relayed_tokens(message, posters) {
+        ledger.arrived(token, now);
     }
-    message.get("message_thread_id")?;
-    let text = message
+}
+
+/// The client tokens in a comment the desk's bots posted in a ticket thread: one, or several
+/// for a joined comment. The card's automatic forward is skipped: it may quote the client's
+/// first message, but it is not the relayed copy.
+pub fn relayed_tokens(message: &Value, posters: &[UserId]) -> Vec<Token> {
+    let from = message.pointer("/from/id").and_then(Value::as_i64);
+    if !from.is_some_and(|bot| posters.contains(&bot)) || message.get("message_thread_id").is_none()
+    {
+        return Vec::new();
+    }
+    message
         .get("text")
         .or_else(|| message.get("caption"))
-        .and_then(Value::as_str)?;
-    Token::find(text)
+        .and_then(Value::as_str)
+        .map(Token::find_all)
+        .unwrap_or_default()
 }

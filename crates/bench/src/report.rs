@@ -17,6 +17,10 @@ pub struct BenchReport {
     pub clients: usize,
     pub messages_per_client: usize,
     pub flood_limits: bool,
+    /// Agents' channels (each with its group) the tickets were spread over.
+    pub shards: usize,
+    /// Helper bots posting beside the desk's bot.
+    pub helpers: usize,
     /// In an open loop, the follow-ups offered per minute by all clients together (`None`:
     /// closed loop, each follow-up after the previous one arrived).
     pub offered_per_minute: Option<f64>,
@@ -122,6 +126,8 @@ pub fn build(
         clients: config.clients,
         messages_per_client: config.messages_per_client,
         flood_limits: config.flood_limits,
+        shards: config.shards,
+        helpers: config.helpers,
         offered_per_minute: match config.pace {
             crate::Pace::Closed => None,
             crate::Pace::Open { every } => Some(config.clients as f64 * 60.0 / every.as_secs_f64()),
@@ -188,11 +194,13 @@ impl fmt::Display for BenchReport {
         let flood = if self.flood_limits { "on" } else { "off" };
         writeln!(
             f,
-            "{} · {} clients × (1 + {}) messages · flood limits {} · {:.1} s{}",
+            "{} · {} clients × (1 + {}) messages · flood limits {} · {} group(s), {} helper bot(s) · {:.1} s{}",
             self.backend,
             self.clients,
             self.messages_per_client,
             flood,
+            self.shards,
+            self.helpers,
             self.wall_seconds,
             if self.capped { " (capped)" } else { "" }
         )?;

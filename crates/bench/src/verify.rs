@@ -4,23 +4,29 @@
 
 use crate::desk::BenchDesk;
 use crate::ledger::{Ledger, Token};
-use crate::observer::relayed_token;
+use crate::observer::relayed_tokens;
 use crate::report::DeliveryReport;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub fn read_back(desk: &BenchDesk, ledger: &Ledger) -> DeliveryReport {
-    let group = desk.world().chat_messages(desk.group);
-    let cards_posted = group
-        .iter()
-        .filter(|m| m.get("is_automatic_forward").and_then(Value::as_bool) == Some(true))
-        .count();
-    // Every copy of every token, with the thread it landed in.
-    let mut copies: BTreeMap<Token, Vec<i64>> = BTreeMap::new();
-    for message in &group {
-        if let Some(token) = relayed_token(message, desk.bot.id) {
+    let mut cards_posted = 0;
+    // Every copy of every token, with the thread it landed in (group and thread).
+    let mut copies: BTreeMap<Token, Vec<(i64, i64)>> = BTreeMap::new();
+    for group in &desk.groups {
+        let messages = desk.world().chat_messages(*group);
+        cards_posted += messages
+            .iter()
+            .filter(|m| m.get("is_automatic_forward").and_then(Value::as_bool) == Some(true))
+            .count();
+        for message in &messages {
             let thread = message["message_thread_id"].as_i64().unwrap_or(0);
-            copies.entry(token).or_default().push(thread);
+            for token in relayed_tokens(message, &desk.posters) {
+                copies
+                    .entry(token)
+                    .or_default()
+                    .push((group.telegram_id(), thread));
+            }
         }
     }
     let slots = ledger.snapshot();

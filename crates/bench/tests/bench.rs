@@ -13,6 +13,8 @@ async fn a_tiny_run_delivers_everything_exactly_once() {
         flood_limits: false,
         update_lanes: 4,
         duration_cap: Duration::from_secs(60),
+        shards: 1,
+        helpers: 0,
         pace: Pace::Closed,
     })
     .await
@@ -63,6 +65,8 @@ async fn an_open_loop_run_offers_a_fixed_rate_and_delivers_everything_once() {
         flood_limits: false,
         update_lanes: 4,
         duration_cap: Duration::from_secs(60),
+        shards: 1,
+        helpers: 0,
         pace: Pace::Open {
             every: Duration::from_millis(100),
         },
@@ -97,6 +101,8 @@ async fn on_postgresql_lanes_of_chats_deliver_everything_exactly_once() {
         flood_limits: false,
         update_lanes: 4,
         duration_cap: Duration::from_secs(120),
+        shards: 1,
+        helpers: 0,
         pace: Pace::Closed,
     })
     .await
@@ -111,4 +117,36 @@ async fn on_postgresql_lanes_of_chats_deliver_everything_exactly_once() {
     );
     assert_eq!(d.cards_posted, 40, "{report}");
     assert_eq!(report.backend, "postgres");
+}
+
+/// With Telegram's limits on, tickets spread over three agents' channels and two helper bots
+/// post beside the desk's bot: every message still reaches its own thread exactly once
+/// (joined comments count each line), and every ticket has its one card.
+#[tokio::test]
+async fn spread_over_groups_and_helper_bots_everything_arrives_once() {
+    let report = run(BenchConfig {
+        database_url: "sqlite:".into(),
+        clients: 6,
+        messages_per_client: 3,
+        flood_limits: true,
+        update_lanes: 4,
+        duration_cap: Duration::from_secs(300),
+        shards: 3,
+        helpers: 2,
+        pace: Pace::Closed,
+    })
+    .await
+    .expect("the benchmark runs");
+    let d = &report.delivery;
+    assert_eq!(
+        (d.sent, d.delivered_once, d.expected),
+        (24, 24, 24),
+        "{report}"
+    );
+    assert!(d.exactly_once, "{report}");
+    assert_eq!(d.cards_posted, 6, "{report}");
+    assert!(
+        report.to_string().contains("3 group(s), 2 helper bot(s)"),
+        "{report}"
+    );
 }

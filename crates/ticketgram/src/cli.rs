@@ -375,6 +375,12 @@ pub struct BenchArgs {
     /// Enforce Telegram's flood limits in the sandbox (about 20 messages a minute per group)
     #[arg(long)]
     pub flood_limits: bool,
+    /// Agents' channels, each with its discussion group, the tickets are spread over
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64).map(usize::from))]
+    pub shards: usize,
+    /// Helper bots posting in every group beside the desk's bot
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=64).map(usize::from))]
+    pub helpers: usize,
     /// Transactions a backlog of updates from different chats is applied in at once on
     /// PostgreSQL (1: one transaction per backlog)
     #[arg(long, default_value_t = ticketgram_relay::desk::UPDATE_LANES, value_parser = clap::value_parser!(u16).range(1..=16).map(usize::from))]

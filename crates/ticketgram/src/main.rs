@@ -154,6 +154,8 @@ async fn bench(args: BenchArgs) -> anyhow::Result<()> {
         update_lanes: args.lanes,
         duration_cap: std::time::Duration::from_secs(args.cap_secs),
         pace,
+        shards: args.shards,
+        helpers: args.helpers,
     };
     let report = ticketgram_bench::run(config)
         .await
