@@ -18,6 +18,7 @@ mod messages;
 mod outbox;
 mod privacy;
 mod recovery;
+mod scale;
 mod schema;
 mod schema_parity;
 mod settings_bot;
