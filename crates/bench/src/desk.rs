@@ -61,6 +61,8 @@ impl BenchDesk {
             .map(|i| world.create_bot(&format!("bench_helper{i}_bot")))
             .collect();
         let agent = world.create_user("Kate", Some("kate"), Some("en"));
+        // Kate has opened the bot, as agents do, so her notices of new tickets reach her.
+        world.private_chat(bot.id, agent)?;
         let mut shards = Vec::new();
         let mut groups = Vec::new();
         for i in 0..bench.shards {
