@@ -29,7 +29,7 @@ pub use database::{postgres_server, TestDatabase, TEST_DATABASE_URL};
 pub use desk::{relay_desk, DeskSetup, TestDesk, TEST_SECRET_KEY};
 pub use eventually::{eventually, eventually_within, Look, WAIT};
 pub use log::init_test_log;
-pub use messages::{button_data, message_id, sent_by, text_of};
+pub use messages::{button_data, message_id, said, sent_by, text_of};
 pub use people::Client;
 pub use telegram::TelegramDesk;
 pub use webhook::Webhook;

@@ -35,3 +35,31 @@ pub fn button_data(message: &Value, label: &str) -> Option<String> {
         .find(|b| b["text"].as_str().is_some_and(|t| t.contains(label)))
         .and_then(|b| b["callback_data"].as_str().map(str::to_string))
 }
+
+/// What a thread says, one entry per message as its author wrote it: a comment each, or the
+/// lines of a joined comment without their times (a client's texts that waited for the
+/// group's sending budget go out together, a line each, `14:02 text`).
+pub fn said(thread: &[Value]) -> Vec<String> {
+    thread
+        .iter()
+        .flat_map(|comment| {
+            let text = text_of(comment);
+            let lines: Vec<&str> = text.lines().collect();
+            if lines.len() > 1 && lines.iter().all(|l| is_timed(l)) {
+                lines.iter().map(|l| l[6..].to_string()).collect()
+            } else {
+                vec![text]
+            }
+        })
+        .collect()
+}
+
+/// `14:02 …`: a line of a joined comment.
+fn is_timed(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 6
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b':'
+        && b[3..5].iter().all(u8::is_ascii_digit)
+        && b[5] == b' '
+}

@@ -73,6 +73,13 @@ pub async fn overview(
             p { (words.t("web-admin-client-bot")) " " (chats.bot_user_id) }
             p { (words.t("web-admin-channel")) " " (chat(chats.channel_id)) }
             p { (words.t("web-admin-group")) " " (chat(chats.group_id)) }
+            @for shard in desk.config.more_chats.iter() {
+                p { (words.with("web-admin-more-channel", &[
+                    ("channel", shard.channel_id.to_string().into()),
+                    ("group", chat(shard.group_id).into()),
+                    ("queue", shard.queue.clone().unwrap_or_else(|| "none".into()).into()),
+                ])) }
+            }
             @for bot in &bots { p { "@" (bot.username) " (" (bot.telegram_bot_id) ")" } }
             p { (outbox) }
             @if missing.is_empty() { p { (words.t("web-admin-nothing-missing")) } }

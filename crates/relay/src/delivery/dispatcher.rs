@@ -270,6 +270,7 @@ impl Dispatcher {
                     bot_id: poster,
                     telegram: tg,
                     alone: by_helper,
+                    own: &self.telegram,
                 };
                 joining::deliver(desk, via, *message, &followers, &mut rec).await
             }
@@ -339,7 +340,7 @@ impl Dispatcher {
         let Ok(message) = desk.store.get_message(desk.ws(), *message).await else {
             return own;
         };
-        if !joining::is_plain_text(&message) {
+        if !joining::postable_by_helper(&message) {
             return own;
         }
         let bots: Vec<(i64, &TelegramClient)> = std::iter::once(own)

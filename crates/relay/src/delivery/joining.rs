@@ -15,7 +15,7 @@ use super::telegram_calls as call;
 use crate::desk::Desk;
 use crate::jobs::Delivery;
 use chrono_tz::Tz;
-use ticketgram_domain::{Message, MessageId, TelegramCopy};
+use ticketgram_domain::{MediaRef, Message, MessageId, TelegramCopy};
 use ticketgram_store::{OutboxJob, Store, StoreError};
 use ticketgram_telegram::TelegramClient;
 
@@ -66,6 +66,8 @@ pub(super) struct Via<'a> {
     pub bot_id: i64,
     pub telegram: &'a TelegramClient,
     pub alone: bool,
+    /// This relay's own bot: the client's files are its file ids, downloaded through it.
+    pub own: &'a TelegramClient,
 }
 
 /// Sends `head` and the followers that can join it as one comment. `None`: nothing joins
@@ -85,7 +87,31 @@ pub(super) async fn deliver(
             "waiting for the card's discussion thread",
         )));
     };
-    if !is_plain_text(&head) || head.copies.iter().any(|c| c.chat_id == group) {
+    if head.copies.iter().any(|c| c.chat_id == group) {
+        return Ok(None);
+    }
+    if let (true, Some(media)) = (via.alone, single_upload(&head)) {
+        // File ids are per bot: the helper posts the bytes the client bot downloads.
+        let file_id = media.file_id.as_deref().unwrap_or_default();
+        let bytes = via.own.download(file_id).await?;
+        let name = media
+            .file_name
+            .clone()
+            .unwrap_or_else(|| media.kind.as_str().to_string());
+        let caption = media.caption.clone();
+        let id = call::upload(
+            via.telegram,
+            group,
+            &media.kind,
+            (bytes, name),
+            caption,
+            thread,
+        )
+        .await?;
+        record(rec, &head, via.bot_id, group, id);
+        return Ok(Some(Outcome::Done));
+    }
+    if !is_plain_text(&head) {
         return Ok(None);
     }
     let zone = desk.config.hours.time_zone;
@@ -113,15 +139,41 @@ pub(super) async fn deliver(
     };
     let id = call::send_text(via.telegram, group, &text, None, Some(thread)).await?;
     for part in &parts {
-        let copy = TelegramCopy {
-            bot_id: via.bot_id,
-            chat_id: group,
-            message_id: id,
-        };
-        rec.copies.push((part.id, copy));
+        record(rec, part, via.bot_id, group, id);
     }
     rec.joined = joined;
     Ok(Some(Outcome::Done))
+}
+
+fn record(rec: &mut Recorded, message: &Message, bot_id: i64, group: i64, id: i64) {
+    let copy = TelegramCopy {
+        bot_id,
+        chat_id: group,
+        message_id: id,
+    };
+    rec.copies.push((message.id, copy));
+}
+
+/// Whether a helper bot can post this client message: a plain text, or one file it can
+/// upload once the client bot downloaded it (Telegram lets a bot download up to 20 MB; a
+/// larger file, an album or a sticker stays with the client bot, which copies it).
+pub(super) fn postable_by_helper(message: &Message) -> bool {
+    is_plain_text(message) || single_upload(message).is_some()
+}
+
+fn single_upload(message: &Message) -> Option<&MediaRef> {
+    let [media] = message.media.as_slice() else {
+        return None;
+    };
+    let small = media
+        .size
+        .and_then(|size| u64::try_from(size).ok())
+        .is_some_and(|size| size <= ticketgram_telegram::MAX_DOWNLOAD_BYTES);
+    (media.media_group_id.is_none()
+        && call::uploadable(&media.kind)
+        && media.file_id.is_some()
+        && small)
+        .then_some(media)
 }
 
 pub(super) fn is_plain_text(message: &Message) -> bool {

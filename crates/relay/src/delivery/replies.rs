@@ -214,6 +214,13 @@ pub(super) async fn sync_edit(
         _ => return Ok(Outcome::Done),
     };
     for target in targets {
+        // A helper bot's comment is edited by that bot (Telegram lets a bot edit only its
+        // own messages).
+        let tg = desk
+            .helpers
+            .iter()
+            .find(|h| h.bot_id == target.bot_id)
+            .map_or(tg, |h| &h.telegram);
         if message.media.is_empty() {
             // A joined comment shows the client's other messages too: all of it is rendered
             // again, with this one's new text.
@@ -229,13 +236,6 @@ pub(super) async fn sync_edit(
                 .into_iter()
                 .next()
                 .unwrap_or_default();
-            // A helper bot's comment is edited by that bot (Telegram lets a bot edit only
-            // its own messages).
-            let tg = desk
-                .helpers
-                .iter()
-                .find(|h| h.bot_id == target.bot_id)
-                .map_or(tg, |h| &h.telegram);
             call::edit_text(tg, target.chat_id, target.message_id, &text, None).await?;
         } else {
             let caption: String = body.chars().take(CAPTION_LIMIT).collect();

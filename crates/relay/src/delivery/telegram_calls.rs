@@ -220,6 +220,59 @@ pub async fn send_document(
     Ok(request.await?.id.0 as i64)
 }
 
+/// The media kinds a bot can post from bytes it downloaded (with a caption): what a helper
+/// bot re-uploads, since file ids do not carry across bots.
+pub fn uploadable(kind: &MediaKind) -> bool {
+    matches!(
+        kind,
+        MediaKind::Photo
+            | MediaKind::Document
+            | MediaKind::Video
+            | MediaKind::Audio
+            | MediaKind::Voice
+            | MediaKind::Animation
+    )
+}
+
+/// Uploads `bytes` as a message of `kind` (see [`uploadable`]) in `chat`, replying to
+/// `reply_to` (a ticket's thread).
+pub async fn upload(
+    tg: &TelegramClient,
+    chat: i64,
+    kind: &MediaKind,
+    file: (Vec<u8>, String),
+    caption: Option<String>,
+    reply_to: i64,
+) -> Result<i64, TelegramError> {
+    use teloxide_core::payloads::{
+        SendAnimationSetters, SendAudioSetters, SendDocumentSetters, SendPhotoSetters,
+        SendVideoSetters, SendVoiceSetters,
+    };
+    let (bytes, name) = file;
+    let input = InputFile::memory(bytes).file_name(name);
+    let reply = ReplyParameters::new(MessageId(reply_to as i32)).allow_sending_without_reply();
+    let chat = ChatId(chat);
+    let bot = tg.bot();
+    // Each kind is its own method and payload type in the Bot API (and in teloxide).
+    macro_rules! send {
+        ($method:ident) => {{
+            let mut request = bot.$method(chat, input).reply_parameters(reply);
+            if let Some(caption) = caption {
+                request = request.caption(caption);
+            }
+            request.await?.id.0 as i64
+        }};
+    }
+    Ok(match kind {
+        MediaKind::Photo => send!(send_photo),
+        MediaKind::Video => send!(send_video),
+        MediaKind::Audio => send!(send_audio),
+        MediaKind::Voice => send!(send_voice),
+        MediaKind::Animation => send!(send_animation),
+        _ => send!(send_document),
+    })
+}
+
 pub async fn edit_text(
     tg: &TelegramClient,
     chat: i64,

@@ -6,7 +6,7 @@ use std::ops::{Deref, DerefMut};
 use ticketgram_sandbox::SandboxConfig;
 
 pub use ticketgram_testkit::{
-    button_data, eventually, eventually_within, message_id, relay_desk, text_of, Client,
+    button_data, eventually, eventually_within, message_id, relay_desk, said, text_of, Client,
     TestDatabase, TEST_SECRET_KEY, WAIT,
 };
 

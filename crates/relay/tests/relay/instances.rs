@@ -20,10 +20,7 @@ async fn two_instances_share_one_database_and_the_survivor_takes_over_a_killed_o
         desk.says(&lena, &format!("before {i}"));
     }
     desk.thread_sees(1000, |m| {
-        m.iter()
-            .filter(|c| text_of(c).starts_with("before "))
-            .count()
-            >= 3
+        said(m).iter().filter(|t| t.starts_with("before ")).count() >= 3
     })
     .await;
     // A loaded machine may let the short lease lapse between renewals for a moment: ask
@@ -63,16 +60,12 @@ async fn two_instances_share_one_database_and_the_survivor_takes_over_a_killed_o
     desk.client_gets(&lena, "answered by the cluster").await;
     let thread = desk
         .thread_sees(1000, |m| {
-            m.iter()
-                .filter(|c| text_of(c).starts_with("after "))
-                .count()
-                >= 3
+            said(m).iter().filter(|t| t.starts_with("after ")).count() >= 3
         })
         .await;
     desk.settled().await;
-    let relayed: Vec<String> = thread
-        .iter()
-        .map(text_of)
+    let relayed: Vec<String> = said(&thread)
+        .into_iter()
         .filter(|t| t.starts_with("before ") || t.starts_with("after "))
         .collect();
     assert_eq!(

@@ -5,9 +5,8 @@ use ticketgram_sandbox::Fault;
 
 /// Texts of the thread's comments that start with `prefix`, in the order they appear.
 fn numbered(thread: &[serde_json::Value], prefix: &str) -> Vec<String> {
-    thread
-        .iter()
-        .map(text_of)
+    said(thread)
+        .into_iter()
         .filter(|t| t.starts_with(prefix))
         .collect()
 }
@@ -151,7 +150,7 @@ async fn in_webhook_mode_updates_arrive_over_http_and_strangers_are_refused() {
     let kim = desk.client("Kim", "en");
     desk.says(&kim, "Webhook question");
     desk.client_gets(&kim, "Request #1000 created").await;
-    desk.thread_sees(1000, |m| m.iter().any(|c| text_of(c) == "Webhook question"))
+    desk.thread_sees(1000, |m| said(m).iter().any(|t| t == "Webhook question"))
         .await;
     desk.agent_comments(desk.kate.0, 1000, "Webhook answer")
         .await;

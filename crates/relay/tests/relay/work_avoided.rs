@@ -21,8 +21,7 @@ impl TestDesk {
             self.says(client, line);
         }
         let last = lines.last().expect("lines").to_string();
-        self.thread_sees(number, |m| m.iter().any(|c| text_of(c) == last))
-            .await;
+        self.thread_sees(number, |m| said(m).contains(&last)).await;
     }
 
     /// Notifications about `number` the bot sent `agent` after the first `seen` messages.
@@ -198,14 +197,13 @@ async fn twenty_lines_pasted_at_once_are_stored_and_applied_in_a_few_commits() {
     for line in &lines {
         desk.says(&ann, line);
     }
-    desk.thread_sees(1000, |m| m.iter().any(|c| text_of(c) == lines[19]))
+    desk.thread_sees(1000, |m| said(m).contains(&lines[19]))
         .await;
     desk.settled().await;
 
     let thread = desk.thread_sees(1000, |_| true).await;
-    let relayed: Vec<String> = thread
-        .iter()
-        .map(text_of)
+    let relayed: Vec<String> = said(&thread)
+        .into_iter()
         .filter(|t| t.starts_with("Line "))
         .collect();
     assert_eq!(relayed, lines, "each line once, in order");
