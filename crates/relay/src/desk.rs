@@ -201,6 +201,8 @@ pub struct Desk {
     pub translators: crate::translators::TranslatorCache,
     /// The desk's intent model, loaded once per training.
     pub intents: crate::intents::IntentCache,
+    /// How this instance shares the desk's bots with the others, shared by every clone.
+    pub spread: crate::spread::Spread,
 }
 
 impl Desk {
@@ -218,6 +220,7 @@ impl Desk {
             flows: Default::default(),
             translators: Default::default(),
             intents: Default::default(),
+            spread: Default::default(),
         }
     }
 
