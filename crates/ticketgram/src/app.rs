@@ -252,6 +252,13 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     if demo.is_none() {
         announce_setup_code(store, ws, &me).await?;
     }
+    // Before anything counts: the metrics recorder is installed here.
+    let observability = crate::observability::Observability::new(
+        store.clone(),
+        desk.signals.health.clone(),
+        incarnation.id().to_owned(),
+    )
+    .router();
     // Registered before the relays start, so they know how many instances share the bots.
     let member = crate::roster::Roster {
         store: store.clone(),
@@ -270,12 +277,6 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     }
     .start()
     .await;
-    let observability = crate::observability::Observability::new(
-        store.clone(),
-        desk.signals.health.clone(),
-        incarnation.id().to_owned(),
-    )
-    .router();
     let destinations = settings.webhooks.destinations();
     let token_key = desk.token_key.clone();
     let signals = desk.signals.clone();
