@@ -243,6 +243,8 @@ pub struct Desk {
     /// Helper bots (`BotRole::Helper`): their clients, for posting clients' texts in the
     /// agents' groups when this bot's budget there is spent. Set by the binary's supervisor.
     pub helpers: Arc<[HelperBot]>,
+    /// How this instance shares the desk's bots with the others, shared by every clone.
+    pub spread: crate::spread::Spread,
 }
 
 /// A helper bot: it only posts (its updates are not read), so each adds one group's worth
@@ -269,6 +271,7 @@ impl Desk {
             translators: Default::default(),
             intents: Default::default(),
             helpers: Arc::new([]),
+            spread: Default::default(),
         }
     }
 

@@ -40,6 +40,7 @@ pub mod reporting;
 mod service;
 pub mod settings_bot;
 pub mod signals;
+pub mod spread;
 pub mod staff;
 pub mod translation;
 pub mod translation_settings;

@@ -16,6 +16,7 @@ pub const FLOOD_WAITS: &str = "ticketgram_telegram_flood_waits_total";
 pub const FLOOD_WAITED: &str = "ticketgram_telegram_flood_wait_seconds_total";
 pub const RELAY_LATENCY: &str = "ticketgram_relay_latency_seconds";
 pub const BOT_POLLING: &str = "ticketgram_bot_polling";
+pub const INSTANCES_LIVE: &str = "ticketgram_instances_live";
 
 /// The latency buckets: a message relayed within a second is the norm, a minute is Telegram's
 /// group limit at work.
@@ -53,6 +54,10 @@ pub fn describe() {
     metrics::describe_gauge!(
         BOT_POLLING,
         "1 while this instance long-polls the bot successfully, 0 on standby or failing"
+    );
+    metrics::describe_gauge!(
+        INSTANCES_LIVE,
+        "Instances this one sees running the desk (not draining, itself included): the bots are shared among them"
     );
     metrics::describe_histogram!(
         RELAY_LATENCY,
@@ -93,6 +98,11 @@ pub(crate) fn sent(bot: i64, outcome: SendOutcome) {
 pub(crate) fn flood_wait(bot: i64, wait: Duration) {
     metrics::counter!(FLOOD_WAITS, "bot" => bot.to_string()).increment(1);
     metrics::counter!(FLOOD_WAITED, "bot" => bot.to_string()).increment(wait.as_secs());
+}
+
+/// How many instances share the desk's bots, as this instance last read it.
+pub fn instances_live(count: usize) {
+    metrics::gauge!(INSTANCES_LIVE).set(count as f64);
 }
 
 pub(crate) fn relayed(kind: &'static str, latency: Duration) {

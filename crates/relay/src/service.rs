@@ -8,7 +8,7 @@ use crate::processor::process_pending;
 use std::sync::Arc;
 use std::time::Duration;
 use ticketgram_telegram::TelegramClient;
-use tokio::sync::{watch, Notify};
+use tokio::sync::{watch, Notify, RwLock};
 use tokio::task::JoinSet;
 
 pub struct Relay {
@@ -52,6 +52,7 @@ impl Relay {
         }
         let (stop, stopped) = watch::channel(false);
         let stored = Arc::new(Notify::new());
+        let work = Arc::new(RwLock::new(()));
         let mut tasks = JoinSet::new();
         // Polling: the lease keeper decides whether this instance polls and applies the bot's
         // updates. Webhook mode takes no lease: updates arrive wherever Telegram posts them.
@@ -62,6 +63,7 @@ impl Relay {
                 holder: self.instance.clone(),
                 held,
                 stored: stored.clone(),
+                work: work.clone(),
             };
             let rx = stopped.clone();
             tasks.spawn(async move { keeper.run(rx).await });
@@ -92,7 +94,7 @@ impl Relay {
         }
         let desk = self.desk.clone();
         let wake = stored.clone();
-        tasks.spawn(async move { run_processor(desk, held, wake, stopped).await });
+        tasks.spawn(async move { run_processor(desk, held, work, wake, stopped).await });
         RelayHandle {
             stop,
             tasks,
@@ -109,6 +111,7 @@ const RETRY: Duration = Duration::from_millis(200);
 async fn run_processor(
     desk: Desk,
     held: Option<watch::Receiver<bool>>,
+    work: Arc<RwLock<()>>,
     wake: Arc<Notify>,
     mut stop: watch::Receiver<bool>,
 ) {
@@ -118,7 +121,9 @@ async fn run_processor(
             return;
         }
         // Only the lease holder applies updates, so one bot's updates are never applied by two
-        // instances at once (and never out of order).
+        // instances at once (and never out of order). The lease keeper lets the bot go only
+        // once this round is over: it waits for `work`, taken before we look at `held`.
+        let working = work.read().await;
         let mine = held.as_ref().is_none_or(|held| *held.borrow());
         let round = if mine {
             match process_pending(&desk, 64).await {
@@ -133,6 +138,7 @@ async fn run_processor(
         } else {
             Ok(0)
         };
+        drop(working);
         let pause = match round {
             Ok(0) => desk.config.idle_look,
             Ok(_) => {

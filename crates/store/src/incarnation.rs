@@ -93,6 +93,12 @@ impl Tx {
             .execute(&mut *conn)
             .await?
             .rows_affected();
+        // Its row among the instances: a dead predecessor must not be counted as live.
+        sqlx::query(&format!("DELETE FROM instances WHERE {}", earlier("id")))
+            .bind(&prefix)
+            .bind(me.id())
+            .execute(&mut *conn)
+            .await?;
         let held = earlier("claimed_by");
         let jobs = crate::outbox::OUTBOX
             .lapse_claims(&mut conn, &held, &prefix, me.id(), now)

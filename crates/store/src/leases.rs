@@ -39,15 +39,21 @@ impl Store {
         Ok(row.is_some())
     }
 
-    /// Gives the lease up at shutdown so another instance need not wait for it to expire.
-    /// Returns false when we did not hold it (any more).
+    /// Gives the lease up (at shutdown, or handing a bot over to an instance with fewer) so
+    /// another instance need not wait for it to expire: whoever waits for it hears of it
+    /// ([`Store::lease_releases`]) and takes it at once. Returns false when we did not hold it
+    /// (any more).
     pub async fn release_lease(&self, name: &str, holder: &str) -> Result<bool, StoreError> {
         let done = sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
             .bind(name)
             .bind(holder)
             .execute(&mut *self.conn().await?)
             .await?;
-        Ok(done.rows_affected() > 0)
+        let released = done.rows_affected() > 0;
+        if released {
+            self.announce_release(name).await?;
+        }
+        Ok(released)
     }
 
     /// Who holds the lease right now, if anyone.
@@ -63,6 +69,19 @@ impl Store {
                 .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(row.map(|(h,)| h))
+    }
+
+    /// The names of the leases `holder` holds at `now`: what a draining instance waits to see
+    /// taken by the others.
+    pub async fn leases_of(&self, holder: &str, now: Timestamp) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT name FROM leases WHERE holder = $1 AND expires_at > $2 ORDER BY name",
+        )
+        .bind(holder)
+        .bind(to_millis(now))
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        Ok(rows.into_iter().map(|(name,)| name).collect())
     }
 
     /// The lease's row, expired or not: a waiting instance sleeps until `expires_at` instead

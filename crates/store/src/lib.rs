@@ -41,10 +41,12 @@ mod follow_ups;
 mod forecast_history;
 mod gauges;
 mod incarnation;
+mod instances;
 mod intents;
 mod job_queue;
 mod kb_articles;
 mod kb_feedback;
+mod lease_bus;
 mod leases;
 mod messages;
 mod outbox;
@@ -98,9 +100,11 @@ pub use follow_ups::FollowUpAnswer;
 pub use forecast_history::{ForecastHistory, OpenedInHour};
 pub use gauges::OutboxDepth;
 pub use incarnation::{Incarnation, TakenOver};
+pub use instances::InstanceLoad;
 pub use intents::{PastQuestion, StoredIntentModel, TicketIntent};
 pub use kb_articles::ArticleRevision;
 pub use kb_feedback::ArticleDeflection;
+pub use lease_bus::LeaseReleases;
 pub use leases::Lease;
 pub use messages::{NewMessage, RecordedMessage};
 pub use outbox::{NewOutboxJob, OutboxJob, OutboxStatus};
@@ -204,6 +208,8 @@ pub struct Store {
     writers: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
     /// Rows read ahead for one round of deliveries (see [`Snapshot`]); never on a `Tx`.
     snapshot: Option<std::sync::Arc<Snapshot>>,
+    /// Wakes instances waiting for a lease when one is released (see [`LeaseReleases`]).
+    lease_bus: std::sync::Arc<lease_bus::LeaseBus>,
 }
 
 impl Store {
@@ -230,6 +236,7 @@ impl Store {
             faults: None,
             writers: (backend == Backend::Sqlite).then(Default::default),
             snapshot: None,
+            lease_bus: Default::default(),
         })
     }
 

@@ -60,6 +60,8 @@ pub enum RunError {
     Bot(#[from] BotError),
     #[error(transparent)]
     TokenKey(#[from] crate::token_key::TokenKeyError),
+    #[error("cannot register this instance among the desk's instances")]
+    Roster(#[source] StoreError),
     #[error("cannot make the first-run setup code")]
     SetupCode(#[source] StoreError),
     #[error("telegram.webhook_url plus the bot's webhook path is not a valid URL")]
@@ -250,6 +252,23 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     if demo.is_none() {
         announce_setup_code(store, ws, &me).await?;
     }
+    // Before anything counts: the metrics recorder is installed here.
+    let observability = crate::observability::Observability::new(
+        store.clone(),
+        desk.signals.health.clone(),
+        incarnation.id().to_owned(),
+    )
+    .router();
+    // Registered before the relays start, so they know how many instances share the bots.
+    let member = crate::roster::Roster {
+        store: store.clone(),
+        ws,
+        me: incarnation.id().to_owned(),
+        spread: desk.spread.clone(),
+    }
+    .join()
+    .await
+    .map_err(RunError::Roster)?;
     let relays = crate::supervisor::Fleet {
         desk: desk.clone(),
         telegram: telegram.clone(),
@@ -258,12 +277,6 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     }
     .start()
     .await;
-    let observability = crate::observability::Observability::new(
-        store.clone(),
-        desk.signals.health.clone(),
-        incarnation.id().to_owned(),
-    )
-    .router();
     let destinations = settings.webhooks.destinations();
     let token_key = desk.token_key.clone();
     let signals = desk.signals.clone();
@@ -297,6 +310,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         Ok(server) => server,
         Err(source) => {
             relays.shutdown().await;
+            member.leave(vec![]).await;
             let addr = settings.http.addr;
             return Err(RunError::Listen { addr, source });
         }
@@ -313,6 +327,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         Err(error) => {
             server.stop().await;
             relays.shutdown().await;
+            member.leave(vec![]).await;
             return Err(error.into());
         }
     };
@@ -326,10 +341,14 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         console_url: &console_url,
     };
     let outcome = running.until_stopped(&receive).await;
+    // Draining: the others stop counting this instance and take each bot the moment its relay
+    // lets it go (after the update under way is applied and the sends under way are recorded).
+    let handed = member.drain().await;
     server.stop().await;
     retention.stop().await;
     webhooks.stop().await;
     relays.shutdown().await;
+    member.leave(handed).await;
     outcome
 }
 

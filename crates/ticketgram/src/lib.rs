@@ -17,6 +17,7 @@ pub mod http;
 pub mod kb;
 pub mod observability;
 pub mod retention;
+pub mod roster;
 pub mod settings;
 pub mod shutdown;
 pub mod supervisor;

@@ -2,7 +2,8 @@
 //! role, and the client and manager roles too unless the settings bot stored a dedicated bot
 //! for them. The bots table is re-read every few seconds: a token pasted into the settings bot
 //! starts its relay without a restart, a removed bot stops. Each relay takes its own bot's
-//! lease, so several instances still share the work.
+//! lease, so several instances still share the work: each aims at a fair share of the bots
+//! ([`ticketgram_relay::spread`], kept up to date by [`crate::roster`]).
 
 use std::time::Duration;
 
@@ -195,6 +196,14 @@ impl Fleet {
                 ),
             })
             .collect();
+        // The bots shared out among the instances: those that long-poll (a webhook bot takes
+        // no lease; its updates arrive wherever Telegram posts them).
+        let polled = plan
+            .relays
+            .iter()
+            .filter(|planned| planned.token.is_some() || self.poll)
+            .count();
+        self.desk.spread.set_bots(polled);
         plan.relays
             .iter()
             .map(|planned| {

@@ -84,3 +84,73 @@ async fn two_instances_share_one_database_and_the_survivor_takes_over_a_killed_o
     drop(desk);
     drop(db);
 }
+
+/// A stopping instance lets its bot go, and the instance waiting for it — on a database
+/// connection of its own, as another process would be — takes it at once: it hears of the
+/// release (PostgreSQL `NOTIFY`) instead of sleeping until the old lease would have lapsed.
+#[tokio::test]
+async fn a_released_bot_is_taken_at_once_by_the_instance_waiting_for_it() {
+    let Some(db) = TestDatabase::postgres().await else {
+        return;
+    };
+    let mut desk = TestDesk::start_on(SandboxConfig::default(), Some(db.url.clone())).await;
+    let first = desk.take_relay().expect("first instance");
+    let lease = ticketgram_relay::intake::lease_name(desk.bot.id);
+    let store = desk.store.clone();
+    let held_by = |holder: &'static str| {
+        let store = store.clone();
+        let lease = lease.clone();
+        move || {
+            let store = store.clone();
+            let lease = lease.clone();
+            async move {
+                let now = chrono::Utc::now();
+                match store.lease_holder(&lease, now).await {
+                    Ok(Some(h)) if h == holder => Ok(now),
+                    other => Err(format!("{other:?}")),
+                }
+            }
+        }
+    };
+    eventually("the first instance polls the bot", held_by("test-instance")).await;
+    let mut second = desk.relay_named("second-instance");
+    second.desk.store = ticketgram_store::Store::connect(&db.url)
+        .await
+        .expect("the second instance's own connections");
+    let second = second.start();
+    // The second one has read the lease and sleeps until it ends (or it is released).
+    eventually("the second instance waits for the bot", || async {
+        desk.store
+            .lease(&lease)
+            .await
+            .map(|l| l.is_some_and(|l| l.holder == "test-instance"))
+            .unwrap_or(false)
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+
+    let lapses_at = desk
+        .store
+        .lease(&lease)
+        .await
+        .expect("store")
+        .expect("held")
+        .expires_at;
+    first.shutdown().await;
+    let taken_at = eventually(
+        "the second instance polls the bot",
+        held_by("second-instance"),
+    )
+    .await;
+    assert!(
+        taken_at < lapses_at,
+        "taken at {taken_at}, though the released lease would only have lapsed at {lapses_at}"
+    );
+    println!(
+        "the released bot was taken {} ms before its lease would have lapsed",
+        (lapses_at - taken_at).num_milliseconds()
+    );
+    second.shutdown().await;
+    drop(desk);
+    drop(db);
+}

@@ -12,6 +12,7 @@ mod desk_profile;
 mod flows;
 mod forecast_history;
 mod inbox;
+mod instances;
 mod leases;
 mod manager_bot;
 mod messages;

@@ -54,6 +54,7 @@ async fn every_table_exists(db: TestDb) {
         "update_offsets",
         "outbox",
         "leases",
+        "instances",
         "sign_in_throttle",
         "desk_flows",
         "ticket_fields",

@@ -71,6 +71,8 @@ async fn the_operator_sees_the_relay_at_work_in_metrics_and_a_ready_desk() {
         "# TYPE ticketgram_outbox_jobs gauge".to_string(),
         "# TYPE ticketgram_dead_jobs gauge".to_string(),
         "ticketgram_leases_held{instance=".to_string(),
+        // One instance runs the desk, and sees itself.
+        "ticketgram_instances_live 1".to_string(),
         "# HELP ticketgram_sends_total".to_string(),
     ] {
         assert!(page.contains(&expected), "{expected} missing from:\n{page}");

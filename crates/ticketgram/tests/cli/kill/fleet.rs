@@ -73,6 +73,41 @@ impl Fleet {
         self.launch(index);
     }
 
+    /// The instance a lease holder (an incarnation, `<instance id>~<random>`) belongs to.
+    pub fn index_of(&self, holder: &str) -> Option<usize> {
+        let id = holder.split('~').next()?;
+        self.instances.iter().position(|i| i.id == id)
+    }
+
+    pub fn id(&self, index: usize) -> &str {
+        &self.instances[index].id
+    }
+
+    /// SIGKILL, and no restart: the other instances must take its bots.
+    pub fn kill(&mut self, index: usize) {
+        let instance = &mut self.instances[index];
+        let server = instance.server.take().expect("the instance runs");
+        let lines = server.sigkill();
+        self.logs.push(format!(
+            "--- {} (killed) ---\n{}",
+            instance.id,
+            lines.join("\n")
+        ));
+    }
+
+    /// SIGTERM, waiting until the process exited; returns its exit code and its log.
+    pub fn terminate(&mut self, index: usize) -> (Option<i32>, Vec<String>) {
+        let instance = &mut self.instances[index];
+        let server = instance.server.take().expect("the instance runs");
+        let (code, lines) = server.terminate();
+        self.logs.push(format!(
+            "--- {} (drained) ---\n{}",
+            instance.id,
+            lines.join("\n")
+        ));
+        (code, lines)
+    }
+
     /// Stops every instance with SIGTERM, keeping their logs.
     pub fn stop(&mut self) {
         for instance in &mut self.instances {

@@ -9,6 +9,7 @@
 //! sends the kills caught under way (which the restarted process reports taking over).
 
 mod conversation;
+mod failover;
 mod fleet;
 mod tally;
 
@@ -84,30 +85,7 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
         .env("TICKETGRAM_DATABASE_URL", database_url))
     .assert_success();
 
-    let serve = {
-        let base = telegram.serve_on(dir, database_url);
-        let envs: Vec<(std::ffi::OsString, std::ffi::OsString)> = base
-            .get_envs()
-            .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))
-            .collect();
-        let dir = dir.dir.path().to_owned();
-        Box::new(move |instance: &str| {
-            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ticketgram"));
-            cmd.arg("serve")
-                .current_dir(&dir)
-                .env_clear()
-                .envs(envs.iter().map(|(k, v)| (k, v)))
-                .env("TICKETGRAM_INSTANCE_ID", instance)
-                // Telegram's limits are off in this story's sandbox (see above): no pacing.
-                .env("TICKETGRAM_TELEGRAM_PACING", "off");
-            // `KILL_STORY_LOG=<filter>` (e.g. `info,ticketgram_relay=debug`) for the
-            // processes' log when a run over budget is being looked into.
-            if let Ok(filter) = std::env::var("KILL_STORY_LOG") {
-                cmd.env("RUST_LOG", filter);
-            }
-            cmd
-        }) as fleet::ServeCommand
-    };
+    let serve = serve_command(&telegram, dir, database_url, &[]);
     let instances: Vec<String> = instances.iter().map(|s| s.to_string()).collect();
     let mut fleet = tokio::task::spawn_blocking(move || {
         let ids: Vec<&str> = instances.iter().map(String::as_str).collect();
@@ -269,6 +247,39 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
         tally.duplicates.len(),
         tally.duplicates
     );
+}
+
+/// `serve` for the story's bot on `database_url`, one instance id per process, with `extra`
+/// environment variables on top.
+fn serve_command(
+    telegram: &Telegram,
+    dir: &Sandbox,
+    database_url: &str,
+    extra: &[(&str, &str)],
+) -> fleet::ServeCommand {
+    let base = telegram.serve_on(dir, database_url);
+    let mut envs: Vec<(std::ffi::OsString, std::ffi::OsString)> = base
+        .get_envs()
+        .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))
+        .collect();
+    envs.extend(extra.iter().map(|(k, v)| (k.into(), v.into())));
+    let dir = dir.dir.path().to_owned();
+    Box::new(move |instance: &str| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ticketgram"));
+        cmd.arg("serve")
+            .current_dir(&dir)
+            .env_clear()
+            .envs(envs.iter().map(|(k, v)| (k, v)))
+            .env("TICKETGRAM_INSTANCE_ID", instance)
+            // Telegram's limits are off in these stories' sandbox (see above): no pacing.
+            .env("TICKETGRAM_TELEGRAM_PACING", "off");
+        // `KILL_STORY_LOG=<filter>` (e.g. `info,ticketgram_relay=debug`) for the
+        // processes' log when a run over budget is being looked into.
+        if let Ok(filter) = std::env::var("KILL_STORY_LOG") {
+            cmd.env("RUST_LOG", filter);
+        }
+        cmd
+    })
 }
 
 /// How many jobs the restarted processes took over from their killed predecessors (each
