@@ -1,0 +1,367 @@
+//! Many desks in one deployment: `desk create` gives a desk its bot and setup code, `desk
+//! list` shows them, and one `serve` runs fifty desks side by side, each with its own
+//! conversation, none of which crosses into another desk (cards, threads, replies, the API).
+
+use std::process::Command;
+
+use serde_json::Value;
+use ticketgram_sandbox::{Sandbox as TelegramSandbox, SandboxConfig};
+use ticketgram_testkit::DeskInTelegram;
+
+use crate::desk::{terminate, wait_for};
+use crate::helpers::{run, sqlite_url, Sandbox};
+use crate::serve::{serve_cmd, Server};
+
+/// The instance's sealing key: `desk create` and `serve` must agree on it.
+const SECRET_KEY: &str = "desks-test-secret-key-0123456789-abcdefghij";
+
+/// Fifty small businesses, one desk each: ten trades in five towns.
+fn fifty_desks() -> Vec<String> {
+    let trades = [
+        "bakery", "florist", "bikes", "books", "cinema", "dental", "garage", "hotel", "pharmacy",
+        "tailor",
+    ];
+    let towns = ["lyon", "porto", "riga", "graz", "turku"];
+    trades
+        .iter()
+        .flat_map(|trade| towns.iter().map(move |town| format!("{trade}-{town}")))
+        .collect()
+}
+
+/// `ticketgram ARGS` on this deployment's database and Telegram.
+fn ticketgram(dir: &Sandbox, telegram: &TelegramSandbox, args: &[&str]) -> Command {
+    let mut cmd = dir.cmd(args);
+    cmd.env("TICKETGRAM_DATABASE_URL", sqlite_url(&dir.path("desks.db")))
+        .env("TICKETGRAM_TELEGRAM_API_URL", telegram.base_url().as_str())
+        .env("TICKETGRAM_SECRET_KEY", SECRET_KEY);
+    cmd
+}
+
+/// `desk create` for `desk`'s slug and bot; returns the setup code it printed.
+fn create_desk(dir: &Sandbox, telegram: &TelegramSandbox, desk: &DeskInTelegram) -> String {
+    let name = format!("{} support", desk.slug);
+    let args = [
+        "desk",
+        "create",
+        "--slug",
+        &desk.slug,
+        "--name",
+        &name,
+        "--bot-token",
+        &desk.bot.token,
+    ];
+    let out = tokio::task::block_in_place(|| run(&mut ticketgram(dir, telegram, &args)));
+    out.assert_success().assert_no_secret(&desk.bot.token);
+    setup_code(&out.stdout)
+}
+
+fn setup_code(stdout: &str) -> String {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("setup code: "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no setup code in {stdout}"))
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_desk_gets_its_bot_and_a_setup_code_and_shows_in_the_list() {
+    let telegram = TelegramSandbox::start(SandboxConfig::default())
+        .await
+        .expect("sandbox");
+    let dir = Sandbox::new();
+    let bakery = DeskInTelegram::open(telegram.world(), "bakery-lyon");
+
+    let first = create_desk(&dir, &telegram, &bakery);
+    let again = tokio::task::block_in_place(|| {
+        run(&mut ticketgram(
+            &dir,
+            &telegram,
+            &[
+                "desk",
+                "create",
+                "--slug",
+                "bakery-lyon",
+                "--name",
+                "Other name",
+            ],
+        ))
+    });
+    again.assert_success();
+    assert!(
+        again
+            .stdout
+            .contains("desk bakery-lyon (bakery-lyon support) exists"),
+        "{}",
+        again.dump()
+    );
+    assert!(again.stdout.contains("name kept"), "{}", again.dump());
+    assert!(
+        again.stdout.contains("bot @bakery_lyon_bot"),
+        "{}",
+        again.dump()
+    );
+    assert_ne!(
+        setup_code(&again.stdout),
+        first,
+        "a new code replaces the old one"
+    );
+
+    let list =
+        tokio::task::block_in_place(|| run(&mut ticketgram(&dir, &telegram, &["desk", "list"])));
+    list.assert_success();
+    assert!(
+        list.stdout
+            .contains("bakery-lyon\tbakery-lyon support\t@bakery_lyon_bot\t0\t0"),
+        "{}",
+        list.dump()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bot_serves_one_desk_and_a_refused_token_makes_no_desk() {
+    let telegram = TelegramSandbox::start(SandboxConfig::default())
+        .await
+        .expect("sandbox");
+    let dir = Sandbox::new();
+    let bakery = DeskInTelegram::open(telegram.world(), "bakery-lyon");
+    create_desk(&dir, &telegram, &bakery);
+
+    let taken = tokio::task::block_in_place(|| {
+        run(&mut ticketgram(
+            &dir,
+            &telegram,
+            &[
+                "desk",
+                "create",
+                "--slug",
+                "florist-lyon",
+                "--name",
+                "Florist",
+                "--bot-token",
+                &bakery.bot.token,
+            ],
+        ))
+    });
+    assert_eq!(taken.code, Some(1), "{}", taken.dump());
+    assert!(
+        taken
+            .stderr
+            .contains("@bakery_lyon_bot is the bot of desk \"bakery-lyon\""),
+        "{}",
+        taken.dump()
+    );
+
+    let refused = tokio::task::block_in_place(|| {
+        run(&mut ticketgram(
+            &dir,
+            &telegram,
+            &[
+                "desk",
+                "create",
+                "--slug",
+                "books-riga",
+                "--name",
+                "Books",
+                "--bot-token",
+                "12345:AAnot-a-token-the-sandbox-knows-at-all",
+            ],
+        ))
+    });
+    assert_eq!(refused.code, Some(1), "{}", refused.dump());
+    assert!(
+        refused.stderr.contains("Telegram refused the bot token"),
+        "{}",
+        refused.dump()
+    );
+
+    let list =
+        tokio::task::block_in_place(|| run(&mut ticketgram(&dir, &telegram, &["desk", "list"])));
+    assert!(!list.stdout.contains("florist-lyon"), "{}", list.dump());
+    assert!(!list.stdout.contains("books-riga"), "{}", list.dump());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_operators_creating_the_same_desk_at_once_make_one_desk() {
+    let telegram = TelegramSandbox::start(SandboxConfig::default())
+        .await
+        .expect("sandbox");
+    let dir = Sandbox::new();
+    // The database exists first, so the two runs race on the desk, not on the migrations.
+    tokio::task::block_in_place(|| run(&mut ticketgram(&dir, &telegram, &["migrate"])))
+        .assert_success();
+    let bikes = DeskInTelegram::open(telegram.world(), "bikes-porto");
+    let args = [
+        "desk",
+        "create",
+        "--slug",
+        "bikes-porto",
+        "--name",
+        "Bikes",
+        "--bot-token",
+        &bikes.bot.token,
+    ];
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            ticketgram(&dir, &telegram, &args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = tokio::task::block_in_place(|| child.wait_with_output()).expect("wait");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let list =
+        tokio::task::block_in_place(|| run(&mut ticketgram(&dir, &telegram, &["desk", "list"])));
+    assert_eq!(
+        list.stdout.matches("bikes-porto\t").count(),
+        1,
+        "{}",
+        list.dump()
+    );
+}
+
+/// `http_addr=127.0.0.1:PORT` from the line saying the instance runs.
+fn http_addr(line: &str) -> String {
+    line.split_whitespace()
+        .find_map(|word| word.strip_prefix("http_addr="))
+        .unwrap_or_else(|| panic!("no http_addr in {line}"))
+        .to_owned()
+}
+
+/// A token of `slug`'s desk for its API, as its admin makes one.
+fn api_token(dir: &Sandbox, telegram: &TelegramSandbox, slug: &str) -> String {
+    let args = [
+        "api-token",
+        "create",
+        "--name",
+        "story",
+        "--scope",
+        "tickets:read",
+    ];
+    let out = tokio::task::block_in_place(|| {
+        run(ticketgram(dir, telegram, &args).env("TICKETGRAM_WORKSPACE", slug))
+    });
+    out.assert_success();
+    out.stdout
+        .lines()
+        .find(|l| l.starts_with("tg_"))
+        .unwrap_or_else(|| panic!("no token in {}", out.dump()))
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_desks_in_one_serve_answer_their_own_clients_and_see_nothing_of_each_other() {
+    let telegram = TelegramSandbox::start(SandboxConfig::default())
+        .await
+        .expect("sandbox");
+    let dir = Sandbox::new();
+    let desks: Vec<DeskInTelegram> = fifty_desks()
+        .iter()
+        .map(|slug| DeskInTelegram::open(telegram.world(), slug))
+        .collect();
+    let codes: Vec<String> = desks
+        .iter()
+        .map(|desk| create_desk(&dir, &telegram, desk))
+        .collect();
+    // The default desk (instance.workspace) keeps the configured bot; it has no channel.
+    let switchboard = telegram.world().create_bot("switchboard_bot");
+    let mut serve = serve_cmd(&dir, &dir.path("desks.db"));
+    serve
+        .env("TICKETGRAM_TELEGRAM_API_URL", telegram.base_url().as_str())
+        .env("TICKETGRAM_SECRET_KEY", SECRET_KEY)
+        .env("TICKETGRAM_BOT_TOKEN", &switchboard.token);
+    let mut server = Server::start(&mut serve);
+    let addr = http_addr(&wait_for(&mut server, "Ticketgram is running"));
+
+    // A desk's code means nothing to another desk's bot.
+    desks[0].lead_tells_the_bot(&codes[1]);
+    desks[0].lead_hears("not a valid setup code").await;
+    // Each lead claims their own desk, then adds its bot to their channel and group.
+    for (desk, code) in desks.iter().zip(&codes) {
+        desk.lead_tells_the_bot(code);
+    }
+    for desk in &desks {
+        desk.lead_hears("You are the owner of this desk now").await;
+        desk.lead_adds_the_bot();
+    }
+    for desk in &desks {
+        desk.lead_hears("is now the agents' discussion group").await;
+    }
+
+    // A client of each desk asks about their order; the desk's lead answers in the thread.
+    let clients: Vec<_> = desks
+        .iter()
+        .map(|desk| desk.client(&format!("Client of {}", desk.slug)))
+        .collect();
+    for (desk, client) in desks.iter().zip(&clients) {
+        desk.client_says(client, &format!("Is my order at {} ready?", desk.slug));
+    }
+    for (desk, client) in desks.iter().zip(&clients) {
+        desk.client_gets(client, "Request").await;
+        let card = desk.card_shows(&format!("Client of {}", desk.slug)).await;
+        let thread = desk.thread_of(&card);
+        desk.thread_shows(thread, &format!("Is my order at {} ready?", desk.slug))
+            .await;
+        desk.lead_comments(thread, &format!("Your order at {} is ready.", desk.slug));
+    }
+    for (desk, client) in desks.iter().zip(&clients) {
+        desk.client_gets(client, &format!("Your order at {} is ready.", desk.slug))
+            .await;
+    }
+
+    // Nothing of one desk shows in another's channel, group, lead's or client's chat.
+    for (desk, client) in desks.iter().zip(&clients) {
+        let shown = desk.everything_shown(&[client]);
+        for other in desks.iter().filter(|o| o.slug != desk.slug) {
+            assert!(
+                !shown.contains(&other.slug),
+                "{} shows something of {}:\n{shown}",
+                desk.slug,
+                other.slug
+            );
+        }
+    }
+    // Each desk's API token reads its own desk's ticket, and only that.
+    let http = reqwest::Client::new();
+    for desk in desks.iter().step_by(10) {
+        let token = api_token(&dir, &telegram, &desk.slug);
+        let tickets: Value = http
+            .get(format!("http://{addr}/api/v1/tickets"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("api")
+            .json()
+            .await
+            .expect("json");
+        let listed = tickets.to_string();
+        assert!(listed.contains(&desk.slug), "{}: {listed}", desk.slug);
+        for other in desks.iter().filter(|o| o.slug != desk.slug) {
+            assert!(
+                !listed.contains(&other.slug),
+                "{} lists {}: {listed}",
+                desk.slug,
+                other.slug
+            );
+        }
+    }
+    let list =
+        tokio::task::block_in_place(|| run(&mut ticketgram(&dir, &telegram, &["desk", "list"])));
+    for desk in &desks {
+        let line = format!("{0}\t{0} support\t@{1}\t1\t1", desk.slug, desk.bot.username);
+        assert!(
+            list.stdout.contains(&line),
+            "{line:?} not in {}",
+            list.dump()
+        );
+    }
+    terminate(server);
+}
