@@ -365,3 +365,73 @@ async fn fifty_desks_in_one_serve_answer_their_own_clients_and_see_nothing_of_ea
     }
     terminate(server);
 }
+
+/// What an idle `serve` costs: resident memory (`VmRSS`) and context switches per second
+/// summed over its threads, after `settle` without any traffic.
+fn idle_cost(pid: u32, settle: std::time::Duration) -> (u64, f64) {
+    let switches = || -> u64 {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            return 0;
+        };
+        tasks
+            .filter_map(Result::ok)
+            .filter_map(|t| std::fs::read_to_string(t.path().join("status")).ok())
+            .flat_map(|status| {
+                status
+                    .lines()
+                    .filter(|l| l.contains("ctxt_switches"))
+                    .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .sum()
+    };
+    std::thread::sleep(settle);
+    let window = std::time::Duration::from_secs(10);
+    let before = switches();
+    std::thread::sleep(window);
+    let per_second = (switches() - before) as f64 / window.as_secs_f64();
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    let rss_kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .expect("VmRSS");
+    (rss_kib, per_second)
+}
+
+/// A measurement, not a check (docs/benchmarks.md, "Many desks"): the memory and wake-ups of
+/// `serve` with 1 and with 50 idle desks besides the default one.
+///
+/// `cargo test -p ticketgram --test cli -- --ignored idle_desks_cost --nocapture`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement; prints figures"]
+async fn idle_desks_cost() {
+    for count in [1usize, 50] {
+        for run_no in 1..=3 {
+            let telegram = TelegramSandbox::start(SandboxConfig::default())
+                .await
+                .expect("sandbox");
+            let dir = Sandbox::new();
+            for slug in fifty_desks().iter().take(count) {
+                let desk = DeskInTelegram::open(telegram.world(), slug);
+                create_desk(&dir, &telegram, &desk);
+            }
+            let switchboard = telegram.world().create_bot("switchboard_bot");
+            let mut serve = serve_cmd(&dir, &dir.path("desks.db"));
+            serve
+                .env("TICKETGRAM_TELEGRAM_API_URL", telegram.base_url().as_str())
+                .env("TICKETGRAM_SECRET_KEY", SECRET_KEY)
+                .env("TICKETGRAM_BOT_TOKEN", &switchboard.token);
+            let mut server = Server::start(&mut serve);
+            wait_for(&mut server, "Ticketgram is running");
+            let pid = server.pid();
+            let (rss_kib, switches) = tokio::task::block_in_place(|| {
+                idle_cost(pid, std::time::Duration::from_secs(20))
+            });
+            println!(
+                "desks {count} run {run_no} rss_kib {rss_kib} context_switches_per_s {switches:.1}"
+            );
+            terminate(server);
+        }
+    }
+}
