@@ -4,9 +4,12 @@
 
 use std::process::Command;
 
-use serde_json::Value;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, State};
+use serde_json::{json, Value};
 use ticketgram_sandbox::{Sandbox as TelegramSandbox, SandboxConfig};
-use ticketgram_testkit::DeskInTelegram;
+use ticketgram_testkit::{eventually, DeskInTelegram};
 
 use crate::desk::{terminate, wait_for};
 use crate::helpers::{run, sqlite_url, Sandbox};
@@ -245,6 +248,10 @@ fn api_token(dir: &Sandbox, telegram: &TelegramSandbox, slug: &str) -> String {
         "story",
         "--scope",
         "tickets:read",
+        "--scope",
+        "reports:read",
+        "--scope",
+        "webhooks:manage",
     ];
     let out = tokio::task::block_in_place(|| {
         run(ticketgram(dir, telegram, &args).env("TICKETGRAM_WORKSPACE", slug))
@@ -255,6 +262,44 @@ fn api_token(dir: &Sandbox, telegram: &TelegramSandbox, slug: &str) -> String {
         .find(|l| l.starts_with("tg_"))
         .unwrap_or_else(|| panic!("no token in {}", out.dump()))
         .to_owned()
+}
+
+/// Webhook deliveries as integrations receive them: `/hooks/<slug>` is where the desk of that
+/// slug was told to send its events.
+#[derive(Clone, Default)]
+struct Hooks(Arc<Mutex<Vec<(String, String)>>>);
+
+impl Hooks {
+    /// A receiver on 127.0.0.1; returns it and its base URL.
+    async fn start() -> (Hooks, String) {
+        async fn record(
+            State(hooks): State<Hooks>,
+            Path(slug): Path<String>,
+            body: String,
+        ) -> &'static str {
+            hooks.0.lock().expect("hooks").push((slug, body));
+            "ok"
+        }
+        let hooks = Hooks::default();
+        let app = axum::Router::new()
+            .route("/hooks/{slug}", axum::routing::post(record))
+            .with_state(hooks.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        (hooks, url)
+    }
+
+    /// The bodies delivered for `slug`'s desk.
+    fn of(&self, slug: &str) -> Vec<String> {
+        let all = self.0.lock().expect("hooks");
+        all.iter()
+            .filter(|(to, _)| to == slug)
+            .map(|(_, body)| body.clone())
+            .collect()
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -277,9 +322,27 @@ async fn fifty_desks_in_one_serve_answer_their_own_clients_and_see_nothing_of_ea
     serve
         .env("TICKETGRAM_TELEGRAM_API_URL", telegram.base_url().as_str())
         .env("TICKETGRAM_SECRET_KEY", SECRET_KEY)
-        .env("TICKETGRAM_BOT_TOKEN", &switchboard.token);
+        .env("TICKETGRAM_BOT_TOKEN", &switchboard.token)
+        .env("TICKETGRAM_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "127.0.0.1/32");
     let mut server = Server::start(&mut serve);
     let addr = http_addr(&wait_for(&mut server, "Ticketgram is running"));
+    let http = reqwest::Client::new();
+
+    // Every tenth desk has an integration: an API token and a webhook of its own.
+    let (hooks, hooks_url) = Hooks::start().await;
+    let mut integrated = Vec::new();
+    for desk in desks.iter().step_by(10) {
+        let token = api_token(&dir, &telegram, &desk.slug);
+        let registered = http
+            .post(format!("http://{addr}/api/v1/webhooks"))
+            .bearer_auth(&token)
+            .json(&json!({ "url": format!("{hooks_url}/hooks/{}", desk.slug), "events": [] }))
+            .send()
+            .await
+            .expect("api");
+        assert_eq!(registered.status().as_u16(), 201, "{}", desk.slug);
+        integrated.push((desk, token));
+    }
 
     // A desk's code means nothing to another desk's bot.
     desks[0].lead_tells_the_bot(&codes[1]);
@@ -329,25 +392,45 @@ async fn fifty_desks_in_one_serve_answer_their_own_clients_and_see_nothing_of_ea
             );
         }
     }
-    // Each desk's API token reads its own desk's ticket, and only that.
-    let http = reqwest::Client::new();
-    for desk in desks.iter().step_by(10) {
-        let token = api_token(&dir, &telegram, &desk.slug);
-        let tickets: Value = http
-            .get(format!("http://{addr}/api/v1/tickets"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("api")
-            .json()
-            .await
-            .expect("json");
-        let listed = tickets.to_string();
+    // Each integration reads its own desk's ticket and report, and hears its own desk only.
+    let today = chrono::Utc::now().date_naive();
+    let (from, to) = (
+        today.pred_opt().expect("day"),
+        today.succ_opt().expect("day"),
+    );
+    for (desk, token) in &integrated {
+        let get = |path: String| {
+            let request = http
+                .get(format!("http://{addr}/api/v1{path}"))
+                .bearer_auth(token);
+            async move {
+                request
+                    .send()
+                    .await
+                    .expect("api")
+                    .json::<Value>()
+                    .await
+                    .expect("json")
+            }
+        };
+        let listed = get("/tickets".into()).await.to_string();
         assert!(listed.contains(&desk.slug), "{}: {listed}", desk.slug);
+        let report = get(format!("/reports?from={from}&to={to}")).await;
+        assert_eq!(report["totals"]["created"], 1, "{}: {report:#}", desk.slug);
+        let answer = format!("Your order at {} is ready.", desk.slug);
+        let delivered = eventually(
+            &format!("{}'s webhook to hear the answer", desk.slug),
+            || async {
+                let bodies = hooks.of(&desk.slug);
+                bodies.iter().any(|b| b.contains(&answer)).then_some(bodies)
+            },
+        )
+        .await;
+        let seen = format!("{listed}\n{report}\n{}", delivered.join("\n"));
         for other in desks.iter().filter(|o| o.slug != desk.slug) {
             assert!(
-                !listed.contains(&other.slug),
-                "{} lists {}: {listed}",
+                !seen.contains(&other.slug),
+                "{} sees {}: {seen}",
                 desk.slug,
                 other.slug
             );
@@ -425,9 +508,8 @@ async fn idle_desks_cost() {
             let mut server = Server::start(&mut serve);
             wait_for(&mut server, "Ticketgram is running");
             let pid = server.pid();
-            let (rss_kib, switches) = tokio::task::block_in_place(|| {
-                idle_cost(pid, std::time::Duration::from_secs(20))
-            });
+            let (rss_kib, switches) =
+                tokio::task::block_in_place(|| idle_cost(pid, std::time::Duration::from_secs(20)));
             println!(
                 "desks {count} run {run_no} rss_kib {rss_kib} context_switches_per_s {switches:.1}"
             );
