@@ -30,6 +30,8 @@ pub enum DeskAdminError {
     Stdin(#[source] std::io::Error),
     #[error("Telegram refused the bot token given with --bot-token: check it with @BotFather")]
     TokenRefused,
+    #[error("desk {0:?} is the default desk (instance.workspace): its bot is telegram.bot_token")]
+    DefaultDeskBot(String),
     #[error("cannot reach the Bot API to check the token (telegram.api_url)")]
     Telegram(#[source] TelegramError),
     #[error("@{username} is the bot of desk {desk:?}; each desk needs its own bot")]
@@ -76,6 +78,9 @@ async fn create(
     store: &Store,
     args: DeskCreateArgs,
 ) -> Result<String, DeskAdminError> {
+    if args.bot_token.is_some() && args.slug == settings.instance.workspace {
+        return Err(DeskAdminError::DefaultDeskBot(args.slug));
+    }
     // Checked before anything is written: a refused token leaves no half-made desk behind.
     let bot = match args.bot_token.as_deref() {
         Some(given) => Some(check_token(settings, &token_from(given)?).await?),

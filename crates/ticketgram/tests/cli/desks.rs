@@ -178,6 +178,30 @@ async fn a_bot_serves_one_desk_and_a_refused_token_makes_no_desk() {
         refused.dump()
     );
 
+    // The default desk (instance.workspace) keeps telegram.bot_token as its bot.
+    let default = tokio::task::block_in_place(|| {
+        run(&mut ticketgram(
+            &dir,
+            &telegram,
+            &[
+                "desk",
+                "create",
+                "--slug",
+                "default",
+                "--name",
+                "Default",
+                "--bot-token",
+                &bakery.bot.token,
+            ],
+        ))
+    });
+    assert_eq!(default.code, Some(1), "{}", default.dump());
+    assert!(
+        default.stderr.contains("its bot is telegram.bot_token"),
+        "{}",
+        default.dump()
+    );
+
     let list =
         tokio::task::block_in_place(|| run(&mut ticketgram(&dir, &telegram, &["desk", "list"])));
     assert!(!list.stdout.contains("florist-lyon"), "{}", list.dump());
