@@ -416,6 +416,57 @@ async fn fifty_desks_in_one_serve_answer_their_own_clients_and_see_nothing_of_ea
             );
         }
     }
+    // Each of those leads signs in to the console with their desk's link: one console for all
+    // desks, each session on its own desk.
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    for (desk, _) in &integrated {
+        desk.lead_tells_the_bot("/login");
+        let said = ticketgram_testkit::text_of(&desk.lead_hears("/login/").await);
+        let link = said
+            .split_whitespace()
+            .find(|w| w.contains("/login/"))
+            .expect("a sign-in link")
+            .to_owned();
+        let signed_in = browser
+            .post(&link)
+            .header("origin", format!("http://{addr}"))
+            .send()
+            .await
+            .expect("sign in");
+        let cookie = signed_in
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .unwrap_or_else(|| panic!("{}: no session from {link}", desk.slug))
+            .to_owned();
+        for page in ["/inbox", "/tickets/1000", "/reports"] {
+            let shown = browser
+                .get(format!("http://{addr}{page}"))
+                .header("cookie", &cookie)
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("page");
+            if page != "/reports" {
+                assert!(shown.contains(&desk.slug), "{} {page}: {shown}", desk.slug);
+            }
+            for other in desks.iter().filter(|o| o.slug != desk.slug) {
+                assert!(
+                    !shown.contains(&other.slug),
+                    "{} {page} shows {}",
+                    desk.slug,
+                    other.slug
+                );
+            }
+        }
+    }
+
     // Each integration reads its own desk's ticket and report, and hears its own desk only.
     let today = chrono::Utc::now().date_naive();
     let (from, to) = (
@@ -470,6 +521,42 @@ async fn fifty_desks_in_one_serve_answer_their_own_clients_and_see_nothing_of_ea
             list.dump()
         );
     }
+    terminate(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_desk_created_while_serve_runs_starts_without_a_restart() {
+    let telegram = TelegramSandbox::start(SandboxConfig::default())
+        .await
+        .expect("sandbox");
+    let dir = Sandbox::new();
+    tokio::task::block_in_place(|| run(&mut ticketgram(&dir, &telegram, &["migrate"])))
+        .assert_success();
+    let switchboard = telegram.world().create_bot("switchboard_bot");
+    let mut serve = serve_cmd(&dir, &dir.path("desks.db"));
+    serve
+        .env("TICKETGRAM_TELEGRAM_API_URL", telegram.base_url().as_str())
+        .env("TICKETGRAM_SECRET_KEY", SECRET_KEY)
+        .env("TICKETGRAM_BOT_TOKEN", &switchboard.token);
+    let mut server = Server::start(&mut serve);
+    wait_for(&mut server, "Ticketgram is running");
+
+    let hotel = DeskInTelegram::open(telegram.world(), "hotel-graz");
+    let code = create_desk(&dir, &telegram, &hotel);
+    wait_for(&mut server, "desk started desk=hotel-graz");
+    hotel.lead_tells_the_bot(&code);
+    hotel.lead_hears("You are the owner of this desk now").await;
+    hotel.lead_adds_the_bot();
+    hotel
+        .lead_hears("is now the agents' discussion group")
+        .await;
+    let guest = hotel.client("Guest of hotel-graz");
+    hotel.client_says(&guest, "Can I check in early?");
+    let card = hotel.card_shows("Guest of hotel-graz").await;
+    let thread = hotel.thread_of(&card);
+    hotel.thread_shows(thread, "Can I check in early?").await;
+    hotel.lead_comments(thread, "Yes, from 11 o'clock.");
+    hotel.client_gets(&guest, "Yes, from 11 o'clock.").await;
     terminate(server);
 }
 
