@@ -5,10 +5,11 @@
 //! One task reads the desks and their bots every [`RESCAN`] and starts a desk that appeared
 //! (no restart), stops one whose bot is gone and restarts one whose token changed. What every
 //! desk would otherwise hold once per desk is shared: the store's pool, the translations, the
-//! Bot API client's HTTP pool, `/readyz`'s health; what makes desks independent is not: each
-//! has its own signals (a ticket of one desk wakes only that desk's dispatchers), caches
-//! (flows, knowledge base, translators, intents) and leases, so several instances on one
-//! PostgreSQL share every desk's work as they share the default one's.
+//! Bot API client's HTTP pool; what makes desks independent is not: each has its own signals
+//! (a ticket of one desk wakes only that desk's dispatchers), health (one desk's failing bot
+//! does not make the instance unready for all), caches (flows, knowledge base, translators,
+//! intents) and leases, so several instances on one PostgreSQL share every desk's work as they
+//! share the default one's.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -225,8 +226,9 @@ impl Desks {
         config.bots = DeskBots::single(bot_id);
         let mut desk = Desk::new(self.template.store.clone(), self.template.t.clone(), config);
         desk.token_key = self.template.token_key.clone();
-        // One `/readyz` for every bot of the instance.
-        desk.signals.health = self.template.signals.health.clone();
+        // Its own health, not the default desk's: `/readyz` must not take the whole instance
+        // (every desk) out of a load balancer because one desk's token was revoked. Each
+        // bot's polling still shows in the `bot_polling` gauge.
         desk
     }
 }
