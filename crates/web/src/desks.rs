@@ -89,7 +89,10 @@ impl Consoles {
         };
         let store = &desk.store;
         let now = chrono::Utc::now();
-        let found = if let Some(token) = path.strip_prefix("/login/") {
+        let found = if path.starts_with("/static/") {
+            // The same files for every desk: no database read for a stylesheet.
+            Ok(None)
+        } else if let Some(token) = path.strip_prefix("/login/") {
             store.login_link_desk(token, now).await
         } else if let Some(rest) = path.strip_prefix("/kb/") {
             let slug = rest.split('/').next().unwrap_or_default();
