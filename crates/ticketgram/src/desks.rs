@@ -56,6 +56,14 @@ impl RunningDesks {
     }
 }
 
+/// What the supervisor keeps between rescans.
+#[derive(Default)]
+struct Served {
+    running: HashMap<WorkspaceId, Running>,
+    /// Desks whose bot's stored token cannot be opened (the secret key changed), as read.
+    unopened: HashMap<WorkspaceId, Bot>,
+}
+
 /// One running desk.
 struct Running {
     /// Its bot as last read: a changed token restarts the desk.
@@ -80,35 +88,33 @@ impl Desks {
     /// with the database.
     pub async fn start(self) -> RunningDesks {
         let (stop, stopped) = watch::channel(false);
-        let mut running = HashMap::new();
-        self.reconcile(&mut running, true).await;
-        let task = tokio::spawn(self.supervise(running, stopped));
+        let mut served = Served::default();
+        self.reconcile(&mut served, true).await;
+        let task = tokio::spawn(self.supervise(served, stopped));
         RunningDesks { stop, task }
     }
 
-    async fn supervise(
-        self,
-        mut running: HashMap<WorkspaceId, Running>,
-        mut stop: watch::Receiver<bool>,
-    ) {
+    async fn supervise(self, mut served: Served, mut stop: watch::Receiver<bool>) {
         loop {
             tokio::select! {
                 _ = tokio::time::sleep(RESCAN) => {}
                 _ = stop.changed() => break,
             }
-            self.reconcile(&mut running, false).await;
+            self.reconcile(&mut served, false).await;
         }
-        for (ws, desk) in running {
+        for (ws, desk) in served.running {
             self.directory.remove(ws);
             desk.stop().await;
         }
     }
 
     /// Starts, stops and restarts desks until what runs is what the database says.
-    async fn reconcile(&self, running: &mut HashMap<WorkspaceId, Running>, first: bool) {
+    async fn reconcile(&self, served: &mut Served, first: bool) {
         let Some(wanted) = self.wanted().await else {
             return;
         };
+        let Served { running, unopened } = served;
+        unopened.retain(|ws, bot| wanted.get(ws).is_some_and(|(_, now)| now == bot));
         let stale: Vec<WorkspaceId> = running
             .iter()
             .filter(|(ws, desk)| wanted.get(ws).is_none_or(|(_, bot)| *bot != desk.bot))
@@ -125,11 +131,18 @@ impl Desks {
             }
         }
         for (ws, (workspace, bot)) in wanted {
-            if running.contains_key(&ws) {
+            // A token that could not be opened is tried again once it changes, not every
+            // rescan (its error was logged once).
+            if running.contains_key(&ws) || unopened.contains_key(&ws) {
                 continue;
             }
-            if let Some(desk) = self.launch(&workspace, bot, first).await {
-                running.insert(ws, desk);
+            match self.launch(&workspace, bot.clone(), first).await {
+                Some(desk) => {
+                    running.insert(ws, desk);
+                }
+                None => {
+                    unopened.insert(ws, bot);
+                }
             }
         }
     }
