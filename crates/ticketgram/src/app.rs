@@ -270,10 +270,16 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let api_state = ticketgram_api::ApiState::new(desk.clone())
         .with_webhook_destinations(destinations.clone())
         .with_telegram(telegram.clone());
-    // The other desks of the database, each with its own bot; the API serves them all.
+    // The other desks of the database, each with its own bot; the API serves them all. Their
+    // bots live on the configured Bot API even in demo mode (the demo's sandbox knows only
+    // its own bot).
+    let desks_telegram = match demo {
+        Some(_) => TelegramClient::new(settings.telegram.api_url.clone(), TgSecret::new("")),
+        None => telegram.clone(),
+    };
     let desks = crate::desks::Desks {
         template: desk.clone(),
-        telegram: telegram.clone(),
+        telegram: desks_telegram,
         instance: incarnation.id().to_owned(),
         directory: api_state.directory(),
         destinations: destinations.clone(),
