@@ -305,3 +305,7 @@ web-follow-up-minutes = Minuten nach dem Schließen (0: sofort)
 web-follow-up-ask-solved = Auch „Ist es wirklich gelöst?“ fragen (ein Nein öffnet die Anfrage wieder)
 web-follow-up-save = Speichern
 web-follow-up-bad-minutes = Geben Sie die Minuten als ganze Zahl von 0 bis 43200 (30 Tage) an.
+
+# The desk switcher in the header, for people who work in several desks.
+web-desk = Support-Desk
+web-desk-switch = Wechseln

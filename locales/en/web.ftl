@@ -306,3 +306,7 @@ web-follow-up-minutes = Minutes after closing (0: right away)
 web-follow-up-ask-solved = Also ask "Is it really solved?" (a no reopens the request)
 web-follow-up-save = Save
 web-follow-up-bad-minutes = Give the minutes as a whole number from 0 to 43200 (30 days).
+
+# The desk switcher in the header, for people who work in several desks.
+web-desk = Desk
+web-desk-switch = Switch

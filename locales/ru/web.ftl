@@ -309,3 +309,7 @@ web-follow-up-minutes = Минут после закрытия (0 — сразу
 web-follow-up-ask-solved = Спрашивать также «Вопрос действительно решён?» («нет» переоткрывает обращение)
 web-follow-up-save = Сохранить
 web-follow-up-bad-minutes = Укажите минуты целым числом от 0 до 43200 (30 дней).
+
+# The desk switcher in the header, for people who work in several desks.
+web-desk = Служба поддержки
+web-desk-switch = Перейти

@@ -295,3 +295,7 @@ web-follow-up-minutes = 关闭后多少分钟（0：立即）
 web-follow-up-ask-solved = 同时询问“问题真的解决了吗？”（回答“没有”会重新打开请求）
 web-follow-up-save = 保存
 web-follow-up-bad-minutes = 请输入 0 到 43200（30 天）之间的整数分钟。
+
+# The desk switcher in the header, for people who work in several desks.
+web-desk = 服务台
+web-desk-switch = 切换

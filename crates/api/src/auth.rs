@@ -100,8 +100,7 @@ async fn authenticate(
     // A token of a desk this instance does not serve is as good as unknown here.
     let desk = state
         .desk(token.workspace)
-        .ok_or(ApiError::Unauthenticated("unknown token"))?
-        .clone();
+        .ok_or(ApiError::Unauthenticated("unknown token"))?;
     holder_may_still_act(state, &token).await?;
     let scopes = Scope::parse_all(&token.scopes);
     if !scopes.contains(&scope) {

@@ -39,9 +39,9 @@ pub use error::ApiError;
 pub use scope::Scope;
 pub use webhooks::{DestinationPolicy, RetryPolicy, WebhookConfig, WebhookError, WebhookWorker};
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use ticketgram_domain::WorkspaceId;
+use ticketgram_relay::directory::DeskDirectory;
 use ticketgram_relay::Desk;
 use ticketgram_store::Store;
 
@@ -49,7 +49,7 @@ use ticketgram_store::Store;
 #[derive(Clone)]
 pub struct ApiState {
     store: Store,
-    desks: Arc<HashMap<WorkspaceId, Desk>>,
+    desks: DeskDirectory,
     /// Where webhook endpoints may point; checked when one is registered or changed.
     destinations: Arc<DestinationPolicy>,
     /// The client bot's Bot API client: a client's export fetches their files with it.
@@ -61,7 +61,7 @@ impl ApiState {
     pub fn new(desk: Desk) -> ApiState {
         ApiState {
             store: desk.store.clone(),
-            desks: Arc::new(HashMap::from([(desk.ws(), desk)])),
+            desks: DeskDirectory::of(desk),
             destinations: Arc::new(DestinationPolicy::public_only()),
             telegram: None,
         }
@@ -77,12 +77,14 @@ impl ApiState {
 
     /// Serves another desk of the same database as well.
     pub fn with_desk(self, desk: Desk) -> ApiState {
-        let mut desks = (*self.desks).clone();
-        desks.insert(desk.ws(), desk);
-        ApiState {
-            desks: Arc::new(desks),
-            ..self
-        }
+        self.desks.insert(desk);
+        self
+    }
+
+    /// The desks served: a desk inserted later (one created while the instance runs) is
+    /// served from then on, a removed one refused.
+    pub fn directory(&self) -> DeskDirectory {
+        self.desks.clone()
     }
 
     /// Accepts webhook endpoints this policy allows (the same the worker sends with).
@@ -93,8 +95,8 @@ impl ApiState {
         }
     }
 
-    fn desk(&self, ws: WorkspaceId) -> Option<&Desk> {
-        self.desks.get(&ws)
+    fn desk(&self, ws: WorkspaceId) -> Option<Desk> {
+        self.desks.get(ws)
     }
 }
 

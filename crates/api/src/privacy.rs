@@ -34,9 +34,12 @@ pub(crate) async fn export(
     ApiPath(telegram_user_id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
     let client = client(&caller, telegram_user_id).await?;
-    let telegram = state
+    // The desk's own bot fetches its clients' files; the instance's for the default desk.
+    let telegram = caller
+        .desk
         .telegram
         .as_ref()
+        .or(state.telegram.as_ref())
         .ok_or_else(|| ApiError::Internal("no Telegram client to fetch files with".into()))?;
     let bytes = export::export(&caller.desk, telegram, &client, chrono::Utc::now())
         .await

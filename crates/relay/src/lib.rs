@@ -15,6 +15,7 @@ pub mod commands;
 pub mod content;
 pub mod delivery;
 pub mod desk;
+pub mod directory;
 mod edits;
 pub mod event;
 pub mod flows;

@@ -74,6 +74,41 @@ impl Store {
         .transpose()
     }
 
+    /// The desk a live session belongs to, for a console serving many desks to route the
+    /// request by (the session itself is then read, and marked seen, within that desk).
+    pub async fn web_session_desk(
+        &self,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<Option<WorkspaceId>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT workspace_id FROM web_sessions
+             WHERE id_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
+        )
+        .bind(hash(token))
+        .bind(to_millis(now))
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        Ok(row.map(|(ws,)| WorkspaceId(ws)))
+    }
+
+    /// The desk an unused sign-in link was made for (the manager bot of that desk sent it).
+    pub async fn login_link_desk(
+        &self,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<Option<WorkspaceId>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT workspace_id FROM web_login_links
+             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(hash(token))
+        .bind(to_millis(now))
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        Ok(row.map(|(ws,)| WorkspaceId(ws)))
+    }
+
     pub async fn agent_password_hash(
         &self,
         ws: WorkspaceId,

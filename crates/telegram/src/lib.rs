@@ -41,6 +41,17 @@ impl TelegramClient {
         Self { bot, api_base }
     }
 
+    /// A client for another bot on the same Bot API, sharing this one's HTTP connection
+    /// pool: an instance serving many desks keeps one pool rather than one per bot.
+    pub fn for_token(&self, token: Secret) -> Self {
+        let bot = Bot::with_client(token.expose(), self.bot.client().clone())
+            .set_api_url(self.api_base.clone());
+        Self {
+            bot,
+            api_base: self.api_base.clone(),
+        }
+    }
+
     /// A client for the real Telegram.
     pub fn telegram(token: Secret) -> Self {
         let api = Url::parse(TELEGRAM_API).expect("TELEGRAM_API is a valid URL");

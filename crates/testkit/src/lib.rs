@@ -13,6 +13,7 @@
 
 pub mod database;
 pub mod desk;
+pub mod desks;
 pub mod eventually;
 pub mod help_centre;
 pub mod history;
@@ -27,6 +28,7 @@ pub mod webhook;
 
 pub use database::{postgres_server, TestDatabase, TEST_DATABASE_URL};
 pub use desk::{relay_desk, DeskSetup, TestDesk, TEST_SECRET_KEY};
+pub use desks::DeskInTelegram;
 pub use eventually::{eventually, eventually_within, Look, WAIT};
 pub use log::init_test_log;
 pub use messages::{button_data, message_id, said, sent_by, text_of};

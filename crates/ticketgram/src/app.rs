@@ -280,16 +280,33 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     let destinations = settings.webhooks.destinations();
     let token_key = desk.token_key.clone();
     let signals = desk.signals.clone();
-    let api = ticketgram_api::router(
-        ticketgram_api::ApiState::new(desk.clone())
-            .with_webhook_destinations(destinations.clone())
-            .with_telegram(telegram.clone()),
-    );
-    let console = ticketgram_web::router(ticketgram_web::WebState {
-        desk: desk.clone(),
-        telegram: telegram.clone(),
-        settings: Arc::new(ticketgram_web::WebSettings::new(Some(console_url.clone()))),
-    });
+    let api_state = ticketgram_api::ApiState::new(desk.clone())
+        .with_webhook_destinations(destinations.clone())
+        .with_telegram(telegram.clone());
+    // The other desks of the database, each with its own bot; the API serves them all. Their
+    // bots live on the configured Bot API even in demo mode (the demo's sandbox knows only
+    // its own bot).
+    let desks_telegram = match demo {
+        Some(_) => TelegramClient::new(settings.telegram.api_url.clone(), TgSecret::new("")),
+        None => telegram.clone(),
+    };
+    let desks = crate::desks::Desks {
+        template: desk.clone(),
+        telegram: desks_telegram,
+        instance: incarnation.id().to_owned(),
+        directory: api_state.directory(),
+        destinations: destinations.clone(),
+    }
+    .start()
+    .await;
+    // One console for every desk: each request goes to its session's desk.
+    let console = ticketgram_web::desks::router(ticketgram_web::desks::Consoles::new(
+        api_state.directory(),
+        ws,
+        telegram.clone(),
+        Arc::new(ticketgram_web::WebSettings::new(Some(console_url.clone()))),
+    ));
+    let api = ticketgram_api::router(api_state);
     // The relays' processors hear stored updates through the desk's bell
     // (`Desk::signals`), so the router's own signal needs no listener.
     let webhook_routes = match &receive {
@@ -309,6 +326,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     ) {
         Ok(server) => server,
         Err(source) => {
+            desks.stop().await;
             relays.shutdown().await;
             member.leave(vec![]).await;
             let addr = settings.http.addr;
@@ -326,6 +344,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
         Ok(webhooks) => webhooks,
         Err(error) => {
             server.stop().await;
+            desks.stop().await;
             relays.shutdown().await;
             member.leave(vec![]).await;
             return Err(error.into());
@@ -347,6 +366,7 @@ async fn run_desk(parts: Parts<'_>, listener: TcpListener) -> Result<(), RunErro
     server.stop().await;
     retention.stop().await;
     webhooks.stop().await;
+    desks.stop().await;
     relays.shutdown().await;
     member.leave(handed).await;
     outcome

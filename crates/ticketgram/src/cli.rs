@@ -71,6 +71,13 @@ pub enum Command {
     /// message → comment in the ticket's thread), memory and an exactly-once check.
     Bench(BenchArgs),
 
+    /// Create and list the desks this deployment serves (one bot, channel and team each)
+    ///
+    /// `serve` runs every desk that has a bot; a desk created while it runs starts within
+    /// seconds. The default desk is instance.workspace, with telegram.bot_token as its bot.
+    #[command(subcommand)]
+    Desk(DeskCommand),
+
     /// Manage the agents of the workspace (instance.workspace)
     ///
     /// Agents answer tickets in the discussion group of the agents' channel. The workspace is
@@ -271,6 +278,32 @@ pub struct ApiTokenCreateArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum DeskCommand {
+    /// Create a desk (or update the bot of an existing one) and print its setup code
+    ///
+    /// The first Telegram user who sends the code to the desk's bot becomes its owner, as on
+    /// a first run. Running it again is safe: the desk is kept and, while unclaimed, a new code
+    /// replaces the old one.
+    Create(DeskCreateArgs),
+    /// List the desks: slug, name, bots, active agents, open tickets (tab-separated)
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct DeskCreateArgs {
+    /// The desk's short name, used in URLs and commands: lowercase letters, digits and `-`
+    #[arg(long, value_parser = parse_slug)]
+    pub slug: String,
+    /// The desk's name as the team knows it, e.g. "Acme support"
+    #[arg(long, value_parser = parse_desk_name)]
+    pub name: String,
+    /// The desk's bot token from @BotFather, checked with Telegram and stored sealed; `-`
+    /// reads it from standard input (keeps it out of `ps` and the shell history)
+    #[arg(long, value_name = "TOKEN")]
+    pub bot_token: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum AgentCommand {
     /// Add an agent, or update (and re-activate) the one with this Telegram id
     Add(AgentAddArgs),
@@ -317,6 +350,32 @@ pub enum TopicCommand {
     },
     /// List the topics in the order clients see them: position, name, priority, status
     List,
+}
+
+fn parse_slug(raw: &str) -> Result<String, String> {
+    let ok = (1..=40).contains(&raw.len())
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !raw.starts_with('-')
+        && !raw.ends_with('-');
+    if ok {
+        Ok(raw.to_owned())
+    } else {
+        Err(
+            "a slug is 1 to 40 lowercase letters, digits and inner hyphens, e.g. acme-support"
+                .into(),
+        )
+    }
+}
+
+fn parse_desk_name(raw: &str) -> Result<String, String> {
+    let name = raw.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        Err("a desk's name is 1 to 80 characters".to_owned())
+    } else {
+        Ok(name.to_owned())
+    }
 }
 
 fn parse_alias(raw: &str) -> Result<AgentAlias, String> {

@@ -11,6 +11,8 @@ pub mod classify;
 pub mod cli;
 pub mod demo;
 pub mod desk;
+pub mod desk_admin;
+pub mod desks;
 pub mod flow;
 pub mod flow_bench;
 pub mod http;

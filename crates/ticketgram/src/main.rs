@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::Parser as _;
 use ticketgram::cli::{BenchArgs, Cli, Command, SandboxArgs};
 use ticketgram::settings::{Env, LoadOptions, Loaded, Settings, SettingsError};
-use ticketgram::{admin, api_tokens, app, flow, shutdown, telemetry};
+use ticketgram::{admin, api_tokens, app, desk_admin, flow, shutdown, telemetry};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -104,6 +104,12 @@ fn try_main(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Sandbox(args) => runtime.block_on(sandbox(args))?,
         Command::Bench(args) => runtime.block_on(bench(args))?,
+        Command::Desk(command) => {
+            print!(
+                "{}",
+                runtime.block_on(desk_admin::desk(&settings, command))?
+            )
+        }
         Command::Agent(command) => {
             print!("{}", runtime.block_on(admin::agent(&settings, command))?)
         }

@@ -34,14 +34,33 @@ const MAX_FORM_BYTES: usize = 1 << 20;
 pub struct Signed {
     pub agent: Agent,
     pub csrf: String,
+    /// The desks this person works in, this one among them: the header offers to switch
+    /// when there are several (`crate::desk_switch`).
+    pub desks: Vec<DeskChoice>,
     token: String,
+}
+
+/// A desk the signed-in person may switch to.
+#[derive(Debug, Clone)]
+pub struct DeskChoice {
+    pub slug: String,
+    pub name: String,
+    /// The desk this session acts on.
+    pub current: bool,
+}
+
+impl Signed {
+    /// The session's cookie value, to end it on a desk switch.
+    pub(crate) fn token(&self) -> &str {
+        &self.token
+    }
 }
 
 /// What [`authenticate`] found, for the extractors.
 #[derive(Clone)]
 pub(crate) struct SessionSlot(pub(crate) Option<Signed>);
 
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn session_cookie(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -63,9 +82,21 @@ async fn signed_in(state: &WebState, token: &str) -> Result<Option<Signed>, WebE
     if !agent.active {
         return Ok(None);
     }
+    let desks = desk
+        .store
+        .desks_of_person(agent.telegram_user_id)
+        .await?
+        .into_iter()
+        .map(|w| DeskChoice {
+            current: w.id == desk.ws(),
+            slug: w.slug,
+            name: w.name,
+        })
+        .collect();
     Ok(Some(Signed {
         agent,
         csrf: session.csrf,
+        desks,
         token: token.to_string(),
     }))
 }
@@ -220,7 +251,7 @@ impl<S: Send + Sync> FromRequestParts<S> for MaybeSigned {
     }
 }
 
-fn cookie(state: &WebState, value: &str, max_age_secs: u64) -> HeaderValue {
+pub(crate) fn cookie(state: &WebState, value: &str, max_age_secs: u64) -> HeaderValue {
     let secure = if state.settings.secure_cookies {
         "; Secure"
     } else {

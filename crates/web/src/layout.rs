@@ -31,6 +31,9 @@ pub fn page(words: &Words, title: &str, signed: Option<&Signed>, body: Markup) -
                                 a href="/reports" { (words.t("web-nav-reports")) }
                                 a href="/admin" { (words.t("web-nav-admin")) }
                             }
+                            @if signed.desks.len() > 1 {
+                                (desk_switcher(words, signed))
+                            }
                             a href="/account" { (signed.agent.name) }
                             form method="post" action="/logout" {
                                 (csrf(signed))
@@ -64,5 +67,23 @@ pub fn csrf(signed: &Signed) -> Markup {
     html! {
         input type="hidden" name="csrf" value=(signed.csrf);
         (crate::nonce::field())
+    }
+}
+
+/// The desks this person works in, the current one chosen: switching posts the choice.
+fn desk_switcher(words: &Words, signed: &Signed) -> Markup {
+    html! {
+        form.desk-switch method="post" action="/desks/switch" {
+            (csrf(signed))
+            label {
+                (words.t("web-desk")) " "
+                select name="desk" {
+                    @for desk in &signed.desks {
+                        option value=(desk.slug) selected[desk.current] { (desk.name) }
+                    }
+                }
+            }
+            button { (words.t("web-desk-switch")) }
+        }
     }
 }

@@ -20,6 +20,8 @@ mod complaint;
 mod complaint_settings;
 mod complaints;
 mod console_input;
+mod desk_switch;
+pub mod desks;
 mod error;
 mod files;
 mod flows;
@@ -110,6 +112,7 @@ pub fn router(state: WebState) -> Router {
         .route("/logout", post(auth::logout))
         .route("/logout/everywhere", post(auth::logout_everywhere))
         .route("/account", get(auth::account))
+        .route("/desks/switch", post(desk_switch::switch))
         .route("/inbox", get(inbox::inbox))
         .route("/events", get(inbox::events))
         .route("/tickets/{number}", get(ticket::page))
@@ -213,6 +216,7 @@ pub const ROUTES: &[(&str, &str, Option<ticketgram_domain::AgentRole>)] = {
         ("GET", "/login", None),
         ("GET", "/static/live.js", None),
         ("GET", "/account", Some(Agent)),
+        ("POST", "/desks/switch", Some(Agent)),
         ("GET", "/inbox", Some(Agent)),
         ("GET", "/events", Some(Agent)),
         ("GET", "/tickets/{number}", Some(Agent)),

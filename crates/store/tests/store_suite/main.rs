@@ -9,6 +9,7 @@ mod concurrency;
 mod conversation;
 mod desk;
 mod desk_profile;
+mod desks;
 mod flows;
 mod forecast_history;
 mod inbox;

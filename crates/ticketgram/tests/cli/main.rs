@@ -9,6 +9,7 @@ mod check_config;
 mod classify;
 mod contract;
 mod desk;
+mod desks;
 mod first_run;
 mod flow;
 mod help;

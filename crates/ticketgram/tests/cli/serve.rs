@@ -19,6 +19,11 @@ pub struct Server {
 }
 
 impl Server {
+    /// The process id, to read what the process costs (`/proc/<pid>/status`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn start(cmd: &mut std::process::Command) -> Self {
         let mut child = cmd
             .stdout(Stdio::null())

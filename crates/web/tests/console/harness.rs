@@ -20,6 +20,8 @@ pub struct Console {
     pub admin: Agent,
     pub owner: Agent,
     pub deactivated: Agent,
+    /// The second desk of a console of two desks ([`Console::start_with_neighbour`]).
+    pub neighbour: Option<ticketgram_domain::WorkspaceId>,
     server: tokio::task::JoinHandle<()>,
 }
 
@@ -39,18 +41,25 @@ impl Console {
 
     /// A console whose settings `tune` adjusts first (a public https URL, sign-in limits).
     pub async fn start_with(tune: impl FnOnce(&mut WebSettings)) -> Console {
-        Console::start_on(None, tune).await
+        Console::start_on(None, None, tune).await
+    }
+
+    /// One console for two desks of the same database, as `serve` runs it: this desk and
+    /// a neighbour desk called `slug` (no agents, no tickets yet).
+    pub async fn start_with_neighbour(slug: &str) -> Console {
+        Console::start_on(None, Some(slug), |_| {}).await
     }
 
     /// A console on a fresh PostgreSQL database of the `TEST_DATABASE_URL` server; `None`
     /// (with a notice) when no server is named.
     pub async fn start_on_postgres() -> Option<Console> {
         let database = ticketgram_testkit::TestDatabase::postgres().await?;
-        Some(Console::start_on(Some(database), |_| {}).await)
+        Some(Console::start_on(Some(database), None, |_| {}).await)
     }
 
     async fn start_on(
         database: Option<ticketgram_testkit::TestDatabase>,
+        neighbour: Option<&str>,
         tune: impl FnOnce(&mut WebSettings),
     ) -> Console {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -79,11 +88,33 @@ impl Console {
         let mut settings = WebSettings::new(Some(base.clone()));
         settings.poll_interval = Duration::from_millis(200);
         tune(&mut settings);
-        let router = ticketgram_web::router(WebState {
-            desk: desk.relay_desk(),
-            telegram: desk.telegram(),
-            settings: Arc::new(settings),
-        });
+        let (router, neighbour) = match neighbour {
+            None => (
+                ticketgram_web::router(WebState {
+                    desk: desk.relay_desk(),
+                    telegram: desk.telegram(),
+                    settings: Arc::new(settings),
+                }),
+                None,
+            ),
+            Some(slug) => {
+                let other = desk.open_neighbour(slug).await;
+                let home = desk.relay_desk();
+                let mut config = home.config.clone();
+                config.workspace = other;
+                let next_door =
+                    ticketgram_relay::Desk::new(home.store.clone(), home.t.clone(), config);
+                let directory = ticketgram_relay::directory::DeskDirectory::of(home);
+                directory.insert(next_door);
+                let consoles = ticketgram_web::desks::Consoles::new(
+                    directory,
+                    desk.ws,
+                    desk.telegram(),
+                    Arc::new(settings),
+                );
+                (ticketgram_web::desks::router(consoles), Some(other))
+            }
+        };
         // With the peer address, as the binary serves it (sign-in throttling per address).
         let server = tokio::spawn(async move {
             let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -96,6 +127,7 @@ impl Console {
             admin,
             owner,
             deactivated,
+            neighbour,
             server,
         }
     }

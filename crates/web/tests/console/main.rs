@@ -6,6 +6,7 @@ mod alerts;
 mod authz;
 mod browser;
 mod complaints;
+mod desks;
 mod flow;
 mod flows;
 mod follow_up;
