@@ -26,12 +26,14 @@ impl Shard {
 
 /// Where a new ticket's card goes, among `shards` (the desk's first channel first): a shard
 /// kept for the ticket's queue if there is one, else one kept for no queue; among those, the
-/// one with the fewest active tickets (`load`), the earlier one on a tie, so a desk with one
-/// channel behaves as it always did. `None` when no shard takes cards.
+/// one with the fewest active tickets (`load`). A tie goes round by `turn` (the ticket's
+/// number): a burst of new tickets, counted before any of them has a card, still spreads.
+/// `None` when no shard takes cards.
 pub fn card_channel(
     shards: &[Shard],
     queue: Option<&str>,
     load: impl Fn(i64) -> i64,
+    turn: i64,
 ) -> Option<i64> {
     let same_queue = |s: &&Shard| match (&s.queue, queue) {
         (Some(kept), Some(wanted)) => kept.eq_ignore_ascii_case(wanted),
@@ -43,10 +45,13 @@ pub fn card_channel(
         true => ready().filter(|s| s.queue.is_none()).collect(),
         false => kept,
     };
+    let count = candidates.len() as i64;
+    let first = turn.rem_euclid(count.max(1));
     candidates
         .into_iter()
-        .min_by_key(|s| load(s.channel_id))
-        .map(|s| s.channel_id)
+        .enumerate()
+        .min_by_key(|(i, s)| (load(s.channel_id), (*i as i64 - first).rem_euclid(count)))
+        .map(|(_, s)| s.channel_id)
 }
 
 #[cfg(test)]
@@ -69,16 +74,18 @@ mod tests {
             -20 => 3,
             _ => 0,
         };
-        assert_eq!(card_channel(&shards, None, load), Some(-20));
-        assert_eq!(card_channel(&shards, Some("payments"), load), Some(-20));
-        // A tie goes to the desk's first channel.
-        assert_eq!(card_channel(&shards, None, |_| 0), Some(-10));
+        assert_eq!(card_channel(&shards, None, load, 0), Some(-20));
+        assert_eq!(card_channel(&shards, Some("payments"), load, 1), Some(-20));
+        // A tie goes round by ticket number.
+        assert_eq!(card_channel(&shards, None, |_| 0, 1000), Some(-10));
+        assert_eq!(card_channel(&shards, None, |_| 0, 1001), Some(-20));
+        assert_eq!(card_channel(&shards, None, |_| 0, 1002), Some(-10));
     }
 
     #[test]
     fn a_queue_s_own_channel_takes_its_tickets_however_busy() {
         let shards = [shard(-10, None), shard(-30, Some("VIP"))];
-        assert_eq!(card_channel(&shards, Some("vip"), |c| -c), Some(-30));
+        assert_eq!(card_channel(&shards, Some("vip"), |c| -c, 0), Some(-30));
     }
 
     #[test]
@@ -86,8 +93,8 @@ mod tests {
         let mut waiting = shard(-20, None);
         waiting.group_id = None;
         let shards = [waiting.clone()];
-        assert_eq!(card_channel(&shards, None, |_| 0), None);
+        assert_eq!(card_channel(&shards, None, |_| 0, 0), None);
         let shards = [shard(-10, None), waiting];
-        assert_eq!(card_channel(&shards, None, |c| -c), Some(-10));
+        assert_eq!(card_channel(&shards, None, |c| -c, 1), Some(-10));
     }
 }

@@ -246,7 +246,18 @@ impl Dispatcher {
                 job,
             };
         };
-        let target = pacing::target(&delivery, pacing::place_of(desk, &delivery).await);
+        // A card waits for the budget of the channel it will be posted in: with several,
+        // which one is claimed now (a burst of new tickets spreads over them).
+        let place = match &delivery {
+            Delivery::PostCard { ticket } if !desk.config.more_chats.is_empty() => {
+                match super::render::claim_card(desk, *ticket).await {
+                    Ok(Some((channel, _))) => Some(channel),
+                    _ => desk.config.chats.channel_id,
+                }
+            }
+            _ => pacing::place_of(desk, &delivery).await,
+        };
+        let target = pacing::target(&delivery, place);
         let (poster, tg) = self.poster(desk, &job, &delivery, target).await;
         let paced = match desk.config.pacing {
             true => self.pacer.reserve(job.id, poster, target, Instant::now()),

@@ -140,12 +140,8 @@ pub(crate) async fn place_of(desk: &Desk, delivery: &Delivery) -> Option<i64> {
     match (card, post) {
         (true, Some(post)) => Some(post.channel_chat_id),
         (false, Some(post)) if post.group_chat_id.is_some() => post.group_chat_id,
-        // The card is not claimed yet: where it will go (the choice is made again when it
-        // is sent, with the same rule).
-        (true, None) => super::render::card_channel(desk, ticket)
-            .await
-            .ok()
-            .flatten(),
+        // Not claimed yet (the dispatcher claims a card's channel before pacing it).
+        (true, None) => desk.config.chats.channel_id,
         (false, _) => desk.config.chats.group_id,
     }
 }

@@ -434,29 +434,12 @@ async fn post_card(
     ticket: TicketId,
     rec: &mut Recorded,
 ) -> Result<Outcome, DeliveryError> {
-    let Some(chosen) = card_channel(desk, ticket).await? else {
+    let Some((channel, sent)) = claim_card(desk, ticket).await? else {
         return Err(DeliveryError::Impossible(
             "no agents' channel is configured".into(),
         ));
     };
-    // The claim is committed before the card is sent: a forward that arrives before the
-    // card's id is recorded then knows a card is in flight and waits for it. A card sent
-    // again after a crash goes where its claim said, if that is still one of the desk's.
-    let tx = desk.store.begin_tx().await?;
-    let claim = tx
-        .claim_ticket_post(desk.ws(), ticket, chosen, chrono::Utc::now())
-        .await?;
-    let claimed = claim.post.channel_chat_id;
-    let channel = match desk.config.group_of_channel(claimed) {
-        Some(_) => claimed,
-        None => {
-            tx.move_unsent_ticket_post(desk.ws(), ticket, chosen)
-                .await?;
-            chosen
-        }
-    };
-    tx.commit().await?;
-    if claim.post.channel_message_id.is_some() {
+    if sent {
         return Ok(Outcome::Done);
     }
     let (text, keyboard) = render_card(desk, ticket).await?;
@@ -466,18 +449,60 @@ async fn post_card(
     Ok(Outcome::Done)
 }
 
-/// The channel a new ticket's card goes to: one of the desk's shards, by the ticket's queue
-/// and how many active tickets each already holds (`ticketgram_domain::shard`).
-pub(super) async fn card_channel(
+/// Claims the channel a ticket's card goes to, once: the dispatcher claims it before pacing
+/// the card (so the card waits for the budget of the channel it will be posted in) and the
+/// send finds the claim. A claim stands while its channel is still one of the desk's; a card
+/// sent again after a crash goes where its claim said. The claim is committed before the
+/// card is sent: a forward that arrives before the card's id is recorded then knows a card
+/// is in flight and waits for it. Returns the channel and whether the card is already out;
+/// `None` when the desk has no channel.
+pub(super) async fn claim_card(
     desk: &Desk,
     ticket: TicketId,
-) -> Result<Option<i64>, DeliveryError> {
+) -> Result<Option<(i64, bool)>, DeliveryError> {
+    let ws = desk.ws();
+    let shards = desk.config.shards();
+    let ours = |channel: i64| shards.iter().any(|s| s.channel_id == channel);
+    let tx = desk.store.begin_tx().await?;
+    // Read through the transaction, not the round's snapshot: another round may have
+    // claimed since.
+    let live = desk.bound_to(&tx);
+    let existing = live.store.find_ticket_post(ws, ticket).await?;
+    let channel = match existing {
+        Some(post) if post.channel_message_id.is_some() => {
+            tx.commit().await?;
+            return Ok(Some((post.channel_chat_id, true)));
+        }
+        Some(post) if ours(post.channel_chat_id) => post.channel_chat_id,
+        existing => {
+            let Some(chosen) = card_channel(&live, ticket).await? else {
+                tx.rollback().await;
+                return Ok(None);
+            };
+            match existing {
+                Some(_) => tx.move_unsent_ticket_post(ws, ticket, chosen).await?,
+                None => {
+                    tx.claim_ticket_post(ws, ticket, chosen, chrono::Utc::now())
+                        .await?;
+                }
+            }
+            chosen
+        }
+    };
+    tx.commit().await?;
+    Ok(Some((channel, false)))
+}
+
+/// The channel a new ticket's card goes to: one of the desk's shards, by the ticket's queue
+/// and how many active tickets each already holds (`ticketgram_domain::shard`).
+async fn card_channel(desk: &Desk, ticket: TicketId) -> Result<Option<i64>, DeliveryError> {
     let shards = desk.config.shards();
     if shards.len() < 2 {
         // One channel: nothing to choose, nothing to count.
         return Ok(shards.first().map(|s| s.channel_id));
     }
-    let queue = desk.store.get_ticket(desk.ws(), ticket).await?.queue;
+    let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
+    let queue = ticket.queue;
     let load: std::collections::HashMap<i64, i64> = desk
         .store
         .active_cards_per_channel(desk.ws())
@@ -488,6 +513,7 @@ pub(super) async fn card_channel(
         &shards,
         queue.as_deref(),
         |channel| load.get(&channel).copied().unwrap_or(0),
+        ticket.number.0,
     ))
 }
 
