@@ -18,7 +18,39 @@ pub struct OutboxDepth {
     pub dead: i64,
 }
 
+/// The unfinished jobs of the tickets whose thread is in one agents' group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupBacklog {
+    pub desk: String,
+    pub group_id: i64,
+    pub unfinished: i64,
+}
+
 impl Store {
+    /// Unfinished jobs per desk and agents' group (a desk may have several): the tickets'
+    /// jobs are ordered by `ticket:<id>`, and the ticket's post says its group. A group at
+    /// Telegram's limit shows here before anywhere else.
+    pub async fn group_backlogs(&self) -> Result<Vec<GroupBacklog>, StoreError> {
+        let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT w.slug, p.group_chat_id, COUNT(*)
+             FROM outbox o
+             JOIN ticket_posts p ON o.ordering_key = 'ticket:' || CAST(p.ticket_id AS TEXT)
+             JOIN workspaces w ON w.id = o.workspace_id
+             WHERE o.status IN ('pending', 'in_flight') AND p.group_chat_id IS NOT NULL
+             GROUP BY w.slug, p.group_chat_id ORDER BY w.slug, p.group_chat_id",
+        )
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(desk, group_id, unfinished)| GroupBacklog {
+                desk,
+                group_id,
+                unfinished,
+            })
+            .collect())
+    }
+
     /// Unfinished and dead jobs per desk and bot; bots with none are not listed.
     pub async fn outbox_depths(&self) -> Result<Vec<OutboxDepth>, StoreError> {
         let rows: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(

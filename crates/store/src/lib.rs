@@ -100,7 +100,7 @@ pub use error::StoreError;
 pub use flow_events::{FlowEventKind, StepFunnel};
 pub use follow_ups::FollowUpAnswer;
 pub use forecast_history::{ForecastHistory, OpenedInHour};
-pub use gauges::OutboxDepth;
+pub use gauges::{GroupBacklog, OutboxDepth};
 pub use incarnation::{Incarnation, TakenOver};
 pub use instances::InstanceLoad;
 pub use intents::{PastQuestion, StoredIntentModel, TicketIntent};

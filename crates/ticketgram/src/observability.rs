@@ -98,6 +98,7 @@ async fn metrics_page(State(obs): State<Observability>) -> Response {
 /// The database's share of the page, in the text exposition format.
 async fn database_gauges(obs: &Observability) -> Result<String, ticketgram_store::StoreError> {
     let depths = obs.store.outbox_depths().await?;
+    let groups = obs.store.group_backlogs().await?;
     let leases = obs
         .store
         .leases_held_by(&obs.instance, chrono::Utc::now())
@@ -123,6 +124,16 @@ async fn database_gauges(obs: &Observability) -> Result<String, ticketgram_store
                 (labels(&d.desk, d.bot_id, "pending"), d.pending),
                 (labels(&d.desk, d.bot_id, "in_flight"), d.in_flight),
             ]
+        }),
+    );
+    family(
+        "ticketgram_outbox_group_jobs",
+        "Unfinished jobs of the tickets whose thread is in each agents' group, per desk and group",
+        &mut groups.iter().map(|g| {
+            (
+                format!("desk=\"{}\",group=\"{}\"", escape(&g.desk), g.group_id),
+                g.unfinished,
+            )
         }),
     );
     family(

@@ -187,3 +187,44 @@ async fn further_channels_are_kept_and_counted_by_their_active_cards(db: TestDb)
     assert_eq!(channel_of(0).await, -300);
     assert_eq!(channel_of(1).await, -100);
 }
+
+on_both_backends!(the_backlog_of_each_agents_group_is_counted_for_metrics);
+
+async fn the_backlog_of_each_agents_group_is_counted_for_metrics(db: TestDb) {
+    let store = &db.store;
+    let ws = open_desk(store, "acme").await;
+    // Two tickets in group -201, one in -301; each with jobs waiting.
+    for (i, (channel, group)) in [(-200, -201), (-200, -201), (-300, -301)]
+        .into_iter()
+        .enumerate()
+    {
+        let client = client_writes_in(store, ws, 3000 + i as i64, "Client").await;
+        let ticket = open_ticket(store, ws, &client, "Question", i as i64).await;
+        let job = NewOutboxJob {
+            bot_id: 555,
+            ordering_key: format!("ticket:{}", ticket.id.0),
+            payload: "{}".into(),
+            not_before: at(0),
+            created_at: at(0),
+            dedupe_key: None,
+        };
+        store
+            .write(async |tx| {
+                tx.claim_ticket_post(ws, ticket.id, channel, at(0)).await?;
+                tx.set_channel_message(ws, ticket.id, 10 + i as i64).await?;
+                tx.set_thread(ws, ticket.id, group, 20 + i as i64).await?;
+                tx.enqueue(ws, &job).await?;
+                tx.enqueue(ws, &job).await
+            })
+            .await
+            .unwrap();
+    }
+    let backlogs: Vec<(i64, i64)> = store
+        .group_backlogs()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|g| (g.group_id, g.unfinished))
+        .collect();
+    assert_eq!(backlogs, [(-301, 2), (-201, 4)]);
+}

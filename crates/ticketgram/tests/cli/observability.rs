@@ -69,6 +69,7 @@ async fn the_operator_sees_the_relay_at_work_in_metrics_and_a_ready_desk() {
         "ticketgram_relay_latency_seconds_bucket{kind=\"to_thread\",le=\"0.05\"}".to_string(),
         format!("ticketgram_bot_polling{{bot=\"{bot}\"}} 1"),
         "# TYPE ticketgram_outbox_jobs gauge".to_string(),
+        "# TYPE ticketgram_outbox_group_jobs gauge".to_string(),
         "# TYPE ticketgram_dead_jobs gauge".to_string(),
         "ticketgram_leases_held{instance=".to_string(),
         // One instance runs the desk, and sees itself.
