@@ -103,10 +103,8 @@ web-admin-bots-and-channel = Bots und Kanal
 web-admin-client-bot = ID des Kunden-Bots:
 web-admin-channel = Kanal der Agents:
 web-admin-group = Diskussionsgruppe:
-web-admin-more-channel = Weiterer Kanal { $channel }, Gruppe { $group }{ $queue ->
-    [none] {""}
-   *[other] , Warteschlange { $queue }
-}
+web-admin-more-channel = Weiterer Kanal { $channel }, Gruppe { $group }
+web-admin-more-channel-queue = Weiterer Kanal { $channel }, Gruppe { $group }, Warteschlange { $queue }
 web-admin-chat-missing = fehlt
 web-admin-outbox = Postausgang: { $waiting } wartend, { $failed } fehlgeschlagen
 web-admin-nothing-missing = Es fehlt nichts.

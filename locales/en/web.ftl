@@ -104,10 +104,8 @@ web-admin-bots-and-channel = Bots and channel
 web-admin-client-bot = Client bot id:
 web-admin-channel = Agents' channel:
 web-admin-group = Discussion group:
-web-admin-more-channel = Further channel { $channel }, group { $group }{ $queue ->
-    [none] {""}
-   *[other] , queue { $queue }
-}
+web-admin-more-channel = Further channel { $channel }, group { $group }
+web-admin-more-channel-queue = Further channel { $channel }, group { $group }, queue { $queue }
 web-admin-chat-missing = missing
 web-admin-outbox = Outbox: { $waiting } waiting, { $failed } failed
 web-admin-nothing-missing = Nothing is missing.

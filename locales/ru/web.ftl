@@ -104,10 +104,8 @@ web-admin-bots-and-channel = Боты и канал
 web-admin-client-bot = ID клиентского бота:
 web-admin-channel = Канал агентов:
 web-admin-group = Группа обсуждений:
-web-admin-more-channel = Ещё канал { $channel }, группа { $group }{ $queue ->
-    [none] {""}
-   *[other] , очередь { $queue }
-}
+web-admin-more-channel = Ещё канал { $channel }, группа { $group }
+web-admin-more-channel-queue = Ещё канал { $channel }, группа { $group }, очередь { $queue }
 web-admin-chat-missing = не задан
 web-admin-outbox = Исходящие: { $waiting } в очереди, { $failed } не доставлено
 web-admin-nothing-missing = Всё настроено.

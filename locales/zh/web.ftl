@@ -102,10 +102,8 @@ web-admin-bots-and-channel = 机器人与频道
 web-admin-client-bot = 客户机器人 ID：
 web-admin-channel = 客服频道：
 web-admin-group = 讨论组：
-web-admin-more-channel = 其他频道 { $channel }，讨论组 { $group }{ $queue ->
-    [none] {""}
-   *[other] ，队列 { $queue }
-}
+web-admin-more-channel = 其他频道 { $channel }，讨论组 { $group }
+web-admin-more-channel-queue = 其他频道 { $channel }，讨论组 { $group }，队列 { $queue }
 web-admin-chat-missing = 缺失
 web-admin-outbox = 发件箱：{ $waiting } 个等待中，{ $failed } 个失败
 web-admin-nothing-missing = 没有缺少任何设置。

@@ -74,10 +74,14 @@ pub async fn overview(
             p { (words.t("web-admin-channel")) " " (chat(chats.channel_id)) }
             p { (words.t("web-admin-group")) " " (chat(chats.group_id)) }
             @for shard in desk.config.more_chats.iter() {
-                p { (words.with("web-admin-more-channel", &[
+                @let key = match shard.queue {
+                    Some(_) => "web-admin-more-channel-queue",
+                    None => "web-admin-more-channel",
+                };
+                p { (words.with(key, &[
                     ("channel", shard.channel_id.to_string().into()),
                     ("group", chat(shard.group_id).into()),
-                    ("queue", shard.queue.clone().unwrap_or_else(|| "none".into()).into()),
+                    ("queue", shard.queue.clone().unwrap_or_default().into()),
                 ])) }
             }
             @for bot in &bots { p { "@" (bot.username) " (" (bot.telegram_bot_id) ")" } }

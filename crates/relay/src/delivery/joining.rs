@@ -34,6 +34,8 @@ pub(super) struct Follower {
 /// Whether the job last waited for its chat's sending budget (the pacer, or Telegram's 429),
 /// which is when what queued behind it may join it.
 pub(super) fn held_by_budget(job: &OutboxJob, paced: &str) -> bool {
+    // The reasons the dispatcher records: its own pacing note, or Telegram's 429 as
+    // `TelegramError::RetryAfter` words it.
     job.last_error
         .as_deref()
         .is_some_and(|why| why == paced || why.starts_with("flood limit"))

@@ -305,3 +305,36 @@ async fn admins_keep_reply_templates_and_agents_pick_them() {
     }
     console.stop().await;
 }
+
+/// A desk past one group's ceiling: the admin overview names each further agents' channel,
+/// its group, and the queue it is kept for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_see_every_agents_channel_of_a_busy_desk() {
+    let console = Console::start().await;
+    let admin = console.session(&console.admin).await;
+    let more = [
+        ticketgram_domain::shard::Shard {
+            channel_id: -1_005_000,
+            group_id: Some(-1_005_001),
+            queue: None,
+        },
+        ticketgram_domain::shard::Shard {
+            channel_id: -1_006_000,
+            group_id: Some(-1_006_001),
+            queue: Some("vip".into()),
+        },
+    ];
+    let ws = console.ws;
+    console
+        .store
+        .write(async |tx| tx.set_more_agent_chats(ws, &more, chrono::Utc::now()).await)
+        .await
+        .expect("channels");
+    let (status, overview) = get(&console, &admin.cookie, "/admin").await;
+    assert_eq!(status, 200);
+    assert!(
+        overview.contains("Further channel -1005000, group -1005001")
+            && overview.contains("Further channel -1006000, group -1006001, queue vip"),
+        "{overview}"
+    );
+}
