@@ -18,13 +18,14 @@ pub async fn group_upgraded(
     from: i64,
     to: i64,
 ) -> Result<bool, RelayError> {
+    let profile = desk.store.desk_profile(desk.ws()).await?;
     // The group in effect: linked in the settings bot, or from the configuration file.
-    let current = match desk.store.desk_profile(desk.ws()).await?.chats {
+    let current = match profile.chats {
         Some(chats) => (Some(chats.channel_id), chats.group_id),
         None => (desk.config.chats.channel_id, desk.config.chats.group_id),
     };
     // A further channel's group (a shard) moves in the list it is kept in.
-    let mut more = desk.store.desk_profile(desk.ws()).await?.more_chats;
+    let mut more = profile.more_chats;
     if let Some(shard) = more.iter_mut().find(|s| s.group_id == Some(from)) {
         shard.group_id = Some(to);
         fx.tx.set_more_agent_chats(desk.ws(), &more, fx.now).await?;

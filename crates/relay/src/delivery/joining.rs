@@ -172,7 +172,8 @@ fn single_upload(message: &Message) -> Option<&MediaRef> {
         .and_then(|size| u64::try_from(size).ok())
         .is_some_and(|size| size <= ticketgram_telegram::MAX_DOWNLOAD_BYTES);
     (media.media_group_id.is_none()
-        && call::uploadable(&media.kind)
+        // Kinds posted from bytes with their caption (what a helper re-uploads).
+        && media.kind.takes_caption()
         && media.file_id.is_some()
         && small)
         .then_some(media)

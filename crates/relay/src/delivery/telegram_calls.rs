@@ -220,22 +220,8 @@ pub async fn send_document(
     Ok(request.await?.id.0 as i64)
 }
 
-/// The media kinds a bot can post from bytes it downloaded (with a caption): what a helper
-/// bot re-uploads, since file ids do not carry across bots.
-pub fn uploadable(kind: &MediaKind) -> bool {
-    matches!(
-        kind,
-        MediaKind::Photo
-            | MediaKind::Document
-            | MediaKind::Video
-            | MediaKind::Audio
-            | MediaKind::Voice
-            | MediaKind::Animation
-    )
-}
-
-/// Uploads `bytes` as a message of `kind` (see [`uploadable`]) in `chat`, replying to
-/// `reply_to` (a ticket's thread).
+/// Uploads `bytes` as a message of `kind` (one that takes a caption:
+/// `MediaKind::takes_caption`) in `chat`, replying to `reply_to` (a ticket's thread).
 pub async fn upload(
     tg: &TelegramClient,
     chat: i64,

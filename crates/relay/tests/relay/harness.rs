@@ -47,4 +47,37 @@ impl TestDesk {
     pub async fn start_webhook() -> TestDesk {
         TestDesk(ticketgram_testkit::TestDesk::start_webhook().await)
     }
+
+    /// A busy morning's start: `count` clients each open a ticket with a question, and every
+    /// question is in its thread with nothing left to send.
+    pub async fn morning_questions(&self, count: usize) -> Vec<Client> {
+        let clients: Vec<_> = (0..count)
+            .map(|i| self.client(&format!("Client{i}"), "en"))
+            .collect();
+        for (i, client) in clients.iter().enumerate() {
+            self.says(client, &format!("Morning question {i}"));
+        }
+        for i in 0..count {
+            self.group_sees(&format!("Morning question {i}")).await;
+        }
+        self.settled().await;
+        clients
+    }
+
+    /// `bot`'s calls that post into the agents' group, refused ones included, and its posts
+    /// there: the difference is what Telegram refused.
+    pub fn group_traffic(&self, bot: ticketgram_sandbox::UserId) -> (u64, u64) {
+        let world = self.sandbox.world();
+        let landed = world.bot_messages(self.group, bot).len() as u64;
+        let calls = [
+            "sendMessage",
+            "copyMessage",
+            "sendMediaGroup",
+            "copyMessages",
+        ]
+        .iter()
+        .map(|method| world.call_count(bot, method, Some(self.group)))
+        .sum::<u64>();
+        (calls, landed)
+    }
 }

@@ -21,16 +21,7 @@ async fn a_rush_goes_out_through_the_helpers_without_a_429_each_message_once() {
             .start()
             .await,
     );
-    let clients: Vec<_> = (0..CLIENTS)
-        .map(|i| desk.client(&format!("Client{i}"), "en"))
-        .collect();
-    for (i, client) in clients.iter().enumerate() {
-        desk.says(client, &format!("Morning question {i}"));
-    }
-    for i in 0..CLIENTS {
-        desk.group_sees(&format!("Morning question {i}")).await;
-    }
-    desk.settled().await;
+    let clients = desk.morning_questions(CLIENTS).await;
 
     // Everyone adds details at once: thirty comments, more than one bot may post in the
     // group in a minute after the morning's questions.
@@ -72,11 +63,8 @@ async fn a_rush_goes_out_through_the_helpers_without_a_429_each_message_once() {
         .into_iter()
         .chain(&desk.helpers)
         .map(|bot| {
-            let calls: u64 = ["sendMessage", "copyMessage"]
-                .iter()
-                .map(|method| world.call_count(bot.id, method, Some(desk.group)))
-                .sum();
-            calls - world.bot_messages(desk.group, bot.id).len() as u64
+            let (calls, landed) = desk.group_traffic(bot.id);
+            calls - landed
         })
         .sum();
     assert!(refused <= 2, "{refused} calls refused by Telegram");

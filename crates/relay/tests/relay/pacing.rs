@@ -5,43 +5,17 @@
 //! with 429 and retried.
 
 use crate::harness::TestDesk;
-use ticketgram_sandbox::UserId;
 
 const CLIENTS: usize = 6;
 const FOLLOW_UPS: usize = 2;
-
-/// The bot's calls that post into the group, refused ones included, and the posts there.
-fn group_traffic(desk: &TestDesk, bot: UserId) -> (u64, u64) {
-    let world = desk.sandbox.world();
-    let landed = world.bot_messages(desk.group, bot).len() as u64;
-    let calls = [
-        "sendMessage",
-        "copyMessage",
-        "sendMediaGroup",
-        "copyMessages",
-    ]
-    .iter()
-    .map(|method| world.call_count(bot, method, Some(desk.group)))
-    .sum::<u64>();
-    (calls, landed)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_busy_morning_reaches_every_thread_without_collecting_429s() {
     // The sandbox enforces Telegram's flood limits (the default).
     let desk = TestDesk::start().await;
-    let clients: Vec<_> = (0..CLIENTS)
-        .map(|i| desk.client(&format!("Client{i}"), "en"))
-        .collect();
-    for (i, client) in clients.iter().enumerate() {
-        desk.says(client, &format!("Morning question {i}"));
-    }
-    for i in 0..CLIENTS {
-        desk.group_sees(&format!("Morning question {i}")).await;
-    }
-    desk.settled().await;
+    let clients = desk.morning_questions(CLIENTS).await;
     let bot = desk.bot.id;
-    let (calls_before, landed_before) = group_traffic(&desk, bot);
+    let (calls_before, landed_before) = desk.group_traffic(bot);
 
     // Everyone adds details at the same moment: their comments are due together.
     for round in 0..FOLLOW_UPS {
@@ -54,7 +28,7 @@ async fn a_busy_morning_reaches_every_thread_without_collecting_429s() {
         }
     }
     desk.settled().await;
-    let (calls, landed) = group_traffic(&desk, bot);
+    let (calls, landed) = desk.group_traffic(bot);
     let (calls, landed) = (calls - calls_before, landed - landed_before);
     let refused = calls - landed;
     println!(

@@ -19,7 +19,7 @@ use ticketgram_testkit::{eventually, TestDatabase, WAIT};
 use super::fleet::Fleet;
 use super::{conversation, keep_logs, serve_command, tally};
 use crate::desk::Telegram;
-use crate::helpers::{run, Sandbox};
+use crate::helpers::Sandbox;
 
 const INSTANCES: [&str; 3] = ["desk-a", "desk-b", "desk-c"];
 const CLIENTS: usize = 10;
@@ -69,21 +69,7 @@ async fn story(database_url: &str, ending: Ending) {
 
     // Kate is an agent of the desk and reads the thread; the desk has a client bot in its
     // channel and group, and a manager bot.
-    let kate = world.create_user("Kate", Some("kate"), Some("en"));
-    telegram.joins_the_team_chats(kate);
-    run(dir
-        .cmd(&[
-            "agent",
-            "add",
-            "--telegram-id",
-            &kate.to_string(),
-            "--name",
-            "Kate",
-            "--alias",
-            "Kate",
-        ])
-        .env("TICKETGRAM_DATABASE_URL", database_url))
-    .assert_success();
+    let kate = super::hire_kate(&dir, &telegram, database_url);
     let client_bot = world.create_bot("acme_help_bot");
     for chat in [telegram.channel, telegram.group] {
         world

@@ -35,6 +35,30 @@ const KILLS: usize = 10;
 /// 60 s) before anyone sends it, and a loaded 2-core CI machine is slow.
 const SETTLE: Duration = Duration::from_secs(240);
 
+/// Kate joins the team's chats and is made an agent of the desk (alias "Kate") with the
+/// command line, as an operator would.
+fn hire_kate(dir: &Sandbox, telegram: &Telegram, database_url: &str) -> i64 {
+    let kate = telegram
+        .sandbox
+        .world()
+        .create_user("Kate", Some("kate"), Some("en"));
+    telegram.joins_the_team_chats(kate);
+    run(dir
+        .cmd(&[
+            "agent",
+            "add",
+            "--telegram-id",
+            &kate.to_string(),
+            "--name",
+            "Kate",
+            "--alias",
+            "Kate",
+        ])
+        .env("TICKETGRAM_DATABASE_URL", database_url))
+    .assert_success();
+    kate
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_is_lost_while_serve_is_killed_over_and_over_on_sqlite() {
     let dir = Sandbox::new();
@@ -68,22 +92,8 @@ async fn story(dir: &Sandbox, database_url: &str, instances: &[&str], backend: &
     let bot = telegram.bot.id;
 
     // Kate is an agent of the desk, reads the thread and has opened the bot.
-    let kate = world.create_user("Kate", Some("kate"), Some("en"));
-    telegram.joins_the_team_chats(kate);
+    let kate = hire_kate(dir, &telegram, database_url);
     world.private_chat(bot, kate).expect("Kate opens the bot");
-    run(dir
-        .cmd(&[
-            "agent",
-            "add",
-            "--telegram-id",
-            &kate.to_string(),
-            "--name",
-            "Kate",
-            "--alias",
-            "Kate",
-        ])
-        .env("TICKETGRAM_DATABASE_URL", database_url))
-    .assert_success();
 
     let serve = serve_command(&telegram, dir, database_url, &[]);
     let instances: Vec<String> = instances.iter().map(|s| s.to_string()).collect();
