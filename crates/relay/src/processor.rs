@@ -149,8 +149,10 @@ async fn apply_together(
         let fresh = desk.with_fresh_lookups();
         let mut fx = Effects::new(&fresh, tx, format!("u{bot}:{}", stored.update_id), now);
         handle(&fresh, &mut fx, &update).await?;
-        tx.mark_update_processed(bot, stored.update_id, now).await?;
     }
+    // Marked together: the batch commits as one anyway.
+    let ids: Vec<i64> = updates.iter().map(|stored| stored.update_id).collect();
+    tx.mark_updates_processed(bot, &ids, now).await?;
     Ok(())
 }
 

@@ -178,14 +178,25 @@ impl Tx {
     }
 
     /// [`Tx::upsert_client`], telling whether what agents see of the client (name, username)
-    /// is new. One statement, so two first messages at once cannot create two clients; an
-    /// unchanged profile is not rewritten (a client's every message would otherwise update
-    /// their row).
+    /// is new. A known client whose profile is unchanged costs one read, and their row is not
+    /// rewritten (this runs for a client's every message); otherwise one statement inserts or
+    /// updates, so two first messages at once cannot create two clients.
     pub async fn client_seen(
         &self,
         ws: WorkspaceId,
         new: &NewClient,
     ) -> Result<SeenClient, StoreError> {
+        if let Some(client) = self.find_client_by_telegram_id(ws, new.telegram_user_id).await? {
+            if client.first_name == new.first_name
+                && client.last_name == new.last_name
+                && client.username == new.username
+            {
+                return Ok(SeenClient {
+                    client,
+                    profile_changed: false,
+                });
+            }
+        }
         let sql = format!(
             "INSERT INTO clients (workspace_id, telegram_user_id, first_name, last_name, username,
                                   language, attributes, created_at)

@@ -14,6 +14,29 @@ pub(crate) async fn set_current_ticket_in(
     ticket: Option<TicketId>,
     at: Timestamp,
 ) -> Result<(), StoreError> {
+    // INSERT ... SELECT from clients: a client of another workspace inserts nothing, nor does
+    // a ticket that is not the client's (checked by the same statement: this runs for every
+    // message a client writes).
+    let done = sqlx::query(
+        "INSERT INTO client_states (workspace_id, client_id, current_ticket_id, updated_at)
+         SELECT workspace_id, id, $3, $4 FROM clients
+         WHERE workspace_id = $1 AND id = $2
+           AND ($3 IS NULL OR EXISTS (SELECT 1 FROM tickets t
+                                      WHERE t.workspace_id = $1 AND t.id = $3 AND t.client_id = $2))
+         ON CONFLICT (client_id) DO UPDATE
+         SET current_ticket_id = excluded.current_ticket_id, updated_at = excluded.updated_at
+         WHERE client_states.workspace_id = excluded.workspace_id",
+    )
+    .bind(ws.0)
+    .bind(client.0)
+    .bind(ticket.map(|t| t.0))
+    .bind(to_millis(at))
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() > 0 {
+        return Ok(());
+    }
+    // Nothing written: say why.
     if let Some(ticket) = ticket {
         let (count,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM tickets WHERE workspace_id = $1 AND id = $2 AND client_id = $3",
@@ -29,20 +52,6 @@ pub(crate) async fn set_current_ticket_in(
             )));
         }
     }
-    // INSERT ... SELECT from clients: a client of another workspace inserts nothing.
-    let done = sqlx::query(
-        "INSERT INTO client_states (workspace_id, client_id, current_ticket_id, updated_at)
-         SELECT workspace_id, id, $3, $4 FROM clients WHERE workspace_id = $1 AND id = $2
-         ON CONFLICT (client_id) DO UPDATE
-         SET current_ticket_id = excluded.current_ticket_id, updated_at = excluded.updated_at
-         WHERE client_states.workspace_id = excluded.workspace_id",
-    )
-    .bind(ws.0)
-    .bind(client.0)
-    .bind(ticket.map(|t| t.0))
-    .bind(to_millis(at))
-    .execute(&mut *conn)
-    .await?;
     crate::clients::found(done.rows_affected())
 }
 
@@ -64,6 +73,31 @@ impl Store {
             Some((json,)) => Ok(serde_json::from_str(&json)?),
             None => Ok(ClientState::Idle),
         }
+    }
+
+    /// [`Store::client_state`] and [`Store::current_ticket`] in one read: where a client's
+    /// message goes depends on both.
+    pub async fn client_place(
+        &self,
+        ws: WorkspaceId,
+        client: ClientId,
+    ) -> Result<(ClientState, Option<TicketId>), StoreError> {
+        let row: Option<(Option<String>, Option<i64>)> = sqlx::query_as(
+            "SELECT state, current_ticket_id FROM client_states
+             WHERE workspace_id = $1 AND client_id = $2",
+        )
+        .bind(ws.0)
+        .bind(client.0)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        let Some((state, current)) = row else {
+            return Ok((ClientState::Idle, None));
+        };
+        let state = match state {
+            Some(json) => serde_json::from_str(&json)?,
+            None => ClientState::Idle,
+        };
+        Ok((state, current.map(TicketId)))
     }
 
     /// The ticket a client's next plain message goes to, if any.

@@ -41,6 +41,7 @@ mod flow_events;
 mod follow_ups;
 mod forecast_history;
 mod gauges;
+mod id_lists;
 mod incarnation;
 mod instances;
 mod intents;

@@ -6,8 +6,8 @@ use crate::Tx;
 use crate::{Store, StoreError};
 use sqlx::AnyConnection;
 use ticketgram_domain::{
-    AgentId, MediaRef, Message, MessageDirection, MessageId, StatusChange, TelegramCopy, TicketId,
-    Timestamp, WorkspaceId,
+    AgentId, MediaRef, Message, MessageDirection, MessageId, StatusChange, TelegramCopy, Ticket,
+    TicketId, Timestamp, WorkspaceId,
 };
 
 #[derive(Debug, Clone)]
@@ -26,6 +26,9 @@ pub struct NewMessage {
 pub struct RecordedMessage {
     pub message: Message,
     pub status_change: Option<StatusChange>,
+    /// The ticket as the message left it (read and written by the same statements, so the
+    /// caller need not read it again).
+    pub ticket: Ticket,
 }
 
 const MESSAGE_COLUMNS: &str =
@@ -276,23 +279,29 @@ impl Tx {
         if let Some(agent) = new.author_agent {
             crate::clients::ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
         }
-        let (status_change, answered_wait_since) = match (new.direction, new.author_agent) {
+        let (status_change, answered_wait_since, ticket) = match (new.direction, new.author_agent)
+        {
             (MessageDirection::Client, _) => {
-                let change =
+                let (change, ticket) =
                     record_client_message_in(&mut tx, self, ws, new.ticket, new.created_at).await?;
-                (change, None)
+                (change, None, ticket)
             }
             (MessageDirection::Agent, Some(agent)) => {
                 let effect =
                     record_agent_reply_in(&mut tx, self, ws, new.ticket, agent, new.created_at)
                         .await?;
-                (effect.status_change, effect.answered_wait_since)
+                (
+                    effect.status_change,
+                    effect.answered_wait_since,
+                    effect.ticket,
+                )
             }
             // Still proves the ticket belongs to this workspace before the insert.
             _ => {
-                crate::tickets::load_ticket_for_update(&mut tx, self.backend(), ws, new.ticket)
-                    .await?;
-                (None, None)
+                let (ticket, _) =
+                    crate::tickets::load_ticket_for_update(&mut tx, self.backend(), ws, new.ticket)
+                        .await?;
+                (None, None, ticket)
             }
         };
         // The wait a reply ended is kept on the reply itself: the reports' next replies.
@@ -315,6 +324,7 @@ impl Tx {
         Ok(RecordedMessage {
             message: row.into_message(Vec::new())?,
             status_change,
+            ticket,
         })
     }
 

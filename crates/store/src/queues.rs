@@ -1,7 +1,7 @@
 //! The manager bot's views of the desk's work: an agent's own open tickets, the unassigned
 //! queue, and every ticket whose SLA clock still runs. All oldest first.
 
-use crate::tickets::{TicketRow, ACTIVE_STATUSES, TICKET_COLUMNS};
+use crate::tickets::{TicketRow, ACTIVE_STATUSES};
 use crate::{Store, StoreError};
 use ticketgram_domain::{AgentId, Ticket, WorkspaceId};
 
@@ -53,8 +53,9 @@ impl Store {
             Owner::Nobody => ("assignee_id IS NULL AND $3 = $3", 0),
             Owner::Anyone => ("$3 = $3", 0),
         };
+        let columns = self.ticket_columns();
         let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets
+            "SELECT {columns} FROM tickets
              WHERE workspace_id = $1 AND status IN {ACTIVE_STATUSES} AND {filter}
              ORDER BY created_at, number LIMIT $2"
         );
@@ -64,6 +65,6 @@ impl Store {
             .bind(agent)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        self.with_tags(rows).await
+        rows.into_iter().map(TicketRow::into_ticket).collect()
     }
 }

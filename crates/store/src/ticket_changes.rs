@@ -76,6 +76,8 @@ pub(crate) async fn mutate_ticket_in<T>(
 pub(crate) struct ReplyEffect {
     pub status_change: Option<StatusChange>,
     pub answered_wait_since: Option<Timestamp>,
+    /// The ticket as the reply left it.
+    pub ticket: Ticket,
 }
 
 pub(crate) async fn record_agent_reply_in(
@@ -93,6 +95,7 @@ pub(crate) async fn record_agent_reply_in(
         let effect = ReplyEffect {
             status_change,
             answered_wait_since,
+            ticket: ticket.clone(),
         };
         Ok((effect, events))
     })
@@ -105,11 +108,11 @@ pub(crate) async fn record_client_message_in(
     ws: WorkspaceId,
     id: TicketId,
     at: Timestamp,
-) -> Result<Option<StatusChange>, StoreError> {
+) -> Result<(Option<StatusChange>, Ticket), StoreError> {
     mutate_ticket_in(conn, store, ws, id, |ticket| {
         let change = ticket.record_client_message(at);
         let events = change.iter().map(EventDraft::status).collect();
-        Ok((change, events))
+        Ok(((change, ticket.clone()), events))
     })
     .await
 }
@@ -291,7 +294,7 @@ impl Tx {
         at: Timestamp,
     ) -> Result<Option<StatusChange>, StoreError> {
         let mut tx = self.conn().await?;
-        let change = record_client_message_in(&mut tx, self, ws, id, at).await?;
+        let (change, _) = record_client_message_in(&mut tx, self, ws, id, at).await?;
         Ok(change)
     }
 

@@ -2,7 +2,7 @@
 //! query builder. SLA-breach filtering needs working-hours maths, so it happens above the
 //! store, on the tickets returned here.
 
-use crate::tickets::{load_tags, TicketRow, TICKET_COLUMNS};
+use crate::tickets::{ticket_select, TicketRow};
 use crate::time::to_millis;
 use crate::{Store, StoreError};
 use ticketgram_domain::{
@@ -189,11 +189,7 @@ impl Store {
         query: &TicketQuery,
     ) -> Result<Vec<Ticket>, StoreError> {
         let filter = Filter::new(ws, query);
-        let columns = TICKET_COLUMNS
-            .split(", ")
-            .map(|c| format!("t.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let columns = ticket_select(self.backend(), "t");
         let sql = format!(
             "SELECT {columns} FROM tickets t WHERE {} ORDER BY t.id DESC LIMIT {} OFFSET {}",
             filter.sql,
@@ -204,13 +200,7 @@ impl Store {
             .bind_all(sqlx::query_as(&sql))
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        let mut conn = self.conn().await?;
-        let mut tickets = Vec::with_capacity(rows.len());
-        for row in rows {
-            let tags = load_tags(&mut conn, TicketId(row.id)).await?;
-            tickets.push(row.into_ticket(tags)?);
-        }
-        Ok(tickets)
+        rows.into_iter().map(TicketRow::into_ticket).collect()
     }
 
     /// How many tickets match `query`, ignoring its limit and paging.

@@ -53,11 +53,48 @@ pub(crate) struct TicketRow {
     rating_comment: Option<String>,
     awaiting_reply_since: Option<i64>,
     pub(crate) version: i64,
+    /// The tags as a JSON array, when the query selected them ([`ticket_select`]); a ticket
+    /// just created has none.
+    #[sqlx(default)]
+    tags: Option<String>,
+}
+
+/// A ticket's columns, `table` being how the query names `tickets`, with its tags as one
+/// JSON array column (`tags`) read by the same statement. Reading the tags with a statement
+/// of their own per ticket was an eighth of every statement relaying a client's message cost
+/// (docs/benchmarks.md).
+pub(crate) fn ticket_select(backend: Backend, table: &str) -> String {
+    let columns = TICKET_COLUMNS
+        .split(", ")
+        .map(|c| format!("{table}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let tags = match backend {
+        // `json_group_array` keeps the order its input rows come in.
+        Backend::Sqlite => format!(
+            "(SELECT json_group_array(tag) FROM
+               (SELECT tag FROM ticket_tags WHERE ticket_id = {table}.id ORDER BY tag))"
+        ),
+        Backend::Postgres => format!(
+            "(SELECT COALESCE(json_agg(tag ORDER BY tag), '[]'::json)::text
+              FROM ticket_tags WHERE ticket_id = {table}.id)"
+        ),
+    };
+    format!("{columns}, {tags} AS tags")
 }
 
 impl TicketRow {
-    /// Builds the domain ticket; tags come from their own table.
-    pub(crate) fn into_ticket(self, tags: Vec<Tag>) -> Result<Ticket, StoreError> {
+    /// Builds the domain ticket.
+    pub(crate) fn into_ticket(self) -> Result<Ticket, StoreError> {
+        let tags = match &self.tags {
+            Some(json) => serde_json::from_str::<Vec<String>>(json)?
+                .into_iter()
+                .map(|t| {
+                    Tag::parse(&t).ok_or_else(|| StoreError::Invalid(format!("stored tag {t:?}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            None => Vec::new(),
+        };
         Ok(Ticket {
             id: TicketId(self.id),
             workspace: WorkspaceId(self.workspace_id),
@@ -112,8 +149,9 @@ pub(crate) async fn load_ticket_for_update(
         Backend::Postgres => " FOR UPDATE",
         Backend::Sqlite => "",
     };
+    let columns = ticket_select(backend, "tickets");
     let sql =
-        format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND id = $2{lock}");
+        format!("SELECT {columns} FROM tickets WHERE workspace_id = $1 AND id = $2{lock}");
     let row: Option<TicketRow> = sqlx::query_as(&sql)
         .bind(ws.0)
         .bind(id.0)
@@ -121,22 +159,7 @@ pub(crate) async fn load_ticket_for_update(
         .await?;
     let row = row.ok_or(StoreError::NotFound)?;
     let version = row.version;
-    let tags = load_tags(conn, id).await?;
-    Ok((row.into_ticket(tags)?, version))
-}
-
-pub(crate) async fn load_tags(
-    conn: &mut AnyConnection,
-    id: TicketId,
-) -> Result<Vec<Tag>, StoreError> {
-    let tags: Vec<(String,)> =
-        sqlx::query_as("SELECT tag FROM ticket_tags WHERE ticket_id = $1 ORDER BY tag")
-            .bind(id.0)
-            .fetch_all(&mut *conn)
-            .await?;
-    tags.into_iter()
-        .map(|(t,)| Tag::parse(&t).ok_or_else(|| StoreError::Invalid(format!("stored tag {t:?}"))))
-        .collect()
+    Ok((row.into_ticket()?, version))
 }
 
 impl Store {
@@ -144,16 +167,14 @@ impl Store {
         if let Some(kept) = self.snapshot.as_ref().and_then(|s| s.ticket(ws, id)) {
             return Ok(kept);
         }
-        let mut conn = self.conn().await?;
-        let sql =
-            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND id = $2");
+        let columns = self.ticket_columns();
+        let sql = format!("SELECT {columns} FROM tickets WHERE workspace_id = $1 AND id = $2");
         let row: Option<TicketRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(id.0)
-            .fetch_optional(&mut *conn)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
-        let tags = load_tags(&mut conn, id).await?;
-        row.ok_or(StoreError::NotFound)?.into_ticket(tags)
+        row.ok_or(StoreError::NotFound)?.into_ticket()
     }
 
     /// The ticket an agent means by "#1042".
@@ -162,14 +183,14 @@ impl Store {
         ws: WorkspaceId,
         number: TicketNumber,
     ) -> Result<Option<Ticket>, StoreError> {
-        let sql =
-            format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND number = $2");
+        let columns = self.ticket_columns();
+        let sql = format!("SELECT {columns} FROM tickets WHERE workspace_id = $1 AND number = $2");
         let row: Option<TicketRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(number.0)
             .fetch_optional(&mut *self.conn().await?)
             .await?;
-        Ok(self.with_tags(row.into_iter().collect()).await?.pop())
+        row.map(TicketRow::into_ticket).transpose()
     }
 
     /// A client's tickets that still need work (new, open, waiting on them), oldest first.
@@ -178,8 +199,9 @@ impl Store {
         ws: WorkspaceId,
         client: ClientId,
     ) -> Result<Vec<Ticket>, StoreError> {
+        let columns = self.ticket_columns();
         let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets
+            "SELECT {columns} FROM tickets
              WHERE workspace_id = $1 AND client_id = $2 AND status IN {ACTIVE_STATUSES}
              ORDER BY number"
         );
@@ -188,7 +210,7 @@ impl Store {
             .bind(client.0)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        self.with_tags(rows).await
+        rows.into_iter().map(TicketRow::into_ticket).collect()
     }
 
     /// A client's latest tickets of any status, newest first ("My requests").
@@ -198,8 +220,9 @@ impl Store {
         client: ClientId,
         limit: i64,
     ) -> Result<Vec<Ticket>, StoreError> {
+        let columns = self.ticket_columns();
         let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND client_id = $2
+            "SELECT {columns} FROM tickets WHERE workspace_id = $1 AND client_id = $2
              ORDER BY number DESC LIMIT $3"
         );
         let rows: Vec<TicketRow> = sqlx::query_as(&sql)
@@ -208,7 +231,7 @@ impl Store {
             .bind(limit)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        self.with_tags(rows).await
+        rows.into_iter().map(TicketRow::into_ticket).collect()
     }
 
     /// Tickets in one status, oldest first (queues, auto-close timers).
@@ -218,8 +241,9 @@ impl Store {
         status: TicketStatus,
         limit: i64,
     ) -> Result<Vec<Ticket>, StoreError> {
+        let columns = self.ticket_columns();
         let sql = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE workspace_id = $1 AND status = $2
+            "SELECT {columns} FROM tickets WHERE workspace_id = $1 AND status = $2
              ORDER BY number LIMIT $3"
         );
         let rows: Vec<TicketRow> = sqlx::query_as(&sql)
@@ -228,17 +252,12 @@ impl Store {
             .bind(limit)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        self.with_tags(rows).await
+        rows.into_iter().map(TicketRow::into_ticket).collect()
     }
 
-    pub(crate) async fn with_tags(&self, rows: Vec<TicketRow>) -> Result<Vec<Ticket>, StoreError> {
-        let mut conn = self.conn().await?;
-        let mut tickets = Vec::with_capacity(rows.len());
-        for row in rows {
-            let tags = load_tags(&mut conn, TicketId(row.id)).await?;
-            tickets.push(row.into_ticket(tags)?);
-        }
-        Ok(tickets)
+    /// [`ticket_select`] for a query reading `tickets` under its own name.
+    pub(crate) fn ticket_columns(&self) -> String {
+        ticket_select(self.backend(), "tickets")
     }
 }
 
@@ -298,7 +317,7 @@ impl Tx {
             .bind(to_millis(new.created_at))
             .fetch_one(&mut *tx)
             .await?;
-        let ticket = row.into_ticket(Vec::new())?;
+        let ticket = row.into_ticket()?;
         let created = EventDraft {
             kind: "created",
             from: None,

@@ -259,6 +259,31 @@ impl Tx {
         crate::clients::found(done.rows_affected())
     }
 
+    /// [`Tx::mark_update_processed`] for a batch of updates applied together, in one
+    /// statement.
+    pub async fn mark_updates_processed(
+        &self,
+        bot_id: i64,
+        update_ids: &[i64],
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        if update_ids.is_empty() {
+            return Ok(());
+        }
+        let listed = crate::id_lists::in_ids(self.backend(), "update_id", 3);
+        let sql = format!("UPDATE updates SET processed_at = $1 WHERE bot_id = $2 AND {listed}");
+        let done = sqlx::query(&sql)
+            .bind(to_millis(at))
+            .bind(bot_id)
+            .bind(crate::id_lists::ids_param(update_ids.iter().copied()))
+            .execute(&mut *self.conn().await?)
+            .await?;
+        if done.rows_affected() != update_ids.len() as u64 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     /// The handler gave up on this update. It leaves the queue (one poison update must not
     /// stall the bot) but keeps its error for [`Store::failed_updates`]. Whatever in it looks
     /// like a bot token is redacted first, in the update and in the error: the handler that

@@ -92,7 +92,7 @@ async fn on_content(
     {
         return relay_to_thread(desk, fx, known.ticket, known.id, &content).await;
     }
-    let state = desk.store.client_state(desk.ws(), client.id).await?;
+    let (state, current) = desk.store.client_place(desk.ws(), client.id).await?;
     match state {
         ClientState::WritingQuestion { topic } | ClientState::DisputeForm { topic, .. } => {
             open_ticket(desk, fx, client, message, &content, topic).await
@@ -106,13 +106,13 @@ async fn on_content(
             if super::rating::comment_taken(desk, fx, client, message, &content, step).await? {
                 return Ok(());
             }
-            route_content(desk, fx, client, message, &content).await
+            route_content(desk, fx, client, message, &content, current).await
         }
         ClientState::ReadingArticles { .. } => {
             let ticket = super::suggestions::did_not_help(desk, fx, client).await?;
             match ticket {
                 Some(ticket) => add_to_ticket(desk, fx, client, message, &content, ticket).await,
-                None => route_content(desk, fx, client, message, &content).await,
+                None => route_content(desk, fx, client, message, &content, current).await,
             }
         }
         ClientState::Rating { ticket } if rating_typed(&content).is_some() => {
@@ -123,7 +123,7 @@ async fn on_content(
                 None => Ok(()),
             }
         }
-        _ => route_content(desk, fx, client, message, &content).await,
+        _ => route_content(desk, fx, client, message, &content, current).await,
     }
 }
 
@@ -134,8 +134,9 @@ async fn route_content(
     client: &Client,
     message: &Message,
     content: &Content,
+    current: Option<TicketId>,
 ) -> Result<(), RelayError> {
-    match route(desk, client, message).await? {
+    match route(desk, client, message, current).await? {
         Route::Ticket(ticket) => add_to_ticket(desk, fx, client, message, content, ticket).await,
         Route::NewTicket => open_ticket(desk, fx, client, message, content, None).await,
         Route::Ask(tickets) => {
@@ -260,7 +261,7 @@ pub(crate) async fn add_to_ticket(
     let words = words_of(content);
     crate::translation::queue_for_thread(desk, fx, &learned, ticket, recorded.message.id, words)
         .await?;
-    crate::notices::bursts::client_wrote(desk, fx, ticket, &recorded.message).await?;
+    crate::notices::bursts::client_wrote(desk, fx, &recorded.ticket, &recorded.message).await?;
     // Only a client answering a ticket that waited on them changes what its card shows (the
     // status), one writing in a language new to the desk or sounding angry for the first
     // time; any other message leaves the

@@ -20,7 +20,14 @@ pub enum Route {
     Ask(Vec<Ticket>),
 }
 
-pub async fn route(desk: &Desk, client: &Client, message: &Message) -> Result<Route, RelayError> {
+/// `current` is the client's current ticket as the caller read it (with their state, in one
+/// read: [`ticketgram_store::Store::client_place`]).
+pub async fn route(
+    desk: &Desk,
+    client: &Client,
+    message: &Message,
+    current: Option<TicketId>,
+) -> Result<Route, RelayError> {
     if let Some(replied) = message.reply_to_message() {
         let found = desk
             .store
@@ -42,7 +49,7 @@ pub async fn route(desk: &Desk, client: &Client, message: &Message) -> Result<Ro
         .store
         .active_tickets_of_client(desk.ws(), client.id)
         .await?;
-    if let Some(current) = desk.store.current_ticket(desk.ws(), client.id).await? {
+    if let Some(current) = current {
         if active.iter().any(|t| t.id == current) {
             return Ok(Route::Ticket(current));
         }

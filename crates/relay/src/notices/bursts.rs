@@ -14,7 +14,7 @@ use crate::desk::{Desk, Effects};
 use crate::jobs::Delivery;
 use crate::RelayError;
 use std::time::Duration;
-use ticketgram_domain::{Message, MessageId, TicketId, Timestamp};
+use ticketgram_domain::{Message, MessageId, Ticket, TicketId, Timestamp};
 use ticketgram_store::StoreError;
 
 /// How much of the client's first message a notification quotes.
@@ -26,14 +26,14 @@ const MAX_COUNTED: i64 = 1000;
 /// now is seen either as part of this burst or as the start of the next.
 const SETTLE: Duration = Duration::from_secs(1);
 
-/// The client wrote `message` on `ticket`: its owner will hear of it, once for the burst.
+/// The client wrote `message` on `ticket` (as the message left it): its owner will hear of
+/// it, once for the burst.
 pub async fn client_wrote(
     desk: &Desk,
     fx: &mut Effects<'_>,
-    ticket: TicketId,
+    ticket: &Ticket,
     message: &Message,
 ) -> Result<(), RelayError> {
-    let ticket = desk.store.get_ticket(desk.ws(), ticket).await?;
     let Some(assignee) = ticket.assignee else {
         return Ok(());
     };
