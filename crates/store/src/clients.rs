@@ -105,6 +105,27 @@ impl Store {
         row.ok_or(StoreError::NotFound)?.try_into()
     }
 
+    /// Several clients in one statement, for a round of deliveries that renders them
+    /// together; ids not found are left out.
+    pub async fn clients_by_ids(
+        &self,
+        ws: WorkspaceId,
+        ids: &[ClientId],
+    ) -> Result<Vec<Client>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let listed = crate::id_lists::in_ids(self.backend(), "id", 2);
+        let sql =
+            format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE workspace_id = $1 AND {listed}");
+        let rows: Vec<ClientRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(crate::id_lists::ids_param(ids.iter().map(|id| id.0)))
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        rows.into_iter().map(Client::try_from).collect()
+    }
+
     pub async fn find_client_by_telegram_id(
         &self,
         ws: WorkspaceId,

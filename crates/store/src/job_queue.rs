@@ -214,4 +214,39 @@ impl JobQueue {
         }
         Ok(())
     }
+
+    /// [`JobQueue::finish`] with [`JobEnd::Done`] for several jobs we hold, in one statement:
+    /// a round's deliveries are recorded together. `Conflict` if any of them is no longer
+    /// ours (the caller's transaction must then not commit).
+    pub async fn finish_done(
+        &self,
+        conn: &mut AnyConnection,
+        backend: Backend,
+        ids: &[i64],
+        instance: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let listed = crate::id_lists::in_ids(backend, "id", 1);
+        let sql = format!(
+            "UPDATE {} SET status = '{}', {} = $3, last_error = NULL, claim_expires_at = NULL
+             WHERE {listed} AND status = 'in_flight' AND claimed_by = $2",
+            self.table, self.done_status, self.done_at
+        );
+        let done = sqlx::query(&sql)
+            .bind(crate::id_lists::ids_param(ids.iter().copied()))
+            .bind(instance)
+            .bind(to_millis(at))
+            .execute(conn)
+            .await?;
+        if done.rows_affected() != ids.len() as u64 {
+            return Err(StoreError::Conflict(format!(
+                "a {} of {ids:?} is not claimed by this instance",
+                self.noun
+            )));
+        }
+        Ok(())
+    }
 }

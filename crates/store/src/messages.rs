@@ -1,6 +1,7 @@
 //! Ticket messages and their copies in Telegram.
 
 use crate::ticket_changes::{record_agent_reply_in, record_client_message_in};
+use crate::id_lists::{ids_param, in_ids};
 use crate::time::{from_millis, opt_from_millis, opt_to_millis, to_millis};
 use crate::Tx;
 use crate::{Store, StoreError};
@@ -86,6 +87,52 @@ async fn load_copies(
 }
 
 impl Store {
+    /// Several messages with their copies in two statements, for a round of deliveries that
+    /// renders them together; ids not found are left out.
+    pub async fn messages_by_ids(
+        &self,
+        ws: WorkspaceId,
+        ids: &[MessageId],
+    ) -> Result<Vec<Message>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut conn = self.conn().await?;
+        let listed = in_ids(self.backend(), "id", 2);
+        let sql =
+            format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND {listed}");
+        let rows: Vec<MessageRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(ids_param(ids.iter().map(|id| id.0)))
+            .fetch_all(&mut *conn)
+            .await?;
+        // Only the copies of messages found in this workspace.
+        let listed = in_ids(self.backend(), "message_id", 1);
+        let sql = format!(
+            "SELECT message_id, bot_id, chat_id, telegram_message_id FROM message_copies
+             WHERE {listed} ORDER BY message_id, bot_id, chat_id, telegram_message_id"
+        );
+        let copies: Vec<(i64, i64, i64, i64)> = sqlx::query_as(&sql)
+            .bind(ids_param(rows.iter().map(|row| row.id)))
+            .fetch_all(&mut *conn)
+            .await?;
+        let mut by_message: std::collections::HashMap<i64, Vec<TelegramCopy>> =
+            std::collections::HashMap::new();
+        for (message, bot_id, chat_id, message_id) in copies {
+            by_message.entry(message).or_default().push(TelegramCopy {
+                bot_id,
+                chat_id,
+                message_id,
+            });
+        }
+        rows.into_iter()
+            .map(|row| {
+                let copies = by_message.remove(&row.id).unwrap_or_default();
+                row.into_message(copies)
+            })
+            .collect()
+    }
+
     pub async fn get_message(&self, ws: WorkspaceId, id: MessageId) -> Result<Message, StoreError> {
         if let Some(kept) = self.snapshot.as_ref().and_then(|s| s.message(ws, id)) {
             return Ok(kept);

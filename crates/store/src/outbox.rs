@@ -367,6 +367,19 @@ impl Tx {
         Ok(())
     }
 
+    /// [`Tx::complete`] for several delivered jobs (no result kept), in one statement.
+    pub async fn complete_all(
+        &self,
+        ids: &[i64],
+        instance: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.conn().await?;
+        OUTBOX
+            .finish_done(&mut conn, self.backend(), ids, instance, at)
+            .await
+    }
+
     /// Jobs that went out inside the message of job `into` (joined comments): finished with
     /// it, in the same transaction. Only jobs still pending behind it qualify; `Conflict` if
     /// one is not (the transaction must then not commit the joined send as theirs).

@@ -82,6 +82,28 @@ impl Store {
         row.map(TicketPost::try_from).transpose()
     }
 
+    /// The cards of several tickets in one statement, for a round of deliveries that renders
+    /// them together; a ticket with no card is left out.
+    pub async fn ticket_posts_by_ids(
+        &self,
+        ws: WorkspaceId,
+        tickets: &[TicketId],
+    ) -> Result<Vec<TicketPost>, StoreError> {
+        if tickets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let listed = crate::id_lists::in_ids(self.backend(), "ticket_id", 2);
+        let sql = format!(
+            "SELECT {POST_COLUMNS} FROM ticket_posts WHERE workspace_id = $1 AND {listed}"
+        );
+        let rows: Vec<PostRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(crate::id_lists::ids_param(tickets.iter().map(|id| id.0)))
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        rows.into_iter().map(TicketPost::try_from).collect()
+    }
+
     /// Which ticket a channel post belongs to (to recognise its automatic forward).
     /// Cards claimed in a channel whose sending has not been recorded yet. Telegram may show
     /// us a card's automatic forward before its sender recorded the card's message id; the

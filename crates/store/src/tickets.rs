@@ -177,6 +177,27 @@ impl Store {
         row.ok_or(StoreError::NotFound)?.into_ticket()
     }
 
+    /// Several tickets in one statement, for a round of deliveries that renders them
+    /// together; ids not found are left out.
+    pub async fn tickets_by_ids(
+        &self,
+        ws: WorkspaceId,
+        ids: &[TicketId],
+    ) -> Result<Vec<Ticket>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let columns = self.ticket_columns();
+        let listed = crate::id_lists::in_ids(self.backend(), "tickets.id", 2);
+        let sql = format!("SELECT {columns} FROM tickets WHERE workspace_id = $1 AND {listed}");
+        let rows: Vec<TicketRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(crate::id_lists::ids_param(ids.iter().map(|id| id.0)))
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
+        rows.into_iter().map(TicketRow::into_ticket).collect()
+    }
+
     /// The ticket an agent means by "#1042".
     pub async fn find_ticket_by_number(
         &self,

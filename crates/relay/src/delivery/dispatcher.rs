@@ -425,6 +425,8 @@ impl Dispatcher {
     async fn record(&self, desk: &Desk, attempts: &[Attempt]) -> Result<(), crate::RelayError> {
         let now = chrono::Utc::now();
         let tx = desk.store.begin_tx_for("delivery").await?;
+        // Delivered jobs are finished together, in one statement after the loop.
+        let mut delivered = Vec::with_capacity(attempts.len());
         for Attempt {
             job,
             verdict,
@@ -445,7 +447,7 @@ impl Dispatcher {
                     if !rec.joined.is_empty() {
                         tx.complete_joined(&rec.joined, job.id, now).await?;
                     }
-                    tx.complete(job.id, &self.instance, None, now).await?
+                    delivered.push(job.id);
                 }
                 Verdict::RetryIn(wait, why) => {
                     tracing::debug!(job = job.id, ?wait, why, "delivery postponed");
@@ -483,6 +485,7 @@ impl Dispatcher {
                 }
             }
         }
+        tx.complete_all(&delivered, &self.instance, now).await?;
         tx.commit().await?;
         for attempt in attempts {
             count_outcome(attempt, now);

@@ -2,19 +2,20 @@
 //! [`ticketgram_store::Snapshot`]): one transaction per round instead of several per message.
 
 use crate::jobs::Delivery;
-use std::collections::BTreeSet;
-use ticketgram_domain::{TicketId, WorkspaceId};
-use ticketgram_store::{Snapshot, Store, StoreError};
+use std::collections::{BTreeMap, BTreeSet};
+use ticketgram_domain::{ClientId, MessageId, TicketId, WorkspaceId};
+use ticketgram_store::{Snapshot, Store, StoreError, TicketPost};
 
 /// Reads through `reads` (the claiming transaction) the messages, tickets, clients, agents and
-/// cards the jobs will render. A row that is missing is left out: the job finds out for itself
-/// when it is sent, as before.
+/// cards the jobs will render, each kind in one statement for the whole round. A row that is
+/// missing is left out: the job finds out for itself when it is sent, as before.
 pub async fn read_ahead(
     reads: &Store,
     ws: WorkspaceId,
     deliveries: &[&Delivery],
 ) -> Result<Snapshot, StoreError> {
     let snapshot = Snapshot::default();
+    let mut messages = BTreeSet::new();
     let mut tickets = BTreeSet::new();
     let mut agents = BTreeSet::new();
     for delivery in deliveries {
@@ -27,15 +28,7 @@ pub async fn read_ahead(
             | Delivery::TranslateForThread { message }
             | Delivery::TranslateEditForThread { message }
             | Delivery::TranslateAnswer { message } => {
-                if snapshot.has_message(ws, *message) {
-                    continue;
-                }
-                let Some(message) = found(reads.get_message(ws, *message).await)? else {
-                    continue;
-                };
-                tickets.insert(message.ticket);
-                agents.extend(message.author_agent);
-                snapshot.keep_message(ws, message);
+                messages.insert(*message);
             }
             Delivery::PostCard { ticket }
             | Delivery::RefreshCard { ticket }
@@ -56,8 +49,30 @@ pub async fn read_ahead(
             | Delivery::AnswerCallback { .. } => {}
         }
     }
-    for id in tickets {
-        keep_ticket(reads, ws, id, &snapshot, &mut agents).await?;
+    let messages: Vec<MessageId> = messages.into_iter().collect();
+    for message in reads.messages_by_ids(ws, &messages).await? {
+        tickets.insert(message.ticket);
+        agents.extend(message.author_agent);
+        snapshot.keep_message(ws, message);
+    }
+    let tickets: Vec<TicketId> = tickets.into_iter().collect();
+    let read = reads.tickets_by_ids(ws, &tickets).await?;
+    let clients: Vec<ClientId> = read.iter().map(|t| t.client).collect();
+    let read_ids: Vec<TicketId> = read.iter().map(|t| t.id).collect();
+    for client in reads.clients_by_ids(ws, &clients).await? {
+        snapshot.keep_client(ws, client);
+    }
+    // A ticket read with no card is kept as having none.
+    let mut posts: BTreeMap<TicketId, TicketPost> = reads
+        .ticket_posts_by_ids(ws, &read_ids)
+        .await?
+        .into_iter()
+        .map(|post| (post.ticket, post))
+        .collect();
+    for ticket in read {
+        agents.extend(ticket.assignee);
+        snapshot.keep_post(ws, ticket.id, posts.remove(&ticket.id));
+        snapshot.keep_ticket(ws, ticket);
     }
     for id in agents {
         if let Some(agent) = found(reads.get_agent(ws, id).await)? {
@@ -65,25 +80,6 @@ pub async fn read_ahead(
         }
     }
     Ok(snapshot)
-}
-
-async fn keep_ticket(
-    reads: &Store,
-    ws: WorkspaceId,
-    id: TicketId,
-    snapshot: &Snapshot,
-    agents: &mut BTreeSet<ticketgram_domain::AgentId>,
-) -> Result<(), StoreError> {
-    let Some(ticket) = found(reads.get_ticket(ws, id).await)? else {
-        return Ok(());
-    };
-    if let Some(client) = found(reads.get_client(ws, ticket.client).await)? {
-        snapshot.keep_client(ws, client);
-    }
-    agents.extend(ticket.assignee);
-    snapshot.keep_post(ws, id, reads.find_ticket_post(ws, id).await?);
-    snapshot.keep_ticket(ws, ticket);
-    Ok(())
 }
 
 fn found<T>(read: Result<T, StoreError>) -> Result<Option<T>, StoreError> {
