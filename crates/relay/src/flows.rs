@@ -24,21 +24,25 @@ impl std::fmt::Debug for FlowCache {
 }
 
 impl FlowCache {
-    /// The desk's saved flow and its revision; `None` when the desk never saved one (its
-    /// client bot keeps the built-in menu).
+    /// The desk's saved flow at `newest`, the newest revision as the desk's profile was read
+    /// for this input ([`ticketgram_store::DeskProfile::flow_revision`]); `None` when the desk
+    /// never saved one (its client bot keeps the built-in menu). The source is read only
+    /// when this process has not parsed that revision yet.
     pub async fn active(
         &self,
         store: &Store,
         ws: WorkspaceId,
+        newest: Option<i64>,
     ) -> Result<Option<Parsed>, RelayError> {
-        let Some(saved) = store.active_flow(ws).await? else {
+        let Some(newest) = newest else {
             return Ok(None);
         };
         if let Some((revision, flow)) = self.lock().get(&ws) {
-            if *revision == saved.revision {
+            if *revision == newest {
                 return Ok(Some((*revision, flow.clone())));
             }
         }
+        let saved = store.flow_revision(ws, newest).await?;
         // The store refuses sources that do not parse, so this fails only if a newer version
         // of the format rejects an old file: the desk then keeps the built-in menu, loudly.
         let flow = match Flow::parse(&saved.source) {

@@ -42,6 +42,9 @@ pub struct DeskProfile {
     /// The public chats the client bot watches for complaints (docs/public-complaints.md);
     /// `None`: it never watched any.
     pub public: Option<ticketgram_domain::public_chats::PublicSettings>,
+    /// The newest saved flow's revision (docs/flows.md), read with the rest so the client
+    /// bot need not ask for it with every message; `None`: the built-in menu.
+    pub flow_revision: Option<i64>,
 }
 
 /// The agents' channel and its discussion group.
@@ -74,8 +77,19 @@ impl Store {
     /// The desk's profile in one read.
     pub async fn desk_profile(&self, ws: WorkspaceId) -> Result<DeskProfile, StoreError> {
         let mut profile = DeskProfile::default();
-        for (key, value) in self.all_settings(ws).await? {
+        // The flow's revision rides along as a row with an empty key, which no setting has.
+        let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+            "SELECT key, value FROM settings WHERE workspace_id = $1
+             UNION ALL
+             SELECT '', CAST(MAX(revision) AS TEXT) FROM desk_flows WHERE workspace_id = $1",
+        )
+        .bind(ws.0)
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
+        for (key, value) in rows {
+            let Some(value) = value else { continue };
             match key.as_str() {
+                "" => profile.flow_revision = Some(decode(&key, &value)?),
                 keys::HOURS => profile.hours = Some(decode(&key, &value)?),
                 keys::SLA => profile.sla = Some(decode(&key, &value)?),
                 keys::CHATS => profile.chats = Some(decode(&key, &value)?),

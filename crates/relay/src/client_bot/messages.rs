@@ -111,7 +111,9 @@ async fn on_content(
         ClientState::ReadingArticles { .. } => {
             let ticket = super::suggestions::did_not_help(desk, fx, client).await?;
             match ticket {
-                Some(ticket) => add_to_ticket(desk, fx, client, message, &content, ticket).await,
+                Some(ticket) => {
+                    add_to_ticket(desk, fx, client, message, &content, ticket, current).await
+                }
                 None => route_content(desk, fx, client, message, &content, current).await,
             }
         }
@@ -137,7 +139,9 @@ async fn route_content(
     current: Option<TicketId>,
 ) -> Result<(), RelayError> {
     match route(desk, client, message, current).await? {
-        Route::Ticket(ticket) => add_to_ticket(desk, fx, client, message, content, ticket).await,
+        Route::Ticket(ticket) => {
+            add_to_ticket(desk, fx, client, message, content, ticket, current).await
+        }
         Route::NewTicket => open_ticket(desk, fx, client, message, content, None).await,
         Route::Ask(tickets) => {
             super::routing::ask_which(desk, fx, client, message, content, &tickets).await
@@ -249,10 +253,15 @@ pub(crate) async fn add_to_ticket(
     message: &Message,
     content: &Content,
     ticket: TicketId,
+    current: Option<TicketId>,
 ) -> Result<(), RelayError> {
-    fx.tx
-        .set_current_ticket(desk.ws(), client.id, Some(ticket), fx.now)
-        .await?;
+    // `current` is the client's current ticket as the caller read it in this input: writing
+    // it again would change nothing.
+    if current != Some(ticket) {
+        fx.tx
+            .set_current_ticket(desk.ws(), client.id, Some(ticket), fx.now)
+            .await?;
+    }
     let learned = super::language::learn_from(desk, fx, client, content.text.as_deref()).await?;
     let angry = super::mood::note(desk, fx, ticket, content.text.as_deref()).await?;
     let recorded = store_client_message(desk, fx, copy_of(desk, message), content, ticket).await?;

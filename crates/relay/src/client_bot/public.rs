@@ -83,7 +83,7 @@ pub async fn public_message(
         Some(post) if complains || replies_to(message, &post, desk.bot_id()) => {
             let client = super::client_of(desk, fx, user).await?;
             fx.client_unreachable = post.is_waiting();
-            add_to_ticket(desk, fx, &client, message, &content, post.ticket).await
+            add_to_ticket(desk, fx, &client, message, &content, post.ticket, None).await
         }
         Some(_) => Ok(()),
         None if complains => {
