@@ -4,7 +4,7 @@ use crate::ticket_changes::{record_agent_reply_in, record_client_message_in};
 use crate::id_lists::{ids_param, in_ids};
 use crate::time::{from_millis, opt_from_millis, opt_to_millis, to_millis};
 use crate::Tx;
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 use sqlx::AnyConnection;
 use ticketgram_domain::{
     AgentId, MediaRef, Message, MessageDirection, MessageId, StatusChange, TelegramCopy, Ticket,
@@ -373,6 +373,49 @@ impl Tx {
             status_change,
             ticket,
         })
+    }
+
+    /// [`Tx::add_message_copy`] for several copies in one statement (a round of deliveries
+    /// records its copies together). Copies of messages not in `ws` are left out.
+    pub async fn add_message_copies(
+        &self,
+        ws: WorkspaceId,
+        copies: &[(MessageId, TelegramCopy)],
+    ) -> Result<(), StoreError> {
+        if copies.is_empty() {
+            return Ok(());
+        }
+        // Each copy as a JSON array [message, bot, chat, Telegram message], taken apart by
+        // the database: one statement text whatever the number of copies.
+        let listed: Vec<[i64; 4]> = copies
+            .iter()
+            .map(|(message, copy)| [message.0, copy.bot_id, copy.chat_id, copy.message_id])
+            .collect();
+        let sql = match self.backend() {
+            Backend::Sqlite => {
+                "INSERT INTO message_copies (workspace_id, message_id, bot_id, chat_id, telegram_message_id)
+                 SELECT m.workspace_id, m.id, json_extract(c.value, '$[1]'),
+                        json_extract(c.value, '$[2]'), json_extract(c.value, '$[3]')
+                 FROM json_each($1) c
+                 JOIN messages m ON m.id = json_extract(c.value, '$[0]') AND m.workspace_id = $2
+                 WHERE true
+                 ON CONFLICT (bot_id, chat_id, telegram_message_id, message_id) DO NOTHING"
+            }
+            Backend::Postgres => {
+                "INSERT INTO message_copies (workspace_id, message_id, bot_id, chat_id, telegram_message_id)
+                 SELECT m.workspace_id, m.id, (c.value->>1)::bigint, (c.value->>2)::bigint,
+                        (c.value->>3)::bigint
+                 FROM json_array_elements($1::json) AS c(value)
+                 JOIN messages m ON m.id = (c.value->>0)::bigint AND m.workspace_id = $2
+                 ON CONFLICT (bot_id, chat_id, telegram_message_id, message_id) DO NOTHING"
+            }
+        };
+        sqlx::query(sql)
+            .bind(serde_json::to_string(&listed)?)
+            .bind(ws.0)
+            .execute(&mut *self.conn().await?)
+            .await?;
+        Ok(())
     }
 
     /// Remembers where a message was delivered or copied in Telegram. Returns false when that

@@ -83,15 +83,9 @@ async fn on_content(
             return fx.say_to(client, text, None).await;
         }
     };
-    // Re-handling an update after a crash must not store the message twice.
-    let chat_id = message.chat.id.0;
-    if let Some(known) = desk
-        .store
-        .find_message_by_copy(desk.ws(), desk.bot_id(), chat_id, message.id.0 as i64)
-        .await?
-    {
-        return relay_to_thread(desk, fx, known.ticket, known.id, &content).await;
-    }
+    // No look for the message among those already stored: an update is applied in the
+    // transaction that marks it processed (`crate::processor`), so one applied again after a
+    // crash finds nothing of itself.
     let (state, current) = desk.store.client_place(desk.ws(), client.id).await?;
     match state {
         ClientState::WritingQuestion { topic } | ClientState::DisputeForm { topic, .. } => {

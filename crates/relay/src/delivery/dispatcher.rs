@@ -425,7 +425,13 @@ impl Dispatcher {
     async fn record(&self, desk: &Desk, attempts: &[Attempt]) -> Result<(), crate::RelayError> {
         let now = chrono::Utc::now();
         let tx = desk.store.begin_tx_for("delivery").await?;
-        // Delivered jobs are finished together, in one statement after the loop.
+        // Every copy the calls made, in one statement; delivered jobs are finished together,
+        // in one statement after the loop.
+        let copies: Vec<_> = attempts
+            .iter()
+            .flat_map(|attempt| attempt.rec.copies.iter().cloned())
+            .collect();
+        tx.add_message_copies(desk.ws(), &copies).await?;
         let mut delivered = Vec::with_capacity(attempts.len());
         for Attempt {
             job,

@@ -85,10 +85,9 @@ impl Recorded {
 }
 
 impl Recorded {
+    /// Writes what the calls produced, but for the copies ([`Recorded::copies`]), which the
+    /// dispatcher writes for its whole batch of outcomes in one statement.
     pub async fn write(&self, tx: &Tx, ws: WorkspaceId) -> Result<(), StoreError> {
-        for (message, copy) in &self.copies {
-            tx.add_message_copy(ws, *message, copy).await?;
-        }
         if let Some((ticket, message_id)) = self.card {
             if !tx.set_channel_message(ws, ticket, message_id).await? {
                 // Its forward will be recognised as a second card and the post removed.
