@@ -19,6 +19,7 @@ mod manager_bot;
 mod messages;
 mod outbox;
 mod privacy;
+mod read_together;
 mod recovery;
 mod scale;
 mod schema;

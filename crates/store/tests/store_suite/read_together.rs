@@ -1,0 +1,277 @@
+//! What a busy desk reads and writes together: a round of deliveries reads its messages,
+//! tickets, clients and cards in one statement each and records its copies and delivered jobs
+//! the same way; a backlog's updates are marked processed at once; where a client's message
+//! goes is read in one go. Each of them keeps to its own desk.
+
+use crate::helpers::{at, client_writes_in, open_desk, open_ticket, TestDb};
+use crate::on_both_backends;
+use std::time::Duration;
+use ticketgram_domain::{
+    Actor, ClientState, MessageDirection, Tag, TelegramCopy, TicketId, WorkspaceId,
+};
+use ticketgram_store::{
+    IncomingUpdate, NewMessage, NewOutboxJob, OutboxStatus, Store, StoreError,
+};
+
+on_both_backends!(
+    a_round_reads_its_rows_together_and_only_its_desk_s,
+    a_round_records_its_copies_and_delivered_jobs_together,
+    a_backlog_is_marked_processed_in_one_go,
+    where_a_client_s_message_goes_is_read_in_one_go
+);
+
+async fn client_message(store: &Store, ws: WorkspaceId, ticket: TicketId, text: &str) -> i64 {
+    let new = NewMessage {
+        ticket,
+        direction: MessageDirection::Client,
+        author_agent: None,
+        text: Some(text.into()),
+        media: vec![],
+        created_at: at(1),
+    };
+    store
+        .write(async |tx| tx.add_message(ws, &new).await)
+        .await
+        .unwrap()
+        .message
+        .id
+        .0
+}
+
+fn copy_in_thread(message_id: i64) -> TelegramCopy {
+    TelegramCopy {
+        bot_id: 7001,
+        chat_id: -100500,
+        message_id,
+    }
+}
+
+async fn a_round_reads_its_rows_together_and_only_its_desk_s(db: TestDb) {
+    let store = &db.store;
+    let acme = open_desk(store, "acme").await;
+    let other = open_desk(store, "globex").await;
+    let anna = client_writes_in(store, acme, 1001, "Anna").await;
+    let boris = client_writes_in(store, acme, 1002, "Boris").await;
+    let stranger = client_writes_in(store, other, 1003, "Carl").await;
+    let payout = open_ticket(store, acme, &anna, "Payout late", 1).await;
+    let refund = open_ticket(store, acme, &boris, "Refund", 2).await;
+    let theirs = open_ticket(store, other, &stranger, "Not ours", 3).await;
+    // Tags come with the ticket, in order, whatever order they were added in.
+    for tag in ["vip", "refund"] {
+        let tag = Tag::parse(tag).unwrap();
+        store
+            .write(async |tx| {
+                tx.add_ticket_tag(acme, payout.id, &tag, Actor::System, at(2))
+                    .await
+            })
+            .await
+            .unwrap();
+    }
+    let question = client_message(store, acme, payout.id, "Where is my payout?").await;
+    let copied = ticketgram_domain::MessageId(question);
+    store
+        .write(async |tx| tx.add_message_copy(acme, copied, &copy_in_thread(41)).await)
+        .await
+        .unwrap();
+    let their_message = client_message(store, other, theirs.id, "Hello").await;
+    store
+        .write(async |tx| {
+            tx.claim_ticket_post(acme, payout.id, -100400, at(1))
+                .await
+        })
+        .await
+        .unwrap();
+
+    let tickets = store
+        .tickets_by_ids(acme, &[payout.id, refund.id, theirs.id])
+        .await
+        .unwrap();
+    let mut numbers: Vec<_> = tickets.iter().map(|t| t.id).collect();
+    numbers.sort();
+    assert_eq!(numbers, [payout.id, refund.id], "another desk's ticket is left out");
+    let tagged = tickets.iter().find(|t| t.id == payout.id).unwrap();
+    let tags: Vec<&str> = tagged.tags.iter().map(|t| t.as_str()).collect();
+    assert_eq!(tags, ["refund", "vip"]);
+    assert_eq!(store.get_ticket(acme, payout.id).await.unwrap(), *tagged);
+
+    let messages = store
+        .messages_by_ids(
+            acme,
+            &[copied, ticketgram_domain::MessageId(their_message)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].copies, [copy_in_thread(41)]);
+
+    let clients = store
+        .clients_by_ids(acme, &[anna.id, stranger.id])
+        .await
+        .unwrap();
+    assert_eq!(clients, [anna.clone()]);
+
+    let posts = store
+        .ticket_posts_by_ids(acme, &[payout.id, refund.id])
+        .await
+        .unwrap();
+    assert_eq!(posts.len(), 1, "Boris's ticket has no card yet");
+    assert_eq!(posts[0].ticket, payout.id);
+    assert!(store.tickets_by_ids(acme, &[]).await.unwrap().is_empty());
+}
+
+async fn a_round_records_its_copies_and_delivered_jobs_together(db: TestDb) {
+    let store = &db.store;
+    let acme = open_desk(store, "acme").await;
+    let other = open_desk(store, "globex").await;
+    let anna = client_writes_in(store, acme, 1001, "Anna").await;
+    let carl = client_writes_in(store, other, 1003, "Carl").await;
+    let ticket = open_ticket(store, acme, &anna, "Payout late", 1).await;
+    let theirs = open_ticket(store, other, &carl, "Not ours", 1).await;
+    let first = client_message(store, acme, ticket.id, "Where is my payout?").await;
+    let second = client_message(store, acme, ticket.id, "It was due Monday").await;
+    let their_message = client_message(store, other, theirs.id, "Hello").await;
+    let copies = [
+        (ticketgram_domain::MessageId(first), copy_in_thread(51)),
+        (ticketgram_domain::MessageId(second), copy_in_thread(52)),
+        // A retried record and another desk's message change nothing.
+        (ticketgram_domain::MessageId(first), copy_in_thread(51)),
+        (ticketgram_domain::MessageId(their_message), copy_in_thread(53)),
+    ];
+    store
+        .write(async |tx| tx.add_message_copies(acme, &copies).await)
+        .await
+        .unwrap();
+    let read = store
+        .messages_by_ids(
+            acme,
+            &[
+                ticketgram_domain::MessageId(first),
+                ticketgram_domain::MessageId(second),
+            ],
+        )
+        .await
+        .unwrap();
+    let copied: Vec<_> = read.iter().map(|m| m.copies.clone()).collect();
+    assert!(copied.contains(&vec![copy_in_thread(51)]));
+    assert!(copied.contains(&vec![copy_in_thread(52)]));
+    let theirs = store
+        .get_message(other, ticketgram_domain::MessageId(their_message))
+        .await
+        .unwrap();
+    assert!(theirs.copies.is_empty());
+
+    // Two jobs claimed by this instance are finished in one statement; a third, never
+    // claimed, makes the whole record fail (it must not commit as delivered).
+    let job = |key: &str| NewOutboxJob {
+        bot_id: 7001,
+        ordering_key: key.into(),
+        payload: "{}".into(),
+        not_before: at(0),
+        created_at: at(0),
+        dedupe_key: None,
+    };
+    let mut ids = Vec::new();
+    for key in ["a", "b", "c"] {
+        let new = job(key);
+        ids.push(store.write(async |tx| tx.enqueue(acme, &new).await).await.unwrap());
+    }
+    let claimed = store
+        .claim_due_for_bots("one", &[7001], at(1), Duration::from_secs(60), 2)
+        .await
+        .unwrap();
+    let claimed: Vec<i64> = claimed.iter().map(|j| j.id).collect();
+    assert_eq!(claimed.len(), 2);
+    let unclaimed = *ids.iter().find(|id| !claimed.contains(id)).unwrap();
+    let with_unclaimed = [claimed.clone(), vec![unclaimed]].concat();
+    let refused = store
+        .write(async |tx| tx.complete_all(&with_unclaimed, "one", at(2)).await)
+        .await;
+    assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
+    for id in &claimed {
+        let job = store.outbox_job(acme, *id).await.unwrap();
+        assert_eq!(job.status, OutboxStatus::InFlight, "nothing was finished");
+    }
+    store
+        .write(async |tx| tx.complete_all(&claimed, "one", at(2)).await)
+        .await
+        .unwrap();
+    for id in &claimed {
+        assert_eq!(store.outbox_job(acme, *id).await.unwrap().status, OutboxStatus::Done);
+    }
+    assert_eq!(
+        store.outbox_job(acme, unclaimed).await.unwrap().status,
+        OutboxStatus::Pending
+    );
+}
+
+async fn a_backlog_is_marked_processed_in_one_go(db: TestDb) {
+    let store = &db.store;
+    let acme = open_desk(store, "acme").await;
+    let batch: Vec<IncomingUpdate> = (1..=3)
+        .map(|update_id| IncomingUpdate {
+            update_id,
+            payload: format!(r#"{{"update_id":{update_id}}}"#),
+        })
+        .collect();
+    store
+        .write(async |tx| tx.record_updates(acme, 7001, &batch, at(0)).await)
+        .await
+        .unwrap();
+    store
+        .write(async |tx| tx.mark_updates_processed(7001, &[1, 2], at(1)).await)
+        .await
+        .unwrap();
+    let waiting = store.unprocessed_updates(7001, 10).await.unwrap();
+    let waiting: Vec<i64> = waiting.iter().map(|u| u.update_id).collect();
+    assert_eq!(waiting, [3]);
+    // An update that was never stored cannot be marked: the batch would claim work it did not do.
+    let unknown = store
+        .write(async |tx| tx.mark_updates_processed(7001, &[3, 99], at(2)).await)
+        .await;
+    assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
+    assert_eq!(store.unprocessed_updates(7001, 10).await.unwrap().len(), 1);
+}
+
+async fn where_a_client_s_message_goes_is_read_in_one_go(db: TestDb) {
+    let store = &db.store;
+    let acme = open_desk(store, "acme").await;
+    let anna = client_writes_in(store, acme, 1001, "Anna").await;
+    let boris = client_writes_in(store, acme, 1002, "Boris").await;
+    assert_eq!(
+        store.client_place(acme, anna.id).await.unwrap(),
+        (ClientState::Idle, None),
+        "a client who never wrote is idle with no ticket"
+    );
+    let payout = open_ticket(store, acme, &anna, "Payout late", 1).await;
+    let borises = open_ticket(store, acme, &boris, "Refund", 2).await;
+    assert_eq!(
+        store.client_place(acme, anna.id).await.unwrap(),
+        (ClientState::Idle, Some(payout.id))
+    );
+    // Boris's ticket is not Anna's to write to.
+    let refused = store
+        .write(async |tx| {
+            tx.set_current_ticket(acme, anna.id, Some(borises.id), at(3))
+                .await
+        })
+        .await;
+    assert!(matches!(refused, Err(StoreError::Invalid(_))), "{refused:?}");
+    assert_eq!(
+        store.client_place(acme, anna.id).await.unwrap().1,
+        Some(payout.id)
+    );
+
+    // The newest flow revision is read with the desk's profile.
+    assert_eq!(store.desk_profile(acme).await.unwrap().flow_revision, None);
+    store
+        .write(async |tx| {
+            tx.save_flow(acme, ticketgram_flows::builtin::MARKETPLACE, None, None, at(4))
+                .await
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        store.desk_profile(acme).await.unwrap().flow_revision,
+        Some(1)
+    );
+}
