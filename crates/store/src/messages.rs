@@ -386,7 +386,9 @@ impl Tx {
             return Ok(());
         }
         // Each copy as a JSON array [message, bot, chat, Telegram message], taken apart by
-        // the database: one statement text whatever the number of copies.
+        // the database: one statement text whatever the number of copies. SQLite's CROSS JOIN
+        // keeps the copies the outer loop, each finding its message by key: the other way
+        // round would parse the list once per message the desk ever stored.
         let listed: Vec<[i64; 4]> = copies
             .iter()
             .map(|(message, copy)| [message.0, copy.bot_id, copy.chat_id, copy.message_id])
@@ -396,9 +398,8 @@ impl Tx {
                 "INSERT INTO message_copies (workspace_id, message_id, bot_id, chat_id, telegram_message_id)
                  SELECT m.workspace_id, m.id, json_extract(c.value, '$[1]'),
                         json_extract(c.value, '$[2]'), json_extract(c.value, '$[3]')
-                 FROM json_each($1) c
-                 JOIN messages m ON m.id = json_extract(c.value, '$[0]') AND m.workspace_id = $2
-                 WHERE true
+                 FROM json_each($1) c CROSS JOIN messages m
+                 WHERE m.id = json_extract(c.value, '$[0]') AND m.workspace_id = $2
                  ON CONFLICT (bot_id, chat_id, telegram_message_id, message_id) DO NOTHING"
             }
             Backend::Postgres => {

@@ -1,11 +1,12 @@
 //! Rows read once for a round of deliveries.
 //!
-//! A dispatcher claims a round of jobs in one transaction and, in the same transaction, reads
-//! what they will render (the messages, their tickets, clients, agents and cards). The sends
-//! that follow read from this snapshot instead of the database: on PostgreSQL every
-//! statement outside a transaction is a transaction of its own, and a round of copies used to
-//! cost five or six of them per message. The rows are as fresh as the claim, which is when a
-//! job's reads used to happen anyway, a few milliseconds earlier.
+//! A dispatcher claims a round of jobs in one short transaction, then reads what they will
+//! render (the messages, their tickets, clients, agents and cards), each kind in one statement
+//! for the whole round. The sends that follow read from this snapshot instead of the
+//! database: a round of copies used to cost five or six statements per message. The reads
+//! happen after the claim committed, outside the write transaction (on SQLite the one write
+//! lock is not held for them); the rows are as fresh as that moment, a few milliseconds
+//! before the sends.
 //!
 //! A snapshot is attached to a store clone for one round only ([`Store::reading_from`]); a
 //! transaction opened from that clone does not see it (its reads go to the database, so a

@@ -99,9 +99,10 @@ impl Dispatcher {
 
     /// One round: claim up to `limit` jobs (at most one per ticket) and send them concurrently.
     ///
-    /// The claim, the desk's current settings and every row the jobs will render are read in
-    /// one transaction (see [`ticketgram_store::Snapshot`]); with nothing to claim, the same
-    /// transaction says when the next job becomes due.
+    /// The claim is one short transaction; with nothing to claim, the same transaction says
+    /// when the next job becomes due. The desk's current settings and every row the jobs will
+    /// render are then read together (see [`ticketgram_store::Snapshot`]). Should that read
+    /// fail, the jobs stay claimed until their claim lapses (seconds) and go out then.
     pub async fn send_due(&self, limit: i64) -> Result<Round, ticketgram_store::StoreError> {
         let now = chrono::Utc::now();
         let claim = self.desk.config.claim_ttl;
@@ -116,17 +117,6 @@ impl Dispatcher {
             return Ok(Round::Idle(next_due));
         }
         let count = jobs.len();
-        // Rendered with what the team configured as of now: a channel linked through the
-        // settings bot receives cards without a restart.
-        let current = self
-            .desk
-            .bound_to(&tx)
-            .current()
-            .await
-            .map_err(|e| match e {
-                crate::RelayError::Store(e) => e,
-                other => ticketgram_store::StoreError::Invalid(other.to_string()),
-            })?;
         let parsed: Vec<Option<Delivery>> = jobs
             .iter()
             .map(|job| serde_json::from_str(&job.payload).ok())
@@ -148,8 +138,17 @@ impl Dispatcher {
             .map(|f| Delivery::ClientToThread { message: f.message })
             .collect();
         let wanted: Vec<&Delivery> = parsed.iter().flatten().chain(&joinable).collect();
-        let snapshot = read_ahead(&tx, current.ws(), &wanted).await?;
         tx.commit().await?;
+        // What the round renders is read once the claim has committed, outside the write
+        // transaction: on SQLite the database's one write lock is not held for these reads,
+        // so the processor writes meanwhile. The jobs are ours; the rows are as of now.
+        // Rendered with what the team configured as of now: a channel linked through the
+        // settings bot receives cards without a restart.
+        let current = self.desk.current().await.map_err(|e| match e {
+            crate::RelayError::Store(e) => e,
+            other => ticketgram_store::StoreError::Invalid(other.to_string()),
+        })?;
+        let snapshot = read_ahead(&self.desk.store, current.ws(), &wanted).await?;
         let mut desk = current;
         desk.store = self.desk.store.reading_from(std::sync::Arc::new(snapshot));
         let desk = desk;

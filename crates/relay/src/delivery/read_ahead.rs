@@ -1,12 +1,13 @@
-//! What a round of deliveries will read, read in the transaction that claims the round (see
-//! [`ticketgram_store::Snapshot`]): one transaction per round instead of several per message.
+//! What a round of deliveries will read, read once the round is claimed (see
+//! [`ticketgram_store::Snapshot`]): a statement per kind of row per round instead of several
+//! per message.
 
 use crate::jobs::Delivery;
 use std::collections::{BTreeMap, BTreeSet};
 use ticketgram_domain::{ClientId, MessageId, TicketId, WorkspaceId};
 use ticketgram_store::{Snapshot, Store, StoreError, TicketPost};
 
-/// Reads through `reads` (the claiming transaction) the messages, tickets, clients, agents and
+/// Reads through `reads` the messages, tickets, clients, agents and
 /// cards the jobs will render, each kind in one statement for the whole round. A row that is
 /// missing is left out: the job finds out for itself when it is sent, as before.
 pub async fn read_ahead(
