@@ -12,7 +12,7 @@ use crate::{agents, client_bot, staff, RelayError};
 use std::time::Duration;
 use teloxide_core::types::Update;
 use ticketgram_domain::Timestamp;
-use ticketgram_store::StoredUpdate;
+use ticketgram_store::{Backend, StoredUpdate};
 
 /// A transient failure (the database busy or a serialization victim, a crash test's fault)
 /// retries the whole update this many times before the batch stops and waits for the next
@@ -32,13 +32,33 @@ const MAX_QUESTIONS: u32 = 8;
 /// where each gets its own retries and failure mark.
 pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayError> {
     let bot = desk.bot_id();
-    let tx = desk.store.begin_tx_for("update").await?;
-    let updates = tx.unprocessed_updates(bot, limit).await?;
-    if updates.is_empty() {
-        tx.rollback().await;
-        return Ok(0);
-    }
-    let current = desk.bound_to(&tx).current().await?;
+    // On SQLite the waiting updates and the desk's settings are read before the transaction
+    // takes the database's one write lock, which the dispatcher and the poller need too; only
+    // this instance applies the bot's updates (it holds the bot's lease), so the list cannot
+    // change underneath but for new arrivals, which wait for the next round. On PostgreSQL
+    // they are read in the transaction, where they cost no commit of their own.
+    let (tx, updates, current) = match desk.store.backend() {
+        Backend::Sqlite => {
+            let updates = desk.store.unprocessed_updates(bot, limit).await?;
+            if updates.is_empty() {
+                return Ok(0);
+            }
+            let current = desk.current().await?;
+            let tx = desk.store.begin_tx_for("update").await?;
+            let current = current.bound_to(&tx);
+            (tx, updates, current)
+        }
+        Backend::Postgres => {
+            let tx = desk.store.begin_tx_for("update").await?;
+            let updates = tx.unprocessed_updates(bot, limit).await?;
+            if updates.is_empty() {
+                tx.rollback().await;
+                return Ok(0);
+            }
+            let current = desk.bound_to(&tx).current().await?;
+            (tx, updates, current)
+        }
+    };
     // The updates after one that moves the desk's group wait for the next round, which reads
     // the desk anew: they are to be classified with the group's new id.
     let config = &current.config;

@@ -281,8 +281,11 @@ async fn connect_sqlite(options: &StoreOptions) -> Result<AnyPool, StoreError> {
     let mut conn = connect_options.connect().await?;
     conn.execute("PRAGMA journal_mode = WAL").await?;
     conn.close().await?;
+    // The same default as PostgreSQL's and the binary's (`database.max_connections`): with
+    // WAL, readers run beside the one writer, and a round of deliveries reads while the
+    // processor writes (a pool of four made them queue for a connection).
     let pool = AnyPoolOptions::new()
-        .max_connections(options.max_connections.unwrap_or(4))
+        .max_connections(options.max_connections.unwrap_or(10))
         .after_connect(|conn, _meta| {
             Box::pin(async move {
                 conn.execute(format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}").as_str())

@@ -14,7 +14,7 @@ use crate::jobs::Delivery;
 use futures::stream::{FuturesUnordered, StreamExt as _};
 use futures::FutureExt as _;
 use std::time::{Duration, Instant};
-use ticketgram_store::OutboxJob;
+use ticketgram_store::{Backend, OutboxJob};
 use ticketgram_telegram::{TelegramClient, TelegramError};
 
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
@@ -138,17 +138,22 @@ impl Dispatcher {
             .map(|f| Delivery::ClientToThread { message: f.message })
             .collect();
         let wanted: Vec<&Delivery> = parsed.iter().flatten().chain(&joinable).collect();
-        tx.commit().await?;
-        // What the round renders is read once the claim has committed, outside the write
-        // transaction: on SQLite the database's one write lock is not held for these reads,
-        // so the processor writes meanwhile. The jobs are ours; the rows are as of now.
-        // Rendered with what the team configured as of now: a channel linked through the
-        // settings bot receives cards without a restart.
-        let current = self.desk.current().await.map_err(|e| match e {
-            crate::RelayError::Store(e) => e,
-            other => ticketgram_store::StoreError::Invalid(other.to_string()),
-        })?;
-        let snapshot = read_ahead(&self.desk.store, current.ws(), &wanted).await?;
+        // What the round renders, with what the team configured as of now (a channel linked
+        // through the settings bot receives cards without a restart). On SQLite it is read
+        // once the claim has committed: the claim's transaction holds the database's one
+        // write lock, which the processor needs meanwhile. On PostgreSQL it is read in the
+        // claim's transaction, where it costs no commit of its own.
+        let (current, snapshot) = match self.desk.store.backend() {
+            Backend::Sqlite => {
+                tx.commit().await?;
+                read_round(&self.desk, &wanted).await?
+            }
+            Backend::Postgres => {
+                let read = read_round(&self.desk.bound_to(&tx), &wanted).await?;
+                tx.commit().await?;
+                read
+            }
+        };
         let mut desk = current;
         desk.store = self.desk.store.reading_from(std::sync::Arc::new(snapshot));
         let desk = desk;
@@ -497,6 +502,19 @@ impl Dispatcher {
         }
         Ok(())
     }
+}
+
+/// The desk's current settings and the rows a round renders, read through `desk`'s store.
+async fn read_round(
+    desk: &Desk,
+    wanted: &[&Delivery],
+) -> Result<(Desk, ticketgram_store::Snapshot), ticketgram_store::StoreError> {
+    let current = desk.current().await.map_err(|e| match e {
+        crate::RelayError::Store(e) => e,
+        other => ticketgram_store::StoreError::Invalid(other.to_string()),
+    })?;
+    let snapshot = read_ahead(&desk.store, current.ws(), wanted).await?;
+    Ok((current, snapshot))
 }
 
 /// What `/metrics` learns of a recorded attempt: its outcome and, once delivered, how long
