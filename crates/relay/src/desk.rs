@@ -245,6 +245,9 @@ pub struct Desk {
     pub helpers: Arc<[HelperBot]>,
     /// How this instance shares the desk's bots with the others, shared by every clone.
     pub spread: crate::spread::Spread,
+    /// The languages of the current backlog's texts, detected before its transaction opened
+    /// (see [`crate::heard`]); empty outside the processor.
+    pub heard: Arc<crate::heard::HeardLanguages>,
 }
 
 /// A helper bot: it only posts (its updates are not read), so each adds one group's worth
@@ -272,6 +275,7 @@ impl Desk {
             intents: Default::default(),
             helpers: Arc::new([]),
             spread: Default::default(),
+            heard: Arc::default(),
         }
     }
 

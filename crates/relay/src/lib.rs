@@ -22,6 +22,7 @@ pub mod flows;
 pub mod forecast;
 pub mod from_api;
 pub mod health;
+pub mod heard;
 pub mod help_centre;
 pub mod input;
 pub mod intake;

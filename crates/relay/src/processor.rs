@@ -7,6 +7,8 @@
 //! has the whole effect exactly once.
 
 use crate::desk::{Desk, Effects};
+use crate::heard::HeardLanguages;
+use std::sync::Arc;
 use crate::event::{classify, Event};
 use crate::{agents, client_bot, staff, RelayError};
 use std::time::Duration;
@@ -43,7 +45,8 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
             if updates.is_empty() {
                 return Ok(0);
             }
-            let current = desk.current().await?;
+            let mut current = desk.current().await?;
+            current.heard = Arc::new(heard_in(&updates));
             let tx = desk.store.begin_tx_for("update").await?;
             let current = current.bound_to(&tx);
             (tx, updates, current)
@@ -55,7 +58,8 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
                 tx.rollback().await;
                 return Ok(0);
             }
-            let current = desk.bound_to(&tx).current().await?;
+            let mut current = desk.bound_to(&tx).current().await?;
+            current.heard = Arc::new(heard_in(&updates));
             (tx, updates, current)
         }
     };
@@ -80,6 +84,15 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
     }
     apply_batch(desk, current, tx, &updates).await?;
     Ok(count)
+}
+
+/// The languages of the backlog's texts (see [`crate::heard`]).
+fn heard_in(updates: &[StoredUpdate]) -> HeardLanguages {
+    let parsed: Vec<Update> = updates
+        .iter()
+        .filter_map(|stored| serde_json::from_str(&stored.payload).ok())
+        .collect();
+    HeardLanguages::of_updates(&parsed)
 }
 
 /// A backlog applied in the transaction that read it (`tx`), or one by one when anything is

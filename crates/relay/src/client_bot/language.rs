@@ -4,8 +4,8 @@
 
 use crate::desk::{Desk, Effects};
 use crate::RelayError;
-use ticketgram_domain::{Client, HeardLanguage, Language};
-use ticketgram_understanding::{detect_message, Lang};
+use ticketgram_domain::Client;
+use ticketgram_understanding::Lang;
 
 /// The client as the rest of the input should see them: with the language this message
 /// taught, written in the input's transaction.
@@ -15,7 +15,7 @@ pub(crate) async fn learn_from(
     client: &Client,
     text: Option<&str>,
 ) -> Result<Client, RelayError> {
-    let Some(heard) = text.and_then(heard_in) else {
+    let Some(heard) = text.and_then(|text| desk.heard.of(text)) else {
         return Ok(client.clone());
     };
     let Some(learned) = client.learns_language(&heard) else {
@@ -31,19 +31,6 @@ pub(crate) async fn learn_from(
         client.language_source = ticketgram_domain::LanguageSource::Detected;
     }
     Ok(client)
-}
-
-/// The language of a message, decided among the languages the bots speak when it is short.
-fn heard_in(text: &str) -> Option<HeardLanguage> {
-    let bots: Vec<Lang> = Language::ALL
-        .iter()
-        .filter_map(|l| Lang::from_code(l.code()))
-        .collect();
-    let detected = detect_message(text, &bots)?;
-    Some(HeardLanguage {
-        code: detected.lang.code().to_owned(),
-        letters: text.chars().filter(|c| c.is_alphabetic()).count(),
-    })
 }
 
 /// How the card names a written language: "Russian (ru)".
