@@ -7,10 +7,10 @@
 //! has the whole effect exactly once.
 
 use crate::desk::{Desk, Effects};
-use crate::heard::HeardLanguages;
-use std::sync::Arc;
 use crate::event::{classify, Event};
+use crate::heard::HeardLanguages;
 use crate::{agents, client_bot, staff, RelayError};
+use std::sync::Arc;
 use std::time::Duration;
 use teloxide_core::types::Update;
 use ticketgram_domain::Timestamp;

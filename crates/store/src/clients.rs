@@ -207,7 +207,10 @@ impl Tx {
         ws: WorkspaceId,
         new: &NewClient,
     ) -> Result<SeenClient, StoreError> {
-        if let Some(client) = self.find_client_by_telegram_id(ws, new.telegram_user_id).await? {
+        if let Some(client) = self
+            .find_client_by_telegram_id(ws, new.telegram_user_id)
+            .await?
+        {
             if client.first_name == new.first_name
                 && client.last_name == new.last_name
                 && client.username == new.username

@@ -1,7 +1,7 @@
 //! Ticket messages and their copies in Telegram.
 
-use crate::ticket_changes::{record_agent_reply_in, record_client_message_in};
 use crate::id_lists::{ids_param, in_ids};
+use crate::ticket_changes::{record_agent_reply_in, record_client_message_in};
 use crate::time::{from_millis, opt_from_millis, opt_to_millis, to_millis};
 use crate::Tx;
 use crate::{Backend, Store, StoreError};
@@ -326,8 +326,7 @@ impl Tx {
         if let Some(agent) = new.author_agent {
             crate::clients::ensure_in_workspace(&mut tx, "agents", ws, agent.0).await?;
         }
-        let (status_change, answered_wait_since, ticket) = match (new.direction, new.author_agent)
-        {
+        let (status_change, answered_wait_since, ticket) = match (new.direction, new.author_agent) {
             (MessageDirection::Client, _) => {
                 let (change, ticket) =
                     record_client_message_in(&mut tx, self, ws, new.ticket, new.created_at).await?;

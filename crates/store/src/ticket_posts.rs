@@ -93,9 +93,8 @@ impl Store {
             return Ok(Vec::new());
         }
         let listed = crate::id_lists::in_ids(self.backend(), "ticket_id", 2);
-        let sql = format!(
-            "SELECT {POST_COLUMNS} FROM ticket_posts WHERE workspace_id = $1 AND {listed}"
-        );
+        let sql =
+            format!("SELECT {POST_COLUMNS} FROM ticket_posts WHERE workspace_id = $1 AND {listed}");
         let rows: Vec<PostRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(crate::id_lists::ids_param(tickets.iter().map(|id| id.0)))

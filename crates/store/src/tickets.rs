@@ -150,8 +150,7 @@ pub(crate) async fn load_ticket_for_update(
         Backend::Sqlite => "",
     };
     let columns = ticket_select(backend, "tickets");
-    let sql =
-        format!("SELECT {columns} FROM tickets WHERE workspace_id = $1 AND id = $2{lock}");
+    let sql = format!("SELECT {columns} FROM tickets WHERE workspace_id = $1 AND id = $2{lock}");
     let row: Option<TicketRow> = sqlx::query_as(&sql)
         .bind(ws.0)
         .bind(id.0)

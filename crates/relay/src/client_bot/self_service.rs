@@ -36,7 +36,11 @@ pub async fn took_message(
     client: &Client,
     message: &Message,
 ) -> Result<bool, RelayError> {
-    let Some((revision, flow)) = desk.flows.active(&desk.store, desk.ws(), desk.profile.flow_revision).await? else {
+    let Some((revision, flow)) = desk
+        .flows
+        .active(&desk.store, desk.ws(), desk.profile.flow_revision)
+        .await?
+    else {
         return Ok(false);
     };
     let text = message.text().unwrap_or("").trim();
@@ -96,7 +100,11 @@ pub async fn took_press(
     query: &CallbackQuery,
 ) -> Result<(), RelayError> {
     let data = query.data.clone().unwrap_or_default();
-    let Some((revision, flow)) = desk.flows.active(&desk.store, desk.ws(), desk.profile.flow_revision).await? else {
+    let Some((revision, flow)) = desk
+        .flows
+        .active(&desk.store, desk.ws(), desk.profile.flow_revision)
+        .await?
+    else {
         // The desk went back to the built-in menu since the button was sent.
         return menu::welcome(desk, fx, client).await;
     };

@@ -9,9 +9,7 @@ use std::time::Duration;
 use ticketgram_domain::{
     Actor, ClientState, MessageDirection, Tag, TelegramCopy, TicketId, WorkspaceId,
 };
-use ticketgram_store::{
-    IncomingUpdate, NewMessage, NewOutboxJob, OutboxStatus, Store, StoreError,
-};
+use ticketgram_store::{IncomingUpdate, NewMessage, NewOutboxJob, OutboxStatus, Store, StoreError};
 
 on_both_backends!(
     a_round_reads_its_rows_together_and_only_its_desk_s,
@@ -75,10 +73,7 @@ async fn a_round_reads_its_rows_together_and_only_its_desk_s(db: TestDb) {
         .unwrap();
     let their_message = client_message(store, other, theirs.id, "Hello").await;
     store
-        .write(async |tx| {
-            tx.claim_ticket_post(acme, payout.id, -100400, at(1))
-                .await
-        })
+        .write(async |tx| tx.claim_ticket_post(acme, payout.id, -100400, at(1)).await)
         .await
         .unwrap();
 
@@ -88,17 +83,18 @@ async fn a_round_reads_its_rows_together_and_only_its_desk_s(db: TestDb) {
         .unwrap();
     let mut numbers: Vec<_> = tickets.iter().map(|t| t.id).collect();
     numbers.sort();
-    assert_eq!(numbers, [payout.id, refund.id], "another desk's ticket is left out");
+    assert_eq!(
+        numbers,
+        [payout.id, refund.id],
+        "another desk's ticket is left out"
+    );
     let tagged = tickets.iter().find(|t| t.id == payout.id).unwrap();
     let tags: Vec<&str> = tagged.tags.iter().map(|t| t.as_str()).collect();
     assert_eq!(tags, ["refund", "vip"]);
     assert_eq!(store.get_ticket(acme, payout.id).await.unwrap(), *tagged);
 
     let messages = store
-        .messages_by_ids(
-            acme,
-            &[copied, ticketgram_domain::MessageId(their_message)],
-        )
+        .messages_by_ids(acme, &[copied, ticketgram_domain::MessageId(their_message)])
         .await
         .unwrap();
     assert_eq!(messages.len(), 1);
@@ -135,7 +131,10 @@ async fn a_round_records_its_copies_and_delivered_jobs_together(db: TestDb) {
         (ticketgram_domain::MessageId(second), copy_in_thread(52)),
         // A retried record and another desk's message change nothing.
         (ticketgram_domain::MessageId(first), copy_in_thread(51)),
-        (ticketgram_domain::MessageId(their_message), copy_in_thread(53)),
+        (
+            ticketgram_domain::MessageId(their_message),
+            copy_in_thread(53),
+        ),
     ];
     store
         .write(async |tx| tx.add_message_copies(acme, &copies).await)
@@ -173,7 +172,12 @@ async fn a_round_records_its_copies_and_delivered_jobs_together(db: TestDb) {
     let mut ids = Vec::new();
     for key in ["a", "b", "c"] {
         let new = job(key);
-        ids.push(store.write(async |tx| tx.enqueue(acme, &new).await).await.unwrap());
+        ids.push(
+            store
+                .write(async |tx| tx.enqueue(acme, &new).await)
+                .await
+                .unwrap(),
+        );
     }
     let claimed = store
         .claim_due_for_bots("one", &[7001], at(1), Duration::from_secs(60), 2)
@@ -186,7 +190,10 @@ async fn a_round_records_its_copies_and_delivered_jobs_together(db: TestDb) {
     let refused = store
         .write(async |tx| tx.complete_all(&with_unclaimed, "one", at(2)).await)
         .await;
-    assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "{refused:?}"
+    );
     for id in &claimed {
         let job = store.outbox_job(acme, *id).await.unwrap();
         assert_eq!(job.status, OutboxStatus::InFlight, "nothing was finished");
@@ -196,7 +203,10 @@ async fn a_round_records_its_copies_and_delivered_jobs_together(db: TestDb) {
         .await
         .unwrap();
     for id in &claimed {
-        assert_eq!(store.outbox_job(acme, *id).await.unwrap().status, OutboxStatus::Done);
+        assert_eq!(
+            store.outbox_job(acme, *id).await.unwrap().status,
+            OutboxStatus::Done
+        );
     }
     assert_eq!(
         store.outbox_job(acme, unclaimed).await.unwrap().status,
@@ -255,7 +265,10 @@ async fn where_a_client_s_message_goes_is_read_in_one_go(db: TestDb) {
                 .await
         })
         .await;
-    assert!(matches!(refused, Err(StoreError::Invalid(_))), "{refused:?}");
+    assert!(
+        matches!(refused, Err(StoreError::Invalid(_))),
+        "{refused:?}"
+    );
     assert_eq!(
         store.client_place(acme, anna.id).await.unwrap().1,
         Some(payout.id)
@@ -265,8 +278,14 @@ async fn where_a_client_s_message_goes_is_read_in_one_go(db: TestDb) {
     assert_eq!(store.desk_profile(acme).await.unwrap().flow_revision, None);
     store
         .write(async |tx| {
-            tx.save_flow(acme, ticketgram_flows::builtin::MARKETPLACE, None, None, at(4))
-                .await
+            tx.save_flow(
+                acme,
+                ticketgram_flows::builtin::MARKETPLACE,
+                None,
+                None,
+                at(4),
+            )
+            .await
         })
         .await
         .unwrap();
