@@ -157,3 +157,28 @@ pub async fn open_ticket(
         .await
         .expect("create ticket")
 }
+
+/// The client writes `text` (with `media`) on `ticket` at `minute`.
+pub async fn client_says(
+    store: &Store,
+    ws: WorkspaceId,
+    ticket: ticketgram_domain::TicketId,
+    text: &str,
+    minute: i64,
+    media: Vec<ticketgram_domain::MediaRef>,
+) -> ticketgram_domain::MessageId {
+    let new = ticketgram_store::NewMessage {
+        ticket,
+        direction: ticketgram_domain::MessageDirection::Client,
+        author_agent: None,
+        text: Some(text.into()),
+        media,
+        created_at: at(minute),
+    };
+    store
+        .write(async |tx| tx.add_message(ws, &new).await)
+        .await
+        .unwrap()
+        .message
+        .id
+}

@@ -1,43 +1,17 @@
 //! Privacy: a client asks to be forgotten, and a desk keeps conversations for a set time only.
 //! Either way the tickets stay and still count; what names or quotes anyone goes.
 
-use crate::helpers::{at, client_writes_in, open_desk, open_ticket, TestDb};
+use crate::helpers::{at, client_says, client_writes_in, open_desk, open_ticket, TestDb};
 use crate::on_both_backends;
 use chrono::Duration;
-use ticketgram_domain::{
-    Actor, MediaKind, MediaRef, MessageDirection, Rating, TelegramCopy, TicketStatus,
-};
-use ticketgram_store::{NewMessage, Store, StoreError};
+use ticketgram_domain::{Actor, MediaKind, MediaRef, Rating, TelegramCopy, TicketStatus};
+use ticketgram_store::{Store, StoreError};
 
 on_both_backends!(
     an_erased_client_names_no_one_but_their_tickets_still_count,
     retention_empties_old_closed_conversations_only,
     a_backup_is_a_copy_the_desk_can_run_on,
 );
-
-async fn says(
-    store: &Store,
-    ws: ticketgram_domain::WorkspaceId,
-    ticket: ticketgram_domain::TicketId,
-    text: &str,
-    minute: i64,
-    media: Vec<MediaRef>,
-) -> ticketgram_domain::MessageId {
-    let new = NewMessage {
-        ticket,
-        direction: MessageDirection::Client,
-        author_agent: None,
-        text: Some(text.into()),
-        media,
-        created_at: at(minute),
-    };
-    store
-        .write(async |tx| tx.add_message(ws, &new).await)
-        .await
-        .unwrap()
-        .message
-        .id
-}
 
 fn receipt() -> MediaRef {
     MediaRef {
@@ -58,7 +32,7 @@ async fn an_erased_client_names_no_one_but_their_tickets_still_count(db: TestDb)
     let anna = client_writes_in(store, ws, 4242, "Anna").await;
     let boris = client_writes_in(store, ws, 4243, "Boris").await;
     let refund = open_ticket(store, ws, &anna, "Refund for order 77, Anna Petrova", 0).await;
-    let first = says(
+    let first = client_says(
         store,
         ws,
         refund.id,
@@ -92,7 +66,7 @@ async fn an_erased_client_names_no_one_but_their_tickets_still_count(db: TestDb)
         .await
         .unwrap();
     let his = open_ticket(store, ws, &boris, "Boris's question", 2).await;
-    says(store, ws, his.id, "Boris here", 3, vec![]).await;
+    client_says(store, ws, his.id, "Boris here", 3, vec![]).await;
 
     let erased = store
         .write(async |tx| tx.erase_client(ws, &anna, at(60)).await)
@@ -179,7 +153,7 @@ async fn retention_empties_old_closed_conversations_only(db: TestDb) {
     let other = open_desk(store, "neighbour").await;
     let anna = client_writes_in(store, ws, 5001, "Anna").await;
     let old = open_ticket(store, ws, &anna, "Old question", 0).await;
-    says(
+    client_says(
         store,
         ws,
         old.id,
@@ -189,7 +163,7 @@ async fn retention_empties_old_closed_conversations_only(db: TestDb) {
     )
     .await;
     let open = open_ticket(store, ws, &anna, "Still open", 2).await;
-    says(store, ws, open.id, "old, but the ticket is open", 3, vec![]).await;
+    client_says(store, ws, open.id, "old, but the ticket is open", 3, vec![]).await;
     let close = |id, minute: i64| async move {
         store
             .write(async |tx| {
@@ -201,7 +175,7 @@ async fn retention_empties_old_closed_conversations_only(db: TestDb) {
     };
     close(old.id, 10).await;
     let recent = open_ticket(store, ws, &anna, "Recent question", 60 * 24 * 40).await;
-    says(
+    client_says(
         store,
         ws,
         recent.id,
@@ -214,7 +188,7 @@ async fn retention_empties_old_closed_conversations_only(db: TestDb) {
     // The neighbour desk keeps everything: its period is its own.
     let bob = client_writes_in(store, other, 5002, "Bob").await;
     let theirs = open_ticket(store, other, &bob, "Neighbour's", 0).await;
-    says(
+    client_says(
         store,
         other,
         theirs.id,

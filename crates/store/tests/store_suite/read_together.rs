@@ -3,13 +3,11 @@
 //! the same way; a backlog's updates are marked processed at once; where a client's message
 //! goes is read in one go. Each of them keeps to its own desk.
 
-use crate::helpers::{at, client_writes_in, open_desk, open_ticket, TestDb};
+use crate::helpers::{at, client_says, client_writes_in, open_desk, open_ticket, TestDb};
 use crate::on_both_backends;
 use std::time::Duration;
-use ticketgram_domain::{
-    Actor, ClientState, MessageDirection, Tag, TelegramCopy, TicketId, WorkspaceId,
-};
-use ticketgram_store::{IncomingUpdate, NewMessage, NewOutboxJob, OutboxStatus, Store, StoreError};
+use ticketgram_domain::{Actor, ClientState, Tag, TelegramCopy};
+use ticketgram_store::{IncomingUpdate, NewOutboxJob, OutboxStatus, StoreError};
 
 on_both_backends!(
     a_round_reads_its_rows_together_and_only_its_desk_s,
@@ -17,24 +15,6 @@ on_both_backends!(
     a_backlog_is_marked_processed_in_one_go,
     where_a_client_s_message_goes_is_read_in_one_go
 );
-
-async fn client_message(store: &Store, ws: WorkspaceId, ticket: TicketId, text: &str) -> i64 {
-    let new = NewMessage {
-        ticket,
-        direction: MessageDirection::Client,
-        author_agent: None,
-        text: Some(text.into()),
-        media: vec![],
-        created_at: at(1),
-    };
-    store
-        .write(async |tx| tx.add_message(ws, &new).await)
-        .await
-        .unwrap()
-        .message
-        .id
-        .0
-}
 
 fn copy_in_thread(message_id: i64) -> TelegramCopy {
     TelegramCopy {
@@ -65,13 +45,12 @@ async fn a_round_reads_its_rows_together_and_only_its_desk_s(db: TestDb) {
             .await
             .unwrap();
     }
-    let question = client_message(store, acme, payout.id, "Where is my payout?").await;
-    let copied = ticketgram_domain::MessageId(question);
+    let copied = client_says(store, acme, payout.id, "Where is my payout?", 1, vec![]).await;
     store
         .write(async |tx| tx.add_message_copy(acme, copied, &copy_in_thread(41)).await)
         .await
         .unwrap();
-    let their_message = client_message(store, other, theirs.id, "Hello").await;
+    let their_message = client_says(store, other, theirs.id, "Hello", 1, vec![]).await;
     store
         .write(async |tx| tx.claim_ticket_post(acme, payout.id, -100400, at(1)).await)
         .await
@@ -94,7 +73,7 @@ async fn a_round_reads_its_rows_together_and_only_its_desk_s(db: TestDb) {
     assert_eq!(store.get_ticket(acme, payout.id).await.unwrap(), *tagged);
 
     let messages = store
-        .messages_by_ids(acme, &[copied, ticketgram_domain::MessageId(their_message)])
+        .messages_by_ids(acme, &[copied, their_message])
         .await
         .unwrap();
     assert_eq!(messages.len(), 1);
@@ -104,7 +83,7 @@ async fn a_round_reads_its_rows_together_and_only_its_desk_s(db: TestDb) {
         .clients_by_ids(acme, &[anna.id, stranger.id])
         .await
         .unwrap();
-    assert_eq!(clients, [anna.clone()]);
+    assert_eq!(clients, std::slice::from_ref(&anna));
 
     let posts = store
         .ticket_posts_by_ids(acme, &[payout.id, refund.id])
@@ -123,40 +102,25 @@ async fn a_round_records_its_copies_and_delivered_jobs_together(db: TestDb) {
     let carl = client_writes_in(store, other, 1003, "Carl").await;
     let ticket = open_ticket(store, acme, &anna, "Payout late", 1).await;
     let theirs = open_ticket(store, other, &carl, "Not ours", 1).await;
-    let first = client_message(store, acme, ticket.id, "Where is my payout?").await;
-    let second = client_message(store, acme, ticket.id, "It was due Monday").await;
-    let their_message = client_message(store, other, theirs.id, "Hello").await;
+    let first = client_says(store, acme, ticket.id, "Where is my payout?", 1, vec![]).await;
+    let second = client_says(store, acme, ticket.id, "It was due Monday", 1, vec![]).await;
+    let their_message = client_says(store, other, theirs.id, "Hello", 1, vec![]).await;
     let copies = [
-        (ticketgram_domain::MessageId(first), copy_in_thread(51)),
-        (ticketgram_domain::MessageId(second), copy_in_thread(52)),
+        (first, copy_in_thread(51)),
+        (second, copy_in_thread(52)),
         // A retried record and another desk's message change nothing.
-        (ticketgram_domain::MessageId(first), copy_in_thread(51)),
-        (
-            ticketgram_domain::MessageId(their_message),
-            copy_in_thread(53),
-        ),
+        (first, copy_in_thread(51)),
+        (their_message, copy_in_thread(53)),
     ];
     store
         .write(async |tx| tx.add_message_copies(acme, &copies).await)
         .await
         .unwrap();
-    let read = store
-        .messages_by_ids(
-            acme,
-            &[
-                ticketgram_domain::MessageId(first),
-                ticketgram_domain::MessageId(second),
-            ],
-        )
-        .await
-        .unwrap();
+    let read = store.messages_by_ids(acme, &[first, second]).await.unwrap();
     let copied: Vec<_> = read.iter().map(|m| m.copies.clone()).collect();
     assert!(copied.contains(&vec![copy_in_thread(51)]));
     assert!(copied.contains(&vec![copy_in_thread(52)]));
-    let theirs = store
-        .get_message(other, ticketgram_domain::MessageId(their_message))
-        .await
-        .unwrap();
+    let theirs = store.get_message(other, their_message).await.unwrap();
     assert!(theirs.copies.is_empty());
 
     // Two jobs claimed by this instance are finished in one statement; a third, never

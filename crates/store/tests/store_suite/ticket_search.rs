@@ -1,7 +1,9 @@
 //! The inbox's filters: every criterion alone, combined, text search with wildcards taken
 //! literally, paging, and desks that never see each other's tickets.
 
-use crate::helpers::{at, client_writes_in, new_agent, open_desk, open_ticket, TestDb};
+use crate::helpers::{
+    at, client_says, client_writes_in, new_agent, open_desk, open_ticket, TestDb,
+};
 use crate::on_both_backends;
 use ticketgram_domain::{Actor, Language, MessageDirection, Priority, TicketStatus};
 use ticketgram_store::{AssigneeFilter, NewMessage, TicketQuery};
@@ -155,18 +157,7 @@ async fn text_search_reads_messages_and_takes_wildcards_literally(db: TestDb) {
         (refund.id, "My ORDER 77 never came"),
         (promo.id, "Is the 50% discount real?"),
     ] {
-        let new = NewMessage {
-            ticket,
-            direction: MessageDirection::Client,
-            author_agent: None,
-            text: Some(text.into()),
-            media: vec![],
-            created_at: at(6),
-        };
-        store
-            .write(async |tx| tx.add_message(ws, &new).await)
-            .await
-            .unwrap();
+        client_says(store, ws, ticket, text, 6, vec![]).await;
     }
     let find = |text: &str| TicketQuery {
         text: Some(text.into()),
