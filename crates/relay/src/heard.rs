@@ -50,3 +50,40 @@ pub fn heard_in(text: &str) -> Option<HeardLanguage> {
         letters: text.chars().filter(|c| c.is_alphabetic()).count(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(update_id: i64, text: &str) -> Update {
+        // Parsed from text, as stored updates are.
+        let json = serde_json::json!({
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 1_764_000_000,
+                "chat": {"id": 1001, "type": "private", "first_name": "Anna"},
+                "from": {"id": 1001, "is_bot": false, "first_name": "Anna"},
+                "text": text
+            }
+        });
+        serde_json::from_str(&json.to_string()).expect("a private text message")
+    }
+
+    #[test]
+    fn a_backlog_s_texts_are_heard_before_and_others_when_asked() {
+        let backlog = [
+            message(1, "Где мои деньги? Выплата задерживается уже неделю"),
+            message(2, "ok"),
+        ];
+        let heard = HeardLanguages::of_updates(&backlog);
+        assert_eq!(heard.0.len(), 2, "each text once, too short ones too");
+        let russian = heard
+            .of("Где мои деньги? Выплата задерживается уже неделю")
+            .expect("a sentence is heard");
+        assert_eq!(russian.code, "ru");
+        assert_eq!(heard.of("ok"), None, "two letters tell nothing");
+        let later = heard.of("Meine Auszahlung ist seit einer Woche überfällig");
+        assert_eq!(later.map(|h| h.code).as_deref(), Some("de"));
+    }
+}
