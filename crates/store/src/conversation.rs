@@ -62,17 +62,7 @@ impl Store {
         ws: WorkspaceId,
         client: ClientId,
     ) -> Result<ClientState, StoreError> {
-        let row: Option<(String,)> = sqlx::query_as(
-            "SELECT state FROM client_states WHERE workspace_id = $1 AND client_id = $2",
-        )
-        .bind(ws.0)
-        .bind(client.0)
-        .fetch_optional(&mut *self.conn().await?)
-        .await?;
-        match row {
-            Some((json,)) => Ok(serde_json::from_str(&json)?),
-            None => Ok(ClientState::Idle),
-        }
+        Ok(self.client_place(ws, client).await?.0)
     }
 
     /// [`Store::client_state`] and [`Store::current_ticket`] in one read: where a client's
@@ -82,7 +72,7 @@ impl Store {
         ws: WorkspaceId,
         client: ClientId,
     ) -> Result<(ClientState, Option<TicketId>), StoreError> {
-        let row: Option<(Option<String>, Option<i64>)> = sqlx::query_as(
+        let row: Option<(String, Option<i64>)> = sqlx::query_as(
             "SELECT state, current_ticket_id FROM client_states
              WHERE workspace_id = $1 AND client_id = $2",
         )
@@ -90,14 +80,10 @@ impl Store {
         .bind(client.0)
         .fetch_optional(&mut *self.conn().await?)
         .await?;
-        let Some((state, current)) = row else {
-            return Ok((ClientState::Idle, None));
-        };
-        let state = match state {
-            Some(json) => serde_json::from_str(&json)?,
-            None => ClientState::Idle,
-        };
-        Ok((state, current.map(TicketId)))
+        match row {
+            Some((state, current)) => Ok((serde_json::from_str(&state)?, current.map(TicketId))),
+            None => Ok((ClientState::Idle, None)),
+        }
     }
 
     /// The ticket a client's next plain message goes to, if any.
@@ -106,13 +92,7 @@ impl Store {
         ws: WorkspaceId,
         client: ClientId,
     ) -> Result<Option<TicketId>, StoreError> {
-        let row: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT current_ticket_id FROM client_states WHERE workspace_id = $1 AND client_id = $2")
-                .bind(ws.0)
-                .bind(client.0)
-                .fetch_optional(&mut *self.conn().await?)
-                .await?;
-        Ok(row.and_then(|(id,)| id).map(TicketId))
+        Ok(self.client_place(ws, client).await?.1)
     }
 }
 
