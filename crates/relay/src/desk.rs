@@ -322,10 +322,10 @@ impl Desk {
         }
         // Bots stored through the settings bot take their roles over from the configured one
         // (the supervisor starts a relay for each).
-        for bot in self.store.bots_of_workspace(self.ws()).await? {
-            match bot.role {
-                BotRole::Client => desk.config.bots.client = bot.telegram_bot_id,
-                BotRole::Manager => desk.config.bots.manager = bot.telegram_bot_id,
+        for &(role, telegram_bot_id) in &profile.bots {
+            match role {
+                BotRole::Client => desk.config.bots.client = telegram_bot_id,
+                BotRole::Manager => desk.config.bots.manager = telegram_bot_id,
                 BotRole::Settings | BotRole::All | BotRole::Helper => {}
             }
         }
@@ -362,11 +362,24 @@ impl Desk {
         &self,
         telegram_user_id: i64,
     ) -> Result<Option<ticketgram_domain::Agent>, RelayError> {
+        if !self.may_be_staff(telegram_user_id) {
+            return Ok(None);
+        }
         let agent = self
             .store
             .find_agent_by_telegram_id(self.ws(), telegram_user_id)
             .await?;
         Ok(agent.filter(|a| a.active))
+    }
+
+    /// Whether someone may be one of the desk's agents, answered from the staff list read with
+    /// the profile (an agent added by this very input is not on it yet). `false`: surely a
+    /// client, and no query is needed to tell — every client message asks.
+    pub fn may_be_staff(&self, telegram_user_id: i64) -> bool {
+        match &self.profile.staff {
+            Some(staff) => staff.contains(&telegram_user_id) || self.store.hired_in_transaction(),
+            None => true,
+        }
     }
 
     pub fn ws(&self) -> WorkspaceId {
@@ -467,10 +480,7 @@ impl Desk {
             media,
             created_at: now,
         };
-        let recorded = tx.add_message(self.ws(), &new).await?;
-        tx.add_message_copy(self.ws(), recorded.message.id, &copy)
-            .await?;
-        Ok(recorded)
+        Ok(tx.add_message_with_copy(self.ws(), &new, &copy).await?)
     }
 
     /// Agent-side texts, in the channel's language.
@@ -637,7 +647,7 @@ impl<'a> Effects<'a> {
             created_at: self.now,
             dedupe_key: Some(dedupe_key),
         };
-        self.tx.enqueue(self.desk.ws(), &new).await?;
+        self.tx.queue(self.desk.ws(), new)?;
         Ok(())
     }
 

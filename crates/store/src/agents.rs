@@ -140,6 +140,7 @@ impl Tx {
     /// Adds an agent, or updates name, role, alias, languages, skills and schedule of the one
     /// with that Telegram id (re-activating them).
     pub async fn upsert_agent(&self, ws: WorkspaceId, new: &NewAgent) -> Result<Agent, StoreError> {
+        self.note_hire();
         let mut conn = self.conn().await?;
         upsert_agent_in(&mut conn, ws, new).await
     }

@@ -55,6 +55,18 @@ pub(crate) async fn set_current_ticket_in(
     crate::clients::found(done.rows_affected())
 }
 
+/// Where a client's next message goes: their conversation state and current ticket
+/// ([`Store::client_place`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClientPlace {
+    pub state: ClientState,
+    /// The ticket the client's next plain message goes to, if any.
+    pub current: Option<TicketId>,
+    /// Whether `current` is still active (someone owes work on it), so a message goes there
+    /// without asking which of the client's tickets it is for.
+    pub current_active: bool,
+}
+
 impl Store {
     /// The client's conversation state; a client who never talked to the bot is `Idle`.
     pub async fn client_state(
@@ -62,28 +74,38 @@ impl Store {
         ws: WorkspaceId,
         client: ClientId,
     ) -> Result<ClientState, StoreError> {
-        Ok(self.client_place(ws, client).await?.0)
+        Ok(self.client_place(ws, client).await?.state)
     }
 
-    /// [`Store::client_state`] and [`Store::current_ticket`] in one read: where a client's
-    /// message goes depends on both.
+    /// [`Store::client_state`] and [`Store::current_ticket`] in one read, with whether that
+    /// ticket is still active: where a client's message goes depends on all three.
     pub async fn client_place(
         &self,
         ws: WorkspaceId,
         client: ClientId,
-    ) -> Result<(ClientState, Option<TicketId>), StoreError> {
-        let row: Option<(String, Option<i64>)> = sqlx::query_as(
-            "SELECT state, current_ticket_id FROM client_states
-             WHERE workspace_id = $1 AND client_id = $2",
+    ) -> Result<ClientPlace, StoreError> {
+        let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT cs.state, cs.current_ticket_id, t.status FROM client_states cs
+             LEFT JOIN tickets t ON t.workspace_id = cs.workspace_id
+                                AND t.id = cs.current_ticket_id AND t.client_id = cs.client_id
+             WHERE cs.workspace_id = $1 AND cs.client_id = $2",
         )
         .bind(ws.0)
         .bind(client.0)
         .fetch_optional(&mut *self.conn().await?)
         .await?;
-        match row {
-            Some((state, current)) => Ok((serde_json::from_str(&state)?, current.map(TicketId))),
-            None => Ok((ClientState::Idle, None)),
-        }
+        let Some((state, current, status)) = row else {
+            return Ok(ClientPlace::default());
+        };
+        let current_active = match status {
+            Some(status) => crate::tickets::parse_status(&status)?.is_active(),
+            None => false,
+        };
+        Ok(ClientPlace {
+            state: serde_json::from_str(&state)?,
+            current: current.map(TicketId),
+            current_active,
+        })
     }
 
     /// The ticket a client's next plain message goes to, if any.
@@ -92,7 +114,7 @@ impl Store {
         ws: WorkspaceId,
         client: ClientId,
     ) -> Result<Option<TicketId>, StoreError> {
-        Ok(self.client_place(ws, client).await?.1)
+        Ok(self.client_place(ws, client).await?.current)
     }
 }
 

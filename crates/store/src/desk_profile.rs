@@ -45,6 +45,12 @@ pub struct DeskProfile {
     /// The newest saved flow's revision (docs/flows.md), read with the rest so the client
     /// bot need not ask for it with every message; `None`: the built-in menu.
     pub flow_revision: Option<i64>,
+    /// The Telegram ids of the desk's agents, whatever their role or state: who may be staff.
+    /// Anyone else writing to the desk's bots is a client, known without a query per message.
+    /// `None` until the profile is read.
+    pub staff: Option<std::collections::BTreeSet<i64>>,
+    /// The desk's stored bots as (role, Telegram bot id), oldest first.
+    pub bots: Vec<(crate::bots::BotRole, i64)>,
 }
 
 /// The agents' channel and its discussion group.
@@ -77,19 +83,33 @@ impl Store {
     /// The desk's profile in one read.
     pub async fn desk_profile(&self, ws: WorkspaceId) -> Result<DeskProfile, StoreError> {
         let mut profile = DeskProfile::default();
-        // The flow's revision rides along as a row with an empty key, which no setting has.
+        // What is read with every backlog rides along as rows under keys no setting has (a
+        // setting's key is a dotted name): the flow's revision (empty key), each agent's
+        // Telegram id ("#staff") and each bot ("#bot": id, role, Telegram id).
         let rows: Vec<(String, Option<String>)> = sqlx::query_as(
             "SELECT key, value FROM settings WHERE workspace_id = $1
              UNION ALL
-             SELECT '', CAST(MAX(revision) AS TEXT) FROM desk_flows WHERE workspace_id = $1",
+             SELECT '', CAST(MAX(revision) AS TEXT) FROM desk_flows WHERE workspace_id = $1
+             UNION ALL
+             SELECT '#staff', CAST(telegram_user_id AS TEXT) FROM agents
+             WHERE workspace_id = $1 AND telegram_user_id IS NOT NULL
+             UNION ALL
+             SELECT '#bot', CAST(id AS TEXT) || ' ' || role || ' ' || CAST(telegram_bot_id AS TEXT)
+             FROM bots WHERE workspace_id = $1",
         )
         .bind(ws.0)
         .fetch_all(&mut *self.conn().await?)
         .await?;
+        let mut bots = Vec::new();
+        let mut staff = std::collections::BTreeSet::new();
         for (key, value) in rows {
             let Some(value) = value else { continue };
             match key.as_str() {
                 "" => profile.flow_revision = Some(decode(&key, &value)?),
+                "#staff" => {
+                    staff.insert(decode(&key, &value)?);
+                }
+                "#bot" => bots.push(bot_row(&value)?),
                 keys::HOURS => profile.hours = Some(decode(&key, &value)?),
                 keys::SLA => profile.sla = Some(decode(&key, &value)?),
                 keys::CHATS => profile.chats = Some(decode(&key, &value)?),
@@ -108,8 +128,22 @@ impl Store {
                 _ => {}
             }
         }
+        profile.staff = Some(staff);
+        bots.sort_unstable_by_key(|(id, _, _)| *id);
+        profile.bots = bots.into_iter().map(|(_, role, id)| (role, id)).collect();
         Ok(profile)
     }
+}
+
+/// A "#bot" row of [`Store::desk_profile`]: "id role telegram_id".
+fn bot_row(value: &str) -> Result<(i64, crate::bots::BotRole, i64), StoreError> {
+    let invalid = || StoreError::Invalid(format!("stored bot {value:?}"));
+    let mut parts = value.split(' ');
+    let mut next = || parts.next().ok_or_else(invalid);
+    let id = next()?.parse().map_err(|_| invalid())?;
+    let role = crate::bots::BotRole::parse(next()?).ok_or_else(invalid)?;
+    let telegram = next()?.parse().map_err(|_| invalid())?;
+    Ok((id, role, telegram))
 }
 
 fn decode<T: DeserializeOwned>(key: &str, value: &str) -> Result<T, StoreError> {

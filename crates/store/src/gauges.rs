@@ -39,7 +39,7 @@ impl Store {
              WHERE o.status IN ('pending', 'in_flight') AND p.group_chat_id IS NOT NULL
              GROUP BY w.slug, p.group_chat_id ORDER BY w.slug, p.group_chat_id",
         )
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(&mut *self.outbox_conn().await?)
         .await?;
         Ok(rows
             .into_iter()
@@ -62,7 +62,7 @@ impl Store {
              WHERE o.status IN ('pending', 'in_flight', 'dead')
              GROUP BY w.slug, o.bot_id ORDER BY w.slug, o.bot_id",
         )
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(&mut *self.outbox_conn().await?)
         .await?;
         Ok(rows
             .into_iter()

@@ -86,7 +86,7 @@ impl Tx {
         now: Timestamp,
     ) -> Result<TakenOver, StoreError> {
         let prefix = me.prefix();
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         let leases = sqlx::query(&format!("DELETE FROM leases WHERE {}", earlier("holder")))
             .bind(&prefix)
             .bind(me.id())

@@ -93,6 +93,7 @@ pub use client_search::ClientPage;
 pub use clients::{NewClient, SeenClient};
 pub use compensations::NewCompensation;
 pub use complaints::{ComplaintFilter, ComplaintNote, RegisteredComplaint};
+pub use conversation::ClientPlace;
 pub use desk_directory::DeskSummary;
 pub use desk_flows::{DeskFlow, SaveFlowError, SavedFlow};
 pub use desk_lookups::StoredLookup;

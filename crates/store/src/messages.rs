@@ -317,6 +317,28 @@ impl Tx {
         ws: WorkspaceId,
         new: &NewMessage,
     ) -> Result<RecordedMessage, StoreError> {
+        self.insert_message(ws, new, None).await
+    }
+
+    /// [`Tx::add_message`] with the Telegram message it came from or went out as
+    /// ([`Tx::add_message_copy`]), both written by one statement: every relayed message has
+    /// one, and on SQLite each statement is a round trip to the connection's thread while the
+    /// write lock is held.
+    pub async fn add_message_with_copy(
+        &self,
+        ws: WorkspaceId,
+        new: &NewMessage,
+        copy: &TelegramCopy,
+    ) -> Result<RecordedMessage, StoreError> {
+        self.insert_message(ws, new, Some(copy)).await
+    }
+
+    async fn insert_message(
+        &self,
+        ws: WorkspaceId,
+        new: &NewMessage,
+        copy: Option<&TelegramCopy>,
+    ) -> Result<RecordedMessage, StoreError> {
         if new.direction == MessageDirection::Agent && new.author_agent.is_none() {
             return Err(StoreError::Invalid(
                 "an agent reply needs its author".into(),
@@ -351,12 +373,28 @@ impl Tx {
             }
         };
         // The wait a reply ended is kept on the reply itself: the reports' next replies.
-        let sql = format!(
+        let insert = format!(
             "INSERT INTO messages (workspace_id, ticket_id, direction, author_agent_id, text, media, created_at,
                                    answered_wait_since)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {MESSAGE_COLUMNS}"
         );
-        let row: MessageRow = sqlx::query_as(&sql)
+        let sql = match (copy, self.backend()) {
+            (None, _) => insert,
+            // Two statements in one call (the driver runs them in turn, binding each its own
+            // numbered parameters); `last_insert_rowid()` is the message just inserted.
+            (Some(_), Backend::Sqlite) => format!(
+                "{insert};
+                 INSERT INTO message_copies (workspace_id, message_id, bot_id, chat_id, telegram_message_id)
+                 VALUES ($1, last_insert_rowid(), $9, $10, $11)"
+            ),
+            (Some(_), Backend::Postgres) => format!(
+                "WITH m AS ({insert}),
+                 c AS (INSERT INTO message_copies (workspace_id, message_id, bot_id, chat_id, telegram_message_id)
+                       SELECT $1, m.id, $9, $10, $11 FROM m)
+                 SELECT {MESSAGE_COLUMNS} FROM m"
+            ),
+        };
+        let mut query = sqlx::query_as::<_, MessageRow>(&sql)
             .bind(ws.0)
             .bind(new.ticket.0)
             .bind(new.direction.as_str())
@@ -364,9 +402,21 @@ impl Tx {
             .bind(&new.text)
             .bind(serde_json::to_string(&new.media)?)
             .bind(to_millis(new.created_at))
-            .bind(opt_to_millis(answered_wait_since))
-            .fetch_one(&mut *tx)
-            .await?;
+            .bind(opt_to_millis(answered_wait_since));
+        if let Some(copy) = copy {
+            query = query
+                .bind(copy.bot_id)
+                .bind(copy.chat_id)
+                .bind(copy.message_id);
+        }
+        // All rows, not one: SQLite's driver stops a call at the first row `fetch_one` asks
+        // for, and the copy's statement comes after the message's row.
+        let row = query
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound)?;
         Ok(RecordedMessage {
             message: row.into_message(Vec::new())?,
             status_change,

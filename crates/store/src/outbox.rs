@@ -144,6 +144,75 @@ impl TryFrom<JobRow> for OutboxJob {
     }
 }
 
+/// A job [`Tx::queue`] holds until the transaction writes its queue.
+#[derive(Debug)]
+pub(crate) struct QueuedJob {
+    ws: WorkspaceId,
+    job: NewOutboxJob,
+}
+
+impl Store {
+    /// The connection for a statement that reads or changes the outbox: the jobs this
+    /// transaction queued are written first, so it sees them.
+    pub(crate) async fn outbox_conn(&self) -> Result<crate::tx::Conn<'_>, StoreError> {
+        self.write_queued_jobs().await?;
+        self.conn().await
+    }
+
+    /// Writes the jobs queued in this transaction, in their order, in one statement (each job
+    /// an array in one JSON parameter, as [`crate::id_lists`] binds ids). A job whose dedupe
+    /// key is already in the outbox is skipped, as [`enqueue_tx`] skips it.
+    pub(crate) async fn write_queued_jobs(&self) -> Result<(), StoreError> {
+        let Some(cell) = self.tx.as_deref() else {
+            return Ok(());
+        };
+        let queued = std::mem::take(&mut *cell.queued.lock().unwrap_or_else(|e| e.into_inner()));
+        if queued.is_empty() {
+            return Ok(());
+        }
+        let rows: Vec<serde_json::Value> = queued
+            .iter()
+            .map(|QueuedJob { ws, job }| {
+                serde_json::json!([
+                    ws.0,
+                    job.bot_id,
+                    job.ordering_key,
+                    job.payload,
+                    to_millis(job.not_before),
+                    to_millis(job.created_at),
+                    job.dedupe_key,
+                ])
+            })
+            .collect();
+        // SQLite reads `INSERT … SELECT … ON CONFLICT` only with a WHERE in the SELECT.
+        let sql = match self.backend {
+            crate::Backend::Sqlite => {
+                "INSERT INTO outbox (workspace_id, bot_id, ordering_key, payload, status, attempts,
+                                     not_before, created_at, dedupe_key)
+                 SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
+                        json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), 'pending', 0,
+                        json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'),
+                        json_extract(j.value, '$[6]')
+                 FROM json_each($1) j WHERE true ORDER BY j.key
+                 ON CONFLICT (workspace_id, dedupe_key) DO NOTHING"
+            }
+            crate::Backend::Postgres => {
+                "INSERT INTO outbox (workspace_id, bot_id, ordering_key, payload, status, attempts,
+                                     not_before, created_at, dedupe_key)
+                 SELECT (j ->> 0)::bigint, (j ->> 1)::bigint, j ->> 2, j ->> 3, 'pending', 0,
+                        (j ->> 4)::bigint, (j ->> 5)::bigint, j ->> 6
+                 FROM json_array_elements($1::json) WITH ORDINALITY AS q(j, n) ORDER BY n
+                 ON CONFLICT (workspace_id, dedupe_key) DO NOTHING"
+            }
+        };
+        sqlx::query(sql)
+            .bind(serde_json::Value::Array(rows).to_string())
+            .execute(&mut *self.conn().await?)
+            .await?;
+        Ok(())
+    }
+}
+
 /// Enqueues inside the caller's transaction, so the job exists exactly when the change that
 /// caused it was committed. Pass `&mut *tx` of a transaction from [`Store::begin`].
 pub async fn enqueue_tx(
@@ -241,7 +310,7 @@ impl Store {
         for id in bot_ids.into_iter().flatten() {
             query = query.bind(*id);
         }
-        let rows = query.fetch_all(&mut *self.conn().await?).await?;
+        let rows = query.fetch_all(&mut *self.outbox_conn().await?).await?;
         let mut jobs = rows
             .into_iter()
             .map(OutboxJob::try_from)
@@ -267,7 +336,7 @@ impl Store {
         for id in bot_ids {
             query = query.bind(*id);
         }
-        let (due,) = query.fetch_one(&mut *self.conn().await?).await?;
+        let (due,) = query.fetch_one(&mut *self.outbox_conn().await?).await?;
         opt_from_millis(due)
     }
 
@@ -276,7 +345,7 @@ impl Store {
         let row: Option<JobRow> = sqlx::query_as(&sql)
             .bind(ws.0)
             .bind(id)
-            .fetch_optional(&mut *self.conn().await?)
+            .fetch_optional(&mut *self.outbox_conn().await?)
             .await?;
         row.ok_or(StoreError::NotFound)?.try_into()
     }
@@ -299,7 +368,7 @@ impl Store {
             .bind(&job.ordering_key)
             .bind(job.id)
             .bind(limit)
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(&mut *self.outbox_conn().await?)
             .await?;
         rows.into_iter().map(OutboxJob::try_from).collect()
     }
@@ -309,7 +378,7 @@ impl Store {
         let sql = format!("SELECT {JOB_COLUMNS} FROM outbox WHERE workspace_id = $1 AND status = 'dead' ORDER BY id DESC");
         let rows: Vec<JobRow> = sqlx::query_as(&sql)
             .bind(ws.0)
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(&mut *self.outbox_conn().await?)
             .await?;
         rows.into_iter().map(OutboxJob::try_from).collect()
     }
@@ -319,16 +388,37 @@ impl Store {
         let (count,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE workspace_id = $1 AND status IN ('pending', 'in_flight')")
                 .bind(ws.0)
-                .fetch_one(&mut *self.conn().await?)
+                .fetch_one(&mut *self.outbox_conn().await?)
                 .await?;
         Ok(count)
     }
 }
 
 impl Tx {
+    /// Writes one job now and returns its id (an existing one when its dedupe key was queued
+    /// before). Most inputs have no use for the id: [`Tx::queue`] costs them no statement.
     pub async fn enqueue(&self, ws: WorkspaceId, job: &NewOutboxJob) -> Result<i64, StoreError> {
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         enqueue_tx(&mut conn, ws, job).await
+    }
+
+    /// Queues a job to be written with the transaction's others in one statement, before
+    /// anything reads the outbox through this transaction and at the latest when it commits:
+    /// a backlog of updates queues one or two jobs per message, and each written on its own
+    /// was a statement, a round trip, inside SQLite's one write lock. A rolled-back
+    /// transaction writes none. Jobs keep their order, among themselves and with
+    /// [`Tx::enqueue`]'s.
+    pub fn queue(&self, ws: WorkspaceId, job: NewOutboxJob) -> Result<(), StoreError> {
+        let cell = self
+            .store()
+            .tx
+            .as_deref()
+            .ok_or(StoreError::Invalid("not a transaction".into()))?;
+        cell.queued
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(QueuedJob { ws, job });
+        Ok(())
     }
 
     /// The heartbeat of calls under way: our claims on `ids` that are still in flight last
@@ -340,7 +430,7 @@ impl Tx {
         ids: &[i64],
         until: Timestamp,
     ) -> Result<u64, StoreError> {
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         OUTBOX.extend_claims(&mut conn, instance, ids, until).await
     }
 
@@ -353,7 +443,7 @@ impl Tx {
         result: Option<&str>,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         OUTBOX
             .finish(&mut conn, id, instance, JobEnd::Done { at })
             .await?;
@@ -374,7 +464,7 @@ impl Tx {
         instance: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         OUTBOX
             .finish_done(&mut conn, self.backend(), ids, instance, at)
             .await
@@ -389,7 +479,7 @@ impl Tx {
         into: i64,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         let result = format!("joined into job {into}");
         for id in ids {
             let done = sqlx::query(
@@ -420,7 +510,7 @@ impl Tx {
         error: &str,
         progress: i64,
     ) -> Result<(), StoreError> {
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         let later = JobEnd::Later {
             at: not_before,
             error,
@@ -446,7 +536,7 @@ impl Tx {
         error: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut conn = self.conn().await?;
+        let mut conn = self.outbox_conn().await?;
         OUTBOX
             .finish(&mut conn, id, instance, JobEnd::Dead { at, error })
             .await
@@ -466,7 +556,7 @@ impl Tx {
         .bind(to_millis(not_before))
         .bind(ws.0)
         .bind(id)
-        .execute(&mut *self.conn().await?)
+        .execute(&mut *self.outbox_conn().await?)
         .await?;
         crate::clients::found(done.rows_affected())
     }

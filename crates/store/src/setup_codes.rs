@@ -170,6 +170,8 @@ impl Tx {
             ..owner.clone()
         };
         let agent = upsert_agent_in(&mut tx, ws, &owner).await?;
+        drop(tx);
+        self.note_hire();
         Ok(SetupClaim::Claimed(agent))
     }
 }

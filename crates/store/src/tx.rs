@@ -35,6 +35,12 @@ pub(crate) struct TxCell {
     purpose: &'static str,
     /// SQLite: this process's turn at the write lock, given back when the transaction ends.
     turn: std::sync::Mutex<Option<OwnedMutexGuard<()>>>,
+    /// Outbox jobs queued by [`Tx::queue`], written together before anything reads the
+    /// outbox through this transaction and at the latest just before it commits.
+    pub(crate) queued: std::sync::Mutex<Vec<crate::outbox::QueuedJob>>,
+    /// Whether the transaction added an agent: a Telegram id the staff list read before it
+    /// (`DeskProfile::staff`) does not hold.
+    hired: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for TxCell {
@@ -172,6 +178,7 @@ impl Tx {
 
     /// Makes every write of the transaction durable at once.
     pub async fn commit(self) -> Result<(), StoreError> {
+        self.store.write_queued_jobs().await?;
         let cell = self.cell()?;
         let step = cell.steps.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(faults) = &self.store.faults {
@@ -284,6 +291,8 @@ impl Store {
             steps: AtomicU32::new(0),
             purpose,
             turn: std::sync::Mutex::new(turn),
+            queued: Default::default(),
+            hired: Default::default(),
         };
         let mut store = self.clone();
         store.tx = Some(Arc::new(cell));
@@ -323,6 +332,20 @@ impl Store {
     /// Whether this handle reads through an open transaction.
     pub fn in_transaction(&self) -> bool {
         self.tx.is_some()
+    }
+
+    /// Whether the transaction this handle reads through added an agent (see
+    /// [`crate::DeskProfile::staff`]): a list of the staff read before it may miss them.
+    pub fn hired_in_transaction(&self) -> bool {
+        self.tx
+            .as_deref()
+            .is_some_and(|cell| cell.hired.load(Ordering::Relaxed))
+    }
+
+    pub(crate) fn note_hire(&self) {
+        if let Some(cell) = self.tx.as_deref() {
+            cell.hired.store(true, Ordering::Relaxed);
+        }
     }
 
     /// The connection for one store call. Hold it for one statement, or for a sequence of

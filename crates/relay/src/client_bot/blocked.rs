@@ -66,8 +66,8 @@ async fn ticket_for(
     client: &Client,
     message: &Message,
 ) -> Result<Option<TicketId>, RelayError> {
-    let current = desk.store.current_ticket(desk.ws(), client.id).await?;
-    Ok(match route(desk, client, message, current).await? {
+    let place = desk.store.client_place(desk.ws(), client.id).await?;
+    Ok(match route(desk, client, message, &place).await? {
         Route::Ticket(ticket) => Some(ticket),
         Route::Ask(tickets) => tickets.last().map(|t| t.id),
         Route::NewTicket => desk

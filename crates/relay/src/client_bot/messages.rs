@@ -12,7 +12,7 @@ use teloxide_core::types::Message;
 use ticketgram_domain::{
     Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TopicId,
 };
-use ticketgram_store::RecordedMessage;
+use ticketgram_store::{ClientPlace, RecordedMessage};
 
 pub async fn handle_message(
     desk: &Desk,
@@ -86,8 +86,9 @@ async fn on_content(
     // No look for the message among those already stored: an update is applied in the
     // transaction that marks it processed (`crate::processor`), so one applied again after a
     // crash finds nothing of itself.
-    let (state, current) = desk.store.client_place(desk.ws(), client.id).await?;
-    match state {
+    let place = desk.store.client_place(desk.ws(), client.id).await?;
+    let current = place.current;
+    match place.state.clone() {
         ClientState::WritingQuestion { topic } | ClientState::DisputeForm { topic, .. } => {
             open_ticket(desk, fx, client, message, &content, topic).await
         }
@@ -100,7 +101,9 @@ async fn on_content(
             if super::rating::comment_taken(desk, fx, client, message, &content, step).await? {
                 return Ok(());
             }
-            route_content(desk, fx, client, message, &content, current).await
+            // Read again: the step just handled may have moved the client on.
+            let place = desk.store.client_place(desk.ws(), client.id).await?;
+            route_content(desk, fx, client, message, &content, &place).await
         }
         ClientState::ReadingArticles { .. } => {
             let ticket = super::suggestions::did_not_help(desk, fx, client).await?;
@@ -108,7 +111,10 @@ async fn on_content(
                 Some(ticket) => {
                     add_to_ticket(desk, fx, client, message, &content, ticket, current).await
                 }
-                None => route_content(desk, fx, client, message, &content, current).await,
+                None => {
+                    let place = desk.store.client_place(desk.ws(), client.id).await?;
+                    route_content(desk, fx, client, message, &content, &place).await
+                }
             }
         }
         ClientState::Rating { ticket } if rating_typed(&content).is_some() => {
@@ -119,7 +125,7 @@ async fn on_content(
                 None => Ok(()),
             }
         }
-        _ => route_content(desk, fx, client, message, &content, current).await,
+        _ => route_content(desk, fx, client, message, &content, &place).await,
     }
 }
 
@@ -130,11 +136,11 @@ async fn route_content(
     client: &Client,
     message: &Message,
     content: &Content,
-    current: Option<TicketId>,
+    place: &ClientPlace,
 ) -> Result<(), RelayError> {
-    match route(desk, client, message, current).await? {
+    match route(desk, client, message, place).await? {
         Route::Ticket(ticket) => {
-            add_to_ticket(desk, fx, client, message, content, ticket, current).await
+            add_to_ticket(desk, fx, client, message, content, ticket, place.current).await
         }
         Route::NewTicket => open_ticket(desk, fx, client, message, content, None).await,
         Route::Ask(tickets) => {

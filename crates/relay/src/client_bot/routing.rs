@@ -13,6 +13,7 @@ use crate::jobs::{Button, Keyboard};
 use crate::RelayError;
 use teloxide_core::types::Message;
 use ticketgram_domain::{Client, ClientState, PendingMessage, Ticket, TicketId};
+use ticketgram_store::ClientPlace;
 
 pub enum Route {
     Ticket(TicketId),
@@ -20,13 +21,14 @@ pub enum Route {
     Ask(Vec<Ticket>),
 }
 
-/// `current` is the client's current ticket as the caller read it (with their state, in one
-/// read: [`ticketgram_store::Store::client_place`]).
+/// `place` is where the caller read the client to be, current ticket and whether it is still
+/// active included, in one read ([`ticketgram_store::Store::client_place`]): a message to an
+/// active current ticket, the common case, needs no further query.
 pub async fn route(
     desk: &Desk,
     client: &Client,
     message: &Message,
-    current: Option<TicketId>,
+    place: &ClientPlace,
 ) -> Result<Route, RelayError> {
     if let Some(replied) = message.reply_to_message() {
         let found = desk
@@ -45,15 +47,13 @@ pub async fn route(
             }
         }
     }
+    if let (Some(current), true) = (place.current, place.current_active) {
+        return Ok(Route::Ticket(current));
+    }
     let active = desk
         .store
         .active_tickets_of_client(desk.ws(), client.id)
         .await?;
-    if let Some(current) = current {
-        if active.iter().any(|t| t.id == current) {
-            return Ok(Route::Ticket(current));
-        }
-    }
     Ok(match active.len() {
         0 => Route::NewTicket,
         1 => Route::Ticket(active[0].id),

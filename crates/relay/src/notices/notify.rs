@@ -211,7 +211,7 @@ pub(crate) async fn enqueue_keyed(
         created_at: now,
         dedupe_key: Some(dedupe_key),
     };
-    tx.enqueue(desk.ws(), &new).await?;
+    tx.queue(desk.ws(), new)?;
     Ok(())
 }
 

@@ -6,8 +6,8 @@
 use crate::helpers::{at, client_says, client_writes_in, open_desk, open_ticket, TestDb};
 use crate::on_both_backends;
 use std::time::Duration;
-use ticketgram_domain::{Actor, ClientState, Tag, TelegramCopy};
-use ticketgram_store::{IncomingUpdate, NewOutboxJob, OutboxStatus, StoreError};
+use ticketgram_domain::{Actor, ClientState, Tag, TelegramCopy, TicketStatus};
+use ticketgram_store::{ClientPlace, IncomingUpdate, NewOutboxJob, OutboxStatus, StoreError};
 
 on_both_backends!(
     a_round_reads_its_rows_together_and_only_its_desk_s,
@@ -213,14 +213,19 @@ async fn where_a_client_s_message_goes_is_read_in_one_go(db: TestDb) {
     let boris = client_writes_in(store, acme, 1002, "Boris").await;
     assert_eq!(
         store.client_place(acme, anna.id).await.unwrap(),
-        (ClientState::Idle, None),
+        ClientPlace::default(),
         "a client who never wrote is idle with no ticket"
     );
     let payout = open_ticket(store, acme, &anna, "Payout late", 1).await;
     let borises = open_ticket(store, acme, &boris, "Refund", 2).await;
     assert_eq!(
         store.client_place(acme, anna.id).await.unwrap(),
-        (ClientState::Idle, Some(payout.id))
+        ClientPlace {
+            state: ClientState::Idle,
+            current: Some(payout.id),
+            current_active: true,
+        },
+        "her new ticket is where her next message goes, no question asked"
     );
     // Boris's ticket is not Anna's to write to.
     let refused = store
@@ -234,8 +239,28 @@ async fn where_a_client_s_message_goes_is_read_in_one_go(db: TestDb) {
         "{refused:?}"
     );
     assert_eq!(
-        store.client_place(acme, anna.id).await.unwrap().1,
+        store.client_place(acme, anna.id).await.unwrap().current,
         Some(payout.id)
+    );
+    // Closed, it is still her current ticket, but her next message no longer goes there
+    // without a second look.
+    store
+        .write(async |tx| {
+            tx.change_status(
+                acme,
+                payout.id,
+                TicketStatus::Closed,
+                Actor::Client(anna.id),
+                at(4),
+            )
+            .await
+        })
+        .await
+        .unwrap();
+    let place = store.client_place(acme, anna.id).await.unwrap();
+    assert_eq!(
+        (place.current, place.current_active),
+        (Some(payout.id), false)
     );
 
     // The newest flow revision is read with the desk's profile.
