@@ -41,11 +41,19 @@ pub async fn process_pending(desk: &Desk, limit: i64) -> Result<usize, RelayErro
     // they are read in the transaction, where they cost no commit of their own.
     let (tx, updates, current) = match desk.store.backend() {
         Backend::Sqlite => {
-            let updates = desk.store.unprocessed_updates(bot, limit).await?;
+            // Side by side on two of the pool's connections: one round trip's wait, not two
+            // (the settings are read in vain when nothing waits, which costs no write).
+            let (updates, current) = crate::delivery::side_by_side(
+                &desk.store,
+                desk.store.unprocessed_updates(bot, limit),
+                desk.current(),
+            )
+            .await;
+            let updates = updates?;
             if updates.is_empty() {
                 return Ok(0);
             }
-            let mut current = desk.current().await?;
+            let mut current = current?;
             current.heard = Arc::new(heard_in(&updates));
             let tx = desk.store.begin_tx_for("update").await?;
             let current = current.bound_to(&tx);

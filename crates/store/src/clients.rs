@@ -1,5 +1,6 @@
 //! Clients: the people who write to the client bot, one row per Telegram user per desk.
 
+use crate::conversation::ClientPlace;
 use crate::ticket_events::parse_actor;
 use crate::tickets::parse_language;
 use crate::time::{from_millis, opt_from_millis, to_millis};
@@ -30,6 +31,18 @@ pub struct NewClient {
 pub struct SeenClient {
     pub client: Client,
     pub profile_changed: bool,
+    /// Where the client stood ([`Store::client_place`]), read with them, and the step of the
+    /// transaction it was read at (see [`Store::client_place_since`]).
+    place: Option<(u32, ClientPlace)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ClientWithPlaceRow {
+    #[sqlx(flatten)]
+    client: ClientRow,
+    place_state: Option<String>,
+    place_current: Option<i64>,
+    place_status: Option<String>,
 }
 
 pub(crate) const CLIENT_COLUMNS: &str =
@@ -140,6 +153,52 @@ impl Store {
         row.map(Client::try_from).transpose()
     }
 
+    /// A client by Telegram id with where they stand ([`Store::client_place`]), in one read:
+    /// every client message needs both.
+    async fn client_with_place(
+        &self,
+        ws: WorkspaceId,
+        telegram_user_id: i64,
+    ) -> Result<Option<(Client, ClientPlace)>, StoreError> {
+        let columns: Vec<String> = CLIENT_COLUMNS
+            .split(", ")
+            .map(|column| format!("c.{}", column.trim()))
+            .collect();
+        let sql = format!(
+            "SELECT {}, cs.state AS place_state, cs.current_ticket_id AS place_current,
+                    t.status AS place_status
+             FROM clients c
+             LEFT JOIN client_states cs ON cs.workspace_id = c.workspace_id AND cs.client_id = c.id
+             LEFT JOIN tickets t ON t.workspace_id = cs.workspace_id
+                                AND t.id = cs.current_ticket_id AND t.client_id = cs.client_id
+             WHERE c.workspace_id = $1 AND c.telegram_user_id = $2",
+            columns.join(", ")
+        );
+        let row: Option<ClientWithPlaceRow> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(telegram_user_id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let place =
+            crate::conversation::place_from(row.place_state, row.place_current, row.place_status)?;
+        Ok(Some((row.client.try_into()?, place)))
+    }
+
+    /// [`Store::client_place`] of the client `seen` describes, taken from that read when this
+    /// transaction made no store call since (nothing it did can have moved the client), else
+    /// read again.
+    pub async fn client_place_since(
+        &self,
+        ws: WorkspaceId,
+        seen: &SeenClient,
+    ) -> Result<ClientPlace, StoreError> {
+        match &seen.place {
+            Some((step, place)) if self.tx.is_some() && *step == self.step() => Ok(place.clone()),
+            _ => self.client_place(ws, seen.client.id).await,
+        }
+    }
+
     /// The platform-supplied extras stored with the client.
     pub async fn client_attributes(
         &self,
@@ -207,10 +266,7 @@ impl Tx {
         ws: WorkspaceId,
         new: &NewClient,
     ) -> Result<SeenClient, StoreError> {
-        if let Some(client) = self
-            .find_client_by_telegram_id(ws, new.telegram_user_id)
-            .await?
-        {
+        if let Some((client, place)) = self.client_with_place(ws, new.telegram_user_id).await? {
             if client.first_name == new.first_name
                 && client.last_name == new.last_name
                 && client.username == new.username
@@ -218,6 +274,7 @@ impl Tx {
                 return Ok(SeenClient {
                     client,
                     profile_changed: false,
+                    place: Some((self.step(), place)),
                 });
             }
         }
@@ -248,6 +305,7 @@ impl Tx {
             return Ok(SeenClient {
                 client: row.try_into()?,
                 profile_changed: true,
+                place: None,
             });
         }
         let client = self
@@ -257,6 +315,7 @@ impl Tx {
         Ok(SeenClient {
             client,
             profile_changed: false,
+            place: None,
         })
     }
 

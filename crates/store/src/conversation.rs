@@ -94,18 +94,10 @@ impl Store {
         .bind(client.0)
         .fetch_optional(&mut *self.conn().await?)
         .await?;
-        let Some((state, current, status)) = row else {
-            return Ok(ClientPlace::default());
-        };
-        let current_active = match status {
-            Some(status) => crate::tickets::parse_status(&status)?.is_active(),
-            None => false,
-        };
-        Ok(ClientPlace {
-            state: serde_json::from_str(&state)?,
-            current: current.map(TicketId),
-            current_active,
-        })
+        match row {
+            Some((state, current, status)) => place_from(Some(state), current, status),
+            None => Ok(ClientPlace::default()),
+        }
     }
 
     /// The ticket a client's next plain message goes to, if any.
@@ -151,4 +143,25 @@ impl Tx {
         let mut conn = self.conn().await?;
         set_current_ticket_in(&mut conn, ws, client, ticket, at).await
     }
+}
+
+/// A [`ClientPlace`] from its columns: the client's state (`None`: never set, idle), their
+/// current ticket, and that ticket's status (`None`: not theirs, or none).
+pub(crate) fn place_from(
+    state: Option<String>,
+    current: Option<i64>,
+    status: Option<String>,
+) -> Result<ClientPlace, StoreError> {
+    let current_active = match status {
+        Some(status) => crate::tickets::parse_status(&status)?.is_active(),
+        None => false,
+    };
+    Ok(ClientPlace {
+        state: match state {
+            Some(state) => serde_json::from_str(&state)?,
+            None => ClientState::Idle,
+        },
+        current: current.map(TicketId),
+        current_active,
+    })
 }

@@ -342,6 +342,14 @@ impl Store {
             .is_some_and(|cell| cell.hired.load(Ordering::Relaxed))
     }
 
+    /// How many store calls the transaction this handle reads through has made (0 outside
+    /// one): two equal readings mean nothing was read or written in between.
+    pub(crate) fn step(&self) -> u32 {
+        self.tx
+            .as_deref()
+            .map_or(0, |cell| cell.steps.load(Ordering::Relaxed))
+    }
+
     pub(crate) fn note_hire(&self) {
         if let Some(cell) = self.tx.as_deref() {
             cell.hired.store(true, Ordering::Relaxed);

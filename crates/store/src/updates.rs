@@ -4,7 +4,7 @@
 
 use crate::time::{from_millis, to_millis};
 use crate::Tx;
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 use ticketgram_domain::{Timestamp, WorkspaceId};
 
 /// An update waiting to be handled; `payload` is Telegram's JSON, opaque to the store.
@@ -161,6 +161,25 @@ impl Tx {
             ));
         }
         sql.push_str(" ON CONFLICT (bot_id, update_id) DO NOTHING");
+        // The offset moves in the same call: on SQLite a second statement in the text (the
+        // driver runs them in turn), on PostgreSQL the insert as a CTE of the offset's
+        // upsert. One round trip per batch Telegram hands over, not two.
+        let n = batch.len() * 5;
+        let offset = format!(
+            "INSERT INTO update_offsets (bot_id, last_confirmed_update_id, updated_at)
+             VALUES (${}, ${}, ${})
+             ON CONFLICT (bot_id) DO UPDATE
+             SET last_confirmed_update_id = excluded.last_confirmed_update_id,
+                 updated_at = excluded.updated_at
+             WHERE update_offsets.last_confirmed_update_id < excluded.last_confirmed_update_id",
+            n + 1,
+            n + 2,
+            n + 3
+        );
+        let sql = match self.backend() {
+            Backend::Sqlite => format!("{sql}; {offset}"),
+            Backend::Postgres => format!("WITH stored AS ({sql}) {offset}"),
+        };
         let mut query = sqlx::query(&sql);
         for update in batch {
             query = query
@@ -170,9 +189,11 @@ impl Tx {
                 .bind(update.payload.as_str())
                 .bind(to_millis(received_at));
         }
-        let mut conn = self.conn().await?;
-        query.execute(&mut *conn).await?;
-        confirm_offset(&mut conn, bot_id, highest, received_at).await?;
+        query = query
+            .bind(bot_id)
+            .bind(highest)
+            .bind(to_millis(received_at));
+        query.execute(&mut *self.conn().await?).await?;
         Ok(Some(highest))
     }
 }

@@ -12,7 +12,7 @@ use teloxide_core::types::Message;
 use ticketgram_domain::{
     Client, ClientState, MessageDirection, Rating, TelegramCopy, TicketId, TopicId,
 };
-use ticketgram_store::{ClientPlace, RecordedMessage};
+use ticketgram_store::{ClientPlace, RecordedMessage, SeenClient};
 
 pub async fn handle_message(
     desk: &Desk,
@@ -22,17 +22,18 @@ pub async fn handle_message(
     let Some(user) = message.from.as_ref() else {
         return Ok(());
     };
-    let client = super::client_of(desk, fx, user).await?;
+    let seen = super::seen_client(desk, fx, user).await?;
+    let client = &seen.client;
     if client.is_blocked() {
-        return super::blocked::message_kept(desk, fx, &client, message).await;
+        return super::blocked::message_kept(desk, fx, client, message).await;
     }
-    if super::public::joined(desk, fx, &client, message).await? {
+    if super::public::joined(desk, fx, client, message).await? {
         return Ok(());
     }
-    if super::flood::held(desk, fx, &client, message).await? {
+    if super::flood::held(desk, fx, client, message).await? {
         return Ok(());
     }
-    if super::self_service::took_message(desk, fx, &client, message).await? {
+    if super::self_service::took_message(desk, fx, client, message).await? {
         return Ok(());
     }
     let text = message.text().unwrap_or("");
@@ -42,36 +43,37 @@ pub async fn handle_message(
             command,
             "start" | "help" | "new" | "my" | "requests" | "language"
         ) {
-            super::rating::moved_on(desk, fx, &client).await?;
+            super::rating::moved_on(desk, fx, client).await?;
         }
         return match command {
-            "start" => menu::welcome(desk, fx, &client).await,
-            "help" => menu::help(desk, fx, &client).await,
-            "new" => menu::choose_topic(desk, fx, &client).await,
-            "my" | "requests" => menu::my_requests(desk, fx, &client).await,
-            "language" => menu::choose_language(desk, fx, &client).await,
+            "start" => menu::welcome(desk, fx, client).await,
+            "help" => menu::help(desk, fx, client).await,
+            "new" => menu::choose_topic(desk, fx, client).await,
+            "my" | "requests" => menu::my_requests(desk, fx, client).await,
+            "language" => menu::choose_language(desk, fx, client).await,
             // Unknown commands are content: "/etc/hosts won't save" is a real question.
-            _ => on_content(desk, fx, &client, message).await,
+            _ => on_content(desk, fx, &seen, message).await,
         };
     }
     if let Some(action) = menu::menu_action(desk, text) {
-        super::rating::moved_on(desk, fx, &client).await?;
+        super::rating::moved_on(desk, fx, client).await?;
         return match action {
-            CallbackAction::NewRequest => menu::choose_topic(desk, fx, &client).await,
-            CallbackAction::MyRequests => menu::my_requests(desk, fx, &client).await,
-            CallbackAction::ChooseLanguage => menu::choose_language(desk, fx, &client).await,
-            _ => menu::help(desk, fx, &client).await,
+            CallbackAction::NewRequest => menu::choose_topic(desk, fx, client).await,
+            CallbackAction::MyRequests => menu::my_requests(desk, fx, client).await,
+            CallbackAction::ChooseLanguage => menu::choose_language(desk, fx, client).await,
+            _ => menu::help(desk, fx, client).await,
         };
     }
-    on_content(desk, fx, &client, message).await
+    on_content(desk, fx, &seen, message).await
 }
 
 async fn on_content(
     desk: &Desk,
     fx: &mut Effects<'_>,
-    client: &Client,
+    seen: &SeenClient,
     message: &Message,
 ) -> Result<(), RelayError> {
+    let client = &seen.client;
     let content = match content::extract(message) {
         Ok(content) => content,
         Err(kind) => {
@@ -86,7 +88,7 @@ async fn on_content(
     // No look for the message among those already stored: an update is applied in the
     // transaction that marks it processed (`crate::processor`), so one applied again after a
     // crash finds nothing of itself.
-    let place = desk.store.client_place(desk.ws(), client.id).await?;
+    let place = desk.store.client_place_since(desk.ws(), seen).await?;
     let current = place.current;
     match place.state.clone() {
         ClientState::WritingQuestion { topic } | ClientState::DisputeForm { topic, .. } => {

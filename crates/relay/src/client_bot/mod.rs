@@ -37,6 +37,16 @@ pub(crate) async fn client_of(
     fx: &mut crate::desk::Effects<'_>,
     user: &User,
 ) -> Result<Client, RelayError> {
+    Ok(seen_client(desk, fx, user).await?.client)
+}
+
+/// [`client_of`], with where the client stood when read
+/// ([`ticketgram_store::Store::client_place_since`]).
+pub(crate) async fn seen_client(
+    desk: &Desk,
+    fx: &mut crate::desk::Effects<'_>,
+    user: &User,
+) -> Result<ticketgram_store::SeenClient, RelayError> {
     // The store keeps the language of a known client (their own choice in the bot); the
     // Telegram locale only seeds it on first contact.
     let language = Language::from_telegram_code(user.language_code.as_deref());
@@ -64,5 +74,5 @@ pub(crate) async fn client_of(
             fx.refresh_card(ticket.id).await?;
         }
     }
-    Ok(seen.client)
+    Ok(seen)
 }

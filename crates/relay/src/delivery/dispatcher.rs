@@ -509,12 +509,15 @@ async fn read_round(
     desk: &Desk,
     wanted: &[&Delivery],
 ) -> Result<(Desk, ticketgram_store::Snapshot), ticketgram_store::StoreError> {
-    let current = desk.current().await.map_err(|e| match e {
-        crate::RelayError::Store(e) => e,
-        other => ticketgram_store::StoreError::Invalid(other.to_string()),
-    })?;
-    let snapshot = read_ahead(&desk.store, current.ws(), wanted).await?;
-    Ok((current, snapshot))
+    let current = async {
+        desk.current().await.map_err(|e| match e {
+            crate::RelayError::Store(e) => e,
+            other => ticketgram_store::StoreError::Invalid(other.to_string()),
+        })
+    };
+    let rows = read_ahead(&desk.store, desk.ws(), wanted);
+    let (current, snapshot) = super::read_ahead::side_by_side(&desk.store, current, rows).await;
+    Ok((current?, snapshot?))
 }
 
 /// What `/metrics` learns of a recorded attempt: its outcome and, once delivered, how long

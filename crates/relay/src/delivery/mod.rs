@@ -5,6 +5,7 @@ mod joining;
 mod mirror;
 mod pacing;
 mod read_ahead;
+pub(crate) use read_ahead::side_by_side;
 pub mod render;
 mod replies;
 pub mod split;
