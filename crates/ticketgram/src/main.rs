@@ -11,13 +11,6 @@ use ticketgram::cli::{BenchArgs, Cli, Command, SandboxArgs};
 use ticketgram::settings::{Env, LoadOptions, Loaded, Settings, SettingsError};
 use ticketgram::{admin, api_tokens, app, desk_admin, flow, shutdown, telemetry};
 
-/// mimalloc instead of the system allocator: glibc's malloc spent about 14 % of a relay
-/// run's CPU in its own bookkeeping (`malloc_consolidate`, `unlink_chunk`) as short-lived
-/// rows, JSON and strings moved between the runtime's and SQLite's threads
-/// (docs/benchmarks.md, "The allocator").
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match try_main(cli) {
