@@ -1,6 +1,6 @@
 //! Clients: the people who write to the client bot, one row per Telegram user per desk.
 
-use crate::conversation::ClientPlace;
+use crate::conversation::{ClientPlace, CURRENT_TICKET_JOIN, PLACE_COLUMNS};
 use crate::ticket_events::parse_actor;
 use crate::tickets::parse_language;
 use crate::time::{from_millis, opt_from_millis, to_millis};
@@ -160,21 +160,22 @@ impl Store {
         ws: WorkspaceId,
         telegram_user_id: i64,
     ) -> Result<Option<(Client, ClientPlace)>, StoreError> {
-        let columns: Vec<String> = CLIENT_COLUMNS
-            .split(", ")
-            .map(|column| format!("c.{}", column.trim()))
-            .collect();
-        let sql = format!(
-            "SELECT {}, cs.state AS place_state, cs.current_ticket_id AS place_current,
-                    t.status AS place_status
-             FROM clients c
-             LEFT JOIN client_states cs ON cs.workspace_id = c.workspace_id AND cs.client_id = c.id
-             LEFT JOIN tickets t ON t.workspace_id = cs.workspace_id
-                                AND t.id = cs.current_ticket_id AND t.client_id = cs.client_id
-             WHERE c.workspace_id = $1 AND c.telegram_user_id = $2",
-            columns.join(", ")
-        );
-        let row: Option<ClientWithPlaceRow> = sqlx::query_as(&sql)
+        // Every client message asks: the text is built once, not per message.
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            let columns: Vec<String> = CLIENT_COLUMNS
+                .split(", ")
+                .map(|column| format!("c.{}", column.trim()))
+                .collect();
+            format!(
+                "SELECT {}, {PLACE_COLUMNS}
+                 FROM clients c
+                 LEFT JOIN client_states cs ON cs.workspace_id = c.workspace_id AND cs.client_id = c.id
+                 {CURRENT_TICKET_JOIN}
+                 WHERE c.workspace_id = $1 AND c.telegram_user_id = $2",
+                columns.join(", ")
+            )
+        });
+        let row: Option<ClientWithPlaceRow> = sqlx::query_as(SQL.as_str())
             .bind(ws.0)
             .bind(telegram_user_id)
             .fetch_optional(&mut *self.conn().await?)

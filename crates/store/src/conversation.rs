@@ -84,18 +84,17 @@ impl Store {
         ws: WorkspaceId,
         client: ClientId,
     ) -> Result<ClientPlace, StoreError> {
-        let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
-            "SELECT cs.state, cs.current_ticket_id, t.status FROM client_states cs
-             LEFT JOIN tickets t ON t.workspace_id = cs.workspace_id
-                                AND t.id = cs.current_ticket_id AND t.client_id = cs.client_id
-             WHERE cs.workspace_id = $1 AND cs.client_id = $2",
-        )
-        .bind(ws.0)
-        .bind(client.0)
-        .fetch_optional(&mut *self.conn().await?)
-        .await?;
+        let sql = format!(
+            "SELECT {PLACE_COLUMNS} FROM client_states cs {CURRENT_TICKET_JOIN}
+             WHERE cs.workspace_id = $1 AND cs.client_id = $2"
+        );
+        let row: Option<(Option<String>, Option<i64>, Option<String>)> = sqlx::query_as(&sql)
+            .bind(ws.0)
+            .bind(client.0)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
         match row {
-            Some((state, current, status)) => place_from(Some(state), current, status),
+            Some((state, current, status)) => place_from(state, current, status),
             None => Ok(ClientPlace::default()),
         }
     }
@@ -144,6 +143,16 @@ impl Tx {
         set_current_ticket_in(&mut conn, ws, client, ticket, at).await
     }
 }
+
+/// The columns a [`ClientPlace`] is read from, in [`place_from`]'s order, over
+/// `client_states cs` joined with [`CURRENT_TICKET_JOIN`].
+pub(crate) const PLACE_COLUMNS: &str =
+    "cs.state AS place_state, cs.current_ticket_id AS place_current, t.status AS place_status";
+
+/// The client's current ticket `t`, when it is still theirs.
+pub(crate) const CURRENT_TICKET_JOIN: &str =
+    "LEFT JOIN tickets t ON t.workspace_id = cs.workspace_id
+     AND t.id = cs.current_ticket_id AND t.client_id = cs.client_id";
 
 /// A [`ClientPlace`] from its columns: the client's state (`None`: never set, idle), their
 /// current ticket, and that ticket's status (`None`: not theirs, or none).
